@@ -1,0 +1,1 @@
+"""RightsLens: human rights due diligence for AI systems, built on the UNGPs."""

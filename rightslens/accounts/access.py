@@ -1,0 +1,47 @@
+"""The one access helper every view and API route starts with.
+
+Authorisation lives here and in querysets, never in templates: a user who is not a member of the
+organisation gets 404 (we do not confirm that it exists); a viewer who tries to write gets 403.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, QuerySet
+from django.http import Http404, HttpRequest
+
+from .models import Membership
+
+M = TypeVar("M", bound=Model)
+
+
+def membership_for(user: Any, org_slug: str, *, write: bool = False, senior: bool = False) -> Membership:
+    if not getattr(user, "is_authenticated", False):
+        raise Http404("Not found")
+    membership = (
+        Membership.objects.select_related("organisation")
+        .filter(user=user, organisation__slug=org_slug)
+        .first()
+    )
+    if membership is None:
+        raise Http404("Not found")
+    if write and not membership.can_write:
+        raise PermissionDenied("Your role in this organisation is read-only.")
+    if senior and not membership.is_senior:
+        raise PermissionDenied("This needs the organisation's senior (owner) role.")
+    return membership
+
+
+def member_or_404(request: HttpRequest, org_slug: str, *, write: bool = False, senior: bool = False) -> Membership:
+    """Return the user's membership of the organisation, or raise 404 (403 for a viewer's write)."""
+    return membership_for(request.user, org_slug, write=write, senior=senior)
+
+
+def org_object_or_404(queryset: QuerySet[M], membership: Membership, **lookup: Any) -> M:
+    """An object of the member's organisation, or 404: foreign ids look exactly like missing ones."""
+    obj = queryset.filter(organisation=membership.organisation, **lookup).first()
+    if obj is None:
+        raise Http404("Not found")
+    return obj

@@ -1,0 +1,57 @@
+"""Load the demo organisation. Idempotent: running it twice changes nothing and loses nothing."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from rightslens.accounts.models import Membership, Organisation, OrganisationKind, Role
+
+DEMO_EMAIL = "demo@rightslens.example"
+DEMO_PASSWORD = "demo-password-2026"
+DEMO_SLUG = "demo"
+# Apps that add demo content, in dependency order. Each has demo.load(organisation, user).
+DEMO_MODULES = [
+    "rightslens.assessments.demo",
+    "rightslens.cycle.demo",
+    "rightslens.engagement.demo",
+    "rightslens.grievances.demo",
+    "rightslens.procurement.demo",
+    "rightslens.policy.demo",
+]
+
+
+class Command(BaseCommand):
+    help = "Create the demo organisation (Lumen AI) and its content, if not there already."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        with transaction.atomic():
+            user, org, created = ensure_demo_org()
+            if created:
+                for module_name in DEMO_MODULES:
+                    try:
+                        module = importlib.import_module(module_name)
+                    except ModuleNotFoundError as exc:
+                        if exc.name == module_name:
+                            continue
+                        raise
+                    module.load(org, user)
+        state = "created" if created else "already present, left unchanged"
+        self.stdout.write(f"Demo organisation {state}. Log in as {DEMO_EMAIL} / {DEMO_PASSWORD}")
+
+
+def ensure_demo_org() -> tuple[Any, Organisation, bool]:
+    User = get_user_model()
+    user = User.objects.filter(username=DEMO_EMAIL).first()
+    if user is None:
+        user = User.objects.create_user(username=DEMO_EMAIL, email=DEMO_EMAIL, password=DEMO_PASSWORD)
+    org = Organisation.objects.filter(slug=DEMO_SLUG).first()
+    if org is not None:
+        return user, org, False
+    org = Organisation.objects.create(name="Lumen AI (demo)", slug=DEMO_SLUG, kind=OrganisationKind.COMPANY)
+    Membership.objects.create(user=user, organisation=org, role=Role.OWNER, is_grievance_officer=True)
+    return user, org, True

@@ -1,0 +1,152 @@
+"""Human rights impact assessments, their impacts and the actions that respond to them."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from rightslens.accounts.models import OrgScoped
+from rightslens.core.involvement import ActionType, Involvement
+from rightslens.core.severity import Irremediability, Likelihood, Scale, Scope, SeverityBand
+from rightslens.core.vocabulary import label
+from rightslens.inventory.models import AffectedGroup, AISystem
+
+
+def _int_choices(enum: type) -> list[tuple[int, str]]:
+    return [(int(m), f"{int(m)} – {label(m.name.lower())}") for m in enum]
+
+
+def _str_choices(enum: type) -> list[tuple[str, str]]:
+    return [(m.value, label(m.value)) for m in enum]
+
+
+class AssessmentKind(models.TextChoices):
+    FULL = "full", "Full assessment of a system"
+    RAPID = "rapid", "Rapid assessment of a feature or change"
+    PRE_PROCUREMENT = "pre_procurement", "Pre-procurement assessment"
+    PERIODIC = "periodic", "Periodic review"
+    GRIEVANCE = "grievance", "Review triggered by a grievance or incident"
+
+
+class Trigger(models.TextChoices):
+    NEW_ACTIVITY = "new_activity", "New activity or business relationship"
+    LAUNCH = "launch", "Launch"
+    MARKET_ENTRY = "market_entry", "Market entry"
+    POLICY_CHANGE = "policy_change", "Policy change"
+    CONTEXT_CHANGE = "context_change", "Change in operating context"
+    PERIODIC = "periodic", "Periodic review"
+    GRIEVANCE = "grievance", "Grievance or incident"
+
+
+class AssessmentStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    IN_REVIEW = "in_review", "In review"
+    APPROVED = "approved", "Approved"
+    SUPERSEDED = "superseded", "Superseded"
+
+
+class Assessment(OrgScoped):
+    system = models.ForeignKey(AISystem, on_delete=models.PROTECT, related_name="assessments")
+    title = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=AssessmentKind, default=AssessmentKind.FULL)
+    trigger = models.CharField(max_length=20, choices=Trigger, default=Trigger.NEW_ACTIVITY)
+    trigger_note = models.TextField(blank=True)
+    status = models.CharField(max_length=20, choices=AssessmentStatus, default=AssessmentStatus.DRAFT)
+    version = models.PositiveIntegerField(default=1)
+    previous = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="successors")
+    # Scoping (the cycle issue extends this).
+    context_of_use = models.TextField(blank=True)
+    scope_countries = models.JSONField(default=list, blank=True)
+    scope_languages = models.JSONField(default=list, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    approved_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    snapshot = models.JSONField(default=dict, blank=True, help_text="Frozen content at approval.")
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.title} (v{self.version})"
+
+    @property
+    def is_frozen(self) -> bool:
+        return self.status in {AssessmentStatus.APPROVED, AssessmentStatus.SUPERSEDED}
+
+
+class ImpactStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    ADDRESSED = "addressed", "Addressed"
+    CLOSED = "closed", "Closed"
+
+
+class Impact(OrgScoped):
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="impacts")
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    rights = models.JSONField(default=list, help_text="Knowledge-base ids of the rights affected.")
+    risk_category = models.CharField(max_length=60, help_text="Knowledge-base id of the GenAI risk category.")
+    affected_groups = models.ManyToManyField(AffectedGroup, blank=True, related_name="impacts")
+    actual = models.BooleanField(default=False, help_text="Has the harm already happened?")
+    scale = models.PositiveSmallIntegerField(choices=_int_choices(Scale))
+    scale_rationale = models.TextField(blank=True)
+    scope = models.PositiveSmallIntegerField(choices=_int_choices(Scope))
+    scope_rationale = models.TextField(blank=True)
+    irremediability = models.PositiveSmallIntegerField(choices=_int_choices(Irremediability))
+    irremediability_rationale = models.TextField(blank=True)
+    likelihood = models.PositiveSmallIntegerField(choices=_int_choices(Likelihood), null=True, blank=True)
+    involvement = models.CharField(max_length=20, choices=_str_choices(Involvement))
+    involvement_rationale = models.TextField(blank=True)
+    # Risk to the business: recorded and shown beside, never merged with, risk to people.
+    business_risk = models.PositiveSmallIntegerField(null=True, blank=True, choices=[(1, "1 – Low"), (2, "2 – Medium"), (3, "3 – High"), (4, "4 – Critical")])
+    business_risk_note = models.TextField(blank=True)
+    status = models.CharField(max_length=20, choices=ImpactStatus, default=ImpactStatus.OPEN)
+    # Derived by the core rules in the service layer, stored so the register can sort in SQL.
+    severity_band = models.PositiveSmallIntegerField(choices=_int_choices(SeverityBand), default=1)
+    priority = models.PositiveIntegerField(default=0, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-priority", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(actual=False) | Q(likelihood__isnull=True),
+                name="actual_impact_has_no_likelihood",
+            ),
+            models.CheckConstraint(condition=Q(scale__gte=1, scale__lte=4), name="scale_1_to_4"),
+            models.CheckConstraint(condition=Q(scope__gte=1, scope__lte=4), name="scope_1_to_4"),
+            models.CheckConstraint(
+                condition=Q(irremediability__gte=1, irremediability__lte=4), name="irremediability_1_to_4"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ActionStatus(models.TextChoices):
+    PLANNED = "planned", "Planned"
+    IN_PROGRESS = "in_progress", "In progress"
+    DONE = "done", "Done"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class Action(OrgScoped):
+    impact = models.ForeignKey(Impact, on_delete=models.CASCADE, related_name="actions")
+    action_type = models.CharField(max_length=20, choices=_str_choices(ActionType))
+    description = models.TextField()
+    owner = models.CharField(max_length=200, blank=True)
+    due_date = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=20, choices=ActionStatus, default=ActionStatus.PLANNED)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["due_date", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_type_display()}: {self.description[:60]}"

@@ -1,0 +1,44 @@
+"""The `rightslens` command line. Subcommands are added by modules under rightslens.commands."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+# Each entry: subcommand name -> module with `add_arguments(parser)` and `run(args) -> int`.
+COMMANDS = {
+    "kb": "rightslens.commands.kb",
+    "policy": "rightslens.commands.policy",
+    "system": "rightslens.commands.system",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="rightslens", description="Human rights due diligence for AI.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, module_name in COMMANDS.items():
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:
+                continue
+            raise
+        module.add_arguments(sub.add_parser(name, help=module.__doc__))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if getattr(args, "needs_django", False):
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rightslens.settings")
+        import django
+
+        django.setup()
+    return int(args.handler(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

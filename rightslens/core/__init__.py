@@ -1,0 +1,1 @@
+"""The pure-Python core: rules, scoring, screening, knowledge loading. No Django here."""
