@@ -9,14 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
-
-class FieldErrors(Exception):
-    """Raised by services when input is invalid; nothing has been saved."""
-
-    def __init__(self, fields: dict[str, str], message: str = "The input is not valid.") -> None:
-        super().__init__(message)
-        self.fields = fields
-        self.message = message
+from rightslens.errors import FieldErrors
 
 
 def error_body(code: str, message: str, fields: dict[str, Any] | None = None) -> dict[str, Any]:

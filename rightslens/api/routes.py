@@ -1,5 +1,12 @@
-"""The REST API (django-ninja). OpenAPI at /api/docs. Each domain app adds its router here."""
+"""The REST API (django-ninja). OpenAPI at /api/docs.
 
+Each domain app that has an `api.py` with a `router` (a ninja.Router) is mounted under
+/api/<app>/, so apps add endpoints without touching this file.
+"""
+
+import importlib
+
+from django.conf import settings
 from ninja import NinjaAPI
 
 from .auth import TokenAuth
@@ -13,3 +20,14 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 install_error_handlers(api)
+
+for app_name in settings.INSTALLED_APPS:
+    if not app_name.startswith("rightslens.") or app_name == "rightslens.api":
+        continue
+    try:
+        module = importlib.import_module(f"{app_name}.api")
+    except ModuleNotFoundError as exc:
+        if exc.name == f"{app_name}.api":
+            continue
+        raise
+    api.add_router(f"/{app_name.rsplit('.', 1)[1]}/", module.router)

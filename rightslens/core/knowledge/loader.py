@@ -1,0 +1,178 @@
+"""Load and validate knowledge libraries.
+
+File format (one library per YAML file)::
+
+    library:
+      id: ungps                 # stable id, lower-case
+      version: 3                # integer; a lower or equal version never replaces a higher one
+      locale: en
+      title: ...
+      publisher: RightsLens contributors
+      description: ...
+      sources:                  # documents the items cite
+        - {id: ungp-2011, title: ..., publisher: OHCHR, url: https://..., date: "2011-06-16"}
+    items:
+      - type: principle         # decides which schema checks the item (see schemas.py)
+        id: ungp-1              # unique across all libraries
+        title: ...
+        citations: [{source: ungp-2011, locator: "Principle 1 and commentary"}]
+        unverified: false       # true when not checked against a primary source ...
+        unverified_reason: ""   # ... and then say why
+        ...                     # type-specific fields; *_ref / *_refs fields are cross-references
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+from .model import Citation, Item, KnowledgeBase, Library, Source
+from .schemas import validate_item_fields
+
+_BASE_ITEM_KEYS = {"type", "id", "title", "citations", "unverified", "unverified_reason"}
+
+
+class LibraryError(ValueError):
+    """A library file is malformed or inconsistent. Says which file, line, object and why."""
+
+    def __init__(self, path: str, reason: str, *, item_id: str = "", line: int | None = None) -> None:
+        self.path, self.reason, self.item_id, self.line = path, reason, item_id, line
+        where = path + (f":{line}" if line else "") + (f" [{item_id}]" if item_id else "")
+        super().__init__(f"{where}: {reason}")
+
+
+class _LineLoader(yaml.SafeLoader):
+    """Records the line of every mapping so errors can point into the file."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _strip_lines(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _strip_lines(v) for k, v in value.items() if k != "__line__"}
+    if isinstance(value, list):
+        return [_strip_lines(v) for v in value]
+    return value
+
+
+def _require(raw: Mapping[str, Any], key: str, kind: type, path: str, item_id: str = "") -> Any:
+    value = raw.get(key)
+    if not isinstance(value, kind) or (isinstance(value, str) and not value.strip()):
+        raise LibraryError(path, f"'{key}' must be a non-empty {kind.__name__}", item_id=item_id, line=raw.get("__line__"))
+    return value
+
+
+def _source(raw: Mapping[str, Any], path: str) -> Source:
+    fields = {k: str(_require(raw, k, str, path)) for k in ("id", "title", "publisher", "url")}
+    date = raw.get("date")
+    if date is None:
+        raise LibraryError(path, f"source '{fields['id']}' needs a date", line=raw.get("__line__"))
+    return Source(date=str(date), **fields)
+
+
+def _citations(raw: Mapping[str, Any], sources: Mapping[str, Source], path: str, item_id: str) -> tuple[Citation, ...]:
+    entries = raw.get("citations")
+    if not isinstance(entries, list) or not entries:
+        raise LibraryError(path, "every item needs at least one citation", item_id=item_id, line=raw.get("__line__"))
+    result = []
+    for entry in entries:
+        source_id = entry.get("source") if isinstance(entry, dict) else None
+        if source_id not in sources:
+            raise LibraryError(path, f"citation names unknown source {source_id!r}", item_id=item_id, line=raw.get("__line__"))
+        locator = str(entry.get("locator", "")).strip()
+        if not locator:
+            raise LibraryError(path, "citation needs a locator (section, article or paragraph)", item_id=item_id, line=entry.get("__line__"))
+        result.append(Citation(sources[source_id], locator, str(entry.get("url") or sources[source_id].url)))
+    return tuple(result)
+
+
+def _item(raw: Any, library_id: str, sources: Mapping[str, Source], path: str) -> Item:
+    if not isinstance(raw, dict):
+        raise LibraryError(path, "each item must be a mapping")
+    item_id = str(_require(raw, "id", str, path))
+    item_type = str(_require(raw, "type", str, path, item_id))
+    title = str(_require(raw, "title", str, path, item_id))
+    extra = _strip_lines({k: v for k, v in raw.items() if k not in _BASE_ITEM_KEYS})
+    problem = validate_item_fields(item_type, extra)
+    if problem:
+        raise LibraryError(path, problem, item_id=item_id, line=raw.get("__line__"))
+    unverified = bool(raw.get("unverified", False))
+    reason = str(raw.get("unverified_reason", "") or "")
+    if unverified and not reason.strip():
+        raise LibraryError(path, "an unverified item must say why (unverified_reason)", item_id=item_id, line=raw.get("__line__"))
+    return Item(
+        id=item_id, type=item_type, library=library_id, title=title,
+        citations=_citations(raw, sources, path, item_id),
+        unverified=unverified, unverified_reason=reason, fields=MappingProxyType(extra),
+    )
+
+
+def parse_library(text: str, path: str = "<string>") -> Library:
+    try:
+        raw = yaml.load(text, Loader=_LineLoader)  # noqa: S506 (SafeLoader subclass)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise LibraryError(path, f"not valid YAML: {getattr(exc, 'problem', exc)}", line=mark.line + 1 if mark else None) from exc
+    if not isinstance(raw, dict) or not isinstance(raw.get("library"), dict):
+        raise LibraryError(path, "the file must start with a 'library' header")
+    head = raw["library"]
+    library_id = str(_require(head, "id", str, path))
+    version = head.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise LibraryError(path, "'version' must be a positive integer", line=head.get("__line__"))
+    sources = {s.id: s for s in (_source(s, path) for s in head.get("sources") or [])}
+    if not sources:
+        raise LibraryError(path, "the library header must list its sources")
+    items = [_item(i, library_id, sources, path) for i in raw.get("items") or []]
+    seen: set[str] = set()
+    for item in items:
+        if item.id in seen:
+            raise LibraryError(path, "duplicate id", item_id=item.id)
+        seen.add(item.id)
+    return Library(
+        id=library_id, version=version, locale=str(head.get("locale", "en")),
+        title=str(_require(head, "title", str, path)), publisher=str(_require(head, "publisher", str, path)),
+        description=str(head.get("description", "")), sources=tuple(sources.values()), items=tuple(items), path=path,
+    )
+
+
+def load_library_file(path: Path) -> Library:
+    return parse_library(path.read_text(encoding="utf-8"), str(path))
+
+
+def build_knowledge_base(libraries: Iterable[Library], previous: KnowledgeBase | None = None) -> KnowledgeBase:
+    """Combine libraries, refusing downgrades against `previous` and dangling cross-references."""
+    by_id: dict[str, Library] = {}
+    for lib in libraries:
+        if lib.id in by_id:
+            raise LibraryError(lib.path, f"library id '{lib.id}' is also used by {by_id[lib.id].path}")
+        old = previous.libraries.get(lib.id) if previous else None
+        if old is not None and lib.version <= old.version and lib != old:
+            raise LibraryError(lib.path, f"version {lib.version} does not upgrade the loaded version {old.version}")
+        by_id[lib.id] = lib
+    items: dict[str, Item] = {}
+    for lib in by_id.values():
+        for item in lib.items:
+            if item.id in items:
+                raise LibraryError(lib.path, f"id also used in library '{items[item.id].library}'", item_id=item.id)
+            items[item.id] = item
+    for item in items.values():
+        for ref in item.refs():
+            if ref not in items:
+                raise LibraryError(by_id[item.library].path, f"refers to unknown id '{ref}'", item_id=item.id)
+    return KnowledgeBase(libraries=MappingProxyType(by_id), items=MappingProxyType(items))
+
+
+def load_directory(directory: Path, previous: KnowledgeBase | None = None) -> KnowledgeBase:
+    return build_knowledge_base((load_library_file(p) for p in sorted(directory.glob("*.yaml"))), previous)
