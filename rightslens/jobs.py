@@ -1,19 +1,23 @@
 """Background work. In-process by default (embedded use); Celery + Redis when a broker is set.
 
-Register a function with ``@job`` and start it with ``enqueue(name, **kwargs)``. Arguments must be
-JSON-serialisable (ids, not objects) so the same call works through a broker.
+Register a function with ``@job("name")`` in an app's ``jobs.py`` (or ``services.py``) and start it
+with ``enqueue("name", **kwargs)``. Arguments must be JSON-serialisable (ids, not objects) so the
+same call works through a broker.
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Callable
 from typing import Any
 
+from celery import shared_task
 from django.conf import settings
 
 log = logging.getLogger("rightslens.jobs")
 _REGISTRY: dict[str, Callable[..., Any]] = {}
+_JOB_MODULES = ("jobs", "services")
 
 
 def job(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -24,9 +28,30 @@ def job(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     return register
 
 
-@__import__("celery").shared_task(name="rightslens.run_job")
+def discover() -> None:
+    """Import every app's job modules so a worker process knows all registered jobs."""
+    for app_name in settings.INSTALLED_APPS:
+        if not app_name.startswith("rightslens."):
+            continue
+        for module in _JOB_MODULES:
+            try:
+                importlib.import_module(f"{app_name}.{module}")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{app_name}.{module}":
+                    raise
+
+
+def _lookup(name: str) -> Callable[..., Any]:
+    if name not in _REGISTRY:
+        discover()
+    if name not in _REGISTRY:
+        raise KeyError(f"Unknown job {name!r}")
+    return _REGISTRY[name]
+
+
+@shared_task(name="rightslens.run_job")
 def run_job(name: str, kwargs: dict[str, Any]) -> Any:
-    return _REGISTRY[name](**kwargs)
+    return _lookup(name)(**kwargs)
 
 
 def uses_broker() -> bool:
@@ -35,12 +60,11 @@ def uses_broker() -> bool:
 
 def enqueue(name: str, **kwargs: Any) -> Any:
     """Run the job through Celery if a broker is configured, otherwise now, in this process."""
-    if name not in _REGISTRY:
-        raise KeyError(f"Unknown job {name!r}")
+    func = _lookup(name)
     if uses_broker():
-        from rightslens.celery_app import app  # noqa: F401  (binds shared tasks to the app)
+        from rightslens.celery_app import app
 
         log.info("job %s sent to broker", name)
-        return run_job.delay(name, kwargs)
+        return app.send_task("rightslens.run_job", args=[name, kwargs])
     log.info("job %s running in process", name)
-    return _REGISTRY[name](**kwargs)
+    return func(**kwargs)
