@@ -1,0 +1,90 @@
+"""The stakeholder register and the engagements that heard them."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from rightslens.accounts.models import OrgScoped
+from rightslens.assessments.models import Impact
+from rightslens.core.engagement import DueDiligencePhase, Region, StakeholderKind
+from rightslens.core.vocabulary import label
+from rightslens.grievances.crypto import EncryptedTextField
+from rightslens.inventory.models import AffectedGroup
+
+
+def _choices(enum: type) -> list[tuple[str, str]]:
+    return [(m.value, label(m.value)) for m in enum]
+
+
+KIND_LABELS = {
+    StakeholderKind.AFFECTED: "Affected people or group",
+    StakeholderKind.PROXY: "Credible proxy (legitimate representative)",
+    StakeholderKind.EXPERT: "Expert",
+}
+
+
+class Method(models.TextChoices):
+    INTERVIEW = "interview", "Interview"
+    FOCUS_GROUP = "focus_group", "Focus group"
+    WORKSHOP = "workshop", "Workshop"
+    SURVEY = "survey", "Survey"
+    PUBLIC_CONSULTATION = "public_consultation", "Public consultation"
+    WRITTEN_SUBMISSION = "written_submission", "Written submission"
+    TESTING_SESSION = "testing_session", "Participatory testing session"
+
+
+class Stakeholder(OrgScoped):
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=[(k.value, v) for k, v in KIND_LABELS.items()])
+    represents = models.ForeignKey(
+        AffectedGroup,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stakeholders",
+        help_text="The affected group this stakeholder is, or speaks for.",
+    )
+    region = models.CharField(max_length=40, choices=_choices(Region))
+    languages = models.JSONField(default=list, blank=True, help_text="Languages (BCP 47 codes).")
+    vulnerability = models.CharField(
+        max_length=200, blank=True, help_text="Heightened risk, if any (GP 18)."
+    )
+    # Need-to-know: encrypted, shown only to owners and assessors.
+    contact = EncryptedTextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class EngagementEvent(OrgScoped):
+    title = models.CharField(max_length=200)
+    held_on = models.DateField()
+    phase = models.CharField(max_length=20, choices=_choices(DueDiligencePhase))
+    method = models.CharField(max_length=30, choices=Method)
+    participants = models.ManyToManyField(Stakeholder, related_name="events")
+    language_support = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Interpretation, translated material, plain language, sign language…",
+    )
+    heard = models.TextField(help_text="What people told you.")
+    changed = models.TextField(blank=True, help_text="What changed as a result.")
+    impacts = models.ManyToManyField(Impact, blank=True, related_name="engagement_events")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-held_on", "-id"]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,62 @@
+"""Grievances API: case metadata for integrations. Never content, never identity.
+
+Mounted at /api/grievances/. Outsiders get 404.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router
+
+from rightslens.accounts.access import membership_for, org_object_or_404
+from rightslens.api.auth import OrgMemberTokenAuth
+
+from .models import Grievance
+from .selectors import dashboard, grievances_for
+
+router = Router(auth=OrgMemberTokenAuth(), tags=["grievances"])
+
+
+def grievance_record(g: Grievance) -> dict[str, Any]:
+    return {
+        "id": g.pk,
+        "state": g.state,
+        "language": g.language,
+        "received_at": g.received_at.isoformat(),
+        "acknowledged_at": g.acknowledged_at.isoformat() if g.acknowledged_at else None,
+        "closed_at": g.closed_at.isoformat() if g.closed_at else None,
+        "systems": [s.pk for s in g.systems.all()],
+        "rights": g.rights,
+        "impacts": [link.impact_id for link in g.impact_links.all()],
+        "remedy_form": g.remedy_form,
+        "remedy_route": g.remedy_route,
+        "outcome_helped": g.outcome_helped,
+    }
+
+
+@router.get("/orgs/{org_slug}/grievances")
+def list_grievances(request: HttpRequest, org_slug: str) -> list[dict[str, Any]]:
+    membership = membership_for(request.user, org_slug)
+    return [
+        grievance_record(g)
+        for g in grievances_for(organisation=membership.organisation).prefetch_related(
+            "impact_links"
+        )
+    ]
+
+
+@router.get("/orgs/{org_slug}/grievances/{grievance_id}")
+def get_grievance(request: HttpRequest, org_slug: str, grievance_id: int) -> dict[str, Any]:
+    membership = membership_for(request.user, org_slug)
+    return grievance_record(org_object_or_404(Grievance.objects, membership, pk=grievance_id))
+
+
+@router.get("/orgs/{org_slug}/grievance-dashboard")
+def get_dashboard(request: HttpRequest, org_slug: str) -> dict[str, Any]:
+    membership = membership_for(request.user, org_slug)
+    figures = dashboard(organisation=membership.organisation)
+    return {k: v for k, v in figures.items() if k not in ("by_state",)} | {
+        "by_state": [[str(label), n] for label, n in figures["by_state"]]
+    }

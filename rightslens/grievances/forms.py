@@ -1,0 +1,182 @@
+"""Forms for the public channel (translated) and for grievance officers."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from rightslens.core.grievance import ATTACHMENT_MAX_BYTES
+
+from .models import RemedyFormChoice, RemedyRouteChoice, State
+from .services import CONTACT_MAX_CHARS, CONTENT_MAX_CHARS, MESSAGE_MAX_CHARS
+
+
+class GrievanceForm(forms.Form):
+    content = forms.CharField(
+        label=_("What happened?"),
+        help_text=_(
+            "Describe what happened, when, and how it affected you or others. Do not include your name here unless you want to."
+        ),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=CONTENT_MAX_CHARS,
+        error_messages={"required": _("Please tell us what happened.")},
+    )
+    name = forms.CharField(
+        label=_("Your name (optional)"),
+        required=False,
+        max_length=CONTACT_MAX_CHARS,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    contact = forms.CharField(
+        label=_("How can we reach you? (optional)"),
+        help_text=_(
+            "An email address or phone number. Only our designated grievance officers can see it."
+        ),
+        required=False,
+        max_length=CONTACT_MAX_CHARS,
+        widget=forms.TextInput(attrs={"autocomplete": "email"}),
+    )
+    attachment = forms.FileField(
+        label=_("A document or picture (optional)"),
+        help_text=_("PDF, PNG or JPEG, up to 5 MB."),
+        required=False,
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"}
+        ),
+    )
+    # Honeypot: hidden from people (and from screen readers); bots tend to fill every field.
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+    started = forms.CharField(widget=forms.HiddenInput)
+
+    def clean_attachment(self) -> object:
+        upload = self.cleaned_data.get("attachment")
+        if upload is not None and upload.size > ATTACHMENT_MAX_BYTES:
+            raise forms.ValidationError(_("This file is too large: the limit is 5 MB."))
+        return upload
+
+
+class ReceiptForm(forms.Form):
+    code = forms.CharField(
+        label=_("Your receipt code"),
+        max_length=60,
+        help_text=_(
+            "The code you were given when you sent your grievance, e.g. ABCDE-FGHIJ-KLMNO-PQRST-UVWXY."
+        ),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+        error_messages={"required": _("Please enter your receipt code.")},
+    )
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your message"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=MESSAGE_MAX_CHARS,
+        error_messages={"required": _("Please write a message.")},
+    )
+
+
+class FeedbackForm(forms.Form):
+    helped = forms.ChoiceField(
+        label=_("Did the outcome help you?"),
+        choices=[("yes", _("Yes")), ("no", _("No"))],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Please choose yes or no.")},
+    )
+    feedback = forms.CharField(
+        label=_("Anything you want to add (optional)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=MESSAGE_MAX_CHARS,
+    )
+
+
+# ---- Officers ----
+
+
+class TransitionForm(forms.Form):
+    to_state = forms.ChoiceField(label="Move the case to", choices=State.choices)
+
+
+class MessageForm(forms.Form):
+    body = forms.CharField(
+        label="Message to the complainant", widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class NoteForm(forms.Form):
+    body = forms.CharField(
+        label="Internal note (never shown to the complainant)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class TriageForm(forms.Form):
+    systems = forms.MultipleChoiceField(
+        label="AI systems concerned", required=False, widget=forms.CheckboxSelectMultiple
+    )
+    rights = forms.CharField(
+        label="Rights concerned (knowledge-base ids, comma separated)",
+        required=False,
+        help_text="e.g. right-non-discrimination, right-privacy",
+    )
+
+    def __init__(
+        self, *args: object, system_choices: list[tuple[int, str]], **kwargs: object
+    ) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["systems"].choices = system_choices  # type: ignore[attr-defined]
+
+
+class ImpactLinkForm(forms.Form):
+    impact = forms.TypedChoiceField(label="Impact in the register", coerce=int)
+    mark_actual = forms.BooleanField(
+        label="The harm has happened: mark this potential impact as actual",
+        required=False,
+        help_text="Leave unticked to raise the likelihood of the potential impact by one step instead.",
+    )
+
+    def __init__(
+        self, *args: object, impact_choices: list[tuple[int, str]], **kwargs: object
+    ) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["impact"].choices = impact_choices  # type: ignore[attr-defined]
+
+
+class RemedyForm(forms.Form):
+    remedy_form = forms.ChoiceField(label="Form of remedy", choices=RemedyFormChoice.choices)
+    remedy_route = forms.ChoiceField(label="Route", choices=RemedyRouteChoice.choices)
+    remedy_description = forms.CharField(
+        label="The remedy, as the complainant will read it",
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class DisclosureForm(forms.Form):
+    recipient = forms.TypedChoiceField(label="Who needs to know", coerce=int)
+    reason = forms.CharField(
+        label="Why they need to know", widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(
+        self, *args: object, member_choices: list[tuple[int, str]], **kwargs: object
+    ) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["recipient"].choices = member_choices  # type: ignore[attr-defined]
+
+
+class TargetsForm(forms.Form):
+    acknowledge_days = forms.IntegerField(
+        label="Acknowledge within (days)", min_value=1, max_value=365
+    )
+    review_days = forms.IntegerField(
+        label="Start the review within (days)", min_value=1, max_value=365
+    )
+    remedy_days = forms.IntegerField(
+        label="Propose an outcome within (days)", min_value=1, max_value=365
+    )
+    appeal_days = forms.IntegerField(
+        label="Decide an appeal within (days)", min_value=1, max_value=365
+    )

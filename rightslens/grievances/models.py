@@ -1,0 +1,269 @@
+"""Grievances from affected people, kept apart from who raised them.
+
+No IP address, user agent or other request metadata is stored with any of these models. The
+complainant's identity lives in `ComplainantIdentity`, encrypted, readable only by designated
+grievance officers (or a recipient whose disclosure another officer approved), every read audited.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from rightslens.accounts.models import Organisation, OrgScoped
+from rightslens.assessments.models import Impact
+from rightslens.core.grievance import (
+    Gp31Criterion,
+    Gp31Rating,
+    GrievanceState,
+    RemedyForm,
+    RemedyRoute,
+)
+from rightslens.inventory.models import AISystem
+
+from .crypto import EncryptedTextField
+
+
+class State(models.TextChoices):
+    RECEIVED = GrievanceState.RECEIVED.value, _("Received")
+    ACKNOWLEDGED = GrievanceState.ACKNOWLEDGED.value, _("Acknowledged")
+    UNDER_REVIEW = GrievanceState.UNDER_REVIEW.value, _("Under review")
+    REMEDY_PROPOSED = GrievanceState.REMEDY_PROPOSED.value, _("Remedy proposed")
+    CLOSED = GrievanceState.CLOSED.value, _("Closed")
+    APPEALED = GrievanceState.APPEALED.value, _("Appealed")
+
+
+class RemedyFormChoice(models.TextChoices):
+    RESTITUTION = (
+        RemedyForm.RESTITUTION.value,
+        _("Restitution (restoring the situation before the harm)"),
+    )
+    COMPENSATION = RemedyForm.COMPENSATION.value, _("Compensation")
+    REHABILITATION = RemedyForm.REHABILITATION.value, _("Rehabilitation")
+    SATISFACTION = (
+        RemedyForm.SATISFACTION.value,
+        _("Satisfaction (acknowledgement, apology, stopping the harm)"),
+    )
+    NON_REPETITION = RemedyForm.NON_REPETITION.value, _("Guarantee of non-repetition")
+
+
+class RemedyRouteChoice(models.TextChoices):
+    NON_STATE = RemedyRoute.NON_STATE.value, _("This grievance mechanism (non-State)")
+    STATE_NON_JUDICIAL = (
+        RemedyRoute.STATE_NON_JUDICIAL.value,
+        _("Regulator, human rights institution or OECD National Contact Point"),
+    )
+    JUDICIAL = RemedyRoute.JUDICIAL.value, _("Courts")
+
+
+class GrievanceSettings(OrgScoped):
+    """Published target times (days), configurable per organisation."""
+
+    acknowledge_days = models.PositiveSmallIntegerField(default=5)
+    review_days = models.PositiveSmallIntegerField(default=20)
+    remedy_days = models.PositiveSmallIntegerField(default=45)
+    appeal_days = models.PositiveSmallIntegerField(default=30)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation"], name="one_grievance_settings_per_org")
+        ]
+
+
+class Grievance(OrgScoped):
+    receipt_digest = models.CharField(
+        max_length=64, unique=True, help_text="Keyed hash of the receipt code."
+    )
+    state = models.CharField(max_length=20, choices=State, default=State.RECEIVED)
+    language = models.CharField(max_length=10, default="en")
+    content = EncryptedTextField(help_text="What happened, in the complainant's words (encrypted).")
+    has_identity = models.BooleanField(default=False)
+    systems = models.ManyToManyField(AISystem, blank=True, related_name="grievances")
+    rights = models.JSONField(
+        default=list, blank=True, help_text="Knowledge-base ids of rights concerned."
+    )
+    received_at = models.DateTimeField(auto_now_add=True)
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    remedy_proposed_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    remedy_form = models.CharField(max_length=40, choices=RemedyFormChoice, blank=True)
+    remedy_route = models.CharField(max_length=40, choices=RemedyRouteChoice, blank=True)
+    remedy_description = EncryptedTextField(blank=True)
+    outcome_helped = models.BooleanField(null=True, blank=True, help_text="The complainant's view.")
+    outcome_feedback = EncryptedTextField(blank=True)
+
+    class Meta:
+        ordering = ["-received_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Grievance #{self.pk}"
+
+
+class ComplainantIdentity(OrgScoped):
+    """Who raised the grievance: only when they chose to say. Encrypted; need-to-know."""
+
+    grievance = models.OneToOneField(Grievance, on_delete=models.CASCADE, related_name="identity")
+    name = EncryptedTextField(blank=True)
+    contact = EncryptedTextField(blank=True)
+
+
+class Author(models.TextChoices):
+    OFFICER = "officer", _("Grievance officer")
+    COMPLAINANT = "complainant", _("You")
+
+
+class GrievanceMessage(OrgScoped):
+    """Two-way messages through the receipt channel."""
+
+    grievance = models.ForeignKey(Grievance, on_delete=models.CASCADE, related_name="messages")
+    author = models.CharField(max_length=20, choices=Author)
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = EncryptedTextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+
+class GrievanceNote(OrgScoped):
+    """Internal case notes: never shown to the complainant."""
+
+    grievance = models.ForeignKey(Grievance, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = EncryptedTextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+
+class GrievanceAttachment(OrgScoped):
+    grievance = models.ForeignKey(Grievance, on_delete=models.CASCADE, related_name="attachments")
+    content_type = models.CharField(max_length=40)
+    size = models.PositiveIntegerField()
+    data = models.BinaryField(help_text="Encrypted file content.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class StateChange(OrgScoped):
+    """The case's trail of states, with who moved it."""
+
+    grievance = models.ForeignKey(Grievance, on_delete=models.CASCADE, related_name="state_changes")
+    from_state = models.CharField(max_length=20, choices=State, blank=True)
+    to_state = models.CharField(max_length=20, choices=State)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+
+class LinkEffect(models.TextChoices):
+    MARKED_ACTUAL = "marked_actual", "Potential impact marked actual"
+    LIKELIHOOD_RAISED = "likelihood_raised", "Likelihood raised"
+    CORROBORATED = "corroborated", "Already actual: corroborated"
+
+
+class GrievanceImpactLink(OrgScoped):
+    """A grievance linked to an impact in the register, and what that changed: the visible trail."""
+
+    grievance = models.ForeignKey(Grievance, on_delete=models.CASCADE, related_name="impact_links")
+    impact = models.ForeignKey(Impact, on_delete=models.CASCADE, related_name="grievance_links")
+    effect = models.CharField(max_length=20, choices=LinkEffect)
+    likelihood_before = models.PositiveSmallIntegerField(null=True, blank=True)
+    likelihood_after = models.PositiveSmallIntegerField(null=True, blank=True)
+    actual_before = models.BooleanField()
+    actual_after = models.BooleanField()
+    linked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["grievance", "impact"], name="one_link_per_grievance_impact"
+            )
+        ]
+
+
+class DisclosureStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    APPROVED = "approved", "Approved"
+    REFUSED = "refused", "Refused"
+
+
+class DisclosureRequest(OrgScoped):
+    """A request to show a complainant's identity to someone who is not an officer."""
+
+    grievance = models.ForeignKey(Grievance, on_delete=models.CASCADE, related_name="disclosures")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    reason = EncryptedTextField()
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(
+        max_length=20, choices=DisclosureStatus, default=DisclosureStatus.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+
+class Gp31Rating_(models.TextChoices):
+    NOT_MET = Gp31Rating.NOT_MET.value, "Not met"
+    PARTLY_MET = Gp31Rating.PARTLY_MET.value, "Partly met"
+    MET = Gp31Rating.MET.value, "Met"
+
+
+GP31_LABELS = {
+    Gp31Criterion.LEGITIMATE: "Legitimate: trusted by the people it serves, accountable for fair conduct",
+    Gp31Criterion.ACCESSIBLE: "Accessible: known to everyone it is for, with help for those facing barriers",
+    Gp31Criterion.PREDICTABLE: "Predictable: clear steps with time frames, types of outcome, monitoring",
+    Gp31Criterion.EQUITABLE: "Equitable: fair access to information, advice and expertise",
+    Gp31Criterion.TRANSPARENT: "Transparent: complainants kept informed; public information on performance",
+    Gp31Criterion.RIGHTS_COMPATIBLE: "Rights-compatible: outcomes and remedies accord with human rights",
+    Gp31Criterion.LEARNING: "A source of continuous learning: lessons improve the mechanism and prevent harm",
+    Gp31Criterion.ENGAGEMENT: "Based on engagement and dialogue with the people it is meant for",
+}
+
+
+class Gp31Assessment(OrgScoped):
+    """The organisation's self-assessment of its mechanism against one UNGP 31 criterion."""
+
+    criterion = models.CharField(
+        max_length=40, choices=[(c.value, GP31_LABELS[c]) for c in Gp31Criterion]
+    )
+    rating = models.CharField(max_length=20, choices=Gp31Rating_, blank=True)
+    evidence = models.TextField(blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "criterion"], name="one_gp31_rating_per_criterion"
+            )
+        ]
+
+
+def settings_for(organisation: Organisation) -> GrievanceSettings:
+    found, _created = GrievanceSettings.objects.get_or_create(organisation=organisation)
+    return found

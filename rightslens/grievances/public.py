@@ -1,0 +1,190 @@
+"""The public grievance channel: no account, any language we ship, nothing that identifies a visitor.
+
+These views never log, store or look at IP addresses or user agents.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from rightslens.accounts.models import Organisation
+from rightslens.errors import FieldErrors
+
+from . import guard
+from .forms import FeedbackForm, GrievanceForm, ReceiptForm, ReplyForm
+from .models import Author, Grievance
+from .selectors import next_deadline, public_statistics, target_times
+from .services import (
+    grievance_appeal,
+    grievance_feedback,
+    grievance_find,
+    grievance_reply,
+    grievance_submit,
+)
+
+
+def _organisation(org_slug: str) -> Organisation:
+    return get_object_or_404(Organisation, slug=org_slug)
+
+
+def _add_errors(form: Any, error: FieldErrors) -> None:
+    for field, message in error.fields.items():
+        form.add_error(field if field in form.fields else None, message)
+
+
+def _channel(
+    request: HttpRequest, organisation: Organisation, form: GrievanceForm, status: int = 200
+) -> HttpResponse:
+    context = {"organisation": organisation, "form": form, "targets": target_times(organisation)}
+    return render(request, "grievances/public/channel.html", context, status=status)
+
+
+@never_cache
+def channel(request: HttpRequest, org_slug: str) -> HttpResponse:
+    organisation = _organisation(org_slug)
+    if request.method != "POST":
+        return _channel(
+            request, organisation, GrievanceForm(initial={"started": guard.form_started_token()})
+        )
+    form = GrievanceForm(request.POST, request.FILES)
+    if guard.looks_automated(request.POST.get("website", ""), request.POST.get("started", "")):
+        form.add_error(
+            None, _("We could not accept this form. Please wait a few seconds, then send it again.")
+        )
+    elif not guard.submission_allowed(request, organisation.pk):
+        form.add_error(
+            None,
+            _("You have sent several grievances in a short time. Please try again in an hour."),
+        )
+    if form.errors or not form.is_valid():
+        data = request.POST.copy()
+        data["started"] = guard.form_started_token()
+        form.data = data
+        return _channel(request, organisation, form, status=400)
+    try:
+        grievance, code = grievance_submit(
+            organisation=organisation,
+            language=get_language() or "en",
+            content=form.cleaned_data["content"],
+            name=form.cleaned_data["name"],
+            contact=form.cleaned_data["contact"],
+            attachment=form.cleaned_data["attachment"],
+        )
+    except FieldErrors as error:
+        _add_errors(form, error)
+        return _channel(request, organisation, form, status=400)
+    # The code is shown once, in this response only: it is never stored, in the session or elsewhere.
+    context = {"organisation": organisation, "code": code, "targets": target_times(organisation)}
+    return render(request, "grievances/public/receipt.html", context)
+
+
+def _case(
+    request: HttpRequest, organisation: Organisation, grievance: Grievance, code: str, **forms: Any
+) -> HttpResponse:
+    context = {
+        "organisation": organisation,
+        "grievance": grievance,
+        "code": code,
+        "messages_shown": grievance.messages.all(),
+        "officer": Author.OFFICER,
+        "targets": target_times(organisation),
+        "deadline": next_deadline(grievance, target_times(organisation)),
+        "reply_form": forms.get("reply_form") or ReplyForm(),
+        "feedback_form": forms.get("feedback_form") or FeedbackForm(),
+        "appeal_error": forms.get("appeal_error"),
+        "can_give_view": grievance.state in ("remedy_proposed", "closed"),
+    }
+    return render(
+        request, "grievances/public/case.html", context, status=400 if forms.get("invalid") else 200
+    )
+
+
+def _follow_form(
+    request: HttpRequest, organisation: Organisation, form: ReceiptForm, status: int
+) -> HttpResponse:
+    return render(
+        request,
+        "grievances/public/follow.html",
+        {"organisation": organisation, "form": form},
+        status=status,
+    )
+
+
+@never_cache
+def follow(request: HttpRequest, org_slug: str) -> HttpResponse:
+    organisation = _organisation(org_slug)
+    if request.method != "POST":
+        return _follow_form(request, organisation, ReceiptForm(), 200)
+    form = ReceiptForm(request.POST)
+    if not guard.lookup_allowed(request, organisation.pk):
+        form.is_valid()
+        form.add_error(None, _("Too many attempts. Please wait 15 minutes and try again."))
+        return _follow_form(request, organisation, form, 429)
+    grievance = (
+        grievance_find(organisation=organisation, code=form.data.get("code", ""))
+        if form.is_valid()
+        else None
+    )
+    if grievance is None:
+        if form.is_valid():
+            guard.lookup_failed(organisation.pk)
+            # One message for every miss: it must not hint whether a code exists anywhere.
+            form.add_error(
+                "code", _("We could not open a grievance with this code. Check it and try again.")
+            )
+        return _follow_form(request, organisation, form, 400)
+    return _act(request, organisation, grievance, form.cleaned_data["code"])
+
+
+def _act(
+    request: HttpRequest, organisation: Organisation, grievance: Grievance, code: str
+) -> HttpResponse:
+    action = request.POST.get("action", "view")
+    try:
+        if action == "reply":
+            reply_form = ReplyForm(request.POST)
+            if not reply_form.is_valid():
+                return _case(
+                    request, organisation, grievance, code, reply_form=reply_form, invalid=True
+                )
+            grievance_reply(grievance=grievance, body=reply_form.cleaned_data["body"])
+        elif action == "feedback":
+            feedback_form = FeedbackForm(request.POST)
+            if not feedback_form.is_valid():
+                return _case(
+                    request,
+                    organisation,
+                    grievance,
+                    code,
+                    feedback_form=feedback_form,
+                    invalid=True,
+                )
+            grievance_feedback(grievance=grievance, **feedback_form.cleaned_data)
+        elif action == "appeal":
+            grievance_appeal(grievance=grievance)
+    except FieldErrors as error:
+        return _case(
+            request,
+            organisation,
+            grievance,
+            code,
+            appeal_error=" ".join(error.fields.values()),
+            invalid=True,
+        )
+    grievance.refresh_from_db()
+    return _case(request, organisation, grievance, code)
+
+
+def statistics(request: HttpRequest, org_slug: str) -> HttpResponse:
+    organisation = _organisation(org_slug)
+    return render(
+        request,
+        "grievances/public/stats.html",
+        {"organisation": organisation, "stats": public_statistics(organisation=organisation)},
+    )

@@ -1,0 +1,160 @@
+"""Reads for case lists, the learning dashboard and the public statistics. No identities here."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime
+from statistics import median
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from rightslens.accounts.models import Organisation
+from rightslens.assessments.models import Impact
+from rightslens.core.grievance import (
+    GrievanceState,
+    TargetTimes,
+    due_at,
+    next_target,
+    suppress_small,
+    within_target,
+)
+
+from .models import GP31_LABELS, Gp31Assessment, Grievance, GrievanceImpactLink, State, settings_for
+
+
+def target_times(organisation: Organisation) -> TargetTimes:
+    found = settings_for(organisation)
+    return TargetTimes(
+        found.acknowledge_days, found.review_days, found.remedy_days, found.appeal_days
+    )
+
+
+def grievances_for(*, organisation: Organisation) -> QuerySet[Grievance]:
+    return Grievance.objects.filter(organisation=organisation).prefetch_related("systems")
+
+
+def _days(start: datetime, end: datetime | None) -> float | None:
+    return None if end is None else (end - start).total_seconds() / 86400
+
+
+def _timing(pairs: list[tuple[datetime, datetime | None]], target_days: int) -> dict[str, Any]:
+    done = [(s, e) for s, e in pairs if e is not None]
+    on_time = sum(1 for s, e in done if e is not None and within_target(e - s, target_days))
+    durations = [d for d in (_days(s, e) for s, e in done) if d is not None]
+    return {
+        "count": len(done),
+        "on_time": on_time,
+        "median_days": round(median(durations), 1) if durations else None,
+        "target_days": target_days,
+    }
+
+
+def dashboard(*, organisation: Organisation) -> dict[str, Any]:
+    cases = list(grievances_for(organisation=organisation))
+    targets = target_times(organisation)
+    helped = Counter(g.outcome_helped for g in cases if g.outcome_helped is not None)
+    return {
+        "total": len(cases),
+        "by_state": [
+            (label, sum(1 for g in cases if g.state == value)) for value, label in State.choices
+        ],
+        "acknowledge": _timing(
+            [(g.received_at, g.acknowledged_at) for g in cases], targets.acknowledge_days
+        ),
+        "remedy": _timing(
+            [(g.received_at, g.remedy_proposed_at) for g in cases], targets.remedy_days
+        ),
+        "closed": sum(1 for g in cases if g.closed_at),
+        "resolve": _timing([(g.received_at, g.closed_at) for g in cases], targets.remedy_days),
+        "outcomes": Counter(
+            g.get_remedy_form_display() for g in cases if g.remedy_form
+        ).most_common(),
+        "helped_yes": helped.get(True, 0),
+        "helped_no": helped.get(False, 0),
+        "themes_by_right": Counter(r for g in cases for r in g.rights).most_common(10),
+        "themes_by_system": Counter(s.name for g in cases for s in g.systems.all()).most_common(10),
+    }
+
+
+def public_statistics(*, organisation: Organisation) -> dict[str, Any]:
+    """Aggregate figures safe to publish: no personal data, and counts of 1-4 suppressed."""
+    cases = list(
+        Grievance.objects.filter(organisation=organisation).only(
+            "state", "rights", "received_at", "acknowledged_at", "outcome_helped"
+        )
+    )
+    targets = target_times(organisation)
+    ack = _timing([(g.received_at, g.acknowledged_at) for g in cases], targets.acknowledge_days)
+    by_state = suppress_small(
+        {label: sum(1 for g in cases if g.state == value) for value, label in State.choices}
+    )
+    rights = suppress_small(dict(Counter(r for g in cases for r in g.rights)))
+    helped = suppress_small(
+        {
+            "yes": sum(1 for g in cases if g.outcome_helped is True),
+            "no": sum(1 for g in cases if g.outcome_helped is False),
+        }
+    )
+    return {
+        "total": suppress_small({"total": len(cases)})["total"],
+        "by_state": list(by_state.items()),
+        "acknowledged": suppress_small({"n": ack["count"]})["n"],
+        "acknowledged_on_time": suppress_small({"n": ack["on_time"]})["n"],
+        "rights": sorted(rights.items()),
+        "helped": helped,
+        "targets": targets,
+    }
+
+
+def _knowledge_item(item_id: str) -> Any:
+    """The knowledge-base item, or None when the library is absent or does not define it."""
+    try:
+        from rightslens.hub.knowledge import knowledge
+
+        return knowledge().get(item_id)
+    except Exception:  # noqa: BLE001 - the page must work without the knowledge base
+        return None
+
+
+def gp31_rows(*, organisation: Organisation) -> list[dict[str, Any]]:
+    saved = {a.criterion: a for a in Gp31Assessment.objects.filter(organisation=organisation)}
+    rows = []
+    for criterion, label in GP31_LABELS.items():
+        item = _knowledge_item(criterion.value)
+        rows.append(
+            {
+                "criterion": criterion.value,
+                "label": label,
+                "assessment": saved.get(criterion.value),
+                "indicators": list(item.get("indicators", [])) if item else [],
+                "citations": [(c.label(), c.url) for c in item.citations] if item else [],
+            }
+        )
+    return rows
+
+
+def impact_trail(*, impact: Impact) -> QuerySet[GrievanceImpactLink]:
+    """Grievances that changed this impact, newest first: the trail shown with the impact."""
+    return GrievanceImpactLink.objects.filter(
+        organisation=impact.organisation, impact=impact
+    ).select_related("grievance")
+
+
+def next_deadline(grievance: Grievance, targets: TargetTimes) -> dict[str, Any] | None:
+    """The milestone the case is working towards, when it is due, and whether it is late."""
+    milestone = next_target(GrievanceState(grievance.state))
+    if milestone is None:
+        return None
+    due = due_at(grievance.received_at, milestone, targets)
+    if due is None:
+        return None
+    return {"milestone": State(milestone.value).label, "due": due, "overdue": timezone.now() > due}
+
+
+def with_deadlines(cases: Any, targets: TargetTimes) -> list[Grievance]:
+    listed = list(cases)
+    for case in listed:
+        case.deadline = next_deadline(case, targets)  # type: ignore[attr-defined]
+    return listed

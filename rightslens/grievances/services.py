@@ -1,0 +1,539 @@
+"""Writes for the grievance mechanism. Each is one transaction; bad input raises FieldErrors first.
+
+Logging rule: ids and states only, never content, names or contacts.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from rightslens.accounts.audit import audit_record
+from rightslens.accounts.models import Membership, Organisation, Role
+from rightslens.assessments.models import Impact
+from rightslens.assessments.rules import impact_apply_rules
+from rightslens.core.grievance import (
+    ATTACHMENT_MAX_BYTES,
+    Gp31Criterion,
+    GrievanceState,
+    can_transition,
+    receipt_code_digest,
+    receipt_code_new,
+    receipt_code_normalise,
+    sniff_attachment_type,
+)
+from rightslens.core.severity import Likelihood
+from rightslens.errors import FieldErrors
+from rightslens.inventory.models import AISystem
+
+from .crypto import encrypt_bytes, receipt_key
+from .models import (
+    Author,
+    ComplainantIdentity,
+    DisclosureRequest,
+    DisclosureStatus,
+    Gp31Assessment,
+    Grievance,
+    GrievanceAttachment,
+    GrievanceImpactLink,
+    GrievanceMessage,
+    GrievanceNote,
+    GrievanceSettings,
+    LinkEffect,
+    RemedyFormChoice,
+    RemedyRouteChoice,
+    StateChange,
+    settings_for,
+)
+
+log = logging.getLogger(__name__)
+
+CONTENT_MAX_CHARS = 10_000
+MESSAGE_MAX_CHARS = 5_000
+CONTACT_MAX_CHARS = 300
+
+
+# ---- Who may do what ----
+
+
+def is_officer(membership: Membership) -> bool:
+    return membership.is_grievance_officer
+
+
+def require_officer(membership: Membership) -> None:
+    if not membership.is_grievance_officer:
+        raise PermissionDenied("Only designated grievance officers can do this.")
+
+
+def can_read_identity(membership: Membership, grievance: Grievance) -> bool:
+    if membership.is_grievance_officer:
+        return True
+    return DisclosureRequest.objects.filter(
+        grievance=grievance, recipient=membership.user, status=DisclosureStatus.APPROVED
+    ).exists()
+
+
+# ---- The complainant's side (no account; the receipt code is the only key) ----
+
+
+def _checked_text(field: str, value: str, limit: int, *, required: bool) -> str:
+    value = (value or "").strip()
+    if required and not value:
+        raise FieldErrors({field: _("Please write something in this field.")})
+    if len(value) > limit:
+        raise FieldErrors(
+            {
+                field: _("This is too long: at most %(limit)s characters, you wrote %(n)s.")
+                % {"limit": limit, "n": len(value)}
+            }
+        )
+    return value
+
+
+def attachment_check(upload: UploadedFile | None) -> tuple[str, bytes] | None:
+    """The sniffed type and bytes of an accepted attachment; FieldErrors for any other file."""
+    if upload is None:
+        return None
+    if (upload.size or 0) > ATTACHMENT_MAX_BYTES:
+        raise FieldErrors({"attachment": _("This file is too large: the limit is 5 MB.")})
+    data = upload.read(ATTACHMENT_MAX_BYTES + 1)
+    if len(data) > ATTACHMENT_MAX_BYTES:
+        raise FieldErrors({"attachment": _("This file is too large: the limit is 5 MB.")})
+    kind = sniff_attachment_type(data[:16])
+    if kind is None:
+        raise FieldErrors({"attachment": _("We can only accept PDF, PNG or JPEG files.")})
+    return kind, data
+
+
+@transaction.atomic
+def grievance_submit(
+    *,
+    organisation: Organisation,
+    content: str,
+    language: str,
+    name: str = "",
+    contact: str = "",
+    attachment: UploadedFile | None = None,
+) -> tuple[Grievance, str]:
+    """Record a grievance; return it and its receipt code (shown once, never stored)."""
+    content = _checked_text("content", content, CONTENT_MAX_CHARS, required=True)
+    name = _checked_text("name", name, CONTACT_MAX_CHARS, required=False)
+    contact = _checked_text("contact", contact, CONTACT_MAX_CHARS, required=False)
+    checked = attachment_check(attachment)
+    code = receipt_code_new()
+    digest = receipt_code_digest(receipt_code_normalise(code) or "", receipt_key())
+    grievance = Grievance.objects.create(
+        organisation=organisation,
+        receipt_digest=digest,
+        content=content,
+        language=language[:10],
+        has_identity=bool(name or contact),
+    )
+    if name or contact:
+        ComplainantIdentity.objects.create(
+            organisation=organisation, grievance=grievance, name=name, contact=contact
+        )
+    if checked:
+        GrievanceAttachment.objects.create(
+            organisation=organisation,
+            grievance=grievance,
+            content_type=checked[0],
+            size=len(checked[1]),
+            data=encrypt_bytes(checked[1]),
+        )
+    StateChange.objects.create(
+        organisation=organisation, grievance=grievance, to_state=GrievanceState.RECEIVED
+    )
+    log.info("grievance %s received for organisation %s", grievance.pk, organisation.pk)
+    return grievance, code
+
+
+def grievance_find(*, organisation: Organisation, code: str) -> Grievance | None:
+    """The organisation's grievance with this receipt code, or None: the same None for every miss."""
+    normalised = receipt_code_normalise(code or "")
+    # Hash even malformed input so every miss costs the same work.
+    digest = receipt_code_digest(normalised or "invalid", receipt_key())
+    if normalised is None:
+        return None
+    return Grievance.objects.filter(organisation=organisation, receipt_digest=digest).first()
+
+
+@transaction.atomic
+def grievance_reply(*, grievance: Grievance, body: str) -> GrievanceMessage:
+    body = _checked_text("body", body, MESSAGE_MAX_CHARS, required=True)
+    message = GrievanceMessage.objects.create(
+        organisation=grievance.organisation,
+        grievance=grievance,
+        author=Author.COMPLAINANT,
+        body=body,
+    )
+    log.info("grievance %s: complainant replied", grievance.pk)
+    return message
+
+
+@transaction.atomic
+def grievance_feedback(*, grievance: Grievance, helped: str, feedback: str) -> Grievance:
+    if helped not in ("yes", "no"):
+        raise FieldErrors({"helped": _("Please choose yes or no.")})
+    feedback = _checked_text("feedback", feedback, MESSAGE_MAX_CHARS, required=False)
+    if grievance.state not in (GrievanceState.REMEDY_PROPOSED, GrievanceState.CLOSED):
+        raise FieldErrors(
+            {"helped": _("You can give your view once an outcome has been proposed.")}
+        )
+    grievance.outcome_helped = helped == "yes"
+    grievance.outcome_feedback = feedback
+    grievance.save(update_fields=["outcome_helped", "outcome_feedback"])
+    return grievance
+
+
+# ---- The officer's side ----
+
+_STATE_STAMPS = {
+    GrievanceState.ACKNOWLEDGED: "acknowledged_at",
+    GrievanceState.REMEDY_PROPOSED: "remedy_proposed_at",
+    GrievanceState.CLOSED: "closed_at",
+}
+
+
+@transaction.atomic
+def grievance_transition(
+    *, membership: Membership, grievance: Grievance, to_state: str
+) -> Grievance:
+    require_officer(membership)
+    current = GrievanceState(grievance.state)
+    if to_state not in GrievanceState.__members__.values() or not can_transition(
+        current, GrievanceState(to_state)
+    ):
+        raise FieldErrors(
+            {
+                "to_state": f"A case that is {current.value.replace('_', ' ')} cannot move to that state."
+            }
+        )
+    target = GrievanceState(to_state)
+    grievance.state = target
+    stamp = _STATE_STAMPS.get(target)
+    if stamp and getattr(grievance, stamp) is None:
+        setattr(grievance, stamp, timezone.now())
+    grievance.save()
+    StateChange.objects.create(
+        organisation=grievance.organisation,
+        grievance=grievance,
+        from_state=current,
+        to_state=target,
+        by=membership.user,
+    )
+    audit_record(
+        organisation=grievance.organisation,
+        actor=membership.user,
+        verb="grievance.state",
+        obj=grievance,
+        summary=f"State {current.value} -> {target.value}",
+        before={"state": current.value},
+        after={"state": target.value},
+    )
+    log.info("grievance %s: %s -> %s", grievance.pk, current.value, target.value)
+    return grievance
+
+
+@transaction.atomic
+def grievance_message_send(
+    *, membership: Membership, grievance: Grievance, body: str
+) -> GrievanceMessage:
+    require_officer(membership)
+    body = _checked_text("body", body, MESSAGE_MAX_CHARS, required=True)
+    message = GrievanceMessage.objects.create(
+        organisation=grievance.organisation,
+        grievance=grievance,
+        author=Author.OFFICER,
+        officer=membership.user,
+        body=body,
+    )
+    audit_record(
+        organisation=grievance.organisation,
+        actor=membership.user,
+        verb="grievance.message",
+        obj=grievance,
+        summary="Message sent to the complainant",
+    )
+    return message
+
+
+@transaction.atomic
+def grievance_note_add(*, membership: Membership, grievance: Grievance, body: str) -> GrievanceNote:
+    require_officer(membership)
+    body = _checked_text("body", body, MESSAGE_MAX_CHARS, required=True)
+    return GrievanceNote.objects.create(
+        organisation=grievance.organisation, grievance=grievance, author=membership.user, body=body
+    )
+
+
+@transaction.atomic
+def grievance_triage(
+    *, membership: Membership, grievance: Grievance, system_ids: list[int], rights: list[str]
+) -> Grievance:
+    require_officer(membership)
+    systems = list(AISystem.objects.filter(organisation=grievance.organisation, pk__in=system_ids))
+    if len(systems) != len(set(system_ids)):
+        raise FieldErrors({"systems": "Choose systems from your organisation's inventory."})
+    grievance.systems.set(systems)
+    grievance.rights = sorted({r.strip() for r in rights if r.strip()})
+    grievance.save(update_fields=["rights"])
+    audit_record(
+        organisation=grievance.organisation,
+        actor=membership.user,
+        verb="grievance.triage",
+        obj=grievance,
+        summary=f"Linked to {len(systems)} system(s)",
+        after={"systems": [s.pk for s in systems], "rights": grievance.rights},
+    )
+    return grievance
+
+
+def _raised(likelihood: int | None) -> int:
+    current = likelihood or int(Likelihood.POSSIBLE)
+    return min(current + 1, int(Likelihood.ALMOST_CERTAIN))
+
+
+@transaction.atomic
+def grievance_link_impact(
+    *, membership: Membership, grievance: Grievance, impact: Impact, mark_actual: bool
+) -> GrievanceImpactLink:
+    """Link a grievance to an impact: the harm becomes actual, or its likelihood rises; both leave a trail."""
+    require_officer(membership)
+    if impact.organisation_id != grievance.organisation_id:
+        raise FieldErrors({"impact": "Choose an impact from your organisation's register."})
+    if GrievanceImpactLink.objects.filter(grievance=grievance, impact=impact).exists():
+        raise FieldErrors({"impact": "This grievance is already linked to that impact."})
+    before = {
+        "actual": impact.actual,
+        "likelihood": impact.likelihood,
+        "severity_band": impact.severity_band,
+    }
+    if impact.actual:
+        effect = LinkEffect.CORROBORATED
+    elif mark_actual:
+        effect = LinkEffect.MARKED_ACTUAL
+        impact.actual, impact.likelihood = True, None
+    else:
+        effect = LinkEffect.LIKELIHOOD_RAISED
+        impact.likelihood = _raised(impact.likelihood)
+    impact_apply_rules(impact)
+    impact.save()
+    link = GrievanceImpactLink.objects.create(
+        organisation=grievance.organisation,
+        grievance=grievance,
+        impact=impact,
+        effect=effect,
+        likelihood_before=before["likelihood"],
+        likelihood_after=impact.likelihood,
+        actual_before=bool(before["actual"]),
+        actual_after=impact.actual,
+        linked_by=membership.user,
+    )
+    after = {
+        "actual": impact.actual,
+        "likelihood": impact.likelihood,
+        "severity_band": impact.severity_band,
+    }
+    audit_record(
+        organisation=grievance.organisation,
+        actor=membership.user,
+        verb="impact.grievance_linked",
+        obj=impact,
+        summary=f"Grievance #{grievance.pk}: {effect.label}",
+        before=before,
+        after=after,
+    )
+    log.info("grievance %s linked to impact %s (%s)", grievance.pk, impact.pk, effect.value)
+    return link
+
+
+@transaction.atomic
+def grievance_remedy_record(
+    *, membership: Membership, grievance: Grievance, form: str, route: str, description: str
+) -> Grievance:
+    require_officer(membership)
+    errors = {}
+    if form not in RemedyFormChoice.values:
+        errors["remedy_form"] = "Choose a form of remedy."
+    if route not in RemedyRouteChoice.values:
+        errors["remedy_route"] = "Choose the route through which remedy is provided."
+    if not (description or "").strip():
+        errors["remedy_description"] = (
+            "Describe the remedy in words the complainant will understand."
+        )
+    if errors:
+        raise FieldErrors(errors)
+    grievance.remedy_form, grievance.remedy_route = form, route
+    grievance.remedy_description = description.strip()
+    grievance.save(update_fields=["remedy_form", "remedy_route", "remedy_description"])
+    if can_transition(GrievanceState(grievance.state), GrievanceState.REMEDY_PROPOSED):
+        grievance_transition(
+            membership=membership, grievance=grievance, to_state=GrievanceState.REMEDY_PROPOSED
+        )
+    audit_record(
+        organisation=grievance.organisation,
+        actor=membership.user,
+        verb="grievance.remedy",
+        obj=grievance,
+        summary=f"Remedy recorded: {form} via {route}",
+    )
+    return grievance
+
+
+# ---- Identity: need-to-know, every read audited, disclosure by request and approval ----
+
+
+def identity_read(*, membership: Membership, grievance: Grievance) -> ComplainantIdentity | None:
+    """The complainant's identity for an officer or an approved recipient; the read is audited."""
+    if not can_read_identity(membership, grievance):
+        raise PermissionDenied(
+            "Only grievance officers, or an approved recipient, can see who raised this."
+        )
+    audit_record(
+        organisation=grievance.organisation,
+        actor=membership.user,
+        verb="grievance.identity_viewed",
+        obj=grievance,
+        summary="Complainant identity viewed",
+    )
+    return ComplainantIdentity.objects.filter(grievance=grievance).first()
+
+
+@transaction.atomic
+def disclosure_request(
+    *, membership: Membership, grievance: Grievance, recipient_id: int, reason: str
+) -> DisclosureRequest:
+    require_officer(membership)
+    recipient = Membership.objects.filter(
+        organisation=grievance.organisation, user_id=recipient_id
+    ).first()
+    errors = {}
+    if recipient is None:
+        errors["recipient"] = "Choose a member of your organisation."
+    if not (reason or "").strip():
+        errors["reason"] = "Say why this person needs to know who raised the grievance."
+    if errors:
+        raise FieldErrors(errors)
+    request = DisclosureRequest.objects.create(
+        organisation=grievance.organisation,
+        grievance=grievance,
+        recipient_id=recipient_id,
+        reason=reason.strip(),
+        requested_by=membership.user,
+    )
+    audit_record(
+        organisation=grievance.organisation,
+        actor=membership.user,
+        verb="grievance.disclosure_requested",
+        obj=request,
+        summary=f"Disclosure requested for grievance #{grievance.pk}",
+    )
+    return request
+
+
+@transaction.atomic
+def disclosure_decide(
+    *, membership: Membership, request: DisclosureRequest, approve: bool
+) -> DisclosureRequest:
+    """Another officer or an owner decides; the requester cannot approve their own request."""
+    if not (membership.is_grievance_officer or membership.role == Role.OWNER):
+        raise PermissionDenied("Only a grievance officer or an owner can decide a disclosure.")
+    if request.requested_by_id == membership.user_id:
+        raise FieldErrors(
+            {"decision": "Someone other than the requester must decide this request."}
+        )
+    if request.status != DisclosureStatus.PENDING:
+        raise FieldErrors({"decision": "This request has already been decided."})
+    request.status = DisclosureStatus.APPROVED if approve else DisclosureStatus.REFUSED
+    request.decided_by, request.decided_at = membership.user, timezone.now()
+    request.save()
+    audit_record(
+        organisation=request.organisation,
+        actor=membership.user,
+        verb="grievance.disclosure_decided",
+        obj=request,
+        summary=f"Disclosure {request.status}",
+    )
+    return request
+
+
+# ---- The mechanism itself ----
+
+
+@transaction.atomic
+def grievance_settings_update(*, membership: Membership, **days: Any) -> GrievanceSettings:
+    if not (membership.is_grievance_officer or membership.role == Role.OWNER):
+        raise PermissionDenied(
+            "Only a grievance officer or an owner can change the published target times."
+        )
+    errors = {
+        k: "Enter a whole number of days between 1 and 365."
+        for k, v in days.items()
+        if not (isinstance(v, int) and 1 <= v <= 365)
+    }
+    if errors:
+        raise FieldErrors(errors)
+    found = settings_for(membership.organisation)
+    before = {k: getattr(found, k) for k in days}
+    for key, value in days.items():
+        setattr(found, key, value)
+    found.save()
+    audit_record(
+        organisation=membership.organisation,
+        actor=membership.user,
+        verb="grievance.targets",
+        obj=found,
+        summary="Published target times changed",
+        before=before,
+        after=days,
+    )
+    return found
+
+
+@transaction.atomic
+def gp31_rate(
+    *, membership: Membership, criterion: str, rating: str, evidence: str
+) -> Gp31Assessment:
+    if not membership.can_write:
+        raise PermissionDenied("Your role in this organisation is read-only.")
+    if criterion not in [c.value for c in Gp31Criterion]:
+        raise FieldErrors({"criterion": "Unknown GP 31 criterion."})
+    if rating and rating not in ("not_met", "partly_met", "met"):
+        raise FieldErrors({"rating": "Choose not met, partly met or met."})
+    if rating == "met" and not (evidence or "").strip():
+        raise FieldErrors({"evidence": "Give the evidence that shows this criterion is met."})
+    found, _created = Gp31Assessment.objects.update_or_create(
+        organisation=membership.organisation,
+        criterion=criterion,
+        defaults={
+            "rating": rating,
+            "evidence": (evidence or "").strip(),
+            "updated_by": membership.user,
+        },
+    )
+    return found
+
+
+@transaction.atomic
+def grievance_appeal(*, grievance: Grievance) -> Grievance:
+    """The complainant contests the proposed or final outcome through the receipt channel."""
+    current = GrievanceState(grievance.state)
+    if not can_transition(current, GrievanceState.APPEALED):
+        raise FieldErrors({"appeal": _("You can appeal once an outcome has been proposed.")})
+    grievance.state = GrievanceState.APPEALED
+    grievance.save(update_fields=["state"])
+    StateChange.objects.create(
+        organisation=grievance.organisation,
+        grievance=grievance,
+        from_state=current,
+        to_state=GrievanceState.APPEALED,
+    )
+    log.info("grievance %s appealed by the complainant", grievance.pk)
+    return grievance
