@@ -1,0 +1,200 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+
+from rightslens.core import business_model as bm
+from rightslens.core.vocabulary import label
+from rightslens.inventory.models import AISystem
+
+from .models import (
+    ClauseStatus,
+    Conclusion,
+    Counterparty,
+    CounterpartyKind,
+    LeverageKind,
+    LeverageOutcome,
+    ScreeningDecision,
+    ScreeningSubject,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+def _choices(enum: type) -> list[tuple[str, str]]:
+    return [(m.value, label(m.value)) for m in enum]
+
+
+class ScreeningForm(forms.Form):
+    subject_type = forms.ChoiceField(
+        label="What is being screened", choices=ScreeningSubject.choices
+    )
+    subject_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    use_case_text = forms.CharField(
+        label="Use case",
+        widget=forms.Textarea,
+        help_text="What the system does, for whom and on whom, including optional modules.",
+    )
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="Decision", choices=ScreeningDecision.choices, widget=forms.RadioSelect
+    )
+    decision_reasons = forms.CharField(label="Reasons", widget=forms.Textarea)
+
+
+class CounterpartyForm(forms.Form):
+    name = forms.CharField(label="Organisation name", max_length=200)
+    kind = forms.ChoiceField(label="Relationship", choices=CounterpartyKind.choices)
+    country = forms.CharField(label="Country (ISO code)", max_length=2, required=False)
+    sector = forms.CharField(label="Sector", max_length=120, required=False)
+    systems = forms.ModelMultipleChoiceField(
+        label="AI systems they supply or use",
+        queryset=AISystem.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    relationship_owner = forms.CharField(label="Relationship owner", max_length=200, required=False)
+    contract_start = forms.DateField(label="Contract start", required=False, widget=DATE)
+    contract_end = forms.DateField(label="Contract end", required=False, widget=DATE)
+    reassessment_months = forms.IntegerField(
+        label="Reassess every (months)", min_value=1, max_value=36, initial=12
+    )
+    reassessment_date = forms.DateField(label="Next reassessment", required=False, widget=DATE)
+    notes = forms.CharField(label="Notes", widget=forms.Textarea, required=False)
+
+    def __init__(self, *args: Any, organisation: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["systems"].queryset = AISystem.objects.filter(organisation=organisation)  # type: ignore[attr-defined]
+
+
+class SendQuestionnaireForm(forms.Form):
+    questionnaire_id = forms.ChoiceField(label="Questionnaire")
+    days_valid = forms.IntegerField(
+        label="Link valid for (days)", min_value=1, max_value=90, initial=14
+    )
+
+    def __init__(self, *args: Any, questionnaires: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["questionnaire_id"].choices = questionnaires  # type: ignore[attr-defined]
+
+
+class ReviewItemForm(forms.Form):
+    question_id = forms.CharField(widget=forms.HiddenInput)
+    verdict = forms.ChoiceField(
+        label="Review",
+        choices=[("accepted", "Accepted"), ("needs_clarification", "Needs clarification")],
+    )
+    note = forms.CharField(label="Note to the respondent", required=False)
+
+
+class ConclusionForm(forms.Form):
+    conclusion = forms.ChoiceField(
+        label="Conclusion", choices=Conclusion.choices, widget=forms.RadioSelect
+    )
+    conclusion_reasons = forms.CharField(label="Reasons", widget=forms.Textarea)
+
+
+class ClauseForm(forms.Form):
+    clause_id = forms.ChoiceField(label="Clause")
+    note = forms.CharField(label="Note", required=False)
+
+    def __init__(self, *args: Any, clauses: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["clause_id"].choices = clauses  # type: ignore[attr-defined]
+
+
+class ClauseStatusForm(forms.Form):
+    status = forms.ChoiceField(label="Status", choices=ClauseStatus.choices)
+
+
+class LeverageForm(forms.Form):
+    kind = forms.ChoiceField(label="Kind of leverage", choices=LeverageKind.choices)
+    description = forms.CharField(label="What was done", widget=forms.Textarea)
+    taken_on = forms.DateField(label="Date", widget=DATE, initial=dt.date.today)
+    outcome = forms.ChoiceField(label="Outcome so far", choices=LeverageOutcome.choices)
+    outcome_note = forms.CharField(label="Outcome note", required=False)
+
+
+class LeverageOutcomeForm(forms.Form):
+    outcome = forms.ChoiceField(label="Outcome", choices=LeverageOutcome.choices)
+    outcome_note = forms.CharField(label="Outcome note", required=False)
+
+
+class LinkImpactForm(forms.Form):
+    impact_id = forms.IntegerField(label="Impact")
+
+
+class BusinessModelForm(forms.Form):
+    title = forms.CharField(label="Product or business line", max_length=200)
+    general_purpose = forms.BooleanField(
+        label="General-purpose capability (many uses not foreseeable)", required=False
+    )
+    revenue_model = forms.ChoiceField(label="Revenue model", choices=_choices(bm.RevenueModel))
+    target_customers = forms.MultipleChoiceField(
+        label="Target customers",
+        choices=_choices(bm.TargetCustomer),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    release_speed = forms.ChoiceField(label="Speed of release", choices=_choices(bm.ReleaseSpeed))
+    release_style = forms.ChoiceField(label="Style of release", choices=_choices(bm.ReleaseStyle))
+    weights = forms.ChoiceField(label="Model weights", choices=_choices(bm.WeightsPolicy))
+    notes = forms.CharField(label="Notes", widget=forms.Textarea, required=False)
+
+
+class BoardReviewForm(forms.Form):
+    board_minutes = forms.CharField(label="What the board decided", widget=forms.Textarea)
+
+
+class ProcurementForm(forms.Form):
+    title = forms.CharField(label="Title", max_length=200)
+    public_buyer = forms.BooleanField(label="We are a public buyer (a State body)", required=False)
+    needs_statement = forms.CharField(label="Needs statement", widget=forms.Textarea)
+    use_case_text = forms.CharField(
+        label="Use case",
+        widget=forms.Textarea,
+        help_text="What the system will do, for whom and on whom.",
+    )
+    vendor = forms.ModelChoiceField(
+        label="Vendor", queryset=Counterparty.objects.none(), required=False
+    )
+    system = forms.ModelChoiceField(
+        label="System in the inventory", queryset=AISystem.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, organisation: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["vendor"].queryset = Counterparty.objects.filter(  # type: ignore[attr-defined]
+            organisation=organisation, kind=CounterpartyKind.VENDOR
+        )
+        self.fields["system"].queryset = AISystem.objects.filter(organisation=organisation)  # type: ignore[attr-defined]
+
+
+class AttachQuestionnaireForm(forms.Form):
+    request_id = forms.IntegerField(label="Questionnaire sent")
+
+
+class AwardForm(forms.Form):
+    award_conditions = forms.CharField(label="Award conditions", widget=forms.Textarea)
+    monitoring_dates = forms.CharField(
+        label="Post-award monitoring dates",
+        help_text="ISO dates separated by commas, e.g. 2027-03-01, 2027-09-01",
+    )
+
+    def clean_monitoring_dates(self) -> list[dt.date]:
+        raw = [p.strip() for p in self.cleaned_data["monitoring_dates"].split(",") if p.strip()]
+        try:
+            return [dt.date.fromisoformat(p) for p in raw]
+        except ValueError as exc:
+            raise forms.ValidationError(
+                "Write each date as YYYY-MM-DD, separated by commas."
+            ) from exc
+
+
+def apply_field_errors(form: forms.Form, errors: dict[str, str]) -> None:
+    """Show service errors next to the matching field (or at the top when no field matches)."""
+    for field, message in errors.items():
+        form.add_error(field if field in form.fields else None, message)

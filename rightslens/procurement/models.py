@@ -1,0 +1,333 @@
+"""Value-chain due diligence: red-line screenings, counterparties, questionnaires sent through
+single-purpose links, contract clauses, leverage, business-model risk and public procurement."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.db import models
+
+from rightslens.accounts.models import OrgScoped
+from rightslens.assessments.models import Assessment, Impact
+from rightslens.inventory.models import AISystem
+
+
+def token_hash(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+# ---- Red-line screening (used by procurement, customer checks and the cycle's scoping step) ----
+
+
+class ScreeningSubject(models.TextChoices):
+    SYSTEM = "system", "One of our AI systems"
+    ASSESSMENT = "assessment", "An assessment's scope"
+    PROCUREMENT = "procurement", "A procurement"
+    CUSTOMER = "customer", "A customer's intended use"
+    USE_CASE = "use_case", "A use case"
+
+
+class ScreeningDecision(models.TextChoices):
+    STOP = "stop", "Stop: we will not build, buy, sell or deploy this use"
+    PROCEED_WITH_SAFEGUARDS = (
+        "proceed_with_safeguards",
+        "Proceed only with safeguards that keep it outside the red line",
+    )
+    NOT_APPLICABLE = "not_applicable", "Not applicable: the match does not describe this use"
+
+
+class RedLineScreening(OrgScoped):
+    subject_type = models.CharField(max_length=20, choices=ScreeningSubject)
+    subject_id = models.PositiveIntegerField(null=True, blank=True)
+    use_case_text = models.TextField()
+    hits = models.JSONField(default=list, blank=True)
+    screened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    screened_at = models.DateTimeField(auto_now_add=True)
+    decision = models.CharField(max_length=30, choices=ScreeningDecision, blank=True)
+    decision_reasons = models.TextField(blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-screened_at", "-id"]
+        indexes = [models.Index(fields=["organisation", "subject_type", "subject_id"])]
+
+    def __str__(self) -> str:
+        return f"Red-line screening #{self.pk} ({self.get_subject_type_display()})"
+
+    @property
+    def blocks(self) -> bool:
+        """A hit without a recorded senior decision stops the work it screens."""
+        return bool(self.hits) and not self.decision
+
+    @property
+    def stopped(self) -> bool:
+        return self.decision == ScreeningDecision.STOP
+
+
+# ---- Counterparties ----
+
+
+class CounterpartyKind(models.TextChoices):
+    VENDOR = "vendor", "Vendor (we buy from them)"
+    CUSTOMER = "customer", "Customer (they use what we build)"
+
+
+class Counterparty(OrgScoped):
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=CounterpartyKind)
+    country = models.CharField(max_length=2, blank=True, help_text="ISO 3166 alpha-2 code.")
+    sector = models.CharField(max_length=120, blank=True)
+    systems = models.ManyToManyField(AISystem, blank=True, related_name="counterparties")
+    relationship_owner = models.CharField(max_length=200, blank=True)
+    contract_start = models.DateField(null=True, blank=True)
+    contract_end = models.DateField(null=True, blank=True)
+    reassessment_date = models.DateField(null=True, blank=True)
+    reassessment_months = models.PositiveSmallIntegerField(
+        default=12, help_text="How often the relationship is reassessed."
+    )
+    # Impacts to which this relationship is the link (directly linked involvement).
+    linked_impacts = models.ManyToManyField(Impact, blank=True, related_name="counterparties")
+    notes = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "counterparties"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+# ---- Questionnaires sent through single-purpose links ----
+
+
+class RequestStatus(models.TextChoices):
+    SENT = "sent", "Sent, awaiting answers"
+    SUBMITTED = "submitted", "Submitted, awaiting review"
+    CLARIFICATION = "clarification", "Clarification requested"
+    CONCLUDED = "concluded", "Concluded"
+
+
+class Conclusion(models.TextChoices):
+    PROCEED = "proceed", "Proceed"
+    PROCEED_WITH_CONDITIONS = "proceed_with_conditions", "Proceed with conditions"
+    ESCALATE = "escalate", "Escalate"
+    DO_NOT_PROCEED = "do_not_proceed", "Do not proceed"
+
+
+class QuestionnaireRequest(OrgScoped):
+    counterparty = models.ForeignKey(
+        Counterparty, on_delete=models.CASCADE, related_name="requests"
+    )
+    questionnaire_id = models.CharField(
+        max_length=80, help_text="Knowledge-base id of the questionnaire."
+    )
+    # Only the hash of the link's token is stored; the link is shown once to the sender.
+    token_hash = models.CharField(max_length=64, unique=True)
+    expires_at = models.DateTimeField()
+    token_used_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=20, choices=RequestStatus, default=RequestStatus.SENT)
+    answers = models.JSONField(default=dict, blank=True)
+    # When clarification is asked, only these question ids may be answered again.
+    reopened = models.JSONField(default=list, blank=True)
+    reviews = models.JSONField(default=dict, blank=True, help_text="question id -> {status, note}")
+    outcome = models.JSONField(
+        default=dict, blank=True, help_text="Scoring computed on the server."
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    conclusion = models.CharField(max_length=30, choices=Conclusion, blank=True)
+    conclusion_reasons = models.TextField(blank=True)
+    concluded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    concluded_at = models.DateTimeField(null=True, blank=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.questionnaire_id} for {self.counterparty}"
+
+
+class Evidence(OrgScoped):
+    request = models.ForeignKey(
+        QuestionnaireRequest, on_delete=models.CASCADE, related_name="evidence"
+    )
+    question_id = models.CharField(max_length=80)
+    filename = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    content = models.BinaryField()
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["question_id", "id"]
+
+    def __str__(self) -> str:
+        return self.filename
+
+
+# ---- Contract clauses and leverage ----
+
+
+class ClauseStatus(models.TextChoices):
+    PROPOSED = "proposed", "Proposed"
+    AGREED = "agreed", "Agreed in the contract"
+    REFUSED = "refused", "Refused by the counterparty"
+
+
+class ClauseAttachment(OrgScoped):
+    counterparty = models.ForeignKey(Counterparty, on_delete=models.CASCADE, related_name="clauses")
+    clause_id = models.CharField(
+        max_length=80, help_text="Knowledge-base id of the clause template."
+    )
+    status = models.CharField(max_length=20, choices=ClauseStatus, default=ClauseStatus.PROPOSED)
+    note = models.TextField(blank=True)
+    attached_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    attached_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["attached_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["counterparty", "clause_id"], name="one_clause_per_relationship"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.clause_id
+
+
+class LeverageKind(models.TextChoices):
+    BILATERAL = "lev-bilateral", "Bilateral (contracts, incentives, capacity building)"
+    PEERS = "lev-peers", "With peers"
+    PARTNERSHIPS = "lev-partnerships", "Through partnerships"
+    MULTISTAKEHOLDER = "lev-multistakeholder", "Through multistakeholder action"
+
+
+class LeverageOutcome(models.TextChoices):
+    PENDING = "pending", "Pending"
+    EFFECTIVE = "effective", "Changed the counterparty's practice"
+    PARTLY = "partly", "Partly effective"
+    INEFFECTIVE = "ineffective", "No change"
+
+
+class LeverageAction(OrgScoped):
+    counterparty = models.ForeignKey(
+        Counterparty, on_delete=models.CASCADE, related_name="leverage_actions"
+    )
+    kind = models.CharField(max_length=30, choices=LeverageKind)
+    description = models.TextField()
+    taken_on = models.DateField()
+    outcome = models.CharField(
+        max_length=20, choices=LeverageOutcome, default=LeverageOutcome.PENDING
+    )
+    outcome_note = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-taken_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.description[:60]}"
+
+
+# ---- Business-model risk (board level) ----
+
+
+class BusinessModelRecord(OrgScoped):
+    title = models.CharField(max_length=200)
+    system = models.ForeignKey(
+        AISystem, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    general_purpose = models.BooleanField(default=False)
+    revenue_model = models.CharField(max_length=30)
+    target_customers = models.JSONField(default=list)
+    release_speed = models.CharField(max_length=30)
+    release_style = models.CharField(max_length=30)
+    weights = models.CharField(max_length=20)
+    notes = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    board_reviewed_at = models.DateTimeField(null=True, blank=True)
+    board_reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    board_minutes = models.TextField(blank=True, help_text="What the board decided, in its words.")
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+# ---- Public-sector procurement process ----
+
+
+class ProcurementStatus(models.TextChoices):
+    PLANNING = "planning", "Planning"
+    DUE_DILIGENCE = "due_diligence", "Due diligence"
+    AWARDED = "awarded", "Awarded"
+    MONITORING = "monitoring", "Post-award monitoring"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class Procurement(OrgScoped):
+    title = models.CharField(max_length=200)
+    public_buyer = models.BooleanField(
+        default=False, help_text="Bought by a State body (public-sector mode)."
+    )
+    needs_statement = models.TextField()
+    use_case_text = models.TextField(
+        help_text="What the system will be used for, by whom, on whom."
+    )
+    vendor = models.ForeignKey(
+        Counterparty, null=True, blank=True, on_delete=models.SET_NULL, related_name="procurements"
+    )
+    system = models.ForeignKey(
+        AISystem, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    screening = models.ForeignKey(
+        RedLineScreening, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    questionnaire = models.ForeignKey(
+        QuestionnaireRequest, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    assessment = models.ForeignKey(
+        Assessment, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    award_conditions = models.TextField(blank=True)
+    monitoring_dates = models.JSONField(
+        default=list, blank=True, help_text="ISO dates of post-award reviews."
+    )
+    status = models.CharField(
+        max_length=20, choices=ProcurementStatus, default=ProcurementStatus.PLANNING
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.title

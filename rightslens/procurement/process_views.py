@@ -1,0 +1,243 @@
+"""Procurement processes (public-sector mode) and business-model risk records."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST, require_safe
+
+from rightslens.accounts.access import member_or_404, org_object_or_404
+from rightslens.accounts.models import Membership
+from rightslens.errors import FieldErrors
+
+from .forms import (
+    AttachQuestionnaireForm,
+    AwardForm,
+    BoardReviewForm,
+    BusinessModelForm,
+    ProcurementForm,
+    apply_field_errors,
+)
+from .models import BusinessModelRecord, Procurement, QuestionnaireRequest
+from .services import (
+    award_blockers,
+    business_model_board_review,
+    business_model_create,
+    business_model_of,
+    core_inherent_risks,
+    procurement_attach_questionnaire,
+    procurement_award,
+    procurement_create,
+    procurement_open_assessment,
+    procurement_screen,
+)
+
+
+def proc_url(org_slug: str, procurement: Procurement) -> str:
+    return f"/o/{org_slug}/procurement/procurements/{procurement.pk}/"
+
+
+def bm_url(org_slug: str, record: BusinessModelRecord) -> str:
+    return f"/o/{org_slug}/procurement/business-models/{record.pk}/"
+
+
+@login_required
+def procurement_new(request: HttpRequest, org_slug: str) -> HttpResponse:
+    membership = member_or_404(request, org_slug, write=request.method == "POST")
+    org = membership.organisation
+    form = ProcurementForm(
+        request.POST or None, organisation=org, initial={"public_buyer": org.kind == "public_body"}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            procurement = procurement_create(
+                organisation=org, user=request.user, **form.cleaned_data
+            )
+            return redirect(proc_url(org_slug, procurement))
+        except FieldErrors as exc:
+            apply_field_errors(form, exc.fields)
+    context = {"form": form, "membership": membership}
+    return render(
+        request, "procurement/procurement_new.html", context, status=400 if form.errors else 200
+    )
+
+
+def _procurement_page(
+    request: HttpRequest,
+    membership: Membership,
+    procurement: Procurement,
+    status: int = 200,
+    **extra: Any,
+) -> HttpResponse:
+    sent = QuestionnaireRequest.objects.filter(organisation=membership.organisation)
+    if procurement.vendor_id:
+        sent = sent.filter(counterparty_id=procurement.vendor_id)
+    return render(
+        request,
+        "procurement/procurement_detail.html",
+        {
+            "membership": membership,
+            "procurement": procurement,
+            "blockers": award_blockers(procurement),
+            "sent_requests": sent,
+            "award_form": extra.get("award") or AwardForm(),
+            "errors": extra.get("errors"),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_safe
+def procurement_detail(request: HttpRequest, org_slug: str, procurement_id: int) -> HttpResponse:
+    membership = member_or_404(request, org_slug)
+    procurement = org_object_or_404(
+        Procurement.objects.select_related("screening", "questionnaire"),
+        membership,
+        pk=procurement_id,
+    )
+    return _procurement_page(request, membership, procurement)
+
+
+def _writable(
+    request: HttpRequest, org_slug: str, procurement_id: int
+) -> tuple[Membership, Procurement]:
+    membership = member_or_404(request, org_slug, write=True)
+    return membership, org_object_or_404(Procurement.objects, membership, pk=procurement_id)
+
+
+@login_required
+@require_POST
+def procurement_screen_view(
+    request: HttpRequest, org_slug: str, procurement_id: int
+) -> HttpResponse:
+    _, procurement = _writable(request, org_slug, procurement_id)
+    screening = procurement_screen(procurement=procurement, user=request.user)
+    return redirect(f"/o/{org_slug}/procurement/screenings/{screening.pk}/")
+
+
+@login_required
+@require_POST
+def procurement_questionnaire(
+    request: HttpRequest, org_slug: str, procurement_id: int
+) -> HttpResponse:
+    membership, procurement = _writable(request, org_slug, procurement_id)
+    form = AttachQuestionnaireForm(request.POST)
+    req = None
+    if form.is_valid():
+        req = QuestionnaireRequest.objects.filter(
+            organisation=membership.organisation, pk=form.cleaned_data["request_id"]
+        ).first()
+    if req is None:
+        return _procurement_page(
+            request,
+            membership,
+            procurement,
+            status=400,
+            errors={"questionnaire": "Choose a questionnaire sent by your organisation."},
+        )
+    procurement_attach_questionnaire(procurement=procurement, request=req)
+    return redirect(proc_url(org_slug, procurement))
+
+
+@login_required
+@require_POST
+def procurement_assessment(
+    request: HttpRequest, org_slug: str, procurement_id: int
+) -> HttpResponse:
+    membership, procurement = _writable(request, org_slug, procurement_id)
+    try:
+        procurement_open_assessment(procurement=procurement, user=request.user)
+    except FieldErrors as exc:
+        return _procurement_page(request, membership, procurement, status=400, errors=exc.fields)
+    return redirect(proc_url(org_slug, procurement))
+
+
+@login_required
+@require_POST
+def procurement_award_view(
+    request: HttpRequest, org_slug: str, procurement_id: int
+) -> HttpResponse:
+    membership, procurement = _writable(request, org_slug, procurement_id)
+    form = AwardForm(request.POST)
+    if form.is_valid():
+        try:
+            procurement_award(procurement=procurement, user=request.user, **form.cleaned_data)
+            return redirect(proc_url(org_slug, procurement))
+        except FieldErrors as exc:
+            apply_field_errors(form, exc.fields)
+    return _procurement_page(request, membership, procurement, status=400, award=form)
+
+
+# ---- business-model risk ----
+
+
+@login_required
+def business_model_new(request: HttpRequest, org_slug: str) -> HttpResponse:
+    membership = member_or_404(request, org_slug, write=request.method == "POST")
+    form = BusinessModelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            record = business_model_create(
+                organisation=membership.organisation, user=request.user, **form.cleaned_data
+            )
+            return redirect(bm_url(org_slug, record))
+        except FieldErrors as exc:
+            apply_field_errors(form, exc.fields)
+    context = {"form": form, "membership": membership}
+    return render(
+        request, "procurement/business_model_new.html", context, status=400 if form.errors else 200
+    )
+
+
+def _business_model_page(
+    request: HttpRequest,
+    membership: Membership,
+    record: BusinessModelRecord,
+    form: BoardReviewForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    return render(
+        request,
+        "procurement/business_model_detail.html",
+        {
+            "membership": membership,
+            "record": record,
+            "risks": core_inherent_risks(business_model_of(record)),
+            "form": form or BoardReviewForm(),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_safe
+def business_model_detail(
+    request: HttpRequest, org_slug: str, business_model_id: int
+) -> HttpResponse:
+    membership = member_or_404(request, org_slug)
+    record = org_object_or_404(BusinessModelRecord.objects, membership, pk=business_model_id)
+    return _business_model_page(request, membership, record)
+
+
+@login_required
+@require_POST
+def business_model_review(
+    request: HttpRequest, org_slug: str, business_model_id: int
+) -> HttpResponse:
+    membership = member_or_404(request, org_slug, write=True, senior=True)
+    record = org_object_or_404(BusinessModelRecord.objects, membership, pk=business_model_id)
+    form = BoardReviewForm(request.POST)
+    if form.is_valid():
+        try:
+            business_model_board_review(
+                record=record, membership=membership, minutes=form.cleaned_data["board_minutes"]
+            )
+            return redirect(bm_url(org_slug, record))
+        except (FieldErrors, PermissionDenied) as exc:
+            apply_field_errors(form, getattr(exc, "fields", {"board_minutes": str(exc)}))
+    return _business_model_page(request, membership, record, form, status=400)

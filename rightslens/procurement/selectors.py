@@ -1,0 +1,135 @@
+"""Reads for value-chain due diligence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from rightslens.accounts.models import Organisation
+from rightslens.assessments.models import Impact
+from rightslens.core.knowledge.model import Item
+from rightslens.core.questionnaire import OUTCOME_LABELS, sections_of, visible_questions
+from rightslens.core.screening import legal_status_summary
+
+from . import request_services
+from .models import (
+    BusinessModelRecord,
+    Counterparty,
+    Procurement,
+    QuestionnaireRequest,
+    RedLineScreening,
+)
+from .request_services import questions_for
+from .screening_services import screening_hits
+
+
+def counterparties(organisation: Organisation) -> QuerySet[Counterparty]:
+    return Counterparty.objects.filter(organisation=organisation).prefetch_related("systems")
+
+
+def due_reassessments(organisation: Organisation) -> QuerySet[Counterparty]:
+    return counterparties(organisation).filter(reassessment_date__lte=timezone.localdate())
+
+
+def screenings(organisation: Organisation) -> QuerySet[RedLineScreening]:
+    return RedLineScreening.objects.filter(organisation=organisation)
+
+
+def procurements(organisation: Organisation) -> QuerySet[Procurement]:
+    return Procurement.objects.filter(organisation=organisation).select_related("vendor")
+
+
+def business_models(organisation: Organisation) -> QuerySet[BusinessModelRecord]:
+    return BusinessModelRecord.objects.filter(organisation=organisation)
+
+
+def open_impacts(organisation: Organisation) -> QuerySet[Impact]:
+    return Impact.objects.filter(organisation=organisation).order_by("-priority", "id")
+
+
+def questionnaire_choices() -> list[tuple[str, str]]:
+    return [
+        (i.id, i.title) for i in request_services.knowledge_items() if i.type == "questionnaire"
+    ]
+
+
+def clause_choices() -> list[tuple[str, str]]:
+    from .services import clause_templates
+
+    return [(c.id, c.title) for c in clause_templates()]
+
+
+def clause_lookup() -> dict[str, Item]:
+    from .services import clause_templates
+
+    return {c.id: c for c in clause_templates()}
+
+
+def screening_subject(
+    organisation: Organisation, subject_type: str, subject_id: int | None
+) -> dict[str, str] | None:
+    """What a screening is about: a label, a link and the text to screen by default; None if unknown."""
+    from rightslens.assessments.models import Assessment
+    from rightslens.inventory.models import AISystem
+
+    if subject_id is None:
+        return None
+    slug = organisation.slug
+    if subject_type == "system":
+        system = AISystem.objects.filter(organisation=organisation, pk=subject_id).first()
+        if system:
+            text = f"{system.purpose}. {system.description}".strip()
+            return {"label": system.name, "url": f"/o/{slug}/systems/{system.pk}/", "text": text}
+    if subject_type == "customer":
+        customer = Counterparty.objects.filter(organisation=organisation, pk=subject_id).first()
+        if customer:
+            url = f"/o/{slug}/procurement/counterparties/{customer.pk}/"
+            return {"label": customer.name, "url": url, "text": customer.notes}
+    if subject_type == "procurement":
+        procurement = Procurement.objects.filter(organisation=organisation, pk=subject_id).first()
+        if procurement:
+            url = f"/o/{slug}/procurement/procurements/{procurement.pk}/"
+            return {"label": procurement.title, "url": url, "text": procurement.use_case_text}
+    if subject_type == "assessment":
+        assessment = Assessment.objects.filter(organisation=organisation, pk=subject_id).first()
+        if assessment:
+            return {"label": str(assessment), "url": "", "text": assessment.context_of_use}
+    return None
+
+
+def screening_view(screening: RedLineScreening) -> list[dict[str, Any]]:
+    """Each hit with its legal-status sentence, for display."""
+    return [
+        {"hit": hit, "legal_status": legal_status_summary(hit)} for hit in screening_hits(screening)
+    ]
+
+
+def request_sections(request: QuestionnaireRequest) -> list[dict[str, Any]]:
+    """The visible questions grouped by section, each with its answer, review and evidence."""
+    questions = questions_for(request)
+    visible = visible_questions(questions, request.answers)
+    evidence = list(request.evidence.all())
+    flagged = {f["question_id"] for f in request.outcome.get("red_lines", [])}
+    missing = set(request.outcome.get("missing_essentials", []))
+    rows = [
+        {
+            "question": q,
+            "answer": request.answers.get(q.id, ""),
+            "review": request.reviews.get(q.id, {}),
+            "evidence": [e for e in evidence if e.question_id == q.id],
+            "red_line": q.id in flagged,
+            "missing": q.id in missing,
+            "reopened": q.id in request.reopened,
+        }
+        for q in visible
+    ]
+    return [
+        {"title": section, "rows": [r for r in rows if r["question"].get("section") == section]}
+        for section in sections_of(visible)
+    ]
+
+
+def outcome_label(request: QuestionnaireRequest) -> str:
+    return OUTCOME_LABELS.get(request.outcome.get("outcome", ""), "Not yet submitted")
