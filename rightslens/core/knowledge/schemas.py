@@ -1,33 +1,359 @@
 """Per-type schemas for knowledge items (pydantic). Unknown types are refused.
 
-Each model lists the type-specific fields; the base fields (id, title, citations, unverified) are
-checked by the loader. Fields named *_ref / *_refs are cross-references checked across libraries.
+Each model lists the type-specific fields of one item type in docs/KNOWLEDGE-TYPES.md; the base
+fields (id, title, citations, unverified, deprecated) are checked by the loader. Fields named
+*_ref / *_refs are cross-references: the loader checks that they exist and, through REF_TARGETS,
+that they point at the right type of item.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from rightslens.core.vocabulary import LifecycleStage, ValueChainRole
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Ref = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+Audience = Literal["developer", "deployer", "buyer", "state"]
+SystemKindName = Literal["foundation_model", "generative_application", "other_ai"]
+# These mirror rightslens.assessments.models.Trigger / AssessmentKind (the core may not import
+# Django); tests/kb/test_vocabularies.py proves they stay equal.
+TriggerCode = Literal[
+    "new_activity",
+    "launch",
+    "market_entry",
+    "policy_change",
+    "context_change",
+    "periodic",
+    "grievance",
+]
+AssessmentKindCode = Literal["full", "rapid", "pre_procurement", "periodic", "grievance"]
 
 
 class _Fields(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-# The knowledge-base issue fills this registry with one model per item type.
-SCHEMAS: dict[str, type[_Fields]] = {}
+class PrincipleFields(_Fields):
+    number: int = Field(ge=1, le=31)
+    pillar: Literal["state_duty", "corporate_responsibility", "access_to_remedy"]
+    principle_kind: Literal["foundational", "operational"]
+    summary: Text
+    explanation: Text
+    asks_of: list[Audience] = Field(min_length=1)
+    right_refs: list[Ref] = []
+
+
+class InstrumentFields(_Fields):
+    short_name: Text
+    adopted: Text
+    binding: bool
+
+
+class RightFields(_Fields):
+    instrument_ref: Ref
+    article: Text
+    summary: Text
+    related_refs: list[Ref] = []
+
+
+class RiskCategoryFields(_Fields):
+    number: int = Field(ge=1, le=10)
+    summary: Text
+    right_refs: list[Ref] = Field(min_length=1)
+    principle_refs: list[Ref] = []
+
+
+class RiskExampleFields(_Fields):
+    category_ref: Ref
+    description: Text
+    system_kinds: list[SystemKindName] = Field(min_length=1)
+    affected_group_refs: list[Ref] = []
+    triggers_on: list[Text] = []
+
+
+class RedLineStatus(_Fields):
+    status: Literal["prohibited_by_law", "called_for_by_un_experts", "called_for_by_civil_society"]
+    authority: Text
+    locator: Text
+
+
+class RedLineFields(_Fields):
+    description: Text
+    statuses: list[RedLineStatus] = Field(min_length=1)
+    exceptions: str = ""
+    screening_terms: list[Text] = Field(min_length=4)
+    right_refs: list[Ref] = Field(min_length=1)
+
+
+class InvolvementTypeFields(_Fields):
+    code: Literal["cause", "contribute", "directly_linked"]
+    summary: Text
+    expected_response: Text
+
+
+class ExamplesFields(_Fields):
+    """Leverage kinds, remedy forms and remedy routes: a summary and concrete examples."""
+
+    summary: Text
+    examples: list[Text] = Field(min_length=1)
+
+
+class EffectivenessCriterionFields(_Fields):
+    number: int = Field(ge=1, le=8)
+    summary: Text
+    indicators: list[Text] = Field(min_length=2)
+
+
+class DdTriggerFields(_Fields):
+    code: TriggerCode
+    summary: Text
+    assessment_kind: AssessmentKindCode
+
+
+class LifecycleStageFields(_Fields):
+    code: LifecycleStage
+    summary: Text
+
+
+class ValueChainRoleFields(_Fields):
+    code: ValueChainRole
+    segment: Literal["suppliers", "lifecycle_actors", "users_operators"]
+    summary: Text
+
+
+class SummaryFields(_Fields):
+    summary: Text
+
+
+class VulnerableGroupFields(_Fields):
+    summary: Text
+    right_refs: list[Ref] = []
+
+
+class SideRisk(_Fields):
+    risk: Text
+    right_refs: list[Ref] = Field(min_length=1)
+
+
+class MitigationTypeFields(_Fields):
+    summary: Text
+    side_risks: list[SideRisk] = Field(min_length=1)
+
+
+class DdStepFields(_Fields):
+    summary: Text
+    principle_refs: list[Ref] = Field(min_length=1)
+
+
+class FrameworkFields(_Fields):
+    short_name: Text
+    kind: Literal["law", "guidance", "standard", "disclosure"]
+
+
+class FrameworkElementFields(_Fields):
+    framework_ref: Ref
+    code: Text
+    summary: Text
+
+
+class CrosswalkLinkFields(_Fields):
+    from_ref: Ref
+    to_ref: Ref
+    relationship: Literal["equal", "subset", "superset", "intersects"]
+    rationale: Text
+
+
+class AlignmentCriterionFields(_Fields):
+    code: Annotated[str, StringConstraints(pattern=r"^C[0-9]+$")]
+    summary: Text
+    principle_refs: list[Ref] = Field(min_length=1)
+    addressed: Text
+    partial: Text
+    absent: Text
+    contrary: Text
+    recommendation: Text
+    signals: dict[str, list[Text]]
+
+
+class QuestionnaireFields(_Fields):
+    audience: Literal["buyer", "developer"]
+    summary: Text
+
+
+class ShowIf(_Fields):
+    question_ref: Ref
+    equals: str | bool
+
+
+class RedLineIf(_Fields):
+    equals: str | bool
+    red_line_ref: Ref
+
+
+class QuestionFields(_Fields):
+    questionnaire_ref: Ref
+    section: Text
+    text: Text
+    answer_kind: Literal["yes_no", "choice", "text", "evidence"]
+    choices: list[Text] = []
+    show_if: ShowIf | None = None
+    essential: bool = False
+    red_line_if: RedLineIf | None = None
+    weight: int = Field(default=1, ge=0)
+
+
+class ClauseTemplateFields(_Fields):
+    purpose: Text
+    text: Text
+    leverage_ref: Ref | None = None
+
+
+SCHEMAS: dict[str, type[_Fields]] = {
+    "principle": PrincipleFields,
+    "instrument": InstrumentFields,
+    "right": RightFields,
+    "risk_category": RiskCategoryFields,
+    "risk_example": RiskExampleFields,
+    "red_line": RedLineFields,
+    "involvement_type": InvolvementTypeFields,
+    "leverage_kind": ExamplesFields,
+    "remedy_form": ExamplesFields,
+    "remedy_route": ExamplesFields,
+    "effectiveness_criterion": EffectivenessCriterionFields,
+    "dd_trigger": DdTriggerFields,
+    "lifecycle_stage": LifecycleStageFields,
+    "value_chain_role": ValueChainRoleFields,
+    "stakeholder_type": SummaryFields,
+    "vulnerable_group": VulnerableGroupFields,
+    "mitigation_type": MitigationTypeFields,
+    "dd_step": DdStepFields,
+    "framework": FrameworkFields,
+    "framework_element": FrameworkElementFields,
+    "crosswalk_link": CrosswalkLinkFields,
+    "alignment_criterion": AlignmentCriterionFields,
+    "questionnaire": QuestionnaireFields,
+    "question": QuestionFields,
+    "clause_template": ClauseTemplateFields,
+}
+
+# (item type, reference field name) -> the item types that reference may point at. A reference
+# field not listed here only has to exist.
+REF_TARGETS: dict[tuple[str, str], frozenset[str]] = {
+    ("principle", "right_refs"): frozenset({"right"}),
+    ("right", "instrument_ref"): frozenset({"instrument"}),
+    ("right", "related_refs"): frozenset({"right"}),
+    ("risk_category", "right_refs"): frozenset({"right"}),
+    ("risk_category", "principle_refs"): frozenset({"principle"}),
+    ("risk_example", "category_ref"): frozenset({"risk_category"}),
+    ("risk_example", "affected_group_refs"): frozenset({"vulnerable_group"}),
+    ("red_line", "right_refs"): frozenset({"right"}),
+    ("vulnerable_group", "right_refs"): frozenset({"right"}),
+    ("mitigation_type", "right_refs"): frozenset({"right"}),
+    ("dd_step", "principle_refs"): frozenset({"principle"}),
+    ("framework_element", "framework_ref"): frozenset({"framework"}),
+    ("crosswalk_link", "from_ref"): frozenset({"dd_step", "principle"}),
+    ("crosswalk_link", "to_ref"): frozenset({"framework_element"}),
+    ("alignment_criterion", "principle_refs"): frozenset({"principle"}),
+    ("question", "questionnaire_ref"): frozenset({"questionnaire"}),
+    ("question", "question_ref"): frozenset({"question"}),
+    ("question", "red_line_ref"): frozenset({"red_line"}),
+    ("clause_template", "leverage_ref"): frozenset({"leverage_kind"}),
+}
 
 
 def validate_item_fields(item_type: str, fields: dict[str, Any]) -> str:
     """An error message, or '' when the fields fit the type's schema."""
+    return field_problem(item_type, fields)[0]
+
+
+def field_problem(item_type: str, fields: dict[str, Any]) -> tuple[str, tuple[str | int, ...]]:
+    """('' , ()) when the fields fit the type's schema, else the message and where it points."""
     model = SCHEMAS.get(item_type)
     if model is None:
-        return f"unknown item type '{item_type}'"
+        return f"unknown item type '{item_type}'", ("type",)
     try:
         model.model_validate(fields)
     except ValidationError as exc:
         first = exc.errors()[0]
-        loc = ".".join(str(p) for p in first["loc"]) or item_type
-        return f"field '{loc}': {first['msg']}"
-    return ""
+        loc = tuple(first["loc"])
+        where = ".".join(str(p) for p in loc) or item_type
+        return f"field '{where}': {first['msg']}", loc
+    return "", ()
+
+
+_CITATION = {
+    "type": "object",
+    "required": ["source", "locator"],
+    "properties": {
+        "source": {"type": "string"},
+        "locator": {"type": "string", "minLength": 1},
+        "url": {"type": "string"},
+    },
+    "additionalProperties": False,
+}
+_BASE_PROPERTIES: dict[str, Any] = {
+    "id": {"type": "string", "pattern": ID_PATTERN},
+    "title": {"type": "string", "minLength": 1},
+    "citations": {"type": "array", "minItems": 1, "items": _CITATION},
+    "unverified": {"type": "boolean"},
+    "unverified_reason": {"type": "string"},
+    "deprecated": {"type": "boolean"},
+    "replaced_by": {"type": "string", "pattern": ID_PATTERN},
+}
+_HEADER = {
+    "type": "object",
+    "required": ["id", "version", "title", "publisher", "sources"],
+    "properties": {
+        "id": {"type": "string"},
+        "version": {"type": "integer", "minimum": 1},
+        "locale": {"type": "string"},
+        "title": {"type": "string"},
+        "publisher": {"type": "string"},
+        "description": {"type": "string"},
+        "sources": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["id", "title", "publisher", "url", "date"],
+                "properties": {
+                    k: {"type": "string"} for k in ("id", "title", "publisher", "url", "date")
+                },
+            },
+        },
+    },
+}
+
+
+def json_schema() -> dict[str, Any]:
+    """A JSON Schema (2020-12) of a whole library file, one item schema per type under $defs."""
+    defs: dict[str, Any] = {}
+    for name, model in sorted(SCHEMAS.items()):
+        fields = model.model_json_schema(ref_template="#/$defs/{model}")
+        defs.update(fields.pop("$defs", {}))
+        defs[f"item_{name}"] = {
+            "title": f"{name} item",
+            "type": "object",
+            "required": ["type", "id", "title", "citations", *fields.get("required", [])],
+            "properties": {"type": {"const": name}, **_BASE_PROPERTIES, **fields["properties"]},
+            "additionalProperties": False,
+        }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "RightsLens knowledge library file",
+        "type": "object",
+        "required": ["library", "items"],
+        "properties": {
+            "library": _HEADER,
+            "items": {
+                "type": "array",
+                "items": {"oneOf": [{"$ref": f"#/$defs/item_{n}"} for n in sorted(SCHEMAS)]},
+            },
+        },
+        "$defs": defs,
+    }
