@@ -33,6 +33,11 @@ def signup(request: HttpRequest) -> HttpResponse:
 @login_required
 def org_dashboard(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug)
+    # A read-only page: refuse writes, after the access check so outsiders still get 404.
+    if request.method not in ("GET", "HEAD"):
+        from django.http import HttpResponseNotAllowed
+
+        return HttpResponseNotAllowed(["GET", "HEAD"])
     from rightslens.assessments.selectors import dashboard_figures
 
     return render(

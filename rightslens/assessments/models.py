@@ -52,18 +52,26 @@ class Assessment(OrgScoped):
     kind = models.CharField(max_length=20, choices=AssessmentKind, default=AssessmentKind.FULL)
     trigger = models.CharField(max_length=20, choices=Trigger, default=Trigger.NEW_ACTIVITY)
     trigger_note = models.TextField(blank=True)
-    status = models.CharField(max_length=20, choices=AssessmentStatus, default=AssessmentStatus.DRAFT)
+    status = models.CharField(
+        max_length=20, choices=AssessmentStatus, default=AssessmentStatus.DRAFT
+    )
     version = models.PositiveIntegerField(default=1)
-    previous = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="successors")
+    previous = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="successors"
+    )
     # Scoping (the cycle issue extends this).
     context_of_use = models.TextField(blank=True)
     scope_countries = models.JSONField(default=list, blank=True)
     scope_languages = models.JSONField(default=list, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     approved_at = models.DateTimeField(null=True, blank=True)
-    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     snapshot = models.JSONField(default=dict, blank=True, help_text="Frozen content at approval.")
 
     class Meta:
@@ -88,7 +96,9 @@ class Impact(OrgScoped):
     title = models.CharField(max_length=200)
     description = models.TextField(blank=True)
     rights = models.JSONField(default=list, help_text="Knowledge-base ids of the rights affected.")
-    risk_category = models.CharField(max_length=60, help_text="Knowledge-base id of the GenAI risk category.")
+    risk_category = models.CharField(
+        max_length=60, help_text="Knowledge-base id of the GenAI risk category."
+    )
     affected_groups = models.ManyToManyField(AffectedGroup, blank=True, related_name="impacts")
     actual = models.BooleanField(default=False, help_text="Has the harm already happened?")
     scale = models.PositiveSmallIntegerField(choices=_int_choices(Scale))
@@ -97,11 +107,17 @@ class Impact(OrgScoped):
     scope_rationale = models.TextField(blank=True)
     irremediability = models.PositiveSmallIntegerField(choices=_int_choices(Irremediability))
     irremediability_rationale = models.TextField(blank=True)
-    likelihood = models.PositiveSmallIntegerField(choices=_int_choices(Likelihood), null=True, blank=True)
+    likelihood = models.PositiveSmallIntegerField(
+        choices=_int_choices(Likelihood), null=True, blank=True
+    )
     involvement = models.CharField(max_length=20, choices=_str_choices(Involvement))
     involvement_rationale = models.TextField(blank=True)
     # Risk to the business: recorded and shown beside, never merged with, risk to people.
-    business_risk = models.PositiveSmallIntegerField(null=True, blank=True, choices=[(1, "1 – Low"), (2, "2 – Medium"), (3, "3 – High"), (4, "4 – Critical")])
+    business_risk = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        choices=[(1, "1 – Low"), (2, "2 – Medium"), (3, "3 – High"), (4, "4 – Critical")],
+    )
     business_risk_note = models.TextField(blank=True)
     status = models.CharField(max_length=20, choices=ImpactStatus, default=ImpactStatus.OPEN)
     # Derived by the core rules in the service layer, stored so the register can sort in SQL.
@@ -120,7 +136,8 @@ class Impact(OrgScoped):
             models.CheckConstraint(condition=Q(scale__gte=1, scale__lte=4), name="scale_1_to_4"),
             models.CheckConstraint(condition=Q(scope__gte=1, scope__lte=4), name="scope_1_to_4"),
             models.CheckConstraint(
-                condition=Q(irremediability__gte=1, irremediability__lte=4), name="irremediability_1_to_4"
+                condition=Q(irremediability__gte=1, irremediability__lte=4),
+                name="irremediability_1_to_4",
             ),
         ]
 

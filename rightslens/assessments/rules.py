@@ -17,7 +17,9 @@ from .models import Impact
 
 
 def impact_rating(impact: Impact) -> ImpactRating:
-    severity = Severity(Scale(impact.scale), Scope(impact.scope), Irremediability(impact.irremediability))
+    severity = Severity(
+        Scale(impact.scale), Scope(impact.scope), Irremediability(impact.irremediability)
+    )
     likelihood = None if impact.actual else Likelihood(impact.likelihood or Likelihood.POSSIBLE)
     return ImpactRating(severity=severity, actual=impact.actual, likelihood=likelihood)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from rightslens.accounts.models import Organisation
-
 from rightslens.inventory.models import AISystem
 
 from .models import Assessment, Impact
@@ -19,11 +18,76 @@ def impacts_for(*, organisation: Organisation) -> Any:
     )
 
 
+def assessments_for(*, organisation: Organisation) -> Any:
+    return Assessment.objects.filter(organisation=organisation).select_related("system")
+
+
 def dashboard_figures(*, organisation: Organisation) -> dict[str, int]:
     impacts = Impact.objects.filter(organisation=organisation)
     return {
-        "systems": AISystem.objects.filter(organisation=organisation, archived_at__isnull=True).count(),
+        "systems": AISystem.objects.filter(
+            organisation=organisation, archived_at__isnull=True
+        ).count(),
         "assessments": Assessment.objects.filter(organisation=organisation).count(),
         "impacts": impacts.count(),
         "severe": impacts.filter(severity_band=4).count(),
+    }
+
+
+def assessment_record(assessment: Assessment) -> dict[str, Any]:
+    return {
+        "id": assessment.pk,
+        "system_id": assessment.system_id,
+        "title": assessment.title,
+        "kind": assessment.kind,
+        "trigger": assessment.trigger,
+        "trigger_note": assessment.trigger_note,
+        "status": assessment.status,
+        "version": assessment.version,
+        "created_at": assessment.created_at.isoformat(),
+        "approved_at": assessment.approved_at.isoformat() if assessment.approved_at else None,
+        "frozen": assessment.is_frozen,
+    }
+
+
+def impact_record(impact: Impact) -> dict[str, Any]:
+    from .rules import impact_response
+
+    response = impact_response(impact)
+    return {
+        "id": impact.pk,
+        "assessment_id": impact.assessment_id,
+        "title": impact.title,
+        "description": impact.description,
+        "rights": list(impact.rights),
+        "risk_category": impact.risk_category,
+        "affected_group_ids": [g.pk for g in impact.affected_groups.all()],
+        "actual": impact.actual,
+        "scale": impact.scale,
+        "scale_rationale": impact.scale_rationale,
+        "scope": impact.scope,
+        "scope_rationale": impact.scope_rationale,
+        "irremediability": impact.irremediability,
+        "irremediability_rationale": impact.irremediability_rationale,
+        "likelihood": impact.likelihood,
+        "involvement": impact.involvement,
+        "involvement_rationale": impact.involvement_rationale,
+        "business_risk": impact.business_risk,
+        "business_risk_note": impact.business_risk_note,
+        "status": impact.status,
+        "severity_band": impact.severity_band,
+        "priority": impact.priority,
+        "required_response": [r.label for r in response.requirements],
+    }
+
+
+def action_record(action: Any) -> dict[str, Any]:
+    return {
+        "id": action.pk,
+        "impact_id": action.impact_id,
+        "action_type": action.action_type,
+        "description": action.description,
+        "owner": action.owner,
+        "due_date": action.due_date.isoformat() if action.due_date else None,
+        "status": action.status,
     }

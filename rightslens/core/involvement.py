@@ -39,19 +39,23 @@ class Requirement:
 
 
 _STOP = Requirement(
-    "stop", "Cease the activity or prevent it from happening",
+    "stop",
+    "Cease the activity or prevent it from happening",
     frozenset({ActionType.CEASE, ActionType.PREVENT}),
 )
 _STOP_SHARE = Requirement(
-    "stop_contribution", "Cease or prevent your contribution",
+    "stop_contribution",
+    "Cease or prevent your contribution",
     frozenset({ActionType.CEASE, ActionType.PREVENT}),
 )
 _LEVERAGE = Requirement(
-    "leverage", "Use leverage to mitigate the remaining impact",
+    "leverage",
+    "Use leverage to mitigate the remaining impact",
     frozenset({ActionType.USE_LEVERAGE, ActionType.BUILD_LEVERAGE}),
 )
 _LINKED_LEVERAGE = Requirement(
-    "leverage", "Use or build leverage over the business relationship",
+    "leverage",
+    "Use or build leverage over the business relationship",
     frozenset({ActionType.USE_LEVERAGE, ActionType.BUILD_LEVERAGE}),
 )
 _REMEDY = Requirement("remedy", "Provide remedy for the harm", frozenset({ActionType.REMEDY}))
@@ -70,10 +74,12 @@ class Response:
 
 def required_response(involvement: Involvement, *, actual: bool) -> Response:
     """The response the UNGPs call for, given involvement and whether harm has happened."""
+    reqs: tuple[Requirement, ...]
     if involvement is Involvement.CAUSE:
         reqs = (_STOP, _REMEDY) if actual else (_STOP,)
         return Response(
-            involvement, reqs,
+            involvement,
+            reqs,
             "You cause (or may cause) this impact: cease or prevent it"
             + (", and provide remedy to those harmed." if actual else "."),
             remedy_duty=actual,
@@ -81,13 +87,15 @@ def required_response(involvement: Involvement, *, actual: bool) -> Response:
     if involvement is Involvement.CONTRIBUTE:
         reqs = (_STOP_SHARE, _LEVERAGE, _REMEDY_SHARE) if actual else (_STOP_SHARE, _LEVERAGE)
         return Response(
-            involvement, reqs,
+            involvement,
+            reqs,
             "You contribute to this impact: cease or prevent your contribution and use leverage "
             "on the rest" + (", and remedy your share." if actual else "."),
             remedy_duty=actual,
         )
     return Response(
-        involvement, (_LINKED_LEVERAGE,),
+        involvement,
+        (_LINKED_LEVERAGE,),
         "The impact is directly linked to your products or services through a business "
         "relationship: use or build leverage. If leverage fails, consider ending the "
         "relationship, weighing how crucial it is, the severity, and the harm ending it could "

@@ -19,11 +19,17 @@ class AISystem(OrgScoped):
     name = models.CharField(max_length=200)
     purpose = models.CharField(max_length=300)
     description = models.TextField(blank=True)
-    value_chain_roles = models.JSONField(default=list, help_text="The organisation's role(s) for this system.")
+    value_chain_roles = models.JSONField(
+        default=list, help_text="The organisation's role(s) for this system."
+    )
     lifecycle_stage = models.CharField(max_length=40, choices=_choices(LifecycleStage))
     kind = models.CharField(max_length=40, choices=_choices(SystemKind))
-    weights = models.CharField(max_length=20, choices=_choices(Weights), default=Weights.NOT_APPLICABLE)
-    countries = models.JSONField(default=list, help_text="ISO 3166 alpha-2 codes where it is deployed.")
+    weights = models.CharField(
+        max_length=20, choices=_choices(Weights), default=Weights.NOT_APPLICABLE
+    )
+    countries = models.JSONField(
+        default=list, help_text="ISO 3166 alpha-2 codes where it is deployed."
+    )
     sectors = models.JSONField(default=list)
     languages = models.JSONField(default=list, help_text="Languages (BCP 47 codes) it serves.")
     intended_users = models.TextField(blank=True)

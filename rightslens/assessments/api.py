@@ -1,0 +1,205 @@
+"""Assessments API: assessments, impacts (with severity and priority), actions and the register.
+
+Mounted at /api/assessments/. Outsiders get 404, viewers 403 on writes, bad input 422 naming the
+field; an id from another organisation in a body is a 422 naming that field, never a write.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Schema, Status
+
+from rightslens.accounts.access import membership_for, org_object_or_404
+from rightslens.accounts.models import Membership
+from rightslens.api.auth import OrgMemberTokenAuth
+
+from . import services
+from .models import Action, Assessment, Impact
+from .register import RegisterFilters, register_rows
+from .selectors import action_record, assessment_record, assessments_for, impact_record, impacts_for
+
+router = Router(auth=OrgMemberTokenAuth(), tags=["assessments"])
+
+
+class AssessmentIn(Schema):
+    system_id: int | None = None
+    title: str | None = None
+    kind: str | None = None
+    trigger: str | None = None
+    trigger_note: str | None = None
+
+
+class ImpactIn(Schema):
+    """All optional at the schema level: the service names every missing or invalid field."""
+
+    title: str | None = None
+    description: str | None = None
+    rights: list[str] | None = None
+    risk_category: str | None = None
+    affected_group_ids: list[int] | None = None
+    actual: bool | None = None
+    scale: int | None = None
+    scale_rationale: str | None = None
+    scope: int | None = None
+    scope_rationale: str | None = None
+    irremediability: int | None = None
+    irremediability_rationale: str | None = None
+    likelihood: int | None = None
+    involvement: str | None = None
+    involvement_rationale: str | None = None
+    business_risk: int | None = None
+    business_risk_note: str | None = None
+    status: str | None = None
+
+
+class ActionIn(Schema):
+    action_type: str | None = None
+    description: str | None = None
+    owner: str | None = None
+    due_date: date | None = None
+    status: str | None = None
+
+
+def _member(request: HttpRequest, org_slug: str, *, write: bool = False) -> Membership:
+    return membership_for(request.auth, org_slug, write=write)  # type: ignore[attr-defined]
+
+
+def _actor(request: HttpRequest) -> Any:
+    return request.auth  # type: ignore[attr-defined]
+
+
+@router.get("/orgs/{org_slug}/assessments")
+def list_assessments(
+    request: HttpRequest, org_slug: str, system_id: int | None = None
+) -> list[dict[str, Any]]:
+    assessments = assessments_for(organisation=_member(request, org_slug).organisation)
+    if system_id is not None:
+        assessments = assessments.filter(system_id=system_id)
+    return [assessment_record(a) for a in assessments]
+
+
+@router.post("/orgs/{org_slug}/assessments", response={201: dict})
+def create_assessment(
+    request: HttpRequest, org_slug: str, payload: AssessmentIn
+) -> Status[dict[str, Any]]:
+    membership = _member(request, org_slug, write=True)
+    fields = {"system_id": None} | payload.model_dump(exclude_none=True)
+    assessment = services.assessment_create(
+        organisation=membership.organisation, actor=_actor(request), **fields
+    )
+    return Status(201, assessment_record(assessment))
+
+
+@router.get("/orgs/{org_slug}/assessments/{assessment_id}")
+def get_assessment(request: HttpRequest, org_slug: str, assessment_id: int) -> dict[str, Any]:
+    membership = _member(request, org_slug)
+    assessment = org_object_or_404(Assessment.objects, membership, pk=assessment_id)
+    impacts = impacts_for(organisation=membership.organisation).filter(assessment=assessment)
+    return assessment_record(assessment) | {
+        "impacts": [impact_record(i) for i in impacts.order_by("-priority", "id")]
+    }
+
+
+@router.get("/orgs/{org_slug}/assessments/{assessment_id}/impacts")
+def list_impacts(request: HttpRequest, org_slug: str, assessment_id: int) -> list[dict[str, Any]]:
+    membership = _member(request, org_slug)
+    assessment = org_object_or_404(Assessment.objects, membership, pk=assessment_id)
+    impacts = impacts_for(organisation=membership.organisation).filter(assessment=assessment)
+    return [impact_record(i) for i in impacts.order_by("-priority", "id")]
+
+
+@router.post("/orgs/{org_slug}/assessments/{assessment_id}/impacts", response={201: dict})
+def create_impact(
+    request: HttpRequest, org_slug: str, assessment_id: int, payload: ImpactIn
+) -> Status[dict[str, Any]]:
+    membership = _member(request, org_slug, write=True)
+    assessment = org_object_or_404(
+        Assessment.objects.select_related("system"), membership, pk=assessment_id
+    )
+    impact = services.impact_create(
+        assessment=assessment, actor=_actor(request), **payload.model_dump(exclude_none=True)
+    )
+    return Status(201, impact_record(impact))
+
+
+@router.get("/orgs/{org_slug}/impacts/{impact_id}")
+def get_impact(request: HttpRequest, org_slug: str, impact_id: int) -> dict[str, Any]:
+    membership = _member(request, org_slug)
+    impact = org_object_or_404(
+        impacts_for(organisation=membership.organisation), membership, pk=impact_id
+    )
+    return impact_record(impact) | {"actions": [action_record(a) for a in impact.actions.all()]}
+
+
+@router.patch("/orgs/{org_slug}/impacts/{impact_id}")
+def update_impact(
+    request: HttpRequest, org_slug: str, impact_id: int, payload: ImpactIn
+) -> dict[str, Any]:
+    membership = _member(request, org_slug, write=True)
+    impact = org_object_or_404(
+        Impact.objects.select_related("assessment__system"), membership, pk=impact_id
+    )
+    services.impact_update(
+        impact=impact, actor=_actor(request), **payload.model_dump(exclude_unset=True)
+    )
+    return impact_record(impact)
+
+
+@router.get("/orgs/{org_slug}/impacts/{impact_id}/actions")
+def list_actions(request: HttpRequest, org_slug: str, impact_id: int) -> list[dict[str, Any]]:
+    membership = _member(request, org_slug)
+    impact = org_object_or_404(Impact.objects, membership, pk=impact_id)
+    return [action_record(a) for a in impact.actions.all()]
+
+
+@router.post("/orgs/{org_slug}/impacts/{impact_id}/actions", response={201: dict})
+def create_action(
+    request: HttpRequest, org_slug: str, impact_id: int, payload: ActionIn
+) -> Status[dict[str, Any]]:
+    membership = _member(request, org_slug, write=True)
+    impact = org_object_or_404(Impact.objects, membership, pk=impact_id)
+    action = services.action_create(
+        impact=impact, actor=_actor(request), **payload.model_dump(exclude_none=True)
+    )
+    return Status(201, action_record(action))
+
+
+@router.patch("/orgs/{org_slug}/actions/{action_id}")
+def update_action(
+    request: HttpRequest, org_slug: str, action_id: int, payload: ActionIn
+) -> dict[str, Any]:
+    membership = _member(request, org_slug, write=True)
+    action = org_object_or_404(Action.objects, membership, pk=action_id)
+    services.action_update(
+        action=action, actor=_actor(request), **payload.model_dump(exclude_unset=True)
+    )
+    return action_record(action)
+
+
+@router.get("/orgs/{org_slug}/register")
+def get_register(
+    request: HttpRequest,
+    org_slug: str,
+    band: int | None = None,
+    right: str = "",
+    system: int | None = None,
+    involvement: str = "",
+    status: str = "",
+) -> list[dict[str, Any]]:
+    """All impacts of the organisation in priority order (severity first), with required response."""
+    membership = _member(request, org_slug)
+    filters = RegisterFilters(
+        band=band, right=right, system=system, involvement=involvement, status=status
+    )
+    return [
+        impact_record(row.impact)
+        | {
+            "rank": row.rank,
+            "system": row.impact.assessment.system.name,
+            "unmet_requirements": [r.label for r in row.unmet],
+        }
+        for row in register_rows(organisation=membership.organisation, filters=filters)
+    ]

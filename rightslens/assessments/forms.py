@@ -1,0 +1,179 @@
+"""Forms parse what a person typed; the services decide whether it is valid (one set of rules)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from rightslens.core.involvement import ActionType, Involvement
+from rightslens.core.severity import Irremediability, Likelihood, Scale, Scope
+from rightslens.core.vocabulary import label
+from rightslens.inventory.models import AISystem
+
+from . import catalogue
+from .models import ActionStatus, AssessmentKind, ImpactStatus, Trigger
+
+_INVOLVEMENT_LABELS = {
+    Involvement.CAUSE: "We cause (or may cause) it",
+    Involvement.CONTRIBUTE: "We contribute (or may contribute) to it",
+    Involvement.DIRECTLY_LINKED: "It is directly linked to our products or services through a business relationship",
+}
+
+
+def _rating_choices(enum: type, blank: str) -> list[tuple[str, str]]:
+    return [("", blank)] + [
+        (str(int(m)), f"{int(m)} – {label(m.name.lower())}")
+        for m in enum  # type: ignore[attr-defined]
+    ]
+
+
+def _rating(enum: type, text: str, help_text: str = "") -> forms.IntegerField:
+    # Lenient on purpose: the core's rating_errors gives the message, in forms and API alike.
+    return forms.IntegerField(
+        label=text,
+        required=False,
+        help_text=help_text,
+        widget=forms.Select(choices=_rating_choices(enum, "Choose…")),
+    )
+
+
+def _rationale(text: str) -> forms.CharField:
+    return forms.CharField(
+        label=text,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Required for a rating of 3 or 4.",
+    )
+
+
+class AssessmentForm(forms.Form):
+    title = forms.CharField(
+        max_length=200,
+        required=False,
+        help_text="Leave empty for a title from the system and kind.",
+    )
+    kind = forms.ChoiceField(choices=AssessmentKind.choices)
+    trigger = forms.ChoiceField(label="What triggered it", choices=Trigger.choices)
+    trigger_note = forms.CharField(
+        label="About the trigger", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ImpactForm(forms.Form):
+    title = forms.CharField(max_length=200, required=False)
+    description = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    rights = forms.MultipleChoiceField(
+        label="Rights affected",
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 10}),
+        help_text="From the knowledge base's rights catalogue, grouped by instrument. Hold Ctrl (or ⌘) to pick several.",
+    )
+    risk_category = forms.ChoiceField(label="GenAI risk category", required=False)
+    affected_group_ids = forms.MultipleChoiceField(
+        label="Affected groups",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    actual = forms.TypedChoiceField(
+        label="Has the harm happened?",
+        coerce=lambda v: v == "actual",
+        initial="potential",
+        choices=[
+            ("potential", "Potential: it could happen"),
+            ("actual", "Actual: it has happened"),
+        ],
+        widget=forms.RadioSelect,
+    )
+    scale = _rating(Scale, "Scale", "How grave the harm is for the people affected.")
+    scale_rationale = _rationale("Why this scale")
+    scope = _rating(Scope, "Scope", "How many people are or could be affected.")
+    scope_rationale = _rationale("Why this scope")
+    irremediability = _rating(
+        Irremediability,
+        "Irremediability",
+        "How hard it is to restore people to their situation before the harm.",
+    )
+    irremediability_rationale = _rationale("Why this irremediability")
+    likelihood = forms.IntegerField(
+        required=False,
+        help_text="Potential impacts only: leave empty for an actual impact.",
+        widget=forms.Select(choices=_rating_choices(Likelihood, "— (none: actual impact)")),
+    )
+    involvement = forms.ChoiceField(
+        label="Your organisation's involvement",
+        required=False,
+        widget=forms.RadioSelect,
+        choices=[(m.value, _INVOLVEMENT_LABELS[m]) for m in Involvement],
+    )
+    involvement_rationale = forms.CharField(
+        label="Why this involvement", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    business_risk = forms.IntegerField(
+        label="Risk to the business (recorded separately)",
+        required=False,
+        help_text="Never changes the priority to people.",
+        widget=forms.Select(
+            choices=[
+                ("", "Not rated"),
+                ("1", "1 – Low"),
+                ("2", "2 – Medium"),
+                ("3", "3 – High"),
+                ("4", "4 – Critical"),
+            ]
+        ),
+    )
+    business_risk_note = forms.CharField(
+        label="About the risk to the business",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    status = forms.ChoiceField(
+        choices=ImpactStatus.choices, initial=ImpactStatus.OPEN, required=False
+    )
+
+    def __init__(self, *args: Any, system: AISystem, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["rights"].choices = catalogue.right_choices()
+        self.fields["risk_category"].choices = [("", "Choose…"), *catalogue.risk_category_choices()]
+        self.fields["affected_group_ids"].choices = [
+            (str(g.pk), f"{g.name}{' (at heightened risk)' if g.vulnerable else ''}")
+            for g in system.affected_groups.all()
+        ]
+
+    @classmethod
+    def initial_for(cls, impact: Any) -> dict[str, Any]:
+        initial = {
+            name: getattr(impact, name)
+            for name in (
+                "title",
+                "description",
+                "rights",
+                "risk_category",
+                "scale",
+                "scale_rationale",
+                "scope",
+                "scope_rationale",
+                "irremediability",
+                "irremediability_rationale",
+                "likelihood",
+                "involvement",
+                "involvement_rationale",
+                "business_risk",
+                "business_risk_note",
+                "status",
+            )
+        }
+        initial["actual"] = "actual" if impact.actual else "potential"
+        initial["affected_group_ids"] = [str(g.pk) for g in impact.affected_groups.all()]
+        return initial
+
+
+class ActionForm(forms.Form):
+    action_type = forms.ChoiceField(
+        label="Type of action", choices=[(m.value, label(m.value)) for m in ActionType]
+    )
+    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
+    owner = forms.CharField(max_length=200, required=False, help_text="Who is responsible.")
+    due_date = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    status = forms.ChoiceField(choices=ActionStatus.choices, initial=ActionStatus.PLANNED)

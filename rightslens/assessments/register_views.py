@@ -1,0 +1,124 @@
+"""The register page and the public method page."""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from rightslens.accounts.access import member_or_404
+from rightslens.accounts.models import Organisation
+from rightslens.core import involvement as core_involvement
+from rightslens.core import severity as core_severity
+from rightslens.core.involvement import Involvement, required_response
+from rightslens.core.severity import SeverityBand
+from rightslens.core.vocabulary import label
+from rightslens.inventory.models import AffectedGroup, AISystem
+from rightslens.inventory.views import refuse_unsafe_method
+
+from . import catalogue
+from . import rules as impact_rules
+from .models import ImpactStatus
+from .register import SORTS, RegisterFilters, register_rows, severity_picture
+
+
+class RegisterFilterForm(forms.Form):
+    band = forms.TypedChoiceField(label="Severity", required=False, coerce=int, empty_value=None)
+    right = forms.ChoiceField(label="Right", required=False)
+    group = forms.TypedChoiceField(
+        label="Affected group", required=False, coerce=int, empty_value=None
+    )
+    system = forms.TypedChoiceField(label="System", required=False, coerce=int, empty_value=None)
+    involvement = forms.ChoiceField(
+        label="Involvement",
+        required=False,
+        choices=[("", "Any involvement")] + [(m.value, label(m.value)) for m in Involvement],
+    )
+    status = forms.ChoiceField(
+        label="Status", required=False, choices=[("", "Any status"), *ImpactStatus.choices]
+    )
+    sort = forms.ChoiceField(
+        label="Sort by", required=False, choices=[(k, v[0]) for k, v in SORTS.items()]
+    )
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["band"].choices = [("", "Any severity")] + [
+            (int(b), label(b.name.lower())) for b in sorted(SeverityBand, reverse=True)
+        ]
+        rights = [(rid, title) for _, group in catalogue.right_choices() for rid, title in group]
+        self.fields["right"].choices = [("", "Any right"), *rights]
+        groups = AffectedGroup.objects.filter(organisation=organisation).select_related("system")
+        self.fields["group"].choices = [("", "Any group")] + [
+            (g.pk, f"{g.name} ({g.system.name})") for g in groups
+        ]
+        systems = AISystem.objects.filter(organisation=organisation)
+        self.fields["system"].choices = [("", "Any system")] + [(s.pk, s.name) for s in systems]
+
+    def filters(self) -> RegisterFilters:
+        if not self.is_valid():
+            return RegisterFilters()
+        data = {k: v for k, v in self.cleaned_data.items() if v not in (None, "")}
+        return RegisterFilters(**data)
+
+
+@login_required
+def register(request: HttpRequest, org_slug: str) -> HttpResponse:
+    membership = member_or_404(request, org_slug)
+    if refused := refuse_unsafe_method(request):
+        return refused
+    organisation = membership.organisation
+    form = RegisterFilterForm(request.GET or None, organisation=organisation)
+    rows = register_rows(organisation=organisation, filters=form.filters())
+    context = {
+        "membership": membership,
+        "form": form,
+        "rows": rows,
+        "picture": severity_picture(rows),
+        "right_titles": {r: catalogue.title_of(r) for row in rows for r in row.impact.rights},
+    }
+    template = "assessments/_register_table.html" if request.htmx else "assessments/register.html"  # type: ignore[attr-defined]
+    return render(request, template, context)
+
+
+def _levels(enum: Any) -> list[tuple[int, str]]:
+    return [(int(m), label(m.name.lower()).lower()) for m in enum]
+
+
+def method(request: HttpRequest) -> HttpResponse:
+    """The rules in plain language, with the docstrings of the code that applies them."""
+    responses = [
+        (
+            label(inv.value),
+            required_response(inv, actual=False),
+            required_response(inv, actual=True),
+        )
+        for inv in Involvement
+    ]
+    sources = [
+        ("rightslens.core.severity", inspect.getdoc(core_severity) or ""),
+        ("rightslens.core.severity.Severity.key", inspect.getdoc(core_severity.Severity.key) or ""),
+        ("rightslens.core.severity.priority_key", inspect.getdoc(core_severity.priority_key) or ""),
+        ("rightslens.core.involvement", inspect.getdoc(core_involvement) or ""),
+        ("rightslens.assessments.rules", inspect.getdoc(impact_rules) or ""),
+    ]
+    context = {
+        "responses": responses,
+        "sources": sources,
+        "rationale_from": core_severity.RATIONALE_REQUIRED_FROM,
+        "dimensions": [
+            ("Scale", "how grave the harm is", _levels(core_severity.Scale)),
+            ("Scope", "how many people are or could be affected", _levels(core_severity.Scope)),
+            (
+                "Irremediability",
+                "how hard it is to put right",
+                _levels(core_severity.Irremediability),
+            ),
+        ],
+        "likelihoods": _levels(core_severity.Likelihood),
+    }
+    return render(request, "method.html", context)

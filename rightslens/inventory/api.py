@@ -1,0 +1,148 @@
+"""Inventory API: AI systems, their affected groups and third-party components.
+
+Mounted at /api/inventory/. Outsiders get 404, viewers 403 on writes, bad input 422 naming the field.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Schema, Status
+
+from rightslens.accounts.access import membership_for, org_object_or_404
+from rightslens.api.auth import OrgMemberTokenAuth
+
+from . import services
+from .models import AISystem
+from .selectors import SystemFilters, system_record, systems_for
+
+router = Router(auth=OrgMemberTokenAuth(), tags=["inventory"])
+
+
+class SystemIn(Schema):
+    """All optional at the schema level: the service names every missing or invalid field."""
+
+    name: str | None = None
+    purpose: str | None = None
+    description: str | None = None
+    value_chain_roles: list[str] | None = None
+    lifecycle_stage: str | None = None
+    kind: str | None = None
+    weights: str | None = None
+    countries: list[str] | None = None
+    sectors: list[str] | None = None
+    languages: list[str] | None = None
+    intended_users: str | None = None
+
+
+class GroupIn(Schema):
+    name: str | None = None
+    vulnerable: bool = False
+    vulnerability: str | None = None
+    notes: str | None = None
+
+
+class ComponentIn(Schema):
+    name: str | None = None
+    vendor: str | None = None
+    kind: str | None = None
+    notes: str | None = None
+
+
+def _system(
+    request: HttpRequest, org_slug: str, system_id: int, *, write: bool = False
+) -> AISystem:
+    membership = membership_for(request.auth, org_slug, write=write)  # type: ignore[attr-defined]
+    return org_object_or_404(AISystem.objects, membership, pk=system_id)
+
+
+@router.get("/orgs/{org_slug}/systems")
+def list_systems(
+    request: HttpRequest,
+    org_slug: str,
+    kind: str = "",
+    lifecycle_stage: str = "",
+    role: str = "",
+    archived: str = "active",
+) -> list[dict[str, Any]]:
+    membership = membership_for(request.auth, org_slug)  # type: ignore[attr-defined]
+    filters = SystemFilters(
+        kind=kind, lifecycle_stage=lifecycle_stage, role=role, archived=archived
+    )
+    return [
+        system_record(s) for s in systems_for(organisation=membership.organisation, filters=filters)
+    ]
+
+
+@router.post("/orgs/{org_slug}/systems", response={201: dict})
+def create_system(request: HttpRequest, org_slug: str, payload: SystemIn) -> Status[dict[str, Any]]:
+    membership = membership_for(request.auth, org_slug, write=True)  # type: ignore[attr-defined]
+    system = services.system_create(
+        organisation=membership.organisation,
+        actor=request.auth,  # type: ignore[attr-defined]
+        **payload.model_dump(exclude_none=True),
+    )
+    return Status(201, system_record(system))
+
+
+@router.get("/orgs/{org_slug}/systems/{system_id}")
+def get_system(request: HttpRequest, org_slug: str, system_id: int) -> dict[str, Any]:
+    return system_record(_system(request, org_slug, system_id))
+
+
+@router.patch("/orgs/{org_slug}/systems/{system_id}")
+def update_system(
+    request: HttpRequest, org_slug: str, system_id: int, payload: SystemIn
+) -> dict[str, Any]:
+    system = _system(request, org_slug, system_id, write=True)
+    changes = payload.model_dump(exclude_unset=True)
+    services.system_update(system=system, actor=request.auth, **changes)  # type: ignore[attr-defined]
+    return system_record(system)
+
+
+@router.post("/orgs/{org_slug}/systems/{system_id}/archive")
+def archive_system(request: HttpRequest, org_slug: str, system_id: int) -> dict[str, Any]:
+    system = _system(request, org_slug, system_id, write=True)
+    services.system_archive(system=system, actor=request.auth)  # type: ignore[attr-defined]
+    return system_record(system)
+
+
+@router.post("/orgs/{org_slug}/systems/{system_id}/groups", response={201: dict})
+def add_group(
+    request: HttpRequest, org_slug: str, system_id: int, payload: GroupIn
+) -> Status[dict[str, Any]]:
+    system = _system(request, org_slug, system_id, write=True)
+    group = services.affected_group_create(
+        system=system,
+        actor=request.auth,
+        **payload.model_dump(exclude_none=True),  # type: ignore[attr-defined]
+    )
+    record = {
+        "id": group.pk,
+        "name": group.name,
+        "vulnerable": group.vulnerable,
+        "vulnerability": group.vulnerability,
+    }
+    return Status(201, record)
+
+
+@router.post("/orgs/{org_slug}/systems/{system_id}/components", response={201: dict})
+def add_component(
+    request: HttpRequest, org_slug: str, system_id: int, payload: ComponentIn
+) -> Status[dict[str, Any]]:
+    system = _system(request, org_slug, system_id, write=True)
+    component = services.component_create(
+        system=system,
+        actor=request.auth,
+        **payload.model_dump(exclude_none=True),  # type: ignore[attr-defined]
+    )
+    return Status(
+        201,
+        {
+            "id": component.pk,
+            "name": component.name,
+            "vendor": component.vendor,
+            "kind": component.kind,
+        },
+    )

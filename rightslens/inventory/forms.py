@@ -1,0 +1,122 @@
+"""Forms parse what a person typed; the services decide whether it is valid."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from rightslens.core.vocabulary import LifecycleStage, SystemKind, ValueChainRole, Weights, label
+from rightslens.errors import FieldErrors
+
+from .codes import split_codes
+
+
+def _choices(enum: type, blank: str | None = None) -> list[tuple[str, str]]:
+    options = [(m.value, label(m.value)) for m in enum]  # type: ignore[attr-defined]
+    return [("", blank), *options] if blank is not None else options
+
+
+def add_field_errors(form: forms.Form, exc: FieldErrors) -> None:
+    """Show a service's field errors next to the matching inputs (or at the top)."""
+    for field, message in exc.fields.items():
+        form.add_error(field if field in form.fields else None, message)
+
+
+class SystemForm(forms.Form):
+    name = forms.CharField(max_length=200)
+    purpose = forms.CharField(max_length=300, help_text="What the system is for, in one line.")
+    description = forms.CharField(widget=forms.Textarea, required=False)
+    value_chain_roles = forms.MultipleChoiceField(
+        label="Your organisation's role(s)",
+        choices=_choices(ValueChainRole),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    lifecycle_stage = forms.ChoiceField(choices=_choices(LifecycleStage))
+    kind = forms.ChoiceField(label="Kind of system", choices=_choices(SystemKind))
+    weights = forms.ChoiceField(
+        label="Model weights", choices=_choices(Weights), initial=Weights.NOT_APPLICABLE
+    )
+    countries = forms.CharField(
+        required=False,
+        label="Deployment countries",
+        help_text="ISO 3166 two-letter codes separated by commas, e.g. KE, BR, ID.",
+    )
+    sectors = forms.CharField(required=False, help_text="Separated by commas, e.g. health, hiring.")
+    languages = forms.CharField(
+        required=False, help_text="Language codes separated by commas, e.g. en, sw, pt-BR."
+    )
+    intended_users = forms.CharField(widget=forms.Textarea, required=False)
+
+    @classmethod
+    def for_system(cls, system: Any, data: Any = None) -> SystemForm:
+        initial = {
+            name: getattr(system, name)
+            for name in (
+                "name",
+                "purpose",
+                "description",
+                "value_chain_roles",
+                "lifecycle_stage",
+                "kind",
+                "weights",
+                "intended_users",
+            )
+        }
+        initial |= {
+            name: ", ".join(getattr(system, name)) for name in ("countries", "sectors", "languages")
+        }
+        return cls(data, initial=initial)
+
+    def clean_countries(self) -> list[str]:
+        return split_codes(self.cleaned_data["countries"])
+
+    def clean_languages(self) -> list[str]:
+        return split_codes(self.cleaned_data["languages"])
+
+    def clean_sectors(self) -> list[str]:
+        return [s.strip() for s in self.cleaned_data["sectors"].split(",") if s.strip()]
+
+
+class SystemFilterForm(forms.Form):
+    kind = forms.ChoiceField(choices=_choices(SystemKind, "Any kind"), required=False)
+    lifecycle_stage = forms.ChoiceField(
+        choices=_choices(LifecycleStage, "Any stage"), required=False
+    )
+    role = forms.ChoiceField(
+        label="Role", choices=_choices(ValueChainRole, "Any role"), required=False
+    )
+    archived = forms.ChoiceField(
+        label="Show",
+        choices=[
+            ("active", "Active systems"),
+            ("archived", "Archived systems"),
+            ("all", "All systems"),
+        ],
+        required=False,
+    )
+
+
+class AffectedGroupForm(forms.Form):
+    name = forms.CharField(max_length=200, label="Group of people affected")
+    vulnerable = forms.BooleanField(required=False, label="At heightened risk (vulnerable)")
+    vulnerability = forms.ChoiceField(
+        required=False,
+        label="Which vulnerable group (knowledge base)",
+        help_text="Link the group to the knowledge base's description of people at heightened risk.",
+    )
+    notes = forms.CharField(widget=forms.Textarea, required=False)
+
+    def __init__(self, *args: Any, vulnerable_groups: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["vulnerability"].choices = [("", "None"), *vulnerable_groups]
+
+
+class ComponentForm(forms.Form):
+    name = forms.CharField(
+        max_length=200, label="Component", help_text="Model, data set, API or service."
+    )
+    vendor = forms.CharField(max_length=200, required=False)
+    kind = forms.CharField(max_length=60, required=False, label="Type of component")
+    notes = forms.CharField(widget=forms.Textarea, required=False)

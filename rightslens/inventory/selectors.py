@@ -1,0 +1,77 @@
+"""Reads of the inventory. Every selector takes the organisation explicitly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, QuerySet
+
+from rightslens.accounts.models import Organisation
+
+from .models import AISystem
+
+
+@dataclass(frozen=True)
+class SystemFilters:
+    kind: str = ""
+    lifecycle_stage: str = ""
+    role: str = ""
+    # "active" (default), "archived" or "all"
+    archived: str = "active"
+
+
+def systems_for(
+    *, organisation: Organisation, filters: SystemFilters | None = None
+) -> QuerySet[AISystem]:
+    filters = filters or SystemFilters()
+    systems = AISystem.objects.filter(organisation=organisation).annotate(
+        assessment_count=Count("assessments", distinct=True)
+    )
+    if filters.kind:
+        systems = systems.filter(kind=filters.kind)
+    if filters.lifecycle_stage:
+        systems = systems.filter(lifecycle_stage=filters.lifecycle_stage)
+    if filters.archived == "archived":
+        systems = systems.filter(archived_at__isnull=False)
+    elif filters.archived != "all":
+        systems = systems.filter(archived_at__isnull=True)
+    if filters.role:
+        # JSON containment is not portable to SQLite, so filter the (small) list in Python.
+        ids = [s.pk for s in systems if filters.role in (s.value_chain_roles or [])]
+        systems = systems.filter(pk__in=ids)
+    return systems
+
+
+def system_record(system: AISystem) -> dict[str, Any]:
+    """The system as plain data (API, CLI)."""
+    return {
+        "id": system.pk,
+        "name": system.name,
+        "purpose": system.purpose,
+        "description": system.description,
+        "value_chain_roles": list(system.value_chain_roles),
+        "lifecycle_stage": system.lifecycle_stage,
+        "kind": system.kind,
+        "weights": system.weights,
+        "countries": list(system.countries),
+        "sectors": list(system.sectors),
+        "languages": list(system.languages),
+        "intended_users": system.intended_users,
+        "archived": system.is_archived,
+        "archived_at": system.archived_at.isoformat() if system.archived_at else None,
+        "changed_at": system.changed_at.isoformat() if system.changed_at else None,
+        "affected_groups": [
+            {
+                "id": g.pk,
+                "name": g.name,
+                "vulnerable": g.vulnerable,
+                "vulnerability": g.vulnerability,
+            }
+            for g in system.affected_groups.all()
+        ],
+        "components": [
+            {"id": c.pk, "name": c.name, "vendor": c.vendor, "kind": c.kind}
+            for c in system.components.all()
+        ],
+    }

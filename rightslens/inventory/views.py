@@ -1,0 +1,155 @@
+"""Inventory pages. Each view starts with the one access helper; changes happen only on POST."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import redirect, render
+
+from rightslens.accounts.access import member_or_404, org_object_or_404
+from rightslens.errors import FieldErrors
+from rightslens.hub import knowledge as hub_knowledge
+
+from . import services
+from .forms import AffectedGroupForm, ComponentForm, SystemFilterForm, SystemForm, add_field_errors
+from .models import AISystem
+from .selectors import SystemFilters, systems_for
+
+
+def refuse_unsafe_method(request: HttpRequest) -> HttpResponse | None:
+    """Read-only pages answer 405 to writes (called after the access check, so outsiders get 404)."""
+    if request.method in ("GET", "HEAD"):
+        return None
+    return HttpResponseNotAllowed(["GET", "HEAD"])
+
+
+def _status(form: object) -> int:
+    return 400 if getattr(form, "errors", None) else 200
+
+
+def _vulnerable_group_choices() -> list[tuple[str, str]]:
+    items = hub_knowledge.knowledge().by_type("vulnerable_group")
+    return sorted(((i.id, i.title) for i in items), key=lambda pair: pair[1])
+
+
+@login_required
+def system_list(request: HttpRequest, org_slug: str) -> HttpResponse:
+    membership = member_or_404(request, org_slug)
+    if refused := refuse_unsafe_method(request):
+        return refused
+    form = SystemFilterForm(request.GET or None)
+    filters = SystemFilters(**form.cleaned_data) if form.is_valid() else SystemFilters()
+    if filters.archived == "":
+        filters = SystemFilters(filters.kind, filters.lifecycle_stage, filters.role, "active")
+    systems = systems_for(organisation=membership.organisation, filters=filters)
+    template = "inventory/_system_table.html" if request.htmx else "inventory/system_list.html"  # type: ignore[attr-defined]
+    return render(request, template, {"membership": membership, "form": form, "systems": systems})
+
+
+@login_required
+def system_new(request: HttpRequest, org_slug: str) -> HttpResponse:
+    membership = member_or_404(request, org_slug, write=True)
+    form = SystemForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            system = services.system_create(
+                organisation=membership.organisation, actor=request.user, **form.cleaned_data
+            )
+        except FieldErrors as exc:
+            add_field_errors(form, exc)
+        else:
+            messages.success(request, f"{system.name} added to the inventory.")
+            return redirect("system_detail", org_slug=org_slug, system_id=system.pk)
+    return render(
+        request, "inventory/system_form.html", {"form": form, "system": None}, status=_status(form)
+    )
+
+
+@login_required
+def system_detail(request: HttpRequest, org_slug: str, system_id: int) -> HttpResponse:
+    membership = member_or_404(request, org_slug)
+    if refused := refuse_unsafe_method(request):
+        return refused
+    system = org_object_or_404(AISystem.objects, membership, pk=system_id)
+    return render(
+        request,
+        "inventory/system_detail.html",
+        {
+            "membership": membership,
+            "system": system,
+            "groups": system.affected_groups.all(),
+            "components": system.components.all(),
+            "assessments": system.assessments.all(),
+        },
+    )
+
+
+@login_required
+def system_edit(request: HttpRequest, org_slug: str, system_id: int) -> HttpResponse:
+    membership = member_or_404(request, org_slug, write=True)
+    system = org_object_or_404(AISystem.objects, membership, pk=system_id)
+    form = SystemForm.for_system(system, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.system_update(system=system, actor=request.user, **form.cleaned_data)
+        except FieldErrors as exc:
+            add_field_errors(form, exc)
+        else:
+            messages.success(request, "Changes saved.")
+            return redirect("system_detail", org_slug=org_slug, system_id=system.pk)
+    return render(
+        request,
+        "inventory/system_form.html",
+        {"form": form, "system": system},
+        status=_status(form),
+    )
+
+
+@login_required
+def system_archive(request: HttpRequest, org_slug: str, system_id: int) -> HttpResponse:
+    membership = member_or_404(request, org_slug, write=True)
+    system = org_object_or_404(AISystem.objects, membership, pk=system_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if request.POST.get("restore"):
+        services.system_restore(system=system, actor=request.user)
+        messages.success(request, f"{system.name} restored.")
+    else:
+        services.system_archive(system=system, actor=request.user)
+        messages.success(request, f"{system.name} archived. Its assessments are kept.")
+    return redirect("system_detail", org_slug=org_slug, system_id=system.pk)
+
+
+@login_required
+def group_new(request: HttpRequest, org_slug: str, system_id: int) -> HttpResponse:
+    membership = member_or_404(request, org_slug, write=True)
+    system = org_object_or_404(AISystem.objects, membership, pk=system_id)
+    form = AffectedGroupForm(request.POST or None, vulnerable_groups=_vulnerable_group_choices())
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.affected_group_create(system=system, actor=request.user, **form.cleaned_data)
+        except FieldErrors as exc:
+            add_field_errors(form, exc)
+        else:
+            messages.success(request, "Affected group added.")
+            return redirect("system_detail", org_slug=org_slug, system_id=system.pk)
+    context = {"form": form, "system": system, "heading": "Add an affected group"}
+    return render(request, "inventory/system_part_form.html", context, status=_status(form))
+
+
+@login_required
+def component_new(request: HttpRequest, org_slug: str, system_id: int) -> HttpResponse:
+    membership = member_or_404(request, org_slug, write=True)
+    system = org_object_or_404(AISystem.objects, membership, pk=system_id)
+    form = ComponentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.component_create(system=system, actor=request.user, **form.cleaned_data)
+        except FieldErrors as exc:
+            add_field_errors(form, exc)
+        else:
+            messages.success(request, "Component added.")
+            return redirect("system_detail", org_slug=org_slug, system_id=system.pk)
+    context = {"form": form, "system": system, "heading": "Add a third-party component or vendor"}
+    return render(request, "inventory/system_part_form.html", context, status=_status(form))
