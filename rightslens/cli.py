@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -31,12 +32,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if hasattr(signal, "SIGPIPE"):  # behave like a Unix tool when piped into `head`
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     args = build_parser().parse_args(argv)
     if getattr(args, "needs_django", False):
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rightslens.settings")
         import django
 
         django.setup()
+        from django.db import DatabaseError
+
+        try:
+            return int(args.handler(args))
+        except DatabaseError as exc:
+            print(f"rightslens: database error: {exc}. Has it been migrated (make run)?", file=sys.stderr)
+            return 2
     return int(args.handler(args))
 
 
