@@ -1,0 +1,220 @@
+"""Offline, deterministic alignment analysis: one finding per criterion, every claim tied to text.
+
+Method: each provision is cut into sentences; each sentence is normalised and searched for the
+criterion's signal phrases in the instrument's language. A criterion is `addressed` when a sentence
+holds its core element in strong enough wording (binding text: an obligation or plain declarative
+drafting; voluntary text: an expectation is enough), `partial` when it is only touched, only in
+permissive wording, or only in part (facets), `contrary` when a provision works against it, and
+`absent` otherwise. C11 has its own rule for security, defence and law-enforcement exemptions.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from .criteria import Criterion
+from .hits import Hit, Sentence, find_hits, read_sentences
+from .lexicon import Modality
+from .provisions import Provision, split_provisions
+from .rules import RULES, Decision, decide
+from .text import LANGUAGE_SUPPORT_NOTE, SUPPORTED_LANGUAGES, detect_language
+
+METHOD_OFFLINE = "offline-rules-1"
+MAX_QUOTE_CHARS = 500
+
+
+class Status(StrEnum):
+    ADDRESSED = "addressed"
+    PARTIAL = "partial"
+    ABSENT = "absent"
+    CONTRARY = "contrary"
+
+
+@dataclass(frozen=True)
+class InstrumentMeta:
+    title: str = ""
+    jurisdiction: str = ""
+    kind: str = ""
+    binding: bool | None = None
+    date: str = ""
+    language: str = ""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    ref: str
+    text: str
+    start: int
+    end: int
+    page: int
+    phrase: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    title: str
+    status: Status
+    confidence: float
+    evidence: tuple[Evidence, ...]
+    explanation: str
+    recommendation: str
+
+
+@dataclass(frozen=True)
+class Report:
+    meta: InstrumentMeta
+    language: str
+    language_confidence: float
+    binding: bool
+    binding_inferred: bool
+    provisions: tuple[Provision, ...]
+    findings: tuple[Finding, ...]
+    method: str = METHOD_OFFLINE
+    seconds: float = 0.0
+    characters: int = 0
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+def infer_binding(meta: InstrumentMeta, all_sentences: Sequence[Sentence]) -> tuple[bool, bool]:
+    """(binding, inferred). Metadata wins; otherwise obligation wording in 8 % or more of sentences."""
+    if meta.binding is not None:
+        return meta.binding, False
+    if meta.kind in ("law", "regulation", "procurement_rule"):
+        return True, True
+    if meta.kind in ("guidance", "code_of_conduct", "national_action_plan", "incentive"):
+        return False, True
+    obligations = sum(1 for s in all_sentences if s.modality is Modality.OBLIGATION)
+    return obligations >= 0.08 * max(1, len(all_sentences)), True
+
+
+def analyse(
+    text: str,
+    criteria: Sequence[Criterion],
+    meta: InstrumentMeta | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> Report:
+    """Analyse one instrument. `on_progress` receives a percentage as criteria are judged."""
+    started = time.perf_counter()
+    progress = on_progress or (lambda _percent: None)
+    meta = meta or InstrumentMeta()
+    detected, share = detect_language(text)
+    language = meta.language or detected
+    provisions = tuple(split_provisions(text))
+    all_sentences = read_sentences(text, provisions)
+    binding, inferred = infer_binding(meta, all_sentences)
+    progress(10)
+    findings = []
+    for index, criterion in enumerate(criteria, start=1):
+        hits = find_hits(all_sentences, criterion.signals_for(language))
+        findings.append(_finding(text, criterion, hits, binding, language))
+        progress(10 + 90 * index // max(1, len(criteria)))
+    notes = [LANGUAGE_SUPPORT_NOTE]
+    if language not in SUPPORTED_LANGUAGES:
+        notes.insert(
+            0,
+            f"The language '{language}' is not supported: findings of 'absent' mean nothing here.",
+        )
+    if inferred:
+        notes.append(
+            f"Binding force was not given, so it was inferred as {'binding' if binding else 'voluntary'}."
+        )
+    return Report(
+        meta=meta,
+        language=language,
+        language_confidence=share if not meta.language else 1.0,
+        binding=binding,
+        binding_inferred=inferred,
+        provisions=provisions,
+        findings=tuple(findings),
+        seconds=round(time.perf_counter() - started, 3),
+        characters=len(text),
+        notes=tuple(notes),
+    )
+
+
+def _finding(
+    text: str, criterion: Criterion, hits: list[Hit], binding: bool, language: str
+) -> Finding:
+    decision = decide(criterion, hits, binding, RULES.get(criterion.code), language)
+    confidence = (
+        decision.confidence
+        if language in SUPPORTED_LANGUAGES
+        else round(decision.confidence / 2, 2)
+    )
+    return Finding(
+        code=criterion.code,
+        title=criterion.title,
+        status=Status(decision.status),
+        confidence=confidence,
+        evidence=tuple(_evidence(text, hit) for hit in decision.evidence),
+        explanation=decision.explanation,
+        recommendation=criterion.recommendation if decision.status != "addressed" else "",
+    )
+
+
+def _evidence(text: str, hit: Hit) -> Evidence:
+    start, end = hit.sentence.span.start, hit.sentence.span.end
+    if end - start > MAX_QUOTE_CHARS:
+        cut = text.rfind(" ", start, start + MAX_QUOTE_CHARS)
+        end = cut if cut > start else start + MAX_QUOTE_CHARS
+    return Evidence(
+        ref=hit.sentence.provision.ref,
+        text=text[start:end],
+        start=start,
+        end=end,
+        page=hit.sentence.provision.page,
+        phrase=hit.signal.phrase,
+    )
+
+
+def report_json(report: Report) -> dict[str, object]:
+    """The shape the CLI prints and the API returns."""
+    meta = report.meta
+    return {
+        "instrument": {
+            "title": meta.title,
+            "jurisdiction": meta.jurisdiction,
+            "type": meta.kind,
+            "binding": report.binding,
+            "binding_inferred": report.binding_inferred,
+            "date": meta.date,
+            "language": report.language,
+            "language_confidence": report.language_confidence,
+            "characters": report.characters,
+            "provisions": len(report.provisions),
+        },
+        "criteria": [
+            {
+                "id": f.code,
+                "title": f.title,
+                "status": str(f.status),
+                "confidence": f.confidence,
+                "evidence": [
+                    {"ref": e.ref, "text": e.text, "start": e.start, "end": e.end}
+                    for e in f.evidence
+                ],
+                "explanation": f.explanation,
+                "recommendation": f.recommendation,
+            }
+            for f in report.findings
+        ],
+        "method": report.method,
+        "notes": list(report.notes),
+        "seconds": report.seconds,
+    }
+
+
+__all__ = [
+    "Decision",
+    "Evidence",
+    "Finding",
+    "InstrumentMeta",
+    "Report",
+    "Status",
+    "analyse",
+    "report_json",
+]

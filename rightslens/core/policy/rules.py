@@ -1,0 +1,271 @@
+"""Status rules: from the signal hits of one criterion to a status, evidence, confidence and reasons.
+
+General rule (every criterion unless RULES says otherwise):
+- no hit at all -> absent;
+- a contrary signal and no qualifying core element -> contrary;
+- a core element in strong enough wording (and, where asked, enough facets) -> addressed;
+- anything else that touches the criterion -> partial, with the reason stated.
+"Strong enough": in a binding instrument an obligation or plain declarative drafting; hortatory
+("should", "encourage") or permissive ("may") wording there is only partial. In a voluntary
+instrument an expectation is enough, since it is judged by what it asks (devset README).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .criteria import Criterion, Strength
+from .hits import Hit, surface, surface_of
+from .lexicon import Modality, narrowing_in
+
+MAX_EVIDENCE = 3
+
+
+@dataclass(frozen=True)
+class Rule:
+    min_facets: int = 0  # distinct facets needed for `addressed` (C4 actors, C15 before/after)
+    needs_core: bool = True  # a core (+) phrase is needed for `addressed`
+    modality_free: bool = (
+        False  # a mention is enough (grounding, coherence): wording strength ignored
+    )
+    binding_force: bool = False  # about binding force itself: a voluntary text caps at partial
+    exemption: bool = False  # the C11 scope-exemption rule
+    releases: bool = True  # "not required to <core element>" works against the criterion
+
+
+RULES: dict[str, Rule] = {
+    "C1": Rule(modality_free=True),
+    # Rights and powers are conferred with "may" ("any person may appeal", "the authority may fine").
+    "C7": Rule(modality_free=True),
+    "C4": Rule(min_facets=3),
+    "C9": Rule(binding_force=True, modality_free=True),
+    "C11": Rule(exemption=True),
+    # Release words here are usually about fees or paperwork, not about the criterion itself.
+    "C13": Rule(modality_free=True, releases=False),
+    "C14": Rule(binding_force=True, modality_free=True, releases=False),
+    "C16": Rule(releases=False),
+    "C15": Rule(min_facets=2, needs_core=False),
+}
+
+_VERB = {
+    Modality.OBLIGATION: "requires",
+    Modality.NEUTRAL: "provides for",
+    Modality.EXPECTATION: "calls for",
+    Modality.PERMISSION: "permits",
+}
+
+
+@dataclass(frozen=True)
+class Decision:
+    status: str
+    confidence: float
+    evidence: tuple[Hit, ...]
+    explanation: str
+
+
+def decide(
+    criterion: Criterion,
+    hits: Sequence[Hit],
+    binding: bool,
+    rule: Rule | None = None,
+    language: str = "",
+) -> Decision:
+    rule = rule or Rule()
+    if rule.exemption:
+        return decide_exemption(criterion, hits)
+    threshold = Modality.NEUTRAL if binding else Modality.EXPECTATION
+    positive = [h for h in hits if h.signal.strength is not Strength.CONTRARY]
+    against = [h for h in hits if h.signal.strength is Strength.CONTRARY]
+    if rule.releases:
+        against += [h for h in positive if h.sentence.released]
+        positive = [h for h in positive if not h.sentence.released]
+    if not positive and not against:
+        return Decision("absent", 0.7, (), _absent_text(criterion, language))
+
+    def strong(hit: Hit) -> bool:
+        return rule.modality_free or hit.sentence.modality >= threshold
+
+    core = [h for h in positive if h.signal.strength is Strength.CORE]
+    qualifying = [h for h in (core if rule.needs_core else positive) if strong(h)]
+    facets = sorted({h.signal.facet for h in positive if h.signal.facet and strong(h)})
+    if against and not qualifying:
+        return Decision("contrary", 0.75, _pick(against, positive), _contrary_text(against))
+    if qualifying and len(facets) >= rule.min_facets:
+        if rule.binding_force and not binding:
+            reason = "the instrument is voluntary, so it cannot itself supply the binding element this criterion is about"
+            return _partial(positive, core, reason)
+        if against:
+            return _partial(
+                qualifying, core, f"{_refs(against)} also works against it ({_phrases(against)})"
+            )
+        return Decision(
+            "addressed",
+            _addressed_confidence(qualifying),
+            _pick(qualifying, positive),
+            _addressed_text(qualifying),
+        )
+    return _partial(
+        positive, core, _partial_reason(criterion, rule, core, qualifying, facets, threshold)
+    )
+
+
+def _partial_reason(
+    criterion: Criterion,
+    rule: Rule,
+    core: list[Hit],
+    qualifying: list[Hit],
+    facets: list[str],
+    threshold: Modality,
+) -> str:
+    if qualifying and len(facets) < rule.min_facets:
+        wanted = sorted({s.facet for group in criterion.signals.values() for s in group if s.facet})
+        missing = [f for f in wanted if f not in facets]
+        return f"it covers {', '.join(facets) or 'none of the needed elements'} but not {', '.join(missing)}"
+    if core:
+        words = sorted({h.sentence.modal_word or "plain statement" for h in core})
+        level = "a binding" if threshold is Modality.NEUTRAL else "this"
+        return f"the core element appears only in wording too weak for {level} instrument ({', '.join(words)})"
+    examples = [
+        s.phrase
+        for group in criterion.signals.values()
+        for s in group
+        if s.strength is Strength.CORE
+    ][:2]
+    return "nothing states the criterion's core element" + (
+        f" (for example: {'; '.join(examples)})" if examples else ""
+    )
+
+
+def _partial(positive: list[Hit], core: list[Hit], reason: str) -> Decision:
+    chosen = _pick(core, positive)
+    sentences = len({id(h.sentence) for h in positive})
+    confidence = round(min(0.7, 0.45 + 0.05 * sentences), 2)
+    verb = "touches" if len({h.sentence.provision.ref for h in chosen}) == 1 else "touch"
+    return Decision(
+        "partial",
+        confidence,
+        chosen,
+        f"Partial: {_refs(chosen)} {verb} the criterion ({_phrases(chosen)}); {reason}.",
+    )
+
+
+def decide_exemption(criterion: Criterion, hits: Sequence[Hit]) -> Decision:
+    """C11: a scope clause that excludes security, defence or law enforcement, judged wide or narrow."""
+    domain = [h for h in hits if h.signal.facet == "domain"]
+    exclusions = [h for h in hits if h.signal.strength is Strength.CONTRARY]
+    coverage = [h for h in hits if h.signal.strength is Strength.CORE]
+    paired = [(e, d) for e in exclusions for d in domain if _near(e, d)]
+    if paired:
+        wide = [
+            (e, d)
+            for e, d in paired
+            if not narrowing_in(e.sentence.normalised + d.sentence.normalised)
+        ]
+        if wide:
+            e, d = wide[0]
+            return Decision(
+                "contrary",
+                0.8,
+                _unique([e, d]),
+                f"Contrary: {e.sentence.provision.ref} takes {surface(d)} uses out of the instrument "
+                f"('{surface(e)}') with no condition that keeps the exception narrow.",
+            )
+        e, d = paired[0]
+        words = ", ".join(narrowing_in(e.sentence.normalised + d.sentence.normalised))
+        return Decision(
+            "addressed",
+            0.65,
+            _unique([e, d]),
+            f"Addressed: {e.sentence.provision.ref} contains a {surface(d)} exception, but it is "
+            f"conditioned ({words}); check that the conditions are strict in practice.",
+        )
+    covered = [c for c in coverage if any(d.sentence is c.sentence for d in domain)]
+    if covered:
+        return Decision(
+            "addressed",
+            0.7,
+            _unique(covered),
+            f"Addressed: {_refs(covered)} expressly bring{'s' if len(covered) == 1 else ''} security-related uses within scope.",
+        )
+    note = (
+        f" It mentions {_phrases(domain)} ({_refs(domain)}) without excluding or covering them."
+        if domain
+        else ""
+    )
+    return Decision(
+        "absent",
+        0.65,
+        _unique(domain),
+        f"Absent: no scope clause excludes or expressly covers national security, defence, military or law-enforcement uses.{note}",
+    )
+
+
+def _near(exclusion: Hit, domain: Hit) -> bool:
+    """Same sentence, or the domain follows the exclusion closely in the same provision (a list)."""
+    if exclusion.sentence is domain.sentence:
+        return True
+    same = exclusion.sentence.provision is domain.sentence.provision
+    gap = domain.sentence.span.start - exclusion.sentence.span.end
+    return same and 0 <= gap <= 400
+
+
+def _pick(first: Sequence[Hit], then: Sequence[Hit]) -> tuple[Hit, ...]:
+    """Evidence in order of strength: the sentences that decided the status come first."""
+    return _unique([*first, *then])[:MAX_EVIDENCE]
+
+
+def _unique(hits: Sequence[Hit]) -> tuple[Hit, ...]:
+    seen: set[int] = set()
+    result = []
+    for hit in hits:
+        if id(hit.sentence) not in seen:
+            seen.add(id(hit.sentence))
+            result.append(hit)
+    return tuple(result)
+
+
+def _refs(hits: Sequence[Hit]) -> str:
+    refs = list(dict.fromkeys(h.sentence.provision.ref for h in hits))
+    return ", ".join(refs[:3]) + (f" and {len(refs) - 3} more" if len(refs) > 3 else "")
+
+
+def _phrases(hits: Sequence[Hit]) -> str:
+    return ", ".join(f"'{p}'" for p in list(dict.fromkeys(surface(h) for h in hits))[:3])
+
+
+def _addressed_confidence(qualifying: Sequence[Hit]) -> float:
+    sentences = len({id(h.sentence) for h in qualifying})
+    return round(min(0.9, 0.6 + 0.1 * (sentences - 1)), 2)
+
+
+def _addressed_text(qualifying: Sequence[Hit]) -> str:
+    first = max(qualifying, key=lambda h: h.sentence.modality)
+    verb = _VERB[first.sentence.modality]
+    modal = first.sentence.modal_word
+    written = surface_of(first.sentence.raw, f" {modal} ") or modal
+    word = f" ('{written}')" if modal else ""
+    return f"Addressed: {first.sentence.provision.ref} {verb}{word} {_phrases(qualifying)}; see also {_refs(qualifying)}."
+
+
+def _contrary_text(against: Sequence[Hit]) -> str:
+    released = [
+        h for h in against if h.sentence.released and h.signal.strength is not Strength.CONTRARY
+    ]
+    if released:
+        hit = released[0]
+        words = surface_of(hit.sentence.raw, f" {hit.sentence.released} ") or hit.sentence.released
+        return (
+            f"Contrary: {hit.sentence.provision.ref} releases actors from '{surface(hit)}' ('{words}'), "
+            "and no provision requires it."
+        )
+    return f"Contrary: {_refs(against)} works against the criterion ({_phrases(against)}) and nothing states the opposite."
+
+
+def _absent_text(criterion: Criterion, language: str) -> str:
+    searched = list(
+        dict.fromkeys(
+            s.phrase for s in criterion.signals_for(language) if s.strength is not Strength.CONTRARY
+        )
+    )
+    return f"Absent: no provision uses any of the terms searched for, such as {', '.join(searched[:6])}."

@@ -1,0 +1,135 @@
+"""Policy alignment API: instruments, versions with their analysis (the CLI's JSON shape), reviews.
+
+Mounted at /api/policy/. Outsiders get 404, viewers 403 on writes, bad input 422 naming the field.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Schema, Status
+
+from rightslens.accounts.access import membership_for, org_object_or_404
+from rightslens.api.auth import OrgMemberTokenAuth
+
+from . import selectors, services
+from .models import CriterionFinding, Instrument, InstrumentVersion
+
+router = Router(auth=OrgMemberTokenAuth(), tags=["policy"])
+
+
+class InstrumentIn(Schema):
+    title: str = ""
+    jurisdiction: str = ""
+    kind: str = ""
+    binding: bool = False
+    text: str = ""
+    dated: date | None = None
+    language: str = ""
+    label: str = ""
+
+
+class ReviewIn(Schema):
+    status: str = ""
+    note: str = ""
+
+
+def _instrument_record(instrument: Instrument) -> dict[str, Any]:
+    return {
+        "id": instrument.pk,
+        "title": instrument.title,
+        "jurisdiction": instrument.jurisdiction,
+        "type": instrument.kind,
+        "binding": instrument.binding,
+        "versions": [
+            {"id": v.pk, "number": v.number, "label": v.label} for v in instrument.versions.all()
+        ],
+    }
+
+
+def version_record(version: InstrumentVersion) -> dict[str, Any]:
+    """The CLI's JSON shape, plus ids and the reviewer's view of each criterion."""
+    analysis = version.latest_analysis()
+    instrument = version.instrument
+    findings = selectors.findings_for(analysis) if analysis and analysis.state == "done" else []
+    return {
+        "id": version.pk,
+        "instrument": {
+            "id": instrument.pk,
+            "title": instrument.title,
+            "jurisdiction": instrument.jurisdiction,
+            "type": instrument.kind,
+            "binding": instrument.binding,
+            "version": version.number,
+            "date": version.dated.isoformat() if version.dated else "",
+            "language": analysis.language if analysis else version.language,
+            "provisions": len(version.provisions),
+        },
+        "state": analysis.state if analysis else "none",
+        "progress": analysis.progress if analysis else 0,
+        "criteria": [_finding_record(f) for f in findings],
+        "method": analysis.method if analysis else "",
+        "seconds": analysis.seconds if analysis else 0.0,
+    }
+
+
+def _finding_record(finding: CriterionFinding) -> dict[str, Any]:
+    review = finding.latest_review()
+    return {
+        "id": finding.code,
+        "finding_id": finding.pk,
+        "status": finding.status,
+        "confidence": finding.confidence,
+        "evidence": [{k: e[k] for k in ("ref", "text", "start", "end")} for e in finding.evidence],
+        "explanation": finding.explanation,
+        "recommendation": finding.recommendation,
+        "review": {"status": review.status, "note": review.note} if review else None,
+    }
+
+
+@router.get("/orgs/{org_slug}/instruments")
+def list_instruments(request: HttpRequest, org_slug: str) -> list[dict[str, Any]]:
+    membership = membership_for(request.auth, org_slug)  # type: ignore[attr-defined]
+    return [
+        _instrument_record(i)
+        for i in selectors.instruments_for(organisation=membership.organisation)
+    ]
+
+
+@router.post("/orgs/{org_slug}/instruments", response={201: dict})
+def create_instrument(
+    request: HttpRequest, org_slug: str, payload: InstrumentIn
+) -> Status[dict[str, Any]]:
+    membership = membership_for(request.auth, org_slug, write=True)  # type: ignore[attr-defined]
+    version = services.instrument_create(
+        organisation=membership.organisation,
+        actor=request.auth,  # type: ignore[attr-defined]
+        **payload.model_dump(),
+    )
+    services.analysis_request(version=version)
+    return Status(201, version_record(version))
+
+
+@router.get("/orgs/{org_slug}/versions/{version_id}")
+def get_version(request: HttpRequest, org_slug: str, version_id: int) -> dict[str, Any]:
+    membership = membership_for(request.auth, org_slug)  # type: ignore[attr-defined]
+    return version_record(
+        org_object_or_404(
+            InstrumentVersion.objects.select_related("instrument"), membership, pk=version_id
+        )
+    )
+
+
+@router.post("/orgs/{org_slug}/findings/{finding_id}/review", response={201: dict})
+def review_finding(
+    request: HttpRequest, org_slug: str, finding_id: int, payload: ReviewIn
+) -> Status[dict[str, Any]]:
+    membership = membership_for(request.auth, org_slug, write=True)  # type: ignore[attr-defined]
+    finding = org_object_or_404(CriterionFinding.objects.all(), membership, pk=finding_id)
+    actor = request.auth  # type: ignore[attr-defined]
+    review = services.review_record(
+        finding=finding, actor=actor, status=payload.status, note=payload.note
+    )
+    return Status(201, {"finding_id": finding.pk, "status": review.status, "note": review.note})

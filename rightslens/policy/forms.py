@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from django import forms
+
+from rightslens.core.policy.text import SUPPORTED_LANGUAGES
+
+from .models import FindingStatus, InstrumentKind
+
+LANGUAGE_CHOICES = [("", "Detect from the text"), *SUPPORTED_LANGUAGES.items()]
+BINDING_CHOICES = [("1", "Binding"), ("0", "Voluntary")]
+
+
+class SourceForm(forms.Form):
+    """The text of one version: pasted or uploaded (checked in the service, which names the field)."""
+
+    label = forms.CharField(
+        label="Version label",
+        max_length=120,
+        required=False,
+        help_text="e.g. 'Draft of March 2025'.",
+    )
+    dated = forms.DateField(
+        label="Date of this version", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    language = forms.ChoiceField(label="Language", choices=LANGUAGE_CHOICES, required=False)
+    file = forms.FileField(
+        label="Upload the instrument",
+        required=False,
+        help_text="PDF (with a text layer), DOCX, HTML or plain text; up to 500 pages and 25 MB.",
+    )
+    text = forms.CharField(
+        label="Or paste its text", required=False, widget=forms.Textarea(attrs={"rows": 8})
+    )
+
+
+class InstrumentForm(SourceForm):
+    title = forms.CharField(label="Title", max_length=300)
+    jurisdiction = forms.CharField(
+        label="Jurisdiction", max_length=120, help_text="Country, region or organisation."
+    )
+    kind = forms.ChoiceField(label="Type of instrument", choices=InstrumentKind.choices)
+    binding = forms.TypedChoiceField(
+        label="Binding force", choices=BINDING_CHOICES, coerce=lambda v: v == "1"
+    )
+
+    field_order = [
+        "title",
+        "jurisdiction",
+        "kind",
+        "binding",
+        "label",
+        "dated",
+        "language",
+        "file",
+        "text",
+    ]
+
+
+class ReviewForm(forms.Form):
+    status = forms.ChoiceField(label="Your status", choices=FindingStatus.choices)
+    note = forms.CharField(label="Reviewer's note", widget=forms.Textarea(attrs={"rows": 2}))

@@ -1,0 +1,168 @@
+"""Policy instruments, their versions, machine analyses, per-criterion findings and human reviews.
+
+instrument -> versions -> analyses -> criterion findings -> reviews. Nothing is overwritten: a new
+draft is a new version, a re-run is a new analysis, a changed opinion is a new review.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from rightslens.accounts.models import OrgScoped
+
+
+class InstrumentKind(models.TextChoices):
+    LAW = "law", "Law"
+    REGULATION = "regulation", "Regulation"
+    GUIDANCE = "guidance", "Guidance"
+    CODE_OF_CONDUCT = "code_of_conduct", "Code of conduct"
+    INCENTIVE = "incentive", "Incentive"
+    PROCUREMENT_RULE = "procurement_rule", "Procurement rule"
+    NATIONAL_ACTION_PLAN = "national_action_plan", "National action plan"
+
+
+class FindingStatus(models.TextChoices):
+    ADDRESSED = "addressed", "Addressed"
+    PARTIAL = "partial", "Partial"
+    ABSENT = "absent", "Absent"
+    CONTRARY = "contrary", "Contrary"
+
+
+class AnalysisState(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    RUNNING = "running", "Running"
+    DONE = "done", "Done"
+    FAILED = "failed", "Failed"
+
+
+class Instrument(OrgScoped):
+    title = models.CharField(max_length=300)
+    jurisdiction = models.CharField(
+        max_length=120, help_text="Country, region or organisation, e.g. 'Brazil' or 'EU'."
+    )
+    kind = models.CharField(max_length=30, choices=InstrumentKind)
+    binding = models.BooleanField(
+        help_text="Binding (law, regulation) or voluntary (guidance, code)."
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["jurisdiction", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def latest_version(self) -> InstrumentVersion | None:
+        return self.versions.order_by("-number").first()
+
+
+class InstrumentVersion(OrgScoped):
+    instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    label = models.CharField(max_length=120, blank=True, help_text="e.g. 'Draft of March 2025'.")
+    dated = models.DateField(null=True, blank=True)
+    language = models.CharField(
+        max_length=8, blank=True, help_text="Blank: detected from the text."
+    )
+    source_kind = models.CharField(max_length=10)  # paste | pdf | docx | html | txt
+    filename = models.CharField(max_length=255, blank=True)
+    text = models.TextField()
+    pages = models.PositiveIntegerField(default=1)
+    provisions = models.JSONField(default=list)  # [{ref, kind, start, end, page}]
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["instrument", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instrument", "number"], name="policy_one_number_per_version"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.instrument} v{self.number}"
+
+    def latest_analysis(self) -> Analysis | None:
+        return self.analyses.order_by("-pk").first()
+
+
+class Analysis(OrgScoped):
+    version = models.ForeignKey(
+        InstrumentVersion, on_delete=models.CASCADE, related_name="analyses"
+    )
+    state = models.CharField(max_length=10, choices=AnalysisState, default=AnalysisState.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0)
+    method = models.CharField(max_length=80, blank=True)
+    criteria_version = models.CharField(max_length=40, blank=True)
+    language = models.CharField(max_length=8, blank=True)
+    language_confidence = models.FloatField(default=0)
+    binding = models.BooleanField(default=False)
+    notes = models.JSONField(default=list)
+    error = models.CharField(max_length=300, blank=True)
+    seconds = models.FloatField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-pk"]
+
+    def __str__(self) -> str:
+        return f"Analysis {self.pk} of {self.version}"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.state in (AnalysisState.DONE, AnalysisState.FAILED)
+
+
+class CriterionFinding(OrgScoped):
+    analysis = models.ForeignKey(Analysis, on_delete=models.CASCADE, related_name="findings")
+    code = models.CharField(max_length=8)
+    title = models.CharField(max_length=200)
+    status = models.CharField(max_length=10, choices=FindingStatus)
+    confidence = models.FloatField()
+    explanation = models.TextField()
+    recommendation = models.TextField(blank=True)
+    evidence = models.JSONField(default=list)  # [{ref, text, start, end, page, phrase}]
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["analysis", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.status}"
+
+    def latest_review(self) -> CriterionReview | None:
+        reviews = list(self.reviews.all())
+        return reviews[-1] if reviews else None
+
+    @property
+    def final_status(self) -> str:
+        review = self.latest_review()
+        return review.status if review else self.status
+
+
+class CriterionReview(OrgScoped):
+    finding = models.ForeignKey(CriterionFinding, on_delete=models.CASCADE, related_name="reviews")
+    status = models.CharField(max_length=10, choices=FindingStatus)
+    note = models.TextField()
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["finding", "pk"]
+
+    def __str__(self) -> str:
+        return f"Review of {self.finding}: {self.status}"
+
+    @property
+    def confirms(self) -> bool:
+        return self.status == self.finding.status

@@ -1,0 +1,51 @@
+from rightslens.core.policy.provisions import sentences, split_provisions
+from tests.policy.samples import FRENCH_DECREE, PORTUGUESE_BILL
+
+
+def test_articles_become_provisions_whose_offsets_slice_back():
+    provisions = split_provisions(PORTUGUESE_BILL)
+    assert [p.ref for p in provisions] == [
+        "Preamble",
+        "Art. 1",
+        "Art. 2",
+        "Art. 3",
+        "Art. 4",
+        "Art. 5",
+    ]
+    art2 = provisions[2]
+    assert PORTUGUESE_BILL[art2.start : art2.end].startswith("Art. 2º Esta Lei não se aplica")
+
+
+def test_french_article_headings_on_their_own_line():
+    refs = [p.ref for p in split_provisions(FRENCH_DECREE)]
+    assert refs == ["Preamble", "Art. 1", "Art. 2", "Art. 3", "Art. 4"]
+
+
+def test_numbered_paragraphs_are_sub_provisions_of_their_article():
+    text = "Article 7 Duties\n1. Providers shall assess.\n2. Deployers shall monitor.\nSection 8\nAnnex II\nList of uses."
+    refs = [p.ref for p in split_provisions(text)]
+    assert refs == ["Art. 7", "Art. 7(1)", "Art. 7(2)", "Section 8", "Annex II"]
+
+
+def test_a_reference_inside_a_sentence_is_not_a_heading():
+    text = "Article 1\nThe rules in\nArticle 5 of the Data Act apply.\n"
+    assert [p.ref for p in split_provisions(text)] == ["Art. 1"]
+
+
+def test_paragraph_symbol_and_page_numbers():
+    text = "§ 1 Scope of the law.\f§ 2 Duties of providers."
+    provisions = split_provisions(text)
+    assert [(p.ref, p.page) for p in provisions] == [("§ 1", 1), ("§ 2", 2)]
+
+
+def test_text_without_structure_is_one_preamble():
+    assert [p.ref for p in split_provisions("Some guidance text without numbering.")] == [
+        "Preamble"
+    ]
+
+
+def test_sentences_are_trimmed_and_do_not_split_after_art_abbreviation():
+    text = "  See Art. 5 for details. Providers shall act; deployers may help.  "
+    spans = sentences(text, 0, len(text))
+    quoted = [text[s.start : s.end] for s in spans]
+    assert quoted == ["See Art. 5 for details.", "Providers shall act;", "deployers may help."]
