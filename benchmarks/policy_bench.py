@@ -49,15 +49,29 @@ _PROVISIONS = [
 ]
 
 
-def devset_agreement(devset: Path) -> tuple[list[dict[str, object]], Report]:
-    labels = yaml.safe_load((devset / "g7-code.labels.yaml").read_text(encoding="utf-8"))["g7-code"]
-    text = (devset / labels["source"]["text_file"]).read_text(encoding="utf-8")
+
+
+def _kind(raw: str) -> str:
+    raw = raw.lower()
+    for word, kind in (("code", "code_of_conduct"), ("bill", "law"), ("law", "law"), ("decree", "regulation"), ("regulation", "regulation"), ("guidance", "guidance")):
+        if word in raw:
+            return kind
+    return "law"
+
+
+def instrument_agreement(labels_file: Path) -> list[dict[str, object]]:
+    """Score one labelled instrument: one row per criterion."""
+    data = yaml.safe_load(labels_file.read_text(encoding="utf-8"))
+    instrument_id = next(k for k in data if k != "metadata")
+    labels = data[instrument_id]
+    source = labels["source"]
+    text = (labels_file.parent / source["text_file"]).read_text(encoding="utf-8")
     meta = InstrumentMeta(
-        title=labels["source"]["title"],
-        kind="code_of_conduct",
-        binding=bool(labels["source"]["binding"]),
-        date=str(labels["source"]["date"]),
-        language=str(labels["source"]["language"]),
+        title=source["title"],
+        kind=_kind(str(source.get("type", ""))),
+        binding=bool(source["binding"]),
+        date=str(source["date"]),
+        language=str(source["language"]).split("-")[0],
     )
     report = analyse(text, load_criteria(), meta)
     rows = []
@@ -70,8 +84,9 @@ def devset_agreement(devset: Path) -> tuple[list[dict[str, object]], Report]:
         acceptable = [expected, *label.get("also_acceptable", [])]
         rows.append(
             {
+                "instrument": instrument_id,
                 "id": finding.code,
-                "name": label["name"],
+                "name": label.get("name", ""),
                 "label": expected,
                 "checker": str(finding.status),
                 "exact": str(finding.status) == expected,
@@ -81,7 +96,15 @@ def devset_agreement(devset: Path) -> tuple[list[dict[str, object]], Report]:
                 "quotes_found": found,
             }
         )
-    return rows, report
+    return rows
+
+
+def devset_agreement(devset: Path) -> list[dict[str, object]]:
+    """Rows for every labelled instrument (`*.labels.yaml`) in the folder."""
+    rows: list[dict[str, object]] = []
+    for labels_file in sorted(devset.glob("*.labels.yaml")):
+        rows.extend(instrument_agreement(labels_file))
+    return rows
 
 
 def _collapse(text: str) -> str:
@@ -123,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--devset", type=Path, default=DEFAULT_DEVSET)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    rows, _ = devset_agreement(args.devset)
+    rows = devset_agreement(args.devset)
     timing = speed()
     exact = sum(bool(r["exact"]) for r in rows) / len(rows)
     present = sum(bool(r["present_agrees"]) for r in rows) / len(rows)
@@ -142,10 +165,10 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
         return 0
-    print(f"{'id':<4} {'criterion':<26} {'label':<10} {'checker':<10} exact present")
+    print(f"{'instrument':<22} {'id':<4} {'criterion':<26} {'label':<10} {'checker':<10} exact present")
     for r in rows:
         print(
-            f"{r['id']:<4} {r['name']:<26} {r['label']:<10} {r['checker']:<10} {'yes' if r['exact'] else 'no':<5} {'yes' if r['present_agrees'] else 'no'}"
+            f"{str(r['instrument'])[:22]:<22} {r['id']:<4} {r['name']:<26} {r['label']:<10} {r['checker']:<10} {'yes' if r['exact'] else 'no':<5} {'yes' if r['present_agrees'] else 'no'}"
         )
     quotes = sum(int(r["label_quotes"]) for r in rows)
     found = sum(int(r["quotes_found"]) for r in rows)
