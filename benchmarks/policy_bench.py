@@ -21,7 +21,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from rightslens.core.policy.analysis import InstrumentMeta, Report, analyse  # noqa: E402
+from rightslens.core.policy.analysis import InstrumentMeta, analyse  # noqa: E402
 from rightslens.core.policy.criteria import load_criteria  # noqa: E402
 
 DEFAULT_DEVSET = ROOT.parent / "shared" / "devsets" / "policy"
@@ -49,11 +49,16 @@ _PROVISIONS = [
 ]
 
 
-
-
 def _kind(raw: str) -> str:
     raw = raw.lower()
-    for word, kind in (("code", "code_of_conduct"), ("bill", "law"), ("law", "law"), ("decree", "regulation"), ("regulation", "regulation"), ("guidance", "guidance")):
+    for word, kind in (
+        ("code", "code_of_conduct"),
+        ("bill", "law"),
+        ("law", "law"),
+        ("decree", "regulation"),
+        ("regulation", "regulation"),
+        ("guidance", "guidance"),
+    ):
         if word in raw:
             return kind
     return "law"
@@ -165,7 +170,9 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
         return 0
-    print(f"{'instrument':<22} {'id':<4} {'criterion':<26} {'label':<10} {'checker':<10} exact present")
+    print(
+        f"{'instrument':<22} {'id':<4} {'criterion':<26} {'label':<10} {'checker':<10} exact present"
+    )
     for r in rows:
         print(
             f"{str(r['instrument'])[:22]:<22} {r['id']:<4} {r['name']:<26} {r['label']:<10} {r['checker']:<10} {'yes' if r['exact'] else 'no':<5} {'yes' if r['present_agrees'] else 'no'}"

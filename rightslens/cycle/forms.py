@@ -1,0 +1,318 @@
+"""Forms for the cycle's pages. Services validate; forms collect and show errors next to fields."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from rightslens.accounts.models import Organisation
+from rightslens.assessments.catalogue import right_choices
+from rightslens.assessments.models import (
+    Action,
+    ActionStatus,
+    Assessment,
+    AssessmentKind,
+    Impact,
+    Trigger,
+)
+from rightslens.core.involvement import ActionType, Involvement
+from rightslens.core.vocabulary import label
+from rightslens.errors import FieldErrors
+from rightslens.inventory.models import AffectedGroup, AISystem
+
+from . import catalogue
+from .models import Dimension, IndicatorKind, Preference, ReleaseStyle, ReviewDecision
+
+RATING = [("", "—"), (1, "1 – low"), (2, "2"), (3, "3"), (4, "4 – extreme")]
+LIKELIHOOD = [
+    ("", "Actual impact (no likelihood)"),
+    (1, "1 – rare"),
+    (2, "2 – unlikely"),
+    (3, "3 – possible"),
+    (4, "4 – likely"),
+    (5, "5 – almost certain"),
+]
+BUSINESS = [
+    ("", "Not rated"),
+    (1, "1 – Low"),
+    (2, "2 – Medium"),
+    (3, "3 – High"),
+    (4, "4 – Critical"),
+]
+
+
+def show_errors(form: forms.Form, exc: FieldErrors) -> None:
+    """Put service errors next to the matching fields (or at the top of the form)."""
+    for name, message in exc.fields.items():
+        form.add_error(
+            name if name in form.fields else None,
+            f"{name}: {message}" if name not in form.fields else message,
+        )
+
+
+class StartForm(forms.Form):
+    system = forms.ModelChoiceField(queryset=AISystem.objects.none(), label="AI system")
+    kind = forms.ChoiceField(
+        choices=AssessmentKind.choices, initial=AssessmentKind.RAPID, label="Kind of assessment"
+    )
+    trigger = forms.ChoiceField(choices=Trigger.choices, label="What triggered it")
+    trigger_note = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="What happened",
+        help_text="E.g. 'Launch in Kenya, Brazil and Indonesia next quarter'.",
+    )
+    title = forms.CharField(
+        required=False, max_length=200, help_text="Left empty, a title is made from the system."
+    )
+
+    def __init__(self, organisation: Organisation, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["system"].queryset = AISystem.objects.filter(
+            organisation=organisation, archived_at__isnull=True
+        )  # type: ignore[attr-defined]
+
+
+class ScopingForm(forms.Form):
+    context_of_use = forms.CharField(required=False, widget=forms.Textarea, label="Context of use")
+    scope_countries = forms.CharField(
+        required=False, label="Countries", help_text="Two-letter codes, comma separated: KE, BR, ID"
+    )
+    scope_languages = forms.CharField(
+        required=False, label="Languages served", help_text="Codes, comma separated: en, sw, pt, id"
+    )
+    safety_tested_languages = forms.CharField(
+        required=False, label="Languages the safety measures were tested in"
+    )
+    users = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), label="Users")
+    affected_groups_note = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="Affected groups (who is affected without using it)",
+    )
+    vulnerable_groups = forms.MultipleChoiceField(
+        required=False, widget=forms.CheckboxSelectMultiple, label="Groups at heightened risk"
+    )
+    suppliers = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="Suppliers (data, annotation, compute, models)",
+    )
+    customers = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 2}), label="Customers"
+    )
+    vendors = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 2}), label="Vendors"
+    )
+    general_purpose = forms.BooleanField(required=False, label="General-purpose capability")
+    who_pays = forms.CharField(required=False, max_length=200, label="Who pays (and who uses)")
+    release_style = forms.ChoiceField(
+        required=False,
+        choices=[("", "—"), *ReleaseStyle.choices],
+        label="Speed and style of release",
+    )
+    weights = forms.ChoiceField(
+        required=False,
+        choices=[
+            ("", "—"),
+            ("open", "Open weights"),
+            ("closed", "Closed weights"),
+            ("not_applicable", "Not applicable"),
+        ],
+        label="Weights",
+    )
+    business_model_note = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="Other business-model features for the board",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["vulnerable_groups"].choices = catalogue.vulnerable_choices()  # type: ignore[attr-defined]
+
+
+class NotRelevantForm(forms.Form):
+    category_ref = forms.CharField(widget=forms.HiddenInput)
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), label="Considered, not relevant because…"
+    )
+
+
+class ImpactForm(forms.Form):
+    suggestion_key = forms.CharField(required=False, widget=forms.HiddenInput)
+    risk_category = forms.ChoiceField(label="Risk category")
+    title = forms.CharField(max_length=200, label="Impact")
+    description = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    rights = forms.MultipleChoiceField(required=False, label="Rights affected")
+    affected_group_ids = forms.ModelMultipleChoiceField(
+        queryset=AffectedGroup.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Affected groups",
+    )
+    actual = forms.BooleanField(
+        required=False, label="The harm has already happened (actual impact)"
+    )
+    scale = forms.TypedChoiceField(choices=RATING, coerce=int, label="Scale (how grave)")
+    scale_rationale = forms.CharField(required=False, label="Why this scale")
+    scope = forms.TypedChoiceField(choices=RATING, coerce=int, label="Scope (how many)")
+    scope_rationale = forms.CharField(required=False, label="Why this scope")
+    irremediability = forms.TypedChoiceField(
+        choices=RATING, coerce=int, label="Irremediability (how hard to put right)"
+    )
+    irremediability_rationale = forms.CharField(required=False, label="Why this irremediability")
+    likelihood = forms.TypedChoiceField(
+        choices=LIKELIHOOD, coerce=int, required=False, empty_value=None
+    )
+    involvement = forms.ChoiceField(choices=[(m.value, label(m.value)) for m in Involvement])
+    involvement_rationale = forms.CharField(required=False, label="Why this involvement")
+    business_risk = forms.TypedChoiceField(
+        choices=BUSINESS,
+        coerce=int,
+        required=False,
+        empty_value=None,
+        label="Risk to the business (shown beside, never combined)",
+    )
+    business_risk_note = forms.CharField(required=False, label="Business risk note")
+
+    def __init__(self, assessment: Assessment, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["risk_category"].choices = [(c.id, c.title) for c in catalogue.categories()]  # type: ignore[attr-defined]
+        self.fields["rights"].choices = right_choices()  # type: ignore[attr-defined]
+        self.fields["affected_group_ids"].queryset = assessment.system.affected_groups.all()  # type: ignore[attr-defined]
+
+    def service_fields(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        data.pop("suggestion_key", None)
+        data["affected_group_ids"] = [g.pk for g in data["affected_group_ids"]]
+        return data
+
+
+class ActionPlanForm(forms.Form):
+    action_type = forms.ChoiceField(
+        choices=[(m.value, label(m.value)) for m in ActionType], label="Type of action"
+    )
+    preference = forms.ChoiceField(
+        choices=Preference.choices, label="Preference order (avoid first)"
+    )
+    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
+    owner = forms.CharField(required=False, max_length=200)
+    due_date = forms.DateField(
+        required=False, widget=forms.DateInput(attrs={"type": "date"}), label="Due date"
+    )
+    leverage_kind = forms.ChoiceField(required=False, label="Leverage kind")
+    mitigation_type = forms.ChoiceField(required=False, label="Technical mitigation type")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["leverage_kind"].choices = [("", "—"), *catalogue.leverage_choices()]  # type: ignore[attr-defined]
+        self.fields["mitigation_type"].choices = [("", "—"), *catalogue.mitigation_choices()]  # type: ignore[attr-defined]
+
+
+class SideRiskForm(forms.Form):
+    action_id = forms.IntegerField(widget=forms.HiddenInput)
+    impact_id = forms.ChoiceField(label="Risk this mitigation creates")
+
+    def __init__(self, impacts: list[Impact], *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["impact_id"].choices = [(i.pk, i.title) for i in impacts]  # type: ignore[attr-defined]
+
+
+class ActionStatusForm(forms.Form):
+    action_id = forms.IntegerField(widget=forms.HiddenInput)
+    status = forms.ChoiceField(choices=ActionStatus.choices)
+
+
+class IndicatorForm(forms.Form):
+    action = forms.ModelChoiceField(queryset=Action.objects.none(), label="Action it tracks")
+    name = forms.CharField(max_length=200, label="Indicator")
+    kind = forms.ChoiceField(choices=IndicatorKind.choices)
+    unit = forms.CharField(required=False, max_length=40)
+    lower_is_better = forms.BooleanField(
+        required=False, initial=True, label="Lower values are better"
+    )
+    target = forms.FloatField(required=False)
+    tolerance = forms.FloatField(
+        initial=2.0,
+        help_text="How much worse than overall a group may be before it counts as left behind.",
+    )
+    min_group_size = forms.IntegerField(
+        initial=30, min_value=1, label="Smallest group size to judge"
+    )
+
+    def __init__(self, impact: Impact, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["action"].queryset = impact.actions.all()  # type: ignore[attr-defined]
+
+
+class MeasurementForm(forms.Form):
+    measured_on = forms.DateField(
+        widget=forms.DateInput(attrs={"type": "date"}), label="Measured on"
+    )
+    value = forms.FloatField(required=False, label="Overall value")
+    n = forms.IntegerField(required=False, min_value=0, label="People covered (n)")
+    note = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 2}), label="Observation"
+    )
+    groups = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        label="Breakdown by group",
+        help_text="One line each: dimension, group, value, n (dimensions: "
+        + ", ".join(Dimension.values)
+        + "). E.g. language, sw, 14.5, 320",
+    )
+
+
+class EvidenceForm(forms.Form):
+    measurement_id = forms.IntegerField(widget=forms.HiddenInput)
+    file = forms.FileField(label="Evidence file (PDF, CSV, XLSX, TXT, PNG, JPG; at most 10 MB)")
+
+
+class ReviewerForm(forms.Form):
+    email = forms.EmailField(label="Reviewer's email")
+
+
+class ReviewDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[
+            (ReviewDecision.APPROVE, "Recommend approval"),
+            (ReviewDecision.CHANGES, "Ask for changes"),
+        ]
+    )
+    comment = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class NewVersionForm(forms.Form):
+    trigger = forms.ChoiceField(choices=Trigger.choices, label="What triggered the new version")
+    trigger_note = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 2}), label="What happened"
+    )
+
+
+class RedLineDecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=[], label="Decision")
+    reasons = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), label="Reasons (kept in the record)"
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from rightslens.procurement.models import ScreeningDecision
+
+        self.fields["decision"].choices = ScreeningDecision.choices  # type: ignore[attr-defined]
+
+
+class ImportForm(forms.Form):
+    system = forms.ModelChoiceField(
+        queryset=AISystem.objects.none(), label="System the assessment is about"
+    )
+    file = forms.FileField(label="Assessment JSON file")
+
+    def __init__(self, organisation: Organisation, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["system"].queryset = AISystem.objects.filter(
+            organisation=organisation, archived_at__isnull=True
+        )  # type: ignore[attr-defined]

@@ -1,0 +1,183 @@
+"""What an assessment report and the board brief say, gathered once for HTML and PDF alike."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from textwrap import shorten
+from typing import Any
+
+from rightslens.accounts.models import Organisation
+from rightslens.assessments.models import Assessment, AssessmentStatus, Impact
+from rightslens.assessments.rules import impact_response
+from rightslens.core.involvement import ActionType, unmet_requirements
+from rightslens.core.severity import SeverityBand
+
+from .. import catalogue, selectors
+from ..models import Scoping
+
+METHOD = (
+    "Impacts were identified through a guided pass over every GenAI human-rights risk category and the "
+    "rights behind it, helped by suggestions from the system's profile that a person accepted or dismissed. "
+    "Severity to people is rated on scale, scope and irremediability (UNGP 14 and 24): an impact is severe "
+    "when any one dimension is at its extreme. Likelihood only orders potential impacts of equal severity. "
+    "Risk to the business is shown beside risk to people and never changes the priority. The response "
+    "follows the organisation's involvement (cause, contribute, directly linked; UNGP 19), and effectiveness "
+    "is tracked by group (UNGP 20)."
+)
+
+
+@dataclass
+class ImpactEntry:
+    impact: Impact
+    response: Any
+    unmet: list[Any]
+    actions: list[Any]
+    indicators: list[Any]
+    side_risk_of: list[str] = field(default_factory=list)
+
+
+def _impact_entry(impact: Impact) -> ImpactEntry:
+    response = impact_response(impact)
+    actions = list(impact.actions.all())
+    unmet = unmet_requirements(response, {ActionType(a.action_type) for a in actions})
+    side_of = [
+        shorten(p.action.description, 140, placeholder="…")
+        for p in impact.created_by_plans.select_related("action")
+    ]
+    return ImpactEntry(
+        impact, response, unmet, actions, selectors.impact_indicator_views(impact), side_of
+    )
+
+
+def engagement_events(assessment: Assessment) -> list[str]:
+    """Engagement linked to this assessment's impacts, if the engagement area records any."""
+    try:
+        from rightslens.engagement.models import EngagementEvent
+    except ImportError:
+        return []
+    events = EngagementEvent.objects.filter(
+        organisation=assessment.organisation, impacts__assessment=assessment
+    ).distinct()[:20]
+    return [
+        f"{e.title} ({e.held_on:%d %b %Y}, {e.get_method_display().lower()})"
+        + (f". What changed: {e.changed}" if e.changed else "")
+        for e in events
+    ]
+
+
+def report_context(assessment: Assessment) -> dict[str, Any]:
+    impacts = list(assessment.impacts.prefetch_related("affected_groups", "actions"))
+    findings = selectors.quality_findings(assessment)
+    return {
+        "assessment": assessment,
+        "system": assessment.system,
+        "scoping": selectors.scoping_of(assessment),
+        "coverage": selectors.coverage(assessment),
+        "rows": selectors.identification_rows(assessment),
+        "entries": [_impact_entry(i) for i in impacts],
+        "method": METHOD,
+        "findings": findings,
+        "flags": selectors.flags_for(assessment),
+        "engagement": engagement_events(assessment),
+        "screening": selectors.red_line_screening(assessment),
+        "reviewers": list(assessment.reviewers.select_related("user")),
+        "vulnerable_titles": [
+            catalogue.title_of(v) for v in selectors.scoping_of(assessment).vulnerable_groups
+        ],
+    }
+
+
+# ---- Board brief -----------------------------------------------------------------------------
+
+
+def board_brief(*, organisation: Organisation) -> dict[str, Any]:
+    live = (
+        Impact.objects.filter(organisation=organisation)
+        .exclude(assessment__status=AssessmentStatus.SUPERSEDED)
+        .select_related("assessment", "assessment__system")
+    )
+    severe = list(live.order_by("-priority", "id")[:5])
+    decisions: list[str] = []
+    for a in Assessment.objects.filter(
+        organisation=organisation, status=AssessmentStatus.IN_REVIEW
+    ):
+        decisions.append(f"Sign off “{a.title}” (version {a.version})")
+    for a in Assessment.objects.filter(organisation=organisation).exclude(
+        status=AssessmentStatus.SUPERSEDED
+    ):
+        if selectors.undecided_red_lines(a):
+            decisions.append(f"Decide the red-line hit in “{a.title}”")
+    left_behind: list[str] = []
+    for impact in live.filter(severity_band__gte=SeverityBand.HIGH):
+        for view in selectors.impact_indicator_views(impact):
+            left_behind += [
+                f"{impact.title}: {r.group} ({r.dimension}) left behind on {view.indicator.name}"
+                for r in view.left_behind
+            ]
+    if left_behind:
+        decisions.append("Decide how to close the gaps for groups left behind")
+    decisions += _more_decisions(organisation, live)
+    return {
+        "severe": severe,
+        "business_model": _business_model(organisation),
+        "decisions": decisions,
+        "left_behind": left_behind,
+    }
+
+
+def _more_decisions(organisation: Organisation, live: Any) -> list[str]:
+    found = [
+        f"Agree a response to “{i.title}” (severe to people, no action yet)"
+        for i in live.filter(severity_band=SeverityBand.SEVERE, actions__isnull=True).order_by(
+            "-priority"
+        )[:3]
+    ]
+    for assessment, flags in selectors.flagged_assessments(organisation=organisation):
+        found.append(f"Re-assess “{assessment.title}”: {', '.join(flags).lower()}")
+    for record in _unreviewed_business_models(organisation):
+        found.append(f"Review the business model “{record.title}” at board level")
+    return found
+
+
+def _unreviewed_business_models(organisation: Organisation) -> list[Any]:
+    try:
+        from rightslens.procurement.models import BusinessModelRecord
+    except ImportError:
+        return []
+    return list(
+        BusinessModelRecord.objects.filter(
+            organisation=organisation, board_reviewed_at__isnull=True
+        )[:5]
+    )
+
+
+def _business_model(organisation: Organisation) -> list[str]:
+    lines = []
+    scopings = (
+        Scoping.objects.filter(organisation=organisation)
+        .exclude(assessment__status=AssessmentStatus.SUPERSEDED)
+        .select_related("assessment__system")
+    )
+    seen: set[int] = set()
+    for s in scopings:
+        system = s.assessment.system
+        if system.pk in seen:
+            continue
+        seen.add(system.pk)
+        parts = []
+        if s.general_purpose:
+            parts.append("general-purpose capability: uses are open-ended")
+        if s.who_pays:
+            parts.append(f"paid for by {s.who_pays}")
+        if s.release_style:
+            parts.append(f"release: {s.get_release_style_display().lower()}")
+        if s.weights == "open":
+            parts.append("open weights: safeguards can be removed downstream")
+        if s.business_model_note:
+            parts.append(s.business_model_note.rstrip("."))
+        if parts:
+            lines.append(f"{system.name}: " + "; ".join(parts) + ".")
+    lines += [
+        f"{r.title}: {r.notes}".rstrip(": ") for r in _unreviewed_business_models(organisation)
+    ]
+    return lines

@@ -1,0 +1,289 @@
+"""The assessment report as a PDF a board can read (fpdf2, pure Python).
+
+Uses DejaVu Sans when the system has it (full Unicode); otherwise the built-in Helvetica with text
+transliterated to Latin-1, so the report never fails for want of a font.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+
+from rightslens.core.effectiveness import VERDICT_TEXT
+
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+INK, MUTED, ACCENT, SEVERE = (27, 31, 36), (87, 96, 106), (11, 92, 173), (164, 14, 38)
+_REPLACEMENTS = {
+    "“": '"',
+    "”": '"',
+    "‘": "'",
+    "’": "'",
+    "–": "-",
+    "—": "-",
+    "→": "->",
+    "…": "...",
+    "⚑": "!",
+    "•": "-",
+}
+
+
+class ReportPDF(FPDF):
+    def __init__(self, title: str) -> None:
+        super().__init__(format="A4")
+        self.report_title = title
+        self.unicode = (FONT_DIR / "DejaVuSans.ttf").exists() and (
+            FONT_DIR / "DejaVuSans-Bold.ttf"
+        ).exists()
+        if self.unicode:
+            self.add_font("Body", "", str(FONT_DIR / "DejaVuSans.ttf"))
+            self.add_font("Body", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+            self.body_font = "Body"
+        else:
+            self.body_font = "Helvetica"
+        self.set_auto_page_break(auto=True, margin=18)
+        self.set_margins(18, 18, 18)
+
+    def clean(self, text: Any) -> str:
+        text = "" if text is None else str(text)
+        if self.unicode:
+            return text
+        for a, b in _REPLACEMENTS.items():
+            text = text.replace(a, b)
+        folded = unicodedata.normalize("NFKD", text).encode("latin-1", "ignore")
+        return folded.decode("latin-1")
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font(self.body_font, "", 8)
+        self.set_text_color(*MUTED)
+        self.cell(0, 6, self.clean(f"{self.report_title} · page {self.page_no()}"), align="C")
+
+    def heading(self, text: str, size: int = 15) -> None:
+        self.ln(3)
+        self.set_font(self.body_font, "B", size)
+        self.set_text_color(*ACCENT)
+        self.multi_cell(
+            0, size * 0.5, self.clean(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
+        )
+        self.set_text_color(*INK)
+        self.ln(1)
+
+    def para(
+        self, text: Any, size: int = 10, bold: bool = False, color: tuple[int, int, int] = INK
+    ) -> None:
+        self.set_font(self.body_font, "B" if bold else "", size)
+        self.set_text_color(*color)
+        self.multi_cell(
+            0, size * 0.5, self.clean(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
+        )
+        self.set_text_color(*INK)
+
+    def pair(self, label: str, value: Any) -> None:
+        self.set_font(self.body_font, "B", 10)
+        self.cell(55, 5.5, self.clean(label))
+        self.set_font(self.body_font, "", 10)
+        self.multi_cell(
+            0, 5.5, self.clean(value or "—"), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L"
+        )
+
+
+def _title_page(pdf: ReportPDF, ctx: dict[str, Any]) -> None:
+    a = ctx["assessment"]
+    pdf.add_page()
+    pdf.ln(25)
+    pdf.para("Human rights impact assessment", 12, color=MUTED)
+    pdf.ln(2)
+    pdf.para(a.title, 24, bold=True)
+    pdf.ln(4)
+    pdf.para(f"{a.organisation.name} · {ctx['system'].name}", 13)
+    pdf.ln(8)
+    pdf.pair("Kind", a.get_kind_display())
+    pdf.pair(
+        "Trigger", a.get_trigger_display() + (f" — {a.trigger_note}" if a.trigger_note else "")
+    )
+    pdf.pair("Version", a.version)
+    pdf.pair("Status", a.get_status_display())
+    pdf.pair(
+        "Approved",
+        f"{a.approved_at:%d %B %Y} by {a.approved_by}" if a.approved_at else "Not yet approved",
+    )
+    for flag in ctx["flags"]:
+        pdf.para(f"Attention: {flag}", 11, bold=True, color=SEVERE)
+    _summary(pdf, ctx)
+    pdf.ln(10)
+    pdf.para(
+        "Built on the UN Guiding Principles on Business and Human Rights. Risk to people and risk to the "
+        "business are reported side by side and never combined; priority follows risk to people only.",
+        9,
+        color=MUTED,
+    )
+
+
+def _summary(pdf: ReportPDF, ctx: dict[str, Any]) -> None:
+    entries = ctx["entries"]
+    severe = [e for e in entries if e.impact.severity_band == 4]
+    gaps = sum(len(e.unmet) for e in entries)
+    behind = sorted(
+        {f"{r.group} ({r.dimension})" for e in entries for v in e.indicators for r in v.left_behind}
+    )
+    errors = [f for f in ctx["findings"] if f.level.value == "error"]
+    pdf.ln(6)
+    pdf.heading("In brief", 13)
+    pdf.para(f"• {len(entries)} impacts on people identified; {len(severe)} severe.")
+    for entry in severe[:3]:
+        pdf.para(f"   – {entry.impact.title}", 10, bold=True, color=SEVERE)
+    pdf.para(f"• {gaps} required response(s) not yet covered by an action.")
+    pdf.para(
+        "• Groups left behind by mitigations: "
+        + (", ".join(behind) if behind else "none measured")
+        + "."
+    )
+    pdf.para(
+        f"• {len(errors)} quality error(s) open" + (": sign-off is blocked." if errors else ".")
+    )
+
+
+def _scope(pdf: ReportPDF, ctx: dict[str, Any]) -> None:
+    a, s = ctx["assessment"], ctx["scoping"]
+    pdf.add_page()
+    pdf.heading("1. Scope")
+    pdf.pair("Context of use", a.context_of_use)
+    pdf.pair("Countries", ", ".join(a.scope_countries))
+    pdf.pair("Languages", ", ".join(a.scope_languages))
+    pdf.pair("Safety tested in", ", ".join(s.safety_tested_languages))
+    pdf.pair("Users", s.users)
+    pdf.pair("Affected groups", s.affected_groups_note)
+    pdf.pair("Vulnerable groups", ", ".join(ctx["vulnerable_titles"]))
+    pdf.pair("Suppliers", s.suppliers)
+    pdf.pair("Customers", s.customers)
+    pdf.pair("Vendors", s.vendors)
+    model = [
+        ("General-purpose" if s.general_purpose else "Specific purpose"),
+        s.who_pays and f"paid by {s.who_pays}",
+        s.get_release_style_display() if s.release_style else "",
+        s.weights and f"weights: {s.weights}",
+    ]
+    pdf.pair("Business model", "; ".join(m for m in model if m))
+    screening = ctx["screening"]
+    if screening is not None:
+        hits = (
+            ", ".join(h.get("title", h.get("red_line_id", "")) for h in screening.hits) or "no hit"
+        )
+        decided = screening.get_decision_display() if screening.decision else "NOT DECIDED"
+        pdf.pair("Red-line screen", f"{hits}. Decision: {decided} {screening.decision_reasons}")
+    pdf.heading("2. Method", 13)
+    pdf.para(ctx["method"])
+    cov = ctx["coverage"]
+    pdf.heading("3. Coverage", 13)
+    pdf.para(
+        f"{cov.categories_considered} of {cov.categories_total} risk categories considered "
+        f"({cov.category_percent}%); {cov.rights_considered} of {cov.rights_total} rights in the catalogue "
+        "touched."
+    )
+    for row in ctx["rows"]:
+        if row.impacts:
+            state = f"{len(row.impacts)} impact(s)"
+        elif row.review:
+            state = f"not relevant: {row.review.reason}"
+        else:
+            state = "NOT CONSIDERED"
+        pdf.para(f"• {row.category.title}: {state}", 9)
+
+
+def _impacts(pdf: ReportPDF, ctx: dict[str, Any]) -> None:
+    pdf.add_page()
+    pdf.heading("4. Prioritised impacts")
+    pdf.para(
+        "Ordered by severity to people; risk to the business is shown beside it.", 9, color=MUTED
+    )
+    for number, entry in enumerate(ctx["entries"], start=1):
+        i = entry.impact
+        pdf.ln(2)
+        color = SEVERE if i.severity_band == 4 else INK
+        pdf.para(f"{number}. {i.title}", 12, bold=True, color=color)
+        pdf.pair(
+            "Risk to people",
+            f"{i.get_severity_band_display()} ({'actual' if i.actual else 'potential'})",
+        )
+        pdf.pair(
+            "Risk to business", i.get_business_risk_display() if i.business_risk else "Not rated"
+        )
+        pdf.pair("Scale", f"{i.get_scale_display()}. {i.scale_rationale}")
+        pdf.pair("Scope", f"{i.get_scope_display()}. {i.scope_rationale}")
+        pdf.pair(
+            "Irremediability", f"{i.get_irremediability_display()}. {i.irremediability_rationale}"
+        )
+        pdf.pair("Affected groups", ", ".join(g.name for g in i.affected_groups.all()))
+        pdf.pair("Involvement", f"{i.get_involvement_display()}. {i.involvement_rationale}")
+        pdf.pair("Required response", entry.response.guidance)
+        if entry.side_risk_of:
+            pdf.pair("Created by mitigation", "; ".join(entry.side_risk_of))
+        for action in entry.actions:
+            pdf.para(
+                f"   - {action.get_action_type_display()}: {action.description} ({action.get_status_display()})",
+                9,
+            )
+        for unmet in entry.unmet:
+            pdf.para(f"   Gap: no action yet to {unmet.label.lower()}", 9, bold=True, color=SEVERE)
+        _effectiveness(pdf, entry)
+
+
+def _effectiveness(pdf: ReportPDF, entry: Any) -> None:
+    for view in entry.indicators:
+        pdf.para(
+            f"   Indicator: {view.indicator.name} — overall: {VERDICT_TEXT[view.overall]}",
+            9,
+            bold=True,
+        )
+        for result in view.groups:
+            latest = "" if result.latest is None else f" {result.latest:g}{view.indicator.unit}"
+            size = "" if result.n is None else f" (n={result.n})"
+            color = SEVERE if result.verdict.value == "left_behind" else INK
+            pdf.para(
+                f"      {result.dimension} {result.group}:{latest}{size} — {VERDICT_TEXT[result.verdict]}",
+                9,
+                color=color,
+            )
+
+
+def _closing(pdf: ReportPDF, ctx: dict[str, Any]) -> None:
+    pdf.heading("5. Engagement", 13)
+    pdf.para(
+        "; ".join(ctx["engagement"]) or "No engagement recorded for this system in RightsLens."
+    )
+    pdf.heading("6. Open issues", 13)
+    for finding in ctx["findings"]:
+        pdf.para(
+            f"• [{finding.level.value}] {finding.message}",
+            9,
+            color=SEVERE if finding.level.value == "error" else INK,
+        )
+    if not ctx["findings"]:
+        pdf.para("No open quality issues.")
+    pdf.heading("7. Sign-off", 13)
+    a = ctx["assessment"]
+    pdf.pair("Status", a.get_status_display())
+    pdf.pair(
+        "Approved by",
+        f"{a.approved_by} on {a.approved_at:%d %B %Y}" if a.approved_at else "Not yet approved",
+    )
+    for reviewer in ctx["reviewers"]:
+        pdf.pair(
+            "Reviewer",
+            f"{reviewer.user.email}: {reviewer.get_decision_display()} {reviewer.comment}",
+        )
+
+
+def render_pdf(ctx: dict[str, Any], *, force_core_font: bool = False) -> bytes:
+    pdf = ReportPDF(ctx["assessment"].title)
+    if force_core_font:
+        pdf.unicode, pdf.body_font = False, "Helvetica"
+    _title_page(pdf, ctx)
+    _scope(pdf, ctx)
+    _impacts(pdf, ctx)
+    _closing(pdf, ctx)
+    return bytes(pdf.output())

@@ -1,0 +1,332 @@
+"""Reads for the cycle: flags, coverage, suggestions, quality facts and effectiveness by group."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from typing import Any
+
+from django.utils import timezone
+
+from rightslens.accounts.models import Organisation
+from rightslens.assessments.models import Action, ActionStatus, Assessment, AssessmentStatus, Impact
+from rightslens.core import effectiveness, lifecycle, quality, suggestions
+from rightslens.core.severity import RATIONALE_REQUIRED_FROM, SeverityBand
+from rightslens.inventory.models import AISystem
+
+from . import catalogue
+from .models import (
+    CategoryReview,
+    GroupMeasurement,
+    Indicator,
+    Measurement,
+    Scoping,
+    SuggestionDecision,
+)
+
+
+def scoping_of(assessment: Assessment) -> Scoping:
+    """The assessment's scoping (unsaved and empty when none was recorded yet)."""
+    found = Scoping.objects.filter(assessment=assessment).first()
+    return found or Scoping(organisation=assessment.organisation, assessment=assessment)
+
+
+# ---- Review flags ---------------------------------------------------------------------------
+
+
+def flags_for(assessment: Assessment) -> list[str]:
+    flags = lifecycle.review_flags(
+        state=lifecycle.State(assessment.status),
+        approved_at=assessment.approved_at,
+        created_at=assessment.created_at,
+        system_changed_at=assessment.system.changed_at,
+        now=timezone.now(),
+        review_period_days=assessment.organisation.review_period_days,
+    )
+    return [lifecycle.FLAG_TEXT[f] for f in flags]
+
+
+def flagged_assessments(*, organisation: Organisation) -> list[tuple[Assessment, list[str]]]:
+    found = []
+    for assessment in Assessment.objects.filter(organisation=organisation).select_related(
+        "system", "organisation"
+    ):
+        if flags := flags_for(assessment):
+            found.append((assessment, flags))
+    return found
+
+
+# ---- Identification ---------------------------------------------------------------------------
+
+
+def profile_for(assessment: Assessment) -> suggestions.SystemProfile:
+    system = assessment.system
+    scoping = scoping_of(assessment)
+    vulnerable = list(scoping.vulnerable_groups) + [
+        g.vulnerability for g in system.affected_groups.all() if g.vulnerable and g.vulnerability
+    ]
+    if any(g.vulnerable and "child" in g.name.lower() for g in system.affected_groups.all()):
+        vulnerable.append("vg-children")
+    return suggestions.SystemProfile(
+        kind=system.kind,
+        languages=tuple(assessment.scope_languages or system.languages),
+        countries=tuple(assessment.scope_countries or system.countries),
+        sectors=tuple(system.sectors),
+        vulnerable_groups=tuple(dict.fromkeys(vulnerable)),
+        weights=system.weights,
+        intended_users=f"{system.intended_users} {scoping.users}",
+        text=f"{system.name} {system.purpose} {system.description} {assessment.context_of_use}",
+        safety_tested_languages=tuple(scoping.safety_tested_languages),
+    )
+
+
+def open_suggestions(assessment: Assessment) -> list[suggestions.Suggestion]:
+    decided = set(
+        SuggestionDecision.objects.filter(assessment=assessment).values_list("key", flat=True)
+    )
+    found = suggestions.suggest(profile_for(assessment), catalogue.risk_examples())
+    return [_readable(s) for s in found if s.key not in decided]
+
+
+def _readable(suggestion: suggestions.Suggestion) -> suggestions.Suggestion:
+    """Knowledge ids in reasons (e.g. vg-children) shown by their titles."""
+    reasons = []
+    for reason in suggestion.reasons:
+        for group_id, title in catalogue.vulnerable_choices():
+            reason = reason.replace(f"({group_id})", f"({title.lower()})")
+        reasons.append(reason)
+    return replace(suggestion, reasons=tuple(reasons))
+
+
+SUGGESTIONS_PER_CATEGORY = 4
+
+
+@dataclass(frozen=True)
+class CategoryRow:
+    category: catalogue.Category
+    review: CategoryReview | None
+    impacts: list[Impact]
+    suggestions: list[suggestions.Suggestion]
+
+
+def identification_rows(assessment: Assessment) -> list[CategoryRow]:
+    reviews = {r.category_ref: r for r in assessment.category_reviews.all()}
+    impacts: dict[str, list[Impact]] = defaultdict(list)
+    for impact in assessment.impacts.all():
+        impacts[impact.risk_category].append(impact)
+    by_category: dict[str, list[suggestions.Suggestion]] = defaultdict(list)
+    for suggestion in open_suggestions(assessment):
+        by_category[suggestion.category_ref].append(suggestion)
+    return [
+        CategoryRow(
+            c, reviews.get(c.id), impacts[c.id], by_category[c.id][:SUGGESTIONS_PER_CATEGORY]
+        )
+        for c in catalogue.categories()
+    ]
+
+
+def considered_categories(assessment: Assessment) -> set[str]:
+    reviewed = set(assessment.category_reviews.values_list("category_ref", flat=True))
+    return reviewed | set(assessment.impacts.values_list("risk_category", flat=True))
+
+
+@dataclass(frozen=True)
+class Coverage:
+    categories_considered: int
+    categories_total: int
+    rights_considered: int
+    rights_total: int
+
+    @property
+    def category_percent(self) -> int:
+        return (
+            round(100 * self.categories_considered / self.categories_total)
+            if self.categories_total
+            else 0
+        )
+
+    @property
+    def rights_percent(self) -> int:
+        return round(100 * self.rights_considered / self.rights_total) if self.rights_total else 0
+
+
+def coverage(assessment: Assessment) -> Coverage:
+    cats = catalogue.categories()
+    considered = considered_categories(assessment)
+    rights = set(catalogue.right_ids())
+    touched = {r for c in cats if c.id in considered for r in c.right_refs}
+    for impact_rights in assessment.impacts.values_list("rights", flat=True):
+        touched.update(impact_rights or [])
+    return Coverage(
+        sum(1 for c in cats if c.id in considered), len(cats), len(touched & rights), len(rights)
+    )
+
+
+# ---- Effectiveness --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IndicatorView:
+    indicator: Indicator
+    measurements: list[Measurement]
+    overall: effectiveness.Verdict
+    overall_reason: str
+    groups: list[effectiveness.GroupResult]
+
+    @property
+    def left_behind(self) -> list[effectiveness.GroupResult]:
+        return effectiveness.left_behind(self.groups)
+
+
+def indicator_view(indicator: Indicator) -> IndicatorView:
+    rule = effectiveness.IndicatorRule(
+        lower_is_better=indicator.lower_is_better,
+        tolerance=indicator.tolerance,
+        min_group_size=indicator.min_group_size,
+        target=indicator.target,
+    )
+    measurements = list(indicator.measurements.prefetch_related("groups", "evidence"))
+    overall = [
+        effectiveness.Point(m.measured_on, m.value, m.n)
+        for m in measurements
+        if m.value is not None
+    ]
+    series: dict[tuple[str, str], list[effectiveness.Point]] = defaultdict(list)
+    for m in measurements:
+        for g in m.groups.all():
+            series[(g.dimension, g.group)].append(effectiveness.Point(m.measured_on, g.value, g.n))
+    verdict, reason = effectiveness.series_verdict(rule, overall)
+    return IndicatorView(
+        indicator,
+        measurements,
+        verdict,
+        reason,
+        effectiveness.assess_groups(rule, overall, dict(series)),
+    )
+
+
+def impact_indicator_views(impact: Impact) -> list[IndicatorView]:
+    indicators = Indicator.objects.filter(action__impact=impact).select_related("action")
+    return [indicator_view(i) for i in indicators]
+
+
+# ---- Quality --------------------------------------------------------------------------------
+
+
+def _missing_rationales(impact: Impact) -> tuple[str, ...]:
+    return tuple(
+        name
+        for name in ("scale", "scope", "irremediability")
+        if getattr(impact, name) >= RATIONALE_REQUIRED_FROM
+        and not getattr(impact, f"{name}_rationale").strip()
+    )
+
+
+def _impact_facts(impact: Impact, disaggregated: set[int]) -> quality.ImpactFacts:
+    groups = list(impact.affected_groups.all())
+    actions = list(impact.actions.all())
+    return quality.ImpactFacts(
+        id=impact.pk,
+        title=impact.title,
+        severe=impact.severity_band == SeverityBand.SEVERE,
+        affected_groups=len(groups),
+        vulnerable_groups=sum(1 for g in groups if g.vulnerable),
+        open_actions=sum(
+            1 for a in actions if a.status in (ActionStatus.PLANNED, ActionStatus.IN_PROGRESS)
+        ),
+        all_actions=len(actions),
+        disaggregated_tracking=impact.pk in disaggregated,
+        rationale_missing=_missing_rationales(impact),
+    )
+
+
+def _action_facts(action: Action, evidenced: set[int]) -> quality.ActionFacts:
+    return quality.ActionFacts(
+        id=action.pk,
+        impact_id=action.impact_id,
+        description=action.description,
+        closed=action.status == ActionStatus.DONE,
+        has_effectiveness_evidence=action.pk in evidenced,
+    )
+
+
+def undecided_red_lines(assessment: Assessment) -> int:
+    screening = red_line_screening(assessment)
+    return 1 if screening is not None and screening.blocks else 0
+
+
+def red_line_screening(assessment: Assessment) -> Any:
+    scoping = scoping_of(assessment)
+    if not scoping.red_line_screening_id:
+        return None
+    from rightslens.procurement.models import RedLineScreening
+
+    return RedLineScreening.objects.filter(
+        organisation=assessment.organisation, pk=scoping.red_line_screening_id
+    ).first()
+
+
+def assessment_facts(assessment: Assessment) -> quality.AssessmentFacts:
+    impacts = list(assessment.impacts.prefetch_related("affected_groups", "actions"))
+    disaggregated = set(
+        GroupMeasurement.objects.filter(
+            measurement__indicator__action__impact__assessment=assessment
+        ).values_list("measurement__indicator__action__impact_id", flat=True)
+    )
+    evidenced = set(
+        Measurement.objects.filter(indicator__action__impact__assessment=assessment).values_list(
+            "indicator__action_id", flat=True
+        )
+    )
+    flags = flags_for(assessment)
+    titles = catalogue.category_titles()
+    return quality.AssessmentFacts(
+        id=assessment.pk,
+        title=assessment.title,
+        all_categories=tuple(titles),
+        considered_categories=frozenset(considered_categories(assessment)),
+        impacts=tuple(_impact_facts(i, disaggregated) for i in impacts),
+        actions=tuple(_action_facts(a, evidenced) for i in impacts for a in i.actions.all()),
+        undecided_red_lines=undecided_red_lines(assessment),
+        overdue=lifecycle.FLAG_TEXT[lifecycle.ReviewFlag.OVERDUE] in flags,
+        system_changed=lifecycle.FLAG_TEXT[lifecycle.ReviewFlag.SYSTEM_CHANGED] in flags,
+        untested_languages=suggestions.untested_languages(profile_for(assessment))
+        if _has_scoping(assessment)
+        else (),
+        category_titles=titles,
+    )
+
+
+def _has_scoping(assessment: Assessment) -> bool:
+    return (
+        Scoping.objects.filter(assessment=assessment).exclude(safety_tested_languages=[]).exists()
+    )
+
+
+def quality_findings(assessment: Assessment) -> list[quality.Finding]:
+    return quality.run_checks(assessment_facts(assessment))
+
+
+def org_quality(*, organisation: Organisation) -> list[tuple[Assessment, list[quality.Finding]]]:
+    live = Assessment.objects.filter(organisation=organisation).exclude(
+        status=AssessmentStatus.SUPERSEDED
+    )
+    return [(a, quality_findings(a)) for a in live.select_related("system", "organisation")]
+
+
+def system_assessment_status(system: AISystem) -> dict[str, Any]:
+    """Whether a system needs an assessment now: never approved, changed since, or overdue."""
+    live = Assessment.objects.filter(system=system).exclude(status=AssessmentStatus.SUPERSEDED)
+    approved = live.filter(status=AssessmentStatus.APPROVED).order_by("-approved_at").first()
+    open_ones = list(live.filter(status__in=[AssessmentStatus.DRAFT, AssessmentStatus.IN_REVIEW]))
+    reasons = [] if approved else ["No approved assessment of this system."]
+    if approved is not None:
+        reasons += flags_for(approved)
+    return {
+        "system_id": system.pk,
+        "needs_assessment": bool(reasons) and not open_ones,
+        "reasons": reasons,
+        "suggested_kind": "full" if approved is None else "rapid",
+        "approved_assessment_id": approved.pk if approved else None,
+        "open_assessment_ids": [a.pk for a in open_ones],
+    }

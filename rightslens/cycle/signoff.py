@@ -1,0 +1,275 @@
+"""Review and sign-off: draft -> in review -> approved -> superseded (rules in core.lifecycle).
+
+Approval freezes the content in `Assessment.snapshot`; a new version starts as a copy of it and
+supersedes the approved one when the new version is itself approved.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from rightslens.accounts.audit import audit_record
+from rightslens.accounts.models import Membership
+from rightslens.assessments.models import Action, Assessment, AssessmentStatus, Impact
+from rightslens.core import lifecycle, quality
+from rightslens.core.severity import SeverityBand
+from rightslens.errors import FieldErrors
+
+from . import documents, selectors
+from .models import ActionPlan, CategoryReview, Indicator, ReviewDecision, Reviewer, Scoping
+
+
+def _move(assessment: Assessment, actor: Any, target: AssessmentStatus, verb: str) -> Assessment:
+    before = assessment.status
+    if not lifecycle.can_move(lifecycle.State(before), lifecycle.State(target)):
+        raise FieldErrors(
+            {
+                "status": f"A {assessment.get_status_display().lower()} assessment cannot move to "
+                f"{AssessmentStatus(target).label.lower()}."
+            }
+        )
+    assessment.status = target
+    assessment.save(update_fields=["status", "updated_at"])
+    audit_record(
+        organisation=assessment.organisation,
+        actor=actor,
+        verb=verb,
+        obj=assessment,
+        summary=f"{before} → {target}",
+        before={"status": before},
+        after={"status": str(target)},
+    )
+    return assessment
+
+
+@transaction.atomic
+def assessment_submit(*, assessment: Assessment, actor: Any) -> Assessment:
+    return _move(assessment, actor, AssessmentStatus.IN_REVIEW, "assessment.submit")
+
+
+@transaction.atomic
+def assessment_return(*, assessment: Assessment, actor: Any) -> Assessment:
+    return _move(assessment, actor, AssessmentStatus.DRAFT, "assessment.return")
+
+
+def approval_refusals(assessment: Assessment, membership: Membership) -> list[str]:
+    findings = selectors.quality_findings(assessment)
+    ctx = lifecycle.ApprovalContext(
+        current=lifecycle.State(assessment.status),
+        has_severe_impact=assessment.impacts.filter(severity_band=SeverityBand.SEVERE).exists(),
+        approver_is_senior=membership.is_senior,
+        failing_errors=tuple(
+            f.message for f in quality.errors(findings) if f.code != "red_line_undecided"
+        ),
+        undecided_red_lines=selectors.undecided_red_lines(assessment),
+    )
+    return lifecycle.approval_refusals(ctx)
+
+
+@transaction.atomic
+def assessment_approve(*, assessment: Assessment, membership: Membership) -> Assessment:
+    """Approve and freeze. Refused, with the list of reasons, when any rule says no."""
+    if refusals := approval_refusals(assessment, membership):
+        raise FieldErrors({"approval": " ".join(refusals)}, message="Approval refused.")
+    actor = membership.user
+    assessment.status = AssessmentStatus.APPROVED
+    assessment.approved_at = timezone.now()
+    assessment.approved_by = actor
+    assessment.snapshot = {}
+    assessment.snapshot = documents.assessment_document(assessment)
+    assessment.save(
+        update_fields=["status", "approved_at", "approved_by", "snapshot", "updated_at"]
+    )
+    audit_record(
+        organisation=assessment.organisation,
+        actor=actor,
+        verb="assessment.approve",
+        obj=assessment,
+        summary=f"Approved version {assessment.version}",
+        before={"status": "in_review"},
+        after={"status": "approved"},
+    )
+    for older in _approved_predecessors(assessment):
+        older.status = AssessmentStatus.SUPERSEDED
+        older.save(update_fields=["status", "updated_at"])
+        audit_record(
+            organisation=older.organisation,
+            actor=actor,
+            verb="assessment.supersede",
+            obj=older,
+            summary=f"Superseded by version {assessment.version}",
+            before={"status": "approved"},
+            after={"status": "superseded", "by": assessment.pk},
+        )
+    return assessment
+
+
+def _approved_predecessors(assessment: Assessment) -> list[Assessment]:
+    found, current = [], assessment.previous
+    while current is not None:
+        if current.status == AssessmentStatus.APPROVED:
+            found.append(current)
+        current = current.previous
+    return found
+
+
+def _copy_impact(impact: Impact, into: Assessment) -> Impact:
+    groups = list(impact.affected_groups.all())
+    actions = list(impact.actions.all())
+    impact.pk = None
+    impact.id = None
+    impact.assessment = into
+    impact.save()
+    impact.affected_groups.set(groups)
+    for action in actions:
+        plan = ActionPlan.objects.filter(action=action).first()
+        _copy_action(action, impact, plan)
+    return impact
+
+
+def _copy_action(action: Action, impact: Impact, plan: ActionPlan | None) -> None:
+    indicators = list(action.indicators.all())
+    action.pk = None
+    action.id = None
+    action.impact = impact
+    action.save()
+    for indicator in indicators:
+        _copy_indicator(indicator, action)
+    if plan is not None:
+        ActionPlan.objects.create(
+            organisation=impact.organisation,
+            action=action,
+            preference=plan.preference,
+            leverage_kind=plan.leverage_kind,
+            mitigation_type=plan.mitigation_type,
+        )
+
+
+def _copy_indicator(indicator: Indicator, action: Action) -> None:
+    """Tracking continues in the new version: the indicator and its history come along."""
+    measurements = list(indicator.measurements.prefetch_related("groups", "evidence"))
+    indicator.pk = None
+    indicator.id = None
+    indicator.action = action
+    indicator.save()
+    for measurement in measurements:
+        groups, evidence = list(measurement.groups.all()), list(measurement.evidence.all())
+        measurement.pk = None
+        measurement.id = None
+        measurement.indicator = indicator
+        measurement.save()
+        for row in [*groups, *evidence]:
+            row.pk = None
+            row.id = None
+            row.measurement = measurement
+            row.save()
+
+
+@transaction.atomic
+def assessment_new_version(
+    *, assessment: Assessment, actor: Any, trigger: str = "", trigger_note: str = ""
+) -> Assessment:
+    """Start the next version from an approved assessment: same scope, impacts and actions, as a draft."""
+    if assessment.status != AssessmentStatus.APPROVED:
+        raise FieldErrors(
+            {"status": "Only the approved version can be re-opened as a new version."}
+        )
+    if assessment.successors.filter(
+        status__in=[AssessmentStatus.DRAFT, AssessmentStatus.IN_REVIEW]
+    ).exists():
+        raise FieldErrors({"status": "A newer version is already open."})
+    source_impacts = list(assessment.impacts.all())
+    scoping = Scoping.objects.filter(assessment=assessment).first()
+    reviews = list(assessment.category_reviews.all())
+    new = Assessment.objects.create(
+        organisation=assessment.organisation,
+        system=assessment.system,
+        title=assessment.title,
+        kind=assessment.kind,
+        trigger=trigger or assessment.trigger,
+        trigger_note=trigger_note,
+        version=assessment.version + 1,
+        previous=assessment,
+        context_of_use=assessment.context_of_use,
+        scope_countries=list(assessment.scope_countries),
+        scope_languages=list(assessment.scope_languages),
+        created_by=actor,
+    )
+    if scoping is not None:
+        scoping.pk = None
+        scoping.id = None
+        scoping.assessment = new
+        scoping.red_line_screening_id = None
+        scoping.save()
+    for review in reviews:
+        CategoryReview.objects.create(
+            organisation=new.organisation,
+            assessment=new,
+            category_ref=review.category_ref,
+            outcome=review.outcome,
+            reason=review.reason,
+            reviewed_by=review.reviewed_by,
+        )
+    for impact in source_impacts:
+        _copy_impact(impact, new)
+    audit_record(
+        organisation=new.organisation,
+        actor=actor,
+        verb="assessment.new_version",
+        obj=new,
+        summary=f"Version {new.version} from version {assessment.version}",
+        after={"previous": assessment.pk, "trigger": new.trigger},
+    )
+    return new
+
+
+@transaction.atomic
+def reviewer_add(*, assessment: Assessment, actor: Any, email: str) -> Reviewer:
+    user = (
+        get_user_model()
+        .objects.filter(
+            email__iexact=(email or "").strip(), memberships__organisation=assessment.organisation
+        )
+        .first()
+    )
+    if user is None:
+        raise FieldErrors({"email": "No member of this organisation has that email address."})
+    reviewer, _ = Reviewer.objects.get_or_create(
+        organisation=assessment.organisation, assessment=assessment, user=user
+    )
+    audit_record(
+        organisation=assessment.organisation,
+        actor=actor,
+        verb="reviewer.add",
+        obj=reviewer,
+        summary=f"Reviewer {user.email}",
+    )
+    return reviewer
+
+
+@transaction.atomic
+def reviewer_decide(*, assessment: Assessment, actor: Any, decision: str, comment: str) -> Reviewer:
+    reviewer = Reviewer.objects.filter(assessment=assessment, user=actor).first()
+    if reviewer is None:
+        raise FieldErrors({"decision": "You are not a reviewer of this assessment."})
+    if decision not in (ReviewDecision.APPROVE, ReviewDecision.CHANGES):
+        raise FieldErrors({"decision": "Recommend approval or ask for changes."})
+    if decision == ReviewDecision.CHANGES and not (comment or "").strip():
+        raise FieldErrors({"comment": "Say what should change."})
+    before = reviewer.decision
+    reviewer.decision, reviewer.comment = decision, (comment or "").strip()
+    reviewer.save()
+    audit_record(
+        organisation=assessment.organisation,
+        actor=actor,
+        verb="reviewer.decide",
+        obj=reviewer,
+        summary=decision,
+        before={"decision": before},
+        after={"decision": decision, "comment": reviewer.comment},
+    )
+    return reviewer

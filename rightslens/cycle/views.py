@@ -1,0 +1,413 @@
+"""Pages of the cycle: start from a trigger, scoping, identification, action planning, tracking."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from rightslens.accounts.access import member_or_404, org_object_or_404
+from rightslens.accounts.models import Membership
+from rightslens.assessments import services as assessment_services
+from rightslens.assessments.models import Action, ActionStatus, Assessment, Impact
+from rightslens.assessments.rules import impact_response
+from rightslens.core.involvement import ActionType, unmet_requirements
+from rightslens.errors import FieldErrors
+
+from . import catalogue, forms, selectors, services, tracking
+from .models import ActionPlan, Indicator, Measurement, Preference
+
+
+def _assessment(membership: Membership, assessment_id: int) -> Assessment:
+    return org_object_or_404(
+        Assessment.objects.select_related("system", "organisation"), membership, pk=assessment_id
+    )
+
+
+def _url(assessment: Assessment, page: str) -> str:
+    return f"/o/{assessment.organisation.slug}/assessments/{assessment.pk}/{page}/"
+
+
+@require_http_methods(["GET", "POST"])
+def start(request: HttpRequest, org_slug: str) -> HttpResponse:
+    membership = member_or_404(request, org_slug, write=request.method == "POST")
+    guides = catalogue.trigger_guides()
+    initial = request.GET.dict()
+    suggested_kind = {g.code: g.assessment_kind for g in guides}.get(initial.get("trigger", ""))
+    if suggested_kind and "kind" not in initial:
+        initial["kind"] = suggested_kind
+    form = forms.StartForm(membership.organisation, request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            assessment = services.start_from_trigger(
+                system=data["system"],
+                actor=request.user,
+                kind=data["kind"],
+                trigger=data["trigger"],
+                trigger_note=data["trigger_note"],
+                title=data["title"],
+            )
+            messages.success(request, "Assessment started. Scope it first.")
+            return redirect(_url(assessment, "scoping"))
+        except FieldErrors as exc:
+            forms.show_errors(form, exc)
+    return render(request, "cycle/start.html", {"form": form, "guides": guides})
+
+
+def _scoping_initial(assessment: Assessment) -> dict[str, Any]:
+    scoping = selectors.scoping_of(assessment)
+    initial = {
+        name: getattr(scoping, name)
+        for name in services.SCOPING_FIELDS
+        if name not in services.ON_ASSESSMENT
+    }
+    for name in services.ON_ASSESSMENT:
+        initial[name] = getattr(assessment, name)
+    for name in ("scope_countries", "scope_languages", "safety_tested_languages"):
+        initial[name] = ", ".join(initial[name] or [])
+    return initial
+
+
+@require_http_methods(["GET", "POST"])
+def scoping(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
+    membership = member_or_404(request, org_slug, write=request.method == "POST")
+    assessment = _assessment(membership, assessment_id)
+    form = forms.ScopingForm(request.POST or None, initial=_scoping_initial(assessment))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.scoping_save(assessment=assessment, actor=request.user, **form.cleaned_data)
+            messages.success(request, "Scoping saved.")
+            return redirect(_url(assessment, "scoping"))
+        except FieldErrors as exc:
+            forms.show_errors(form, exc)
+    screening = selectors.red_line_screening(assessment)
+    return render(
+        request,
+        "cycle/scoping.html",
+        {
+            "assessment": assessment,
+            "form": form,
+            "screening": screening,
+            "decision_form": forms.RedLineDecisionForm()
+            if screening is not None and screening.hits
+            else None,
+            "untested": selectors.assessment_facts(assessment).untested_languages,
+            "segments": catalogue.value_chain_segments(list(assessment.system.value_chain_roles)),
+            "components": list(assessment.system.components.all()),
+        },
+    )
+
+
+@require_http_methods(["POST"])
+def scoping_screen(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
+    membership = member_or_404(request, org_slug, write=True)
+    assessment = _assessment(membership, assessment_id)
+    try:
+        screening = services.scoping_screen(assessment=assessment, actor=request.user)
+        messages.success(request, f"Red-line screen done: {len(screening.hits)} hit(s).")
+    except FieldErrors as exc:
+        messages.error(request, " ".join(exc.fields.values()))
+    return redirect(_url(assessment, "scoping"))
+
+
+@require_http_methods(["POST"])
+def scoping_decide(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
+    membership = member_or_404(request, org_slug, write=True, senior=True)
+    assessment = _assessment(membership, assessment_id)
+    screening = selectors.red_line_screening(assessment)
+    form = forms.RedLineDecisionForm(request.POST)
+    if screening is None or not form.is_valid():
+        messages.error(request, "Choose a decision and give reasons.")
+        return redirect(_url(assessment, "scoping"))
+    from rightslens.procurement.screening_services import screening_decide
+
+    try:
+        screening_decide(
+            screening=screening,
+            membership=membership,
+            decision=form.cleaned_data["decision"],
+            reasons=form.cleaned_data["reasons"],
+        )
+        messages.success(request, "Red-line decision recorded.")
+    except FieldErrors as exc:
+        messages.error(request, " ".join(exc.fields.values()))
+    return redirect(_url(assessment, "scoping"))
+
+
+def _impact_form_initial(request: HttpRequest) -> dict[str, Any]:
+    keys = ("risk_category", "title", "suggestion_key", "description")
+    return {k: request.GET[k] for k in keys if k in request.GET}
+
+
+@require_http_methods(["GET", "POST"])
+def identify(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
+    membership = member_or_404(request, org_slug, write=request.method == "POST")
+    assessment = _assessment(membership, assessment_id)
+    impact_form = forms.ImpactForm(
+        assessment, request.POST or None, initial=_impact_form_initial(request)
+    )
+    if request.method == "POST" and impact_form.is_valid():
+        try:
+            services.impact_record(
+                assessment=assessment,
+                actor=request.user,
+                suggestion_key=impact_form.cleaned_data["suggestion_key"],
+                **impact_form.service_fields(),
+            )
+            messages.success(request, "Impact recorded.")
+            return redirect(_url(assessment, "identify"))
+        except FieldErrors as exc:
+            forms.show_errors(impact_form, exc)
+    return render(
+        request,
+        "cycle/identify.html",
+        {
+            "assessment": assessment,
+            "rows": selectors.identification_rows(assessment),
+            "coverage": selectors.coverage(assessment),
+            "impact_form": impact_form,
+            "untested": selectors.assessment_facts(assessment).untested_languages,
+            "show_form": request.method == "POST" or "risk_category" in request.GET,
+        },
+    )
+
+
+@require_http_methods(["POST"])
+def identify_not_relevant(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
+    membership = member_or_404(request, org_slug, write=True)
+    assessment = _assessment(membership, assessment_id)
+    try:
+        services.category_not_relevant(
+            assessment=assessment,
+            actor=request.user,
+            category_ref=request.POST.get("category_ref", ""),
+            reason=request.POST.get("reason", ""),
+        )
+        messages.success(request, "Recorded as considered, not relevant.")
+    except FieldErrors as exc:
+        messages.error(request, " ".join(exc.fields.values()))
+    return redirect(_url(assessment, "identify"))
+
+
+@require_http_methods(["POST"])
+def identify_dismiss(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
+    membership = member_or_404(request, org_slug, write=True)
+    assessment = _assessment(membership, assessment_id)
+    try:
+        services.suggestion_dismiss(
+            assessment=assessment, actor=request.user, key=request.POST.get("key", "")
+        )
+    except FieldErrors as exc:
+        messages.error(request, " ".join(exc.fields.values()))
+    return redirect(_url(assessment, "identify"))
+
+
+def _plan_entries(assessment: Assessment) -> list[dict[str, Any]]:
+    entries = []
+    for impact in assessment.impacts.prefetch_related("actions"):
+        response = impact_response(impact)
+        actions = list(impact.actions.all())
+        plans = {
+            p.action_id: p
+            for p in ActionPlan.objects.filter(action__in=actions).prefetch_related("side_risks")
+        }
+        entries.append(
+            {
+                "impact": impact,
+                "response": response,
+                "actions": sorted(
+                    ((a, plans.get(a.pk)) for a in actions),
+                    key=lambda pair: _preference_rank(pair[1]),
+                ),
+                "unmet": unmet_requirements(response, {ActionType(a.action_type) for a in actions}),
+            }
+        )
+    return entries
+
+
+def _preference_rank(plan: ActionPlan | None) -> int:
+    """Avoid, then mitigate, then restore, then compensate; unplanned actions last."""
+    order = [p.value for p in Preference]
+    return order.index(plan.preference) if plan is not None else len(order)
+
+
+@require_http_methods(["GET", "POST"])
+def plan(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
+    membership = member_or_404(request, org_slug, write=request.method == "POST")
+    assessment = _assessment(membership, assessment_id)
+    form = forms.ActionPlanForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        impact = org_object_or_404(
+            Impact.objects, membership, pk=request.POST.get("impact_id") or 0, assessment=assessment
+        )
+        try:
+            services.action_plan(impact=impact, actor=request.user, **form.cleaned_data)
+            messages.success(request, "Action planned.")
+            return redirect(_url(assessment, "plan"))
+        except FieldErrors as exc:
+            forms.show_errors(form, exc)
+    impacts = list(assessment.impacts.all())
+    return render(
+        request,
+        "cycle/plan.html",
+        {
+            "assessment": assessment,
+            "entries": _plan_entries(assessment),
+            "form": form,
+            "side_form": forms.SideRiskForm(impacts),
+            "impacts": impacts,
+            "status_choices": ActionStatus.choices,
+            "side_risk_hints": {
+                m: catalogue.mitigation_side_risks(m) for m, _ in catalogue.mitigation_choices()
+            },
+        },
+    )
+
+
+@require_http_methods(["POST"])
+def plan_side_risk(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
+    membership = member_or_404(request, org_slug, write=True)
+    assessment = _assessment(membership, assessment_id)
+    action = org_object_or_404(
+        Action.objects,
+        membership,
+        pk=request.POST.get("action_id") or 0,
+        impact__assessment=assessment,
+    )
+    try:
+        services.side_risk_link(
+            action=action, actor=request.user, impact_id=request.POST.get("impact_id")
+        )
+        messages.success(
+            request, "Linked: the new risk is assessed as an impact of this assessment."
+        )
+    except FieldErrors as exc:
+        messages.error(request, " ".join(exc.fields.values()))
+    return redirect(_url(assessment, "plan"))
+
+
+@require_http_methods(["POST"])
+def plan_action_status(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
+    membership = member_or_404(request, org_slug, write=True)
+    assessment = _assessment(membership, assessment_id)
+    action = org_object_or_404(
+        Action.objects,
+        membership,
+        pk=request.POST.get("action_id") or 0,
+        impact__assessment=assessment,
+    )
+    try:
+        assessment_services.action_update(
+            action=action, actor=request.user, status=request.POST.get("status")
+        )
+    except FieldErrors as exc:
+        messages.error(request, " ".join(exc.fields.values()))
+    return redirect(_url(assessment, "plan"))
+
+
+# ---- Tracking -------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def impact_tracking(request: HttpRequest, org_slug: str, impact_id: int) -> HttpResponse:
+    membership = member_or_404(request, org_slug, write=request.method == "POST")
+    impact = org_object_or_404(
+        Impact.objects.select_related("assessment", "assessment__system"), membership, pk=impact_id
+    )
+    post = request.POST if request.method == "POST" else None
+    which = request.POST.get("form") if post else None
+    indicator_form = forms.IndicatorForm(impact, post if which == "indicator" else None)
+    measurement_form = forms.MeasurementForm(post if which == "measurement" else None)
+    evidence_form = forms.EvidenceForm(
+        post if which == "evidence" else None, request.FILES if which == "evidence" else None
+    )
+    if post is not None:
+        done = _tracking_post(
+            request,
+            membership,
+            impact,
+            which or "",
+            indicator_form,
+            measurement_form,
+            evidence_form,
+        )
+        if done:
+            return redirect(f"/o/{org_slug}/impacts/{impact.pk}/tracking/")
+    return render(
+        request,
+        "cycle/tracking.html",
+        {
+            "impact": impact,
+            "assessment": impact.assessment,
+            "rows": _measurement_forms(
+                selectors.impact_indicator_views(impact), measurement_form, request.POST
+            ),
+            "indicator_form": indicator_form,
+            "evidence_form": evidence_form,
+        },
+    )
+
+
+def _measurement_forms(views: list[Any], posted: Any, data: Any) -> list[tuple[Any, Any]]:
+    """One measurement form per indicator (own ids); the posted one keeps its errors."""
+    posted_id = str(data.get("indicator_id", ""))
+    return [
+        (
+            view,
+            posted
+            if posted.is_bound and posted_id == str(view.indicator.pk)
+            else forms.MeasurementForm(auto_id=f"id_m{view.indicator.pk}_%s"),
+        )
+        for view in views
+    ]
+
+
+def _tracking_post(
+    request: HttpRequest,
+    membership: Membership,
+    impact: Impact,
+    which: str,
+    indicator_form: Any,
+    measurement_form: Any,
+    evidence_form: Any,
+) -> bool:
+    try:
+        if which == "indicator" and indicator_form.is_valid():
+            tracking.indicator_create(actor=request.user, **indicator_form.cleaned_data)
+        elif which == "measurement" and measurement_form.is_valid():
+            data = dict(measurement_form.cleaned_data)
+            indicator = org_object_or_404(
+                Indicator.objects,
+                membership,
+                pk=request.POST.get("indicator_id") or 0,
+                action__impact=impact,
+            )
+            tracking.measurement_record(indicator=indicator, actor=request.user, **data)
+        elif which == "evidence" and evidence_form.is_valid():
+            measurement = org_object_or_404(
+                Measurement.objects,
+                membership,
+                pk=evidence_form.cleaned_data["measurement_id"],
+                indicator__action__impact=impact,
+            )
+            tracking.evidence_attach(
+                measurement=measurement,
+                actor=request.user,
+                upload=evidence_form.cleaned_data["file"],
+            )
+        else:
+            return False
+    except FieldErrors as exc:
+        form = {
+            "indicator": indicator_form,
+            "measurement": measurement_form,
+            "evidence": evidence_form,
+        }[which]
+        forms.show_errors(form, exc)
+        return False
+    messages.success(request, "Saved.")
+    return True

@@ -1,0 +1,135 @@
+"""Reports and organisation-wide pages: assessment report (HTML, PDF), board brief, quality checks,
+register exports, assessment JSON export and import, review reminders."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from rightslens.accounts.access import member_or_404
+from rightslens.errors import FieldErrors
+
+from . import documents, exports, forms, selectors
+from .models import Reminder
+from .reports.context import board_brief as board_brief_context
+from .reports.context import report_context
+from .reports.pdf import render_pdf
+from .views import _assessment, _url
+
+
+@require_GET
+def report(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
+    membership = member_or_404(request, org_slug)
+    return render(
+        request, "cycle/report.html", report_context(_assessment(membership, assessment_id))
+    )
+
+
+@require_GET
+def report_pdf(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
+    membership = member_or_404(request, org_slug)
+    assessment = _assessment(membership, assessment_id)
+    response = HttpResponse(render_pdf(report_context(assessment)), content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="assessment-{assessment.pk}-v{assessment.version}.pdf"'
+    )
+    return response
+
+
+@require_GET
+def board_brief(request: HttpRequest, org_slug: str) -> HttpResponse:
+    membership = member_or_404(request, org_slug)
+    return render(
+        request, "cycle/board_brief.html", board_brief_context(organisation=membership.organisation)
+    )
+
+
+@require_GET
+def quality(request: HttpRequest, org_slug: str) -> HttpResponse:
+    membership = member_or_404(request, org_slug)
+    results = selectors.org_quality(organisation=membership.organisation)
+    errors = sum(1 for _, found in results for f in found if f.level.value == "error")
+    warnings = sum(1 for _, found in results for f in found if f.level.value == "warning")
+    return render(
+        request, "cycle/quality.html", {"results": results, "errors": errors, "warnings": warnings}
+    )
+
+
+@require_GET
+def register_export(request: HttpRequest, org_slug: str, fmt: str) -> HttpResponse:
+    membership = member_or_404(request, org_slug)
+    rows = exports.register_rows(organisation=membership.organisation)
+    name = f"register-{membership.organisation.slug}-{timezone.now():%Y%m%d}"
+    if fmt == "json":
+        response: HttpResponse = JsonResponse({"columns": list(exports.COLUMNS), "rows": rows})
+    elif fmt == "xlsx":
+        response = HttpResponse(
+            exports.register_xlsx(rows),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        response = HttpResponse(exports.register_csv(rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+@require_GET
+def assessment_export(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
+    membership = member_or_404(request, org_slug)
+    assessment = _assessment(membership, assessment_id)
+    response = JsonResponse(
+        documents.assessment_document(assessment), json_dumps_params={"indent": 2}
+    )
+    response["Content-Disposition"] = f'attachment; filename="assessment-{assessment.pk}.json"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def assessment_import(request: HttpRequest, org_slug: str) -> HttpResponse:
+    membership = member_or_404(request, org_slug, write=request.method == "POST")
+    form = forms.ImportForm(membership.organisation, request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            doc = json.loads(form.cleaned_data["file"].read().decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            form.add_error("file", f"Not valid JSON: {exc}")
+        else:
+            try:
+                assessment = documents.assessment_import(
+                    organisation=membership.organisation,
+                    actor=request.user,
+                    system=form.cleaned_data["system"],
+                    doc=doc,
+                )
+                messages.success(request, "Assessment imported as a draft.")
+                return redirect(_url(assessment, "identify"))
+            except FieldErrors as exc:
+                form.add_error(None, exc.message)
+                for field, message in exc.fields.items():
+                    form.add_error(None, f"{field}: {message}")
+    return render(request, "cycle/import.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def reminders(request: HttpRequest, org_slug: str) -> HttpResponse:
+    membership = member_or_404(request, org_slug, write=request.method == "POST")
+    mine = Reminder.objects.filter(
+        organisation=membership.organisation, user=request.user, dismissed_at__isnull=True
+    )
+    if request.method == "POST":
+        mine.filter(pk=request.POST.get("reminder_id") or 0).update(dismissed_at=timezone.now())
+        messages.success(request, "Reminder dismissed.")
+        return redirect(f"/o/{org_slug}/reminders/")
+    return render(
+        request,
+        "cycle/reminders.html",
+        {
+            "reminders": mine.select_related("assessment"),
+            "flagged": selectors.flagged_assessments(organisation=membership.organisation),
+        },
+    )

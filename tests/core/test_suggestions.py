@@ -1,0 +1,54 @@
+from rightslens.core.suggestions import (
+    RiskExample,
+    SystemProfile,
+    profile_keywords,
+    suggest,
+    untested_languages,
+)
+
+ASSISTANT = SystemProfile(
+    kind="generative_application",
+    languages=("en", "sw", "pt", "id"),
+    countries=("KE", "BR", "ID"),
+    vulnerable_groups=("vg-children",),
+    text="A multilingual chat assistant",
+    safety_tested_languages=("en",),
+)
+
+
+def test_market_entry_assistant_gets_expression_privacy_and_child_suggestions_with_reasons():
+    categories = {s.category_ref for s in suggest(ASSISTANT, [])}
+    assert {"cat-expression", "cat-privacy", "cat-child"} <= categories
+    for suggestion in suggest(ASSISTANT, []):
+        assert suggestion.reasons and all(r.strip() for r in suggestion.reasons)
+
+
+def test_a_single_language_internal_tool_gets_no_language_suggestions():
+    profile = SystemProfile(kind="other_ai", languages=("en",), text="invoice matching")
+    assert suggest(profile, []) == []
+    assert "multilingual" not in profile_keywords(profile)
+
+
+def test_knowledge_examples_match_on_triggers_and_groups_and_system_kind():
+    examples = [
+        RiskExample(
+            "ex-child-1", "Grooming", "cat-child", ("generative_application",), ("vg-children",), ()
+        ),
+        RiskExample("ex-work-1", "Hiring bias", "cat-work", (), (), ("hiring",)),
+        RiskExample(
+            "ex-privacy-1", "Memorised data", "cat-privacy", ("foundation_model",), (), ("chatbot",)
+        ),
+    ]
+    found = {s.example_id: s for s in suggest(ASSISTANT, examples) if s.example_id}
+    assert set(found) == {"ex-child-1"}
+    assert "vg-children" in found["ex-child-1"].reasons[0]
+
+
+def test_untested_languages_lists_languages_never_safety_tested():
+    assert untested_languages(ASSISTANT) == ("sw", "pt", "id")
+    assert (
+        untested_languages(
+            SystemProfile(kind="x", languages=("en-GB",), safety_tested_languages=("en",))
+        )
+        == ()
+    )

@@ -1,0 +1,72 @@
+import pytest
+
+from conftest import axe_violations, browser_login
+from rightslens.cycle import services
+from rightslens.cycle.catalogue import categories
+
+from .conftest import IMPACT
+
+
+@pytest.mark.browser
+def test_a_rapid_assessment_starts_from_a_market_entry_trigger(page, system, owner):
+    browser_login(page, "owner@acme.test")
+    page.goto("/o/acme/assessments/start/")
+    page.select_option("#id_system", str(system.pk))
+    page.select_option("#id_kind", "rapid")
+    page.select_option("#id_trigger", "market_entry")
+    page.fill("#id_trigger_note", "Launch in Kenya, Brazil and Indonesia")
+    page.click("button[type=submit]")
+    assert page.locator("h1").inner_text() == "Scoping"
+    assert page.input_value("#id_scope_languages") == "en, sw, pt, id"
+    page.reload()  # without the flash message (base.html's role=status list is not this page's)
+    assert axe_violations(page) == []
+    page.fill("#id_safety_tested_languages", "en")
+    page.click("text=Save scoping")
+    page.click("text=2 Identify")
+    assert page.locator("text=Why: It serves 4 languages").count() >= 1
+    assert "not tested in sw, pt, id" in page.content()
+    assert axe_violations(page) == []
+
+
+@pytest.mark.browser
+def test_approve_then_compare_two_versions(page, assessment, owner):
+    impact = services.impact_record(
+        assessment=assessment,
+        actor=owner,
+        **IMPACT,
+        affected_group_ids=[g.pk for g in assessment.system.affected_groups.all()],
+    )
+    services.action_plan(
+        impact=impact, actor=owner, action_type="prevent", description="Retune filters"
+    )
+    for category in categories()[:3]:
+        if category.id != "cat-expression":
+            services.category_not_relevant(
+                assessment=assessment, actor=owner, category_ref=category.id, reason="No."
+            )
+    browser_login(page, "owner@acme.test")
+    page.goto(f"/o/acme/assessments/{assessment.pk}/review/")
+    page.click("text=Send for review")
+    page.click("text=Approve and freeze")
+    assert "Approved." in page.content()
+    page.select_option("#id_trigger", "context_change")
+    page.fill("#id_trigger_note", "Image generation added")
+    page.click("text=Start a new version from this one")
+    assert "version 2" in page.content()
+    page.click("text=4 Review and sign-off")
+    page.click("text=Compare v1 with v2")
+    assert page.locator("h1").inner_text() == "Compare v1 and v2"
+    assert "context_change" in page.content()
+
+
+@pytest.mark.browser
+def test_the_report_pdf_downloads(page, assessment, owner):
+    services.impact_record(assessment=assessment, actor=owner, **IMPACT)
+    browser_login(page, "owner@acme.test")
+    page.goto(f"/o/acme/assessments/{assessment.pk}/report/")
+    with page.expect_download() as download:
+        page.click("text=Download the PDF")
+    path = download.value.path()
+    with open(path, "rb") as pdf:
+        assert pdf.read(5) == b"%PDF-"
+    assert download.value.suggested_filename.endswith(".pdf")
