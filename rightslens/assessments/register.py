@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import F
+
 from rightslens.accounts.models import Organisation
 from rightslens.core.involvement import ActionType, Requirement, Response, unmet_requirements
 from rightslens.core.severity import Likelihood, SeverityBand
@@ -19,12 +21,16 @@ from .models import ActionStatus, Impact
 from .rules import impact_response
 from .selectors import impacts_for
 
-SORTS = {
+SORTS: dict[str, tuple[str, list[Any]]] = {
     "priority": ("Priority (severity first)", ["-priority", "id"]),
     "system": ("System", ["assessment__system__name", "-priority"]),
     "involvement": ("Involvement", ["involvement", "-priority"]),
     "status": ("Status", ["status", "-priority"]),
-    "business_risk": ("Risk to the business (shown separately)", ["-business_risk", "-priority"]),
+    # Unrated business risk sorts last on every database (PostgreSQL puts NULLs first by default).
+    "business_risk": (
+        "Risk to the business (shown separately)",
+        [F("business_risk").desc(nulls_last=True), "-priority"],
+    ),
     "newest": ("Newest first", ["-created_at"]),
 }
 
