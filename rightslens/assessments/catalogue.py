@@ -37,7 +37,7 @@ def _article_key(item: Item) -> tuple[int, str]:
 def rights_by_instrument() -> list[RightGroup]:
     kb = hub_knowledge.knowledge()
     groups: dict[str, list[Item]] = {}
-    for item in kb.by_type(RIGHT):
+    for item in kb.offered(RIGHT):
         if getattr(item, "deprecated", False):
             continue  # still resolves for old impacts, not offered for new work
         groups.setdefault(str(item.get("instrument_ref") or ""), []).append(item)
@@ -58,7 +58,7 @@ def right_choices() -> list[tuple[str, list[tuple[str, str]]]]:
 def risk_category_choices() -> list[tuple[str, str]]:
     items = [
         i
-        for i in hub_knowledge.knowledge().by_type(RISK_CATEGORY)
+        for i in hub_knowledge.knowledge().offered(RISK_CATEGORY)
         if not getattr(i, "deprecated", False)
     ]
     return [(i.id, i.title) for i in sorted(items, key=lambda i: (i.get("number") or 99, i.id))]

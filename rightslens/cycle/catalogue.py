@@ -65,7 +65,7 @@ class Category:
 
 
 def _items(item_type: str) -> list[Item]:
-    return hub_knowledge.knowledge().by_type(item_type)
+    return hub_knowledge.knowledge().offered(item_type)
 
 
 def _choices(item_type: str, fallback: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:

@@ -24,7 +24,7 @@ from .models import RedLineScreening, ScreeningDecision, ScreeningSubject
 def red_line_items() -> list[Item]:
     from rightslens.hub.knowledge import knowledge
 
-    return knowledge().by_type("red_line")
+    return knowledge().offered("red_line")
 
 
 @transaction.atomic

@@ -151,7 +151,7 @@ def counterparty_reassessed(
 def clause_templates() -> list[Any]:
     from rightslens.hub.knowledge import knowledge
 
-    return knowledge().by_type("clause_template")
+    return knowledge().offered("clause_template")
 
 
 @transaction.atomic
