@@ -102,7 +102,9 @@ def api_headers(user: Any) -> dict[str, str]:
 @pytest.fixture(scope="session")
 def chromium() -> Iterator[Any]:
     if not os.path.exists(CHROMIUM):
-        pytest.fail(f"Browser tests need Debian's chromium at {CHROMIUM} (apt-get install chromium)")
+        pytest.fail(
+            f"Browser tests need Debian's chromium at {CHROMIUM} (apt-get install chromium)"
+        )
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs an event loop
     from playwright.sync_api import sync_playwright
 
@@ -135,5 +137,7 @@ def axe_violations(page: Any) -> list[dict[str, Any]]:
 
     script = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
     page.add_script_tag(content=script.read_text())
-    result = page.evaluate("async () => await axe.run(document, {runOnly: ['wcag2a','wcag2aa','wcag21aa','wcag22aa']})")
+    result = page.evaluate(
+        "async () => await axe.run(document, {runOnly: ['wcag2a','wcag2aa','wcag21aa','wcag22aa']})"
+    )
     return [v for v in result["violations"] if v.get("impact") in ("serious", "critical")]

@@ -18,7 +18,9 @@ COMMANDS = {
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="rightslens", description="Human rights due diligence for AI.")
+    parser = argparse.ArgumentParser(
+        prog="rightslens", description="Human rights due diligence for AI."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     for name, module_name in COMMANDS.items():
         try:
@@ -45,7 +47,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             return int(args.handler(args))
         except DatabaseError as exc:
-            print(f"rightslens: database error: {exc}. Has it been migrated (make run)?", file=sys.stderr)
+            print(
+                f"rightslens: database error: {exc}. Has it been migrated (make run)?",
+                file=sys.stderr,
+            )
             return 2
     return int(args.handler(args))
 

@@ -27,7 +27,9 @@ SECRET_KEY = _secret("RIGHTSLENS_SECRET_KEY", "secret_key")
 # Key for grievance identity encryption: kept outside the database on purpose.
 GRIEVANCE_KEY = _secret("RIGHTSLENS_GRIEVANCE_KEY", "grievance_key")
 DEBUG = os.environ.get("RIGHTSLENS_DEBUG", "1") == "1"
-ALLOWED_HOSTS = os.environ.get("RIGHTSLENS_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+ALLOWED_HOSTS = os.environ.get("RIGHTSLENS_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(
+    ","
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -15,4 +15,3 @@ urlpatterns = [
     path("", include("rightslens.hub.urls")),
     path("", include("rightslens.api.urls")),
 ]
-

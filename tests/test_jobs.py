@@ -40,9 +40,25 @@ def test_it_runs_jobs_on_a_celery_worker_through_redis(settings):
     env = {**os.environ, "RIGHTSLENS_BROKER_URL": broker, "RIGHTSLENS_RESULT_BACKEND": broker}
     root = Path(__file__).resolve().parent.parent
     worker = subprocess.Popen(  # noqa: S603
-        [sys.executable, "-m", "celery", "-A", "rightslens.celery_app", "worker",
-         "-P", "solo", "--without-heartbeat", "--without-mingle", "--without-gossip", "-l", "warning"],
-        cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "rightslens.celery_app",
+            "worker",
+            "-P",
+            "solo",
+            "--without-heartbeat",
+            "--without-mingle",
+            "--without-gossip",
+            "-l",
+            "warning",
+        ],
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     try:
         settings.CELERY_BROKER_URL = broker

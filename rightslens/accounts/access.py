@@ -17,7 +17,9 @@ from .models import Membership
 M = TypeVar("M", bound=Model)
 
 
-def membership_for(user: Any, org_slug: str, *, write: bool = False, senior: bool = False) -> Membership:
+def membership_for(
+    user: Any, org_slug: str, *, write: bool = False, senior: bool = False
+) -> Membership:
     if not getattr(user, "is_authenticated", False):
         raise Http404("Not found")
     membership = (
@@ -34,7 +36,9 @@ def membership_for(user: Any, org_slug: str, *, write: bool = False, senior: boo
     return membership
 
 
-def member_or_404(request: HttpRequest, org_slug: str, *, write: bool = False, senior: bool = False) -> Membership:
+def member_or_404(
+    request: HttpRequest, org_slug: str, *, write: bool = False, senior: bool = False
+) -> Membership:
     """Return the user's membership of the organisation, or raise 404 (403 for a viewer's write)."""
     return membership_for(request.user, org_slug, write=write, senior=senior)
 

@@ -18,7 +18,9 @@ class OrganisationKind(models.TextChoices):
 class Organisation(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=60, unique=True)
-    kind = models.CharField(max_length=20, choices=OrganisationKind, default=OrganisationKind.COMPANY)
+    kind = models.CharField(
+        max_length=20, choices=OrganisationKind, default=OrganisationKind.COMPANY
+    )
     review_period_days = models.PositiveIntegerField(
         default=365, help_text="How often each assessment must be reviewed."
     )
@@ -39,8 +41,12 @@ class Role(models.TextChoices):
 
 
 class Membership(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships"
+    )
     role = models.CharField(max_length=20, choices=Role, default=Role.VIEWER)
     # Need-to-know: only designated officers see complainants' identities.
     is_grievance_officer = models.BooleanField(default=False)
@@ -80,7 +86,9 @@ def _hash(raw: str) -> str:
 class ApiToken(models.Model):
     """A personal API token. Only its hash is stored; the raw value is shown once."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
     name = models.CharField(max_length=100)
     key_hash = models.CharField(max_length=64, unique=True)
     prefix = models.CharField(max_length=8)
@@ -104,7 +112,9 @@ class ApiToken(models.Model):
 class AuditEvent(OrgScoped):
     """Who did what, when, to which object, with before/after values."""
 
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
     verb = models.CharField(max_length=60)
     object_type = models.CharField(max_length=60)
     object_id = models.CharField(max_length=40)

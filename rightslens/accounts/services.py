@@ -10,11 +10,15 @@ from .models import Membership, Organisation, Role
 
 
 @transaction.atomic
-def account_signup(*, email: str, password: str, organisation_name: str, organisation_kind: str) -> tuple[Any, Organisation]:
+def account_signup(
+    *, email: str, password: str, organisation_name: str, organisation_kind: str
+) -> tuple[Any, Organisation]:
     """A new user and their organisation, with the user as its owner."""
     user = get_user_model().objects.create_user(username=email, email=email, password=password)
     org = Organisation.objects.create(
         name=organisation_name, slug=unique_org_slug(organisation_name), kind=organisation_kind
     )
-    Membership.objects.create(user=user, organisation=org, role=Role.OWNER, is_grievance_officer=True)
+    Membership.objects.create(
+        user=user, organisation=org, role=Role.OWNER, is_grievance_officer=True
+    )
     return user, org

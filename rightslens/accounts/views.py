@@ -27,7 +27,9 @@ def signup(request: HttpRequest) -> HttpResponse:
         user, org = account_signup(**form.cleaned_data)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         return redirect("org_dashboard", org_slug=org.slug)
-    return render(request, "accounts/signup.html", {"form": form}, status=400 if form.errors else 200)
+    return render(
+        request, "accounts/signup.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 @login_required
@@ -41,8 +43,12 @@ def org_dashboard(request: HttpRequest, org_slug: str) -> HttpResponse:
     from rightslens.assessments.selectors import dashboard_figures
 
     return render(
-        request, "accounts/dashboard.html",
-        {"membership": membership, "figures": dashboard_figures(organisation=membership.organisation)},
+        request,
+        "accounts/dashboard.html",
+        {
+            "membership": membership,
+            "figures": dashboard_figures(organisation=membership.organisation),
+        },
     )
 
 
@@ -56,6 +62,7 @@ def api_tokens(request: HttpRequest, org_slug: str) -> HttpResponse:
         messages.success(request, "Token created. Copy it now: it will not be shown again.")
     tokens = ApiToken.objects.filter(user=request.user)
     return render(
-        request, "accounts/tokens.html",
+        request,
+        "accounts/tokens.html",
         {"membership": membership, "form": form, "raw_token": raw, "tokens": tokens},
     )

@@ -34,7 +34,9 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(ValidationError)
     def validation(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-        return respond(request, 422, error_body("invalid", "The input is not valid.", _validation_fields(exc)))
+        return respond(
+            request, 422, error_body("invalid", "The input is not valid.", _validation_fields(exc))
+        )
 
     @api.exception_handler(Http404)
     def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
@@ -46,7 +48,9 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-        return respond(request, 401, error_body("unauthenticated", "A valid API token is required."))
+        return respond(
+            request, 401, error_body("unauthenticated", "A valid API token is required.")
+        )
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:

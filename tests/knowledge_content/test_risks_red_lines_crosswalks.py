@@ -36,7 +36,9 @@ def test_red_lines_never_present_a_call_as_law(kb):
     for red_line in kb.by_type("red_line"):
         for status in red_line.get("statuses"):
             if status["status"] == LAW:
-                assert "Art" in status["authority"] or "Regulation" in status["authority"], red_line.id
+                assert "Art" in status["authority"] or "Regulation" in status["authority"], (
+                    red_line.id
+                )
             else:
                 assert status["status"] in {UN, CIVIL}, red_line.id
 
@@ -72,6 +74,15 @@ def test_crosswalk_links_go_from_a_ungp_step_to_a_framework_element(kb):
 
 
 def test_every_framework_named_in_the_domain_guide_is_cross_walked(kb):
-    linked_frameworks = {kb.get(link.get("to_ref")).get("framework_ref") for link in kb.by_type("crosswalk_link")}
-    expected = {"fw-oecd-ddg", "fw-eu-ai-act", "fw-huderia", "fw-nist-ai-rmf", "fw-iso-42001", "fw-esrs-s4"}
+    linked_frameworks = {
+        kb.get(link.get("to_ref")).get("framework_ref") for link in kb.by_type("crosswalk_link")
+    }
+    expected = {
+        "fw-oecd-ddg",
+        "fw-eu-ai-act",
+        "fw-huderia",
+        "fw-nist-ai-rmf",
+        "fw-iso-42001",
+        "fw-esrs-s4",
+    }
     assert expected <= linked_frameworks

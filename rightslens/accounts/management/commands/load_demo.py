@@ -48,10 +48,16 @@ def ensure_demo_org() -> tuple[Any, Organisation, bool]:
     User = get_user_model()
     user = User.objects.filter(username=DEMO_EMAIL).first()
     if user is None:
-        user = User.objects.create_user(username=DEMO_EMAIL, email=DEMO_EMAIL, password=DEMO_PASSWORD)
+        user = User.objects.create_user(
+            username=DEMO_EMAIL, email=DEMO_EMAIL, password=DEMO_PASSWORD
+        )
     org = Organisation.objects.filter(slug=DEMO_SLUG).first()
     if org is not None:
         return user, org, False
-    org = Organisation.objects.create(name="Lumen AI (demo)", slug=DEMO_SLUG, kind=OrganisationKind.COMPANY)
-    Membership.objects.create(user=user, organisation=org, role=Role.OWNER, is_grievance_officer=True)
+    org = Organisation.objects.create(
+        name="Lumen AI (demo)", slug=DEMO_SLUG, kind=OrganisationKind.COMPANY
+    )
+    Membership.objects.create(
+        user=user, organisation=org, role=Role.OWNER, is_grievance_officer=True
+    )
     return user, org, True
