@@ -14,6 +14,7 @@ COMMANDS = {
     "kb": "rightslens.commands.kb",
     "policy": "rightslens.commands.policy",
     "system": "rightslens.commands.system",
+    "ci": "rightslens.commands.ci",
 }
 
 
