@@ -109,7 +109,8 @@ class MessageForm(forms.Form):
 class NoteForm(forms.Form):
     body = forms.CharField(
         label="Internal note (never shown to the complainant)",
-        widget=forms.Textarea(attrs={"rows": 3}),
+        # Its own id: the case page also shows the message form, whose field is also `body`.
+        widget=forms.Textarea(attrs={"rows": 3, "id": "id_note_body"}),
     )
 
 
