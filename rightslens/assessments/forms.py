@@ -47,6 +47,13 @@ def _rationale(text: str) -> forms.CharField:
     )
 
 
+class RightsCheckboxes(forms.CheckboxSelectMultiple):
+    """Checkboxes in one fieldset per instrument: easier than a Ctrl-click list by keyboard or phone."""
+
+    template_name = "assessments/widgets/rights_checkboxes.html"
+    use_fieldset = True
+
+
 class AssessmentForm(forms.Form):
     title = forms.CharField(
         max_length=200,
@@ -66,8 +73,8 @@ class ImpactForm(forms.Form):
     rights = forms.MultipleChoiceField(
         label="Rights affected",
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 10}),
-        help_text="From the knowledge base's rights catalogue, grouped by instrument. Hold Ctrl (or ⌘) to pick several.",
+        widget=RightsCheckboxes,
+        help_text="From the knowledge base's rights catalogue, grouped by instrument. Tick every right affected.",
     )
     risk_category = forms.ChoiceField(label="GenAI risk category", required=False)
     affected_group_ids = forms.MultipleChoiceField(

@@ -19,7 +19,9 @@ def impacts_for(*, organisation: Organisation) -> Any:
 
 
 def assessments_for(*, organisation: Organisation) -> Any:
-    return Assessment.objects.filter(organisation=organisation).select_related("system")
+    return Assessment.objects.filter(organisation=organisation).select_related(
+        "system", "organisation"
+    )
 
 
 def dashboard_figures(*, organisation: Organisation) -> dict[str, int]:

@@ -8,9 +8,18 @@ Scoring puts red lines and missing essentials first. `Scoring.outcome` is RED_LI
 visible answer matches a question's `red_line_if`, whatever every other answer is: no total can
 average a red-line answer away. Points are only a secondary guide for reviewers.
 
+Polarity: a yes/no question's favourable answer is not always "yes". On a red-line question
+("Does the product include emotion recognition?") the favourable answer is the opposite of the
+red-line answer; a yes/no question that carries no points and no red line is a plain disclosure
+("Has there been an incident?") with no favourable answer; every other yes/no question favours
+"yes". An essential question whose answer earns none of its points ("no" where "yes" is
+favourable, or the weakest choice) is a weak essential; a red-line question never is, because its
+red-line answer is reported as a red line and its other answer is the favourable one.
+
 Point conventions (stated in the questionnaires library too): a yes/no question earns its weight
-for "yes"; a choice question lists its choices from strongest to weakest practice and earns a
-share of its weight by position; a text or evidence question earns its weight when answered.
+for its favourable answer; a choice question lists its choices from strongest to weakest practice
+and earns a share of its weight by position; a text or evidence question earns its weight when
+answered. Red-line questions carry no points, so no total moves with a red-line answer.
 """
 
 from __future__ import annotations
@@ -78,6 +87,29 @@ def visible_questions(questions: Sequence[Item], answers: AnswerMap) -> list[Ite
     return list(visible.values())
 
 
+def favourable_answer(question: Item) -> str | None:
+    """The yes/no answer that reflects good practice, or None where neither answer does."""
+    if question.get("answer_kind") != AnswerKind.YES_NO:
+        return None
+    rule = question.get("red_line_if")
+    if rule:
+        return NO if as_answer(rule.get("equals")) == YES else YES
+    if int(question.get("weight", 1)) == 0:
+        return None  # a disclosure, e.g. past incidents: either answer can be honest practice
+    return YES
+
+
+def is_weak_answer(question: Item, answer: str) -> bool:
+    """A yes/no or choice answer that earns none of the points its question carries: "no" where
+    "yes" is favourable, or the weakest choice. A red-line answer is reported as a red line
+    instead, and a question without points (a disclosure) has no weak answer."""
+    if question.get("red_line_if") or int(question.get("weight", 1)) == 0:
+        return False
+    if question.get("answer_kind") not in (AnswerKind.YES_NO, AnswerKind.CHOICE) or not answer:
+        return False
+    return _points(question, answer) == 0.0
+
+
 def _answer_problem(question: Item, answer: str) -> str:
     kind = question.get("answer_kind")
     if kind == AnswerKind.YES_NO and answer not in (YES, NO):
@@ -127,7 +159,7 @@ class RedLineFlag:
 class Scoring:
     red_lines: tuple[RedLineFlag, ...]
     missing_essentials: tuple[str, ...]
-    weak_essentials: tuple[str, ...]  # essential yes/no questions answered "no"
+    weak_essentials: tuple[str, ...]  # essential answers earning none of their points
     points: float
     possible: int
 
@@ -162,7 +194,7 @@ def _points(question: Item, answer: str) -> float:
     weight = int(question.get("weight", 1))
     kind = question.get("answer_kind")
     if kind == AnswerKind.YES_NO:
-        return float(weight) if answer == YES else 0.0
+        return float(weight) if answer == favourable_answer(question) else 0.0
     if kind == AnswerKind.CHOICE:
         choices = [str(c) for c in question.get("choices", []) or []]
         if answer not in choices or len(choices) < 2:
@@ -185,11 +217,7 @@ def score(questions: Sequence[Item], answers: AnswerMap) -> Scoring:
     flags = [f for q in visible if q.id in counted and (f := _red_line_flag(q, counted[q.id]))]
     essential = [q for q in visible if q.get("essential")]
     missing = tuple(q.id for q in essential if q.id not in counted)
-    weak = tuple(
-        q.id
-        for q in essential
-        if q.get("answer_kind") == AnswerKind.YES_NO and counted.get(q.id) == NO
-    )
+    weak = tuple(q.id for q in essential if is_weak_answer(q, counted.get(q.id, "")))
     scored = [q for q in visible if not q.get("red_line_if")]
     return Scoring(
         red_lines=tuple(flags),

@@ -14,6 +14,7 @@ from rightslens.accounts.access import member_or_404, org_object_or_404
 from rightslens.accounts.models import Membership
 from rightslens.errors import FieldErrors
 
+from . import selectors
 from .forms import (
     AttachQuestionnaireForm,
     AwardForm,
@@ -83,7 +84,15 @@ def _procurement_page(
             "membership": membership,
             "procurement": procurement,
             "blockers": award_blockers(procurement),
-            "sent_requests": sent,
+            "sent_requests": [
+                (r, selectors.questionnaire_title(r.questionnaire_id))
+                for r in sent.select_related("counterparty")
+            ],
+            "questionnaire_title": selectors.questionnaire_title(
+                procurement.questionnaire.questionnaire_id
+            )
+            if procurement.questionnaire
+            else "",
             "award_form": extra.get("award") or AwardForm(),
             "errors": extra.get("errors"),
         },
@@ -96,7 +105,7 @@ def _procurement_page(
 def procurement_detail(request: HttpRequest, org_slug: str, procurement_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug)
     procurement = org_object_or_404(
-        Procurement.objects.select_related("screening", "questionnaire"),
+        Procurement.objects.select_related("screening", "questionnaire__counterparty"),
         membership,
         pk=procurement_id,
     )

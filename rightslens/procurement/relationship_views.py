@@ -276,6 +276,8 @@ def _request_page(
         "req": req,
         "sections": selectors.request_sections(req),
         "outcome_label": selectors.outcome_label(req),
+        "findings": selectors.request_findings(req),
+        "questionnaire_title": selectors.questionnaire_title(req.questionnaire_id),
         "conclusion_form": extra.get("conclusion") or ConclusionForm(),
         "review_choices": ReviewItemForm().fields["verdict"].choices,  # type: ignore[attr-defined]
         "new_link": extra.get("new_link"),

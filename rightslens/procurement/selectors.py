@@ -10,10 +10,17 @@ from django.utils import timezone
 from rightslens.accounts.models import Organisation
 from rightslens.assessments.models import Impact
 from rightslens.core.knowledge.model import Item
-from rightslens.core.questionnaire import OUTCOME_LABELS, sections_of, visible_questions
+from rightslens.core.questionnaire import (
+    OUTCOME_LABELS,
+    YES,
+    Scoring,
+    score,
+    sections_of,
+    visible_questions,
+)
 from rightslens.core.screening import legal_status_summary
 
-from . import request_services
+from . import request_services, screening_services
 from .models import (
     BusinessModelRecord,
     Counterparty,
@@ -106,21 +113,72 @@ def screening_view(screening: RedLineScreening) -> list[dict[str, Any]]:
     ]
 
 
+REVIEW_LABELS = {"accepted": "Accepted", "needs_clarification": "Needs clarification"}
+
+
+def request_scoring(request: QuestionnaireRequest) -> Scoring | None:
+    """The submitted answers scored with the current rules (None before any submission). Scored
+    afresh rather than read from the stored outcome, so a correction to the rules shows at once."""
+    if not request.outcome:
+        return None
+    return score(questions_for(request), request.answers)
+
+
+def answer_label(answer: str) -> str:
+    """'yes' / 'no' read as 'Yes' / 'No'; other answers as given."""
+    return answer.capitalize() if answer in (YES, "no") else answer
+
+
+def _finding(question: Item, request: QuestionnaireRequest) -> dict[str, Any]:
+    return {
+        "id": question.id,
+        "section": question.get("section"),
+        "text": question.get("text"),
+        "answer": answer_label(str(request.answers.get(question.id, ""))),
+    }
+
+
+def request_findings(request: QuestionnaireRequest) -> dict[str, Any] | None:
+    """Red lines, missing and weak essentials named by their question text and section."""
+    scoring = request_scoring(request)
+    if scoring is None:
+        return None
+    by_id = {q.id: q for q in questions_for(request)}
+    red_line_titles = {r.id: r.title for r in screening_services.red_line_items()}
+    return {
+        "scoring": scoring,
+        "red_lines": [
+            {
+                **_finding(by_id[f.question_id], request),
+                "red_line": red_line_titles.get(f.red_line_id, "a red line"),
+            }
+            for f in scoring.red_lines
+        ],
+        "missing": [_finding(by_id[qid], request) for qid in scoring.missing_essentials],
+        "weak": [_finding(by_id[qid], request) for qid in scoring.weak_essentials],
+        "label": OUTCOME_LABELS[scoring.outcome],
+    }
+
+
 def request_sections(request: QuestionnaireRequest) -> list[dict[str, Any]]:
     """The visible questions grouped by section, each with its answer, review and evidence."""
     questions = questions_for(request)
     visible = visible_questions(questions, request.answers)
     evidence = list(request.evidence.all())
-    flagged = {f["question_id"] for f in request.outcome.get("red_lines", [])}
-    missing = set(request.outcome.get("missing_essentials", []))
+    scoring = request_scoring(request)
+    flagged = {f.question_id for f in scoring.red_lines} if scoring else set()
+    missing = set(scoring.missing_essentials) if scoring else set()
+    weak = set(scoring.weak_essentials) if scoring else set()
     rows = [
         {
             "question": q,
-            "answer": request.answers.get(q.id, ""),
+            "answer": answer_label(str(request.answers.get(q.id, ""))),
             "review": request.reviews.get(q.id, {}),
+            "review_label": REVIEW_LABELS.get(request.reviews.get(q.id, {}).get("verdict", ""), ""),
             "evidence": [e for e in evidence if e.question_id == q.id],
             "red_line": q.id in flagged,
             "missing": q.id in missing,
+            "weak": q.id in weak,
             "reopened": q.id in request.reopened,
         }
         for q in visible
@@ -129,6 +187,11 @@ def request_sections(request: QuestionnaireRequest) -> list[dict[str, Any]]:
         {"title": section, "rows": [r for r in rows if r["question"].get("section") == section]}
         for section in sections_of(visible)
     ]
+
+
+def questionnaire_title(questionnaire_id: str) -> str:
+    item = request_services.questionnaire_item(questionnaire_id)
+    return item.title if item else questionnaire_id
 
 
 def outcome_label(request: QuestionnaireRequest) -> str:

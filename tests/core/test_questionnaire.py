@@ -10,6 +10,8 @@ from rightslens.core.questionnaire import (
     Outcome,
     answer_errors,
     counted_answers,
+    favourable_answer,
+    is_weak_answer,
     score,
     sections_of,
     visible_questions,
@@ -107,6 +109,77 @@ def test_an_essential_answered_no_is_flagged():
     assert scoring.weak_essentials == ("q-policy", "q-grievance")
 
 
+# Polarity: a set where "no" is the favourable answer to some essential questions.
+ESSENTIAL_EMOTION = question(
+    "q-emotion",
+    section="Red lines",
+    essential=True,
+    weight=0,
+    red_line_if={"equals": True, "red_line_ref": "rl-emotion"},
+)
+NO_SURVEILLANCE_PROMISE = question(
+    "q-no-surveillance",
+    section="Red lines",
+    essential=True,
+    weight=0,
+    red_line_if={"equals": False, "red_line_ref": "rl-surveillance"},
+)
+INCIDENTS = question("q-incidents", section="Incidents", essential=True, weight=0)
+ESSENTIAL_TESTING = question(
+    "q-testing",
+    kind="choice",
+    section="Testing",
+    essential=True,
+    choices=["per group and language", "in English only", "not tested"],
+    weight=2,
+)
+POLARITY = [POLICY, ESSENTIAL_EMOTION, NO_SURVEILLANCE_PROMISE, INCIDENTS, ESSENTIAL_TESTING]
+FAVOURABLE = {
+    "q-policy": "yes",
+    "q-emotion": "no",
+    "q-no-surveillance": "yes",
+    "q-incidents": "no",
+    "q-testing": "per group and language",
+}
+
+
+def test_the_favourable_answer_follows_the_red_line():
+    assert favourable_answer(ESSENTIAL_EMOTION) == "no"
+    assert favourable_answer(NO_SURVEILLANCE_PROMISE) == "yes"
+    assert favourable_answer(POLICY) == "yes"
+    assert favourable_answer(INCIDENTS) is None
+    assert favourable_answer(ESSENTIAL_TESTING) is None
+
+
+def test_no_to_a_red_line_question_is_neither_weak_nor_missing():
+    scoring = score(POLARITY, FAVOURABLE)
+    assert scoring.weak_essentials == () and scoring.missing_essentials == ()
+    assert scoring.outcome == Outcome.SCORED
+
+
+def test_a_disclosure_question_is_never_weak_whatever_the_answer():
+    for answer in ("yes", "no"):
+        scoring = score(POLARITY, {**FAVOURABLE, "q-incidents": answer})
+        assert "q-incidents" not in scoring.weak_essentials
+
+
+def test_a_red_line_answer_of_no_is_a_red_line_and_not_also_weak():
+    scoring = score(POLARITY, {**FAVOURABLE, "q-no-surveillance": "no"})
+    assert [f.red_line_id for f in scoring.red_lines] == ["rl-surveillance"]
+    assert scoring.outcome == Outcome.RED_LINE and scoring.weak_essentials == ()
+
+
+def test_the_weakest_choice_on_an_essential_is_weak():
+    scoring = score(POLARITY, {**FAVOURABLE, "q-testing": "not tested", "q-policy": "no"})
+    assert scoring.weak_essentials == ("q-policy", "q-testing")
+    assert not is_weak_answer(ESSENTIAL_TESTING, "in English only")
+
+
+def test_an_unanswered_red_line_question_is_a_missing_essential():
+    answers = {k: v for k, v in FAVOURABLE.items() if k != "q-emotion"}
+    assert score(POLARITY, answers).missing_essentials == ("q-emotion",)
+
+
 def test_sections_keep_library_order():
     assert sections_of(QUESTIONS) == ["Policy", "Red lines", "Testing", "Remedy"]
 
@@ -145,3 +218,33 @@ def test_a_missing_essential_is_always_reported_whatever_else_is_answered(others
 def test_a_hidden_answer_never_changes_the_score(others, hidden):
     base = {**others, "q-policy": "no", "q-policy-link": ""}
     assert score(QUESTIONS, base) == score(QUESTIONS, {**base, "q-policy-link": hidden})
+
+
+polarity_answers = st.fixed_dictionaries(
+    {
+        "q-policy": yes_no,
+        "q-emotion": yes_no,
+        "q-no-surveillance": yes_no,
+        "q-incidents": yes_no,
+        "q-testing": st.sampled_from(ESSENTIAL_TESTING.get("choices") + [""]),
+    }
+)
+
+
+@given(polarity_answers)
+def test_a_red_line_question_is_never_counted_as_a_weakness(answers):
+    weak = score(POLARITY, answers).weak_essentials
+    assert "q-emotion" not in weak and "q-no-surveillance" not in weak
+
+
+@given(polarity_answers, yes_no, yes_no)
+def test_red_line_answers_never_move_the_points(answers, emotion, promise):
+    changed = {**answers, "q-emotion": emotion, "q-no-surveillance": promise}
+    before, after = score(POLARITY, answers), score(POLARITY, changed)
+    assert (before.points, before.possible) == (after.points, after.possible)
+
+
+@given(polarity_answers)
+def test_a_red_line_answer_is_never_hidden_by_favourable_answers_elsewhere(answers):
+    scoring = score(POLARITY, {**answers, "q-emotion": "yes"})
+    assert scoring.outcome == Outcome.RED_LINE

@@ -42,7 +42,7 @@ def test_a_lead_adds_a_system_assesses_it_and_finds_the_impact_above_a_less_seve
     page.click("text=Record an impact")
     assert axe_violations(page) == []
     page.fill("#id_title", "Self-harm content shown to teenagers")
-    page.select_option("#id_rights", ["udhr-3"])
+    page.check("input[name=rights][value=udhr-3]")
     page.select_option("#id_risk_category", "cat-child")
     page.select_option("#id_scale", "4")
     page.fill("#id_scale_rationale", "Loss of life cannot be outweighed.")

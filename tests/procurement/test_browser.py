@@ -35,7 +35,9 @@ def test_a_buyer_sends_a_questionnaire_the_vendor_answers_and_the_buyer_conclude
     request = QuestionnaireRequest.objects.get()
     assert request.answers["q-vendor-policy-link"] == "https://talentsift.example/human-rights"
     page.goto(f"/o/acme/procurement/requests/{request.pk}/")
-    assert "Missing essentials" in page.content()
+    assert "Essential questions not answered" in page.content()
+    assert "Audits: Will you give us" in page.locator("main").inner_text()
+    assert axe_violations(page) == []
     page.check('input[name="conclusion"][value="proceed_with_conditions"]')
     page.fill("#id_conclusion_reasons", "Per-language test results due within 90 days.")
     page.click("text=Record conclusion")
