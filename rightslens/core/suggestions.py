@@ -44,6 +44,8 @@ class Suggestion:
     title: str
     reasons: tuple[str, ...]
     example_id: str = ""
+    #: Vulnerable-group ids (vg-*) the suggested impact falls on, to pre-select affected groups.
+    affected_group_refs: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -195,11 +197,19 @@ _RULES: dict[str, tuple[tuple[str, str, str], ...]] = {
 }
 
 
+# Built-in rules whose keyword names a group at heightened risk: keyword -> vulnerable groups.
+_RULE_GROUPS: dict[str, tuple[str, ...]] = {
+    "children": ("vg-children",),
+    "low_resource_languages": ("vg-low-resource-languages",),
+}
+
+
 def _rule_suggestions(keywords: dict[str, str]) -> list[Suggestion]:
     found: list[Suggestion] = []
     for keyword, because in keywords.items():
+        groups = _RULE_GROUPS.get(keyword, ())
         for category, title, why in _RULES.get(keyword, ()):
-            found.append(Suggestion(category, title, (because, why)))
+            found.append(Suggestion(category, title, (because, why), affected_group_refs=groups))
     return found
 
 
@@ -219,7 +229,11 @@ def _example_suggestions(
         if reasons:
             found.append(
                 Suggestion(
-                    example.category_ref, example.title, tuple(dict.fromkeys(reasons)), example.id
+                    example.category_ref,
+                    example.title,
+                    tuple(dict.fromkeys(reasons)),
+                    example.id,
+                    example.affected_group_refs,
                 )
             )
     return found

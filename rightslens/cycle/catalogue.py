@@ -83,6 +83,10 @@ def categories() -> list[Category]:
     ]
 
 
+def category(category_id: str) -> Category | None:
+    return next((c for c in categories() if c.id == category_id), None)
+
+
 def category_titles() -> dict[str, str]:
     return {c.id: c.title for c in categories()}
 

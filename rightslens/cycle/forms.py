@@ -8,6 +8,7 @@ from django import forms
 
 from rightslens.accounts.models import Organisation
 from rightslens.assessments.catalogue import right_choices
+from rightslens.assessments.forms import RightsCheckboxes
 from rightslens.assessments.models import (
     Action,
     ActionStatus,
@@ -140,12 +141,22 @@ class NotRelevantForm(forms.Form):
     )
 
 
+def offered_right_ids() -> set[str]:
+    """Ids of the rights the impact form offers (current catalogue items, grouped by instrument)."""
+    return {right for _instrument, rights in right_choices() for right, _title in rights}
+
+
 class ImpactForm(forms.Form):
     suggestion_key = forms.CharField(required=False, widget=forms.HiddenInput)
     risk_category = forms.ChoiceField(label="Risk category")
     title = forms.CharField(max_length=200, label="Impact")
     description = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    rights = forms.MultipleChoiceField(required=False, label="Rights affected")
+    rights = forms.MultipleChoiceField(
+        required=False,
+        label="Rights affected",
+        widget=RightsCheckboxes,
+        help_text="Grouped by instrument. Tick every right affected; untick any that does not apply.",
+    )
     affected_group_ids = forms.ModelMultipleChoiceField(
         queryset=AffectedGroup.objects.none(),
         required=False,

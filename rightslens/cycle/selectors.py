@@ -88,6 +88,11 @@ def open_suggestions(assessment: Assessment) -> list[suggestions.Suggestion]:
     return [_readable(s) for s in found if s.key not in decided]
 
 
+def open_suggestion(assessment: Assessment, key: str) -> suggestions.Suggestion | None:
+    """The suggestion with this key, if it still applies and nobody has decided on it."""
+    return next((s for s in open_suggestions(assessment) if s.key == key), None)
+
+
 def _readable(suggestion: suggestions.Suggestion) -> suggestions.Suggestion:
     """Knowledge ids in reasons (e.g. vg-children) shown by their titles."""
     reasons = []

@@ -138,9 +138,24 @@ def scoping_decide(request: HttpRequest, org_slug: str, assessment_id: int) -> H
     return redirect(_url(assessment, "scoping"))
 
 
-def _impact_form_initial(request: HttpRequest) -> dict[str, Any]:
+def _impact_form_initial(request: HttpRequest, assessment: Assessment) -> dict[str, Any]:
     keys = ("risk_category", "title", "suggestion_key", "description")
-    return {k: request.GET[k] for k in keys if k in request.GET}
+    initial: dict[str, Any] = {k: request.GET[k] for k in keys if k in request.GET}
+    if initial.get("suggestion_key"):
+        initial.update(_accepted_suggestion_initial(assessment, initial))
+    return initial
+
+
+def _accepted_suggestion_initial(assessment: Assessment, initial: dict[str, Any]) -> dict[str, Any]:
+    """Pre-ticks (nothing saved): the category's rights at stake, and the system's affected groups
+    that the suggestion falls on, so the assessor starts from them and unticks what does not apply."""
+    category = catalogue.category(initial.get("risk_category", ""))
+    offered = forms.offered_right_ids()
+    rights = [r for r in (category.right_refs if category else ()) if r in offered]
+    suggestion = selectors.open_suggestion(assessment, initial["suggestion_key"])
+    refs = set(suggestion.affected_group_refs) if suggestion else set()
+    groups = [g.pk for g in assessment.system.affected_groups.all() if g.vulnerability in refs]
+    return {"rights": rights, "affected_group_ids": groups}
 
 
 @require_http_methods(["GET", "POST"])
@@ -148,7 +163,7 @@ def identify(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpRes
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     assessment = _assessment(membership, assessment_id)
     impact_form = forms.ImpactForm(
-        assessment, request.POST or None, initial=_impact_form_initial(request)
+        assessment, request.POST or None, initial=_impact_form_initial(request, assessment)
     )
     if request.method == "POST" and impact_form.is_valid():
         try:
@@ -206,7 +221,14 @@ def identify_dismiss(request: HttpRequest, org_slug: str, assessment_id: int) ->
     return redirect(_url(assessment, "identify"))
 
 
-def _plan_entries(assessment: Assessment) -> list[dict[str, Any]]:
+def _plan_form_prefix(impact: Impact) -> str:
+    """Each impact's form on the plan page gets its own prefix, so field ids never repeat."""
+    return f"impact-{impact.pk}"
+
+
+def _plan_entries(
+    assessment: Assessment, posted: forms.ActionPlanForm | None = None
+) -> list[dict[str, Any]]:
     entries = []
     for impact in assessment.impacts.prefetch_related("actions"):
         response = impact_response(impact)
@@ -215,6 +237,7 @@ def _plan_entries(assessment: Assessment) -> list[dict[str, Any]]:
             p.action_id: p
             for p in ActionPlan.objects.filter(action__in=actions).prefetch_related("side_risks")
         }
+        prefix = _plan_form_prefix(impact)
         entries.append(
             {
                 "impact": impact,
@@ -224,6 +247,9 @@ def _plan_entries(assessment: Assessment) -> list[dict[str, Any]]:
                     key=lambda pair: _preference_rank(pair[1]),
                 ),
                 "unmet": unmet_requirements(response, {ActionType(a.action_type) for a in actions}),
+                "form": posted
+                if posted is not None and posted.prefix == prefix
+                else forms.ActionPlanForm(prefix=prefix),
             }
         )
     return entries
@@ -239,26 +265,26 @@ def _preference_rank(plan: ActionPlan | None) -> int:
 def plan(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     assessment = _assessment(membership, assessment_id)
-    form = forms.ActionPlanForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    form = None
+    if request.method == "POST":
         impact = org_object_or_404(
             Impact.objects, membership, pk=request.POST.get("impact_id") or 0, assessment=assessment
         )
-        try:
-            services.action_plan(impact=impact, actor=request.user, **form.cleaned_data)
-            messages.success(request, "Action planned.")
-            return redirect(_url(assessment, "plan"))
-        except FieldErrors as exc:
-            forms.show_errors(form, exc)
+        form = forms.ActionPlanForm(request.POST, prefix=_plan_form_prefix(impact))
+        if form.is_valid():
+            try:
+                services.action_plan(impact=impact, actor=request.user, **form.cleaned_data)
+                messages.success(request, "Action planned.")
+                return redirect(_url(assessment, "plan"))
+            except FieldErrors as exc:
+                forms.show_errors(form, exc)
     impacts = list(assessment.impacts.all())
     return render(
         request,
         "cycle/plan.html",
         {
             "assessment": assessment,
-            "entries": _plan_entries(assessment),
-            "form": form,
-            "side_form": forms.SideRiskForm(impacts),
+            "entries": _plan_entries(assessment, form),
             "impacts": impacts,
             "status_choices": ActionStatus.choices,
             "side_risk_hints": {

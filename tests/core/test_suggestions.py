@@ -52,3 +52,25 @@ def test_untested_languages_lists_languages_never_safety_tested():
         )
         == ()
     )
+
+
+def test_suggestions_carry_the_groups_at_heightened_risk_they_fall_on():
+    examples = [
+        RiskExample(
+            "ex-expression-2",
+            "Over-blocking",
+            "cat-expression",
+            (),
+            ("vg-low-resource-languages", "vg-minorities"),
+            ("multilingual",),
+        )
+    ]
+    found = {s.key: s for s in suggest(ASSISTANT, examples)}
+    assert found["ex-expression-2"].affected_group_refs == (
+        "vg-low-resource-languages",
+        "vg-minorities",
+    )
+    by_category = {s.category_ref: s for s in found.values() if not s.example_id}
+    assert by_category["cat-child"].affected_group_refs == ("vg-children",)
+    assert by_category["cat-equality"].affected_group_refs == ("vg-low-resource-languages",)
+    assert by_category["cat-privacy"].affected_group_refs == ()

@@ -70,3 +70,21 @@ def test_the_report_pdf_downloads(page, assessment, owner):
     with open(path, "rb") as pdf:
         assert pdf.read(5) == b"%PDF-"
     assert download.value.suggested_filename.endswith(".pdf")
+
+
+@pytest.mark.browser
+def test_the_identify_form_and_a_two_impact_plan_pass_axe(page, assessment, owner):
+    for title in ("Over-blocking in Swahili", "Swahili answers less accurate"):
+        services.impact_record(assessment=assessment, actor=owner, **{**IMPACT, "title": title})
+    browser_login(page, "owner@acme.test")
+    page.goto(
+        f"/o/acme/assessments/{assessment.pk}/identify/"
+        "?risk_category=cat-expression&title=Over-blocking&suggestion_key=ex-expression-2#record"
+    )
+    rights = page.get_by_role("group", name="Rights affected")
+    assert rights.get_by_role("group").count() >= 2  # one fieldset per instrument
+    assert page.is_checked("input[name=rights][value=udhr-19]")
+    assert axe_violations(page) == []
+    page.goto(f"/o/acme/assessments/{assessment.pk}/plan/")
+    page.locator("summary").first.click()
+    assert axe_violations(page) == []

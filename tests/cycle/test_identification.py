@@ -1,9 +1,14 @@
+from html import escape
+from urllib.parse import urlencode
+
+from rightslens.assessments.catalogue import rights_by_instrument
 from rightslens.assessments.models import Impact
-from rightslens.cycle import selectors, services
+from rightslens.cycle import catalogue, selectors, services
 from rightslens.cycle.models import CategoryReview, SuggestionDecision
 from rightslens.errors import FieldErrors
 
 from .conftest import IMPACT
+from .html import fieldset_legend_of, is_checked, repeated_ids
 
 URL = "/o/acme/assessments/{}/identify/"
 
@@ -67,3 +72,53 @@ def test_dismissed_suggestions_are_not_shown_again(owner_client, assessment):
     key = selectors.open_suggestions(assessment)[0].key
     owner_client.post(URL.format(assessment.pk) + "dismiss/", {"key": key})
     assert key not in {s.key for s in selectors.open_suggestions(assessment)}
+
+
+def test_rights_are_ticked_in_fieldsets_grouped_by_instrument(owner_client, assessment):
+    page = owner_client.get(URL.format(assessment.pk) + "?risk_category=cat-work").content.decode()
+    assert '<select name="rights"' not in page
+    for group in rights_by_instrument()[:3]:
+        right_id, _title = group.rights[0]
+        assert fieldset_legend_of(page, "rights", right_id) == escape(group.instrument)
+        assert not is_checked(page, "rights", right_id)
+    assert repeated_ids(page) == []
+
+
+def test_accepting_a_suggestion_pre_ticks_its_rights_and_groups_and_saves_nothing(
+    owner_client, assessment
+):
+    rights = catalogue.category("cat-expression").right_refs
+    assert rights, "the knowledge base names the rights at stake in cat-expression"
+    query = "?risk_category=cat-expression&title=Over-blocking&suggestion_key=ex-expression-2"
+    page = owner_client.get(URL.format(assessment.pk) + query).content.decode()
+    for right in rights:
+        assert is_checked(page, "rights", right), right
+    other = next(r for g in rights_by_instrument() for r, _ in g.rights if r not in rights)
+    assert not is_checked(page, "rights", other)
+    groups = {g.name: str(g.pk) for g in assessment.system.affected_groups.all()}
+    assert is_checked(page, "affected_group_ids", groups["Swahili speakers"])
+    assert not is_checked(page, "affected_group_ids", groups["Teenagers"])
+    assert Impact.objects.count() == 0
+    assert not SuggestionDecision.objects.exists()
+
+
+def test_a_built_in_child_rule_pre_ticks_the_systems_children(owner_client, assessment):
+    child = next(s for s in selectors.open_suggestions(assessment) if s.category_ref == "cat-child")
+    query = urlencode(
+        {"risk_category": "cat-child", "title": child.title, "suggestion_key": child.key}
+    )
+    page = owner_client.get(f"{URL.format(assessment.pk)}?{query}").content.decode()
+    teenagers = assessment.system.affected_groups.get(name="Teenagers")
+    swahili = assessment.system.affected_groups.get(name="Swahili speakers")
+    assert is_checked(page, "affected_group_ids", str(teenagers.pk))
+    assert not is_checked(page, "affected_group_ids", str(swahili.pk))
+
+
+def test_unticking_a_pre_ticked_right_records_only_what_was_submitted(owner_client, assessment):
+    rights = list(catalogue.category("cat-expression").right_refs)
+    response = owner_client.post(
+        URL.format(assessment.pk),
+        {**IMPACT, "rights": rights[:1], "suggestion_key": "ex-expression-2"},
+    )
+    assert response.status_code == 302
+    assert Impact.objects.get().rights == rights[:1]
