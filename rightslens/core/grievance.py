@@ -41,6 +41,21 @@ def can_transition(current: GrievanceState, target: GrievanceState) -> bool:
     return target in TRANSITIONS[current]
 
 
+# Recording remedy on a case being dealt with proposes it to the complainant. An acknowledged case
+# passes through "under review" on the way (recording remedy shows the review has happened), so the
+# trail never skips a published state and no new move is needed. Other states keep their state:
+# a received case must be acknowledged first; a proposed, closed or appealed case moves by hand.
+_STEPS_TO_REMEDY_PROPOSED: Mapping[GrievanceState, tuple[GrievanceState, ...]] = {
+    GrievanceState.ACKNOWLEDGED: (GrievanceState.UNDER_REVIEW, GrievanceState.REMEDY_PROPOSED),
+    GrievanceState.UNDER_REVIEW: (GrievanceState.REMEDY_PROPOSED,),
+}
+
+
+def steps_when_remedy_recorded(current: GrievanceState) -> tuple[GrievanceState, ...]:
+    """The allowed moves, in order, that recording a remedy makes on a case in `current`."""
+    return _STEPS_TO_REMEDY_PROPOSED.get(current, ())
+
+
 @dataclass(frozen=True)
 class TargetTimes:
     """Published target times, in days counted from receipt (appeal: from the appeal)."""

@@ -30,8 +30,10 @@ def grievance_record(g: Grievance) -> dict[str, Any]:
         "systems": [s.pk for s in g.systems.all()],
         "rights": g.rights,
         "impacts": [link.impact_id for link in g.impact_links.all()],
-        "remedy_form": g.remedy_form,
-        "remedy_route": g.remedy_route,
+        "remedies": [
+            {"form": r.form, "route": r.route, "provided_on": r.provided_on.isoformat()}
+            for r in g.remedies.all()
+        ],
         "outcome_helped": g.outcome_helped,
     }
 
@@ -42,7 +44,7 @@ def list_grievances(request: HttpRequest, org_slug: str) -> list[dict[str, Any]]
     return [
         grievance_record(g)
         for g in grievances_for(organisation=membership.organisation).prefetch_related(
-            "impact_links"
+            "impact_links", "remedies"
         )
     ]
 

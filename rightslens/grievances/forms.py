@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from rightslens.assessments.catalogue import right_choices
+from rightslens.assessments.forms import RightsCheckboxes
 from rightslens.core.grievance import ATTACHMENT_MAX_BYTES
 
 from .models import RemedyFormChoice, RemedyRouteChoice, State
-from .services import CONTACT_MAX_CHARS, CONTENT_MAX_CHARS, MESSAGE_MAX_CHARS
+from .services import (
+    CONTACT_MAX_CHARS,
+    CONTENT_MAX_CHARS,
+    MESSAGE_MAX_CHARS,
+    PROVIDER_MAX_CHARS,
+)
 
 
 class GrievanceForm(forms.Form):
@@ -118,10 +126,14 @@ class TriageForm(forms.Form):
     systems = forms.MultipleChoiceField(
         label="AI systems concerned", required=False, widget=forms.CheckboxSelectMultiple
     )
-    rights = forms.CharField(
-        label="Rights concerned (knowledge-base ids, comma separated)",
+    rights = forms.MultipleChoiceField(
+        label="Rights concerned",
         required=False,
-        help_text="e.g. right-non-discrimination, right-privacy",
+        widget=RightsCheckboxes,
+        help_text="From the knowledge base's rights catalogue, grouped by instrument.",
+        error_messages={
+            "invalid_choice": "Not a right in the knowledge base: %(value)s. Choose rights from the list."
+        },
     )
 
     def __init__(
@@ -129,6 +141,7 @@ class TriageForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["systems"].choices = system_choices  # type: ignore[attr-defined]
+        self.fields["rights"].choices = right_choices()  # type: ignore[attr-defined]
 
 
 class ImpactLinkForm(forms.Form):
@@ -147,11 +160,22 @@ class ImpactLinkForm(forms.Form):
 
 
 class RemedyForm(forms.Form):
+    """One form of remedy; record several for a remedy that combines them."""
+
     remedy_form = forms.ChoiceField(label="Form of remedy", choices=RemedyFormChoice.choices)
     remedy_route = forms.ChoiceField(label="Route", choices=RemedyRouteChoice.choices)
     remedy_description = forms.CharField(
         label="The remedy, as the complainant will read it",
+        help_text="Plain words, in the complainant's language if you can.",
         widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    remedy_provider = forms.CharField(
+        label="Who provides it", max_length=PROVIDER_MAX_CHARS, help_text="e.g. HR team, vendor"
+    )
+    remedy_date = forms.DateField(
+        label="When it was, or will be, provided",
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
 

@@ -57,6 +57,31 @@ class RemedyRouteChoice(models.TextChoices):
     JUDICIAL = RemedyRoute.JUDICIAL.value, _("Courts")
 
 
+# What each form and route means, in plain words for the complainant (translated).
+REMEDY_FORM_PLAIN = {
+    RemedyForm.RESTITUTION.value: _(
+        "Putting things back, as far as possible, as they were before the harm."
+    ),
+    RemedyForm.COMPENSATION.value: _("Money or something else of value, for the harm done."),
+    RemedyForm.REHABILITATION.value: _(
+        "Help to recover from the harm, such as medical, psychological, legal or social support."
+    ),
+    RemedyForm.SATISFACTION.value: _(
+        "Recognising what happened: for example an apology, or stopping what caused the harm."
+    ),
+    RemedyForm.NON_REPETITION.value: _(
+        "Changes so that the same harm does not happen again, to you or to others."
+    ),
+}
+REMEDY_ROUTE_PLAIN = {
+    RemedyRoute.NON_STATE.value: _("Through this grievance mechanism."),
+    RemedyRoute.STATE_NON_JUDICIAL.value: _(
+        "Through a regulator, a national human rights institution or an OECD National Contact Point."
+    ),
+    RemedyRoute.JUDICIAL.value: _("Through the courts."),
+}
+
+
 class GrievanceSettings(OrgScoped):
     """Published target times (days), configurable per organisation."""
 
@@ -87,9 +112,6 @@ class Grievance(OrgScoped):
     acknowledged_at = models.DateTimeField(null=True, blank=True)
     remedy_proposed_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
-    remedy_form = models.CharField(max_length=40, choices=RemedyFormChoice, blank=True)
-    remedy_route = models.CharField(max_length=40, choices=RemedyRouteChoice, blank=True)
-    remedy_description = EncryptedTextField(blank=True)
     outcome_helped = models.BooleanField(null=True, blank=True, help_text="The complainant's view.")
     outcome_feedback = EncryptedTextField(blank=True)
 
@@ -98,6 +120,35 @@ class Grievance(OrgScoped):
 
     def __str__(self) -> str:
         return f"Grievance #{self.pk}"
+
+
+class Remedy(OrgScoped):
+    """One form of remedy for a grievance: remedy often combines several (UNGP 25 commentary)."""
+
+    grievance = models.ForeignKey(Grievance, on_delete=models.CASCADE, related_name="remedies")
+    form = models.CharField(max_length=40, choices=RemedyFormChoice)
+    route = models.CharField(max_length=40, choices=RemedyRouteChoice)
+    description = EncryptedTextField(help_text="The remedy, as the complainant will read it.")
+    provider = models.CharField(
+        max_length=200, blank=True, help_text="Who provides it (blank only for older records)."
+    )
+    provided_on = models.DateField(help_text="When it was, or will be, provided.")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["recorded_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_form_display()} for grievance #{self.grievance_id}"
+
+    def plain_form(self) -> str:
+        return str(REMEDY_FORM_PLAIN.get(self.form, ""))
+
+    def plain_route(self) -> str:
+        return str(REMEDY_ROUTE_PLAIN.get(self.route, ""))
 
 
 class ComplainantIdentity(OrgScoped):

@@ -92,6 +92,7 @@ def _case(
         "grievance": grievance,
         "code": code,
         "messages_shown": grievance.messages.all(),
+        "remedies": grievance.remedies.all(),
         "officer": Author.OFFICER,
         "targets": target_times(organisation),
         "deadline": next_deadline(grievance, target_times(organisation)),

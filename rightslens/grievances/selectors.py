@@ -21,7 +21,16 @@ from rightslens.core.grievance import (
     within_target,
 )
 
-from .models import GP31_LABELS, Gp31Assessment, Grievance, GrievanceImpactLink, State, settings_for
+from .models import (
+    GP31_LABELS,
+    Gp31Assessment,
+    Grievance,
+    GrievanceImpactLink,
+    Remedy,
+    RemedyFormChoice,
+    State,
+    settings_for,
+)
 
 
 def target_times(organisation: Organisation) -> TargetTimes:
@@ -69,7 +78,8 @@ def dashboard(*, organisation: Organisation) -> dict[str, Any]:
         "closed": sum(1 for g in cases if g.closed_at),
         "resolve": _timing([(g.received_at, g.closed_at) for g in cases], targets.remedy_days),
         "outcomes": Counter(
-            g.get_remedy_form_display() for g in cases if g.remedy_form
+            str(RemedyFormChoice(r.form).label)
+            for r in Remedy.objects.filter(organisation=organisation)
         ).most_common(),
         "helped_yes": helped.get(True, 0),
         "helped_no": helped.get(False, 0),

@@ -6,6 +6,7 @@ Logging rule: ids and states only, never content, names or contacts.
 from __future__ import annotations
 
 import logging
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Membership, Organisation, Role
+from rightslens.assessments.catalogue import RIGHT, is_item_of_type
 from rightslens.assessments.models import Impact
 from rightslens.assessments.rules import impact_apply_rules
 from rightslens.core.grievance import (
@@ -27,6 +29,7 @@ from rightslens.core.grievance import (
     receipt_code_new,
     receipt_code_normalise,
     sniff_attachment_type,
+    steps_when_remedy_recorded,
 )
 from rightslens.core.severity import Likelihood
 from rightslens.errors import FieldErrors
@@ -46,6 +49,7 @@ from .models import (
     GrievanceNote,
     GrievanceSettings,
     LinkEffect,
+    Remedy,
     RemedyFormChoice,
     RemedyRouteChoice,
     StateChange,
@@ -278,11 +282,20 @@ def grievance_triage(
     *, membership: Membership, grievance: Grievance, system_ids: list[int], rights: list[str]
 ) -> Grievance:
     require_officer(membership)
+    errors = {}
     systems = list(AISystem.objects.filter(organisation=grievance.organisation, pk__in=system_ids))
     if len(systems) != len(set(system_ids)):
-        raise FieldErrors({"systems": "Choose systems from your organisation's inventory."})
+        errors["systems"] = "Choose systems from your organisation's inventory."
+    chosen = sorted({r.strip() for r in rights if r.strip()})
+    unknown = [r for r in chosen if not is_item_of_type(r, RIGHT)]
+    if unknown:
+        errors["rights"] = (
+            f"Not a right in the knowledge base: {', '.join(unknown)}. Choose rights from the list."
+        )
+    if errors:
+        raise FieldErrors(errors)
     grievance.systems.set(systems)
-    grievance.rights = sorted({r.strip() for r in rights if r.strip()})
+    grievance.rights = chosen
     grievance.save(update_fields=["rights"])
     audit_record(
         organisation=grievance.organisation,
@@ -354,11 +367,12 @@ def grievance_link_impact(
     return link
 
 
-@transaction.atomic
-def grievance_remedy_record(
-    *, membership: Membership, grievance: Grievance, form: str, route: str, description: str
-) -> Grievance:
-    require_officer(membership)
+PROVIDER_MAX_CHARS = 200
+
+
+def _remedy_errors(
+    form: str, route: str, description: str, provider: str, provided_on: date | None
+) -> dict[str, str]:
     errors = {}
     if form not in RemedyFormChoice.values:
         errors["remedy_form"] = "Choose a form of remedy."
@@ -368,23 +382,66 @@ def grievance_remedy_record(
         errors["remedy_description"] = (
             "Describe the remedy in words the complainant will understand."
         )
+    if not (provider or "").strip():
+        errors["remedy_provider"] = "Say who provides this remedy."
+    elif len(provider.strip()) > PROVIDER_MAX_CHARS:
+        errors["remedy_provider"] = f"At most {PROVIDER_MAX_CHARS} characters."
+    if provided_on is None:
+        errors["remedy_date"] = "Give the date it was, or will be, provided."
+    return errors
+
+
+def _remedy_state_error(grievance: Grievance) -> dict[str, str]:
+    if grievance.state == GrievanceState.RECEIVED:
+        return {"remedy_form": "Acknowledge the grievance before recording remedy."}
+    return {}
+
+
+@transaction.atomic
+def grievance_remedy_record(
+    *,
+    membership: Membership,
+    grievance: Grievance,
+    form: str,
+    route: str,
+    description: str,
+    provider: str,
+    provided_on: date | None,
+) -> Remedy:
+    """Add one form of remedy; a case being dealt with moves on to "remedy proposed".
+
+    Remedy often combines forms, so each call adds an entry. The moves go through
+    `grievance_transition` (audited, timestamped against the published targets), one allowed
+    step at a time (`steps_when_remedy_recorded`).
+    """
+    require_officer(membership)
+    errors = _remedy_state_error(grievance) or _remedy_errors(
+        form, route, description, provider, provided_on
+    )
     if errors:
         raise FieldErrors(errors)
-    grievance.remedy_form, grievance.remedy_route = form, route
-    grievance.remedy_description = description.strip()
-    grievance.save(update_fields=["remedy_form", "remedy_route", "remedy_description"])
-    if can_transition(GrievanceState(grievance.state), GrievanceState.REMEDY_PROPOSED):
-        grievance_transition(
-            membership=membership, grievance=grievance, to_state=GrievanceState.REMEDY_PROPOSED
-        )
+    remedy = Remedy.objects.create(
+        organisation=grievance.organisation,
+        grievance=grievance,
+        form=form,
+        route=route,
+        description=description.strip(),
+        provider=provider.strip(),
+        provided_on=provided_on,
+        recorded_by=membership.user,
+    )
     audit_record(
         organisation=grievance.organisation,
         actor=membership.user,
         verb="grievance.remedy",
         obj=grievance,
         summary=f"Remedy recorded: {form} via {route}",
+        after={"remedy": remedy.pk, "form": form, "route": route},
     )
-    return grievance
+    for step in steps_when_remedy_recorded(GrievanceState(grievance.state)):
+        grievance_transition(membership=membership, grievance=grievance, to_state=step)
+    log.info("grievance %s: remedy %s recorded (%s)", grievance.pk, remedy.pk, grievance.state)
+    return remedy
 
 
 # ---- Identity: need-to-know, every read audited, disclosure by request and approval ----

@@ -111,12 +111,14 @@ def _detail(
             system_choices=choices["system_choices"],
             initial={
                 "systems": [s.pk for s in grievance.systems.all()],
-                "rights": ", ".join(grievance.rights),
+                "rights": list(grievance.rights),
             },
         ),
         "link_form": forms.get("link_form")
         or ImpactLinkForm(impact_choices=choices["impact_choices"]),
-        "remedy_form": forms.get("remedy_form") or RemedyForm(),
+        "remedy_form": forms.get("remedy_form")
+        or RemedyForm(initial={"remedy_provider": membership.organisation.name}),
+        "remedies": grievance.remedies.all(),
         "disclosure_form": forms.get("disclosure_form")
         or DisclosureForm(member_choices=choices["member_choices"]),
         "disclosures": grievance.disclosures.select_related("recipient", "requested_by"),
@@ -225,12 +227,15 @@ def case_triage(request: HttpRequest, org_slug: str, grievance_id: int) -> HttpR
     form = TriageForm(request.POST, system_choices=_choices(membership)["system_choices"])
     if not form.is_valid():
         return _bad(request, membership, grievance, "triage_form", form)
-    services.grievance_triage(
-        membership=membership,
-        grievance=grievance,
-        system_ids=[int(s) for s in form.cleaned_data["systems"]],
-        rights=form.cleaned_data["rights"].split(","),
-    )
+    try:
+        services.grievance_triage(
+            membership=membership,
+            grievance=grievance,
+            system_ids=[int(s) for s in form.cleaned_data["systems"]],
+            rights=form.cleaned_data["rights"],
+        )
+    except FieldErrors as error:
+        return _bad(request, membership, grievance, "triage_form", form, error)
     return _done(grievance, request, "Triage saved.")
 
 
@@ -264,18 +269,30 @@ def case_remedy(request: HttpRequest, org_slug: str, grievance_id: int) -> HttpR
     if not form.is_valid():
         return _bad(request, membership, grievance, "remedy_form", form)
     d = form.cleaned_data
-    services.grievance_remedy_record(
-        membership=membership,
-        grievance=grievance,
-        form=d["remedy_form"],
-        route=d["remedy_route"],
-        description=d["remedy_description"],
-    )
-    return _done(
-        grievance,
-        request,
-        "Remedy recorded. The complainant can read it and say whether it helped.",
-    )
+    before = grievance.get_state_display()
+    try:
+        services.grievance_remedy_record(
+            membership=membership,
+            grievance=grievance,
+            form=d["remedy_form"],
+            route=d["remedy_route"],
+            description=d["remedy_description"],
+            provider=d["remedy_provider"],
+            provided_on=d["remedy_date"],
+        )
+    except FieldErrors as error:
+        return _bad(request, membership, grievance, "remedy_form", form, error)
+    return _done(grievance, request, _remedy_recorded_text(before, grievance))
+
+
+def _remedy_recorded_text(before: str, grievance: Grievance) -> str:
+    after = grievance.get_state_display()
+    if after != before:
+        return (
+            f"Remedy recorded. The case moved from {before} to {after}: the complainant can "
+            "now read the remedy with their receipt code and say whether it helped."
+        )
+    return f"Remedy recorded. The case stays {after}; the complainant can read every remedy."
 
 
 @login_required

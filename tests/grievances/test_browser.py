@@ -55,6 +55,9 @@ def test_an_officer_links_the_grievance_to_an_impact_and_records_remedy(page, or
     grievance, _code = grievance_submit(
         organisation=org, content="Rejected because of my disability.", language="es"
     )
+    grievance_transition(
+        membership=Membership.objects.get(user=owner), grievance=grievance, to_state="acknowledged"
+    )
     browser_login(page, "owner@acme.test")
     page.goto(f"/o/acme/grievances/{grievance.pk}/")
     page.select_option("#id_impact", str(impact.pk))
@@ -68,5 +71,7 @@ def test_an_officer_links_the_grievance_to_an_impact_and_records_remedy(page, or
     impact = Impact.objects.get(pk=impact.pk)
     grievance.refresh_from_db()
     assert impact.actual and impact.likelihood is None
-    assert grievance.remedy_form == "remedy-restitution"
-    assert "Restitution" in page.content()
+    assert [r.form for r in grievance.remedies.all()] == ["remedy-restitution"]
+    assert grievance.state == "remedy_proposed"
+    assert "Restitution" in page.locator("#remedies").inner_text()
+    assert axe_violations(page) == []  # the remedies table and the rights checkboxes

@@ -5,13 +5,14 @@ from django.test import Client
 from rightslens.accounts.models import AuditEvent, Membership
 from rightslens.assessments.models import Assessment, Impact
 from rightslens.assessments.testing import make_impact
+from rightslens.errors import FieldErrors
 from rightslens.grievances.models import (
     Gp31Assessment,
     GrievanceImpactLink,
     GrievanceMessage,
     GrievanceSettings,
 )
-from rightslens.grievances.services import grievance_submit
+from rightslens.grievances.services import grievance_submit, grievance_triage
 from rightslens.inventory.testing import make_system
 
 from .helpers import submission
@@ -90,36 +91,6 @@ def test_an_impact_of_another_organisation_cannot_be_linked(grievance, other_org
     assert not theirs.actual and not GrievanceImpactLink.objects.exists()
 
 
-def test_remedy_is_recorded_by_form_and_route_and_a_missing_description_is_refused(
-    grievance, owner_client
-):
-    url = f"/o/acme/grievances/{grievance.pk}/remedy/"
-    bad = owner_client.post(
-        url,
-        {
-            "remedy_form": "remedy-restitution",
-            "remedy_route": "route-non-state",
-            "remedy_description": "",
-        },
-    )
-    assert bad.status_code == 400
-    grievance.refresh_from_db()
-    assert grievance.remedy_form == ""
-    for state in ("acknowledged", "under_review"):
-        owner_client.post(f"/o/acme/grievances/{grievance.pk}/state/", {"to_state": state})
-    owner_client.post(
-        url,
-        {
-            "remedy_form": "remedy-non-repetition",
-            "remedy_route": "route-non-state",
-            "remedy_description": "The tool no longer scores employment gaps.",
-        },
-    )
-    grievance.refresh_from_db()
-    assert grievance.state == "remedy_proposed"
-    assert grievance.remedy_form == "remedy-non-repetition"
-
-
 def test_messages_to_the_complainant_go_through_the_receipt_channel(grievance, owner_client):
     owner_client.post(
         f"/o/acme/grievances/{grievance.pk}/message/", {"body": "Could you tell us the date?"}
@@ -127,16 +98,53 @@ def test_messages_to_the_complainant_go_through_the_receipt_channel(grievance, o
     assert GrievanceMessage.objects.get().author == "officer"
 
 
-def test_triage_links_systems_and_rights(grievance, impact, owner_client):
+def test_triage_links_systems_and_rights_from_the_knowledge_base(grievance, impact, owner_client):
     system = impact.assessment.system
-    owner_client.post(
+    response = owner_client.post(
         f"/o/acme/grievances/{grievance.pk}/triage/",
-        {"systems": [system.pk], "rights": "right-non-discrimination, right-work"},
+        {"systems": [system.pk], "rights": ["crpd-5", "icescr-6"]},
     )
+    assert response.status_code == 302
     grievance.refresh_from_db()
     assert list(grievance.systems.all()) == [system]
+    assert grievance.rights == ["crpd-5", "icescr-6"]
     dashboard = owner_client.get("/o/acme/grievances/dashboard/").content.decode()
-    assert "right-non-discrimination: 1" in dashboard and "CV screening tool: 1" in dashboard
+    assert "CRPD Art. 5: Equality and non-discrimination: 1" in dashboard
+    assert "CV screening tool: 1" in dashboard
+
+
+def test_triage_offers_the_rights_catalogue_grouped_by_instrument(grievance, owner_client):
+    page = owner_client.get(f"/o/acme/grievances/{grievance.pk}/").content.decode()
+    assert 'type="checkbox" name="rights" value="crpd-5"' in page
+    assert "<legend>Convention on the Rights of Persons with Disabilities</legend>" in page
+    assert "right-privacy" not in page and "right-non-discrimination" not in page
+
+
+def test_triage_refuses_an_unknown_right_and_saves_nothing(grievance, impact, owner_client):
+    system = impact.assessment.system
+    response = owner_client.post(
+        f"/o/acme/grievances/{grievance.pk}/triage/",
+        {"systems": [system.pk], "rights": ["crpd-5", "right-privacy"]},
+    )
+    assert response.status_code == 400
+    assert "Not a right in the knowledge base: right-privacy" in response.content.decode()
+    grievance.refresh_from_db()
+    assert grievance.rights == [] and not grievance.systems.exists()
+
+
+def test_the_triage_service_refuses_ids_that_are_not_rights(grievance, impact, owner):
+    officer = Membership.objects.get(user=owner)
+    for bad in ("right-privacy", "remedy-restitution"):  # unknown; known but not a right
+        with pytest.raises(FieldErrors) as refused:
+            grievance_triage(
+                membership=officer,
+                grievance=grievance,
+                system_ids=[impact.assessment.system.pk],
+                rights=["crpd-5", bad],
+            )
+        assert bad in refused.value.fields["rights"]
+    grievance.refresh_from_db()
+    assert grievance.rights == [] and not grievance.systems.exists()
 
 
 def test_target_times_are_configurable_and_published(org, owner_client, viewer_client):

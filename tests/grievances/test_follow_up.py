@@ -1,3 +1,4 @@
+import datetime
 import re
 import secrets
 
@@ -50,6 +51,8 @@ def test_the_complainant_replies_and_gives_their_view_of_the_outcome(org, owner)
         form="remedy-restitution",
         route="route-non-state",
         description="A person reviewed your application.",
+        provider="Acme recruitment team",
+        provided_on=datetime.date(2026, 11, 30),
     )
     response = Client().post(
         "/g/acme/follow/", {"code": code, "action": "feedback", "helped": "yes", "feedback": ""}
@@ -123,6 +126,8 @@ def test_the_complainant_can_appeal_a_proposed_outcome_but_not_before(org, owner
         form="remedy-compensation",
         route="route-non-state",
         description="We offer compensation.",
+        provider="Acme recruitment team",
+        provided_on=datetime.date(2026, 11, 30),
     )
     Client().post("/g/acme/follow/", {"code": code, "action": "appeal"})
     grievance.refresh_from_db()

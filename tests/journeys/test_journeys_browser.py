@@ -86,7 +86,11 @@ def test_journey_1_a_rapid_assessment_for_market_entry_reaches_the_board_brief(p
     expression = page.locator("section:has(h2#cat-cat-expression) .suggestion").first
     expression.get_by_role("link", name="Accept and rate").click()
     page.fill("#id_title", "Over-blocking of legitimate speech in Swahili")
-    page.select_option("#id_rights", ["udhr-19"])
+    assert page.is_checked("input[name=rights][value=udhr-19]")  # pre-ticked from the category
+    ticked = page.eval_on_selector_all("input[name=rights]:checked", "els => els.map(e => e.value)")
+    for right in ticked:
+        if right != "udhr-19":  # the assessor unticks the rights that do not apply
+            page.uncheck(f"input[name=rights][value={right}]")
     page.select_option("#id_scale", "4")
     page.fill(
         "#id_scale_rationale", "Health and political information withheld from a whole language"
@@ -173,26 +177,42 @@ def test_journey_4_an_applicant_is_heard_the_register_moves_and_she_rates_the_re
     officer.click("text=Grievances linked to this impact")
     assert f"Grievance #{grievance.pk}" in officer.content()
 
-    officer.goto(f"/o/acme/grievances/{grievance.pk}/")
-    _move_case(officer, "under_review")  # investigated with the vendor
-    officer.select_option("#id_remedy_form", "remedy-restitution")
-    officer.fill(
-        "#id_remedy_description",
-        "A person reviewed your application again, and we changed the tool's configuration "
-        "so that gaps in employment are no longer scored.",
+    def record_remedy(form: str, description: str, provider: str, flash: str) -> None:
+        officer.select_option("#id_remedy_form", form)
+        officer.fill("#id_remedy_description", description)
+        officer.fill("#id_remedy_provider", provider)
+        officer.get_by_role("button", name="Record remedy").click()
+        officer.get_by_text(flash).wait_for()
+
+    officer.goto(f"/o/acme/grievances/{grievance.pk}/")  # investigated with the vendor
+    officer.check("#id_rights input[value='crpd-5']")  # the grouped rights catalogue
+    officer.get_by_role("button", name="Save triage").click()
+    assert "Equality and non-discrimination" in officer.locator("dl.fields").inner_text()
+    # Two forms of remedy; the first proposes it to her, with no state moved by hand.
+    record_remedy(
+        "remedy-restitution",
+        "A person reviewed your application again, without the tool's score.",
+        "Acme recruitment team",
+        "The case moved from Acknowledged to Remedy proposed",
     )
-    officer.get_by_role("button", name="Record remedy").click()
-    officer.locator("text=Remedy recorded.").wait_for()
-    _move_case(officer, "remedy_proposed")
+    record_remedy(
+        "remedy-non-repetition",
+        "We changed the tool's configuration: gaps in employment are no longer scored.",
+        "Acme HR technology team, with the vendor",
+        "The case stays Remedy proposed",
+    )
+    remedies = officer.locator("#remedies").inner_text()
+    assert "Restitution" in remedies and "Guarantee of non-repetition" in remedies
+    assert officer.locator("#case-state").inner_text() == "Remedy proposed"
     officer.context.close()
 
     page.goto("/g/acme/follow/")
     page.get_by_label("Su código de recibo").fill(code)
     page.click("text=Abrir mi queja")
-    assert (
-        "A person reviewed your application again"
-        in page.locator("#outcome-heading + p + p").inner_text()
-    )
+    outcome = page.locator("#remedies").inner_text()
+    assert "A person reviewed your application again" in outcome
+    assert "gaps in employment are no longer scored" in outcome
+    assert "Garantía de no repetición" in outcome
     page.get_by_label("Sí").check()
     page.click("text=Enviar mi opinión")
     grievance.refresh_from_db()
