@@ -141,6 +141,14 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Production (RIGHTSLENS_DEBUG=0): session and CSRF cookies only over HTTPS, HTTPS enforced.
+if not DEBUG:
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = os.environ.get("RIGHTSLENS_SSL_REDIRECT", "1") == "1"
+    SECURE_HSTS_SECONDS = int(os.environ.get("RIGHTSLENS_HSTS_SECONDS", "31536000"))
+    if os.environ.get("RIGHTSLENS_BEHIND_TLS_PROXY") == "1":  # only behind a proxy that sets it
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 RIGHTSLENS_LLM_ENDPOINT = os.environ.get("RIGHTSLENS_LLM_ENDPOINT", "")
 RIGHTSLENS_LLM_MODEL = os.environ.get("RIGHTSLENS_LLM_MODEL", "")

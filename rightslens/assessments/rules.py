@@ -10,6 +10,7 @@ from rightslens.core.severity import (
     Scale,
     Scope,
     Severity,
+    SeverityBand,
     priority_key,
 )
 
@@ -38,4 +39,6 @@ def impact_apply_rules(impact: Impact) -> None:
 
 
 def impact_response(impact: Impact) -> Response:
-    return required_response(Involvement(impact.involvement), actual=impact.actual)
+    """The response involvement calls for, made more urgent when the impact is severe."""
+    severe = impact.severity_band == SeverityBand.SEVERE
+    return required_response(Involvement(impact.involvement), actual=impact.actual, severe=severe)

@@ -5,8 +5,8 @@ disability, region). For each group we decide one verdict from its own series:
 
 - ``too_few``: its latest measurement covers fewer people than the indicator's minimum group size,
   so no conclusion is drawn (small groups are reported, never silently merged away).
-- ``left_behind``: its latest value is worse than the overall latest value by more than the
-  indicator's tolerance (in the indicator's own units). This wins over improvement: a group that
+- ``left_behind``: its latest value is worse than the overall value measured at the same time by
+  more than the indicator's tolerance (in the indicator's own units). This wins over improvement: a group that
   improves but stays far behind everyone else is still left behind.
 - ``working``: it meets the target, or (without a target) its latest value is better than its
   first one.
@@ -91,6 +91,16 @@ def series_verdict(rule: IndicatorRule, series: list[Point]) -> tuple[Verdict, s
     return Verdict.NOT_IMPROVING, f"No improvement: {first.value:g} then {latest.value:g}."
 
 
+def _overall_when(overall: list[Point], on: date) -> Point:
+    """The overall measurement to compare a group's value of `on` with: the latest one taken on or
+    before that date (else the earliest). Comparing with a later overall value would measure the
+    group against a different state of the system and could hide a group left behind."""
+    earlier = [p for p in overall if p.on <= on]
+    if earlier:
+        return max(earlier, key=lambda p: p.on)
+    return min(overall, key=lambda p: p.on)
+
+
 def group_result(
     rule: IndicatorRule, dimension: str, group: str, series: list[Point], overall: list[Point]
 ) -> GroupResult:
@@ -111,7 +121,7 @@ def group_result(
         )
     gap: float | None = None
     if overall:
-        reference = max(overall, key=lambda p: p.on).value
+        reference = _overall_when(overall, latest.on).value
         gap = _worse_by(rule, latest.value, reference)
         if gap > rule.tolerance:
             return GroupResult(

@@ -6,6 +6,10 @@
 - Directly linked through a business relationship: use, and if needed build, leverage; consider
   ending the relationship, weighing how crucial it is, the severity, and the harm ending it may do.
   No duty to remedy, though it may enable remedy.
+
+Severity shapes the response too (GP 19 and 24 commentary): a severe impact is addressed first and
+urgently, and where it is directly linked, the more severe it is the more quickly the company must
+see change before deciding whether to end the relationship.
 """
 
 from __future__ import annotations
@@ -72,8 +76,32 @@ class Response:
     remedy_duty: bool
 
 
-def required_response(involvement: Involvement, *, actual: bool) -> Response:
-    """The response the UNGPs call for, given involvement and whether harm has happened."""
+_SEVERE_OWN = (
+    " The impact is severe: address it first and without delay, since delay can make it harder "
+    "or impossible to put right."
+)
+_SEVERE_LINKED = (
+    " The impact is severe: the more severe it is, the more quickly you need to see change "
+    "before deciding whether to end the relationship; while you stay, be able to show your "
+    "ongoing efforts to mitigate it."
+)
+
+
+def required_response(involvement: Involvement, *, actual: bool, severe: bool = False) -> Response:
+    """The response the UNGPs call for, given involvement, whether harm has happened, and severity.
+
+    Severity never removes a requirement; it makes the guidance more urgent (GP 19 commentary).
+    """
+    response = _response_by_involvement(involvement, actual=actual)
+    if not severe:
+        return response
+    extra = _SEVERE_LINKED if involvement is Involvement.DIRECTLY_LINKED else _SEVERE_OWN
+    return Response(
+        response.involvement, response.requirements, response.guidance + extra, response.remedy_duty
+    )
+
+
+def _response_by_involvement(involvement: Involvement, *, actual: bool) -> Response:
     reqs: tuple[Requirement, ...]
     if involvement is Involvement.CAUSE:
         reqs = (_STOP, _REMEDY) if actual else (_STOP,)

@@ -141,7 +141,9 @@ def legal_status_summary(hit: RedLineHit) -> str:
     parts: list[str] = []
     if law:
         where = "; ".join(f"{s.authority} ({s.locator})" if s.locator else s.authority for s in law)
-        parts.append(f"Prohibited by law in: {where}.")
+        # The law's exceptions belong to the claim: without them "prohibited" says too much.
+        caveat = ", subject to the exceptions recorded for this red line" if hit.exceptions else ""
+        parts.append(f"Prohibited by law in: {where}{caveat}.")
     if calls:
         who = "; ".join(f"{s.authority} ({s.locator})" if s.locator else s.authority for s in calls)
         prefix = "Also called" if law else "Not prohibited by any law recorded here; called"

@@ -7,6 +7,7 @@ profile. A person accepts or dismisses each suggestion.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 #: Languages with plentiful training and evaluation data; others count as lower-resource.
@@ -56,9 +57,25 @@ def _base(lang: str) -> str:
     return lang.lower().split("-")[0]
 
 
+_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+
+
+def _words(text: str) -> str:
+    """Lower case, punctuation to spaces, padded: so a cue can be matched at the start of a word."""
+    return " " + " ".join(_NON_WORD.sub(" ", text.casefold()).split()) + " "
+
+
 def _mentions(profile: SystemProfile, words: tuple[str, ...]) -> bool:
-    haystack = f"{profile.text} {profile.intended_users} {' '.join(profile.sectors)}".lower()
-    return any(word in haystack for word in words)
+    """Whether any cue starts a word of the profile's text ("child" finds "children", but "face"
+    does not find "interface" and "minors" does not find "minority"). A cue ending in a space
+    must also end a word ("border " does not find "borderline")."""
+    haystack = _words(f"{profile.text} {profile.intended_users} {' '.join(profile.sectors)}")
+    return any(_cue(word) in haystack for word in words if word.strip())
+
+
+def _cue(word: str) -> str:
+    cue = _words(word)
+    return cue if word.endswith(" ") else cue.rstrip()
 
 
 def profile_keywords(profile: SystemProfile) -> dict[str, str]:
@@ -76,7 +93,7 @@ def profile_keywords(profile: SystemProfile) -> dict[str, str]:
             f"It operates in {len(profile.countries)} countries ({', '.join(profile.countries)})."
         )
     if "vg-children" in profile.vulnerable_groups or _mentions(
-        profile, ("child", "minor", "teen", "student", "school")
+        profile, ("child", "minors", "teen", "student", "school")
     ):
         found["children"] = "Children may use it or be affected by it."
     if _mentions(profile, ("chat", "assistant", "conversation")):
@@ -87,7 +104,7 @@ def profile_keywords(profile: SystemProfile) -> dict[str, str]:
         found["hiring"] = "It is used in hiring or employment decisions."
     if _mentions(profile, ("public sector", "government", "ministry", "public_sector")):
         found["public_sector"] = "It is used by or for a public authority."
-    if _mentions(profile, ("biometric", "face", "voice print")):
+    if _mentions(profile, ("biometric", "face", "facial", "voice print", "fingerprint")):
         found["biometric"] = "It processes biometric data."
     for keyword, words, because in _TEXT_KEYWORDS:
         if _mentions(profile, words):
@@ -102,7 +119,11 @@ def profile_keywords(profile: SystemProfile) -> dict[str, str]:
 # Keywords found by words in the system's purpose, description, users and sectors.
 _TEXT_KEYWORDS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("health", ("health", "medical", "mental"), "It may give health or mental-health information."),
-    ("education", ("education", "school", "student", "learning"), "It is used in education."),
+    (
+        "education",
+        ("education", "school", "student", "learner", "e learning", "classroom", "tutor"),
+        "It is used in education.",
+    ),
     ("workplace", ("workplace", "employee", "worker"), "It is used at work or on workers."),
     (
         "elections",
@@ -121,8 +142,27 @@ _TEXT_KEYWORDS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ),
     ("voice", ("voice", "speech", "audio"), "It processes or generates voices."),
     ("finance", ("finance", "bank", "credit", "payment"), "It is used in finance."),
-    ("welfare", ("welfare", "benefit", "social security"), "It is used in welfare or benefits."),
-    ("migration", ("migration", "asylum", "border"), "It is used in migration or asylum."),
+    (
+        "welfare",
+        (
+            "welfare",
+            "social benefit",
+            "social security",
+            "social assistance",
+            "benefit claim",
+            "benefits claim",
+            "benefit eligibility",
+            "benefits eligibility",
+            "benefit application",
+            "benefits application",
+        ),
+        "It is used in welfare or benefits.",
+    ),
+    (
+        "migration",
+        ("migration", "asylum", "border ", "refugee"),
+        "It is used in migration or asylum.",
+    ),
     (
         "law_enforcement",
         ("police", "law enforcement", "policing"),

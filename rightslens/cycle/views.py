@@ -21,6 +21,12 @@ from . import catalogue, forms, selectors, services, tracking
 from .models import ActionPlan, Indicator, Measurement, Preference
 
 
+def posted_id(request: HttpRequest, name: str) -> int:
+    """A posted object id, or 0 (which matches nothing) when it is missing or not a number."""
+    value = request.POST.get(name, "")
+    return int(value) if value.isdigit() else 0
+
+
 def _assessment(membership: Membership, assessment_id: int) -> Assessment:
     return org_object_or_404(
         Assessment.objects.select_related("system", "organisation"), membership, pk=assessment_id
@@ -268,7 +274,7 @@ def plan(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpRespons
     form = None
     if request.method == "POST":
         impact = org_object_or_404(
-            Impact.objects, membership, pk=request.POST.get("impact_id") or 0, assessment=assessment
+            Impact.objects, membership, pk=posted_id(request, "impact_id"), assessment=assessment
         )
         form = forms.ActionPlanForm(request.POST, prefix=_plan_form_prefix(impact))
         if form.is_valid():
@@ -301,7 +307,7 @@ def plan_side_risk(request: HttpRequest, org_slug: str, assessment_id: int) -> H
     action = org_object_or_404(
         Action.objects,
         membership,
-        pk=request.POST.get("action_id") or 0,
+        pk=posted_id(request, "action_id"),
         impact__assessment=assessment,
     )
     try:
@@ -323,7 +329,7 @@ def plan_action_status(request: HttpRequest, org_slug: str, assessment_id: int) 
     action = org_object_or_404(
         Action.objects,
         membership,
-        pk=request.POST.get("action_id") or 0,
+        pk=posted_id(request, "action_id"),
         impact__assessment=assessment,
     )
     try:
@@ -409,7 +415,7 @@ def _tracking_post(
             indicator = org_object_or_404(
                 Indicator.objects,
                 membership,
-                pk=request.POST.get("indicator_id") or 0,
+                pk=posted_id(request, "indicator_id"),
                 action__impact=impact,
             )
             tracking.measurement_record(indicator=indicator, actor=request.user, **data)

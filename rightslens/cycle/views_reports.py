@@ -19,7 +19,7 @@ from .models import Reminder
 from .reports.context import board_brief as board_brief_context
 from .reports.context import report_context
 from .reports.pdf import render_pdf
-from .views import _assessment, _url
+from .views import _assessment, _url, posted_id
 
 
 @require_GET
@@ -122,7 +122,7 @@ def reminders(request: HttpRequest, org_slug: str) -> HttpResponse:
         organisation=membership.organisation, user=request.user, dismissed_at__isnull=True
     )
     if request.method == "POST":
-        mine.filter(pk=request.POST.get("reminder_id") or 0).update(dismissed_at=timezone.now())
+        mine.filter(pk=posted_id(request, "reminder_id")).update(dismissed_at=timezone.now())
         messages.success(request, "Reminder dismissed.")
         return redirect(f"/o/{org_slug}/reminders/")
     return render(

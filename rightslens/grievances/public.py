@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 
 from rightslens.accounts.models import Organisation
 from rightslens.errors import FieldErrors
@@ -45,6 +46,8 @@ def _channel(
     return render(request, "grievances/public/channel.html", context, status=status)
 
 
+@sensitive_post_parameters()  # grievance text, identity and receipt codes never reach error reports
+@sensitive_variables()
 @never_cache
 def channel(request: HttpRequest, org_slug: str) -> HttpResponse:
     organisation = _organisation(org_slug)
@@ -117,6 +120,8 @@ def _follow_form(
     )
 
 
+@sensitive_post_parameters()  # grievance text, identity and receipt codes never reach error reports
+@sensitive_variables()
 @never_cache
 def follow(request: HttpRequest, org_slug: str) -> HttpResponse:
     organisation = _organisation(org_slug)

@@ -15,6 +15,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.views.decorators.debug import sensitive_post_parameters
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
 from rightslens.accounts.audit import audit_record
@@ -193,6 +194,7 @@ def case_transition(request: HttpRequest, org_slug: str, grievance_id: int) -> H
 
 
 @login_required
+@sensitive_post_parameters()
 @post_only
 def case_message(request: HttpRequest, org_slug: str, grievance_id: int) -> HttpResponse:
     membership, grievance = _post(request, org_slug, grievance_id)
@@ -208,6 +210,7 @@ def case_message(request: HttpRequest, org_slug: str, grievance_id: int) -> Http
 
 
 @login_required
+@sensitive_post_parameters()
 @post_only
 def case_note(request: HttpRequest, org_slug: str, grievance_id: int) -> HttpResponse:
     membership, grievance = _post(request, org_slug, grievance_id)
@@ -262,6 +265,7 @@ def case_link_impact(request: HttpRequest, org_slug: str, grievance_id: int) -> 
 
 
 @login_required
+@sensitive_post_parameters()
 @post_only
 def case_remedy(request: HttpRequest, org_slug: str, grievance_id: int) -> HttpResponse:
     membership, grievance = _post(request, org_slug, grievance_id)
@@ -327,6 +331,7 @@ def case_attachment(request: HttpRequest, org_slug: str, attachment_id: int) -> 
 
 
 @login_required
+@sensitive_post_parameters()
 @post_only
 def case_disclosure(request: HttpRequest, org_slug: str, grievance_id: int) -> HttpResponse:
     membership, grievance = _post(request, org_slug, grievance_id)

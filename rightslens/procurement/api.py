@@ -12,10 +12,11 @@ from ninja import Router, Schema
 
 from rightslens.accounts.access import membership_for, org_object_or_404
 from rightslens.api.auth import OrgMemberTokenAuth
+from rightslens.errors import FieldErrors
 
 from .models import Counterparty, RedLineScreening
 from .screening_services import screening_decide, screening_run
-from .selectors import screening_view
+from .selectors import screening_subject, screening_view
 
 router = Router(auth=OrgMemberTokenAuth(), tags=["procurement"])
 
@@ -50,6 +51,11 @@ def _screening_out(screening: RedLineScreening) -> dict[str, Any]:
 @router.post("/orgs/{org_slug}/screenings")
 def run_screening(request: HttpRequest, org_slug: str, payload: ScreeningIn) -> dict[str, Any]:
     membership = membership_for(request.auth, org_slug, write=True)  # type: ignore[attr-defined]
+    # Like the form: a subject id must name something of this organisation, never another's.
+    if payload.subject_id is not None and not screening_subject(
+        membership.organisation, payload.subject_type, payload.subject_id
+    ):
+        raise FieldErrors({"subject_id": "The thing to screen was not found in your organisation."})
     screening = screening_run(
         organisation=membership.organisation,
         user=request.auth,  # type: ignore[attr-defined]

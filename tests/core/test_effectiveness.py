@@ -48,3 +48,13 @@ def test_left_behind_groups_come_first():
     )
     assert [r.group for r in left_behind(results)] == ["id"]
     assert results[0].group == "id"
+
+
+def test_a_group_is_compared_with_the_overall_value_of_its_own_measurement_date():
+    # In January the group was far behind (15 against 5). The February round was not broken down
+    # by group and the overall figure got worse; that later figure must not hide the January gap.
+    overall = [Point(date(2026, 1, 1), 5, 500), Point(date(2026, 2, 1), 14, 500)]
+    group = [Point(date(2026, 1, 1), 15, 80)]
+    results = assess_groups(RATE, overall, {("language", "am"): group})
+    assert results[0].verdict is Verdict.LEFT_BEHIND
+    assert results[0].gap == 10

@@ -27,7 +27,10 @@ def test_left_behind_exactly_when_the_gap_exceeds_the_tolerance(
     result = group_result(
         rule, "language", "x", _series(group_vals, 50), _series(overall_vals, 500)
     )
-    gap = group_vals[-1] - overall_vals[-1] if lower else overall_vals[-1] - group_vals[-1]
+    # Both series share dates; the group is compared with the overall value of its latest date
+    # (or the last overall value before it).
+    reference = overall_vals[min(len(group_vals), len(overall_vals)) - 1]
+    gap = group_vals[-1] - reference if lower else reference - group_vals[-1]
     assert (result.verdict is Verdict.LEFT_BEHIND) == (gap > tolerance)
 
 

@@ -53,3 +53,19 @@ def test_mitigation_alone_never_meets_a_requirement(involvement, actual):
 @given(st.sampled_from(list(Involvement)), st.booleans())
 def test_every_action_type_together_meets_every_requirement(involvement, actual):
     assert unmet_requirements(required_response(involvement, actual=actual), set(ActionType)) == []
+
+
+@given(st.sampled_from(list(Involvement)), st.booleans())
+def test_severity_makes_the_response_more_urgent_but_never_changes_what_it_requires(
+    involvement, actual
+):
+    ordinary = required_response(involvement, actual=actual)
+    severe = required_response(involvement, actual=actual, severe=True)
+    assert severe.requirements == ordinary.requirements
+    assert severe.remedy_duty == ordinary.remedy_duty
+    assert severe.guidance.startswith(ordinary.guidance) and severe.guidance != ordinary.guidance
+
+
+def test_a_severe_direct_link_needs_change_sooner_before_deciding_on_the_relationship():
+    guidance = required_response(Involvement.DIRECTLY_LINKED, actual=True, severe=True).guidance
+    assert "more quickly" in guidance and "end the relationship" in guidance

@@ -103,3 +103,18 @@ def test_hits_survive_a_round_trip_through_json():
 
 def test_normalise_pads_and_collapses():
     assert normalise("  Hello,   World! ") == " hello world "
+
+
+def test_a_prohibition_with_exceptions_is_never_summarised_as_absolute():
+    hit = screen_use_case("emotion recognition", [EMOTION])[0]
+    with_exceptions = RedLineHit(
+        hit.red_line_id,
+        hit.title,
+        hit.matched_terms,
+        hit.statuses,
+        hit.sources,
+        exceptions="Allowed for medical or safety reasons.",
+    )
+    assert "subject to the exceptions" in legal_status_summary(with_exceptions)
+    without = RedLineHit(hit.red_line_id, hit.title, hit.matched_terms, hit.statuses, hit.sources)
+    assert "exceptions" not in legal_status_summary(without)

@@ -74,3 +74,36 @@ def test_suggestions_carry_the_groups_at_heightened_risk_they_fall_on():
     assert by_category["cat-child"].affected_group_refs == ("vg-children",)
     assert by_category["cat-equality"].affected_group_refs == ("vg-low-resource-languages",)
     assert by_category["cat-privacy"].affected_group_refs == ()
+
+
+def test_cues_match_whole_words_not_fragments_of_other_words():
+    profile = SystemProfile(
+        kind="generative_application",
+        text="A machine-learning interface for minority-language newsrooms; flags borderline "
+        "posts and shows how readers benefit.",
+    )
+    keywords = profile_keywords(profile)
+    for wrong in ("biometric", "children", "education", "migration", "welfare"):
+        assert wrong not in keywords, wrong
+
+
+def test_cues_still_find_inflected_words_and_punctuated_text():
+    profile = SystemProfile(
+        kind="generative_application",
+        text="Screens CVs for recruitment; used by schoolchildren? No: by teenagers, at the border.",
+        sectors=("public_sector",),
+    )
+    keywords = profile_keywords(profile)
+    for expected in ("hiring", "children", "migration", "public_sector"):
+        assert expected in keywords, expected
+
+
+def test_welfare_education_and_biometric_uses_are_still_recognised():
+    keywords = profile_keywords(
+        SystemProfile(
+            kind="other_ai",
+            text="Triage of benefits claims, a homework tutor, and facial recognition at the gate.",
+        )
+    )
+    for expected in ("welfare", "education", "biometric"):
+        assert expected in keywords, expected

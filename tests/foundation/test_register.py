@@ -119,3 +119,9 @@ def test_sorting_by_business_risk_reorders_the_view_but_not_the_ranks(org, impac
     rows = register_rows(organisation=org, filters=RegisterFilters(sort="business_risk"))
     assert rows[0].impact.title == "Wide and likely"  # business risk 4
     assert rows[0].rank == 3  # still third in the order to address impacts on people
+
+
+def test_a_severe_impacts_required_response_says_it_is_severe(org, impacts):
+    rows = {r.impact.title: r for r in register_rows(organisation=org)}
+    assert "severe" in rows["Severe but rare"].response.guidance
+    assert "severe" not in rows["Minor"].response.guidance
