@@ -83,6 +83,17 @@ def can_read_identity(membership: Membership, grievance: Grievance) -> bool:
     ).exists()
 
 
+def grievance_record_read(*, membership: Membership, grievance: Grievance) -> None:
+    """Audit that a member opened a case (no content in the record)."""
+    audit_record(
+        organisation=grievance.organisation,
+        actor=membership.user,
+        verb="grievance.case_read",
+        obj=grievance,
+        summary=f"Case #{grievance.pk} opened",
+    )
+
+
 # ---- The complainant's side (no account; the receipt code is the only key) ----
 
 

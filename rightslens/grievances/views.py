@@ -174,6 +174,14 @@ def case_list(request: HttpRequest, org_slug: str) -> HttpResponse:
 def case_detail(request: HttpRequest, org_slug: str, grievance_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     grievance = org_object_or_404(Grievance.objects, membership, pk=grievance_id)
+    # Need-to-know: what a complainant wrote is read by grievance officers, or by a member to
+    # whom a disclosure was approved, and every read is audited.
+    if not services.can_read_identity(membership, grievance):
+        raise PermissionDenied(
+            "Grievance cases are need-to-know: only designated grievance officers (or a member "
+            "granted a disclosure) can read them. Aggregate figures are on the learning dashboard."
+        )
+    services.grievance_record_read(membership=membership, grievance=grievance)
     return _detail(request, membership, grievance)
 
 
