@@ -26,6 +26,9 @@ class ImpactFacts:
     all_actions: int
     disaggregated_tracking: bool
     rationale_missing: tuple[str, ...] = ()
+    #: Actual harm the organisation caused or contributed to: GP 22 calls for remedy.
+    remedy_owed: bool = False
+    has_remedy_action: bool = False
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,15 @@ def _impact_findings(impact: ImpactFacts) -> list[Finding]:
                 "severe_without_action",
                 Level.ERROR,
                 f"Severe impact “{impact.title}” has no action.",
+                subject,
+            )
+        )
+    if impact.remedy_owed and not impact.has_remedy_action:
+        found.append(
+            Finding(
+                "actual_harm_without_remedy",
+                Level.ERROR,
+                f"“{impact.title}” is actual harm you caused or contributed to, with no remedy action (GP 22).",
                 subject,
             )
         )

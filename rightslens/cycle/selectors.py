@@ -229,7 +229,8 @@ def _missing_rationales(impact: Impact) -> tuple[str, ...]:
 
 def _impact_facts(impact: Impact, disaggregated: set[int]) -> quality.ImpactFacts:
     groups = list(impact.affected_groups.all())
-    actions = list(impact.actions.all())
+    # Cancelled actions answer nothing: a severe impact whose actions were all cancelled has none.
+    actions = [a for a in impact.actions.all() if a.status != ActionStatus.CANCELLED]
     return quality.ImpactFacts(
         id=impact.pk,
         title=impact.title,
@@ -242,6 +243,8 @@ def _impact_facts(impact: Impact, disaggregated: set[int]) -> quality.ImpactFact
         all_actions=len(actions),
         disaggregated_tracking=impact.pk in disaggregated,
         rationale_missing=_missing_rationales(impact),
+        remedy_owed=impact.actual and impact.involvement in ("cause", "contribute"),
+        has_remedy_action=any(a.action_type == "remedy" for a in actions),
     )
 
 

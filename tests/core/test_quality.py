@@ -79,3 +79,12 @@ def test_unconsidered_category_red_line_and_overdue():
 def test_untested_languages_are_named():
     found = run_checks(_facts(untested_languages=("sw", "id")))
     assert "sw, id" in found[0].message
+
+
+def test_actual_harm_caused_or_contributed_to_without_remedy_is_an_error():
+    found = run_checks(_facts(impacts=(_impact(remedy_owed=True, has_remedy_action=False),)))
+    assert codes(errors(found)) == {"actual_harm_without_remedy"}
+
+
+def test_actual_harm_with_a_remedy_action_passes():
+    assert run_checks(_facts(impacts=(_impact(remedy_owed=True, has_remedy_action=True),))) == []
