@@ -27,6 +27,14 @@ def make_member(org: Organisation, email: str, role: str, *, officer: bool = Fal
     return user
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """Rate-limit counters live in the cache: no test inherits another's."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def org(db: Any) -> Organisation:
     return Organisation.objects.create(name="Acme AI", slug="acme")

@@ -125,7 +125,17 @@ DEFAULT_FROM_EMAIL = "RightsLens <no-reply@rightslens.example>"
 CELERY_BROKER_URL = os.environ.get("RIGHTSLENS_BROKER_URL", "")
 CELERY_RESULT_BACKEND = os.environ.get("RIGHTSLENS_RESULT_BACKEND", CELERY_BROKER_URL or None)
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rate limits live in the cache: share it between processes in production (Redis).
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["RIGHTSLENS_CACHE_URL"],
+        }
+        if os.environ.get("RIGHTSLENS_CACHE_URL")
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 
 # Grievance content must never reach logs in plain text: only ids and states are logged.
 LOGGING = {
