@@ -40,10 +40,11 @@ class DueDiligencePhase(StrEnum):
 def share_outside_na_we(regions: Iterable[str]) -> float | None:
     """Share of participations from outside North America and Western Europe (None if none).
 
-    `global` participants (e.g. an international expert body) count as outside: they are not
-    anchored in the two over-represented regions.
+    Seed 001 (practice 5) asks companies to hear people where risks are most severe, including
+    outside these two regions. `global` participants (e.g. an international expert body) cannot
+    show that: they are left out of the count entirely rather than counted as "outside".
     """
-    listed = list(regions)
+    listed = [r for r in regions if r != Region.GLOBAL]
     if not listed:
         return None
     outside = sum(1 for r in listed if r not in NORTH_AMERICA_AND_WESTERN_EUROPE)
