@@ -88,6 +88,41 @@ def due_at(received_at: datetime, state: GrievanceState, targets: TargetTimes) -
     return None if days is None else received_at + timedelta(days=days)
 
 
+@dataclass(frozen=True)
+class Deadline:
+    """The next milestone a case is working towards and when it falls due."""
+
+    milestone: GrievanceState | None  # None: the answer to an appeal (any move out of "appealed")
+    due: datetime
+
+    @property
+    def is_appeal(self) -> bool:
+        return self.milestone is None
+
+    def overdue(self, now: datetime) -> bool:
+        return now > self.due
+
+
+def deadline_for(
+    state: GrievanceState,
+    *,
+    received_at: datetime,
+    appealed_at: datetime | None,
+    targets: TargetTimes,
+) -> Deadline | None:
+    """The case's next deadline: stages count from receipt, the answer to an appeal from the appeal.
+
+    An appealed case recorded before appeal dates were kept (`appealed_at` None) has no deadline.
+    """
+    if state == GrievanceState.APPEALED:
+        if appealed_at is None:
+            return None
+        return Deadline(None, appealed_at + timedelta(days=targets.appeal_days))
+    milestone = next_target(state)
+    due = None if milestone is None else due_at(received_at, milestone, targets)
+    return None if milestone is None or due is None else Deadline(milestone, due)
+
+
 def within_target(elapsed: timedelta, target_days: int) -> bool:
     return elapsed <= timedelta(days=target_days)
 

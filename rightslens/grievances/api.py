@@ -27,6 +27,8 @@ def grievance_record(g: Grievance) -> dict[str, Any]:
         "received_at": g.received_at.isoformat(),
         "acknowledged_at": g.acknowledged_at.isoformat() if g.acknowledged_at else None,
         "closed_at": g.closed_at.isoformat() if g.closed_at else None,
+        "appealed_at": g.appealed_at.isoformat() if g.appealed_at else None,
+        "appeal_answered_at": g.appeal_answered_at.isoformat() if g.appeal_answered_at else None,
         "systems": [s.pk for s in g.systems.all()],
         "rights": g.rights,
         "impacts": [link.impact_id for link in g.impact_links.all()],

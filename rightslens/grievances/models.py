@@ -112,6 +112,14 @@ class Grievance(OrgScoped):
     acknowledged_at = models.DateTimeField(null=True, blank=True)
     remedy_proposed_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    appealed_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the latest appeal was made: its deadline counts from here.",
+    )
+    appeal_answered_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the latest appeal was answered (the case moved on)."
+    )
     outcome_helped = models.BooleanField(null=True, blank=True, help_text="The complainant's view.")
     outcome_feedback = EncryptedTextField(blank=True)
 

@@ -9,14 +9,14 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from rightslens.accounts.models import Organisation
 from rightslens.assessments.models import Impact
 from rightslens.core.grievance import (
     GrievanceState,
     TargetTimes,
-    due_at,
-    next_target,
+    deadline_for,
     suppress_small,
     within_target,
 )
@@ -60,6 +60,19 @@ def _timing(pairs: list[tuple[datetime, datetime | None]], target_days: int) -> 
     }
 
 
+def _appeal_figures(cases: list[Grievance], targets: TargetTimes) -> dict[str, Any]:
+    """Latest appeal per case: answered within the appeal target, and open appeals past it."""
+    appealed = [g for g in cases if g.appealed_at is not None]
+    pairs = [(g.appealed_at, g.appeal_answered_at) for g in cases if g.appealed_at is not None]
+    figures = _timing(pairs, targets.appeal_days)
+    open_deadlines = [
+        next_deadline(g, targets) for g in appealed if g.state == GrievanceState.APPEALED
+    ]
+    figures["open"] = len(open_deadlines)
+    figures["overdue"] = sum(1 for d in open_deadlines if d and d["overdue"])
+    return figures
+
+
 def dashboard(*, organisation: Organisation) -> dict[str, Any]:
     cases = list(grievances_for(organisation=organisation))
     targets = target_times(organisation)
@@ -76,6 +89,7 @@ def dashboard(*, organisation: Organisation) -> dict[str, Any]:
             [(g.received_at, g.remedy_proposed_at) for g in cases], targets.remedy_days
         ),
         "closed": sum(1 for g in cases if g.closed_at),
+        "appeal": _appeal_figures(cases, targets),
         "resolve": _timing([(g.received_at, g.closed_at) for g in cases], targets.remedy_days),
         "outcomes": Counter(
             str(RemedyFormChoice(r.form).label)
@@ -153,14 +167,27 @@ def impact_trail(*, impact: Impact) -> QuerySet[GrievanceImpactLink]:
 
 
 def next_deadline(grievance: Grievance, targets: TargetTimes) -> dict[str, Any] | None:
-    """The milestone the case is working towards, when it is due, and whether it is late."""
-    milestone = next_target(GrievanceState(grievance.state))
-    if milestone is None:
+    """The milestone the case is working towards, when it is due, and whether it is late.
+
+    An appeal counts from when it was made (the published appeal target), other stages from receipt.
+    """
+    found = deadline_for(
+        GrievanceState(grievance.state),
+        received_at=grievance.received_at,
+        appealed_at=grievance.appealed_at,
+        targets=targets,
+    )
+    if found is None:
         return None
-    due = due_at(grievance.received_at, milestone, targets)
-    if due is None:
-        return None
-    return {"milestone": State(milestone.value).label, "due": due, "overdue": timezone.now() > due}
+    milestone = (
+        _("Appeal answered") if found.milestone is None else State(found.milestone.value).label
+    )
+    return {
+        "milestone": milestone,
+        "due": found.due,
+        "overdue": found.overdue(timezone.now()),
+        "appeal": found.is_appeal,
+    }
 
 
 def with_deadlines(cases: Any, targets: TargetTimes) -> list[Grievance]:

@@ -216,6 +216,22 @@ _STATE_STAMPS = {
 }
 
 
+def _stamp_move(grievance: Grievance, current: GrievanceState, target: GrievanceState) -> None:
+    """Record when a move happened, for the published target times.
+
+    Stages are stamped the first time they are reached. Each appeal restarts the appeal clock, and
+    any move out of "appealed" answers it.
+    """
+    now = timezone.now()
+    stamp = _STATE_STAMPS.get(target)
+    if stamp and getattr(grievance, stamp) is None:
+        setattr(grievance, stamp, now)
+    if target == GrievanceState.APPEALED:
+        grievance.appealed_at, grievance.appeal_answered_at = now, None
+    elif current == GrievanceState.APPEALED:
+        grievance.appeal_answered_at = now
+
+
 @transaction.atomic
 def grievance_transition(
     *, membership: Membership, grievance: Grievance, to_state: str
@@ -232,9 +248,7 @@ def grievance_transition(
         )
     target = GrievanceState(to_state)
     grievance.state = target
-    stamp = _STATE_STAMPS.get(target)
-    if stamp and getattr(grievance, stamp) is None:
-        setattr(grievance, stamp, timezone.now())
+    _stamp_move(grievance, current, target)
     grievance.save()
     StateChange.objects.create(
         organisation=grievance.organisation,
@@ -596,7 +610,8 @@ def grievance_appeal(*, grievance: Grievance) -> Grievance:
     if not can_transition(current, GrievanceState.APPEALED):
         raise FieldErrors({"appeal": _("You can appeal once an outcome has been proposed.")})
     grievance.state = GrievanceState.APPEALED
-    grievance.save(update_fields=["state"])
+    _stamp_move(grievance, current, GrievanceState.APPEALED)
+    grievance.save(update_fields=["state", "appealed_at", "appeal_answered_at"])
     StateChange.objects.create(
         organisation=grievance.organisation,
         grievance=grievance,
