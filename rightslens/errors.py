@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class FieldErrors(Exception):
     """Invalid input, with one message per field. Views show them in the form; the API returns 422."""
@@ -10,3 +12,14 @@ class FieldErrors(Exception):
         super().__init__(message)
         self.fields = fields
         self.message = message
+
+    def add_to(self, form: Any, *, name_unmatched: bool = False) -> None:
+        """Show each message next to its field, or at the top of the form when no field matches.
+
+        With `name_unmatched`, a message shown at the top starts with the name it was about.
+        """
+        for name, message in self.fields.items():
+            if name in form.fields:
+                form.add_error(name, message)
+            else:
+                form.add_error(None, f"{name}: {message}" if name_unmatched else message)

@@ -12,7 +12,6 @@ from django.shortcuts import redirect, render
 from rightslens.accounts.access import member_or_404, org_object_or_404
 from rightslens.core.involvement import unmet_requirements
 from rightslens.errors import FieldErrors
-from rightslens.inventory.forms import add_field_errors
 from rightslens.inventory.models import AISystem
 from rightslens.inventory.views import refuse_unsafe_method
 
@@ -66,7 +65,7 @@ def assessment_new(request: HttpRequest, org_slug: str, system_id: int) -> HttpR
                 **form.cleaned_data,
             )
         except FieldErrors as exc:
-            add_field_errors(form, exc)
+            exc.add_to(form)
         else:
             return redirect("assessment_detail", org_slug=org_slug, assessment_id=assessment.pk)
     context = {"form": form, "system": system}
@@ -121,7 +120,7 @@ def impact_new(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpR
                 assessment=assessment, actor=request.user, **form.cleaned_data
             )
         except FieldErrors as exc:
-            add_field_errors(form, exc)
+            exc.add_to(form)
         else:
             messages.success(request, f"Impact recorded: {impact.title}.")
             return redirect("assessment_detail", org_slug=org_slug, assessment_id=assessment.pk)
@@ -166,7 +165,7 @@ def impact_edit(request: HttpRequest, org_slug: str, impact_id: int) -> HttpResp
         try:
             services.impact_update(impact=impact, actor=request.user, **form.cleaned_data)
         except FieldErrors as exc:
-            add_field_errors(form, exc)
+            exc.add_to(form)
         else:
             messages.success(request, "Impact updated.")
             return redirect("impact_detail", org_slug=org_slug, impact_id=impact.pk)
@@ -182,7 +181,7 @@ def action_new(request: HttpRequest, org_slug: str, impact_id: int) -> HttpRespo
         try:
             services.action_create(impact=impact, actor=request.user, **form.cleaned_data)
         except FieldErrors as exc:
-            add_field_errors(form, exc)
+            exc.add_to(form)
         else:
             messages.success(request, "Action added.")
             return redirect("impact_detail", org_slug=org_slug, impact_id=impact.pk)
@@ -200,7 +199,7 @@ def action_edit(request: HttpRequest, org_slug: str, action_id: int) -> HttpResp
         try:
             services.action_update(action=action, actor=request.user, **form.cleaned_data)
         except FieldErrors as exc:
-            add_field_errors(form, exc)
+            exc.add_to(form)
         else:
             messages.success(request, "Action updated.")
             return redirect("impact_detail", org_slug=org_slug, impact_id=action.impact_id)

@@ -19,7 +19,6 @@ from rightslens.assessments.models import (
 )
 from rightslens.core.involvement import ActionType, Involvement
 from rightslens.core.vocabulary import label
-from rightslens.errors import FieldErrors
 from rightslens.inventory.models import AffectedGroup, AISystem
 
 from . import catalogue
@@ -41,15 +40,6 @@ BUSINESS = [
     (3, "3 – High"),
     (4, "4 – Critical"),
 ]
-
-
-def show_errors(form: forms.Form, exc: FieldErrors) -> None:
-    """Put service errors next to the matching fields (or at the top of the form)."""
-    for name, message in exc.fields.items():
-        form.add_error(
-            name if name in form.fields else None,
-            f"{name}: {message}" if name not in form.fields else message,
-        )
 
 
 class StartForm(forms.Form):

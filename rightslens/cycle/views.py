@@ -60,7 +60,7 @@ def start(request: HttpRequest, org_slug: str) -> HttpResponse:
             messages.success(request, "Assessment started. Scope it first.")
             return redirect(_url(assessment, "scoping"))
         except FieldErrors as exc:
-            forms.show_errors(form, exc)
+            exc.add_to(form, name_unmatched=True)
     return render(request, "cycle/start.html", {"form": form, "guides": guides})
 
 
@@ -89,7 +89,7 @@ def scoping(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResp
             messages.success(request, "Scoping saved.")
             return redirect(_url(assessment, "scoping"))
         except FieldErrors as exc:
-            forms.show_errors(form, exc)
+            exc.add_to(form, name_unmatched=True)
     screening = selectors.red_line_screening(assessment)
     return render(
         request,
@@ -182,7 +182,7 @@ def identify(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpRes
             messages.success(request, "Impact recorded.")
             return redirect(_url(assessment, "identify"))
         except FieldErrors as exc:
-            forms.show_errors(impact_form, exc)
+            exc.add_to(impact_form, name_unmatched=True)
     return render(
         request,
         "cycle/identify.html",
@@ -283,7 +283,7 @@ def plan(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpRespons
                 messages.success(request, "Action planned.")
                 return redirect(_url(assessment, "plan"))
             except FieldErrors as exc:
-                forms.show_errors(form, exc)
+                exc.add_to(form, name_unmatched=True)
     impacts = list(assessment.impacts.all())
     return render(
         request,
@@ -439,7 +439,7 @@ def _tracking_post(
             "measurement": measurement_form,
             "evidence": evidence_form,
         }[which]
-        forms.show_errors(form, exc)
+        exc.add_to(form, name_unmatched=True)
         return False
     messages.success(request, "Saved.")
     return True

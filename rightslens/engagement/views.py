@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -19,11 +17,6 @@ from . import services
 from .forms import EngagementForm, StakeholderForm
 from .models import EngagementEvent, Stakeholder
 from .selectors import coverage, events_for, stakeholders_for
-
-
-def _apply(form: Any, error: FieldErrors) -> None:
-    for field, message in error.fields.items():
-        form.add_error(field if field in form.fields else None, message)
 
 
 def _group_choices(membership: Membership) -> list[tuple[int, str]]:
@@ -59,7 +52,7 @@ def stakeholder_new(request: HttpRequest, org_slug: str) -> HttpResponse:
                 membership=membership, **services.stakeholder_fields(form.cleaned_data)
             )
         except FieldErrors as error:
-            _apply(form, error)
+            error.add_to(form)
         else:
             messages.success(request, "Stakeholder added.")
             return redirect(f"/o/{org_slug}/engagement/stakeholders/{stakeholder.pk}/")
@@ -119,7 +112,7 @@ def event_new(request: HttpRequest, org_slug: str) -> HttpResponse:
                 impact_ids=d["impacts"],
             )
         except FieldErrors as error:
-            _apply(form, error)
+            error.add_to(form)
         else:
             messages.success(request, "Engagement recorded.")
             return redirect(f"/o/{org_slug}/engagement/events/{event.pk}/")

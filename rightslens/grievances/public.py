@@ -34,11 +34,6 @@ def _organisation(org_slug: str) -> Organisation:
     return get_object_or_404(Organisation, slug=org_slug)
 
 
-def _add_errors(form: Any, error: FieldErrors) -> None:
-    for field, message in error.fields.items():
-        form.add_error(field if field in form.fields else None, message)
-
-
 def _channel(
     request: HttpRequest, organisation: Organisation, form: GrievanceForm, status: int = 200
 ) -> HttpResponse:
@@ -80,7 +75,7 @@ def channel(request: HttpRequest, org_slug: str) -> HttpResponse:
             attachment=form.cleaned_data["attachment"],
         )
     except FieldErrors as error:
-        _add_errors(form, error)
+        error.add_to(form)
         return _channel(request, organisation, form, status=400)
     # The code is shown once, in this response only: it is never stored, in the session or elsewhere.
     context = {"organisation": organisation, "code": code, "targets": target_times(organisation)}

@@ -144,8 +144,8 @@ def _bad(
     form: Any,
     error: FieldErrors | None = None,
 ) -> HttpResponse:
-    for field, message in error.fields.items() if error else []:
-        form.add_error(field if field in form.fields else None, message)
+    if error is not None:
+        error.add_to(form)
     return _detail(request, membership, grievance, status=400, **{name: form})
 
 

@@ -7,7 +7,6 @@ from typing import Any
 from django import forms
 
 from rightslens.core.vocabulary import LifecycleStage, SystemKind, ValueChainRole, Weights, label
-from rightslens.errors import FieldErrors
 
 from .codes import split_codes
 
@@ -15,12 +14,6 @@ from .codes import split_codes
 def _choices(enum: type, blank: str | None = None) -> list[tuple[str, str]]:
     options = [(m.value, label(m.value)) for m in enum]  # type: ignore[attr-defined]
     return [("", blank), *options] if blank is not None else options
-
-
-def add_field_errors(form: forms.Form, exc: FieldErrors) -> None:
-    """Show a service's field errors next to the matching inputs (or at the top)."""
-    for field, message in exc.fields.items():
-        form.add_error(field if field in form.fields else None, message)
 
 
 class SystemForm(forms.Form):

@@ -12,7 +12,7 @@ from rightslens.errors import FieldErrors
 from rightslens.hub import knowledge as hub_knowledge
 
 from . import services
-from .forms import AffectedGroupForm, ComponentForm, SystemFilterForm, SystemForm, add_field_errors
+from .forms import AffectedGroupForm, ComponentForm, SystemFilterForm, SystemForm
 from .models import AISystem
 from .selectors import SystemFilters, systems_for
 
@@ -57,7 +57,7 @@ def system_new(request: HttpRequest, org_slug: str) -> HttpResponse:
                 organisation=membership.organisation, actor=request.user, **form.cleaned_data
             )
         except FieldErrors as exc:
-            add_field_errors(form, exc)
+            exc.add_to(form)
         else:
             messages.success(request, f"{system.name} added to the inventory.")
             return redirect("system_detail", org_slug=org_slug, system_id=system.pk)
@@ -94,7 +94,7 @@ def system_edit(request: HttpRequest, org_slug: str, system_id: int) -> HttpResp
         try:
             services.system_update(system=system, actor=request.user, **form.cleaned_data)
         except FieldErrors as exc:
-            add_field_errors(form, exc)
+            exc.add_to(form)
         else:
             messages.success(request, "Changes saved.")
             return redirect("system_detail", org_slug=org_slug, system_id=system.pk)
@@ -130,7 +130,7 @@ def group_new(request: HttpRequest, org_slug: str, system_id: int) -> HttpRespon
         try:
             services.affected_group_create(system=system, actor=request.user, **form.cleaned_data)
         except FieldErrors as exc:
-            add_field_errors(form, exc)
+            exc.add_to(form)
         else:
             messages.success(request, "Affected group added.")
             return redirect("system_detail", org_slug=org_slug, system_id=system.pk)
@@ -147,7 +147,7 @@ def component_new(request: HttpRequest, org_slug: str, system_id: int) -> HttpRe
         try:
             services.component_create(system=system, actor=request.user, **form.cleaned_data)
         except FieldErrors as exc:
-            add_field_errors(form, exc)
+            exc.add_to(form)
         else:
             messages.success(request, "Component added.")
             return redirect("system_detail", org_slug=org_slug, system_id=system.pk)

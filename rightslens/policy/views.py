@@ -20,11 +20,6 @@ from .models import CriterionFinding, Instrument, InstrumentVersion
 from .report_pdf import render_report_pdf
 
 
-def _form_errors(form: Any, exc: FieldErrors) -> None:
-    for name, message in exc.fields.items():
-        form.add_error(name if name in form.fields else None, message)
-
-
 @login_required
 def home(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
@@ -46,7 +41,7 @@ def home(request: HttpRequest, org_slug: str) -> HttpResponse:
                 label=data["label"],
             )
         except FieldErrors as exc:
-            _form_errors(form, exc)
+            exc.add_to(form)
         else:
             services.analysis_request(version=version)
             return redirect("policy_scorecard", org_slug=org_slug, version_id=version.pk)
@@ -78,7 +73,7 @@ def instrument_detail(request: HttpRequest, org_slug: str, instrument_id: int) -
                 label=data["label"],
             )
         except FieldErrors as exc:
-            _form_errors(form, exc)
+            exc.add_to(form)
         else:
             services.analysis_request(version=version)
             return redirect("policy_scorecard", org_slug=org_slug, version_id=version.pk)
@@ -170,7 +165,7 @@ def review(request: HttpRequest, org_slug: str, finding_id: int) -> HttpResponse
                 note=form.cleaned_data["note"],
             )
         except FieldErrors as exc:
-            _form_errors(form, exc)
+            exc.add_to(form)
     if form.errors:
         context = {
             "membership": membership,

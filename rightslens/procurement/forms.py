@@ -192,9 +192,3 @@ class AwardForm(forms.Form):
             raise forms.ValidationError(
                 "Write each date as YYYY-MM-DD, separated by commas."
             ) from exc
-
-
-def apply_field_errors(form: forms.Form, errors: dict[str, str]) -> None:
-    """Show service errors next to the matching field (or at the top when no field matches)."""
-    for field, message in errors.items():
-        form.add_error(field if field in form.fields else None, message)

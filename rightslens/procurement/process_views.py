@@ -21,7 +21,6 @@ from .forms import (
     BoardReviewForm,
     BusinessModelForm,
     ProcurementForm,
-    apply_field_errors,
 )
 from .models import BusinessModelRecord, Procurement, QuestionnaireRequest
 from .services import (
@@ -60,7 +59,7 @@ def procurement_new(request: HttpRequest, org_slug: str) -> HttpResponse:
             )
             return redirect(proc_url(org_slug, procurement))
         except FieldErrors as exc:
-            apply_field_errors(form, exc.fields)
+            exc.add_to(form)
     context = {"form": form, "membership": membership}
     return render(
         request, "procurement/procurement_new.html", context, status=400 if form.errors else 200
@@ -178,7 +177,7 @@ def procurement_award_view(
             procurement_award(procurement=procurement, user=request.user, **form.cleaned_data)
             return redirect(proc_url(org_slug, procurement))
         except FieldErrors as exc:
-            apply_field_errors(form, exc.fields)
+            exc.add_to(form)
     return _procurement_page(request, membership, procurement, status=400, award=form)
 
 
@@ -196,7 +195,7 @@ def business_model_new(request: HttpRequest, org_slug: str) -> HttpResponse:
             )
             return redirect(bm_url(org_slug, record))
         except FieldErrors as exc:
-            apply_field_errors(form, exc.fields)
+            exc.add_to(form)
     context = {"form": form, "membership": membership}
     return render(
         request, "procurement/business_model_new.html", context, status=400 if form.errors else 200
@@ -247,6 +246,8 @@ def business_model_review(
                 record=record, membership=membership, minutes=form.cleaned_data["board_minutes"]
             )
             return redirect(bm_url(org_slug, record))
-        except (FieldErrors, PermissionDenied) as exc:
-            apply_field_errors(form, getattr(exc, "fields", {"board_minutes": str(exc)}))
+        except PermissionDenied as exc:
+            FieldErrors({"board_minutes": str(exc)}).add_to(form)
+        except FieldErrors as exc:
+            exc.add_to(form)
     return _business_model_page(request, membership, record, form, status=400)

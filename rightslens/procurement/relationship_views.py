@@ -27,7 +27,6 @@ from .forms import (
     LinkImpactForm,
     ReviewItemForm,
     SendQuestionnaireForm,
-    apply_field_errors,
 )
 from .models import ClauseAttachment, Counterparty, Evidence, LeverageAction, QuestionnaireRequest
 from .request_services import (
@@ -99,7 +98,7 @@ def _counterparty_form(
             )
             return redirect(cp_url(membership.organisation.slug, saved))
         except FieldErrors as exc:
-            apply_field_errors(form, exc.fields)
+            exc.add_to(form)
     context = {"form": form, "membership": membership, "counterparty": counterparty}
     return render(
         request, "procurement/counterparty_form.html", context, status=400 if form.errors else 200
@@ -166,7 +165,7 @@ def questionnaire_send(request: HttpRequest, org_slug: str, counterparty_id: int
                 request, membership, counterparty, new_link=link_for(request, raw)
             )
         except FieldErrors as exc:
-            apply_field_errors(form, exc.fields)
+            exc.add_to(form)
     return _counterparty_page(request, membership, counterparty, status=400, send=form)
 
 
@@ -180,7 +179,7 @@ def clause_attach_view(request: HttpRequest, org_slug: str, counterparty_id: int
             clause_attach(counterparty=counterparty, user=request.user, **form.cleaned_data)
             return redirect(cp_url(org_slug, counterparty))
         except FieldErrors as exc:
-            apply_field_errors(form, exc.fields)
+            exc.add_to(form)
     return _counterparty_page(request, membership, counterparty, status=400, clause=form)
 
 
@@ -213,7 +212,7 @@ def leverage_new(request: HttpRequest, org_slug: str, counterparty_id: int) -> H
             leverage_record(counterparty=counterparty, user=request.user, **form.cleaned_data)
             return redirect(cp_url(org_slug, counterparty))
         except FieldErrors as exc:
-            apply_field_errors(form, exc.fields)
+            exc.add_to(form)
     return _counterparty_page(request, membership, counterparty, status=400, leverage=form)
 
 
@@ -343,7 +342,7 @@ def request_conclude_view(request: HttpRequest, org_slug: str, request_id: int) 
             )
             return redirect(req_url(org_slug, req))
         except FieldErrors as exc:
-            apply_field_errors(form, exc.fields)
+            exc.add_to(form)
         except PermissionDenied as exc:
             form.add_error("conclusion", str(exc))
     return _request_page(request, membership, req, status=400, conclusion=form)

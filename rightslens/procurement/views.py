@@ -17,7 +17,6 @@ from . import selectors
 from .forms import (
     DecisionForm,
     ScreeningForm,
-    apply_field_errors,
 )
 from .models import RedLineScreening
 from .screening_services import screening_decide, screening_run
@@ -72,7 +71,7 @@ def screening_new(request: HttpRequest, org_slug: str) -> HttpResponse:
             )
             return redirect(f"{base(org_slug)}screenings/{screening.pk}/")
         except FieldErrors as exc:
-            apply_field_errors(form, exc.fields)
+            exc.add_to(form)
     status = 400 if form.errors else 200
     return render(
         request,
@@ -144,7 +143,7 @@ def screening_decide_view(request: HttpRequest, org_slug: str, screening_id: int
             )
             return redirect(f"{base(org_slug)}screenings/{screening.pk}/")
         except FieldErrors as exc:
-            apply_field_errors(form, exc.fields)
+            exc.add_to(form)
     return _screening_page(request, membership, screening, form, status=400)
 
 
