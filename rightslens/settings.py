@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "rightslens.grievances",
     "rightslens.policy",
     "rightslens.procurement",
+    "rightslens.disclosure",
     "rightslens.api",
 ]
 

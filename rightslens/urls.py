@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("rightslens.grievances.urls")),
     path("", include("rightslens.policy.urls")),
     path("", include("rightslens.procurement.urls")),
+    path("", include("rightslens.disclosure.urls")),
     path("", include("rightslens.hub.urls")),
     path("", include("rightslens.api.urls")),
 ]

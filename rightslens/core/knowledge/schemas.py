@@ -213,6 +213,38 @@ class ClauseTemplateFields(_Fields):
     leverage_ref: Ref | None = None
 
 
+# The blocks of facts the FRIA assembly computes from records (rightslens.core.disclosure.fria).
+# A template item names the blocks that fill it, so another template can regroup them without code.
+FriaBlock = Literal[
+    "process",
+    "period",
+    "people",
+    "risks",
+    "provider_information",
+    "oversight",
+    "governance",
+    "complaints",
+    "remedy",
+]
+
+
+class FriaTemplateFields(_Fields):
+    """A fundamental rights impact assessment template (EU AI Act Art. 27): its items follow."""
+
+    summary: Text
+    element_ref: Ref
+    notification: Text
+
+
+class FriaItemFields(_Fields):
+    template_ref: Ref
+    key: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+    order: int = Field(ge=1)
+    question: Text
+    guidance: Text
+    blocks: list[FriaBlock] = Field(min_length=1)
+
+
 SCHEMAS: dict[str, type[_Fields]] = {
     "principle": PrincipleFields,
     "instrument": InstrumentFields,
@@ -239,6 +271,8 @@ SCHEMAS: dict[str, type[_Fields]] = {
     "questionnaire": QuestionnaireFields,
     "question": QuestionFields,
     "clause_template": ClauseTemplateFields,
+    "fria_template": FriaTemplateFields,
+    "fria_item": FriaItemFields,
 }
 
 # (item type, reference field name) -> the item types that reference may point at. A reference
@@ -263,6 +297,8 @@ REF_TARGETS: dict[tuple[str, str], frozenset[str]] = {
     ("question", "question_ref"): frozenset({"question"}),
     ("question", "red_line_ref"): frozenset({"red_line"}),
     ("clause_template", "leverage_ref"): frozenset({"leverage_kind"}),
+    ("fria_template", "element_ref"): frozenset({"framework_element"}),
+    ("fria_item", "template_ref"): frozenset({"fria_template"}),
 }
 
 

@@ -1,0 +1,105 @@
+"""Forms for the disclosure pages. Item fields come from the template, so a new template needs
+no form change."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from rightslens.core.disclosure.esrs import REQUIREMENTS
+from rightslens.core.disclosure.fria import FriaSection
+
+from .models import ProviderDocumentKind
+
+
+class FriaStartForm(forms.Form):
+    reuse = forms.TypedChoiceField(
+        label="Start from", required=False, coerce=int, empty_value=None, choices=()
+    )
+
+    def __init__(self, *args: Any, reuse_choices: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["reuse"].choices = [("", "The register only"), *reuse_choices]
+
+
+class FriaEditForm(forms.Form):
+    period_of_use = forms.CharField(
+        label="Period of use", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    frequency_of_use = forms.CharField(
+        label="Frequency of use", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args: Any, sections: tuple[FriaSection, ...], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for section in sections:
+            self.fields[f"item_{section.key}"] = forms.CharField(
+                label=f"({section.key}) {section.title}",
+                required=False,
+                initial=section.text,
+                help_text=section.question,
+                widget=forms.Textarea(attrs={"rows": 8}),
+            )
+
+    def narratives(self) -> dict[str, str]:
+        return {
+            name.removeprefix("item_"): value or ""
+            for name, value in self.cleaned_data.items()
+            if name.startswith("item_")
+        }
+
+
+class ProviderDocumentForm(forms.Form):
+    kind = forms.ChoiceField(label="What the provider gave", choices=ProviderDocumentKind.choices)
+    provider = forms.CharField(label="Provider", max_length=200)
+    summary = forms.CharField(
+        label="What it says about risks, limits and human oversight", widget=forms.Textarea
+    )
+    file = forms.FileField(
+        label="File (PDF, DOCX, TXT, or a FRIA JSON to reuse item by item)", required=False
+    )
+
+
+class EsrsNewForm(forms.Form):
+    period_start = forms.DateField(
+        label="Period starts", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    period_end = forms.DateField(
+        label="Period ends", widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class EsrsEditForm(forms.Form):
+    published = forms.MultipleChoiceField(
+        label="Show on the public page",
+        required=False,
+        choices=[(r.code, f"{r.code} {r.title}") for r in REQUIREMENTS],
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for r in REQUIREMENTS:
+            self.fields[f"narrative_{r.code}"] = forms.CharField(
+                label=f"{r.code} narrative",
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 4}),
+            )
+
+    def narratives(self) -> dict[str, str]:
+        return {r.code: self.cleaned_data.get(f"narrative_{r.code}") or "" for r in REQUIREMENTS}
+
+
+class TransparencyForm(forms.Form):
+    enabled = forms.BooleanField(label="Publish the transparency page", required=False)
+    introduction = forms.CharField(
+        label="Introduction", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    systems = forms.MultipleChoiceField(
+        label="Systems shown", required=False, widget=forms.CheckboxSelectMultiple, choices=()
+    )
+
+    def __init__(self, *args: Any, system_choices: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["systems"].choices = system_choices

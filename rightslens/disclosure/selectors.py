@@ -1,0 +1,142 @@
+"""Reads: FRIAs as documents (live while a draft, frozen once approved), lists for the pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from rightslens.accounts.models import Organisation
+from rightslens.assessments.models import ActionStatus
+from rightslens.core.disclosure.esrs import EsrsSection, esrs_sections, public_sections
+from rightslens.core.disclosure.fria import FriaSection, fria_document, fria_sections
+from rightslens.core.disclosure.records import SourceRef
+from rightslens.core.disclosure.template import FriaTemplate, fria_template
+from rightslens.core.disclosure.transparency import ApprovedSummary, summary_text
+from rightslens.hub.knowledge import knowledge
+from rightslens.inventory.models import AISystem
+
+from .esrs_facts import esrs_facts
+from .fria_facts import fria_facts
+from .models import EsrsDraft, Fria, ProviderDocument, TransparencyPage
+from .register import latest_approved, right_label, severity_label, source_url
+
+
+def current_template(template_id: str = "") -> FriaTemplate:
+    return fria_template(knowledge(), template_id)
+
+
+def _meta(system: AISystem, fria: Fria | None) -> dict[str, Any]:
+    meta: dict[str, Any] = {
+        "organisation": system.organisation.slug,
+        "system": {"id": system.pk, "name": system.name},
+        "fria": None,
+    }
+    if fria is not None:
+        meta["fria"] = {
+            "id": fria.pk,
+            "version": fria.version,
+            "status": fria.status,
+            "approved_at": fria.approved_at.isoformat() if fria.approved_at else None,
+            "approved_by": fria.approved_by.get_username() if fria.approved_by else None,
+            "starting_point": fria.starting_point,
+        }
+    return meta
+
+
+def live_sections(
+    *, system: AISystem, fria: Fria | None
+) -> tuple[FriaTemplate, tuple[FriaSection, ...]]:
+    template = current_template(fria.template_id if fria is not None else "")
+    facts = fria_facts(system=system, fria=fria)
+    narratives = fria.narratives if fria is not None else {}
+    return template, fria_sections(template, facts, narratives)
+
+
+def fria_json(*, system: AISystem, fria: Fria | None) -> dict[str, Any]:
+    """The FRIA document: the frozen snapshot once approved, otherwise computed now."""
+    if fria is not None and fria.is_frozen and fria.snapshot:
+        return dict(fria.snapshot)
+    template, sections = live_sections(system=system, fria=fria)
+    return fria_document(template, sections, _meta(system, fria))
+
+
+def frias_for(*, system: AISystem) -> QuerySet[Fria]:
+    return Fria.objects.filter(organisation=system.organisation, system=system).select_related(
+        "approved_by"
+    )
+
+
+def latest_fria(*, system: AISystem) -> Fria | None:
+    return frias_for(system=system).order_by("-version", "-id").first()
+
+
+def reusable_frias(*, organisation: Organisation) -> QuerySet[Fria]:
+    """FRIAs another one can start from: any of the organisation's, newest first."""
+    return Fria.objects.filter(organisation=organisation).select_related("system")
+
+
+def provider_documents(*, system: AISystem) -> QuerySet[ProviderDocument]:
+    return ProviderDocument.objects.filter(organisation=system.organisation, system=system)
+
+
+def esrs_drafts(*, organisation: Organisation) -> QuerySet[EsrsDraft]:
+    return EsrsDraft.objects.filter(organisation=organisation)
+
+
+def linked_sources(
+    organisation: Organisation, sources: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Each {type, id} source with the URL of its page (where it has one)."""
+    return [
+        {**s, "url": source_url(organisation, SourceRef(str(s["type"]), int(s["id"])))}
+        for s in sources
+    ]
+
+
+def document_items(document: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """The item entries of a FRIA document, in template order (everything but `meta`)."""
+    return [(k, v) for k, v in document.items() if k != "meta"]
+
+
+def esrs_view(*, draft: EsrsDraft) -> tuple[EsrsSection, ...]:
+    facts = esrs_facts(
+        organisation=draft.organisation, start=draft.period_start, end=draft.period_end
+    )
+    return esrs_sections(facts, draft.narratives)
+
+
+def esrs_public(*, draft: EsrsDraft) -> tuple[EsrsSection, ...]:
+    return public_sections(esrs_view(draft=draft), draft.published_items)
+
+
+def published_esrs(*, organisation: Organisation) -> QuerySet[EsrsDraft]:
+    return EsrsDraft.objects.filter(organisation=organisation).exclude(published_items=[])
+
+
+def transparency_page(*, organisation: Organisation) -> TransparencyPage | None:
+    return TransparencyPage.objects.filter(organisation=organisation).first()
+
+
+def _approved_summary(system: AISystem) -> ApprovedSummary | None:
+    assessment = latest_approved(system)
+    if assessment is None or assessment.approved_at is None:
+        return None
+    impacts = list(assessment.impacts.order_by("-priority").prefetch_related("actions"))
+    actions = [a for i in impacts for a in i.actions.all() if a.status != ActionStatus.CANCELLED]
+    return ApprovedSummary(
+        approved_on=assessment.approved_at.date().isoformat(),
+        severities=[severity_label(i.severity_band) for i in impacts],
+        rights=[right_label(r) for i in impacts for r in i.rights],
+        actions_done=sum(1 for a in actions if a.status == ActionStatus.DONE),
+        actions_open=sum(1 for a in actions if a.status != ActionStatus.DONE),
+    )
+
+
+def public_systems(*, page: TransparencyPage) -> list[dict[str, Any]]:
+    """The opted-in, active systems: name, purpose, and a summary of the latest approved assessment."""
+    systems = page.systems.filter(organisation=page.organisation, archived_at__isnull=True)
+    return [
+        {"name": s.name, "purpose": s.purpose, "summary": summary_text(_approved_summary(s))}
+        for s in systems.order_by("name")
+    ]

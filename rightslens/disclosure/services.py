@@ -1,0 +1,275 @@
+"""Writes: start, edit, version and sign off FRIAs; record provider information; ESRS drafts and
+the public page's opt-ins. Each in one transaction; bad input raises FieldErrors, nothing saved."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from rightslens.accounts.audit import audit_record
+from rightslens.accounts.models import Membership, Organisation
+from rightslens.core import lifecycle
+from rightslens.core.disclosure.esrs import REQUIREMENT_CODES
+from rightslens.core.disclosure.fria import starting_narratives
+from rightslens.errors import FieldErrors
+from rightslens.inventory.models import AISystem
+
+from .models import (
+    EsrsDraft,
+    Fria,
+    FriaStatus,
+    ProviderDocument,
+    ProviderDocumentKind,
+    TransparencyPage,
+)
+from .selectors import current_template, fria_json, live_sections
+
+MAX_PROVIDER_BYTES = 10 * 1024 * 1024
+PROVIDER_FILE_TYPES = {".pdf", ".docx", ".txt", ".json"}
+
+
+def _audit(organisation: Organisation, actor: Any, verb: str, obj: Any, summary: str) -> None:
+    audit_record(organisation=organisation, actor=actor, verb=verb, obj=obj, summary=summary)
+
+
+@transaction.atomic
+def fria_start(
+    *,
+    system: AISystem,
+    actor: Any,
+    reuse: Fria | None = None,
+    provider_document: ProviderDocument | None = None,
+) -> Fria:
+    """A new draft FRIA, optionally starting from another FRIA or the provider's assessment."""
+    if Fria.objects.filter(
+        system=system, status__in=[FriaStatus.DRAFT, FriaStatus.IN_REVIEW]
+    ).exists():
+        raise FieldErrors(
+            {"system": "This system already has a FRIA in progress: continue that one."}
+        )
+    for source, name in ((reuse, "reuse"), (provider_document, "provider_document")):
+        if source is not None and source.organisation_id != system.organisation_id:
+            raise FieldErrors({name: "Not found."})
+    template = current_template()
+    latest = Fria.objects.filter(system=system).order_by("-version").first()
+    fria = Fria(
+        organisation=system.organisation,
+        system=system,
+        version=(latest.version + 1) if latest else 1,
+        previous=latest,
+        template_id=template.id,
+        template_version=template.library_version,
+        created_by=actor,
+    )
+    if reuse is not None:
+        fria.narratives = starting_narratives(template, reuse.narratives)
+        fria.period_of_use, fria.frequency_of_use = reuse.period_of_use, reuse.frequency_of_use
+        fria.starting_point = f"FRIA v{reuse.version} of {reuse.system.name}"
+    elif provider_document is not None:
+        fria.narratives = starting_narratives(template, provider_document.item_texts)
+        fria.starting_point = (
+            f"{provider_document.get_kind_display()} from {provider_document.provider}"
+        )
+    fria.save()
+    _audit(system.organisation, actor, "fria.start", fria, f"FRIA v{fria.version} started")
+    return fria
+
+
+@transaction.atomic
+def fria_new_version(*, fria: Fria, actor: Any) -> Fria:
+    """The next version of an approved FRIA, starting as a copy of it."""
+    if fria.status != FriaStatus.APPROVED:
+        raise FieldErrors({"status": "Only an approved FRIA can get a new version."})
+    return fria_start(system=fria.system, actor=actor, reuse=fria)
+
+
+@transaction.atomic
+def fria_edit(
+    *,
+    fria: Fria,
+    actor: Any,
+    period_of_use: str,
+    frequency_of_use: str,
+    narratives: dict[str, str],
+) -> Fria:
+    """Save what people wrote. Text left equal to the computed text is not stored as an edit."""
+    if fria.is_frozen:
+        raise FieldErrors(
+            {"status": "An approved FRIA is a record: start a new version to change it."}
+        )
+    fria.period_of_use, fria.frequency_of_use = period_of_use.strip(), frequency_of_use.strip()
+    template, sections = live_sections(system=fria.system, fria=fria)
+    unknown = set(narratives) - set(template.keys())
+    if unknown:
+        raise FieldErrors({"narratives": f"Unknown items: {', '.join(sorted(unknown))}."})
+    computed = {s.key: _plain(s.computed_text) for s in sections}
+    edited = {key: _plain(text) for key, text in narratives.items()}
+    fria.narratives = {k: t for k, t in edited.items() if t and t != computed[k]}
+    fria.save()
+    _audit(fria.organisation, actor, "fria.edit", fria, f"Edited FRIA v{fria.version}")
+    return fria
+
+
+def _plain(text: str) -> str:
+    return text.replace("\r\n", "\n").strip()
+
+
+def _move(fria: Fria, actor: Any, target: FriaStatus, verb: str) -> Fria:
+    if not lifecycle.can_move(lifecycle.State(fria.status), lifecycle.State(target)):
+        raise FieldErrors(
+            {
+                "status": f"A {fria.get_status_display().lower()} FRIA cannot move to {target.label.lower()}."
+            }
+        )
+    fria.status = target
+    fria.save(update_fields=["status", "updated_at"])
+    _audit(fria.organisation, actor, verb, fria, f"FRIA v{fria.version} → {target}")
+    return fria
+
+
+@transaction.atomic
+def fria_submit(*, fria: Fria, actor: Any) -> Fria:
+    return _move(fria, actor, FriaStatus.IN_REVIEW, "fria.submit")
+
+
+@transaction.atomic
+def fria_return(*, fria: Fria, actor: Any) -> Fria:
+    return _move(fria, actor, FriaStatus.DRAFT, "fria.return")
+
+
+@transaction.atomic
+def fria_approve(*, fria: Fria, membership: Membership) -> Fria:
+    """Approve and freeze the content; an earlier approved version becomes superseded."""
+    if not membership.is_senior:
+        raise FieldErrors({"approval": "Approving a FRIA needs the senior (owner) role."})
+    _move(fria, membership.user, FriaStatus.APPROVED, "fria.approve")
+    fria.approved_at, fria.approved_by = timezone.now(), membership.user
+    fria.save(update_fields=["approved_at", "approved_by"])
+    fria.snapshot = {}
+    fria.snapshot = fria_json(system=fria.system, fria=fria)
+    fria.save(update_fields=["snapshot"])
+    older = Fria.objects.filter(system=fria.system, status=FriaStatus.APPROVED).exclude(pk=fria.pk)
+    for previous in older:
+        _move(previous, membership.user, FriaStatus.SUPERSEDED, "fria.supersede")
+    return fria
+
+
+def _provider_file(upload: UploadedFile | None) -> dict[str, Any]:
+    if upload is None:
+        return {}
+    suffix = Path(upload.name or "").suffix.lower()
+    if suffix not in PROVIDER_FILE_TYPES:
+        raise FieldErrors({"file": f"Upload a {', '.join(sorted(PROVIDER_FILE_TYPES))} file."})
+    if (upload.size or 0) > MAX_PROVIDER_BYTES:
+        raise FieldErrors({"file": "The file is larger than 10 MB."})
+    if suffix != ".json":
+        return {}
+    try:
+        texts = json.loads(upload.read().decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise FieldErrors({"file": f"The JSON file cannot be read: {exc}."}) from exc
+    finally:
+        upload.seek(0)
+    if not isinstance(texts, dict):
+        raise FieldErrors({"file": "The JSON file must hold one entry per FRIA item (a … f)."})
+    return starting_narratives(current_template(), texts)
+
+
+@transaction.atomic
+def provider_document_add(
+    *,
+    system: AISystem,
+    actor: Any,
+    kind: str,
+    provider: str,
+    summary: str,
+    upload: UploadedFile | None = None,
+) -> ProviderDocument:
+    """Record what the provider said (Art. 13 information or its own assessment)."""
+    errors = {}
+    if kind not in ProviderDocumentKind.values:
+        errors["kind"] = "Choose what the provider gave you."
+    if not provider.strip():
+        errors["provider"] = "Name the provider."
+    if not summary.strip():
+        errors["summary"] = "Summarise what the provider says about risks, limits and oversight."
+    if errors:
+        raise FieldErrors(errors)
+    item_texts = _provider_file(upload)
+    document = ProviderDocument.objects.create(
+        organisation=system.organisation,
+        system=system,
+        kind=kind,
+        provider=provider.strip(),
+        summary=summary.strip(),
+        item_texts=item_texts,
+        file=upload if upload is not None else "",
+        created_by=actor,
+    )
+    _audit(system.organisation, actor, "provider_document.add", document, str(document))
+    return document
+
+
+@transaction.atomic
+def esrs_create(
+    *, organisation: Organisation, actor: Any, period_start: date, period_end: date
+) -> EsrsDraft:
+    if period_end < period_start:
+        raise FieldErrors({"period_end": "The period must end after it starts."})
+    draft = EsrsDraft.objects.create(
+        organisation=organisation,
+        period_start=period_start,
+        period_end=period_end,
+        created_by=actor,
+    )
+    _audit(organisation, actor, "esrs.create", draft, str(draft))
+    return draft
+
+
+@transaction.atomic
+def esrs_update(
+    *, draft: EsrsDraft, actor: Any, narratives: dict[str, str], published_items: list[str]
+) -> EsrsDraft:
+    """Save the narratives and which disclosure requirements the public page shows (opt-in)."""
+    unknown = (set(narratives) | set(published_items)) - set(REQUIREMENT_CODES)
+    if unknown:
+        raise FieldErrors(
+            {"published_items": f"Unknown requirements: {', '.join(sorted(unknown))}."}
+        )
+    draft.narratives = {k: v.strip() for k, v in narratives.items() if v.strip()}
+    draft.published_items = [c for c in REQUIREMENT_CODES if c in set(published_items)]
+    draft.save()
+    _audit(draft.organisation, actor, "esrs.update", draft, f"Published: {draft.published_items}")
+    return draft
+
+
+@transaction.atomic
+def transparency_update(
+    *,
+    organisation: Organisation,
+    actor: Any,
+    enabled: bool,
+    introduction: str,
+    systems: list[AISystem],
+) -> TransparencyPage:
+    """Switch the public page on or off and choose the systems it shows."""
+    if any(s.organisation_id != organisation.pk for s in systems):
+        raise FieldErrors({"systems": "Choose systems of this organisation."})
+    page, _ = TransparencyPage.objects.get_or_create(organisation=organisation)
+    page.enabled, page.introduction = enabled, introduction.strip()
+    page.save()
+    page.systems.set(systems)
+    _audit(
+        organisation,
+        actor,
+        "transparency.update",
+        page,
+        f"enabled={enabled}, {len(systems)} systems",
+    )
+    return page

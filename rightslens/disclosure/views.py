@@ -1,0 +1,244 @@
+"""FRIA pages under /o/<org>/disclosure/: overview, a system's FRIA, editing and sign-off."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from rightslens.accounts.access import member_or_404, org_object_or_404
+from rightslens.accounts.models import Membership
+from rightslens.errors import FieldErrors
+from rightslens.inventory.models import AISystem
+
+from . import selectors, services
+from .forms import EsrsNewForm, FriaEditForm, ProviderDocumentForm
+from .models import Fria, ProviderDocument
+
+
+def _fria_url(fria: Fria) -> str:
+    return f"/o/{fria.organisation.slug}/disclosure/fria/{fria.pk}/"
+
+
+@login_required
+def overview(request: HttpRequest, org_slug: str) -> HttpResponse:
+    membership = member_or_404(request, org_slug)
+    org = membership.organisation
+    systems = AISystem.objects.filter(organisation=org, archived_at__isnull=True)
+    rows = [{"system": s, "fria": selectors.latest_fria(system=s)} for s in systems]
+    context = {
+        "membership": membership,
+        "rows": rows,
+        "drafts": selectors.esrs_drafts(organisation=org),
+        "esrs_form": EsrsNewForm(),
+        "page": selectors.transparency_page(organisation=org),
+    }
+    return render(request, "disclosure/overview.html", context)
+
+
+def _reuse_choices(membership: Membership, system: AISystem) -> list[tuple[str, str]]:
+    frias = [
+        (f"fria-{f.pk}", f"FRIA v{f.version} of {f.system.name} ({f.get_status_display()})")
+        for f in selectors.reusable_frias(organisation=membership.organisation)
+    ]
+    documents = [
+        (f"provider-{d.pk}", f"{d.get_kind_display()} from {d.provider}")
+        for d in selectors.provider_documents(system=system)
+        if d.item_texts
+    ]
+    return frias + documents
+
+
+@login_required
+def system_fria(request: HttpRequest, org_slug: str, system_id: int) -> HttpResponse:
+    membership = member_or_404(request, org_slug)
+    system = org_object_or_404(AISystem.objects, membership, pk=system_id)
+    document = selectors.fria_json(system=system, fria=None)
+    context = {
+        "membership": membership,
+        "system": system,
+        "frias": selectors.frias_for(system=system),
+        "documents": selectors.provider_documents(system=system),
+        "items": _items(membership, document),
+        "reuse_choices": _reuse_choices(membership, system),
+        "provider_form": ProviderDocumentForm(),
+    }
+    return render(request, "disclosure/system.html", context)
+
+
+def _items(membership: Membership, document: dict[str, Any]) -> list[dict[str, Any]]:
+    org = membership.organisation
+    return [
+        {"key": k, **entry, "sources": selectors.linked_sources(org, entry["sources"])}
+        for k, entry in selectors.document_items(document)
+    ]
+
+
+def _starting_point(membership: Membership, value: str) -> dict[str, Any]:
+    kind, _, raw_id = value.partition("-")
+    if not raw_id.isdigit():
+        return {}
+    if kind == "fria":
+        return {"reuse": org_object_or_404(Fria.objects, membership, pk=int(raw_id))}
+    if kind == "provider":
+        found = org_object_or_404(ProviderDocument.objects, membership, pk=int(raw_id))
+        return {"provider_document": found}
+    return {}
+
+
+@require_POST
+@login_required
+def fria_start(request: HttpRequest, org_slug: str, system_id: int) -> HttpResponse:
+    membership = member_or_404(request, org_slug, write=True)
+    system = org_object_or_404(AISystem.objects, membership, pk=system_id)
+    start = _starting_point(membership, request.POST.get("reuse", ""))
+    try:
+        fria = services.fria_start(system=system, actor=request.user, **start)
+    except FieldErrors as error:
+        messages.error(request, " ".join(error.fields.values()))
+        return redirect(f"/o/{org_slug}/disclosure/systems/{system.pk}/")
+    messages.success(request, f"FRIA v{fria.version} started.")
+    return redirect(_fria_url(fria))
+
+
+@require_POST
+@login_required
+def provider_add(request: HttpRequest, org_slug: str, system_id: int) -> HttpResponse:
+    membership = member_or_404(request, org_slug, write=True)
+    system = org_object_or_404(AISystem.objects, membership, pk=system_id)
+    form = ProviderDocumentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.provider_document_add(
+                system=system,
+                actor=request.user,
+                kind=form.cleaned_data["kind"],
+                provider=form.cleaned_data["provider"],
+                summary=form.cleaned_data["summary"],
+                upload=form.cleaned_data["file"],
+            )
+        except FieldErrors as error:
+            error.add_to(form)
+    if form.errors:
+        messages.error(
+            request,
+            "The provider information was not saved: "
+            + "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()),
+        )
+    else:
+        messages.success(request, "Provider information recorded.")
+    return redirect(f"/o/{org_slug}/disclosure/systems/{system.pk}/")
+
+
+@login_required
+def provider_detail(request: HttpRequest, org_slug: str, document_id: int) -> HttpResponse:
+    membership = member_or_404(request, org_slug)
+    document = org_object_or_404(ProviderDocument.objects, membership, pk=document_id)
+    return render(request, "disclosure/provider.html", {"document": document})
+
+
+@login_required
+def fria_detail(request: HttpRequest, org_slug: str, fria_id: int) -> HttpResponse:
+    membership = member_or_404(request, org_slug, write=request.method == "POST")
+    fria = org_object_or_404(Fria.objects.select_related("system"), membership, pk=fria_id)
+    template, sections = selectors.live_sections(system=fria.system, fria=fria)
+    form = FriaEditForm(
+        request.POST or None,
+        sections=sections,
+        initial={"period_of_use": fria.period_of_use, "frequency_of_use": fria.frequency_of_use},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.fria_edit(
+                fria=fria,
+                actor=request.user,
+                period_of_use=form.cleaned_data["period_of_use"],
+                frequency_of_use=form.cleaned_data["frequency_of_use"],
+                narratives=form.narratives(),
+            )
+        except FieldErrors as error:
+            error.add_to(form, name_unmatched=True)
+        else:
+            messages.success(request, "FRIA saved.")
+            return redirect(_fria_url(fria))
+    document = selectors.fria_json(system=fria.system, fria=fria)
+    context = {
+        "membership": membership,
+        "fria": fria,
+        "template": template,
+        "items": _items(membership, document),
+        "form": form,
+        "gap_total": sum(len(i["gaps"]) for i in _items(membership, document)),
+    }
+    return render(request, "disclosure/fria.html", context, status=400 if form.errors else 200)
+
+
+def _transition(
+    request: HttpRequest,
+    org_slug: str,
+    fria_id: int,
+    move: Callable[[Membership, Fria], Fria],
+    done: str,
+) -> HttpResponse:
+    membership = member_or_404(request, org_slug, write=True)
+    fria = org_object_or_404(Fria.objects.select_related("system"), membership, pk=fria_id)
+    try:
+        result = move(membership, fria)
+    except FieldErrors as error:
+        messages.error(request, " ".join(error.fields.values()))
+        return redirect(_fria_url(fria))
+    messages.success(request, done)
+    return redirect(_fria_url(result))
+
+
+@require_POST
+@login_required
+def fria_submit(request: HttpRequest, org_slug: str, fria_id: int) -> HttpResponse:
+    return _transition(
+        request,
+        org_slug,
+        fria_id,
+        lambda m, f: services.fria_submit(fria=f, actor=m.user),
+        "Sent for review.",
+    )
+
+
+@require_POST
+@login_required
+def fria_return(request: HttpRequest, org_slug: str, fria_id: int) -> HttpResponse:
+    return _transition(
+        request,
+        org_slug,
+        fria_id,
+        lambda m, f: services.fria_return(fria=f, actor=m.user),
+        "Returned to draft.",
+    )
+
+
+@require_POST
+@login_required
+def fria_approve(request: HttpRequest, org_slug: str, fria_id: int) -> HttpResponse:
+    return _transition(
+        request,
+        org_slug,
+        fria_id,
+        lambda m, f: services.fria_approve(fria=f, membership=m),
+        "Approved: the FRIA is frozen.",
+    )
+
+
+@require_POST
+@login_required
+def fria_new_version(request: HttpRequest, org_slug: str, fria_id: int) -> HttpResponse:
+    return _transition(
+        request,
+        org_slug,
+        fria_id,
+        lambda m, f: services.fria_new_version(fria=f, actor=m.user),
+        "New version started.",
+    )
