@@ -11,7 +11,7 @@ from typing import Any
 from docx import Document
 
 from rightslens.core.disclosure.template import FriaTemplate
-from rightslens.cycle.reports.pdf import MUTED, SEVERE, ReportPDF
+from rightslens.assessments.reports.pdf import MUTED, SEVERE, ReportPDF
 
 from .selectors import document_items
 

@@ -9,11 +9,11 @@ from rightslens.accounts.models import Organisation
 from rightslens.assessments.models import Assessment, AssessmentStatus
 from rightslens.core.disclosure.records import SourceRef
 from rightslens.core.severity import SeverityBand
-from rightslens.cycle.models import Indicator, Reviewer
+from rightslens.assessments.models import Indicator, Reviewer
 from rightslens.hub.knowledge import knowledge
 from rightslens.inventory.models import AISystem
 
-# The cycle's models other modules here read through this one (they move with the cycle).
+# Tracking and review models other modules here read through this one.
 __all__ = ["Indicator", "Reviewer"]
 
 
