@@ -10,8 +10,8 @@ from typing import Any
 
 from docx import Document
 
-from rightslens.core.disclosure.template import FriaTemplate
 from rightslens.assessments.reports.pdf import MUTED, SEVERE, ReportPDF
+from rightslens.core.disclosure.template import FriaTemplate
 
 from .selectors import document_items
 

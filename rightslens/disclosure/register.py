@@ -6,10 +6,9 @@ from __future__ import annotations
 from django.urls import reverse
 
 from rightslens.accounts.models import Organisation
-from rightslens.assessments.models import Assessment, AssessmentStatus
+from rightslens.assessments.models import Assessment, AssessmentStatus, Indicator, Reviewer
 from rightslens.core.disclosure.records import SourceRef
 from rightslens.core.severity import SeverityBand
-from rightslens.assessments.models import Indicator, Reviewer
 from rightslens.hub.knowledge import knowledge
 from rightslens.inventory.models import AISystem
 

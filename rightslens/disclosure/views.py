@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
 from rightslens.accounts.models import Membership
@@ -25,6 +25,7 @@ def _fria_url(fria: Fria) -> str:
     return f"/o/{fria.organisation.slug}/disclosure/fria/{fria.pk}/"
 
 
+@require_GET
 @login_required
 def overview(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug)
@@ -54,6 +55,7 @@ def _reuse_choices(membership: Membership, system: AISystem) -> list[tuple[str, 
     return frias + documents
 
 
+@require_GET
 @login_required
 def system_fria(request: HttpRequest, org_slug: str, system_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug)
@@ -135,6 +137,7 @@ def provider_add(request: HttpRequest, org_slug: str, system_id: int) -> HttpRes
     return redirect(f"/o/{org_slug}/disclosure/systems/{system.pk}/")
 
 
+@require_GET
 @login_required
 def provider_detail(request: HttpRequest, org_slug: str, document_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug)
