@@ -103,14 +103,20 @@ def fria_edit(
         raise FieldErrors(
             {"status": "An approved FRIA is a record: start a new version to change it."}
         )
+    # The form shows the computed text; text left as it was shown (or as it reads with the new
+    # period and frequency) follows the register and is not stored as an edit.
+    template, shown = live_sections(system=fria.system, fria=fria)
     fria.period_of_use, fria.frequency_of_use = period_of_use.strip(), frequency_of_use.strip()
-    template, sections = live_sections(system=fria.system, fria=fria)
+    _, now = live_sections(system=fria.system, fria=fria)
     unknown = set(narratives) - set(template.keys())
     if unknown:
         raise FieldErrors({"narratives": f"Unknown items: {', '.join(sorted(unknown))}."})
-    computed = {s.key: _plain(s.computed_text) for s in sections}
+    computed = {
+        s.key: {_plain(s.computed_text), _plain(n.computed_text)}
+        for s, n in zip(shown, now, strict=True)
+    }
     edited = {key: _plain(text) for key, text in narratives.items()}
-    fria.narratives = {k: t for k, t in edited.items() if t and t != computed[k]}
+    fria.narratives = {k: t for k, t in edited.items() if t and t not in computed[k]}
     fria.save()
     _audit(fria.organisation, actor, "fria.edit", fria, f"Edited FRIA v{fria.version}")
     return fria

@@ -187,3 +187,14 @@ def test_a_viewer_reads_but_cannot_start_or_edit(viewer_client, owner, system):
     )
     fria.refresh_from_db()
     assert fria.narratives == {}
+
+
+def test_text_left_as_shown_follows_the_register_when_the_period_changes(owner_client, system):
+    fria = start(owner_client, system)
+    url = f"/o/acme/disclosure/fria/{fria.pk}/"
+    shown = owner_client.get(url + "fria.json").json()
+    data = {f"item_{k}": shown[k]["text"] for k in "abcdef"}
+    owner_client.post(url, {**data, "period_of_use": "2026-2027", "frequency_of_use": "Daily"})
+    fria.refresh_from_db()
+    assert fria.narratives == {}
+    assert "2026-2027" in owner_client.get(url + "fria.json").json()["b"]["text"]
