@@ -136,3 +136,30 @@ def test_a_previous_fria_or_export_is_reused_item_by_item(template):
 )
 def test_what_counts_as_human_oversight(mitigation, description, expected):
     assert is_oversight_measure(mitigation, description) is expected
+
+
+OFFICIAL = """
+library:
+  id: fria-official
+  version: 3
+  title: Official template (test)
+  publisher: Test
+  sources: [{id: eu-ai-act, title: AI Act, publisher: OJ, url: "https://eur-lex.europa.eu/eli/reg/2024/1689/oj", date: "2024-07-12"}]
+items:
+  - {type: fria_template, id: official, title: Official, summary: s, element_ref: fw-eu-ai-act-art27,
+     notification: n, citations: [{source: eu-ai-act, locator: "Article 27(5)"}]}
+  - {type: fria_item, id: official-1, title: Use and people, template_ref: official, key: use, order: 1,
+     question: q, guidance: g, blocks: [process, people], citations: [{source: eu-ai-act, locator: "Article 27(1)"}]}
+"""
+
+
+def test_a_newer_official_template_library_replaces_ours_without_code():
+    from rightslens.core.knowledge import build_knowledge_base, parse_library
+
+    shipped = knowledge()
+    kb = build_knowledge_base([*shipped.libraries.values(), parse_library(OFFICIAL)])
+    template = fria_template(kb)
+    assert template.id == "official" and template.keys() == ("use",)
+    sections = fria_sections(template, FriaFacts(system=SYSTEM))
+    assert "no affected group recorded" in sections[0].gaps
+    assert fria_template(kb, "fria-rightslens-v1").keys() == ("a", "b", "c", "d", "e", "f")
