@@ -17,11 +17,13 @@ __all__ = ["Indicator", "Reviewer"]
 
 
 def latest_assessment(system: AISystem) -> Assessment | None:
-    """The newest assessment that is not superseded (a draft counts: it holds the newest work)."""
+    """The assessment a FRIA draws on: the latest approved one; else the newest one that records
+    impacts (an empty pre-procurement draft should not hide the work); else the newest."""
+    current = system.assessments.exclude(status=AssessmentStatus.SUPERSEDED)
     return (
-        system.assessments.exclude(status=AssessmentStatus.SUPERSEDED)
-        .order_by("-created_at", "-id")
-        .first()
+        latest_approved(system)
+        or current.filter(impacts__isnull=False).order_by("-created_at", "-id").first()
+        or current.order_by("-created_at", "-id").first()
     )
 
 

@@ -198,3 +198,17 @@ def test_text_left_as_shown_follows_the_register_when_the_period_changes(owner_c
     fria.refresh_from_db()
     assert fria.narratives == {}
     assert "2026-2027" in owner_client.get(url + "fria.json").json()["b"]["text"]
+
+
+def test_an_empty_newer_draft_does_not_hide_the_assessed_impacts(
+    owner_client, owner, system, impact
+):
+    from rightslens.assessments.models import Assessment
+
+    Assessment.objects.create(
+        organisation=system.organisation, system=system, title="Pre-procurement, empty"
+    )
+    fria = start(owner_client, system)
+    document = owner_client.get(f"/o/acme/disclosure/fria/{fria.pk}/fria.json").json()
+    assert {"type": "impact", "id": impact.pk} in document["d"]["sources"]
+    assert "from 'Pre-procurement' v1" in document["d"]["text"]

@@ -181,9 +181,11 @@ def _impact_line(impact: ImpactFacts) -> str:
 
 def risks_block(facts: FriaFacts) -> Block:
     impact_facts = [Fact(_impact_line(i), SourceRef("impact", i.id)) for i in facts.impacts]
+    a = facts.assessment
+    source = f" (from '{a.title}' v{a.version}, {a.status.lower()})" if a is not None else ""
     return block_from(
         impact_facts,
-        heading="Impacts on human rights, most severe first:",
+        heading=f"Impacts on human rights, most severe first{source}:",
         gap="no impact recorded in the latest assessment",
     )
 

@@ -22,6 +22,7 @@ DEMO_MODULES = [
     "rightslens.grievances.demo",
     "rightslens.procurement.demo",
     "rightslens.policy.demo",
+    "rightslens.disclosure.demo",
 ]
 
 
