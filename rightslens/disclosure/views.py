@@ -170,13 +170,15 @@ def fria_detail(request: HttpRequest, org_slug: str, fria_id: int) -> HttpRespon
             messages.success(request, "FRIA saved.")
             return redirect(_fria_url(fria))
     document = selectors.fria_json(system=fria.system, fria=fria)
+    specs = {spec.key: spec for spec in template.items}
+    items = [i | {"spec": specs.get(i["key"])} for i in _items(membership, document)]
     context = {
         "membership": membership,
         "fria": fria,
         "template": template,
-        "items": _items(membership, document),
+        "items": items,
         "form": form,
-        "gap_total": sum(len(i["gaps"]) for i in _items(membership, document)),
+        "gap_total": sum(len(i["gaps"]) for i in items),
     }
     return render(request, "disclosure/fria.html", context, status=400 if form.errors else 200)
 

@@ -23,6 +23,7 @@ def test_a_fria_is_started_edited_and_downloaded(page, owner, system, oversight)
     browser_login(page, "owner@acme.test")
     page.goto("/o/acme/disclosure/")
     page.click(f"text={system.name}")
+    assert axe_violations(page) == []
     page.click("text=Start a FRIA")
     assert "Fundamental rights impact assessment v1" in page.locator("h1").inner_text()
     assert page.locator("text=Gap: no period of use recorded").count() == 1

@@ -35,6 +35,7 @@ def test_a_fria_is_prefilled_from_the_register_with_links(
     assert f'href="/o/acme/engagement/events/{engagement.pk}/"' in page
     assert "Gap: no human oversight measure recorded" not in page
     assert "Gap: no period of use recorded" in page
+    assert "Article 27(1)(e)" in page
 
 
 def test_a_missing_oversight_measure_is_listed_as_a_gap(owner_client, system, impact):
