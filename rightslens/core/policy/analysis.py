@@ -20,6 +20,7 @@ from .hits import Hit, Sentence, find_hits, read_sentences
 from .lexicon import Modality
 from .provisions import Provision, split_provisions
 from .rules import RULES, Decision, decide
+from .structure import definition_refs
 from .text import LANGUAGE_SUPPORT_NOTE, SUPPORTED_LANGUAGES, detect_language
 
 METHOD_OFFLINE = "offline-rules-1"
@@ -104,7 +105,7 @@ def analyse(
     detected, share = detect_language(text)
     language = meta.language or detected
     provisions = tuple(split_provisions(text))
-    all_sentences = read_sentences(text, provisions)
+    all_sentences = read_sentences(text, provisions, frozenset(definition_refs(text, provisions)))
     binding, inferred = infer_binding(meta, all_sentences)
     progress(10)
     findings = []

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from .criteria import Criterion, Strength
 from .hits import Hit, surface, surface_of
 from .lexicon import Modality, narrowing_in
+from .reading import Party, about_state_use
 
 MAX_EVIDENCE = 3
 
@@ -32,6 +33,7 @@ class Rule:
     binding_force: bool = False  # about binding force itself: a voluntary text caps at partial
     exemption: bool = False  # the C11 scope-exemption rule
     releases: bool = True  # "not required to <core element>" works against the criterion
+    state_duty: bool = False  # about the State's own conduct: the State must be the one obliged
 
 
 RULES: dict[str, Rule] = {
@@ -45,6 +47,8 @@ RULES: dict[str, Rule] = {
     "C13": Rule(modality_free=True, releases=False),
     "C14": Rule(binding_force=True, modality_free=True, releases=False),
     "C16": Rule(releases=False),
+    # The State's own use and procurement: a duty on public bodies, not a passing mention of them.
+    "C12": Rule(state_duty=True),
     "C15": Rule(min_facets=2, needs_core=False),
 }
 
@@ -87,8 +91,18 @@ def decide(
         return rule.modality_free or hit.sentence.modality >= threshold
 
     core = [h for h in positive if h.signal.strength is Strength.CORE]
-    qualifying = [h for h in (core if rule.needs_core else positive) if strong(h)]
+    qualifying = [
+        h
+        for h in (core if rule.needs_core else positive)
+        if strong(h) and _reads_as_duty(h, criterion, rule)
+    ]
     facets = sorted({h.signal.facet for h in positive if h.signal.facet and strong(h)})
+    conditioned = [h for h in against if _conditioned(h)]
+    against = [h for h in against if not _conditioned(h)]
+    if not positive and not against:
+        return _partial(
+            conditioned, [], "a carve-out touches it, but it is conditioned, not wholesale"
+        )
     if against and not qualifying:
         return Decision("contrary", 0.75, _pick(against, positive), _contrary_text(against))
     if qualifying and len(facets) >= rule.min_facets:
@@ -110,6 +124,29 @@ def decide(
     )
 
 
+def _reads_as_duty(hit: Hit, criterion: Criterion, rule: Rule) -> bool:
+    """A hit can make a criterion `addressed` only where the sentence reads as a rule for it:
+    not a definition, not a narrow slice, not a prohibition of something else, and, for the
+    State's own conduct, a sentence that obliges the State."""
+    sentence = hit.sentence
+    if sentence.definition or sentence.narrow:
+        return False
+    if sentence.prohibition and criterion.code != "C10" and not rule.modality_free:
+        return False
+    if rule.state_duty:
+        return (
+            sentence.addressee in (Party.STATE, Party.UNKNOWN)
+            and not sentence.prohibition
+            and about_state_use(sentence.normalised)
+        )
+    return True
+
+
+def _conditioned(hit: Hit) -> bool:
+    """A carve-out with conditions ("provided that", "strictly necessary") is not wholesale."""
+    return bool(narrowing_in(hit.sentence.normalised))
+
+
 def _partial_reason(
     criterion: Criterion,
     rule: Rule,
@@ -118,6 +155,23 @@ def _partial_reason(
     facets: list[str],
     threshold: Modality,
 ) -> str:
+    scoped = [
+        h for h in core if h.sentence.definition or h.sentence.narrow or h.sentence.prohibition
+    ]
+    if core and len(scoped) == len(core):
+        kinds = sorted(
+            {
+                "a definition"
+                if h.sentence.definition
+                else "a narrow slice of the instrument"
+                if h.sentence.narrow
+                else "a prohibition of a single use"
+                for h in scoped
+            }
+        )
+        return f"its core element appears only in {' and '.join(kinds)}"
+    if rule.state_duty and core:
+        return "no provision obliges the State's own bodies to do it"
     if qualifying and len(facets) < rule.min_facets:
         wanted = sorted({s.facet for group in criterion.signals.values() for s in group if s.facet})
         missing = [f for f in wanted if f not in facets]
