@@ -81,6 +81,8 @@ def instrument_agreement(labels_file: Path) -> list[dict[str, object]]:
     report = analyse(text, load_criteria(), meta)
     rows = []
     for finding in report.findings:
+        if finding.code not in labels:
+            continue  # criteria added after the instrument was labelled
         label = labels[finding.code]
         quotes = [_collapse(e["quote"]) for e in label.get("evidence") or []]
         passages = [_collapse(e.text) for e in finding.evidence]

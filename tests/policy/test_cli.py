@@ -12,7 +12,7 @@ def test_policy_check_prints_the_json_shape(tmp_path, capsys):
     payload = json.loads(capsys.readouterr().out)
     assert set(payload) >= {"instrument", "criteria", "method", "seconds"}
     assert payload["instrument"]["language"] == "pt"
-    assert [c["id"] for c in payload["criteria"]] == [f"C{n}" for n in range(1, 17)]
+    assert [c["id"] for c in payload["criteria"]] == [f"C{n}" for n in range(1, 22)]
     c11 = payload["criteria"][10]
     assert c11["status"] == "contrary"
     evidence = c11["evidence"][0]

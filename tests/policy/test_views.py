@@ -191,7 +191,7 @@ def test_api_creates_an_instrument_and_returns_the_cli_shape(owner, client):
     )
     assert response.status_code == 201
     payload = response.json()
-    assert payload["state"] == "done" and len(payload["criteria"]) == 16
+    assert payload["state"] == "done" and len(payload["criteria"]) == 21
     finding_id = payload["criteria"][10]["finding_id"]
     review = client.post(
         f"/api/policy/orgs/acme/findings/{finding_id}/review",

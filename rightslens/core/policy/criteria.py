@@ -92,7 +92,7 @@ _KIND_WORDS = (
             "un b-tech",
         ),
     ),
-    ("intergovernmental", ("oecd", "council of europe", "unesco", "european union")),
+    ("intergovernmental", ("oecd", "council of europe", "unesco", "european union", "(eu)")),
     ("research", ("academy", "university", "institute", "wilton park")),
 )
 

@@ -34,6 +34,7 @@ class Rule:
     exemption: bool = False  # the C11 scope-exemption rule
     releases: bool = True  # "not required to <core element>" works against the criterion
     state_duty: bool = False  # about the State's own conduct: the State must be the one obliged
+    together: bool = False  # the facets must meet in one article (support AND its condition)
 
 
 RULES: dict[str, Rule] = {
@@ -49,6 +50,13 @@ RULES: dict[str, Rule] = {
     "C16": Rule(releases=False),
     # The State's own use and procurement: a duty on public bodies, not a passing mention of them.
     "C12": Rule(state_duty=True),
+    # State support tied to a human rights condition; trade agreements tied to policy space;
+    # exports tied to a human rights test: the two halves must meet in one article.
+    "C18": Rule(min_facets=2, needs_core=False, together=True),
+    "C19": Rule(min_facets=2, needs_core=False, together=True),
+    "C21": Rule(min_facets=2, needs_core=False, together=True),
+    # A national action plan, with at least two of its expected elements.
+    "C20": Rule(min_facets=1, modality_free=True),
     "C15": Rule(min_facets=2, needs_core=False),
 }
 
@@ -97,6 +105,10 @@ def decide(
         if strong(h) and _reads_as_duty(h, criterion, rule)
     ]
     facets = sorted({h.signal.facet for h in positive if h.signal.facet and strong(h)})
+    if rule.together:
+        if not against and not _has_primary_facet(criterion, positive, language):
+            return Decision("absent", 0.7, (), _absent_text(criterion, language))
+        qualifying, facets = _together(qualifying, rule.min_facets)
     conditioned = [h for h in against if _conditioned(h)]
     against = [h for h in against if not _conditioned(h)]
     if not positive and not against:
@@ -124,14 +136,33 @@ def decide(
     )
 
 
+def _has_primary_facet(criterion: Criterion, hits: Sequence[Hit], language: str) -> bool:
+    """Criteria whose halves must meet are about their first facet (support, treaties, exports):
+    without it the other half (often just "human rights") says nothing about the criterion."""
+    facets = [s.facet for s in criterion.signals_for(language) if s.facet]
+    return bool(facets) and any(h.signal.facet == facets[0] for h in hits)
+
+
+def _together(hits: list[Hit], needed: int) -> tuple[list[Hit], list[str]]:
+    """The hits of the first article whose own sentences hold `needed` distinct facets."""
+    by_article: dict[str, list[Hit]] = {}
+    for hit in hits:
+        by_article.setdefault(hit.sentence.provision.article, []).append(hit)
+    best: list[str] = []
+    for group in by_article.values():
+        facets = sorted({h.signal.facet for h in group if h.signal.facet})
+        if len(facets) >= needed:
+            return group, facets
+        best = facets if len(facets) > len(best) else best
+    return [], best
+
+
 def _reads_as_duty(hit: Hit, criterion: Criterion, rule: Rule) -> bool:
     """A hit can make a criterion `addressed` only where the sentence reads as a rule for it:
     not a definition, not a narrow slice, not a prohibition of something else, and, for the
     State's own conduct, a sentence that obliges the State."""
     sentence = hit.sentence
     if sentence.definition or sentence.narrow:
-        return False
-    if sentence.prohibition and criterion.code != "C10" and not rule.modality_free:
         return False
     if rule.state_duty:
         return (
