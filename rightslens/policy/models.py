@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 
 from rightslens.accounts.models import OrgScoped
+from rightslens.core.policy.criteria import BASIS_LABELS
 
 
 class InstrumentKind(models.TextChoices):
@@ -130,6 +131,15 @@ class CriterionFinding(OrgScoped):
     explanation = models.TextField()
     recommendation = models.TextField(blank=True)
     evidence = models.JSONField(default=list)  # [{ref, text, start, end, page, phrase}]
+    # Where the criterion comes from: [{label, kind}] with kind ungp | un | intergovernmental |
+    # research | civil_society, so a reader can tell a UNGP requirement from a civil-society demand.
+    sources = models.JSONField(default=list, blank=True)
+    basis = models.CharField(max_length=20, blank=True)
+    closest = models.JSONField(
+        default=list, blank=True
+    )  # provision refs retrieved for it, best first
+    # The optional model's opinion: {status, quotes: [{text, start, end}], dropped_quotes, reason}.
+    second_opinion = models.JSONField(default=dict, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -141,6 +151,18 @@ class CriterionFinding(OrgScoped):
     def latest_review(self) -> CriterionReview | None:
         reviews = list(self.reviews.all())
         return reviews[-1] if reviews else None
+
+    @property
+    def basis_label(self) -> str:
+        return BASIS_LABELS.get(self.basis, "")
+
+    @property
+    def sources_shown(self) -> list[dict[str, str]]:
+        """Each source with the kind of text it is, in words."""
+        return [
+            {"label": s["label"], "kind_label": BASIS_LABELS.get(s["kind"], s["kind"])}
+            for s in self.sources
+        ]
 
     @property
     def final_status(self) -> str:

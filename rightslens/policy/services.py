@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -14,15 +15,24 @@ from django.utils import timezone
 from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Organisation
 from rightslens.core.policy import ingest
-from rightslens.core.policy.analysis import InstrumentMeta, Report, analyse, report_json
+from rightslens.core.policy.analysis import (
+    InstrumentMeta,
+    Report,
+    analyse,
+    report_json,
+    with_second_opinions,
+)
 from rightslens.core.policy.criteria import (
     LIBRARY_ID,
     Criterion,
     criteria_from_items,
     load_criteria,
+    source_kind,
 )
 from rightslens.core.policy.llm import METHOD_SUFFIX, LlmUnavailable, refine_explanations
 from rightslens.core.policy.provisions import split_provisions
+from rightslens.core.policy.second_opinion import SecondOpinionUnavailable
+from rightslens.core.policy.second_opinion import ask as ask_second_opinion
 from rightslens.errors import FieldErrors
 from rightslens.jobs import enqueue, job
 
@@ -220,7 +230,23 @@ def _analyse_version(analysis: Analysis) -> Report:
 
     criteria, label = criteria_in_use()
     Analysis.objects.filter(pk=analysis.pk).update(criteria_version=label)
-    return analyse(version.text, criteria, meta, on_progress=progress)
+    report = analyse(version.text, criteria, meta, on_progress=progress)
+    return _with_model_opinion(report, version.text, criteria)
+
+
+def _with_model_opinion(report: Report, text: str, criteria: Sequence[Criterion]) -> Report:
+    """The optional endpoint's second opinion beside the rules' findings; never in their place."""
+    endpoint = getattr(settings, "RIGHTSLENS_LLM_ENDPOINT", "")
+    if not endpoint:
+        return report
+    try:
+        opinions = ask_second_opinion(
+            text, criteria, endpoint, getattr(settings, "RIGHTSLENS_LLM_MODEL", "")
+        )
+    except SecondOpinionUnavailable:
+        log.warning("Model endpoint unavailable; no second opinion")
+        return report
+    return with_second_opinions(report, opinions)
 
 
 @transaction.atomic
@@ -252,6 +278,10 @@ def _store_report(analysis: Analysis, report: Report) -> None:
                 for e in finding.evidence
             ],
             position=position,
+            sources=[{"label": c, "kind": source_kind(c)} for c in finding.sources],
+            basis=finding.basis,
+            closest=list(finding.closest),
+            second_opinion=payload["criteria"][position]["second_opinion"] or {},
         )
     Analysis.objects.filter(pk=analysis.pk).update(
         state=AnalysisState.DONE,

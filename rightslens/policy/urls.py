@@ -18,5 +18,13 @@ urlpatterns = [
     ),
     path(P + "versions/<int:version_id>/report/", views.report_html, name="policy_report"),
     path(P + "versions/<int:version_id>/report.pdf", views.report_pdf, name="policy_report_pdf"),
+    path(
+        P + "versions/<int:version_id>/briefing.docx",
+        views.briefing_docx,
+        name="policy_briefing_docx",
+    ),
+    path(
+        P + "versions/<int:version_id>/briefing.pdf", views.briefing_pdf, name="policy_briefing_pdf"
+    ),
     path(P + "findings/<int:finding_id>/review/", views.review, name="policy_review"),
 ]

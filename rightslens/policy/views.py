@@ -11,10 +11,14 @@ from django.views.decorators.http import require_POST, require_safe
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
 from rightslens.accounts.models import Membership
+from rightslens.core.policy.briefing import Briefing
 from rightslens.core.policy.text import LANGUAGE_SUPPORT_NOTE
 from rightslens.errors import FieldErrors
 
 from . import selectors, services
+from .briefing import briefing_from_findings
+from .briefing import render_docx as render_briefing_docx
+from .briefing import render_pdf as render_briefing_pdf
 from .forms import InstrumentForm, ReviewForm, SourceForm
 from .models import CriterionFinding, Instrument, InstrumentVersion
 from .report_pdf import render_report_pdf
@@ -207,6 +211,33 @@ def report_pdf(request: HttpRequest, org_slug: str, version_id: int) -> HttpResp
     context = _report_context(request, org_slug, version_id)
     response = HttpResponse(render_report_pdf(context), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="ungp-alignment-{version_id}.pdf"'
+    return response
+
+
+def _briefing(request: HttpRequest, org_slug: str, version_id: int) -> Briefing:
+    context = _report_context(request, org_slug, version_id)
+    return briefing_from_findings(context["instrument"].title, context["findings"])
+
+
+@login_required
+@require_safe
+def briefing_docx(request: HttpRequest, org_slug: str, version_id: int) -> HttpResponse:
+    response = HttpResponse(
+        render_briefing_docx(_briefing(request, org_slug, version_id)),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = f'attachment; filename="briefing-{version_id}.docx"'
+    return response
+
+
+@login_required
+@require_safe
+def briefing_pdf(request: HttpRequest, org_slug: str, version_id: int) -> HttpResponse:
+    response = HttpResponse(
+        render_briefing_pdf(_briefing(request, org_slug, version_id)),
+        content_type="application/pdf",
+    )
+    response["Content-Disposition"] = f'attachment; filename="briefing-{version_id}.pdf"'
     return response
 
 
