@@ -37,6 +37,30 @@ class AnalysisState(models.TextChoices):
     FAILED = "failed", "Failed"
 
 
+class InstrumentLevel(models.TextChoices):
+    NATIONAL = "national", "National"
+    REGIONAL = "regional", "Regional (e.g. EU, Council of Europe, African Union)"
+    INTERNATIONAL = "international", "International (e.g. UN, OECD, UNESCO)"
+
+
+class Agency(OrgScoped):
+    """A ministry or agency of the government that owns this workspace; instruments are filed under one."""
+
+    name = models.CharField(max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "name"], name="policy_agency_unique_name"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Instrument(OrgScoped):
     title = models.CharField(max_length=300)
     jurisdiction = models.CharField(
@@ -45,6 +69,20 @@ class Instrument(OrgScoped):
     kind = models.CharField(max_length=30, choices=InstrumentKind)
     binding = models.BooleanField(
         help_text="Binding (law, regulation) or voluntary (guidance, code)."
+    )
+    level = models.CharField(
+        max_length=20, choices=InstrumentLevel, default=InstrumentLevel.NATIONAL
+    )
+    issuing_body = models.CharField(
+        max_length=200, blank=True, help_text="Who adopted it, e.g. 'Parliament', 'European Union'."
+    )
+    agency = models.ForeignKey(
+        Agency,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="instruments",
+        help_text="The ministry or agency of this government that leads on it.",
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -37,6 +37,7 @@ from rightslens.errors import FieldErrors
 from rightslens.jobs import enqueue, job
 
 from .models import (
+    Agency,
     Analysis,
     AnalysisState,
     CriterionFinding,
@@ -44,6 +45,7 @@ from .models import (
     FindingStatus,
     Instrument,
     InstrumentKind,
+    InstrumentLevel,
     InstrumentVersion,
 )
 
@@ -99,8 +101,15 @@ def instrument_create(
     dated: date | None = None,
     language: str = "",
     label: str = "",
+    level: str = InstrumentLevel.NATIONAL,
+    issuing_body: str = "",
+    agency: Agency | None = None,
 ) -> InstrumentVersion:
     _check_metadata(title, jurisdiction, kind)
+    if level not in InstrumentLevel.values:
+        raise FieldErrors({"level": f"Choose one of: {', '.join(InstrumentLevel.values)}."})
+    if agency is not None and agency.organisation_id != organisation.pk:
+        raise FieldErrors({"agency": "Choose one of this government's agencies."})
     source = _source_text(text, upload)
     instrument = Instrument.objects.create(
         organisation=organisation,
@@ -108,6 +117,9 @@ def instrument_create(
         jurisdiction=jurisdiction.strip(),
         kind=kind,
         binding=binding,
+        level=level,
+        issuing_body=issuing_body.strip(),
+        agency=agency,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
     version = _version_save(
@@ -121,6 +133,24 @@ def instrument_create(
         summary=instrument.title,
     )
     return version
+
+
+@transaction.atomic
+def agency_create(*, organisation: Organisation, actor: Any, name: str) -> Agency:
+    name = " ".join(name.split())
+    if not name:
+        raise FieldErrors({"name": "Give the ministry's or agency's name."})
+    if Agency.objects.filter(organisation=organisation, name__iexact=name).exists():
+        raise FieldErrors({"name": f"'{name}' is already one of this government's agencies."})
+    agency = Agency.objects.create(organisation=organisation, name=name)
+    audit_record(
+        organisation=organisation,
+        actor=actor,
+        verb="policy.agency_create",
+        obj=agency,
+        summary=name,
+    )
+    return agency
 
 
 @transaction.atomic

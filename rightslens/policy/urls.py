@@ -7,6 +7,7 @@ P = "o/<slug:org_slug>/policy/"
 urlpatterns = [
     path(P, views.home, name="policy_home"),
     path(P + "map/", views.smart_mix, name="policy_map"),
+    path(P + "agencies/", views.agencies, name="policy_agencies"),
     path(P + "instruments/<int:instrument_id>/", views.instrument_detail, name="policy_instrument"),
     path(P + "instruments/<int:instrument_id>/compare/", views.compare, name="policy_compare"),
     path(P + "versions/<int:version_id>/", views.scorecard, name="policy_scorecard"),
