@@ -249,3 +249,40 @@ _STATE_USE = tuple(normalise(w).rstrip() for w in STATE_USE_WORDS)
 
 def about_state_use(normalised: str) -> bool:
     return any(p in normalised for p in _STATE_USE)
+
+
+# Words that put a passage in the world of AI and automated systems (red lines are about AI uses).
+AI_CONTEXT_WORDS = (
+    "artificial intelligence",
+    "ai system",
+    "ai ",
+    "algorithm",
+    "automated",
+    "biometric",
+    "facial recognition",
+    "emotion recognition",
+    "social scoring",
+    "surveillance",
+    "profiling",
+    "intelligence artificielle",
+    "systeme d ia",
+    "algorithmique",
+    "automatis",
+    "biometrique",
+    "inteligencia artificial",
+    "sistema de ia",
+    "algoritm",
+    "automatizad",
+    "biometric",
+    "kunstliche intelligenz",
+    "ki system",
+    "ki ",
+    "algorithm",
+    "automatisiert",
+    "biometrisch",
+)
+_AI_CONTEXT = tuple(normalise(w).rstrip() for w in AI_CONTEXT_WORDS)
+
+
+def about_ai(normalised: str) -> bool:
+    return any(p in normalised for p in _AI_CONTEXT)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from .criteria import Criterion, Strength
 from .hits import Hit, surface, surface_of
 from .lexicon import Modality, narrowing_in
-from .reading import Party, about_state_use
+from .reading import Party, about_ai, about_state_use
 
 MAX_EVIDENCE = 3
 
@@ -35,6 +35,8 @@ class Rule:
     releases: bool = True  # "not required to <core element>" works against the criterion
     state_duty: bool = False  # about the State's own conduct: the State must be the one obliged
     together: bool = False  # the facets must meet in one article (support AND its condition)
+    ai_context: bool = False  # only passages about AI or automated systems count (red lines)
+    other_kind: bool = False  # about mixing kinds of measure: a binding text naming "law" is no mix
 
 
 RULES: dict[str, Rule] = {
@@ -46,10 +48,12 @@ RULES: dict[str, Rule] = {
     "C11": Rule(exemption=True),
     # Release words here are usually about fees or paperwork, not about the criterion itself.
     "C13": Rule(modality_free=True, releases=False),
-    "C14": Rule(binding_force=True, modality_free=True, releases=False),
+    "C14": Rule(binding_force=True, modality_free=True, releases=False, other_kind=True),
     "C16": Rule(releases=False),
     # The State's own use and procurement: a duty on public bodies, not a passing mention of them.
     "C12": Rule(state_duty=True),
+    # Red lines are uses of AI: a supply-chain law's ban on child labour is not one.
+    "C10": Rule(ai_context=True),
     # State support tied to a human rights condition; trade agreements tied to policy space;
     # exports tied to a human rights test: the two halves must meet in one article.
     "C18": Rule(min_facets=2, needs_core=False, together=True),
@@ -87,8 +91,19 @@ def decide(
     if rule.exemption:
         return decide_exemption(criterion, hits)
     threshold = Modality.NEUTRAL if binding else Modality.EXPECTATION
+    if rule.ai_context:
+        # A sentence is about AI when it says so or names one of the criterion's AI uses.
+        uses = {id(h.sentence) for h in hits if h.signal.strength is Strength.TOUCH}
+        hits = [h for h in hits if id(h.sentence) in uses or about_ai(h.sentence.normalised)]
     positive = [h for h in hits if h.signal.strength is not Strength.CONTRARY]
     against = [h for h in hits if h.signal.strength is Strength.CONTRARY]
+    if (
+        rule.other_kind
+        and binding
+        and not any(h.signal.strength is Strength.CORE for h in positive)
+    ):
+        # A binding text that merely names laws or regulations is not mixing in other tools.
+        positive = []
     if rule.releases:
         against += [h for h in positive if h.sentence.released]
         positive = [h for h in positive if not h.sentence.released]
