@@ -123,8 +123,8 @@ def analyse(
     findings = []
     for index, (criterion, query) in enumerate(zip(criteria, queries, strict=True), start=1):
         hits = find_hits(all_sentences, criterion.signals_for(language))
-        retrieval = retrieve(query, vectors, {h.sentence.provision.ref for h in hits})
-        hits.sort(key=lambda h: -retrieval.score(h.sentence.provision.ref))
+        retrieval = retrieve(query, vectors, {h.sentence.provision.article for h in hits})
+        hits.sort(key=lambda h: -retrieval.score(h.sentence.provision.article))
         findings.append(_finding(text, criterion, hits, binding, language, retrieval))
         progress(10 + 90 * index // max(1, len(criteria)))
     notes = [LANGUAGE_SUPPORT_NOTE]

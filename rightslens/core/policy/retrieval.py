@@ -23,7 +23,7 @@ from rightslens.core.semantic import Encoder, Vector, cosine
 from .criteria import Criterion
 from .provisions import Provision
 
-PROVISION_CHARS = 600  # enough to carry a provision's rule; keeps encoding fast on long texts
+PROVISION_CHARS = 600  # enough to carry an article's rule; keeps encoding fast on long texts
 LEXICAL_BONUS = 0.5
 _CACHE_SIZE = 8
 _cache: OrderedDict[tuple[str, str], dict[str, Vector]] = OrderedDict()
@@ -44,14 +44,19 @@ def criterion_query(criterion: Criterion) -> str:
 def provision_vectors(
     encoder: Encoder, text: str, provisions: Sequence[Provision]
 ) -> dict[str, Vector]:
-    """One vector per provision that can be evidence, computed once per document and encoder."""
+    """One vector per article (its paragraphs and points together, headings left out), computed
+    once per document and encoder. Articles, not points, keep a long law to a few hundred texts."""
     key = (encoder.name, hashlib.sha256(text.encode()).hexdigest())
     if key in _cache:
         _cache.move_to_end(key)
         return _cache[key]
-    usable = [p for p in provisions if not p.is_heading]
-    vectors = encoder.encode([text[p.start : p.end][:PROVISION_CHARS] for p in usable])
-    found = {p.ref: v for p, v in zip(usable, vectors, strict=True)}
+    articles: dict[str, list[str]] = {}
+    for p in provisions:
+        if not p.is_heading:
+            articles.setdefault(p.article, []).append(text[p.start : p.end])
+    refs = list(articles)
+    bodies = [" ".join(" ".join(articles[r]).split())[:PROVISION_CHARS] for r in refs]
+    found = dict(zip(refs, encoder.encode(bodies), strict=True))
     _cache[key] = found
     if len(_cache) > _CACHE_SIZE:
         _cache.popitem(last=False)
