@@ -40,3 +40,11 @@ def test_policy_check_text_format_lists_every_criterion(tmp_path, capsys):
     assert main(["policy", "check", str(path), "--binding"]) == 0
     out = capsys.readouterr().out
     assert "C8   addressed" in out and "C16" in out
+
+
+def test_second_opinion_without_an_endpoint_is_a_clear_error(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("RIGHTSLENS_LLM_ENDPOINT", raising=False)
+    path = tmp_path / "act.txt"
+    path.write_text("Article 1\nProviders shall publish transparency reports.", encoding="utf-8")
+    assert main(["policy", "check", str(path), "--second-opinion"]) == 2
+    assert "RIGHTSLENS_LLM_ENDPOINT" in capsys.readouterr().err
