@@ -102,3 +102,16 @@ def test_a_conditioned_carve_out_is_not_contrary():
     )
     report = analyse(text, load_criteria(), InstrumentMeta(language="en", binding=True))
     assert next(f for f in report.findings if f.code == "C2").status != "contrary"
+
+
+def test_the_json_report_carries_the_structure_definitions_and_resolved_references():
+    from rightslens.core.policy.analysis import report_json
+
+    report = analyse(BILL, load_criteria(), InstrumentMeta(language="pt", binding=True))
+    structure = report_json(report)["structure"]
+    assert {"ref": "Chapter II", "kind": "chapter", "path": [], "parent": ""} in structure[
+        "provisions"
+    ]
+    assert any(d["term"] == "fornecedor" for d in structure["definitions"])
+    assert {"from": "Art. 1 § 1", "text": "art. 3", "to": "Art. 3"} in structure["cross_references"]
+    assert all(c["from"] != c["to"] for c in structure["cross_references"])

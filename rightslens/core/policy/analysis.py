@@ -24,7 +24,13 @@ from .provisions import Provision, split_provisions
 from .retrieval import Retrieval, criterion_query, provision_vectors, retrieve
 from .rules import RULES, Decision, decide
 from .second_opinion import SecondOpinion
-from .structure import definition_refs
+from .structure import (
+    CrossReference,
+    Definition,
+    cross_references,
+    definition_refs,
+    definitions,
+)
 from .text import LANGUAGE_SUPPORT_NOTE, SUPPORTED_LANGUAGES, detect_language
 
 METHOD_OFFLINE = "offline-rules-1"
@@ -86,6 +92,9 @@ class Report:
     seconds: float = 0.0
     characters: int = 0
     notes: tuple[str, ...] = field(default_factory=tuple)
+    definitions: tuple[Definition, ...] = ()
+    cross_references: tuple[CrossReference, ...] = ()
+    source_text: str = field(default="", repr=False)
 
 
 def infer_binding(meta: InstrumentMeta, all_sentences: Sequence[Sentence]) -> tuple[bool, bool]:
@@ -148,6 +157,9 @@ def analyse(
         seconds=round(time.perf_counter() - started, 3),
         characters=len(text),
         notes=tuple(notes),
+        definitions=tuple(definitions(text, provisions)),
+        cross_references=tuple(cross_references(text, provisions)),
+        source_text=text,
     )
 
 
@@ -235,10 +247,28 @@ def report_json(report: Report) -> dict[str, object]:
             }
             for f in report.findings
         ],
+        "structure": {
+            "provisions": [
+                {"ref": p.ref, "kind": p.kind, "path": list(p.path), "parent": p.parent}
+                for p in report.provisions
+            ],
+            "definitions": [
+                {"term": d.term, "ref": d.ref, "used_in": list(d.used_in)}
+                for d in report.definitions
+            ],
+            "cross_references": [
+                {"from": c.ref, "text": c_text, "to": c.target}
+                for c, c_text in _cross_reference_texts(report)
+            ],
+        },
         "method": report.method,
         "notes": list(report.notes),
         "seconds": report.seconds,
     }
+
+
+def _cross_reference_texts(report: Report) -> list[tuple[CrossReference, str]]:
+    return [(c, report.source_text[c.start : c.end]) for c in report.cross_references]
 
 
 def _opinion_json(opinion: SecondOpinion | None) -> dict[str, object] | None:

@@ -331,7 +331,15 @@ def _refs(hits: Sequence[Hit]) -> str:
 
 
 def _phrases(hits: Sequence[Hit]) -> str:
-    return ", ".join(f"'{p}'" for p in list(dict.fromkeys(surface(h) for h in hits))[:3])
+    """The first three distinct phrases as written (surface words are costly: stop at three)."""
+    seen: list[str] = []
+    for hit in hits:
+        if len(seen) == 3:
+            break
+        words = surface(hit)
+        if words not in seen:
+            seen.append(words)
+    return ", ".join(f"'{p}'" for p in seen)
 
 
 def _addressed_confidence(qualifying: Sequence[Hit]) -> float:

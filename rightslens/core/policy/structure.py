@@ -101,9 +101,12 @@ def cross_references(text: str, provisions: Sequence[Provision]) -> list[CrossRe
     for provision in provisions:
         if provision.is_heading:
             continue
-        body_start = provision.start + (8 if not provision.parent else 0)
+        label = re.match(r"\s*\S+\s*\S+", text[provision.start : provision.end])
+        body_start = provision.start + (label.end() if label else 0)
         for match in _CROSS_REF.finditer(text, body_start, provision.end):
             target = _target(match, provision, refs)
+            if target == provision.ref:
+                continue  # a unit's own number, not a reference
             result.append(CrossReference(provision.ref, match.start(), match.end(), target))
     return result
 
