@@ -301,3 +301,42 @@ def test_an_instrument_cannot_be_filed_under_another_governments_agency(org, own
             agency=foreign,
         )
     assert not Instrument.objects.filter(organisation=org).exists()
+
+
+def test_api_files_an_instrument_at_a_level_and_returns_each_criterions_sources(owner, client):
+    response = client.post(
+        "/api/policy/orgs/acme/instruments",
+        {
+            "title": "Convention",
+            "jurisdiction": "Council of Europe",
+            "kind": "law",
+            "binding": True,
+            "text": FRENCH_DECREE,
+            "level": "international",
+            "issuing_body": "Council of Europe",
+        },
+        content_type="application/json",
+        **api_headers(owner),
+    )
+    assert response.status_code == 201
+    payload = response.json()
+    assert payload["instrument"]["level"] == "international"
+    assert all(c["sources"] and c["basis"] for c in payload["criteria"])
+
+
+def test_api_refuses_an_unknown_level_and_saves_nothing(owner, client):
+    response = client.post(
+        "/api/policy/orgs/acme/instruments",
+        {
+            "title": "T",
+            "jurisdiction": "X",
+            "kind": "law",
+            "binding": True,
+            "text": FRENCH_DECREE,
+            "level": "galactic",
+        },
+        content_type="application/json",
+        **api_headers(owner),
+    )
+    assert response.status_code == 422 and "level" in response.json()["error"]["fields"]
+    assert not Instrument.objects.filter(title="T").exists()
