@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
-from rightslens.core.policy.analysis import InstrumentMeta, Report, analyse, report_json
+from rightslens.core.policy.analysis import (
+    InstrumentMeta,
+    Report,
+    analyse,
+    report_json,
+    with_second_opinions,
+)
 from rightslens.core.policy.criteria import load_criteria
 from rightslens.core.policy.ingest import IngestError, extract
+from rightslens.core.policy.second_opinion import SecondOpinionUnavailable, ask
 from rightslens.core.policy.text import SUPPORTED_LANGUAGES
 
 EXIT_UNREADABLE = 2
@@ -42,6 +50,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     force.add_argument("--voluntary", dest="binding", action="store_const", const=False)
     check.add_argument("--title", default="")
     check.add_argument("--jurisdiction", default="")
+    check.add_argument(
+        "--second-opinion",
+        action="store_true",
+        help="Also ask the model at RIGHTSLENS_LLM_ENDPOINT (RIGHTSLENS_LLM_MODEL) for its status per "
+        "criterion; shown beside the rules' status, with quotes checked against the text.",
+    )
     check.set_defaults(handler=run_check, needs_django=False)
 
 
@@ -67,7 +81,23 @@ def run_check(args: argparse.Namespace) -> int:
         binding=args.binding,
         language=args.lang,
     )
-    report = analyse(extracted.text, load_criteria(), meta)
+    criteria = load_criteria()
+    report = analyse(extracted.text, criteria, meta)
+    if args.second_opinion:
+        endpoint = os.environ.get("RIGHTSLENS_LLM_ENDPOINT", "")
+        if not endpoint:
+            print(
+                "error: --second-opinion needs RIGHTSLENS_LLM_ENDPOINT to be set", file=sys.stderr
+            )
+            return EXIT_UNREADABLE
+        try:
+            opinions = ask(
+                extracted.text, criteria, endpoint, os.environ.get("RIGHTSLENS_LLM_MODEL", "")
+            )
+        except SecondOpinionUnavailable as exc:
+            print(f"warning: no second opinion ({exc}); rules only", file=sys.stderr)
+        else:
+            report = with_second_opinions(report, opinions)
     print(
         json.dumps(report_json(report), ensure_ascii=False, indent=2)
         if args.format == "json"
@@ -82,8 +112,9 @@ def _text(report: Report) -> str:
         f"{len(report.provisions)} provisions, method {report.method})",
     ]
     for finding in report.findings:
+        model = f"  [model: {finding.second_opinion.status}]" if finding.second_opinion else ""
         lines.append(
-            f"{finding.code:<4} {finding.status:<10} {finding.confidence:.2f}  {finding.title}"
+            f"{finding.code:<4} {finding.status:<10} {finding.confidence:.2f}  {finding.title}{model}"
         )
         lines.append(f"     {finding.explanation}")
     return "\n".join(lines)

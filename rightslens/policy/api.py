@@ -29,6 +29,8 @@ class InstrumentIn(Schema):
     dated: date | None = None
     language: str = ""
     label: str = ""
+    level: str = "national"
+    issuing_body: str = ""
 
 
 class ReviewIn(Schema):
@@ -62,6 +64,9 @@ def version_record(version: InstrumentVersion) -> dict[str, Any]:
             "jurisdiction": instrument.jurisdiction,
             "type": instrument.kind,
             "binding": instrument.binding,
+            "level": instrument.level,
+            "issuing_body": instrument.issuing_body,
+            "agency": instrument.agency.name if instrument.agency else "",
             "version": version.number,
             "date": version.dated.isoformat() if version.dated else "",
             "language": analysis.language if analysis else version.language,
@@ -86,6 +91,9 @@ def _finding_record(finding: CriterionFinding) -> dict[str, Any]:
         "explanation": finding.explanation,
         "recommendation": finding.recommendation,
         "review": {"status": review.status, "note": review.note} if review else None,
+        "basis": finding.basis,
+        "sources": finding.sources,
+        "second_opinion": finding.second_opinion or None,
     }
 
 

@@ -4,7 +4,7 @@ from django import forms
 
 from rightslens.core.policy.text import SUPPORTED_LANGUAGES
 
-from .models import FindingStatus, InstrumentKind
+from .models import Agency, FindingStatus, InstrumentKind, InstrumentLevel
 
 LANGUAGE_CHOICES = [("", "Detect from the text"), *SUPPORTED_LANGUAGES.items()]
 BINDING_CHOICES = [("1", "Binding"), ("0", "Voluntary")]
@@ -42,18 +42,53 @@ class InstrumentForm(SourceForm):
     binding = forms.TypedChoiceField(
         label="Binding force", choices=BINDING_CHOICES, coerce=lambda v: v == "1"
     )
+    level = forms.ChoiceField(
+        label="Level",
+        choices=InstrumentLevel.choices,
+        initial=InstrumentLevel.NATIONAL,
+        required=False,
+    )
+
+    def clean_level(self) -> str:
+        return self.cleaned_data["level"] or InstrumentLevel.NATIONAL
+
+    issuing_body = forms.CharField(
+        label="Issuing body",
+        max_length=200,
+        required=False,
+        help_text="Who adopted it, e.g. 'Parliament', 'European Union', 'Council of Europe'.",
+    )
+    agency = forms.ModelChoiceField(
+        label="Lead ministry or agency",
+        queryset=Agency.objects.none(),
+        required=False,
+        help_text="Which of this government's ministries or agencies leads on it.",
+    )
+
+    def __init__(self, *args: object, organisation: object = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        field = self.fields["agency"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = Agency.objects.filter(organisation=organisation)
 
     field_order = [
         "title",
         "jurisdiction",
         "kind",
         "binding",
+        "level",
+        "issuing_body",
+        "agency",
         "label",
         "dated",
         "language",
         "file",
         "text",
     ]
+
+
+class AgencyForm(forms.Form):
+    name = forms.CharField(label="Ministry or agency", max_length=200)
 
 
 class ReviewForm(forms.Form):

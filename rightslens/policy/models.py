@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 
 from rightslens.accounts.models import OrgScoped
+from rightslens.core.policy.criteria import BASIS_LABELS
 
 
 class InstrumentKind(models.TextChoices):
@@ -36,6 +37,30 @@ class AnalysisState(models.TextChoices):
     FAILED = "failed", "Failed"
 
 
+class InstrumentLevel(models.TextChoices):
+    NATIONAL = "national", "National"
+    REGIONAL = "regional", "Regional (e.g. EU, Council of Europe, African Union)"
+    INTERNATIONAL = "international", "International (e.g. UN, OECD, UNESCO)"
+
+
+class Agency(OrgScoped):
+    """A ministry or agency of the government that owns this workspace; instruments are filed under one."""
+
+    name = models.CharField(max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "name"], name="policy_agency_unique_name"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Instrument(OrgScoped):
     title = models.CharField(max_length=300)
     jurisdiction = models.CharField(
@@ -44,6 +69,20 @@ class Instrument(OrgScoped):
     kind = models.CharField(max_length=30, choices=InstrumentKind)
     binding = models.BooleanField(
         help_text="Binding (law, regulation) or voluntary (guidance, code)."
+    )
+    level = models.CharField(
+        max_length=20, choices=InstrumentLevel, default=InstrumentLevel.NATIONAL
+    )
+    issuing_body = models.CharField(
+        max_length=200, blank=True, help_text="Who adopted it, e.g. 'Parliament', 'European Union'."
+    )
+    agency = models.ForeignKey(
+        Agency,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="instruments",
+        help_text="The ministry or agency of this government that leads on it.",
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -130,6 +169,15 @@ class CriterionFinding(OrgScoped):
     explanation = models.TextField()
     recommendation = models.TextField(blank=True)
     evidence = models.JSONField(default=list)  # [{ref, text, start, end, page, phrase}]
+    # Where the criterion comes from: [{label, kind}] with kind ungp | un | intergovernmental |
+    # research | civil_society, so a reader can tell a UNGP requirement from a civil-society demand.
+    sources = models.JSONField(default=list, blank=True)
+    basis = models.CharField(max_length=20, blank=True)
+    closest = models.JSONField(
+        default=list, blank=True
+    )  # provision refs retrieved for it, best first
+    # The optional model's opinion: {status, quotes: [{text, start, end}], dropped_quotes, reason}.
+    second_opinion = models.JSONField(default=dict, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -141,6 +189,18 @@ class CriterionFinding(OrgScoped):
     def latest_review(self) -> CriterionReview | None:
         reviews = list(self.reviews.all())
         return reviews[-1] if reviews else None
+
+    @property
+    def basis_label(self) -> str:
+        return BASIS_LABELS.get(self.basis, "")
+
+    @property
+    def sources_shown(self) -> list[dict[str, str]]:
+        """Each source with the kind of text it is, in words."""
+        return [
+            {"label": s["label"], "kind_label": BASIS_LABELS.get(s["kind"], s["kind"])}
+            for s in self.sources
+        ]
 
     @property
     def final_status(self) -> str:

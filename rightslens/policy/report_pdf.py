@@ -101,5 +101,8 @@ def render_report_pdf(context: dict[str, Any]) -> bytes:
             )
         if finding.recommendation:
             writer.line(f"Recommendation: {finding.recommendation}", size=9, gap=0.5)
+        if finding.sources:
+            sources = "; ".join(f"{s['label']} ({s['kind_label']})" for s in finding.sources_shown)
+            writer.line(f"Basis: {finding.basis_label}. Sources: {sources}", size=8, gap=0.5)
         writer.pdf.ln(2)
     return bytes(writer.pdf.output())

@@ -6,11 +6,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
 from rightslens.accounts.models import Organisation
 
 from .models import (
+    Agency,
     Analysis,
     AnalysisState,
     CriterionFinding,
@@ -20,6 +21,8 @@ from .models import (
 )
 
 PRESENT = ("addressed", "partial")
+PORTFOLIO = "*"  # the whole government's portfolio, every jurisdiction and level
+LEVEL_ORDER = ("national", "regional", "international")
 CONTEXT_CHARS = 1500
 
 
@@ -123,12 +126,27 @@ class SmartMixMap:
     voluntary_only: list[str]
 
 
+def agencies_for(*, organisation: Organisation) -> QuerySet[Agency]:
+    return Agency.objects.filter(organisation=organisation).annotate(count=Count("instruments"))
+
+
 def smart_mix_map(*, organisation: Organisation, jurisdiction: str) -> SmartMixMap:
+    """One jurisdiction's instruments, or (PORTFOLIO) every instrument the government tracks,
+    grouped by level (national, regional, international) and lead agency."""
     rows: list[dict[str, Any]] = []
     titles: dict[str, str] = {}
-    for instrument in Instrument.objects.filter(
-        organisation=organisation, jurisdiction__iexact=jurisdiction
-    ):
+    instruments = Instrument.objects.filter(organisation=organisation).select_related("agency")
+    if jurisdiction != PORTFOLIO:
+        instruments = instruments.filter(jurisdiction__iexact=jurisdiction)
+    ordered = sorted(
+        instruments,
+        key=lambda i: (
+            LEVEL_ORDER.index(i.level) if i.level in LEVEL_ORDER else 9,
+            i.agency.name if i.agency else "~",
+            i.title,
+        ),
+    )
+    for instrument in ordered:
         version = instrument.latest_version()
         analysis = latest_done_analysis(version) if version else None
         if analysis is None:
@@ -137,7 +155,15 @@ def smart_mix_map(*, organisation: Organisation, jurisdiction: str) -> SmartMixM
         for finding in findings_for(analysis):
             statuses[finding.code] = finding.final_status
             titles[finding.code] = finding.title
-        rows.append({"instrument": instrument, "version": version, "statuses": statuses})
+        rows.append(
+            {
+                "instrument": instrument,
+                "version": version,
+                "statuses": statuses,
+                "level": instrument.get_level_display().split(" (")[0],
+                "agency": instrument.agency.name if instrument.agency else "",
+            }
+        )
     codes = sorted(titles, key=lambda c: int(c.lstrip("C")))
     for row in rows:
         row["cells"] = [(code, row["statuses"].get(code, "")) for code in codes]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -14,19 +15,29 @@ from django.utils import timezone
 from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Organisation
 from rightslens.core.policy import ingest
-from rightslens.core.policy.analysis import InstrumentMeta, Report, analyse, report_json
+from rightslens.core.policy.analysis import (
+    InstrumentMeta,
+    Report,
+    analyse,
+    report_json,
+    with_second_opinions,
+)
 from rightslens.core.policy.criteria import (
     LIBRARY_ID,
     Criterion,
     criteria_from_items,
     load_criteria,
+    source_kind,
 )
 from rightslens.core.policy.llm import METHOD_SUFFIX, LlmUnavailable, refine_explanations
 from rightslens.core.policy.provisions import split_provisions
+from rightslens.core.policy.second_opinion import SecondOpinionUnavailable
+from rightslens.core.policy.second_opinion import ask as ask_second_opinion
 from rightslens.errors import FieldErrors
 from rightslens.jobs import enqueue, job
 
 from .models import (
+    Agency,
     Analysis,
     AnalysisState,
     CriterionFinding,
@@ -34,6 +45,7 @@ from .models import (
     FindingStatus,
     Instrument,
     InstrumentKind,
+    InstrumentLevel,
     InstrumentVersion,
 )
 
@@ -89,8 +101,15 @@ def instrument_create(
     dated: date | None = None,
     language: str = "",
     label: str = "",
+    level: str = InstrumentLevel.NATIONAL,
+    issuing_body: str = "",
+    agency: Agency | None = None,
 ) -> InstrumentVersion:
     _check_metadata(title, jurisdiction, kind)
+    if level not in InstrumentLevel.values:
+        raise FieldErrors({"level": f"Choose one of: {', '.join(InstrumentLevel.values)}."})
+    if agency is not None and agency.organisation_id != organisation.pk:
+        raise FieldErrors({"agency": "Choose one of this government's agencies."})
     source = _source_text(text, upload)
     instrument = Instrument.objects.create(
         organisation=organisation,
@@ -98,6 +117,9 @@ def instrument_create(
         jurisdiction=jurisdiction.strip(),
         kind=kind,
         binding=binding,
+        level=level,
+        issuing_body=issuing_body.strip(),
+        agency=agency,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
     version = _version_save(
@@ -111,6 +133,24 @@ def instrument_create(
         summary=instrument.title,
     )
     return version
+
+
+@transaction.atomic
+def agency_create(*, organisation: Organisation, actor: Any, name: str) -> Agency:
+    name = " ".join(name.split())
+    if not name:
+        raise FieldErrors({"name": "Give the ministry's or agency's name."})
+    if Agency.objects.filter(organisation=organisation, name__iexact=name).exists():
+        raise FieldErrors({"name": f"'{name}' is already one of this government's agencies."})
+    agency = Agency.objects.create(organisation=organisation, name=name)
+    audit_record(
+        organisation=organisation,
+        actor=actor,
+        verb="policy.agency_create",
+        obj=agency,
+        summary=name,
+    )
+    return agency
 
 
 @transaction.atomic
@@ -220,7 +260,23 @@ def _analyse_version(analysis: Analysis) -> Report:
 
     criteria, label = criteria_in_use()
     Analysis.objects.filter(pk=analysis.pk).update(criteria_version=label)
-    return analyse(version.text, criteria, meta, on_progress=progress)
+    report = analyse(version.text, criteria, meta, on_progress=progress)
+    return _with_model_opinion(report, version.text, criteria)
+
+
+def _with_model_opinion(report: Report, text: str, criteria: Sequence[Criterion]) -> Report:
+    """The optional endpoint's second opinion beside the rules' findings; never in their place."""
+    endpoint = getattr(settings, "RIGHTSLENS_LLM_ENDPOINT", "")
+    if not endpoint:
+        return report
+    try:
+        opinions = ask_second_opinion(
+            text, criteria, endpoint, getattr(settings, "RIGHTSLENS_LLM_MODEL", "")
+        )
+    except SecondOpinionUnavailable:
+        log.warning("Model endpoint unavailable; no second opinion")
+        return report
+    return with_second_opinions(report, opinions)
 
 
 @transaction.atomic
@@ -252,6 +308,10 @@ def _store_report(analysis: Analysis, report: Report) -> None:
                 for e in finding.evidence
             ],
             position=position,
+            sources=[{"label": c, "kind": source_kind(c)} for c in finding.sources],
+            basis=finding.basis,
+            closest=list(finding.closest),
+            second_opinion=payload["criteria"][position]["second_opinion"] or {},
         )
     Analysis.objects.filter(pk=analysis.pk).update(
         state=AnalysisState.DONE,

@@ -11,11 +11,15 @@ from django.views.decorators.http import require_POST, require_safe
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
 from rightslens.accounts.models import Membership
+from rightslens.core.policy.briefing import Briefing
 from rightslens.core.policy.text import LANGUAGE_SUPPORT_NOTE
 from rightslens.errors import FieldErrors
 
 from . import selectors, services
-from .forms import InstrumentForm, ReviewForm, SourceForm
+from .briefing import briefing_from_findings
+from .briefing import render_docx as render_briefing_docx
+from .briefing import render_pdf as render_briefing_pdf
+from .forms import AgencyForm, InstrumentForm, ReviewForm, SourceForm
 from .models import CriterionFinding, Instrument, InstrumentVersion
 from .report_pdf import render_report_pdf
 
@@ -23,11 +27,16 @@ from .report_pdf import render_report_pdf
 @login_required
 def home(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
-    form = InstrumentForm(request.POST or None, request.FILES or None)
+    form = InstrumentForm(
+        request.POST or None, request.FILES or None, organisation=membership.organisation
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             version = services.instrument_create(
+                level=data["level"],
+                issuing_body=data["issuing_body"],
+                agency=data["agency"],
                 organisation=membership.organisation,
                 actor=request.user,
                 title=data["title"],
@@ -210,6 +219,33 @@ def report_pdf(request: HttpRequest, org_slug: str, version_id: int) -> HttpResp
     return response
 
 
+def _briefing(request: HttpRequest, org_slug: str, version_id: int) -> Briefing:
+    context = _report_context(request, org_slug, version_id)
+    return briefing_from_findings(context["instrument"].title, context["findings"])
+
+
+@login_required
+@require_safe
+def briefing_docx(request: HttpRequest, org_slug: str, version_id: int) -> HttpResponse:
+    response = HttpResponse(
+        render_briefing_docx(_briefing(request, org_slug, version_id)),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = f'attachment; filename="briefing-{version_id}.docx"'
+    return response
+
+
+@login_required
+@require_safe
+def briefing_pdf(request: HttpRequest, org_slug: str, version_id: int) -> HttpResponse:
+    response = HttpResponse(
+        render_briefing_pdf(_briefing(request, org_slug, version_id)),
+        content_type="application/pdf",
+    )
+    response["Content-Disposition"] = f'attachment; filename="briefing-{version_id}.pdf"'
+    return response
+
+
 @login_required
 @require_safe
 def compare(request: HttpRequest, org_slug: str, instrument_id: int) -> HttpResponse:
@@ -241,13 +277,36 @@ def _int(value: str | None) -> int:
 def smart_mix(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug)
     jurisdictions = selectors.jurisdictions_for(organisation=membership.organisation)
-    chosen = request.GET.get("jurisdiction") or (jurisdictions[0] if jurisdictions else "")
+    chosen = request.GET.get("jurisdiction") or selectors.PORTFOLIO
     context = {
         "membership": membership,
         "jurisdictions": jurisdictions,
         "chosen": chosen,
-        "map": selectors.smart_mix_map(organisation=membership.organisation, jurisdiction=chosen)
-        if chosen
-        else None,
+        "portfolio": selectors.PORTFOLIO,
+        "map": selectors.smart_mix_map(organisation=membership.organisation, jurisdiction=chosen),
     }
     return render(request, "policy/map.html", context)
+
+
+@login_required
+def agencies(request: HttpRequest, org_slug: str) -> HttpResponse:
+    """The ministries and agencies of this government that share the portfolio of instruments."""
+    membership = member_or_404(request, org_slug, write=request.method == "POST")
+    form = AgencyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agency_create(
+                organisation=membership.organisation,
+                actor=request.user,
+                name=form.cleaned_data["name"],
+            )
+        except FieldErrors as exc:
+            exc.add_to(form)
+        else:
+            return redirect("policy_agencies", org_slug=org_slug)
+    context = {
+        "membership": membership,
+        "form": form,
+        "agencies": selectors.agencies_for(organisation=membership.organisation),
+    }
+    return render(request, "policy/agencies.html", context, status=400 if form.errors else 200)

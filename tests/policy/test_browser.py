@@ -45,3 +45,24 @@ def test_a_policy_officer_uploads_a_pdf_reviews_a_finding_and_downloads_the_repo
     path = tmp_path / "report.pdf"
     download.save_as(str(path))
     assert path.read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.browser
+def test_a_ministry_is_added_and_the_portfolio_map_shows_it(page, org, owner):
+    from rightslens.policy.models import Agency
+    from rightslens.policy.testing import make_version
+
+    browser_login(page, "owner@acme.test")
+    page.goto("/o/acme/policy/agencies/")
+    assert axe_violations(page) == []
+    page.get_by_label("Ministry or agency").fill("Ministry of Justice")
+    page.get_by_role("button", name="Add").click()
+    assert "Ministry of Justice" in page.locator("table").inner_text()
+    justice = Agency.objects.get(organisation=org, name="Ministry of Justice")
+    make_version(
+        org, owner, title="Framework Convention on AI", level="international", agency=justice
+    )
+    page.goto("/o/acme/policy/map/")
+    assert axe_violations(page) == []
+    row = page.locator("tr", has_text="Framework Convention on AI")
+    assert "International" in row.inner_text() and "Ministry of Justice" in row.inner_text()

@@ -12,7 +12,7 @@ def test_policy_check_prints_the_json_shape(tmp_path, capsys):
     payload = json.loads(capsys.readouterr().out)
     assert set(payload) >= {"instrument", "criteria", "method", "seconds"}
     assert payload["instrument"]["language"] == "pt"
-    assert [c["id"] for c in payload["criteria"]] == [f"C{n}" for n in range(1, 17)]
+    assert [c["id"] for c in payload["criteria"]] == [f"C{n}" for n in range(1, 22)]
     c11 = payload["criteria"][10]
     assert c11["status"] == "contrary"
     evidence = c11["evidence"][0]
@@ -40,3 +40,11 @@ def test_policy_check_text_format_lists_every_criterion(tmp_path, capsys):
     assert main(["policy", "check", str(path), "--binding"]) == 0
     out = capsys.readouterr().out
     assert "C8   addressed" in out and "C16" in out
+
+
+def test_second_opinion_without_an_endpoint_is_a_clear_error(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("RIGHTSLENS_LLM_ENDPOINT", raising=False)
+    path = tmp_path / "act.txt"
+    path.write_text("Article 1\nProviders shall publish transparency reports.", encoding="utf-8")
+    assert main(["policy", "check", str(path), "--second-opinion"]) == 2
+    assert "RIGHTSLENS_LLM_ENDPOINT" in capsys.readouterr().err

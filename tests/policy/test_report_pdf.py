@@ -47,3 +47,10 @@ def test_without_a_unicode_font_the_pdf_transliterates_and_says_so(org, owner, m
 
 def test_to_latin1_maps_what_latin1_lacks():
     assert report_pdf.to_latin1("“ação” — œ ✓") == '"ação" - oe ?'
+
+
+def test_the_pdf_report_names_each_criterions_sources_and_basis(org, owner):
+    version = make_version(org, owner, text=PORTUGUESE_BILL)
+    text = _pdf_text(report_pdf.render_report_pdf(_context(version)))
+    assert "Basis: UNGP requirement" in text
+    assert "Guiding Principles on Business and Human Rights" in text

@@ -191,7 +191,7 @@ def test_api_creates_an_instrument_and_returns_the_cli_shape(owner, client):
     )
     assert response.status_code == 201
     payload = response.json()
-    assert payload["state"] == "done" and len(payload["criteria"]) == 16
+    assert payload["state"] == "done" and len(payload["criteria"]) == 21
     finding_id = payload["criteria"][10]["finding_id"]
     review = client.post(
         f"/api/policy/orgs/acme/findings/{finding_id}/review",
@@ -234,3 +234,109 @@ def test_an_oversize_upload_is_refused_and_nothing_is_stored(owner_client, monke
     assert response.status_code == 400
     assert "limit" in response.content.decode()
     assert not Instrument.objects.exists()
+
+
+def test_a_government_portfolio_map_spans_levels_and_agencies(org, owner, owner_client):
+    from rightslens.policy import services
+    from rightslens.policy.testing import make_version
+
+    justice = services.agency_create(organisation=org, actor=owner, name="Ministry of Justice")
+    digital = services.agency_create(organisation=org, actor=owner, name="Digital Agency")
+    make_version(org, owner, title="National AI Act", jurisdiction="Testland", agency=justice)
+    make_version(
+        org,
+        owner,
+        title="EU AI rules",
+        jurisdiction="EU",
+        level="regional",
+        issuing_body="European Union",
+        agency=digital,
+    )
+    make_version(
+        org,
+        owner,
+        title="Framework Convention on AI",
+        jurisdiction="Council of Europe",
+        level="international",
+        issuing_body="Council of Europe",
+        agency=justice,
+    )
+    page = owner_client.get(f"/o/{org.slug}/policy/map/").content.decode()
+    national, regional, international = (
+        page.index("National AI Act"),
+        page.index("EU AI rules"),
+        page.index("Framework Convention on AI"),
+    )
+    assert national < regional < international
+    assert "Ministry of Justice" in page and "Digital Agency" in page and "(European Union)" in page
+    listing = owner_client.get(f"/o/{org.slug}/policy/agencies/").content.decode()
+    assert "Ministry of Justice" in listing
+
+
+def test_an_agency_name_is_not_added_twice(org, owner, owner_client):
+    owner_client.post(f"/o/{org.slug}/policy/agencies/", {"name": "Ministry of Justice"})
+    response = owner_client.post(
+        f"/o/{org.slug}/policy/agencies/", {"name": "ministry of  justice"}
+    )
+    assert response.status_code == 400 and "already one of" in response.content.decode()
+
+
+def test_an_instrument_cannot_be_filed_under_another_governments_agency(org, owner, other_org):
+    import pytest
+
+    from rightslens.errors import FieldErrors
+    from rightslens.policy import services
+    from rightslens.policy.models import Instrument
+
+    foreign = services.agency_create(organisation=other_org, actor=None, name="Their ministry")
+    with pytest.raises(FieldErrors):
+        services.instrument_create(
+            organisation=org,
+            actor=owner,
+            title="T",
+            jurisdiction="X",
+            kind="law",
+            binding=True,
+            text="Article 1\nProviders shall act.",
+            agency=foreign,
+        )
+    assert not Instrument.objects.filter(organisation=org).exists()
+
+
+def test_api_files_an_instrument_at_a_level_and_returns_each_criterions_sources(owner, client):
+    response = client.post(
+        "/api/policy/orgs/acme/instruments",
+        {
+            "title": "Convention",
+            "jurisdiction": "Council of Europe",
+            "kind": "law",
+            "binding": True,
+            "text": FRENCH_DECREE,
+            "level": "international",
+            "issuing_body": "Council of Europe",
+        },
+        content_type="application/json",
+        **api_headers(owner),
+    )
+    assert response.status_code == 201
+    payload = response.json()
+    assert payload["instrument"]["level"] == "international"
+    assert all(c["sources"] and c["basis"] for c in payload["criteria"])
+
+
+def test_api_refuses_an_unknown_level_and_saves_nothing(owner, client):
+    response = client.post(
+        "/api/policy/orgs/acme/instruments",
+        {
+            "title": "T",
+            "jurisdiction": "X",
+            "kind": "law",
+            "binding": True,
+            "text": FRENCH_DECREE,
+            "level": "galactic",
+        },
+        content_type="application/json",
+        **api_headers(owner),
+    )
+    assert response.status_code == 422 and "level" in response.json()["error"]["fields"]
+    assert not Instrument.objects.filter(title="T").exists()

@@ -11,15 +11,26 @@ permissive wording, or only in part (facets), `contrary` when a provision works 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
+
+from rightslens.core.semantic import Encoder, default_encoder
 
 from .criteria import Criterion
 from .hits import Hit, Sentence, find_hits, read_sentences
 from .lexicon import Modality
 from .provisions import Provision, split_provisions
+from .retrieval import Retrieval, criterion_query, provision_vectors, retrieve
 from .rules import RULES, Decision, decide
+from .second_opinion import SecondOpinion
+from .structure import (
+    CrossReference,
+    Definition,
+    cross_references,
+    definition_refs,
+    definitions,
+)
 from .text import LANGUAGE_SUPPORT_NOTE, SUPPORTED_LANGUAGES, detect_language
 
 METHOD_OFFLINE = "offline-rules-1"
@@ -62,6 +73,10 @@ class Finding:
     evidence: tuple[Evidence, ...]
     explanation: str
     recommendation: str
+    closest: tuple[str, ...] = ()  # provisions retrieved by meaning and wording, best first
+    sources: tuple[str, ...] = ()  # where the criterion comes from (UNGP, UN or civil-society text)
+    basis: str = ""  # ungp | un | civil_society: what kind of demand the criterion is
+    second_opinion: SecondOpinion | None = None
 
 
 @dataclass(frozen=True)
@@ -77,6 +92,9 @@ class Report:
     seconds: float = 0.0
     characters: int = 0
     notes: tuple[str, ...] = field(default_factory=tuple)
+    definitions: tuple[Definition, ...] = ()
+    cross_references: tuple[CrossReference, ...] = ()
+    source_text: str = field(default="", repr=False)
 
 
 def infer_binding(meta: InstrumentMeta, all_sentences: Sequence[Sentence]) -> tuple[bool, bool]:
@@ -96,6 +114,7 @@ def analyse(
     criteria: Sequence[Criterion],
     meta: InstrumentMeta | None = None,
     on_progress: Callable[[int], None] | None = None,
+    encoder: Encoder | None = None,
 ) -> Report:
     """Analyse one instrument. `on_progress` receives a percentage as criteria are judged."""
     started = time.perf_counter()
@@ -104,13 +123,18 @@ def analyse(
     detected, share = detect_language(text)
     language = meta.language or detected
     provisions = tuple(split_provisions(text))
-    all_sentences = read_sentences(text, provisions)
+    all_sentences = read_sentences(text, provisions, frozenset(definition_refs(text, provisions)))
     binding, inferred = infer_binding(meta, all_sentences)
+    encoder = encoder or default_encoder()
+    vectors = provision_vectors(encoder, text, provisions)
+    queries = encoder.encode([criterion_query(c) for c in criteria])
     progress(10)
     findings = []
-    for index, criterion in enumerate(criteria, start=1):
+    for index, (criterion, query) in enumerate(zip(criteria, queries, strict=True), start=1):
         hits = find_hits(all_sentences, criterion.signals_for(language))
-        findings.append(_finding(text, criterion, hits, binding, language))
+        retrieval = retrieve(query, vectors, {h.sentence.provision.article for h in hits})
+        hits.sort(key=lambda h: -retrieval.score(h.sentence.provision.article))
+        findings.append(_finding(text, criterion, hits, binding, language, retrieval))
         progress(10 + 90 * index // max(1, len(criteria)))
     notes = [LANGUAGE_SUPPORT_NOTE]
     if language not in SUPPORTED_LANGUAGES:
@@ -133,13 +157,27 @@ def analyse(
         seconds=round(time.perf_counter() - started, 3),
         characters=len(text),
         notes=tuple(notes),
+        definitions=tuple(definitions(text, provisions)),
+        cross_references=tuple(cross_references(text, provisions)),
+        source_text=text,
     )
 
 
 def _finding(
-    text: str, criterion: Criterion, hits: list[Hit], binding: bool, language: str
+    text: str,
+    criterion: Criterion,
+    hits: list[Hit],
+    binding: bool,
+    language: str,
+    retrieval: Retrieval,
 ) -> Finding:
     decision = decide(criterion, hits, binding, RULES.get(criterion.code), language)
+    explanation = decision.explanation
+    if decision.status == "absent" and retrieval.standout is not None:
+        explanation += (
+            f" Closest by meaning, without the searched wording: {retrieval.standout.ref}"
+            " (worth reading; meaning alone does not change the status)."
+        )
     confidence = (
         decision.confidence
         if language in SUPPORTED_LANGUAGES
@@ -151,8 +189,11 @@ def _finding(
         status=Status(decision.status),
         confidence=confidence,
         evidence=tuple(_evidence(text, hit) for hit in decision.evidence),
-        explanation=decision.explanation,
+        explanation=explanation,
         recommendation=criterion.recommendation if decision.status != "addressed" else "",
+        closest=tuple(c.ref for c in retrieval.ranked[:3]),
+        sources=criterion.citations,
+        basis=criterion.basis,
     )
 
 
@@ -199,13 +240,52 @@ def report_json(report: Report) -> dict[str, object]:
                 ],
                 "explanation": f.explanation,
                 "recommendation": f.recommendation,
+                "closest_provisions": list(f.closest),
+                "second_opinion": _opinion_json(f.second_opinion),
+                "basis": f.basis,
+                "sources": list(f.sources),
             }
             for f in report.findings
         ],
+        "structure": {
+            "provisions": [
+                {"ref": p.ref, "kind": p.kind, "path": list(p.path), "parent": p.parent}
+                for p in report.provisions
+            ],
+            "definitions": [
+                {"term": d.term, "ref": d.ref, "used_in": list(d.used_in)}
+                for d in report.definitions
+            ],
+            "cross_references": [
+                {"from": c.ref, "text": c_text, "to": c.target}
+                for c, c_text in _cross_reference_texts(report)
+            ],
+        },
         "method": report.method,
         "notes": list(report.notes),
         "seconds": report.seconds,
     }
+
+
+def _cross_reference_texts(report: Report) -> list[tuple[CrossReference, str]]:
+    return [(c, report.source_text[c.start : c.end]) for c in report.cross_references]
+
+
+def _opinion_json(opinion: SecondOpinion | None) -> dict[str, object] | None:
+    if opinion is None:
+        return None
+    return {
+        "status": opinion.status,
+        "quotes": [{"text": q.text, "start": q.start, "end": q.end} for q in opinion.quotes],
+        "dropped_quotes": opinion.dropped_quotes,
+        "reason": opinion.reason,
+    }
+
+
+def with_second_opinions(report: Report, opinions: Mapping[str, SecondOpinion]) -> Report:
+    """The report with each criterion's model opinion set beside the rules' finding."""
+    findings = tuple(replace(f, second_opinion=opinions.get(f.code)) for f in report.findings)
+    return replace(report, findings=findings, method=report.method + "+model-second-opinion")
 
 
 __all__ = [

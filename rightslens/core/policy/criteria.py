@@ -57,11 +57,53 @@ class Criterion:
     citations: tuple[str, ...]
     signals: Mapping[str, tuple[Signal, ...]]
 
+    @property
+    def basis(self) -> str:
+        """The strongest kind of source behind the criterion (see `source_kind`)."""
+        kinds = [source_kind(c) for c in self.citations]
+        return min(kinds, key=BASIS_ORDER.index) if kinds else "unverified"
+
     def signals_for(self, language: str) -> tuple[Signal, ...]:
         """The language's signals; every language's when the language is unknown or unsupported."""
         if language in self.signals:
             return self.signals[language]
         return tuple(s for group in self.signals.values() for s in group)
+
+
+BASIS_ORDER = ("ungp", "un", "intergovernmental", "research", "civil_society", "unverified")
+BASIS_LABELS = {
+    "ungp": "UNGP requirement",
+    "un": "UN body guidance",
+    "intergovernmental": "intergovernmental standard",
+    "research": "research finding",
+    "civil_society": "civil-society demand",
+    "unverified": "unverified",
+}
+_KIND_WORDS = (
+    ("ungp", ("guiding principles on business and human rights",)),
+    (
+        "un",
+        (
+            "united nations",
+            "ohchr",
+            "un experts",
+            "un working group",
+            "human rights council",
+            "un b-tech",
+        ),
+    ),
+    ("intergovernmental", ("oecd", "council of europe", "unesco", "european union", "(eu)")),
+    ("research", ("academy", "university", "institute", "wilton park")),
+)
+
+
+def source_kind(citation: str) -> str:
+    """What kind of text a citation label names: ungp, un, intergovernmental, research or civil_society."""
+    low = citation.lower()
+    for kind, words in _KIND_WORDS:
+        if any(word in low for word in words):
+            return kind
+    return "civil_society"
 
 
 def parse_signal(raw: str) -> Signal:

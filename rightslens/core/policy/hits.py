@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from .criteria import Signal
 from .lexicon import Modality, modality_of, releases
 from .provisions import Provision, Span, sentences
+from .reading import Party, addressee_of, beneficiary_of, is_narrow, is_prohibition
 from .text import normalise, stem, tokens
 
 
@@ -21,6 +22,12 @@ class Sentence:
     modal_word: str
     raw: str = ""
     released: str = ""  # a phrase that releases actors from a duty ("not required to"), if any
+    heading: bool = False  # a heading line ("Article 5 Scope", "CHAPTER II"): never evidence
+    definition: bool = False  # part of a definition: it says what a word means, not what to do
+    addressee: Party = Party.UNKNOWN  # who the sentence obliges
+    beneficiary: Party = Party.UNKNOWN  # who it protects
+    prohibition: bool = False  # it forbids something
+    narrow: bool = False  # it confines itself to a narrow slice ("only for", "apenas")
 
 
 @dataclass(frozen=True)
@@ -29,12 +36,20 @@ class Hit:
     signal: Signal
 
 
-def read_sentences(text: str, provisions: Sequence[Provision]) -> list[Sentence]:
-    """Every provision's sentences. List items take the modality of their chapeau ("shall:")."""
-    found = []
+def read_sentences(
+    text: str, provisions: Sequence[Provision], definitions: frozenset[str] = frozenset()
+) -> list[Sentence]:
+    """Every provision's sentences. List items and points take the modality of their chapeau
+    ("shall:"); headings and tables of contents give none."""
+    found: list[Sentence] = []
+    chapeau: tuple[Modality, str] | None = None
     for provision in provisions:
-        chapeau: tuple[Modality, str] | None = None
-        for span in sentences(text, provision.start, provision.end):
+        if provision.is_heading:
+            chapeau = None
+            continue
+        if provision.kind != "point":
+            chapeau = None
+        for index, span in enumerate(sentences(text, provision.start, provision.end)):
             raw = text[span.start : span.end]
             norm = normalise(raw)
             modality, word = modality_of(norm)
@@ -42,15 +57,52 @@ def read_sentences(text: str, provisions: Sequence[Provision]) -> list[Sentence]
                 modality, word = chapeau
             if raw.endswith(":") and modality is not Modality.NEUTRAL:
                 chapeau = (modality, word)
-            elif raw.endswith("."):
+            elif raw.endswith(".") and provision.kind != "point":
                 chapeau = None
-            released = releases(norm)
-            found.append(Sentence(provision, span, norm, modality, word, raw, released))
+            found.append(
+                Sentence(
+                    provision,
+                    span,
+                    norm,
+                    modality,
+                    word,
+                    raw,
+                    releases(norm),
+                    heading=_is_heading_line(raw, index, span, provision),
+                    definition=provision.ref in definitions,
+                    addressee=addressee_of(norm, word),
+                    beneficiary=beneficiary_of(norm, word),
+                    prohibition=is_prohibition(norm),
+                    narrow=is_narrow(norm),
+                )
+            )
     return found
 
 
+def _is_heading_line(raw: str, index: int, span: Span, provision: Provision) -> bool:
+    """The first line of an article when it is only its number and title, or a line in capitals."""
+    letters = [c for c in raw if c.isalpha()]
+    shouting = len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    if shouting and len(raw) <= 160:
+        return True
+    first = index == 0 and span.start - provision.start < 8 and "\n" not in raw
+    return (
+        first
+        and provision.kind in ("article", "section", "annex")
+        and raw[-1:] not in ".;:"
+        and len(raw.split()) <= 12
+        and span.end < provision.end - 3
+    )
+
+
 def find_hits(all_sentences: Sequence[Sentence], signals: Sequence[Signal]) -> list[Hit]:
-    return [Hit(s, sig) for s in all_sentences for sig in signals if sig.pattern in s.normalised]
+    return [
+        Hit(s, sig)
+        for s in all_sentences
+        if not s.heading
+        for sig in signals
+        if sig.pattern in s.normalised
+    ]
 
 
 _WORD = re.compile(r"\w+")

@@ -225,6 +225,13 @@ _NARROWING_EACH = tuple(
 )
 
 
+# A permission word after one of these is inside a condition ("if they can be used"), not the rule.
+# German puts the verb last, so a modal anywhere after "wenn" is inside the condition; elsewhere
+# only a modal close behind the conjunction ("if it can", "si elle peut") is.
+_VERB_FINAL_CONDITIONS = ("wenn", "fall", "sofern", "soweit")
+_NEAR_CONDITIONS = ("if", "where", "when", "unles", "si", "lorsque", "cuando", "quando", "caso")
+
+
 def modality_of(normalised_sentence: str) -> tuple[Modality, str]:
     """The strongest modality in a normalised sentence, and the word that shows it."""
     for level, patterns in (
@@ -233,9 +240,20 @@ def modality_of(normalised_sentence: str) -> tuple[Modality, str]:
         (Modality.PERMISSION, _PERMISSION),
     ):
         for pattern in patterns:
-            if pattern in normalised_sentence:
-                return level, pattern.strip()
+            at = normalised_sentence.find(pattern)
+            if at < 0:
+                continue
+            if level is Modality.PERMISSION and _inside_condition(normalised_sentence, at):
+                continue
+            return level, pattern.strip()
     return Modality.NEUTRAL, ""
+
+
+def _inside_condition(normalised_sentence: str, at: int) -> bool:
+    before = normalised_sentence[:at].split()
+    if any(word in before for word in _VERB_FINAL_CONDITIONS):
+        return True
+    return any(word in before[-4:] for word in _NEAR_CONDITIONS)
 
 
 _RELEASE = _patterns(RELEASE_WORDS)

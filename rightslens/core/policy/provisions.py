@@ -1,9 +1,19 @@
-"""Split an instrument's text into provisions (with references) and sentences, keeping offsets.
+"""Split an instrument's text into a hierarchy of provisions and sentences, keeping offsets.
 
 Every span is a pair of character offsets into the extracted text, so `text[start:end]` is exactly
-the quoted passage. References recognised at the start of a line: Article / Art. / Artigo /
-Artículo / Artikel, Section, §, Annex / Annexe / Anexo / Anhang, and numbered paragraphs
-("1.", "(1)", "1)") which become sub-provisions of the article they sit in.
+the quoted passage. The hierarchy, in en/fr/es/pt/de:
+
+- containers: Title / Titre / Título / Titel, Part / Partie / Parte / Teil, Chapter / Chapitre /
+  Capítulo / Kapitel / Abschnitt, and Section / Sección / Seção when the text also has articles.
+  A container is only a heading: its provisions carry its reference in `path`, and its own words
+  are never evidence;
+- articles: Article / Art. / Artigo / Artículo / Artikel, Section or § when there are no articles,
+  Annex / Annexe / Anexo / Anhang;
+- paragraphs: "1.", "(1)", "1)", and "§ 1º" / "Parágrafo único" inside an article;
+- points: "(a)", "a)", "(iv)", "I –" inside an article or paragraph.
+
+Lines that only list headings (a table of contents: heading after heading with no rule between
+them, or a heading ending in a page number) become one `Contents` provision that is never evidence.
 """
 
 from __future__ import annotations
@@ -14,9 +24,19 @@ from dataclasses import dataclass
 _ARTICLE = r"article|articles|artigo|articulo|artículo|artikel|art\."
 _SECTION = r"section|sec\.|sección|seccion|secção|seção|secao"
 _ANNEX = r"annex|annexe|anexo|anhang|appendix"
+_CONTAINER = (
+    r"title|titre|título|titulo|titel|part|partie|parte|teil|chapter|chapitre|capítulo|capitulo"
+    r"|kapitel|abschnitt|subsection|sous-section|subsección|subseção|subsecção|" + _SECTION
+)
+_NUMBER = r"\d{1,4}(?:[.-]\d{1,3})?[A-Za-z]?|[IVXLC]{1,6}\b|[A-Z]\b"
 _HEADING = re.compile(
     rf"(?:^|(?<=\f))[ \t\f]*(?P<label>{_ARTICLE}|{_SECTION}|{_ANNEX}|§)[ \t]*"
-    r"(?P<num>\d{1,4}(?:[.-]\d{1,3})?[A-Za-z]?|[IVXLC]{1,6}\b|[A-Z]\b)[ \t]*(?:[º°ºo]\b|\.º|º)?"
+    rf"(?P<num>{_NUMBER})[ \t]*(?:[º°ºo]\b|\.º|º)?"
+    r"(?P<rest>[^\n\f]*)(?=[\n\f]|\Z)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_CONTAINER_LINE = re.compile(
+    rf"(?:^|(?<=\f))[ \t\f]*(?P<label>{_CONTAINER})[ \t]+(?P<num>{_NUMBER}|[a-z]+\b)[ \t]*"
     r"(?P<rest>[^\n\f]*)(?=[\n\f]|\Z)",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -24,26 +44,57 @@ _PARAGRAPH = re.compile(
     r"(?:^|(?<=\f))[ \t\f]*(?:\((?P<a>\d{1,3})\)|(?P<b>\d{1,3})[.)]|(?P<c>\d{1,2})(?=[ \t]+[A-Z]))[ \t]+(?=\S)",
     re.MULTILINE,
 )
+_PARAGRAPH_SIGN = re.compile(
+    r"(?:^|(?<=\f))[ \t\f]*(?:§[ \t]*(?P<a>\d{1,3})[ \t]*(?:º|°|o\b)?\.?|(?P<sole>par[áa]grafo [úu]nico)\.?)[ \t]*(?=\S)",
+    re.MULTILINE | re.IGNORECASE,
+)
+_POINT = re.compile(
+    r"(?:^|(?<=\f))[ \t\f]*(?:\((?P<a>[a-z]{1,2}|[ivx]{1,5})\)|(?P<b>[a-z]|[ivx]{1,5})\)"
+    r"|(?P<c>[IVXL]{1,6})[ \t]*[–—-])[ \t]+(?=\S)",
+    re.MULTILINE,
+)
+_LEADERS = re.compile(r"\S.*?(?:\.{3,}|…|\t| {2,})\s*\d{1,4}\s*$")
 _SENTENCE_END = re.compile(r"[.;!?:](?=\s)|\n[ \t]*\n")
 _ABBREVIATIONS = frozenset(
     "art no nr n para paras cf eg ie e.g i.e sec p pp vol al seq ss lit".split()
 )
 _PREAMBLE_PART_CHARS = 3000
+HEADING_KINDS = frozenset({"title", "part", "chapter", "section_group", "contents"})
 
 
 @dataclass(frozen=True)
 class Provision:
     ref: str
-    kind: str  # preamble | article | section | annex | paragraph
+    kind: str  # preamble | title | part | chapter | section_group | contents | article | section | annex | paragraph | point
     start: int
     end: int
     page: int
+    path: tuple[str, ...] = ()  # the containers it sits in, outermost first ("Chapter II", ...)
+    parent: str = ""  # the article or paragraph it belongs to ("" at the top)
+
+    @property
+    def is_heading(self) -> bool:
+        """Containers and tables of contents are headings: never evidence."""
+        return self.kind in HEADING_KINDS
+
+    @property
+    def article(self) -> str:
+        """The reference of the article (or section, annex) this provision belongs to."""
+        return self.parent.split("(")[0].split(" §")[0] if self.parent else self.ref
 
 
 @dataclass(frozen=True)
 class Span:
     start: int
     end: int
+
+
+@dataclass(frozen=True)
+class _Mark:
+    start: int
+    line_end: int
+    ref: str
+    kind: str
 
 
 def _canonical_label(label: str) -> tuple[str, str]:
@@ -57,6 +108,25 @@ def _canonical_label(label: str) -> tuple[str, str]:
     return "Section", "section"
 
 
+def _container_kind(label: str) -> tuple[str, str]:
+    low = label.lower()
+    for prefix, name, kind in (
+        ("sub", "Subsection", "section_group"),
+        ("sous", "Subsection", "section_group"),
+        ("tit", "Title", "title"),
+        ("tít", "Title", "title"),
+        ("part", "Part", "part"),
+        ("teil", "Part", "part"),
+        ("chap", "Chapter", "chapter"),
+        ("cap", "Chapter", "chapter"),
+        ("kap", "Chapter", "chapter"),
+        ("abs", "Chapter", "chapter"),
+    ):
+        if low.startswith(prefix):
+            return name, kind
+    return "Section", "section_group"
+
+
 def _is_heading(match: re.Match[str]) -> bool:
     """A reference at line start is a heading unless the line reads on as a sentence ("Article 5 of ...")."""
     rest = match.group("rest").strip()
@@ -65,36 +135,156 @@ def _is_heading(match: re.Match[str]) -> bool:
     )
 
 
+def _is_container_line(match: re.Match[str]) -> bool:
+    """ "CHAPTER II", "Capítulo III - Das sanções", "Title I General provisions": no sentence after it."""
+    rest = match.group("rest").strip()
+    num = match.group("num")
+    if not (num[0].isdigit() or num.isupper() or len(num) == 1 or num.lower() in _ORDINALS):
+        return False
+    return len(rest) <= 120 and not re.search(r"[.;:]$", rest) or bool(_LEADERS.search(rest))
+
+
+_ORDINALS = frozenset(
+    "one two three four five six seven eight nine ten premier premiere deuxieme primero segundo "
+    "tercero primeiro segundo terceiro preliminar preliminaire preliminary".split()
+)
+
+
 def _page_at(text: str, offset: int) -> int:
     return text.count("\f", 0, offset) + 1
 
 
+def _line_end(text: str, offset: int) -> int:
+    stop = re.compile(r"[\n\f]").search(text, offset)
+    return stop.start() if stop else len(text)
+
+
+def _marks(text: str) -> list[_Mark]:
+    """Article-level and container headings, in text order."""
+    articles = [m for m in _HEADING.finditer(text) if _is_heading(m)]
+    has_articles = sum(1 for m in articles if re.fullmatch(_ARTICLE, m.group("label").lower())) >= 2
+    marks: list[_Mark] = []
+    container_starts: set[int] = set()
+    for m in _CONTAINER_LINE.finditer(text):
+        is_section = re.fullmatch(_SECTION, m.group("label").lower()) is not None
+        if (is_section and not has_articles) or not _is_container_line(m):
+            continue
+        name, kind = _container_kind(m.group("label"))
+        marks.append(_Mark(m.start(), _line_end(text, m.start()), f"{name} {m.group('num')}", kind))
+        container_starts.add(m.start())
+    for m in articles:
+        label, kind = _canonical_label(m.group("label"))
+        if m.start() in container_starts or (has_articles and label == "§"):
+            continue
+        marks.append(
+            _Mark(m.start(), _line_end(text, m.start()), f"{label} {m.group('num')}", kind)
+        )
+    marks.sort(key=lambda mark: mark.start)
+    return _contents(text, marks)
+
+
+def _contents(text: str, marks: list[_Mark]) -> list[_Mark]:
+    """A heading with a page number, or one of three or more headings in a row with nothing
+    between them, belongs to a table of contents."""
+    bodies = []
+    for index, mark in enumerate(marks):
+        stop = marks[index + 1].start if index + 1 < len(marks) else len(text)
+        bodies.append(text[mark.line_end : stop].strip())
+    empty = [
+        not body or (len(body) < 100 and "\n" not in body and body[-1:] not in ".;:")
+        for body in bodies
+    ]
+    result = []
+    for index, mark in enumerate(marks):
+        line = text[mark.start : mark.line_end]
+        run = sum(1 for j in range(max(0, index - 2), min(len(marks), index + 3)) if empty[j])
+        leaders = bool(_LEADERS.search(line)) and mark.kind in ("article", "section", "annex")
+        in_run = empty[index] and run >= 3 and mark.kind not in HEADING_KINDS
+        if leaders or (in_run and _repeated_later(marks, index)):
+            result.append(_Mark(mark.start, mark.line_end, "Contents", "contents"))
+        else:
+            result.append(mark)
+    return result
+
+
+def _repeated_later(marks: list[_Mark], index: int) -> bool:
+    """A contents line names a heading that comes again later in the text."""
+    return any(m.ref == marks[index].ref for m in marks[index + 1 :])
+
+
 def split_provisions(text: str) -> list[Provision]:
-    headings = [m for m in _HEADING.finditer(text) if _is_heading(m)]
-    blocks: list[tuple[str, str, int, int]] = []
-    first = headings[0].start() if headings else len(text)
+    marks = _marks(text)
+    blocks: list[tuple[str, str, int, int, tuple[str, ...], str]] = []
+    first = marks[0].start if marks else len(text)
+    has_articles = any(m.kind == "article" for m in marks)
     if text[:first].strip():
-        blocks.extend(_preamble_blocks(text, 0, first, numbered=not headings))
-    for index, match in enumerate(headings):
-        end = headings[index + 1].start() if index + 1 < len(headings) else len(text)
-        label, kind = _canonical_label(match.group("label"))
         blocks.extend(
-            _with_paragraphs(text, f"{label} {match.group('num')}", kind, match.start(), end)
+            (ref, kind, s, e, (), parent)
+            for ref, kind, s, e, parent in _preamble_blocks(
+                text, 0, first, numbered=not marks, has_articles=has_articles
+            )
+        )
+    path: list[tuple[str, str]] = []  # (kind, ref) of open containers
+    order = ("title", "part", "chapter", "section_group")
+    for index, mark in enumerate(marks):
+        end = marks[index + 1].start if index + 1 < len(marks) else len(text)
+        if mark.kind in order:
+            rank = order.index(mark.kind)
+            path = [(k, r) for k, r in path if order.index(k) < rank]
+            blocks.append((mark.ref, mark.kind, mark.start, end, tuple(r for _, r in path), ""))
+            path.append((mark.kind, mark.ref))
+            continue
+        if mark.kind == "contents":
+            blocks.append((mark.ref, mark.kind, mark.start, end, (), ""))
+            continue
+        blocks.extend(
+            (ref, kind, s, e, tuple(r for _, r in path), parent)
+            for ref, kind, s, e, parent in _with_paragraphs(
+                text, mark.ref, mark.kind, mark.start, end, signs=has_articles
+            )
         )
     return [
-        Provision(ref, kind, start, end, _page_at(text, start))
-        for ref, kind, start, end in _dedupe_refs(blocks)
+        Provision(ref, kind, start, end, _page_at(text, start), path, parent)
+        for ref, kind, start, end, path, parent in _dedupe_refs(_merge_contents(blocks))
         if text[start:end].strip()
     ]
 
 
+def _merge_contents(
+    blocks: list[tuple[str, str, int, int, tuple[str, ...], str]],
+) -> list[tuple[str, str, int, int, tuple[str, ...], str]]:
+    """Neighbouring contents lines, and the container lines between them, form one block."""
+    merged: list[tuple[str, str, int, int, tuple[str, ...], str]] = []
+    for block in blocks:
+        if (
+            merged
+            and merged[-1][1] == "contents"
+            and (block[1] == "contents" or _next_is_contents(blocks, block))
+        ):
+            last = merged[-1]
+            merged[-1] = (last[0], last[1], last[2], block[3], (), "")
+        else:
+            merged.append(block)
+    return merged
+
+
+def _next_is_contents(
+    blocks: list[tuple[str, str, int, int, tuple[str, ...], str]],
+    block: tuple[str, str, int, int, tuple[str, ...], str],
+) -> bool:
+    index = blocks.index(block)
+    return (
+        block[1] in HEADING_KINDS and index + 1 < len(blocks) and blocks[index + 1][1] == "contents"
+    )
+
+
 def _preamble_blocks(
-    text: str, start: int, end: int, *, numbered: bool
-) -> list[tuple[str, str, int, int]]:
+    text: str, start: int, end: int, *, numbered: bool, has_articles: bool
+) -> list[tuple[str, str, int, int, str]]:
     """Text before the first heading. Without headings at all, numbered paragraphs carry the structure."""
     if numbered and _PARAGRAPH.search(text, start, end):
         return _with_paragraphs(text, "para.", "paragraph", start, end, top_is_preamble=True)
-    return _parts(text, "Preamble", start, end)
+    return [(r, k, s, e, "") for r, k, s, e in _parts(text, "Preamble", start, end)]
 
 
 def _parts(text: str, ref: str, start: int, end: int) -> list[tuple[str, str, int, int]]:
@@ -110,35 +300,73 @@ def _parts(text: str, ref: str, start: int, end: int) -> list[tuple[str, str, in
     return parts
 
 
+def _paragraph_marks(text: str, start: int, end: int, *, signs: bool) -> list[tuple[int, str]]:
+    found = [
+        (m.start(), f"({m.group('a') or m.group('b') or m.group('c')})")
+        for m in _PARAGRAPH.finditer(text, start, end)
+    ]
+    if signs:
+        found += [
+            (m.start(), " sole para." if m.group("sole") else f" § {m.group('a')}")
+            for m in _PARAGRAPH_SIGN.finditer(text, start, end)
+        ]
+    return sorted(found)
+
+
 def _with_paragraphs(
-    text: str, ref: str, kind: str, start: int, end: int, *, top_is_preamble: bool = False
-) -> list[tuple[str, str, int, int]]:
-    marks = list(_PARAGRAPH.finditer(text, start, end))
+    text: str,
+    ref: str,
+    kind: str,
+    start: int,
+    end: int,
+    *,
+    top_is_preamble: bool = False,
+    signs: bool = False,
+) -> list[tuple[str, str, int, int, str]]:
+    marks = _paragraph_marks(text, start, end, signs=signs)
     if not marks:
-        return [(ref, kind, start, end)]
-    head_end = marks[0].start()
-    blocks = []
+        return _points(text, ref, kind, start, end)
+    head_end = marks[0][0]
+    blocks: list[tuple[str, str, int, int, str]] = []
     if text[start:head_end].strip():
-        blocks.extend(
-            _parts(text, "Preamble", start, head_end)
-            if top_is_preamble
-            else [(ref, kind, start, head_end)]
-        )
-    for index, mark in enumerate(marks):
-        number = mark.group("a") or mark.group("b") or mark.group("c")
-        stop = marks[index + 1].start() if index + 1 < len(marks) else end
-        sub_ref = f"para. {number}" if top_is_preamble else f"{ref}({number})"
-        blocks.append((sub_ref, "paragraph", mark.start(), stop))
+        if top_is_preamble:
+            blocks.extend(
+                (r, k, s, e, "") for r, k, s, e in _parts(text, "Preamble", start, head_end)
+            )
+        else:
+            blocks.extend(_points(text, ref, kind, start, head_end))
+    for index, (mark_start, number) in enumerate(marks):
+        stop = marks[index + 1][0] if index + 1 < len(marks) else end
+        sub_ref = f"para. {number.strip('()')}" if top_is_preamble else f"{ref}{number}"
+        parent = "" if top_is_preamble else ref
+        blocks.extend(_points(text, sub_ref, "paragraph", mark_start, stop, parent))
     return blocks
 
 
-def _dedupe_refs(blocks: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
+def _points(
+    text: str, ref: str, kind: str, start: int, end: int, parent: str = ""
+) -> list[tuple[str, str, int, int, str]]:
+    """The unit itself (up to its first point) followed by its points, as (ref, kind, start, end, parent)."""
+    marks = list(_POINT.finditer(text, start, end))
+    head_end = marks[0].start() if marks else end
+    blocks = [(ref, kind, start, head_end, parent)]
+    for index, mark in enumerate(marks):
+        stop = marks[index + 1].start() if index + 1 < len(marks) else end
+        label = mark.group("a") or mark.group("b") or mark.group("c")
+        blocks.append((f"{ref}({label})", "point", mark.start(), stop, ref))
+    return blocks
+
+
+def _dedupe_refs(
+    blocks: list[tuple[str, str, int, int, tuple[str, ...], str]],
+) -> list[tuple[str, str, int, int, tuple[str, ...], str]]:
     """Repeated numbering (a list restarting at 1) gets a suffix so every reference is unique."""
     seen: dict[str, int] = {}
     result = []
-    for ref, kind, start, end in blocks:
+    for ref, kind, start, end, path, parent in blocks:
         seen[ref] = seen.get(ref, 0) + 1
-        result.append((ref if seen[ref] == 1 else f"{ref} [{seen[ref]}]", kind, start, end))
+        unique = ref if seen[ref] == 1 else f"{ref} [{seen[ref]}]"
+        result.append((unique, kind, start, end, path, parent))
     return result
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from .criteria import Criterion, Strength
 from .hits import Hit, surface, surface_of
 from .lexicon import Modality, narrowing_in
+from .reading import Party, about_ai, about_state_use
 
 MAX_EVIDENCE = 3
 
@@ -32,6 +33,10 @@ class Rule:
     binding_force: bool = False  # about binding force itself: a voluntary text caps at partial
     exemption: bool = False  # the C11 scope-exemption rule
     releases: bool = True  # "not required to <core element>" works against the criterion
+    state_duty: bool = False  # about the State's own conduct: the State must be the one obliged
+    together: bool = False  # the facets must meet in one article (support AND its condition)
+    ai_context: bool = False  # only passages about AI or automated systems count (red lines)
+    other_kind: bool = False  # about mixing kinds of measure: a binding text naming "law" is no mix
 
 
 RULES: dict[str, Rule] = {
@@ -43,8 +48,19 @@ RULES: dict[str, Rule] = {
     "C11": Rule(exemption=True),
     # Release words here are usually about fees or paperwork, not about the criterion itself.
     "C13": Rule(modality_free=True, releases=False),
-    "C14": Rule(binding_force=True, modality_free=True, releases=False),
+    "C14": Rule(binding_force=True, modality_free=True, releases=False, other_kind=True),
     "C16": Rule(releases=False),
+    # The State's own use and procurement: a duty on public bodies, not a passing mention of them.
+    "C12": Rule(state_duty=True),
+    # Red lines are uses of AI: a supply-chain law's ban on child labour is not one.
+    "C10": Rule(ai_context=True),
+    # State support tied to a human rights condition; trade agreements tied to policy space;
+    # exports tied to a human rights test: the two halves must meet in one article.
+    "C18": Rule(min_facets=2, needs_core=False, together=True),
+    "C19": Rule(min_facets=2, needs_core=False, together=True),
+    "C21": Rule(min_facets=2, needs_core=False, together=True),
+    # A national action plan, with at least two of its expected elements.
+    "C20": Rule(min_facets=1, modality_free=True),
     "C15": Rule(min_facets=2, needs_core=False),
 }
 
@@ -75,8 +91,19 @@ def decide(
     if rule.exemption:
         return decide_exemption(criterion, hits)
     threshold = Modality.NEUTRAL if binding else Modality.EXPECTATION
+    if rule.ai_context:
+        # A sentence is about AI when it says so or names one of the criterion's AI uses.
+        uses = {id(h.sentence) for h in hits if h.signal.strength is Strength.TOUCH}
+        hits = [h for h in hits if id(h.sentence) in uses or about_ai(h.sentence.normalised)]
     positive = [h for h in hits if h.signal.strength is not Strength.CONTRARY]
     against = [h for h in hits if h.signal.strength is Strength.CONTRARY]
+    if (
+        rule.other_kind
+        and binding
+        and not any(h.signal.strength is Strength.CORE for h in positive)
+    ):
+        # A binding text that merely names laws or regulations is not mixing in other tools.
+        positive = []
     if rule.releases:
         against += [h for h in positive if h.sentence.released]
         positive = [h for h in positive if not h.sentence.released]
@@ -87,8 +114,22 @@ def decide(
         return rule.modality_free or hit.sentence.modality >= threshold
 
     core = [h for h in positive if h.signal.strength is Strength.CORE]
-    qualifying = [h for h in (core if rule.needs_core else positive) if strong(h)]
+    qualifying = [
+        h
+        for h in (core if rule.needs_core else positive)
+        if strong(h) and _reads_as_duty(h, criterion, rule)
+    ]
     facets = sorted({h.signal.facet for h in positive if h.signal.facet and strong(h)})
+    if rule.together:
+        if not against and not _has_primary_facet(criterion, positive, language):
+            return Decision("absent", 0.7, (), _absent_text(criterion, language))
+        qualifying, facets = _together(qualifying, rule.min_facets)
+    conditioned = [h for h in against if _conditioned(h)]
+    against = [h for h in against if not _conditioned(h)]
+    if not positive and not against:
+        return _partial(
+            conditioned, [], "a carve-out touches it, but it is conditioned, not wholesale"
+        )
     if against and not qualifying:
         return Decision("contrary", 0.75, _pick(against, positive), _contrary_text(against))
     if qualifying and len(facets) >= rule.min_facets:
@@ -110,6 +151,48 @@ def decide(
     )
 
 
+def _has_primary_facet(criterion: Criterion, hits: Sequence[Hit], language: str) -> bool:
+    """Criteria whose halves must meet are about their first facet (support, treaties, exports):
+    without it the other half (often just "human rights") says nothing about the criterion."""
+    facets = [s.facet for s in criterion.signals_for(language) if s.facet]
+    return bool(facets) and any(h.signal.facet == facets[0] for h in hits)
+
+
+def _together(hits: list[Hit], needed: int) -> tuple[list[Hit], list[str]]:
+    """The hits of the first article whose own sentences hold `needed` distinct facets."""
+    by_article: dict[str, list[Hit]] = {}
+    for hit in hits:
+        by_article.setdefault(hit.sentence.provision.article, []).append(hit)
+    best: list[str] = []
+    for group in by_article.values():
+        facets = sorted({h.signal.facet for h in group if h.signal.facet})
+        if len(facets) >= needed:
+            return group, facets
+        best = facets if len(facets) > len(best) else best
+    return [], best
+
+
+def _reads_as_duty(hit: Hit, criterion: Criterion, rule: Rule) -> bool:
+    """A hit can make a criterion `addressed` only where the sentence reads as a rule for it:
+    not a definition, not a narrow slice, not a prohibition of something else, and, for the
+    State's own conduct, a sentence that obliges the State."""
+    sentence = hit.sentence
+    if sentence.definition or sentence.narrow:
+        return False
+    if rule.state_duty:
+        return (
+            sentence.addressee in (Party.STATE, Party.UNKNOWN)
+            and not sentence.prohibition
+            and about_state_use(sentence.normalised)
+        )
+    return True
+
+
+def _conditioned(hit: Hit) -> bool:
+    """A carve-out with conditions ("provided that", "strictly necessary") is not wholesale."""
+    return bool(narrowing_in(hit.sentence.normalised))
+
+
 def _partial_reason(
     criterion: Criterion,
     rule: Rule,
@@ -118,6 +201,23 @@ def _partial_reason(
     facets: list[str],
     threshold: Modality,
 ) -> str:
+    scoped = [
+        h for h in core if h.sentence.definition or h.sentence.narrow or h.sentence.prohibition
+    ]
+    if core and len(scoped) == len(core):
+        kinds = sorted(
+            {
+                "a definition"
+                if h.sentence.definition
+                else "a narrow slice of the instrument"
+                if h.sentence.narrow
+                else "a prohibition of a single use"
+                for h in scoped
+            }
+        )
+        return f"its core element appears only in {' and '.join(kinds)}"
+    if rule.state_duty and core:
+        return "no provision obliges the State's own bodies to do it"
     if qualifying and len(facets) < rule.min_facets:
         wanted = sorted({s.facet for group in criterion.signals.values() for s in group if s.facet})
         missing = [f for f in wanted if f not in facets]
@@ -231,7 +331,15 @@ def _refs(hits: Sequence[Hit]) -> str:
 
 
 def _phrases(hits: Sequence[Hit]) -> str:
-    return ", ".join(f"'{p}'" for p in list(dict.fromkeys(surface(h) for h in hits))[:3])
+    """The first three distinct phrases as written (surface words are costly: stop at three)."""
+    seen: list[str] = []
+    for hit in hits:
+        if len(seen) == 3:
+            break
+        words = surface(hit)
+        if words not in seen:
+            seen.append(words)
+    return ", ".join(f"'{p}'" for p in seen)
 
 
 def _addressed_confidence(qualifying: Sequence[Hit]) -> float:

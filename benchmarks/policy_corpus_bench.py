@@ -1,0 +1,150 @@
+"""Policy checker on real instruments: agreement with human labels, kappa, confusion, no false contrary.
+
+Run: .venv/bin/python benchmarks/policy_corpus_bench.py [--json]
+
+Reads benchmarks/policy_corpus/corpus.yaml (real instruments, excerpts, labels per labeller).
+Reports, for the dev split, the held-out split (not tuned on) and both together:
+- exact agreement and Cohen's kappa of the checker against the reconciled labels (labeller
+  "reconciled" when present, else labeller "a");
+- the same for a baseline that answers "addressed" everywhere;
+- per-criterion confusion (label -> checker);
+- "no false contrary": how many times the checker said contrary where the label did not;
+- Cohen's kappa between labellers, when a second labeller's labels exist.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from rightslens.core.policy.analysis import InstrumentMeta, analyse  # noqa: E402
+from rightslens.core.policy.criteria import load_criteria  # noqa: E402
+
+CORPUS = ROOT / "benchmarks" / "policy_corpus" / "corpus.yaml"
+STATUSES = ("addressed", "partial", "absent", "contrary")
+
+
+def cohen_kappa(first: Sequence[str], second: Sequence[str]) -> float:
+    """Cohen's kappa for two raters over the same items (1.0 when both are constant and equal)."""
+    total = len(first)
+    if total == 0:
+        return 0.0
+    observed = sum(a == b for a, b in zip(first, second, strict=True)) / total
+    left, right = Counter(first), Counter(second)
+    expected = sum(left[s] * right[s] for s in set(left) | set(right)) / (total * total)
+    return 1.0 if expected == 1 else round((observed - expected) / (1 - expected), 3)
+
+
+def reference(labels: dict[str, dict[str, str]]) -> dict[str, str]:
+    return labels.get("reconciled") or labels["a"]
+
+
+def checker_rows(corpus: dict[str, object]) -> list[dict[str, str]]:
+    rows = []
+    criteria = load_criteria()
+    for name, item in corpus["instruments"].items():  # type: ignore[attr-defined]
+        text = (CORPUS.parent / item["text_file"]).read_text(encoding="utf-8")
+        meta = InstrumentMeta(
+            title=name, kind=item["kind"], binding=item["binding"], language=item["language"]
+        )
+        report = analyse(text, criteria, meta)
+        labels = reference(item["labels"])
+        for finding in report.findings:
+            if finding.code in labels:
+                rows.append(
+                    {
+                        "instrument": name,
+                        "split": item["split"],
+                        "id": finding.code,
+                        "label": labels[finding.code],
+                        "checker": str(finding.status),
+                    }
+                )
+    return rows
+
+
+def summary(rows: list[dict[str, str]]) -> dict[str, object]:
+    labels = [r["label"] for r in rows]
+    checker = [r["checker"] for r in rows]
+    baseline = ["addressed"] * len(rows)
+    false_contrary = [
+        f"{r['instrument']} {r['id']}"
+        for r in rows
+        if r["checker"] == "contrary" and r["label"] != "contrary"
+    ]
+    return {
+        "items": len(rows),
+        "exact": round(sum(a == b for a, b in zip(labels, checker, strict=True)) / len(rows), 3),
+        "kappa": cohen_kappa(labels, checker),
+        "baseline_addressed_exact": round(labels.count("addressed") / len(rows), 3),
+        "baseline_addressed_kappa": cohen_kappa(labels, baseline),
+        "false_contrary": false_contrary,
+    }
+
+
+def confusion(rows: list[dict[str, str]]) -> dict[str, dict[str, int]]:
+    table: dict[str, dict[str, int]] = {}
+    for r in rows:
+        cell = table.setdefault(r["id"], {})
+        key = f"{r['label']}->{r['checker']}"
+        cell[key] = cell.get(key, 0) + 1
+    return dict(sorted(table.items(), key=lambda kv: int(kv[0].lstrip("C"))))
+
+
+def labeller_agreement(corpus: dict[str, object]) -> dict[str, object]:
+    first, second = [], []
+    for item in corpus["instruments"].values():  # type: ignore[attr-defined]
+        labels = item["labels"]
+        if "b" in labels:
+            for code, status in labels["a"].items():
+                first.append(status)
+                second.append(labels["b"][code])
+    if not first:
+        return {"kappa": None, "note": corpus.get("labellers", {}).get("b", "no second labeller")}  # type: ignore[attr-defined]
+    return {"items": len(first), "kappa": cohen_kappa(first, second)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    corpus = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
+    rows = checker_rows(corpus)
+    result = {
+        "instruments": len(corpus["instruments"]),
+        "languages": sorted({i["language"] for i in corpus["instruments"].values()}),
+        "labellers": labeller_agreement(corpus),
+        "dev": summary([r for r in rows if r["split"] == "dev"]),
+        "heldout": summary([r for r in rows if r["split"] == "heldout"]),
+        "all": summary(rows),
+        "confusion": confusion(rows),
+    }
+    if args.json:
+        print(json.dumps({**result, "rows": rows}, indent=2))
+        return 0
+    print(f"{result['instruments']} instruments in {', '.join(result['languages'])}")
+    print(f"Inter-labeller kappa: {result['labellers']}")
+    for split in ("dev", "heldout", "all"):
+        s = result[split]
+        print(
+            f"{split:8} items {s['items']:4}  exact {s['exact']:.2f}  kappa {s['kappa']:.2f}  |  "
+            f"baseline 'addressed everywhere': exact {s['baseline_addressed_exact']:.2f} kappa "
+            f"{s['baseline_addressed_kappa']:.2f}  |  false contrary: {len(s['false_contrary'])} {s['false_contrary']}"
+        )
+    print("\nPer-criterion confusion (label->checker):")
+    for code, cells in result["confusion"].items():
+        print(f"  {code:4} " + ", ".join(f"{k} {v}" for k, v in sorted(cells.items())))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
