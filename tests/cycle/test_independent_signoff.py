@@ -10,8 +10,8 @@ from django.test import Client
 
 from conftest import api_headers, client_for, make_member
 from rightslens.accounts.models import Membership
-from rightslens.cycle import signoff
-from rightslens.cycle.independence import NOT_THE_AUTHOR
+from rightslens.assessments import signoff
+from rightslens.assessments.independence import NOT_THE_AUTHOR
 from rightslens.errors import FieldErrors
 from tests.test_tenancy import _url, org_routes, tenancy_ids
 

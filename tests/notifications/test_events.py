@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from conftest import make_member
 from rightslens.accounts.models import Membership
+from rightslens.assessments import signoff
 from rightslens.assessments.models import Assessment
-from rightslens.cycle import signoff
 from rightslens.grievances.services import grievance_submit
 from rightslens.inventory.services import system_update
 from rightslens.inventory.testing import make_system

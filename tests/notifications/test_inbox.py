@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from conftest import client_for, make_member
 from rightslens.accounts.models import Membership
+from rightslens.assessments import signoff
 from rightslens.assessments.models import Action, Assessment
 from rightslens.assessments.testing import make_impact
-from rightslens.cycle import signoff
 from rightslens.grievances.models import Grievance
 from rightslens.grievances.services import grievance_submit
 from rightslens.inventory.testing import make_system

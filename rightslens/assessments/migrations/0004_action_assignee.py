@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0002_people_invitations_outside_reviewers_signoff_setting'),
-        ('assessments', '0001_initial'),
+        ('assessments', '0003_rename_cycle_tables'),
     ]
 
     operations = [
