@@ -81,6 +81,11 @@ def test_an_outside_reviewer_reads_and_approves_their_one_assessment(
     assert membership.only_assessment == assessment
     page = reviewer.get(REVIEW.format(assessment.pk))
     assert page.status_code == 200 and assessment.title in page.content.decode()
+    for readable in (
+        f"/o/acme/assessments/{assessment.pk}/",
+        REVIEW.format(assessment.pk)[:-7] + "report/",
+    ):
+        assert reviewer.get(readable).status_code == 200, readable
     reviewer.post(REVIEW.format(assessment.pk) + "approve/")
     assessment.refresh_from_db()
     assert assessment.status == "approved" and assessment.approved_by == membership.user
