@@ -137,3 +137,15 @@ def test_an_existing_account_joins_after_logging_in(owner_client, outsider):
     response = client_for(outsider).post(link, {})
     assert response.status_code == 302
     assert Membership.objects.get(user=outsider, organisation__slug="acme").role == Role.VIEWER
+
+
+def test_a_deactivated_members_api_token_stops_working_for_that_organisation(
+    owner_client, assessor
+):
+    from conftest import api_headers
+
+    headers = api_headers(assessor)
+    assert Client().get("/api/inventory/orgs/acme/systems", **headers).status_code == 200
+    member = Membership.objects.get(user=assessor)
+    owner_client.post(f"/o/acme/people/{member.pk}/active/", {"active": "0"})
+    assert Client().get("/api/inventory/orgs/acme/systems", **headers).status_code == 404

@@ -153,3 +153,20 @@ def test_a_vendors_answers_notify_the_buyer(page, chromium, live_server, org, ow
     request = QuestionnaireRequest.objects.get()
     assert page.url.endswith(f"/o/acme/procurement/requests/{request.pk}/")
     assert [m.to for m in mail.outbox] == [["buyer@acme.test"]]
+
+
+def test_the_people_inbox_preferences_and_tasks_pages_pass_the_accessibility_check(
+    page, org, owner
+):
+    from conftest import axe_violations
+
+    make_member(org, "assessor@acme.test", Role.ASSESSOR)
+    browser_login(page, "owner@acme.test")
+    for path in (
+        "/o/acme/people/",
+        "/o/acme/inbox/",
+        "/o/acme/inbox/preferences/",
+        "/o/acme/tasks/",
+    ):
+        page.goto(path)
+        assert axe_violations(page) == [], path
