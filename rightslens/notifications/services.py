@@ -22,12 +22,10 @@ from rightslens.jobs import enqueue, job, uses_broker
 from .models import Kind, Notification, Preference
 
 log = logging.getLogger("rightslens.notifications")
-DEFAULT = Preference(in_app=True, email=True, digest=False)
-
-
 def preference_of(membership: Membership, kind: str) -> Preference:
+    """The member's choice for this kind; by default the inbox and an email at once."""
     found = Preference.objects.filter(membership=membership, kind=kind).first()
-    return found or DEFAULT
+    return found or Preference(in_app=True, email=True, digest=False)
 
 
 def _record(
