@@ -22,6 +22,8 @@ from rightslens.jobs import enqueue, job, uses_broker
 from .models import Kind, Notification, Preference
 
 log = logging.getLogger("rightslens.notifications")
+
+
 def preference_of(membership: Membership, kind: str) -> Preference:
     """The member's choice for this kind; by default the inbox and an email at once."""
     found = Preference.objects.filter(membership=membership, kind=kind).first()
