@@ -65,7 +65,7 @@ demo: install
 	$(PY) manage.py load_demo
 
 worker: install
-	$(BIN)/celery -A rightslens.celery_app worker --loglevel=info
+	$(BIN)/celery -A rightslens.celery_app worker --beat --schedule var/celerybeat-schedule --loglevel=info
 
 clean:
 	rm -rf $(VENV) node_modules

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("RIGHTSLENS_VAR_DIR", BASE_DIR / "var"))
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     "rightslens.procurement",
     "rightslens.disclosure",
     "rightslens.api",
+    "rightslens.notifications",
 ]
 
 MIDDLEWARE = [
@@ -124,6 +126,19 @@ DEFAULT_FROM_EMAIL = "RightsLens <no-reply@rightslens.example>"
 # Background work: in-process by default; Celery + Redis when a broker is configured.
 CELERY_BROKER_URL = os.environ.get("RIGHTSLENS_BROKER_URL", "")
 CELERY_RESULT_BACKEND = os.environ.get("RIGHTSLENS_RESULT_BACKEND", CELERY_BROKER_URL or None)
+# Notifications: scan for things falling due every hour, send daily digests at 07:00.
+CELERY_BEAT_SCHEDULE = {
+    "notifications-scan": {
+        "task": "rightslens.run_job",
+        "schedule": 3600.0,
+        "args": ["notifications.scan", {}],
+    },
+    "notifications-digest": {
+        "task": "rightslens.run_job",
+        "schedule": crontab(hour=7, minute=0),
+        "args": ["notifications.digest", {}],
+    },
+}
 
 # Rate limits live in the cache: share it between processes in production (Redis).
 CACHES = {

@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("rightslens.disclosure.urls")),
     path("", include("rightslens.hub.urls")),
     path("", include("rightslens.api.urls")),
+    path("", include("rightslens.notifications.urls")),
 ]

@@ -32,7 +32,12 @@ KWARG = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
 WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 # Routes where any member, a viewer included, may write something personal (not organisation data):
 # a viewer may create their own read-only API token.
-PERSONAL_WRITE_ROUTES = {"o/<slug:org_slug>/tokens/"}
+PERSONAL_WRITE_ROUTES = {
+    "o/<slug:org_slug>/tokens/",
+    # a member's own notification choices and read marks
+    "o/<slug:org_slug>/inbox/preferences/",
+    "o/<slug:org_slug>/inbox/read-all/",
+}
 ALL_METHODS = ("GET", *WRITE_METHODS)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import Http404, HttpRequest
 
 from .models import Membership
@@ -17,14 +17,29 @@ from .models import Membership
 M = TypeVar("M", bound=Model)
 
 
+def active_memberships(user: Any, *, assessment_id: int | None = None) -> QuerySet[Membership]:
+    """Active memberships; an outside reviewer's counts only for the one assessment it names."""
+    scope = Q(only_assessment__isnull=True)
+    if assessment_id is not None:
+        scope |= Q(only_assessment_id=assessment_id)
+    return Membership.objects.select_related("organisation").filter(
+        scope, user=user, is_active=True
+    )
+
+
 def membership_for(
-    user: Any, org_slug: str, *, write: bool = False, senior: bool = False
+    user: Any,
+    org_slug: str,
+    *,
+    write: bool = False,
+    senior: bool = False,
+    assessment_id: int | None = None,
 ) -> Membership:
     if not getattr(user, "is_authenticated", False):
         raise Http404("Not found")
     membership = (
-        Membership.objects.select_related("organisation")
-        .filter(user=user, organisation__slug=org_slug)
+        active_memberships(user, assessment_id=assessment_id)
+        .filter(organisation__slug=org_slug)
         .first()
     )
     if membership is None:
@@ -37,10 +52,29 @@ def membership_for(
 
 
 def member_or_404(
-    request: HttpRequest, org_slug: str, *, write: bool = False, senior: bool = False
+    request: HttpRequest,
+    org_slug: str,
+    *,
+    write: bool = False,
+    senior: bool = False,
+    assessment_id: int | None = None,
 ) -> Membership:
-    """Return the user's membership of the organisation, or raise 404 (403 for a viewer's write)."""
-    return membership_for(request.user, org_slug, write=write, senior=senior)
+    """Return the user's membership of the organisation, or raise 404 (403 for a viewer's write).
+
+    Pass `assessment_id` only on the pages an outside reviewer of that assessment may use.
+    """
+    return membership_for(
+        request.user, org_slug, write=write, senior=senior, assessment_id=assessment_id
+    )
+
+
+OUTSIDE_REVIEWER_STEPS = frozenset({"approve", "return", "decide"})
+
+
+def outside_reviewer_may(membership: Membership, step: str) -> None:
+    """An outside reviewer may read, approve or return their assessment and nothing else (404)."""
+    if membership.is_outside_reviewer and step not in OUTSIDE_REVIEWER_STEPS:
+        raise Http404("Not found")
 
 
 def org_object_or_404(queryset: QuerySet[M], membership: Membership, **lookup: Any) -> M:

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from .models import Membership
+from .access import active_memberships
 
 
 def current_organisation(request: HttpRequest) -> dict[str, Any]:
@@ -14,8 +14,8 @@ def current_organisation(request: HttpRequest) -> dict[str, Any]:
     if not slug or not request.user.is_authenticated:
         return {}
     membership = (
-        Membership.objects.select_related("organisation")
-        .filter(user=request.user, organisation__slug=slug)
+        active_memberships(request.user, assessment_id=match.kwargs.get("assessment_id"))
+        .filter(organisation__slug=slug)
         .first()
     )
     if membership is None:
@@ -32,12 +32,18 @@ ORG_NAV = [
     ("Procurement", "procurement/"),
     ("Policy checker", "policy/"),
     ("Disclosure", "disclosure/"),
+    ("People", "people/"),
 ]
 
 
 def organisation_nav(request: HttpRequest) -> dict[str, Any]:
     context = current_organisation(request)
-    if "org" not in context:
+    if "org" not in context or context["membership"].is_outside_reviewer:
         return {}
     slug = context["org"].slug
-    return {"org_nav": [{"label": label, "url": f"/o/{slug}/{path}"} for label, path in ORG_NAV]}
+    from rightslens.notifications.selectors import unread_count
+
+    return {
+        "org_nav": [{"label": label, "url": f"/o/{slug}/{path}"} for label, path in ORG_NAV],
+        "inbox_unread": unread_count(membership=context["membership"]),
+    }

@@ -24,6 +24,10 @@ class Organisation(models.Model):
     review_period_days = models.PositiveIntegerField(
         default=365, help_text="How often each assessment must be reviewed."
     )
+    independent_signoff = models.BooleanField(
+        default=True,
+        help_text="An assessment with a severe impact needs approval by someone other than its author.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -38,6 +42,7 @@ class Role(models.TextChoices):
     ASSESSOR = "assessor", "Assessor"
     CONTRIBUTOR = "contributor", "Contributor"
     VIEWER = "viewer", "Viewer"
+    OUTSIDE_REVIEWER = "outside_reviewer", "Outside reviewer (one assessment)"
 
 
 class Membership(models.Model):
@@ -50,6 +55,16 @@ class Membership(models.Model):
     role = models.CharField(max_length=20, choices=Role, default=Role.VIEWER)
     # Need-to-know: only designated officers see complainants' identities.
     is_grievance_officer = models.BooleanField(default=False)
+    # Deactivated members keep their name on the records they made but can no longer enter.
+    is_active = models.BooleanField(default=True)
+    # An outside reviewer (independent assessor, NHRI) sees this one assessment and nothing else.
+    only_assessment = models.ForeignKey(
+        "assessments.Assessment",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="outside_reviewers",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -63,6 +78,15 @@ class Membership(models.Model):
     @property
     def can_write(self) -> bool:
         return self.role != Role.VIEWER
+
+    @property
+    def is_outside_reviewer(self) -> bool:
+        return self.only_assessment_id is not None
+
+    @property
+    def display_name(self) -> str:
+        user = self.user
+        return user.get_full_name() or user.email or user.username
 
     @property
     def is_senior(self) -> bool:
@@ -107,6 +131,29 @@ class ApiToken(models.Model):
     @classmethod
     def find(cls, raw: str) -> ApiToken | None:
         return cls.objects.select_related("user").filter(key_hash=_hash(raw)).first()
+
+
+class Invitation(OrgScoped):
+    """A single-use, expiring invitation to join an organisation (or review one assessment)."""
+
+    email = models.EmailField()
+    role = models.CharField(max_length=20, choices=Role, default=Role.CONTRIBUTOR)
+    only_assessment = models.ForeignKey(
+        "assessments.Assessment", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    nonce_hash = models.CharField(max_length=64, unique=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Invitation for {self.email} to {self.organisation_id}"
 
 
 class AuditEvent(OrgScoped):

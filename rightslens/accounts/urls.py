@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views
+from . import people_views, views
 from .throttle import ThrottledAuthenticationForm
 
 urlpatterns = [
@@ -17,4 +17,18 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("o/<slug:org_slug>/", views.org_dashboard, name="org_dashboard"),
     path("o/<slug:org_slug>/tokens/", views.api_tokens, name="api_tokens"),
+    path("accounts/invitation/<str:token>/", people_views.invitation_accept, name="invitation"),
+    path("o/<slug:org_slug>/people/", people_views.people_list, name="people"),
+    path("o/<slug:org_slug>/people/invite/", people_views.people_invite, name="people_invite"),
+    path("o/<slug:org_slug>/people/signoff/", people_views.signoff_setting, name="people_signoff"),
+    path(
+        "o/<slug:org_slug>/people/<int:member_id>/role/",
+        people_views.member_role,
+        name="member_role",
+    ),
+    path(
+        "o/<slug:org_slug>/people/<int:member_id>/active/",
+        people_views.member_active,
+        name="member_active",
+    ),
 ]

@@ -15,7 +15,14 @@ from .services import account_signup
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "accounts/landing.html")
-    memberships = Membership.objects.filter(user=request.user).select_related("organisation")
+    memberships = Membership.objects.filter(user=request.user, is_active=True).select_related(
+        "organisation"
+    )
+    if len(memberships) == 1 and memberships[0].is_outside_reviewer:
+        only = memberships[0]
+        return redirect(
+            f"/o/{only.organisation.slug}/assessments/{only.only_assessment_id}/review/"
+        )
     if len(memberships) == 1:
         return redirect("org_dashboard", org_slug=memberships[0].organisation.slug)
     return render(request, "accounts/home.html", {"memberships": memberships})

@@ -24,7 +24,7 @@ from .reports.pdf import render_pdf
 
 @require_GET
 def report(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
-    membership = member_or_404(request, org_slug)
+    membership = member_or_404(request, org_slug, assessment_id=assessment_id)
     return render(
         request, "cycle/report.html", report_context(_assessment(membership, assessment_id))
     )

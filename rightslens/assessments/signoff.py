@@ -18,9 +18,11 @@ from rightslens.assessments.models import Action, Assessment, AssessmentStatus, 
 from rightslens.core import lifecycle, quality
 from rightslens.core.severity import SeverityBand
 from rightslens.errors import FieldErrors
+from rightslens.notifications import events as notification_events
 
 from . import cycle_selectors, documents
 from .cycle_models import ActionPlan, CategoryReview, Indicator, ReviewDecision, Reviewer, Scoping
+from .independence import independent_signoff_problem
 
 
 def _move(assessment: Assessment, actor: Any, target: AssessmentStatus, verb: str) -> Assessment:
@@ -61,13 +63,19 @@ def approval_refusals(assessment: Assessment, membership: Membership) -> list[st
     ctx = lifecycle.ApprovalContext(
         current=lifecycle.State(assessment.status),
         has_severe_impact=assessment.impacts.filter(severity_band=SeverityBand.SEVERE).exists(),
-        approver_is_senior=membership.is_senior,
+        approver_is_senior=membership.is_senior or membership.only_assessment_id == assessment.pk,
         failing_errors=tuple(
             f.message for f in quality.errors(findings) if f.code != "red_line_undecided"
         ),
         undecided_red_lines=cycle_selectors.undecided_red_lines(assessment),
     )
-    return lifecycle.approval_refusals(ctx)
+    return lifecycle.approval_refusals(ctx) + _problems(
+        independent_signoff_problem, assessment, membership
+    )
+
+
+def _problems(check: Any, assessment: Assessment, membership: Membership) -> list[str]:
+    return [problem] if (problem := check(assessment, membership)) else []
 
 
 @transaction.atomic
@@ -248,6 +256,7 @@ def reviewer_add(*, assessment: Assessment, actor: Any, email: str) -> Reviewer:
         obj=reviewer,
         summary=f"Reviewer {user.email}",
     )
+    notification_events.review_requested(reviewer)
     return reviewer
 
 

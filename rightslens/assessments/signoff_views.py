@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from rightslens.accounts.access import member_or_404
+from rightslens.accounts.access import member_or_404, outside_reviewer_may
 from rightslens.accounts.models import AuditEvent
 from rightslens.assessments.models import Action, Assessment
 from rightslens.errors import FieldErrors
@@ -55,7 +55,7 @@ def _versions(assessment: Assessment) -> list[Assessment]:
 
 @require_GET
 def review(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
-    membership = member_or_404(request, org_slug)
+    membership = member_or_404(request, org_slug, assessment_id=assessment_id)
     assessment = _assessment(membership, assessment_id)
     return render(request, "cycle/review.html", _review_context(request, assessment, membership))
 
@@ -64,7 +64,8 @@ def review(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpRespo
 def review_action(
     request: HttpRequest, org_slug: str, assessment_id: int, step: str
 ) -> HttpResponse:
-    membership = member_or_404(request, org_slug, write=True)
+    membership = member_or_404(request, org_slug, write=True, assessment_id=assessment_id)
+    outside_reviewer_may(membership, step)
     assessment = _assessment(membership, assessment_id)
     target = _url(assessment, "review")
     try:

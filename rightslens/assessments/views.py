@@ -74,7 +74,7 @@ def assessment_new(request: HttpRequest, org_slug: str, system_id: int) -> HttpR
 
 @login_required
 def assessment_detail(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
-    membership = member_or_404(request, org_slug)
+    membership = member_or_404(request, org_slug, assessment_id=assessment_id)
     if refused := refuse_unsafe_method(request):
         return refused
     assessment = org_object_or_404(

@@ -122,6 +122,9 @@ class Grievance(OrgScoped):
     )
     outcome_helped = models.BooleanField(null=True, blank=True, help_text="The complainant's view.")
     outcome_feedback = EncryptedTextField(blank=True)
+    assignee = models.ForeignKey(
+        "accounts.Membership", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["-received_at", "-id"]

@@ -34,6 +34,7 @@ from rightslens.core.grievance import (
 from rightslens.core.severity import Likelihood
 from rightslens.errors import FieldErrors
 from rightslens.inventory.models import AISystem
+from rightslens.notifications import events as notification_events
 
 from .crypto import encrypt_bytes, receipt_key
 from .models import (
@@ -166,6 +167,7 @@ def grievance_submit(
         organisation=organisation, grievance=grievance, to_state=GrievanceState.RECEIVED
     )
     log.info("grievance %s received for organisation %s", grievance.pk, organisation.pk)
+    notification_events.grievance_received(grievance)
     return grievance, code
 
 

@@ -11,6 +11,7 @@ from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Organisation
 from rightslens.core.vocabulary import LifecycleStage, SystemKind, ValueChainRole, Weights
 from rightslens.errors import FieldErrors
+from rightslens.notifications import events as notification_events
 
 from .codes import normalise_country, normalise_language, unknown_countries, unknown_languages
 from .models import AffectedGroup, AISystem, Component
@@ -138,6 +139,7 @@ def system_update(*, system: AISystem, actor: Any, **changes: Any) -> AISystem:
             before={k: before[k] for k in changed},
             after={k: values[k] for k in changed},
         )
+    notification_events.system_changed(system)
     return system
 
 

@@ -23,6 +23,7 @@ from rightslens.accounts.models import Membership
 from rightslens.core.knowledge.model import Item
 from rightslens.core.questionnaire import AnswerKind, Outcome, answer_errors, questions_of, score
 from rightslens.errors import FieldErrors
+from rightslens.notifications import events as notification_events
 
 from .models import (
     Conclusion,
@@ -257,6 +258,7 @@ def request_submit(
         obj=request,
         summary=f"Answers received from {request.counterparty.name}",
     )
+    notification_events.questionnaire_answered(request)
     return request
 
 

@@ -39,14 +39,22 @@ def system(org: Any) -> AISystem:
 
 
 @pytest.fixture
-def assessment(org: Any, system: AISystem, owner: Any) -> Assessment:
+def author(org: Any) -> Any:
+    """The assessment's author: an assessor, so the owner's approval is independent sign-off."""
+    from conftest import make_member
+
+    return make_member(org, "author@acme.test", "assessor")
+
+
+@pytest.fixture
+def assessment(org: Any, system: AISystem, owner: Any, author: Any) -> Assessment:
     return Assessment.objects.create(
         organisation=org,
         system=system,
         title="Market entry",
         kind="rapid",
         trigger="market_entry",
-        created_by=owner,
+        created_by=author,
         scope_languages=list(system.languages),
         scope_countries=list(system.countries),
     )

@@ -1,3 +1,4 @@
+from conftest import client_for
 from rightslens.accounts.models import AuditEvent, Membership
 from rightslens.assessments import cycle_services, signoff
 from rightslens.assessments.cycle_catalogue import categories
@@ -64,12 +65,12 @@ def test_a_severe_assessment_needs_the_senior_role(assessment, owner, assessor):
     assert assessment.snapshot["impacts"][0]["title"] == IMPACT["title"]
 
 
-def test_new_version_copies_then_supersedes_and_compares(owner_client, assessment, owner):
+def test_new_version_copies_then_supersedes_and_compares(owner_client, assessment, owner, author):
     _complete(assessment, owner)
     signoff.assessment_submit(assessment=assessment, actor=owner)
     senior = Membership.objects.get(user=owner)
     signoff.assessment_approve(assessment=assessment, membership=senior)
-    owner_client.post(
+    client_for(author).post(  # the author opens v2, so the owner's approval stays independent
         REVIEW.format(assessment.pk) + "new-version/",
         {"trigger": "context_change", "trigger_note": "Image generation added"},
     )
