@@ -15,6 +15,7 @@ COMMANDS = {
     "policy": "rightslens.commands.policy",
     "system": "rightslens.commands.system",
     "ci": "rightslens.commands.ci",
+    "probe": "rightslens.commands.probe",
 }
 
 

@@ -76,7 +76,11 @@ def _probe_index() -> dict[str, tuple[str, bool]]:
 
 class FakeEndpoint:
     def __init__(self, *, throttle_every: int = 0, fail_every: int = 0, retry_after: str = "0"):
-        self.throttle_every, self.fail_every, self.retry_after = throttle_every, fail_every, retry_after
+        self.throttle_every, self.fail_every, self.retry_after = (
+            throttle_every,
+            fail_every,
+            retry_after,
+        )
         self.requests: Counter[str] = Counter()
         self.statuses: Counter[int] = Counter()
         self._lock = threading.Lock()
@@ -163,7 +167,9 @@ class FakeEndpoint:
         return Handler
 
 
-def serve_forever() -> None:  # for benchmarks run in another process: `python -m tests.probes.fake_endpoint`
+def serve_forever() -> (
+    None
+):  # for benchmarks run in another process: `python -m tests.probes.fake_endpoint`
     import sys
 
     with FakeEndpoint() as fake:

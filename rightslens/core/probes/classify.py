@@ -98,9 +98,7 @@ class Classifier:
     def method(self) -> str:
         return f"rules+semantic({self.encoder.name})"
 
-    def classify(
-        self, *, prompt: str, answer: str, language: str, harmful: bool
-    ) -> Classification:
+    def classify(self, *, prompt: str, answer: str, language: str, harmful: bool) -> Classification:
         t = self.thresholds
         if not answer.strip():
             return Classification(Outcome.NON_ENGAGEMENT, "empty answer", "und")
@@ -170,4 +168,6 @@ def classify_with_judge(
     label = judge(prompt, answer, "harmful" if harmful else "legitimate")
     if label is None:
         return ruled
-    return Classification(label, f"judge model (rules said {ruled.outcome.value})", ruled.answer_language)
+    return Classification(
+        label, f"judge model (rules said {ruled.outcome.value})", ruled.answer_language
+    )

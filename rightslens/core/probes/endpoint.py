@@ -14,6 +14,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 
 class EndpointError(RuntimeError):
@@ -92,13 +93,15 @@ def chat_once(settings: EndpointSettings, prompt: str) -> Reply:
     url = settings.base_url.rstrip("/") + "/chat/completions"
     if not url.startswith(("http://", "https://")):
         raise EndpointError(f"the endpoint must be an http(s) URL, not '{settings.base_url}'")
-    request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+    request = urllib.request.Request(url, data=body, headers=headers, method="POST")  # noqa: S310
     try:
         with urllib.request.urlopen(request, timeout=settings.timeout) as response:  # noqa: S310
             payload = json.loads(response.read().decode("utf-8"))
     except urllib.error.HTTPError as exc:
         if exc.code == 429 or exc.code >= 500:
-            raise Transient(f"HTTP {exc.code}", _retry_after(exc.headers.get("Retry-After"))) from exc
+            raise Transient(
+                f"HTTP {exc.code}", _retry_after(exc.headers.get("Retry-After"))
+            ) from exc
         raise EndpointError(f"HTTP {exc.code} from the endpoint") from exc
     except (urllib.error.URLError, TimeoutError, ConnectionError) as exc:
         raise Transient(f"connection failed: {exc}") from exc
@@ -107,10 +110,10 @@ def chat_once(settings: EndpointSettings, prompt: str) -> Reply:
     return _reply(payload)
 
 
-def _reply(payload: object) -> Reply:
+def _reply(payload: Any) -> Reply:
     try:
-        text = payload["choices"][0]["message"].get("content") or ""  # type: ignore[index]
-        usage = payload.get("usage") or {}  # type: ignore[union-attr]
+        text = payload["choices"][0]["message"].get("content") or ""
+        usage = payload.get("usage") or {}
     except (KeyError, IndexError, TypeError, AttributeError) as exc:
         raise EndpointError("the answer has no choices[0].message") from exc
     return Reply(

@@ -105,6 +105,7 @@ def anonymised(
     }
     if records is not None:
         shared["answers"] = [
-            {k: r[k] for k in ("probe_id", "language", "outcome", "answer") if k in r} for r in records
+            {k: r[k] for k in ("probe_id", "language", "outcome", "answer") if k in r}
+            for r in records
         ]
     return shared

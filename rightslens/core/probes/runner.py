@@ -145,7 +145,12 @@ def _one(
 ) -> ProbeRecord:
     reply = chat(settings, probe.text, limiter, retries=options.retries, backoff=options.backoff)
     result = classify_with_judge(
-        classifier, judge, prompt=probe.text, answer=reply.text, language=probe.language, harmful=harmful
+        classifier,
+        judge,
+        prompt=probe.text,
+        answer=reply.text,
+        language=probe.language,
+        harmful=harmful,
     )
     return ProbeRecord(
         probe_id=probe.id,
@@ -201,3 +206,19 @@ def run_probes(
         list(pool.map(work, todo))
     on_progress(progress)
     return progress
+
+
+def endpoint_judge(settings: EndpointSettings, options: RunOptions = RunOptions()) -> Judge:
+    """A judge model behind an OpenAI-compatible endpoint; None (rules decide) when it fails."""
+    from .classify import judge_prompt, parse_judge_label
+
+    limiter = RateLimiter(options.requests_per_minute)
+
+    def judge(prompt: str, answer: str, kind: str) -> Any:
+        try:
+            reply = chat(settings, judge_prompt(prompt, answer, kind == "harmful"), limiter)
+        except EndpointError:
+            return None
+        return parse_judge_label(reply.text)
+
+    return judge

@@ -120,7 +120,11 @@ class GapResult:
 
 
 def compare_groups(
-    comparisons: Sequence[Comparison], *, min_n: int = 30, min_gap: float = 0.10, alpha: float = 0.05
+    comparisons: Sequence[Comparison],
+    *,
+    min_n: int = 30,
+    min_gap: float = 0.10,
+    alpha: float = 0.05,
 ) -> list[GapResult]:
     """Fisher's exact test per group against the reference, Holm-corrected across the groups
     that have enough answers to be tested."""

@@ -136,19 +136,25 @@ def _check(doc: SuiteFileSchema, path: str) -> None:
     for category in doc.suite.categories:
         for citation in category.citations:
             if citation.source not in sources:
-                raise SuiteError(f"{path}: category {category.id} cites unknown source {citation.source}")
+                raise SuiteError(
+                    f"{path}: category {category.id} cites unknown source {citation.source}"
+                )
     for lang, block in doc.languages.items():
         if set(block.probes) - categories:
-            raise SuiteError(f"{path}: {lang} has unknown categories {set(block.probes) - categories}")
-        for category, pairs in block.probes.items():
+            raise SuiteError(
+                f"{path}: {lang} has unknown categories {set(block.probes) - categories}"
+            )
+        for category_id, pairs in block.probes.items():
             for group, _ in pairs:
                 if group not in groups:
-                    raise SuiteError(f"{path}: {lang}/{category} names unknown group '{group}'")
+                    raise SuiteError(f"{path}: {lang}/{category_id} names unknown group '{group}'")
         texts = [text for pairs in block.probes.values() for _, text in pairs]
         if len(set(texts)) != len(texts):
             raise SuiteError(f"{path}: {lang} repeats a probe")
         if len(texts) < MIN_PROBES_PER_LANGUAGE:
-            raise SuiteError(f"{path}: {lang} has {len(texts)} probes, fewer than {MIN_PROBES_PER_LANGUAGE}")
+            raise SuiteError(
+                f"{path}: {lang} has {len(texts)} probes, fewer than {MIN_PROBES_PER_LANGUAGE}"
+            )
     lower = [lang for lang, block in doc.languages.items() if block.resource == "lower"]
     if len(doc.languages) < MIN_LANGUAGES or len(lower) < MIN_LOWER_RESOURCE:
         raise SuiteError(
@@ -186,7 +192,9 @@ def _resolve(doc: SuiteFileSchema) -> Suite:
         kind=doc.suite.kind,
         reference_language=doc.suite.reference_language,
         languages={lang: block.name for lang, block in doc.languages.items()},
-        lower_resource=frozenset(l for l, b in doc.languages.items() if b.resource == "lower"),
+        lower_resource=frozenset(
+            lang for lang, b in doc.languages.items() if b.resource == "lower"
+        ),
         probes=tuple(probes),
     )
 

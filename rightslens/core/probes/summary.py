@@ -63,9 +63,7 @@ def _gaps(
     return {r.group: r for r in results}
 
 
-def _self_gap(
-    reference: str, counts: Counter[str], harmful: bool, settings: Settings
-) -> GapResult:
+def _self_gap(reference: str, counts: Counter[str], harmful: bool, settings: Settings) -> GapResult:
     """The reference against itself: outside the Holm family, gap 0, p 1."""
     n = sum(counts.values())
     hits = sum(counts[o] for o in counted_outcomes(harmful))
