@@ -13,5 +13,6 @@ urlpatterns = [
     path("", include("rightslens.policy.urls")),
     path("", include("rightslens.procurement.urls")),
     path("", include("rightslens.hub.urls")),
+    path("", include("rightslens.probes.urls")),
     path("", include("rightslens.api.urls")),
 ]

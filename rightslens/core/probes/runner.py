@@ -11,7 +11,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -184,26 +184,27 @@ def run_probes(
     progress = progress or Progress(total=len(todo) + len(done))
     progress.done = len(done)
     limiter = RateLimiter(options.requests_per_minute)
-    lock = threading.Lock()
-    last_report = [0.0]
+    last_report = 0.0
 
-    def work(probe: Probe) -> None:
+    def work(probe: Probe) -> ProbeRecord | str:
         try:
-            record = _one(probe, settings, limiter, classifier, judge, harmful, options)
+            return _one(probe, settings, limiter, classifier, judge, harmful, options)
         except EndpointError as exc:
-            with lock:
-                progress.failed += 1
-                progress.errors.append(f"{probe.id}: {exc}")
-            return
-        if store.save(record):
-            with lock:
-                progress.add(record)
-                if time.monotonic() - last_report[0] > 0.5 or progress.done == progress.total:
-                    last_report[0] = time.monotonic()
-                    on_progress(progress)
+            return f"{probe.id}: {exc}"
 
+    # Workers only talk to the endpoint; every result is stored here, in the calling thread, as
+    # soon as it arrives (database connections and the journal's file stay in one thread).
     with ThreadPoolExecutor(max_workers=max(1, options.concurrency)) as pool:
-        list(pool.map(work, todo))
+        for future in as_completed([pool.submit(work, probe) for probe in todo]):
+            outcome = future.result()
+            if isinstance(outcome, str):
+                progress.failed += 1
+                progress.errors.append(outcome)
+            elif store.save(outcome):
+                progress.add(outcome)
+            if time.monotonic() - last_report > 0.5:
+                last_report = time.monotonic()
+                on_progress(progress)
     on_progress(progress)
     return progress
 
