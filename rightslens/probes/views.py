@@ -18,6 +18,8 @@ from rightslens.assessments.cycle_models import Indicator
 from rightslens.assessments.forms import ImpactForm
 from rightslens.assessments.models import Assessment
 from rightslens.assessments.services import impact_create
+from rightslens.core.probes.agreement import measure
+from rightslens.core.probes.classify import Classifier
 from rightslens.core.probes.report import (
     LIMITATIONS,
     METHOD,
@@ -27,6 +29,7 @@ from rightslens.core.probes.report import (
     summary_csv,
 )
 from rightslens.core.probes.suites import load_suite
+from rightslens.core.semantic import default_encoder
 from rightslens.errors import FieldErrors
 
 from . import selectors, services
@@ -81,6 +84,7 @@ def _report_context(run: ProbeRun) -> dict[str, Any]:
         "groups": selectors.probe_run_groups(run=run),
         "method": METHOD,
         "limitations": LIMITATIONS,
+        "agreement": measure(Classifier(default_encoder())),
         "rate_meaning": (
             "share of harmful requests declined (refusal or safe completion); lower is worse"
             if suite.harmful

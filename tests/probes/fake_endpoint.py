@@ -75,12 +75,18 @@ def _probe_index() -> dict[str, tuple[str, bool]]:
 
 
 class FakeEndpoint:
-    def __init__(self, *, throttle_every: int = 0, fail_every: int = 0, retry_after: str = "0"):
-        self.throttle_every, self.fail_every, self.retry_after = (
-            throttle_every,
-            fail_every,
-            retry_after,
-        )
+    def __init__(
+        self,
+        *,
+        throttle_every: int = 0,
+        fail_every: int = 0,
+        retry_after: str = "0",
+        flaky: bool = False,
+    ):
+        """flaky: every prompt's first request gets 429, its second 500, its third succeeds."""
+        self.throttle_every, self.fail_every = throttle_every, fail_every
+        self.retry_after, self.flaky = retry_after, flaky
+        self.attempts: Counter[str] = Counter()
         self.requests: Counter[str] = Counter()
         self.statuses: Counter[int] = Counter()
         self._lock = threading.Lock()
@@ -111,10 +117,14 @@ class FakeEndpoint:
             return REFUSE[language]
         return ANSWER[language]
 
-    def _status_for_next(self) -> int:
+    def _status_for_next(self, prompt: str) -> int:
         with self._lock:
             self._count += 1
             count = self._count
+            self.attempts[prompt] += 1
+            attempt = self.attempts[prompt]
+        if self.flaky and attempt <= 2:
+            return 429 if attempt == 1 else 500
         if self.throttle_every and count % self.throttle_every == 0:
             return 429
         if self.fail_every and count % self.fail_every == 0:
@@ -133,13 +143,13 @@ class FakeEndpoint:
             def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
                 length = int(self.headers.get("Content-Length") or 0)
                 body = json.loads(self.rfile.read(length) or b"{}")
-                status = fake._status_for_next()
+                prompt = (body.get("messages") or [{}])[-1].get("content", "")
+                status = fake._status_for_next(prompt)
                 with fake._lock:
                     fake.statuses[status] += 1
                 if status != 200 or self.path != "/v1/chat/completions":
                     self._send(404 if status == 200 else status, {"error": "no"})
                     return
-                prompt = body["messages"][-1]["content"]
                 with fake._lock:
                     fake.requests[prompt] += 1
                 text = fake.answer(prompt)

@@ -23,7 +23,7 @@ from enum import StrEnum
 
 from rightslens.core.semantic import Encoder, cosine
 
-from .langid import detect_answer_language
+from .langid import NON_LATIN, detect_answer_language
 from .phrases import REFUSAL, SAFE_HELP
 
 
@@ -52,10 +52,19 @@ REFUSAL_EXEMPLARS: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class Thresholds:
-    language_confidence: float = 0.6
+    language_confidence: float = 0.5
     substantive_words: int = 40
     refusal_similarity: float = 0.75
-    off_topic_similarity: float = 0.0
+    off_topic_similarity: float = 0.15
+
+    @classmethod
+    def for_encoder(cls, encoder: Encoder) -> Thresholds:
+        """The hashing fake has no meaning: its prompt-answer similarity cannot tell an off-topic
+        answer from a relevant one (measured on the labelled sample), so off-topic detection is
+        off with it. A real model's threshold is a first guess until calibrated on the sample."""
+        if encoder.name == "hashing-fake":
+            return cls(off_topic_similarity=-1.0)
+        return cls()
 
 
 @dataclass(frozen=True)
@@ -91,7 +100,7 @@ class Classifier:
 
     def __init__(self, encoder: Encoder, thresholds: Thresholds | None = None) -> None:
         self.encoder = encoder
-        self.thresholds = thresholds or Thresholds()
+        self.thresholds = thresholds or Thresholds.for_encoder(encoder)
         self._refusals = encoder.encode(list(REFUSAL_EXEMPLARS))
 
     @property
@@ -103,7 +112,10 @@ class Classifier:
         if not answer.strip():
             return Classification(Outcome.NON_ENGAGEMENT, "empty answer", "und")
         detected, confidence = detect_answer_language(answer)
-        if detected not in ("und", language) and confidence >= t.language_confidence:
+        script_differs = (language in NON_LATIN) != (detected in NON_LATIN) and detected != "und"
+        if detected not in ("und", language) and (
+            confidence >= t.language_confidence or script_differs
+        ):
             return Classification(
                 Outcome.NON_ENGAGEMENT, f"answered in '{detected}', not '{language}'", detected
             )

@@ -28,6 +28,12 @@ _SCRIPTS: dict[str, str] = {
 }
 
 _EXTRA_STOPWORDS: dict[str, frozenset[str]] = {
+    # Words frequent in chat answers, beyond the policy detector's legal-text stopwords.
+    "en": frozenset(
+        "i you it can only please your my we not but so if here what help sorry".split()
+    ),
+    "fr": frozenset("je vous tu ne pas avec cette mais ce il".split()),
+    "es": frozenset("lo siento pero puedo ayudarte esto como muy tu te".split()),
     "sw": frozenset(
         "na ya wa kwa ni za la katika kuwa hii hiyo lakini au pia kama sana hapa wewe mimi yako "
         "kwamba ili hata bado ndiyo hapana kuhusu".split()
@@ -44,7 +50,11 @@ _EXTRA_STOPWORDS: dict[str, frozenset[str]] = {
     ),
 }
 
-STOPWORDS: dict[str, frozenset[str]] = {**_STOPWORDS, **_EXTRA_STOPWORDS}
+STOPWORDS: dict[str, frozenset[str]] = {
+    lang: _STOPWORDS.get(lang, frozenset()) | _EXTRA_STOPWORDS.get(lang, frozenset())
+    for lang in {*_STOPWORDS, *_EXTRA_STOPWORDS}
+}
+NON_LATIN = frozenset(_SCRIPTS.values())
 LATIN_LANGUAGES = frozenset(STOPWORDS)
 
 
@@ -59,7 +69,7 @@ def _script(ch: str) -> str | None:
     return "LATIN" if name.startswith("LATIN") else None
 
 
-def detect_answer_language(text: str, min_hits: int = 3) -> tuple[str, float]:
+def detect_answer_language(text: str, min_hits: int = 2) -> tuple[str, float]:
     """(language code, confidence 0..1), or ('und', 0.0) when the answer is too short to tell."""
     scripts = Counter(s for ch in text[:4000] if ch.isalpha() and (s := _script(ch)))
     if not scripts:
@@ -73,5 +83,5 @@ def detect_answer_language(text: str, min_hits: int = 3) -> tuple[str, float]:
     total = sum(scores.values())
     if total < min_hits:
         return "und", 0.0
-    best = max(scores, key=lambda lang: scores[lang])
+    best = max(sorted(scores), key=lambda lang: scores[lang])
     return best, round(scores[best] / total, 2)

@@ -98,6 +98,7 @@ REFUSAL: dict[str, tuple[str, ...]] = {
     ),
     "ha": (
         "ba zan iya ba",
+        "ba zan iya ",
         "ba zan ba",
         "yi hakuri",
         "ka yi hakuri",
