@@ -31,6 +31,7 @@ ORG_NAV = [
     ("Grievances", "grievances/"),
     ("Procurement", "procurement/"),
     ("Policy checker", "policy/"),
+    ("Probes", "probes/"),
 ]
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -74,6 +75,11 @@ def _probe_index() -> dict[str, tuple[str, bool]]:
     return index
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client killed mid-request (the kill -9 benchmark) is expected, not an error."""
+
+
 class FakeEndpoint:
     def __init__(
         self,
@@ -82,17 +88,19 @@ class FakeEndpoint:
         fail_every: int = 0,
         retry_after: str = "0",
         flaky: bool = False,
+        delay: float = 0.0,
     ):
         """flaky: every prompt's first request gets 429, its second 500, its third succeeds."""
         self.throttle_every, self.fail_every = throttle_every, fail_every
         self.retry_after, self.flaky = retry_after, flaky
         self.attempts: Counter[str] = Counter()
+        self.delay = delay
         self.requests: Counter[str] = Counter()
         self.statuses: Counter[int] = Counter()
         self._lock = threading.Lock()
         self._count = 0
         self.index = _probe_index()
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.server = _QuietServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
@@ -140,7 +148,17 @@ class FakeEndpoint:
             def log_message(self, *args: Any) -> None:  # quiet
                 pass
 
+            def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+                with fake._lock:
+                    stats = {
+                        "requests": sum(fake.requests.values()),
+                        "distinct": len(fake.requests),
+                    }
+                self._send(200 if self.path == "/stats" else 404, stats)
+
             def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+                if fake.delay:
+                    time.sleep(fake.delay)
                 length = int(self.headers.get("Content-Length") or 0)
                 body = json.loads(self.rfile.read(length) or b"{}")
                 prompt = (body.get("messages") or [{}])[-1].get("content", "")
@@ -177,14 +195,15 @@ class FakeEndpoint:
         return Handler
 
 
-def serve_forever() -> (
-    None
-):  # for benchmarks run in another process: `python -m tests.probes.fake_endpoint`
-    import sys
+def serve_forever() -> None:
+    """For benchmarks in another process: prints the URL, serves until killed."""
+    import argparse
 
-    with FakeEndpoint() as fake:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--delay", type=float, default=0.0)
+    args = parser.parse_args()
+    with FakeEndpoint(delay=args.delay) as fake:
         print(fake.url, flush=True)
-        sys.stdout.flush()
         fake.thread.join()
 
 
