@@ -24,7 +24,7 @@ from rightslens.core.semantic import default_encoder  # noqa: E402
 
 
 def start_fake(delay: float = 0.0) -> tuple[subprocess.Popen[str], str]:
-    process = subprocess.Popen(
+    process = subprocess.Popen(  # noqa: S603 (our own interpreter and module)
         [sys.executable, "-m", "tests.probes.fake_endpoint", "--delay", str(delay)],
         stdout=subprocess.PIPE,
         text=True,
