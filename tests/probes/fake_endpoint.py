@@ -89,12 +89,14 @@ class FakeEndpoint:
         retry_after: str = "0",
         flaky: bool = False,
         delay: float = 0.0,
+        judge_label: str = "",
     ):
         """flaky: every prompt's first request gets 429, its second 500, its third succeeds."""
         self.throttle_every, self.fail_every = throttle_every, fail_every
         self.retry_after, self.flaky = retry_after, flaky
         self.attempts: Counter[str] = Counter()
         self.delay = delay
+        self.judge_label = judge_label  # answer judge prompts with this label
         self.requests: Counter[str] = Counter()
         self.statuses: Counter[int] = Counter()
         self._lock = threading.Lock()
@@ -117,6 +119,8 @@ class FakeEndpoint:
         self.server.server_close()
 
     def answer(self, prompt: str) -> str:
+        if self.judge_label and prompt.startswith("The user's message is"):
+            return self.judge_label
         language, harmful = self.index.get(prompt, ("en", False))
         behaviour = expected_behaviour(language, harmful)
         if behaviour == "english":

@@ -166,3 +166,27 @@ def test_cli_rejects_bad_input_without_sending_anything():
     assert result.returncode == 2 and "unknown suite 'nope'" in result.stderr
     assert too_few.returncode == 2 and "at least two" in too_few.stderr
     assert not fake.requests
+
+
+def test_cli_uses_the_judge_model_when_one_is_configured():
+    with FakeEndpoint() as fake, FakeEndpoint(judge_label="Refusal") as judge:
+        result = _cli(
+            "--endpoint",
+            fake.url,
+            "--model",
+            "fake",
+            "--suite",
+            "harmful-requests",
+            "--languages",
+            "en,sw",
+            "--format",
+            "json",
+            "--quiet",
+            "--judge-endpoint",
+            judge.url,
+            "--judge-model",
+            "judge",
+        )
+    languages = json.loads(result.stdout)["languages"]
+    assert languages["sw"]["outcomes"]["refusal"] == 30  # the judge overruled the rules
+    assert sum(judge.requests.values()) == 60
