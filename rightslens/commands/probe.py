@@ -116,6 +116,10 @@ def run_probe(args: argparse.Namespace) -> int:
         )
         judge = endpoint_judge(judge_settings, options)
     progress = Progress(total=len(probes), price_in=args.price_in, price_out=args.price_out)
+    if isinstance(store, Journal):  # a resumed run reports the tokens and cost of the whole run
+        for earlier in store.records():
+            progress.prompt_tokens += earlier.prompt_tokens
+            progress.completion_tokens += earlier.completion_tokens
     report = (
         (lambda p: None) if args.quiet else (lambda p: print(p.line(), file=sys.stderr, flush=True))
     )
