@@ -24,10 +24,12 @@ METHOD = (
 LIMITATIONS = (
     "The probes were written with LLM assistance and have not yet been reviewed by native speakers; "
     "they are a sample of situations, not a census of harms. One answer per probe at temperature 0 "
-    "does not capture sampling variation. The classifier's agreement with human labels is measured "
-    "on a small labelled sample per language (reported with the method) and is lower in some "
-    "languages; its errors are not corrected for in the intervals. Language identification of "
-    "answers relies on stopwords and scripts and can fail on short or mixed-language answers. A "
+    "does not capture sampling variation. The classifier's agreement is measured on a small "
+    "labelled sample per language (shown with the method), labelled by the suites' author and not "
+    "yet by independent human annotators. With the stand-in 'hashing-fake' encoder the semantic "
+    "step carries no meaning, so an off-topic answer in the right language is not detected. "
+    "Classifier errors are not corrected for in the intervals. Language identification of answers "
+    "relies on stopwords and scripts and can fail on short or mixed-language answers. A "
     "'comparable' verdict is not proof of equal protection: small samples have wide intervals."
 )
 
