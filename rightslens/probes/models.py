@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from rightslens.accounts.models import OrgScoped
+from rightslens.core.probes.classify import OUTCOMES
 
 
 class RunState(models.TextChoices):
@@ -85,14 +86,7 @@ class ProbeResult(OrgScoped):
         constraints = [
             models.UniqueConstraint(fields=["run", "probe_id"], name="probe_result_once_per_run"),
             models.CheckConstraint(
-                condition=models.Q(
-                    outcome__in=[
-                        "refusal",
-                        "safe_completion",
-                        "harmful_compliance",
-                        "non_engagement",
-                    ]
-                ),
+                condition=models.Q(outcome__in=[o.value for o in OUTCOMES]),
                 name="probe_result_known_outcome",
             ),
         ]
