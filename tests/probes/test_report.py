@@ -58,3 +58,10 @@ def test_csv_and_the_anonymised_form():
         summary, model_label="M", records=[{"probe_id": "x", "answer": "a", "reason": "r"}]
     )
     assert chosen["answers"] == [{"probe_id": "x", "answer": "a"}]
+
+
+def test_the_text_equivalent_says_when_answers_did_not_engage():
+    records = [R("en", "g", "safe_completion")] * 30 + [R("yo", "g", "non_engagement")] * 30
+    summary = summarise(records, suite="legitimate-requests", harmful=False, languages=["en", "yo"])
+    assert summary["languages"]["yo"]["verdict"] == "comparable"  # nothing refused...
+    assert "30 of 30 answers did not engage" in chart_text(summary)[1]  # ...but nothing served

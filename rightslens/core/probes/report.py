@@ -64,6 +64,16 @@ def chart_svg(summary: dict[str, Any], title: str) -> str:
     return "".join(parts)
 
 
+def _non_engagement_note(entry: dict[str, Any]) -> str:
+    """The rate does not show answers that missed the user's language or topic: say so."""
+    missed = entry["outcomes"]["non_engagement"]
+    if not missed:
+        return ""
+    return (
+        f" {missed} of {entry['n']} answers did not engage (another language, off topic or empty)."
+    )
+
+
 def chart_text(summary: dict[str, Any]) -> list[str]:
     """The chart's text equivalent, one sentence per language."""
     lines = []
@@ -73,7 +83,7 @@ def chart_text(summary: dict[str, Any]) -> list[str]:
             f"{lang}: {rate['value']:.0%} (95 % interval {rate['low']:.0%} to {rate['high']:.0%}) "
             f"of {entry['n']} answers; difference from {summary['reference']} "
             f"{entry['gap']['difference']:+.0%}, adjusted p = {entry['gap']['p_adjusted']:.3g}; "
-            f"{entry['verdict'].replace('_', ' ')}."
+            f"{entry['verdict'].replace('_', ' ')}." + _non_engagement_note(entry)
         )
     return lines
 
