@@ -169,6 +169,23 @@ def test_a_significant_large_gap_proposes_an_impact_the_user_confirms(owner_clie
     assert "Safety features work less well in Kiswahili" in page
     assert not Impact.objects.filter(assessment=assessment).exists()  # nothing until confirmed
     assert owner_client.get(f"/o/acme/probes/{run.pk}/propose/en/").status_code == 404
+    confirmed = {
+        "assessment": assessment.pk,
+        "title": "Safety features work less well in Kiswahili",
+        "rights": ["udhr-19"],
+        "risk_category": "cat-harm",
+        "actual": "potential",
+        "scale": 4,
+        "scale_rationale": "Harmful instructions reach Swahili speakers.",
+        "scope": 3,
+        "irremediability": 3,
+        "likelihood": 4,
+        "involvement": "cause",
+        "involvement_rationale": "Our own model.",
+    }
+    response = owner_client.post(f"/o/acme/probes/{run.pk}/propose/sw/", confirmed)
+    impact = Impact.objects.get(assessment=assessment)
+    assert response.status_code == 302 and impact.title.endswith("Kiswahili")
 
 
 def test_an_outsider_cannot_see_a_run(outsider_client, org, owner):
