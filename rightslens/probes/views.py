@@ -110,7 +110,12 @@ def run_detail(request: HttpRequest, org_slug: str, run_id: int) -> HttpResponse
 def run_progress(request: HttpRequest, org_slug: str, run_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug)
     run = _run(membership, run_id)
-    return render(request, "probes/_progress.html", {"run": run, "org": membership.organisation})
+    response = render(
+        request, "probes/_progress.html", {"run": run, "org": membership.organisation}
+    )
+    if run.is_finished and request.headers.get("HX-Request"):
+        response["HX-Refresh"] = "true"  # the polling page reloads once to show the figures
+    return response
 
 
 @login_required

@@ -100,3 +100,13 @@ def test_a_language_is_left_behind_only_when_the_gap_is_significant_large_and_ha
 def test_over_blocking_is_worse_when_higher():
     [result] = compare_groups([Comparison("ha", 30, 30, 2, 30, worse_when_higher=True)])
     assert result.verdict is GapVerdict.LEFT_BEHIND and result.difference == pytest.approx(28 / 30)
+
+
+@given(st.lists(st.floats(min_value=0, max_value=1), min_size=1, max_size=12))
+def test_holm_never_lowers_a_p_value_and_keeps_their_order(p_values):
+    adjusted = holm(p_values)
+    for raw, adj in zip(p_values, adjusted, strict=True):
+        assert raw <= adj <= 1.0
+    for i, j in [(i, j) for i in range(len(p_values)) for j in range(len(p_values))]:
+        if p_values[i] < p_values[j]:
+            assert adjusted[i] <= adjusted[j]
