@@ -16,6 +16,7 @@ COMMANDS = {
     "system": "rightslens.commands.system",
     "ci": "rightslens.commands.ci",
     "fria": "rightslens.commands.fria",
+    "probe": "rightslens.commands.probe",
 }
 
 

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "rightslens.inventory",
     "rightslens.assessments",
     "rightslens.hub",
+    "rightslens.probes",
     "rightslens.engagement",
     "rightslens.grievances",
     "rightslens.policy",

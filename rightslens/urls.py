@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("rightslens.procurement.urls")),
     path("", include("rightslens.disclosure.urls")),
     path("", include("rightslens.hub.urls")),
+    path("", include("rightslens.probes.urls")),
     path("", include("rightslens.api.urls")),
     path("", include("rightslens.notifications.urls")),
 ]

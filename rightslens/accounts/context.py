@@ -33,6 +33,7 @@ ORG_NAV = [
     ("Policy checker", "policy/"),
     ("Disclosure", "disclosure/"),
     ("People", "people/"),
+    ("Probes", "probes/"),
 ]
 
 
