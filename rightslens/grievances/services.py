@@ -116,10 +116,10 @@ def attachment_check(upload: UploadedFile | None) -> tuple[str, bytes] | None:
     if upload is None:
         return None
     if (upload.size or 0) > ATTACHMENT_MAX_BYTES:
-        raise FieldErrors({"attachment": _("This file is too large: the limit is 5 MB.")})
+        raise FieldErrors({"attachment": _("This file is too large: the limit is 2 MB.")})
     data = upload.read(ATTACHMENT_MAX_BYTES + 1)
     if len(data) > ATTACHMENT_MAX_BYTES:
-        raise FieldErrors({"attachment": _("This file is too large: the limit is 5 MB.")})
+        raise FieldErrors({"attachment": _("This file is too large: the limit is 2 MB.")})
     kind = sniff_attachment_type(data[:16])
     if kind is None:
         raise FieldErrors({"attachment": _("We can only accept PDF, PNG or JPEG files.")})
