@@ -26,6 +26,14 @@ def _secret(name: str, filename: str) -> str:
 SECRET_KEY = _secret("RIGHTSLENS_SECRET_KEY", "secret_key")
 # Key for grievance identity encryption: kept outside the database on purpose.
 GRIEVANCE_KEY = _secret("RIGHTSLENS_GRIEVANCE_KEY", "grievance_key")
+# During a key rotation: older keys, still used to read (never to write). See docs/deploy.md.
+GRIEVANCE_OLD_KEYS = [
+    k for k in os.environ.get("RIGHTSLENS_GRIEVANCE_OLD_KEYS", "").split(",") if k.strip()
+]
+# dumpdata/loaddata keep encrypted fields as ciphertext (rightslens/ops/serializers).
+SERIALIZATION_MODULES = {
+    fmt: f"rightslens.ops.serializers.{fmt}" for fmt in ("json", "jsonl", "python", "xml")
+} | {"yaml": "rightslens.ops.serializers.pyyaml"}
 DEBUG = os.environ.get("RIGHTSLENS_DEBUG", "1") == "1"
 ALLOWED_HOSTS = os.environ.get("RIGHTSLENS_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(
     ","
@@ -48,6 +56,7 @@ INSTALLED_APPS = [
     "rightslens.policy",
     "rightslens.procurement",
     "rightslens.api",
+    "rightslens.ops",
 ]
 
 MIDDLEWARE = [

@@ -35,7 +35,7 @@ from rightslens.core.severity import Likelihood
 from rightslens.errors import FieldErrors
 from rightslens.inventory.models import AISystem
 
-from .crypto import encrypt_bytes, receipt_key
+from .crypto import encrypt_bytes, receipt_key, receipt_keys
 from .models import (
     Author,
     ComplainantIdentity,
@@ -170,13 +170,20 @@ def grievance_submit(
 
 
 def grievance_find(*, organisation: Organisation, code: str) -> Grievance | None:
-    """The organisation's grievance with this receipt code, or None: the same None for every miss."""
+    """The organisation's grievance with this receipt code, or None: the same None for every miss.
+
+    After a key rotation, a digest made under an old key still matches and is moved to the
+    current key (the code itself is never stored, so this is the only moment it can be)."""
     normalised = receipt_code_normalise(code or "")
     # Hash even malformed input so every miss costs the same work.
-    digest = receipt_code_digest(normalised or "invalid", receipt_key())
+    digests = [receipt_code_digest(normalised or "invalid", key) for key in receipt_keys()]
     if normalised is None:
         return None
-    return Grievance.objects.filter(organisation=organisation, receipt_digest=digest).first()
+    found = Grievance.objects.filter(organisation=organisation, receipt_digest__in=digests).first()
+    if found is not None and found.receipt_digest != digests[0]:
+        Grievance.objects.filter(pk=found.pk).update(receipt_digest=digests[0])
+        found.receipt_digest = digests[0]
+    return found
 
 
 @transaction.atomic
