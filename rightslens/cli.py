@@ -15,6 +15,9 @@ COMMANDS = {
     "policy": "rightslens.commands.policy",
     "system": "rightslens.commands.system",
     "ci": "rightslens.commands.ci",
+    "backup": "rightslens.commands.backup",
+    "restore": "rightslens.commands.restore",
+    "rotate-key": "rightslens.commands.rotate_key",
 }
 
 
