@@ -7,7 +7,7 @@ import dj_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("RIGHTSLENS_VAR_DIR", BASE_DIR / "var"))
-VAR_DIR.mkdir(parents=True, exist_ok=True)
+VAR_DIR.mkdir(parents=True, exist_ok=True, mode=0o700)
 
 
 def _secret(name: str, filename: str) -> str:
@@ -18,8 +18,14 @@ def _secret(name: str, filename: str) -> str:
     if not path.exists():
         from secrets import token_urlsafe
 
-        path.write_text(token_urlsafe(50))
-        path.chmod(0o600)
+        # Created 0600 from the first byte; O_EXCL: two processes starting at once agree.
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass
+        else:
+            with os.fdopen(fd, "w") as handle:
+                handle.write(token_urlsafe(50))
     return path.read_text().strip()
 
 
@@ -34,7 +40,8 @@ GRIEVANCE_OLD_KEYS = [
 SERIALIZATION_MODULES = {
     fmt: f"rightslens.ops.serializers.{fmt}" for fmt in ("json", "jsonl", "python", "xml")
 } | {"yaml": "rightslens.ops.serializers.pyyaml"}
-DEBUG = os.environ.get("RIGHTSLENS_DEBUG", "1") == "1"
+# Off unless asked for: `make run` sets RIGHTSLENS_DEBUG=1 for local work.
+DEBUG = os.environ.get("RIGHTSLENS_DEBUG", "0") == "1"
 ALLOWED_HOSTS = os.environ.get("RIGHTSLENS_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(
     ","
 )
@@ -61,6 +68,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -96,6 +104,13 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+if DATABASES["default"]["ENGINE"].endswith("sqlite3") and DATABASES["default"]["NAME"]:
+    # The SQLite file is readable by its owner only, like the keys (its journal and WAL files
+    # take the same mode). Created here, before the first connection, so it is never 0644.
+    _sqlite = Path(DATABASES["default"]["NAME"])
+    if str(_sqlite) != ":memory:" and _sqlite.parent.is_dir():
+        os.close(os.open(_sqlite, os.O_RDWR | os.O_CREAT, 0o600))
+        _sqlite.chmod(0o600)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -119,8 +134,21 @@ STATICFILES_DIRS = [
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
     ("vendor/axe", BASE_DIR / "node_modules" / "axe-core"),
 ]
+# Static files: `manage.py collectstatic` into STATIC_ROOT (compressed), served by WhiteNoise from
+# the app itself under gunicorn; with DEBUG on they are served straight from their folders.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedStaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = DEBUG
 MEDIA_ROOT = Path(os.environ.get("RIGHTSLENS_MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
+FILE_UPLOAD_PERMISSIONS = 0o600  # uploaded files: owner only
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 
@@ -132,6 +160,14 @@ DEFAULT_FROM_EMAIL = "RightsLens <no-reply@rightslens.example>"
 # Background work: in-process by default; Celery + Redis when a broker is configured.
 CELERY_BROKER_URL = os.environ.get("RIGHTSLENS_BROKER_URL", "")
 CELERY_RESULT_BACKEND = os.environ.get("RIGHTSLENS_RESULT_BACKEND", CELERY_BROKER_URL or None)
+# Celery beat (the scheduler): review reminders once a day.
+CELERY_BEAT_SCHEDULE = {
+    "review-reminders": {
+        "task": "rightslens.run_job",
+        "schedule": 24 * 3600,
+        "args": ["cycle.reminders", {"organisation_id": None}],
+    }
+}
 
 # Rate limits live in the cache: share it between processes in production (Redis).
 CACHES = {
@@ -146,10 +182,16 @@ CACHES = {
 }
 
 # Grievance content must never reach logs in plain text: only ids and states are logged.
+# JSON lines (rightslens/ops/logs.py) unless DEBUG is on or RIGHTSLENS_LOG_FORMAT=text.
+LOG_FORMAT = os.environ.get("RIGHTSLENS_LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "rightslens.ops.logs.JsonFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"}
+        | ({"formatter": "json"} if LOG_FORMAT == "json" else {})
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"rightslens": {"level": "INFO"}},
 }
@@ -165,6 +207,13 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = os.environ.get("RIGHTSLENS_SSL_REDIRECT", "1") == "1"
     SECURE_HSTS_SECONDS = int(os.environ.get("RIGHTSLENS_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("RIGHTSLENS_HSTS_SUBDOMAINS", "1") == "1"
+    SECURE_HSTS_PRELOAD = os.environ.get("RIGHTSLENS_HSTS_PRELOAD", "0") == "1"
+    if not SECURE_HSTS_PRELOAD:
+        # Preloading is a near-irreversible listing in browsers: the operator opts in (docs).
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
+    # Probes inside the container speak plain HTTP to gunicorn.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
     if os.environ.get("RIGHTSLENS_BEHIND_TLS_PROXY") == "1":  # only behind a proxy that sets it
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 

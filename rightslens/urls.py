@@ -14,4 +14,5 @@ urlpatterns = [
     path("", include("rightslens.procurement.urls")),
     path("", include("rightslens.hub.urls")),
     path("", include("rightslens.api.urls")),
+    path("", include("rightslens.ops.urls")),
 ]
