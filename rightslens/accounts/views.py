@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from .access import member_or_404
 from .forms import SignupForm, TokenForm
 from .models import ApiToken, Membership
-from .services import account_signup
+from .signup import signup_confirm, signup_read, signup_request_send
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -24,12 +24,27 @@ def home(request: HttpRequest) -> HttpResponse:
 def signup(request: HttpRequest) -> HttpResponse:
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user, org = account_signup(**form.cleaned_data)
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        return redirect("org_dashboard", org_slug=org.slug)
+        # The same answer whether or not the address has an account (see signup.py).
+        signup_request_send(request=request, **form.cleaned_data)
+        return render(request, "accounts/signup_sent.html", {"email": form.cleaned_data["email"]})
     return render(
         request, "accounts/signup.html", {"form": form}, status=400 if form.errors else 200
     )
+
+
+def signup_confirmed(request: HttpRequest, token: str) -> HttpResponse:
+    """GET shows a button (mail scanners follow links); POST creates the organisation."""
+    pending = signup_read(token)
+    if pending is None:
+        return render(request, "accounts/signup_confirm.html", {"invalid": True}, status=410)
+    if request.method != "POST":
+        return render(request, "accounts/signup_confirm.html", {"pending": pending})
+    created = signup_confirm(pending=pending)
+    if created is None:
+        return render(request, "accounts/signup_confirm.html", {"used": True}, status=409)
+    user, org = created
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    return redirect("org_dashboard", org_slug=org.slug)
 
 
 @login_required
