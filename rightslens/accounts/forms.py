@@ -40,6 +40,17 @@ class SignupForm(forms.Form):
 
 class TokenForm(forms.Form):
     name = forms.CharField(max_length=100, help_text="What the token is for, e.g. 'CI pipeline'.")
+    access = forms.ChoiceField(
+        choices=[("read", "Read only"), ("write", "Read and write")],
+        initial="read",
+        help_text="A token works for this organisation only.",
+    )
+    days = forms.TypedChoiceField(
+        label="Expires after",
+        choices=[(30, "30 days"), (90, "90 days"), (365, "1 year")],
+        coerce=int,
+        initial=90,
+    )
 
 
 def unique_org_slug(name: str) -> str:
