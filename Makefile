@@ -23,6 +23,8 @@ node_modules/.package-lock.json: package.json
 
 install: $(STAMP) node_modules/.package-lock.json
 
+# Local work only: debug pages, plain HTTP, static files from their folders (docs/deploy.md for production).
+run: export RIGHTSLENS_DEBUG = 1
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo

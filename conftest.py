@@ -14,7 +14,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from rightslens.accounts.models import ApiToken, Membership, Organisation, Role
+from rightslens.accounts.models import Membership, Organisation, Role
 
 PASSWORD = "a-long-test-password"
 CHROMIUM = "/usr/bin/chromium"
@@ -96,8 +96,15 @@ def outsider_client(outsider: Any) -> Client:
     return client_for(outsider)
 
 
-def token_for(user: Any) -> str:
-    return ApiToken.issue(user, "test")[1]
+def token_for(user: Any, *, can_write: bool = True) -> str:
+    """A token scoped to the user's (first) organisation."""
+    from rightslens.api.tokens import token_issue
+
+    membership = Membership.objects.filter(user=user).select_related("organisation").first()
+    assert membership is not None, "API tokens belong to an organisation"
+    return token_issue(
+        user=user, organisation=membership.organisation, name="test", can_write=can_write
+    )[1]
 
 
 def api_headers(user: Any) -> dict[str, str]:
@@ -140,11 +147,10 @@ def browser_login(page: Any, email: str, password: str = PASSWORD) -> None:
 
 
 def axe_violations(page: Any) -> list[dict[str, Any]]:
-    """Run axe-core (from node_modules, served locally) on the page; serious or critical only."""
-    from pathlib import Path
+    """Run axe-core (from node_modules, served locally) on the page; serious or critical only.
 
-    script = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
-    page.add_script_tag(content=script.read_text())
+    Loaded from /static/ like any script: the Content-Security-Policy refuses inline ones."""
+    page.add_script_tag(url="/static/vendor/axe/axe.min.js")
     result = page.evaluate(
         "async () => await axe.run(document, {runOnly: ['wcag2a','wcag2aa','wcag21aa','wcag22aa']})"
     )

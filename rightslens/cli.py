@@ -17,6 +17,9 @@ COMMANDS = {
     "ci": "rightslens.commands.ci",
     "fria": "rightslens.commands.fria",
     "probe": "rightslens.commands.probe",
+    "backup": "rightslens.commands.backup",
+    "restore": "rightslens.commands.restore",
+    "rotate-key": "rightslens.commands.rotate_key",
 }
 
 

@@ -8,7 +8,7 @@ from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("RIGHTSLENS_VAR_DIR", BASE_DIR / "var"))
-VAR_DIR.mkdir(parents=True, exist_ok=True)
+VAR_DIR.mkdir(parents=True, exist_ok=True, mode=0o700)
 
 
 def _secret(name: str, filename: str) -> str:
@@ -19,15 +19,30 @@ def _secret(name: str, filename: str) -> str:
     if not path.exists():
         from secrets import token_urlsafe
 
-        path.write_text(token_urlsafe(50))
-        path.chmod(0o600)
+        # Created 0600 from the first byte; O_EXCL: two processes starting at once agree.
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass
+        else:
+            with os.fdopen(fd, "w") as handle:
+                handle.write(token_urlsafe(50))
     return path.read_text().strip()
 
 
 SECRET_KEY = _secret("RIGHTSLENS_SECRET_KEY", "secret_key")
 # Key for grievance identity encryption: kept outside the database on purpose.
 GRIEVANCE_KEY = _secret("RIGHTSLENS_GRIEVANCE_KEY", "grievance_key")
-DEBUG = os.environ.get("RIGHTSLENS_DEBUG", "1") == "1"
+# During a key rotation: older keys, still used to read (never to write). See docs/deploy.md.
+GRIEVANCE_OLD_KEYS = [
+    k for k in os.environ.get("RIGHTSLENS_GRIEVANCE_OLD_KEYS", "").split(",") if k.strip()
+]
+# dumpdata/loaddata keep encrypted fields as ciphertext (rightslens/ops/serializers).
+SERIALIZATION_MODULES = {
+    fmt: f"rightslens.ops.serializers.{fmt}" for fmt in ("json", "jsonl", "python", "xml")
+} | {"yaml": "rightslens.ops.serializers.pyyaml"}
+# Off unless asked for: `make run` sets RIGHTSLENS_DEBUG=1 for local work.
+DEBUG = os.environ.get("RIGHTSLENS_DEBUG", "0") == "1"
 ALLOWED_HOSTS = os.environ.get("RIGHTSLENS_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(
     ","
 )
@@ -52,10 +67,12 @@ INSTALLED_APPS = [
     "rightslens.disclosure",
     "rightslens.api",
     "rightslens.notifications",
+    "rightslens.ops",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -64,6 +81,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "rightslens.ops.headers.SecurityHeadersMiddleware",
+    "rightslens.accounts.devices.KnownDeviceMiddleware",
 ]
 
 ROOT_URLCONF = "rightslens.urls"
@@ -91,10 +110,23 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+if DATABASES["default"]["ENGINE"].endswith("sqlite3") and DATABASES["default"]["NAME"]:
+    # The SQLite file is readable by its owner only, like the keys (its journal and WAL files
+    # take the same mode). Created here, before the first connection, so it is never 0644.
+    _sqlite = Path(DATABASES["default"]["NAME"])
+    if str(_sqlite) != ":memory:" and _sqlite.parent.is_dir():
+        os.close(os.open(_sqlite, os.O_RDWR | os.O_CREAT, 0o600))
+        _sqlite.chmod(0o600)
 
+# Applied at signup, on password change and in the admin.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
@@ -114,8 +146,21 @@ STATICFILES_DIRS = [
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
     ("vendor/axe", BASE_DIR / "node_modules" / "axe-core"),
 ]
+# Static files: `manage.py collectstatic` into STATIC_ROOT (compressed), served by WhiteNoise from
+# the app itself under gunicorn; with DEBUG on they are served straight from their folders.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedStaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = DEBUG
 MEDIA_ROOT = Path(os.environ.get("RIGHTSLENS_MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
+FILE_UPLOAD_PERMISSIONS = 0o600  # uploaded files: owner only
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 
@@ -139,6 +184,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=7, minute=0),
         "args": ["notifications.digest", {}],
     },
+    # Review reminders to owners once a day.
+    "review-reminders": {
+        "task": "rightslens.run_job",
+        "schedule": 24 * 3600,
+        "args": ["cycle.reminders", {"organisation_id": None}],
+    },
 }
 
 # Rate limits live in the cache: share it between processes in production (Redis).
@@ -154,25 +205,42 @@ CACHES = {
 }
 
 # Grievance content must never reach logs in plain text: only ids and states are logged.
+# JSON lines (rightslens/ops/logs.py) unless DEBUG is on or RIGHTSLENS_LOG_FORMAT=text.
+LOG_FORMAT = os.environ.get("RIGHTSLENS_LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "rightslens.ops.logs.JsonFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"}
+        | ({"formatter": "json"} if LOG_FORMAT == "json" else {})
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"rightslens": {"level": "INFO"}},
 }
 
 SESSION_COOKIE_HTTPONLY = True
-CSRF_COOKIE_HTTPONLY = False
+# Templates render the CSRF token (forms, htmx's hx-headers): no script needs the cookie.
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 # Production (RIGHTSLENS_DEBUG=0): session and CSRF cookies only over HTTPS, HTTPS enforced.
 if not DEBUG:
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = True
+    # __Host- cookies: secure, whole site, never shared with a subdomain.
+    SESSION_COOKIE_NAME, CSRF_COOKIE_NAME = "__Host-sessionid", "__Host-csrftoken"
     SECURE_SSL_REDIRECT = os.environ.get("RIGHTSLENS_SSL_REDIRECT", "1") == "1"
     SECURE_HSTS_SECONDS = int(os.environ.get("RIGHTSLENS_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("RIGHTSLENS_HSTS_SUBDOMAINS", "1") == "1"
+    SECURE_HSTS_PRELOAD = os.environ.get("RIGHTSLENS_HSTS_PRELOAD", "0") == "1"
+    if not SECURE_HSTS_PRELOAD:
+        # Preloading is a near-irreversible listing in browsers: the operator opts in (docs).
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
+    # Probes inside the container speak plain HTTP to gunicorn.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
     if os.environ.get("RIGHTSLENS_BEHIND_TLS_PROXY") == "1":  # only behind a proxy that sets it
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 

@@ -1,6 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from rightslens.accounts.throttle import ThrottledAdminAuthenticationForm
+
+# The admin's login is throttled like the app's (rightslens/accounts/throttle.py).
+admin.site.login_form = ThrottledAdminAuthenticationForm
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -17,4 +22,5 @@ urlpatterns = [
     path("", include("rightslens.probes.urls")),
     path("", include("rightslens.api.urls")),
     path("", include("rightslens.notifications.urls")),
+    path("", include("rightslens.ops.urls")),
 ]

@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
 from django.utils.text import slugify
 
 from .models import Organisation, OrganisationKind
@@ -16,12 +17,19 @@ class SignupForm(forms.Form):
     organisation_kind = forms.ChoiceField(choices=OrganisationKind.choices)
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].lower()
-        if get_user_model().objects.filter(username=email).exists():
-            raise forms.ValidationError(
-                "An account with this email already exists. Log in instead."
-            )
-        return email
+        # Never say whether the address has an account: signup.py answers every address alike.
+        return str(self.cleaned_data["email"]).lower()
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        password, email = cleaned.get("password"), cleaned.get("email")
+        if password:
+            candidate = get_user_model()(username=email or "", email=email or "")
+            try:
+                validate_password(password, user=candidate)
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return cleaned
 
     def clean_organisation_name(self) -> str:
         name = self.cleaned_data["organisation_name"].strip()
@@ -32,6 +40,17 @@ class SignupForm(forms.Form):
 
 class TokenForm(forms.Form):
     name = forms.CharField(max_length=100, help_text="What the token is for, e.g. 'CI pipeline'.")
+    access = forms.ChoiceField(
+        choices=[("read", "Read only"), ("write", "Read and write")],
+        initial="read",
+        help_text="A token works for this organisation only.",
+    )
+    days = forms.TypedChoiceField(
+        label="Expires after",
+        choices=[(30, "30 days"), (90, "90 days"), (365, "1 year")],
+        coerce=int,
+        initial=90,
+    )
 
 
 def unique_org_slug(name: str) -> str:

@@ -7,6 +7,14 @@ from .throttle import ThrottledAuthenticationForm
 urlpatterns = [
     path("", views.home, name="home"),
     path("accounts/signup/", views.signup, name="signup"),
+    path("accounts/signup/confirm/<str:token>/", views.signup_confirmed, name="signup_confirm"),
+    path(
+        "accounts/password/",
+        auth_views.PasswordChangeView.as_view(
+            template_name="accounts/password_change.html", success_url="/"
+        ),
+        name="password_change",
+    ),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(

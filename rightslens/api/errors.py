@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db import DataError
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from rightslens.errors import FieldErrors
+
+log = logging.getLogger("rightslens.api")
+
+
+def not_routed(request: HttpRequest, rest: str = "") -> JsonResponse:
+    """Any /api/ path no route matches: 404 in the JSON error shape, not an HTML page."""
+    return JsonResponse(error_body("not_found", "No such API route."), status=404)
 
 
 def error_body(code: str, message: str, fields: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -51,6 +60,23 @@ def install_error_handlers(api: NinjaAPI) -> None:
         return respond(
             request, 401, error_body("unauthenticated", "A valid API token is required.")
         )
+
+    @api.exception_handler(OverflowError)
+    def overflow(request: HttpRequest, exc: OverflowError) -> HttpResponse:
+        # An id too large for the database (SQLite) names nothing that can exist.
+        return respond(request, 404, error_body("not_found", "Not found."))
+
+    @api.exception_handler(DataError)
+    def data_error(request: HttpRequest, exc: DataError) -> HttpResponse:
+        # PostgreSQL's "out of range" for an id in the path: as above; other values: 422.
+        if "out of range" in str(exc):
+            return respond(request, 404, error_body("not_found", "Not found."))
+        return respond(request, 422, error_body("invalid", "A value is out of range."))
+
+    @api.exception_handler(Exception)
+    def unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
+        log.exception("API error on %s", request.path)
+        return respond(request, 500, error_body("server_error", "Something went wrong."))
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:

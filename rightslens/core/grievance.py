@@ -212,7 +212,9 @@ def gp31_gaps(ratings: Mapping[Gp31Criterion, Gp31Rating | None]) -> list[Gp31Cr
 
 # ---- Attachments: trust the bytes, not the name or the browser's claim ----
 
-ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
+ATTACHMENT_MAX_BYTES = (
+    2 * 1024 * 1024
+)  # one photo or short scan; the channel also has a byte budget
 _MAGIC = (
     (b"%PDF-", "application/pdf"),
     (b"\x89PNG\r\n\x1a\n", "image/png"),

@@ -1,12 +1,16 @@
 """Grievances API: case metadata for integrations. Never content, never identity.
 
-Mounted at /api/grievances/. Outsiders get 404.
+Mounted at /api/grievances/. Outsiders get 404. The same need-to-know rule as the case page:
+per-case details (language, systems, rights, impacts, remedies, the complainant's view) only for
+grievance officers or a member granted a disclosure, and every such read is audited; other
+members see each case's state and dates (as on the queue's deadlines), and the dashboard.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from ninja import Router
 
@@ -15,8 +19,22 @@ from rightslens.api.auth import OrgMemberTokenAuth
 
 from .models import Grievance
 from .selectors import dashboard, grievances_for
+from .services import can_read_identity, grievance_record_read, is_officer
 
 router = Router(auth=OrgMemberTokenAuth(), tags=["grievances"])
+
+
+def grievance_timing(g: Grievance) -> dict[str, Any]:
+    """What any member may see of a case: its state and dates, nothing about its substance."""
+    return {
+        "id": g.pk,
+        "state": g.state,
+        "received_at": g.received_at.isoformat(),
+        "acknowledged_at": g.acknowledged_at.isoformat() if g.acknowledged_at else None,
+        "closed_at": g.closed_at.isoformat() if g.closed_at else None,
+        "appealed_at": g.appealed_at.isoformat() if g.appealed_at else None,
+        "appeal_answered_at": g.appeal_answered_at.isoformat() if g.appeal_answered_at else None,
+    }
 
 
 def grievance_record(g: Grievance) -> dict[str, Any]:
@@ -43,18 +61,25 @@ def grievance_record(g: Grievance) -> dict[str, Any]:
 @router.get("/orgs/{org_slug}/grievances")
 def list_grievances(request: HttpRequest, org_slug: str) -> list[dict[str, Any]]:
     membership = membership_for(request.user, org_slug)
+    cases = grievances_for(organisation=membership.organisation)
+    if not is_officer(membership):
+        return [grievance_timing(g) for g in cases]
     return [
-        grievance_record(g)
-        for g in grievances_for(organisation=membership.organisation).prefetch_related(
-            "impact_links", "remedies"
-        )
+        grievance_record(g) for g in cases.prefetch_related("systems", "impact_links", "remedies")
     ]
 
 
 @router.get("/orgs/{org_slug}/grievances/{grievance_id}")
 def get_grievance(request: HttpRequest, org_slug: str, grievance_id: int) -> dict[str, Any]:
     membership = membership_for(request.user, org_slug)
-    return grievance_record(org_object_or_404(Grievance.objects, membership, pk=grievance_id))
+    grievance = org_object_or_404(Grievance.objects, membership, pk=grievance_id)
+    if not can_read_identity(membership, grievance):
+        raise PermissionDenied(
+            "Grievance cases are need-to-know: only designated grievance officers (or a member "
+            "granted a disclosure) can read them. The dashboard has aggregate figures."
+        )
+    grievance_record_read(membership=membership, grievance=grievance)
+    return grievance_record(grievance)
 
 
 @router.get("/orgs/{org_slug}/grievance-dashboard")

@@ -46,7 +46,7 @@ class GrievanceForm(forms.Form):
     )
     attachment = forms.FileField(
         label=_("A document or picture (optional)"),
-        help_text=_("PDF, PNG or JPEG, up to 5 MB."),
+        help_text=_("PDF, PNG or JPEG, up to 2 MB."),
         required=False,
         widget=forms.ClearableFileInput(
             attrs={"accept": ".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"}
@@ -59,7 +59,7 @@ class GrievanceForm(forms.Form):
     def clean_attachment(self) -> object:
         upload = self.cleaned_data.get("attachment")
         if upload is not None and upload.size > ATTACHMENT_MAX_BYTES:
-            raise forms.ValidationError(_("This file is too large: the limit is 5 MB."))
+            raise forms.ValidationError(_("This file is too large: the limit is 2 MB."))
         return upload
 
 

@@ -1,82 +1,169 @@
-"""Spam and enumeration resistance for the public channel, with no third party and no IP addresses.
+"""Abuse resistance for the public channel, with no third party, no cookie and no IP address.
 
 - A honeypot field people never see; bots fill it.
-- A minimum fill time, from a signed timestamp put in the form when it was shown.
-- Rate limits in the cache, keyed by a hash of the session key and the organisation, plus a ceiling
-  on failed receipt look-ups per organisation (so fresh sessions cannot enumerate either).
+- A single-use signed form token: it carries the organisation, the time the form was shown and a
+  random nonce. A form sent faster than a person could is refused, and the nonce is spent in the
+  same transaction as the grievance, so a replayed token (or a replayed start time) fails.
+- A budget per organisation on grievances and attachment bytes per time window, counted from what
+  is stored (so it holds across processes and without a visitor identity). Near or over budget,
+  the channel is marked "under pressure" for the officers.
+- Follow-up guessing: the code is checked first and a correct code always opens its grievance;
+  only misses are counted, per code prefix and per organisation, and only misses are refused.
+  Codes carry 125 random bits, so the limit bounds noise and load, not the search.
 """
 
 from __future__ import annotations
 
 import hashlib
+import secrets
 import time
+from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
-from django.http import HttpRequest
+from django.db import IntegrityError, transaction
+from django.db.models import Sum
+from django.utils import timezone
 
-FORM_SALT = "rightslens.grievances.form-started"
-SUBMISSIONS_PER_HOUR = 5
-LOOKUPS_PER_WINDOW = 10
-FAILED_LOOKUPS_PER_ORG_PER_WINDOW = 200
-WINDOW_SECONDS = 15 * 60
-FORM_MAX_AGE_SECONDS = 24 * 3600
+from rightslens.accounts.models import Organisation
+from rightslens.core.grievance import receipt_code_normalise
+
+from .models import ChannelPressure, Grievance, GrievanceAttachment, SpentFormToken
+
+FORM_SALT = "rightslens.grievances.form-token.v2"
+FORM_MAX_AGE_SECONDS = 3 * 3600
+MISSES_PER_PREFIX = 10
+MISSES_PER_ORG = 200
+MISS_WINDOW_SECONDS = 15 * 60
+PRESSURE_SHARE = 0.75  # officers are told once this share of a budget is used
+
+
+@dataclass(frozen=True)
+class Budget:
+    window_seconds: int
+    grievances: int
+    attachment_bytes: int
+
+
+def budgets() -> list[Budget]:
+    """Per-organisation budgets: an hour and a day by default (settings can replace them)."""
+    configured = getattr(settings, "GRIEVANCE_CHANNEL_BUDGETS", None)
+    if configured:
+        return [Budget(*row) for row in configured]
+    return [Budget(3600, 60, 25 * 1024 * 1024), Budget(86400, 300, 100 * 1024 * 1024)]
 
 
 def min_fill_seconds() -> float:
     return float(getattr(settings, "GRIEVANCE_MIN_FILL_SECONDS", 3))
 
 
-def form_started_token(now: float | None = None) -> str:
-    return signing.dumps({"t": time.time() if now is None else now}, salt=FORM_SALT)
+# ---- single-use form tokens ----
 
 
-def looks_automated(honeypot: str, started_token: str) -> bool:
-    """True for a filled honeypot, a missing/forged timestamp, or a form sent faster than a person could."""
-    if honeypot:
-        return True
+def form_token_new(*, organisation_slug: str, now: float | None = None) -> str:
+    payload = {
+        "o": organisation_slug,
+        "t": time.time() if now is None else now,
+        "n": secrets.token_urlsafe(18),
+    }
+    return signing.dumps(payload, salt=FORM_SALT)
+
+
+def form_token_nonce(token: str, *, organisation_slug: str) -> str | None:
+    """The nonce of a genuine, unexpired token for this organisation that a person could have
+    filled in; None for a forged, foreign, expired or too-quick one. Does not spend it."""
     try:
-        started = float(
-            signing.loads(started_token or "", salt=FORM_SALT, max_age=FORM_MAX_AGE_SECONDS)["t"]
-        )
+        payload = signing.loads(token or "", salt=FORM_SALT, max_age=FORM_MAX_AGE_SECONDS)
+        started, nonce = float(payload["t"]), str(payload["n"])
     except (signing.BadSignature, KeyError, TypeError, ValueError):
-        return True
-    return time.time() - started < min_fill_seconds()
+        return None
+    if payload.get("o") != organisation_slug or time.time() - started < min_fill_seconds():
+        return None
+    return nonce
 
 
-def _session_key(request: HttpRequest) -> str:
-    if not request.session.session_key:
-        request.session.save()
-    return hashlib.sha256((request.session.session_key or "").encode()).hexdigest()[:32]
+def looks_automated(honeypot: str, token: str, *, organisation_slug: str) -> bool:
+    return bool(honeypot) or form_token_nonce(token, organisation_slug=organisation_slug) is None
 
 
-def _hit(key: str, limit: int, window: int) -> bool:
-    """Count one attempt; True while still within the limit."""
-    cache.add(key, 0, timeout=window)
+def form_token_spend(nonce: str) -> bool:
+    """Record the nonce as used; False when it was used before. Call inside the submission's
+    transaction so the token is spent only if the grievance is stored."""
+    now = timezone.now()
+    SpentFormToken.objects.filter(expires_at__lt=now).delete()
+    digest = hashlib.sha256(nonce.encode()).hexdigest()
     try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count <= limit
+        with transaction.atomic():
+            SpentFormToken.objects.create(
+                digest=digest, expires_at=now + timedelta(seconds=FORM_MAX_AGE_SECONDS)
+            )
+    except IntegrityError:
+        return False
+    return True
 
 
-def _peek(key: str, limit: int) -> bool:
-    return int(cache.get(key, 0)) < limit
+# ---- per-organisation budget ----
 
 
-def submission_allowed(request: HttpRequest, org_id: int) -> bool:
-    return _hit(f"grv:submit:{org_id}:{_session_key(request)}", SUBMISSIONS_PER_HOUR, 3600)
+def _used(organisation: Organisation, since: object) -> tuple[int, int]:
+    grievances = Grievance.objects.filter(organisation=organisation, received_at__gte=since)
+    stored = GrievanceAttachment.objects.filter(organisation=organisation, created_at__gte=since)
+    return grievances.count(), int(stored.aggregate(total=Sum("size"))["total"] or 0)
 
 
-def lookup_allowed(request: HttpRequest, org_id: int) -> bool:
-    """Every look-up counts against the session; failures also against the organisation's ceiling."""
-    within_session = _hit(
-        f"grv:lookup:{org_id}:{_session_key(request)}", LOOKUPS_PER_WINDOW, WINDOW_SECONDS
+def budget_refusal(*, organisation: Organisation, attachment_bytes: int) -> str | None:
+    """ "grievances" or "attachment_bytes" when this submission would go over a budget, else None.
+    Records pressure for the officers when a budget is nearly used or exceeded."""
+    now = timezone.now()
+    for budget in budgets():
+        count, stored = _used(organisation, now - timedelta(seconds=budget.window_seconds))
+        if count + 1 > budget.grievances:
+            channel_pressure_record(organisation=organisation, refused=True)
+            return "grievances"
+        if attachment_bytes and stored + attachment_bytes > budget.attachment_bytes:
+            channel_pressure_record(organisation=organisation, refused=True)
+            return "attachment_bytes"
+        near = PRESSURE_SHARE
+        if count + 1 >= budget.grievances * near or stored >= budget.attachment_bytes * near:
+            channel_pressure_record(organisation=organisation, refused=False)
+    return None
+
+
+def channel_pressure_record(*, organisation: Organisation, refused: bool) -> None:
+    pressure, _created = ChannelPressure.objects.get_or_create(organisation=organisation)
+    now = timezone.now()
+    if pressure.last_at is None or now - pressure.last_at > timedelta(hours=24):
+        pressure.since, pressure.refused = now, 0
+    pressure.last_at = now
+    pressure.refused += int(refused)
+    pressure.save()
+
+
+# ---- follow-up look-ups ----
+
+
+def _miss_keys(organisation_id: int, code: str) -> tuple[str, str]:
+    normalised = receipt_code_normalise(code or "")
+    prefix = normalised[:5] if normalised else "malformed"
+    hashed = hashlib.sha256(f"{organisation_id}:{prefix}".encode()).hexdigest()[:24]
+    return f"grv:miss:prefix:{hashed}", f"grv:miss:org:{organisation_id}"
+
+
+def lookup_misses_exhausted(*, organisation_id: int, code: str) -> bool:
+    """Ask only after a miss: a correct code never reaches this check."""
+    prefix_key, org_key = _miss_keys(organisation_id, code)
+    return (
+        int(cache.get(prefix_key, 0)) >= MISSES_PER_PREFIX
+        or int(cache.get(org_key, 0)) >= MISSES_PER_ORG
     )
-    return within_session and _peek(f"grv:lookup-fail:{org_id}", FAILED_LOOKUPS_PER_ORG_PER_WINDOW)
 
 
-def lookup_failed(org_id: int) -> None:
-    _hit(f"grv:lookup-fail:{org_id}", FAILED_LOOKUPS_PER_ORG_PER_WINDOW, WINDOW_SECONDS)
+def lookup_missed(*, organisation_id: int, code: str) -> None:
+    for key in _miss_keys(organisation_id, code):
+        cache.add(key, 0, timeout=MISS_WINDOW_SECONDS)
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.set(key, 1, timeout=MISS_WINDOW_SECONDS)

@@ -329,3 +329,29 @@ class Gp31Assessment(OrgScoped):
 def settings_for(organisation: Organisation) -> GrievanceSettings:
     found, _created = GrievanceSettings.objects.get_or_create(organisation=organisation)
     return found
+
+
+class SpentFormToken(models.Model):
+    """A public form token already used: replaying it (or its start time) fails. Holds a hash of a
+    random nonce and an expiry, nothing about the visitor; expired rows are pruned."""
+
+    digest = models.CharField(max_length=64, unique=True)
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"Spent form token until {self.expires_at:%Y-%m-%d %H:%M}"
+
+
+class ChannelPressure(OrgScoped):
+    """The public channel was near or over its budget: shown to officers on the queue."""
+
+    since = models.DateTimeField(null=True, blank=True)
+    last_at = models.DateTimeField(null=True, blank=True)
+    refused = models.PositiveIntegerField(
+        default=0, help_text="Submissions refused over budget since `since`."
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation"], name="one_channel_pressure_per_org")
+        ]

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
+from django.views.decorators.debug import sensitive_variables
 
 from rightslens.accounts.models import Organisation
 from rightslens.errors import FieldErrors
@@ -20,6 +20,7 @@ from rightslens.errors import FieldErrors
 from . import guard
 from .forms import FeedbackForm, GrievanceForm, ReceiptForm, ReplyForm
 from .models import Author, Grievance
+from .publicpage import public_page
 from .selectors import next_deadline, public_statistics, target_times
 from .services import (
     grievance_appeal,
@@ -41,32 +42,81 @@ def _channel(
     return render(request, "grievances/public/channel.html", context, status=status)
 
 
-@sensitive_post_parameters()  # grievance text, identity and receipt codes never reach error reports
+def _fresh_token(organisation: Organisation) -> str:
+    return guard.form_token_new(organisation_slug=organisation.slug)
+
+
+def _refusal(form: GrievanceForm, organisation: Organisation) -> int | None:
+    """Add the reason this submission is refused to the form; return the status, or None."""
+    slug = organisation.slug
+    if guard.looks_automated(
+        form.data.get("website", ""), form.data.get("started", ""), organisation_slug=slug
+    ):
+        form.add_error(
+            None, _("We could not accept this form. Please wait a few seconds, then send it again.")
+        )
+        return 400
+    if not form.is_valid():
+        return 400
+    upload = form.cleaned_data.get("attachment")
+    refused = guard.budget_refusal(
+        organisation=organisation, attachment_bytes=upload.size if upload else 0
+    )
+    if refused == "attachment_bytes":
+        form.add_error(
+            "attachment",
+            _("We cannot take more attachments right now. Please send your grievance without it."),
+        )
+        return 429
+    if refused:
+        form.add_error(
+            None,
+            _("This channel is receiving very many grievances. Please try again in an hour."),
+        )
+        return 429
+    return None
+
+
+@public_page
 @sensitive_variables()
-@never_cache
 def channel(request: HttpRequest, org_slug: str) -> HttpResponse:
     organisation = _organisation(org_slug)
     if request.method != "POST":
         return _channel(
-            request, organisation, GrievanceForm(initial={"started": guard.form_started_token()})
+            request, organisation, GrievanceForm(initial={"started": _fresh_token(organisation)})
         )
     form = GrievanceForm(request.POST, request.FILES)
-    if guard.looks_automated(request.POST.get("website", ""), request.POST.get("started", "")):
-        form.add_error(
-            None, _("We could not accept this form. Please wait a few seconds, then send it again.")
-        )
-    elif not guard.submission_allowed(request, organisation.pk):
-        form.add_error(
-            None,
-            _("You have sent several grievances in a short time. Please try again in an hour."),
-        )
-    if form.errors or not form.is_valid():
+    status = _refusal(form, organisation)
+    if status is None:
+        try:
+            grievance, code = _submit(request, organisation, form)
+        except FieldErrors as error:
+            error.add_to(form)
+            status = 400
+    if status is not None:
         data = request.POST.copy()
-        data["started"] = guard.form_started_token()
+        data["started"] = _fresh_token(organisation)  # every form shown carries a new token
         form.data = data
-        return _channel(request, organisation, form, status=400)
-    try:
-        grievance, code = grievance_submit(
+        return _channel(request, organisation, form, status=status)
+    # The code is shown once, in this response only: it is never stored, in the session or elsewhere.
+    context = {"organisation": organisation, "code": code, "targets": target_times(organisation)}
+    return render(request, "grievances/public/receipt.html", context)
+
+
+@sensitive_variables()
+def _submit(
+    request: HttpRequest, organisation: Organisation, form: GrievanceForm
+) -> tuple[Grievance, str]:
+    """Spend the form token and store the grievance in one transaction: both or neither."""
+    nonce = guard.form_token_nonce(
+        form.data.get("started", ""), organisation_slug=organisation.slug
+    )
+    with transaction.atomic():
+        if nonce is None or not guard.form_token_spend(nonce):
+            raise FieldErrors(
+                {"__all__": _("This form was already sent. Please check it and send it again.")}
+            )
+        return grievance_submit(
             organisation=organisation,
             language=get_language() or "en",
             content=form.cleaned_data["content"],
@@ -74,12 +124,6 @@ def channel(request: HttpRequest, org_slug: str) -> HttpResponse:
             contact=form.cleaned_data["contact"],
             attachment=form.cleaned_data["attachment"],
         )
-    except FieldErrors as error:
-        error.add_to(form)
-        return _channel(request, organisation, form, status=400)
-    # The code is shown once, in this response only: it is never stored, in the session or elsewhere.
-    context = {"organisation": organisation, "code": code, "targets": target_times(organisation)}
-    return render(request, "grievances/public/receipt.html", context)
 
 
 def _case(
@@ -115,32 +159,30 @@ def _follow_form(
     )
 
 
-@sensitive_post_parameters()  # grievance text, identity and receipt codes never reach error reports
+@public_page
 @sensitive_variables()
-@never_cache
 def follow(request: HttpRequest, org_slug: str) -> HttpResponse:
     organisation = _organisation(org_slug)
     if request.method != "POST":
         return _follow_form(request, organisation, ReceiptForm(), 200)
     form = ReceiptForm(request.POST)
-    if not guard.lookup_allowed(request, organisation.pk):
-        form.is_valid()
+    typed = form.data.get("code", "")
+    # The code is checked before any limit: whoever holds a correct code always gets in.
+    grievance = grievance_find(organisation=organisation, code=typed) if form.is_valid() else None
+    if grievance is not None:
+        return _act(request, organisation, grievance, form.cleaned_data["code"])
+    if not form.is_valid():
+        return _follow_form(request, organisation, form, 400)
+    exhausted = guard.lookup_misses_exhausted(organisation_id=organisation.pk, code=typed)
+    guard.lookup_missed(organisation_id=organisation.pk, code=typed)
+    if exhausted:
         form.add_error(None, _("Too many attempts. Please wait 15 minutes and try again."))
         return _follow_form(request, organisation, form, 429)
-    grievance = (
-        grievance_find(organisation=organisation, code=form.data.get("code", ""))
-        if form.is_valid()
-        else None
+    # One message for every miss: it must not hint whether a code exists anywhere.
+    form.add_error(
+        "code", _("We could not open a grievance with this code. Check it and try again.")
     )
-    if grievance is None:
-        if form.is_valid():
-            guard.lookup_failed(organisation.pk)
-            # One message for every miss: it must not hint whether a code exists anywhere.
-            form.add_error(
-                "code", _("We could not open a grievance with this code. Check it and try again.")
-            )
-        return _follow_form(request, organisation, form, 400)
-    return _act(request, organisation, grievance, form.cleaned_data["code"])
+    return _follow_form(request, organisation, form, 400)
 
 
 def _act(
@@ -182,6 +224,7 @@ def _act(
     return _case(request, organisation, grievance, code)
 
 
+@public_page
 def statistics(request: HttpRequest, org_slug: str) -> HttpResponse:
     organisation = _organisation(org_slug)
     return render(

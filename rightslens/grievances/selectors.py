@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime
+from datetime import datetime, timedelta
 from statistics import median
 from typing import Any
 
@@ -23,6 +23,7 @@ from rightslens.core.grievance import (
 
 from .models import (
     GP31_LABELS,
+    ChannelPressure,
     Gp31Assessment,
     Grievance,
     GrievanceImpactLink,
@@ -195,3 +196,9 @@ def with_deadlines(cases: Any, targets: TargetTimes) -> list[Grievance]:
     for case in listed:
         case.deadline = next_deadline(case, targets)  # type: ignore[attr-defined]
     return listed
+
+
+def channel_pressure_current(*, organisation: Organisation) -> ChannelPressure | None:
+    """The public channel's pressure record if it was near or over budget in the last 24 hours."""
+    since = timezone.now() - timedelta(hours=24)
+    return ChannelPressure.objects.filter(organisation=organisation, last_at__gte=since).first()

@@ -36,7 +36,7 @@ from rightslens.errors import FieldErrors
 from rightslens.inventory.models import AISystem
 from rightslens.notifications import events as notification_events
 
-from .crypto import encrypt_bytes, receipt_key
+from .crypto import encrypt_bytes, receipt_key, receipt_keys
 from .models import (
     Author,
     ComplainantIdentity,
@@ -117,10 +117,10 @@ def attachment_check(upload: UploadedFile | None) -> tuple[str, bytes] | None:
     if upload is None:
         return None
     if (upload.size or 0) > ATTACHMENT_MAX_BYTES:
-        raise FieldErrors({"attachment": _("This file is too large: the limit is 5 MB.")})
+        raise FieldErrors({"attachment": _("This file is too large: the limit is 2 MB.")})
     data = upload.read(ATTACHMENT_MAX_BYTES + 1)
     if len(data) > ATTACHMENT_MAX_BYTES:
-        raise FieldErrors({"attachment": _("This file is too large: the limit is 5 MB.")})
+        raise FieldErrors({"attachment": _("This file is too large: the limit is 2 MB.")})
     kind = sniff_attachment_type(data[:16])
     if kind is None:
         raise FieldErrors({"attachment": _("We can only accept PDF, PNG or JPEG files.")})
@@ -172,13 +172,20 @@ def grievance_submit(
 
 
 def grievance_find(*, organisation: Organisation, code: str) -> Grievance | None:
-    """The organisation's grievance with this receipt code, or None: the same None for every miss."""
+    """The organisation's grievance with this receipt code, or None: the same None for every miss.
+
+    After a key rotation, a digest made under an old key still matches and is moved to the
+    current key (the code itself is never stored, so this is the only moment it can be)."""
     normalised = receipt_code_normalise(code or "")
     # Hash even malformed input so every miss costs the same work.
-    digest = receipt_code_digest(normalised or "invalid", receipt_key())
+    digests = [receipt_code_digest(normalised or "invalid", key) for key in receipt_keys()]
     if normalised is None:
         return None
-    return Grievance.objects.filter(organisation=organisation, receipt_digest=digest).first()
+    found = Grievance.objects.filter(organisation=organisation, receipt_digest__in=digests).first()
+    if found is not None and found.receipt_digest != digests[0]:
+        Grievance.objects.filter(pk=found.pk).update(receipt_digest=digests[0])
+        found.receipt_digest = digests[0]
+    return found
 
 
 @transaction.atomic

@@ -10,16 +10,17 @@ from rightslens.assessments.models import Assessment
 from rightslens.assessments.testing import make_impact
 from rightslens.inventory.testing import make_system
 
-from .guard import form_started_token
+from .guard import form_token_new
 from .models import DisclosureRequest, GrievanceAttachment
 from .services import grievance_submit
 
 PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
-def started_long_ago() -> str:
-    """A signed form timestamp from a minute ago, as if a person had filled the form."""
-    return form_started_token(time.time() - 60)
+def started_long_ago(organisation_slug: str = "acme") -> str:
+    """A fresh single-use form token shown a minute ago, as if a person had filled the form
+    (for the test suite's organisation, `acme`, unless told otherwise)."""
+    return form_token_new(organisation_slug=organisation_slug, now=time.time() - 60)
 
 
 def tenancy_objects(organisation: Organisation, user: Any) -> dict[str, int]:

@@ -38,6 +38,7 @@ from .forms import (
 )
 from .models import DisclosureRequest, Grievance, GrievanceAttachment, settings_for
 from .selectors import (
+    channel_pressure_current,
     dashboard,
     gp31_rows,
     grievances_for,
@@ -166,6 +167,7 @@ def case_list(request: HttpRequest, org_slug: str) -> HttpResponse:
             "membership": membership,
             "cases": cases,
             "targets": target_times(membership.organisation),
+            "pressure": channel_pressure_current(organisation=membership.organisation),
         },
     )
 

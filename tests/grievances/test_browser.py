@@ -36,7 +36,8 @@ def test_a_person_complains_anonymously_in_french_and_reads_the_reply(page, org,
         membership=officer, grievance=grievance, body="Merci, nous examinons votre candidature."
     )
 
-    page.goto("/g/acme/follow/")
+    # The language travels in the address (no cookie outlives the visit).
+    page.goto("/g/acme/follow/?lang=fr")
     page.get_by_label("Votre code de reçu").fill(code)
     page.click("text=Ouvrir ma plainte")
     assert page.locator("#grievance-status").inner_text() == "Réception confirmée"

@@ -206,7 +206,7 @@ def test_journey_4_an_applicant_is_heard_the_register_moves_and_she_rates_the_re
     assert officer.locator("#case-state").inner_text() == "Remedy proposed"
     officer.context.close()
 
-    page.goto("/g/acme/follow/")
+    page.goto("/g/acme/follow/?lang=es")  # the language travels in the address, not a cookie
     page.get_by_label("Su código de recibo").fill(code)
     page.click("text=Abrir mi queja")
     outcome = page.locator("#remedies").inner_text()

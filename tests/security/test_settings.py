@@ -27,7 +27,11 @@ def _settings_with(env: dict[str, str], tmp_path: Path) -> dict[str, object]:
         "import json, rightslens.settings as s; "
         f"print(json.dumps({{n: getattr(s, n, None) for n in {NAMES!r}}}))"
     )
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("RIGHTSLENS_")}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("RIGHTSLENS_") and k != "DATABASE_URL"
+    }
     result = subprocess.run(
         [sys.executable, "-c", script],
         cwd=ROOT,
@@ -51,10 +55,42 @@ def test_production_cookies_are_secure_only_and_https_is_enforced(tmp_path):
     assert prod["X_FRAME_OPTIONS"] == "DENY"
 
 
+def test_debug_is_off_unless_asked_for(tmp_path):
+    assert _settings_with({}, tmp_path)["DEBUG"] is False
+
+
 def test_debug_stays_on_plain_http_for_local_work(tmp_path):
-    dev = _settings_with({}, tmp_path)
+    dev = _settings_with({"RIGHTSLENS_DEBUG": "1"}, tmp_path)
     assert dev["DEBUG"] is True
     assert not dev["SECURE_SSL_REDIRECT"]
+
+
+def test_make_run_turns_debug_on():
+    makefile = (ROOT / "Makefile").read_text()
+    assert "run: export RIGHTSLENS_DEBUG = 1" in makefile
+
+
+def test_check_deploy_is_clean_with_production_settings(tmp_path):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("RIGHTSLENS_")}
+    env = clean | {
+        "RIGHTSLENS_VAR_DIR": str(tmp_path),
+        "RIGHTSLENS_ALLOWED_HOSTS": "rightslens.example.org",
+        "DJANGO_SETTINGS_MODULE": "rightslens.settings",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_the_sqlite_file_is_created_private(tmp_path):
+    _settings_with({}, tmp_path)
+    assert (tmp_path / "rightslens.sqlite3").stat().st_mode & 0o077 == 0
 
 
 def test_a_missing_secret_key_is_generated_privately_not_hard_coded(tmp_path):

@@ -1,0 +1,1 @@
+"""Operations: backup and restore, key rotation, health checks, structured logs."""

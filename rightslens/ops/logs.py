@@ -1,0 +1,41 @@
+"""Structured logs: one JSON object per line, with no personal data.
+
+The app already logs only ids and states (never grievance text, names or contacts). This
+formatter adds a last line of defence: e-mail addresses and query strings are masked, since a
+message from Django or a library may quote a URL or an address. No IP address is ever logged:
+gunicorn's access log stays off (see docs/deploy.md).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from datetime import UTC, datetime
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+QUERY = re.compile(r"(/[^\s?\"']*)\?[^\s\"']*")
+IPV4 = re.compile(r"\b(?:\d{1,3}\.){3}\d{1,3}\b")
+
+
+def scrub(text: str) -> str:
+    text = EMAIL.sub("[email]", text)
+    text = QUERY.sub(r"\1?[query]", text)
+    return IPV4.sub("[ip]", text)
+
+
+class JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": scrub(record.getMessage()),
+        }
+        if record.exc_info:
+            # Code lines only (no local variables), masked like the message.
+            entry["exception"] = scrub(self.formatException(record.exc_info))
+        status = getattr(record, "status_code", None)
+        if status is not None:
+            entry["status"] = status
+        return json.dumps(entry, ensure_ascii=False)

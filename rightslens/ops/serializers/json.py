@@ -1,0 +1,13 @@
+"""Django's json serialiser, with encrypted fields kept as ciphertext (see the package)."""
+
+from django.core.serializers import json as base
+
+from . import SealedFieldsIn, SealedFieldsOut
+
+
+class Serializer(SealedFieldsOut, base.Serializer):
+    pass
+
+
+class Deserializer(SealedFieldsIn, base.Deserializer):
+    pass
