@@ -23,6 +23,7 @@ from .cycle_models import (
     Scoping,
     SuggestionDecision,
 )
+from .rules import impact_plan_gaps
 
 
 def scoping_of(assessment: Assessment) -> Scoping:
@@ -245,6 +246,7 @@ def _impact_facts(impact: Impact, disaggregated: set[int]) -> quality.ImpactFact
         rationale_missing=_missing_rationales(impact),
         remedy_owed=impact.actual and impact.involvement in ("cause", "contribute"),
         has_remedy_action=any(a.action_type == "remedy" for a in actions),
+        response_gaps=tuple(r.label for r in impact_plan_gaps(impact)),
     )
 
 

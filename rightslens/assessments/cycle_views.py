@@ -13,8 +13,7 @@ from rightslens.accounts.access import member_or_404, org_object_or_404
 from rightslens.accounts.models import Membership
 from rightslens.assessments import services as assessment_services
 from rightslens.assessments.models import Action, ActionStatus, Assessment, Impact
-from rightslens.assessments.rules import impact_response
-from rightslens.core.involvement import ActionType, unmet_requirements
+from rightslens.assessments.rules import impact_plan_gaps, impact_response
 from rightslens.errors import FieldErrors
 
 from . import cycle_catalogue, cycle_forms, cycle_selectors, cycle_services, tracking
@@ -256,7 +255,7 @@ def _plan_entries(
                     ((a, plans.get(a.pk)) for a in actions),
                     key=lambda pair: _preference_rank(pair[1]),
                 ),
-                "unmet": unmet_requirements(response, {ActionType(a.action_type) for a in actions}),
+                "unmet": impact_plan_gaps(impact),
                 "form": posted
                 if posted is not None and posted.prefix == prefix
                 else cycle_forms.ActionPlanForm(prefix=prefix),

@@ -365,3 +365,28 @@ def action_update(*, action: Action, actor: Any, **changes: Any) -> Action:
         after={k: str(values[k]) for k in changed},
     )
     return action
+
+
+@transaction.atomic
+def priorities_recompute(*, organisation: Organisation) -> int:
+    """Re-derive every impact's severity band and priority from the current core rules.
+
+    Run after a rule change (`manage.py recompute_priorities`). The band and priority are derived
+    values, not content, so approved assessments are refreshed too. Returns how many changed.
+    """
+    changed = 0
+    for impact in Impact.objects.filter(organisation=organisation).select_for_update():
+        before = (impact.severity_band, impact.priority)
+        impact_apply_rules(impact)
+        if (impact.severity_band, impact.priority) != before:
+            impact.save(update_fields=["severity_band", "priority"])
+            changed += 1
+    if changed:
+        audit_record(
+            organisation=organisation,
+            actor=None,
+            verb="priorities_recomputed",
+            obj=organisation,
+            summary=f"{changed} impact priorities recomputed after a rule change",
+        )
+    return changed

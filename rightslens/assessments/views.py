@@ -10,7 +10,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
-from rightslens.core.involvement import unmet_requirements
 from rightslens.errors import FieldErrors
 from rightslens.inventory.models import AISystem
 from rightslens.inventory.views import refuse_unsafe_method
@@ -18,8 +17,7 @@ from rightslens.inventory.views import refuse_unsafe_method
 from . import catalogue, services
 from .forms import ActionForm, AssessmentForm, ImpactForm
 from .models import Action, Assessment, Impact
-from .register import planned_action_types
-from .rules import impact_response
+from .rules import impact_plan_gaps, impact_response
 from .selectors import assessments_for, impacts_for
 
 
@@ -141,7 +139,7 @@ def impact_detail(request: HttpRequest, org_slug: str, impact_id: int) -> HttpRe
         "impact": impact,
         "assessment": impact.assessment,
         "response": response,
-        "unmet": unmet_requirements(response, planned_action_types(impact)),
+        "unmet": impact_plan_gaps(impact),
         "rights": [(r, catalogue.title_of(r)) for r in impact.rights],
         "risk_category": catalogue.title_of(impact.risk_category) if impact.risk_category else "",
         "action_form": ActionForm(),

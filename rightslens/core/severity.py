@@ -109,6 +109,17 @@ def priority_key(rating: ImpactRating) -> tuple[int, int, int, int]:
     return (*rating.severity.key(), likelihood)
 
 
+def priority_number(rating: ImpactRating) -> int:
+    """The priority key packed into one integer, larger first, so SQL can sort by it.
+
+    Orders exactly like `priority_key`: each part of the key gets its own decimal places (the
+    band, then irremediability, then scale plus scope in two places, then likelihood). After a
+    change to these rules, stored numbers are refreshed with `manage.py recompute_priorities`.
+    """
+    band, irremediability, scale_plus_scope, likelihood = priority_key(rating)
+    return band * 10000 + irremediability * 1000 + scale_plus_scope * 10 + likelihood
+
+
 def prioritise(ratings: list[ImpactRating]) -> list[ImpactRating]:
     """The ratings in the order they should be addressed (GP 24)."""
     return sorted(ratings, key=priority_key, reverse=True)
