@@ -14,7 +14,7 @@ from django.db import transaction
 from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Organisation
 from rightslens.core.involvement import ActionType, Involvement
-from rightslens.core.severity import rating_errors
+from rightslens.core.severity import Likelihood, rating_errors
 from rightslens.errors import FieldErrors
 from rightslens.inventory.models import AffectedGroup, AISystem
 
@@ -285,6 +285,58 @@ def impact_update(*, impact: Impact, actor: Any, **changes: Any) -> Impact:
         summary=", ".join(changed),
         before={k: before[k] for k in changed},
         after={k: values[k] for k in changed},
+    )
+    return impact
+
+
+def impact_copy_into(*, impact: Impact, into: Assessment) -> Impact:
+    """The impact copied into a draft (a new version starts from the approved one); the copy's
+    band and priority come from today's rules. The new version's own audit entry records it."""
+    if into.is_frozen:
+        raise _frozen_error(into)
+    groups = list(impact.affected_groups.all())
+    impact.pk = None
+    impact.id = None
+    impact.assessment = into
+    impact_apply_rules(impact)
+    impact.save()
+    impact.affected_groups.set(groups)
+    return impact
+
+
+_EVIDENCE_FIELDS = ("actual", "likelihood", "severity_band")
+
+
+@transaction.atomic
+def impact_evidence_apply(
+    *, impact: Impact, actor: Any, actual: bool, likelihood: int | None, verb: str, summary: str
+) -> Impact:
+    """New evidence about an impact (a grievance, say): the harm is now actual, or more likely.
+
+    The same gate as any edit: a frozen assessment refuses a change, the rules re-derive band and
+    priority, and one audit entry records before and after. Evidence that changes nothing (harm
+    already actual) is still recorded in the audit, and needs no unfrozen assessment.
+    """
+    likelihood = None if actual else likelihood
+    if likelihood is not None and likelihood not in {int(level) for level in Likelihood}:
+        raise FieldErrors({"likelihood": "Choose a likelihood from 1 (rare) to 5."})
+    before = {name: getattr(impact, name) for name in _EVIDENCE_FIELDS}
+    if (impact.actual, impact.likelihood) != (actual, likelihood):
+        if impact.assessment.is_frozen:
+            raise _frozen_error(impact.assessment)
+        impact.actual, impact.likelihood = actual, likelihood
+        impact_apply_rules(impact)
+        impact.save(
+            update_fields=["actual", "likelihood", "severity_band", "priority", "updated_at"]
+        )
+    audit_record(
+        organisation=impact.organisation,
+        actor=actor,
+        verb=verb,
+        obj=impact,
+        summary=summary,
+        before=before,
+        after={name: getattr(impact, name) for name in _EVIDENCE_FIELDS},
     )
     return impact
 

@@ -21,6 +21,7 @@ from rightslens.errors import FieldErrors
 
 from . import cycle_selectors, documents
 from .cycle_models import ActionPlan, CategoryReview, Indicator, ReviewDecision, Reviewer, Scoping
+from .services import impact_copy_into
 
 
 def _move(assessment: Assessment, actor: Any, target: AssessmentStatus, verb: str) -> Assessment:
@@ -118,13 +119,8 @@ def _approved_predecessors(assessment: Assessment) -> list[Assessment]:
 
 
 def _copy_impact(impact: Impact, into: Assessment) -> Impact:
-    groups = list(impact.affected_groups.all())
     actions = list(impact.actions.all())
-    impact.pk = None
-    impact.id = None
-    impact.assessment = into
-    impact.save()
-    impact.affected_groups.set(groups)
+    impact = impact_copy_into(impact=impact, into=into)
     for action in actions:
         plan = ActionPlan.objects.filter(action=action).first()
         _copy_action(action, impact, plan)

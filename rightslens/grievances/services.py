@@ -19,7 +19,7 @@ from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Membership, Organisation, Role
 from rightslens.assessments.catalogue import RIGHT, is_item_of_type
 from rightslens.assessments.models import Impact
-from rightslens.assessments.rules import impact_apply_rules
+from rightslens.assessments.services import impact_evidence_apply
 from rightslens.core.grievance import (
     ATTACHMENT_MAX_BYTES,
     Gp31Criterion,
@@ -348,45 +348,33 @@ def grievance_link_impact(
         raise FieldErrors({"impact": "Choose an impact from your organisation's register."})
     if GrievanceImpactLink.objects.filter(grievance=grievance, impact=impact).exists():
         raise FieldErrors({"impact": "This grievance is already linked to that impact."})
-    before = {
-        "actual": impact.actual,
-        "likelihood": impact.likelihood,
-        "severity_band": impact.severity_band,
-    }
+    actual_before, likelihood_before = impact.actual, impact.likelihood
+    actual, likelihood = impact.actual, impact.likelihood
     if impact.actual:
         effect = LinkEffect.CORROBORATED
     elif mark_actual:
-        effect = LinkEffect.MARKED_ACTUAL
-        impact.actual, impact.likelihood = True, None
+        effect, actual = LinkEffect.MARKED_ACTUAL, True
     else:
-        effect = LinkEffect.LIKELIHOOD_RAISED
-        impact.likelihood = _raised(impact.likelihood)
-    impact_apply_rules(impact)
-    impact.save()
+        effect, likelihood = LinkEffect.LIKELIHOOD_RAISED, _raised(impact.likelihood)
+    # The impact changes through the assessments services: frozen check, rules, audit, priority.
+    impact_evidence_apply(
+        impact=impact,
+        actor=membership.user,
+        actual=actual,
+        likelihood=likelihood,
+        verb="impact.grievance_linked",
+        summary=f"Grievance #{grievance.pk}: {effect.label}",
+    )
     link = GrievanceImpactLink.objects.create(
         organisation=grievance.organisation,
         grievance=grievance,
         impact=impact,
         effect=effect,
-        likelihood_before=before["likelihood"],
+        likelihood_before=likelihood_before,
         likelihood_after=impact.likelihood,
-        actual_before=bool(before["actual"]),
+        actual_before=bool(actual_before),
         actual_after=impact.actual,
         linked_by=membership.user,
-    )
-    after = {
-        "actual": impact.actual,
-        "likelihood": impact.likelihood,
-        "severity_band": impact.severity_band,
-    }
-    audit_record(
-        organisation=grievance.organisation,
-        actor=membership.user,
-        verb="impact.grievance_linked",
-        obj=impact,
-        summary=f"Grievance #{grievance.pk}: {effect.label}",
-        before=before,
-        after=after,
     )
     log.info("grievance %s linked to impact %s (%s)", grievance.pk, impact.pk, effect.value)
     return link
