@@ -11,11 +11,9 @@ from rightslens.core.involvement import (
     unmet_requirements,
 )
 from rightslens.core.severity import (
+    SEVERITY_DIMENSIONS,
     ImpactRating,
-    Irremediability,
     Likelihood,
-    Scale,
-    Scope,
     Severity,
     SeverityBand,
     priority_number,
@@ -26,7 +24,7 @@ from .models import ActionStatus, Impact
 
 def impact_rating(impact: Impact) -> ImpactRating:
     severity = Severity(
-        Scale(impact.scale), Scope(impact.scope), Irremediability(impact.irremediability)
+        **{d.name: d.levels(getattr(impact, d.name)) for d in SEVERITY_DIMENSIONS}  # type: ignore[arg-type]  # keys are Severity's fields by declaration
     )
     likelihood = None if impact.actual else Likelihood(impact.likelihood or Likelihood.POSSIBLE)
     return ImpactRating(severity=severity, actual=impact.actual, likelihood=likelihood)

@@ -13,6 +13,7 @@ from django.db import transaction
 
 from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Organisation
+from rightslens.core.impact_fields import IMPACT_FIELDS, NUMBER_FIELDS, TEXT_FIELDS
 from rightslens.core.involvement import ActionType, Involvement
 from rightslens.core.severity import Likelihood, rating_errors
 from rightslens.errors import FieldErrors
@@ -30,37 +31,8 @@ from .models import (
 )
 from .rules import impact_apply_rules
 
-IMPACT_FIELDS = (
-    "title",
-    "description",
-    "rights",
-    "risk_category",
-    "affected_group_ids",
-    "actual",
-    "scale",
-    "scale_rationale",
-    "scope",
-    "scope_rationale",
-    "irremediability",
-    "irremediability_rationale",
-    "likelihood",
-    "involvement",
-    "involvement_rationale",
-    "business_risk",
-    "business_risk_note",
-    "status",
-)
 ACTION_FIELDS = ("action_type", "description", "owner", "due_date", "status")
-_TEXT = (
-    "title",
-    "description",
-    "scale_rationale",
-    "scope_rationale",
-    "irremediability_rationale",
-    "involvement_rationale",
-    "business_risk_note",
-    "risk_category",
-)
+_TEXT = TEXT_FIELDS
 
 
 def _frozen_error(assessment: Assessment) -> FieldErrors:
@@ -181,14 +153,7 @@ def _impact_errors(values: dict[str, Any]) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not values["title"]:
         errors["title"] = "Give the impact a short title."
-    errors |= rating_errors(
-        scale=values["scale"],
-        scope=values["scope"],
-        irremediability=values["irremediability"],
-        rationales={k: values[f"{k}_rationale"] for k in ("scale", "scope", "irremediability")},
-        actual=values["actual"],
-        likelihood=values["likelihood"],
-    )
+    errors |= rating_errors(values, actual=values["actual"], likelihood=values["likelihood"])
     if values["involvement"] not in {m.value for m in Involvement}:
         errors["involvement"] = "Choose cause, contribute or directly linked."
     elif not values["involvement_rationale"]:
@@ -206,7 +171,7 @@ def _normalised_impact(values: dict[str, Any]) -> dict[str, Any]:
     values = dict(values)
     for name in _TEXT:
         values[name] = str(values.get(name) or "").strip()
-    for name in ("scale", "scope", "irremediability", "likelihood", "business_risk"):
+    for name in NUMBER_FIELDS:
         values[name] = _as_int(values.get(name))
     rights = values.get("rights") or []
     values["rights"] = list(

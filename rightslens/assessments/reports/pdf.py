@@ -13,6 +13,7 @@ from typing import Any
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from rightslens.assessments.selectors import impact_ratings
 from rightslens.core.effectiveness import VERDICT_TEXT
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
@@ -212,11 +213,8 @@ def _impacts(pdf: ReportPDF, ctx: dict[str, Any]) -> None:
         pdf.pair(
             "Risk to business", i.get_business_risk_display() if i.business_risk else "Not rated"
         )
-        pdf.pair("Scale", f"{i.get_scale_display()}. {i.scale_rationale}")
-        pdf.pair("Scope", f"{i.get_scope_display()}. {i.scope_rationale}")
-        pdf.pair(
-            "Irremediability", f"{i.get_irremediability_display()}. {i.irremediability_rationale}"
-        )
+        for rating in impact_ratings(i):
+            pdf.pair(rating.label, f"{rating.display}. {rating.rationale}")
         pdf.pair("Affected groups", ", ".join(g.name for g in i.affected_groups.all()))
         pdf.pair("Involvement", f"{i.get_involvement_display()}. {i.involvement_rationale}")
         pdf.pair("Required response", entry.response.guidance)
