@@ -20,6 +20,8 @@ from rightslens.accounts.models import Membership, Organisation, Role
 from rightslens.assessments.catalogue import RIGHT, is_item_of_type
 from rightslens.assessments.models import Impact
 from rightslens.assessments.services import impact_evidence_apply
+from rightslens.common.crypto import encrypt_bytes, receipt_key
+from rightslens.common.uploads import UploadPolicy, upload_check
 from rightslens.core.grievance import (
     ATTACHMENT_MAX_BYTES,
     Gp31Criterion,
@@ -28,14 +30,12 @@ from rightslens.core.grievance import (
     receipt_code_digest,
     receipt_code_new,
     receipt_code_normalise,
-    sniff_attachment_type,
     steps_when_remedy_recorded,
 )
 from rightslens.core.severity import Likelihood
 from rightslens.errors import FieldErrors
 from rightslens.inventory.models import AISystem
 
-from .crypto import encrypt_bytes, receipt_key
 from .models import (
     Author,
     ComplainantIdentity,
@@ -57,6 +57,13 @@ from .models import (
 )
 
 log = logging.getLogger(__name__)
+# Attachments: trusted by their bytes only (PDF, PNG or JPEG), never by name or claimed type.
+ATTACHMENT_POLICY = UploadPolicy(
+    kinds=("pdf", "png", "jpeg"),
+    max_bytes=ATTACHMENT_MAX_BYTES,
+    field="attachment",
+    trusts_name=False,
+)
 
 CONTENT_MAX_CHARS = 10_000
 MESSAGE_MAX_CHARS = 5_000
@@ -115,15 +122,8 @@ def attachment_check(upload: UploadedFile | None) -> tuple[str, bytes] | None:
     """The sniffed type and bytes of an accepted attachment; FieldErrors for any other file."""
     if upload is None:
         return None
-    if (upload.size or 0) > ATTACHMENT_MAX_BYTES:
-        raise FieldErrors({"attachment": _("This file is too large: the limit is 5 MB.")})
-    data = upload.read(ATTACHMENT_MAX_BYTES + 1)
-    if len(data) > ATTACHMENT_MAX_BYTES:
-        raise FieldErrors({"attachment": _("This file is too large: the limit is 5 MB.")})
-    kind = sniff_attachment_type(data[:16])
-    if kind is None:
-        raise FieldErrors({"attachment": _("We can only accept PDF, PNG or JPEG files.")})
-    return kind, data
+    checked = upload_check(upload, policy=ATTACHMENT_POLICY)
+    return checked.content_type, checked.data
 
 
 @transaction.atomic

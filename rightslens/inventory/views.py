@@ -8,8 +8,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
+from rightslens.common import knowledge as knowledge_access
 from rightslens.errors import FieldErrors
-from rightslens.hub import knowledge as hub_knowledge
 
 from . import services
 from .forms import AffectedGroupForm, ComponentForm, SystemFilterForm, SystemForm
@@ -29,7 +29,7 @@ def _status(form: object) -> int:
 
 
 def _vulnerable_group_choices() -> list[tuple[str, str]]:
-    items = hub_knowledge.knowledge().by_type("vulnerable_group")
+    items = knowledge_access.knowledge().by_type("vulnerable_group")
     return sorted(((i.id, i.title) for i in items), key=lambda pair: pair[1])
 
 
