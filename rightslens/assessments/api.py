@@ -18,7 +18,7 @@ from rightslens.accounts.models import Membership
 from rightslens.api.auth import OrgMemberTokenAuth
 from rightslens.core.severity import SEVERITY_DIMENSIONS
 
-from . import services
+from . import cycle_api, services
 from .models import Action, Assessment, Impact
 from .register import RegisterFilters, register_rows
 from .selectors import action_record, assessment_record, assessments_for, impact_record, impacts_for
@@ -213,3 +213,7 @@ def get_register(
         }
         for row in register_rows(organisation=membership.organisation, filters=filters)
     ]
+
+
+# The due diligence cycle's endpoints keep their /api/cycle/ paths.
+routers = {"assessments": router, "cycle": cycle_api.router}

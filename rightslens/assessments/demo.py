@@ -430,6 +430,15 @@ def _load_system(organisation: Organisation, user: Any, spec: dict[str, Any]) ->
     return system
 
 
-def load(organisation: Organisation, user: Any) -> None:
+def load_assessments(organisation: Organisation, user: Any) -> None:
+    """The three systems with their assessments, impacts and actions."""
     for spec in DEMO_SYSTEMS:
         _load_system(organisation, user, spec)
+
+
+def load(organisation: Organisation, user: Any) -> None:
+    """The app's whole demo: assessments, then the cycle around them (scoping, tracking, review)."""
+    from . import cycle_demo
+
+    load_assessments(organisation, user)
+    cycle_demo.load(organisation, user)
