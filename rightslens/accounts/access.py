@@ -29,6 +29,10 @@ def membership_for(
     )
     if membership is None:
         raise Http404("Not found")
+    return _with_role(membership, write=write, senior=senior)
+
+
+def _with_role(membership: Membership, *, write: bool, senior: bool) -> Membership:
     if write and not membership.can_write:
         raise PermissionDenied("Your role in this organisation is read-only.")
     if senior and not membership.is_senior:
@@ -39,8 +43,15 @@ def membership_for(
 def member_or_404(
     request: HttpRequest, org_slug: str, *, write: bool = False, senior: bool = False
 ) -> Membership:
-    """Return the user's membership of the organisation, or raise 404 (403 for a viewer's write)."""
-    return membership_for(request.user, org_slug, write=write, senior=senior)
+    """Return the user's membership of the organisation, or raise 404 (403 for a viewer's write).
+
+    Found once per request: `rightslens.common.views.org_view` checks it first, and the view's
+    own call reuses it (the role checks still run on every call)."""
+    cached = getattr(request, "_org_membership", None)
+    if cached is None or cached.organisation.slug != org_slug:
+        cached = membership_for(request.user, org_slug)
+        request._org_membership = cached  # type: ignore[attr-defined]  # per-request cache
+    return _with_role(cached, write=write, senior=senior)
 
 
 def org_object_or_404(queryset: QuerySet[M], membership: Membership, **lookup: Any) -> M:
