@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model, QuerySet
+from django.db.models import Manager, Model, QuerySet
 from django.http import Http404, HttpRequest
 
 from .models import Membership
@@ -54,7 +54,9 @@ def member_or_404(
     return _with_role(cached, write=write, senior=senior)
 
 
-def org_object_or_404(queryset: QuerySet[M], membership: Membership, **lookup: Any) -> M:
+def org_object_or_404(
+    queryset: QuerySet[M, M] | Manager[M], membership: Membership, **lookup: Any
+) -> M:
     """An object of the member's organisation, or 404: foreign ids look exactly like missing ones."""
     obj = queryset.filter(organisation=membership.organisation, **lookup).first()
     if obj is None:

@@ -36,7 +36,7 @@ def system_list(request: HttpRequest, org_slug: str) -> HttpResponse:
     if filters.archived == "":
         filters = SystemFilters(filters.kind, filters.lifecycle_stage, filters.role, "active")
     systems = systems_for(organisation=membership.organisation, filters=filters)
-    template = "inventory/_system_table.html" if request.htmx else "inventory/system_list.html"  # type: ignore[attr-defined]
+    template = "inventory/_system_table.html" if request.htmx else "inventory/system_list.html"  # type: ignore[attr-defined]  # request.htmx is set by the django-htmx middleware
     return render(request, template, {"membership": membership, "form": form, "systems": systems})
 
 
