@@ -7,7 +7,9 @@ tests, substituted) knowledge base is seen everywhere.
 from __future__ import annotations
 
 from rightslens.common import knowledge as knowledge_access
-from rightslens.common.rights import RightGroup, right_choices, rights_by_instrument  # noqa: F401  (re-exported)
+from rightslens.common.rights import RightGroup as RightGroup
+from rightslens.common.rights import right_choices as right_choices
+from rightslens.common.rights import rights_by_instrument as rights_by_instrument
 
 RIGHT = "right"
 RISK_CATEGORY = "risk_category"
