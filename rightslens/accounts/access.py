@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Manager, Model, Q, QuerySet
 from django.http import Http404, HttpRequest
 
 from .models import Membership
@@ -44,6 +44,10 @@ def membership_for(
     )
     if membership is None:
         raise Http404("Not found")
+    return _with_role(membership, write=write, senior=senior)
+
+
+def _with_role(membership: Membership, *, write: bool, senior: bool) -> Membership:
     if write and not membership.can_write:
         raise PermissionDenied("Your role in this organisation is read-only.")
     if senior and not membership.is_senior:
@@ -62,10 +66,16 @@ def member_or_404(
     """Return the user's membership of the organisation, or raise 404 (403 for a viewer's write).
 
     Pass `assessment_id` only on the pages an outside reviewer of that assessment may use.
-    """
-    return membership_for(
-        request.user, org_slug, write=write, senior=senior, assessment_id=assessment_id
+    Found once per request and scope: `rightslens.common.views.org_view` checks it first, and the
+    view's own call reuses it (the role checks still run on every call). The scope is part of the
+    key, so a membership found for one assessment never serves a call made without it."""
+    cache: dict[tuple[str, int | None], Membership] = request.__dict__.setdefault(
+        "_org_memberships", {}
     )
+    key = (org_slug, assessment_id)
+    if key not in cache:
+        cache[key] = membership_for(request.user, org_slug, assessment_id=assessment_id)
+    return _with_role(cache[key], write=write, senior=senior)
 
 
 OUTSIDE_REVIEWER_STEPS = frozenset({"approve", "return", "decide"})
@@ -77,7 +87,9 @@ def outside_reviewer_may(membership: Membership, step: str) -> None:
         raise Http404("Not found")
 
 
-def org_object_or_404(queryset: QuerySet[M], membership: Membership, **lookup: Any) -> M:
+def org_object_or_404(
+    queryset: QuerySet[M, M] | Manager[M], membership: Membership, **lookup: Any
+) -> M:
     """An object of the member's organisation, or 404: foreign ids look exactly like missing ones."""
     obj = queryset.filter(organisation=membership.organisation, **lookup).first()
     if obj is None:

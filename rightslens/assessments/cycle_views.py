@@ -7,14 +7,13 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
 from rightslens.accounts.models import Membership
 from rightslens.assessments import services as assessment_services
 from rightslens.assessments.models import Action, ActionStatus, Assessment, Impact
-from rightslens.assessments.rules import impact_response
-from rightslens.core.involvement import ActionType, unmet_requirements
+from rightslens.assessments.rules import impact_plan_gaps, impact_response
+from rightslens.common.views import org_view
 from rightslens.errors import FieldErrors
 
 from . import cycle_catalogue, cycle_forms, cycle_selectors, cycle_services, tracking
@@ -37,7 +36,7 @@ def _url(assessment: Assessment, page: str) -> str:
     return f"/o/{assessment.organisation.slug}/assessments/{assessment.pk}/{page}/"
 
 
-@require_http_methods(["GET", "POST"])
+@org_view("GET", "POST")
 def start(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     guides = cycle_catalogue.trigger_guides()
@@ -78,7 +77,7 @@ def _scoping_initial(assessment: Assessment) -> dict[str, Any]:
     return initial
 
 
-@require_http_methods(["GET", "POST"])
+@org_view("GET", "POST")
 def scoping(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     assessment = _assessment(membership, assessment_id)
@@ -112,7 +111,7 @@ def scoping(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResp
     )
 
 
-@require_http_methods(["POST"])
+@org_view("POST")
 def scoping_screen(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=True)
     assessment = _assessment(membership, assessment_id)
@@ -124,7 +123,7 @@ def scoping_screen(request: HttpRequest, org_slug: str, assessment_id: int) -> H
     return redirect(_url(assessment, "scoping"))
 
 
-@require_http_methods(["POST"])
+@org_view("POST")
 def scoping_decide(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=True, senior=True)
     assessment = _assessment(membership, assessment_id)
@@ -168,7 +167,7 @@ def _accepted_suggestion_initial(assessment: Assessment, initial: dict[str, Any]
     return {"rights": rights, "affected_group_ids": groups}
 
 
-@require_http_methods(["GET", "POST"])
+@org_view("GET", "POST")
 def identify(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     assessment = _assessment(membership, assessment_id)
@@ -201,7 +200,7 @@ def identify(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpRes
     )
 
 
-@require_http_methods(["POST"])
+@org_view("POST")
 def identify_not_relevant(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=True)
     assessment = _assessment(membership, assessment_id)
@@ -218,7 +217,7 @@ def identify_not_relevant(request: HttpRequest, org_slug: str, assessment_id: in
     return redirect(_url(assessment, "identify"))
 
 
-@require_http_methods(["POST"])
+@org_view("POST")
 def identify_dismiss(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=True)
     assessment = _assessment(membership, assessment_id)
@@ -256,7 +255,7 @@ def _plan_entries(
                     ((a, plans.get(a.pk)) for a in actions),
                     key=lambda pair: _preference_rank(pair[1]),
                 ),
-                "unmet": unmet_requirements(response, {ActionType(a.action_type) for a in actions}),
+                "unmet": impact_plan_gaps(impact),
                 "form": posted
                 if posted is not None and posted.prefix == prefix
                 else cycle_forms.ActionPlanForm(prefix=prefix),
@@ -271,7 +270,7 @@ def _preference_rank(plan: ActionPlan | None) -> int:
     return order.index(plan.preference) if plan is not None else len(order)
 
 
-@require_http_methods(["GET", "POST"])
+@org_view("GET", "POST")
 def plan(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     assessment = _assessment(membership, assessment_id)
@@ -305,16 +304,21 @@ def plan(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpRespons
     )
 
 
-@require_http_methods(["POST"])
-def plan_side_risk(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
+def _posted_plan_action(request: HttpRequest, org_slug: str, assessment_id: int) -> Action:
+    """The action named in the POST, of this assessment's plan (404 for any other)."""
     membership = member_or_404(request, org_slug, write=True)
     assessment = _assessment(membership, assessment_id)
-    action = org_object_or_404(
-        Action.objects,
+    return org_object_or_404(
+        Action.objects.select_related("impact__assessment"),
         membership,
         pk=posted_id(request, "action_id"),
         impact__assessment=assessment,
     )
+
+
+@org_view("POST")
+def plan_side_risk(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
+    action = _posted_plan_action(request, org_slug, assessment_id)
     try:
         cycle_services.side_risk_link(
             action=action, actor=request.user, impact_id=request.POST.get("impact_id")
@@ -324,32 +328,25 @@ def plan_side_risk(request: HttpRequest, org_slug: str, assessment_id: int) -> H
         )
     except FieldErrors as exc:
         messages.error(request, " ".join(exc.fields.values()))
-    return redirect(_url(assessment, "plan"))
+    return redirect(_url(action.impact.assessment, "plan"))
 
 
-@require_http_methods(["POST"])
+@org_view("POST")
 def plan_action_status(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
-    membership = member_or_404(request, org_slug, write=True)
-    assessment = _assessment(membership, assessment_id)
-    action = org_object_or_404(
-        Action.objects,
-        membership,
-        pk=posted_id(request, "action_id"),
-        impact__assessment=assessment,
-    )
+    action = _posted_plan_action(request, org_slug, assessment_id)
     try:
         assessment_services.action_update(
             action=action, actor=request.user, status=request.POST.get("status")
         )
     except FieldErrors as exc:
         messages.error(request, " ".join(exc.fields.values()))
-    return redirect(_url(assessment, "plan"))
+    return redirect(_url(action.impact.assessment, "plan"))
 
 
 # ---- Tracking -------------------------------------------------------------------------------
 
 
-@require_http_methods(["GET", "POST"])
+@org_view("GET", "POST")
 def impact_tracking(request: HttpRequest, org_slug: str, impact_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     impact = org_object_or_404(

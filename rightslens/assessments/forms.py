@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django import forms
 
+from rightslens.common.forms import set_choices
+from rightslens.common.rights import RightsCheckboxes
+from rightslens.core.impact_fields import DOCUMENT_FIELDS
 from rightslens.core.involvement import ActionType, Involvement
-from rightslens.core.severity import Irremediability, Likelihood, Scale, Scope
+from rightslens.core.severity import SEVERITY_DIMENSIONS, Likelihood
 from rightslens.core.vocabulary import label
 from rightslens.inventory.models import AISystem
 
 from . import catalogue
 from .models import ActionStatus, AssessmentKind, ImpactStatus, Trigger
+
+F = TypeVar("F", bound=forms.Form)
 
 _INVOLVEMENT_LABELS = {
     Involvement.CAUSE: "We cause (or may cause) it",
@@ -24,7 +30,7 @@ _INVOLVEMENT_LABELS = {
 def _rating_choices(enum: type, blank: str) -> list[tuple[str, str]]:
     return [("", blank)] + [
         (str(int(m)), f"{int(m)} – {label(m.name.lower())}")
-        for m in enum  # type: ignore[attr-defined]
+        for m in enum  # type: ignore[attr-defined]  # enum is an Enum class passed as a plain type
     ]
 
 
@@ -47,11 +53,27 @@ def _rationale(text: str) -> forms.CharField:
     )
 
 
-class RightsCheckboxes(forms.CheckboxSelectMultiple):
-    """Checkboxes in one fieldset per instrument: easier than a Ctrl-click list by keyboard or phone."""
+def rating_fields() -> dict[str, forms.Field]:
+    """One rating and one rationale field per severity dimension, as the core declares them."""
+    fields: dict[str, forms.Field] = {}
+    for dimension in SEVERITY_DIMENSIONS:
+        fields[dimension.name] = _rating(dimension.levels, dimension.label, dimension.question)
+        fields[dimension.rationale] = _rationale(f"Why this {dimension.name}")
+    return fields
 
-    template_name = "assessments/widgets/rights_checkboxes.html"
-    use_fieldset = True
+
+def with_rating_fields(*, after: str) -> Callable[[type[F]], type[F]]:
+    """Class decorator: insert the severity rating fields after the named field of a form."""
+
+    def decorate(form_class: type[F]) -> type[F]:
+        fields = list(form_class.base_fields.items())
+        at = [name for name, _ in fields].index(after) + 1
+        combined = dict([*fields[:at], *rating_fields().items(), *fields[at:]])
+        form_class.base_fields = combined
+        form_class.declared_fields = dict(combined)
+        return form_class
+
+    return decorate
 
 
 class AssessmentForm(forms.Form):
@@ -67,6 +89,7 @@ class AssessmentForm(forms.Form):
     )
 
 
+@with_rating_fields(after="actual")
 class ImpactForm(forms.Form):
     title = forms.CharField(max_length=200, required=False)
     description = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
@@ -92,16 +115,6 @@ class ImpactForm(forms.Form):
         ],
         widget=forms.RadioSelect,
     )
-    scale = _rating(Scale, "Scale", "How grave the harm is for the people affected.")
-    scale_rationale = _rationale("Why this scale")
-    scope = _rating(Scope, "Scope", "How many people are or could be affected.")
-    scope_rationale = _rationale("Why this scope")
-    irremediability = _rating(
-        Irremediability,
-        "Irremediability",
-        "How hard it is to restore people to their situation before the harm.",
-    )
-    irremediability_rationale = _rationale("Why this irremediability")
     likelihood = forms.IntegerField(
         required=False,
         help_text="Potential impacts only: leave empty for an actual impact.",
@@ -141,36 +154,20 @@ class ImpactForm(forms.Form):
 
     def __init__(self, *args: Any, system: AISystem, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["rights"].choices = catalogue.right_choices()
-        self.fields["risk_category"].choices = [("", "Choose…"), *catalogue.risk_category_choices()]
-        self.fields["affected_group_ids"].choices = [
-            (str(g.pk), f"{g.name}{' (at heightened risk)' if g.vulnerable else ''}")
-            for g in system.affected_groups.all()
-        ]
+        set_choices(self, "rights", catalogue.right_choices())
+        set_choices(self, "risk_category", [("", "Choose…"), *catalogue.risk_category_choices()])
+        set_choices(
+            self,
+            "affected_group_ids",
+            [
+                (str(g.pk), f"{g.name}{' (at heightened risk)' if g.vulnerable else ''}")
+                for g in system.affected_groups.all()
+            ],
+        )
 
     @classmethod
     def initial_for(cls, impact: Any) -> dict[str, Any]:
-        initial = {
-            name: getattr(impact, name)
-            for name in (
-                "title",
-                "description",
-                "rights",
-                "risk_category",
-                "scale",
-                "scale_rationale",
-                "scope",
-                "scope_rationale",
-                "irremediability",
-                "irremediability_rationale",
-                "likelihood",
-                "involvement",
-                "involvement_rationale",
-                "business_risk",
-                "business_risk_note",
-                "status",
-            )
-        }
+        initial = {name: getattr(impact, name) for name in DOCUMENT_FIELDS if name != "actual"}
         initial["actual"] = "actual" if impact.actual else "potential"
         initial["affected_group_ids"] = [str(g.pk) for g in impact.affected_groups.all()]
         return initial

@@ -12,13 +12,14 @@ from django.shortcuts import render
 
 from rightslens.accounts.access import member_or_404
 from rightslens.accounts.models import Organisation
+from rightslens.common.forms import set_choices
+from rightslens.common.views import org_view
 from rightslens.core import involvement as core_involvement
 from rightslens.core import severity as core_severity
 from rightslens.core.involvement import Involvement, required_response
 from rightslens.core.severity import SeverityBand
 from rightslens.core.vocabulary import label
 from rightslens.inventory.models import AffectedGroup, AISystem
-from rightslens.inventory.views import refuse_unsafe_method
 
 from . import catalogue
 from . import rules as impact_rules
@@ -47,17 +48,22 @@ class RegisterFilterForm(forms.Form):
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["band"].choices = [("", "Any severity")] + [
-            (int(b), label(b.name.lower())) for b in sorted(SeverityBand, reverse=True)
-        ]
+        set_choices(
+            self,
+            "band",
+            [("", "Any severity")]
+            + [(int(b), label(b.name.lower())) for b in sorted(SeverityBand, reverse=True)],
+        )
         rights = [(rid, title) for _, group in catalogue.right_choices() for rid, title in group]
-        self.fields["right"].choices = [("", "Any right"), *rights]
+        set_choices(self, "right", [("", "Any right"), *rights])
         groups = AffectedGroup.objects.filter(organisation=organisation).select_related("system")
-        self.fields["group"].choices = [("", "Any group")] + [
-            (g.pk, f"{g.name} ({g.system.name})") for g in groups
-        ]
+        set_choices(
+            self,
+            "group",
+            [("", "Any group")] + [(g.pk, f"{g.name} ({g.system.name})") for g in groups],
+        )
         systems = AISystem.objects.filter(organisation=organisation)
-        self.fields["system"].choices = [("", "Any system")] + [(s.pk, s.name) for s in systems]
+        set_choices(self, "system", [("", "Any system")] + [(s.pk, s.name) for s in systems])
 
     def filters(self) -> RegisterFilters:
         if not self.is_valid():
@@ -67,10 +73,9 @@ class RegisterFilterForm(forms.Form):
 
 
 @login_required
+@org_view("GET")
 def register(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug)
-    if refused := refuse_unsafe_method(request):
-        return refused
     organisation = membership.organisation
     form = RegisterFilterForm(request.GET or None, organisation=organisation)
     rows = register_rows(organisation=organisation, filters=form.filters())
@@ -81,7 +86,7 @@ def register(request: HttpRequest, org_slug: str) -> HttpResponse:
         "picture": severity_picture(rows),
         "right_titles": {r: catalogue.title_of(r) for row in rows for r in row.impact.rights},
     }
-    template = "assessments/_register_table.html" if request.htmx else "assessments/register.html"  # type: ignore[attr-defined]
+    template = "assessments/_register_table.html" if request.htmx else "assessments/register.html"  # type: ignore[attr-defined]  # request.htmx is set by the django-htmx middleware
     return render(request, template, context)
 
 

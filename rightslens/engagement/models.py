@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from enum import Enum
+
 from django.conf import settings
 from django.db import models
 
 from rightslens.accounts.models import OrgScoped
 from rightslens.assessments.models import Impact
+from rightslens.common.crypto import EncryptedTextField
 from rightslens.core.engagement import DueDiligencePhase, Region, StakeholderKind
 from rightslens.core.vocabulary import label
-from rightslens.grievances.crypto import EncryptedTextField
 from rightslens.inventory.models import AffectedGroup
 
 
-def _choices(enum: type) -> list[tuple[str, str]]:
+def _choices(enum: type[Enum]) -> list[tuple[str, str]]:
     return [(m.value, label(m.value)) for m in enum]
 
 

@@ -113,7 +113,7 @@ def public_statistics(*, organisation: Organisation) -> dict[str, Any]:
     targets = target_times(organisation)
     ack = _timing([(g.received_at, g.acknowledged_at) for g in cases], targets.acknowledge_days)
     by_state = suppress_small(
-        {label: sum(1 for g in cases if g.state == value) for value, label in State.choices}
+        {str(label): sum(1 for g in cases if g.state == value) for value, label in State.choices}
     )
     rights = suppress_small(dict(Counter(r for g in cases for r in g.rights)))
     helped = suppress_small(
@@ -136,7 +136,7 @@ def public_statistics(*, organisation: Organisation) -> dict[str, Any]:
 def _knowledge_item(item_id: str) -> Any:
     """The knowledge-base item, or None when the library is absent or does not define it."""
     try:
-        from rightslens.hub.knowledge import knowledge
+        from rightslens.common.knowledge import knowledge
 
         return knowledge().get(item_id)
     except Exception:  # noqa: BLE001 - the page must work without the knowledge base
@@ -194,7 +194,7 @@ def next_deadline(grievance: Grievance, targets: TargetTimes) -> dict[str, Any] 
 def with_deadlines(cases: Any, targets: TargetTimes) -> list[Grievance]:
     listed = list(cases)
     for case in listed:
-        case.deadline = next_deadline(case, targets)  # type: ignore[attr-defined]
+        case.deadline = next_deadline(case, targets)
     return listed
 
 

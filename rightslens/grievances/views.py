@@ -21,11 +21,11 @@ from rightslens.accounts.access import member_or_404, org_object_or_404
 from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Membership
 from rightslens.assessments.models import Impact
+from rightslens.common.crypto import decrypt_bytes
 from rightslens.errors import FieldErrors
 from rightslens.inventory.models import AISystem
 
 from . import services
-from .crypto import decrypt_bytes
 from .forms import (
     DisclosureForm,
     ImpactLinkForm,
@@ -333,7 +333,9 @@ def case_attachment(request: HttpRequest, org_slug: str, attachment_id: int) -> 
         obj=attachment,
         summary=f"Attachment of grievance #{attachment.grievance_id} opened",
     )
-    response = HttpResponse(decrypt_bytes(attachment.data), content_type=attachment.content_type)
+    response = HttpResponse(
+        decrypt_bytes(bytes(attachment.data)), content_type=attachment.content_type
+    )
     response["Content-Disposition"] = (
         f'attachment; filename="grievance-{attachment.grievance_id}-{attachment.pk}"'
     )

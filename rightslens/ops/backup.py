@@ -30,7 +30,7 @@ from django.db import connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
-from rightslens.grievances.crypto import derive_key, grievance_keys
+from rightslens.common.crypto import derive_key, grievance_keys
 
 FORMAT = "rightslens-backup"
 VERSION = 1

@@ -15,7 +15,7 @@ from cryptography.fernet import InvalidToken
 from django.apps import apps
 from django.db import models, transaction
 
-from rightslens.grievances.crypto import EncryptedTextField, Sealed, rotate_bytes, rotate_text
+from rightslens.common.crypto import EncryptedTextField, Sealed, rotate_bytes, rotate_text
 from rightslens.grievances.models import GrievanceAttachment
 
 

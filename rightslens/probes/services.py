@@ -10,13 +10,13 @@ from django.db.models import F
 from django.utils import timezone
 
 from rightslens.accounts.audit import audit_record
+from rightslens.common.crypto import decrypt_text, encrypt_text
 from rightslens.core.probes.classify import Classifier
 from rightslens.core.probes.endpoint import EndpointSettings
 from rightslens.core.probes.runner import ProbeRecord, Progress, RunOptions, run_probes
 from rightslens.core.probes.suites import SuiteError, load_suite, suite_ids
 from rightslens.core.semantic import default_encoder
 from rightslens.errors import FieldErrors
-from rightslens.grievances.crypto import decrypt_text, encrypt_text
 from rightslens.jobs import enqueue, job
 
 from .models import ProbeResult, ProbeRun, RunState

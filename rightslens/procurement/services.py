@@ -149,7 +149,7 @@ def counterparty_reassessed(
 
 
 def clause_templates() -> list[Any]:
-    from rightslens.hub.knowledge import knowledge
+    from rightslens.common.knowledge import knowledge
 
     return knowledge().offered("clause_template")
 
@@ -219,6 +219,7 @@ def leverage_record(
         errors["outcome"] = "Choose an outcome."
     if errors:
         raise FieldErrors(errors)
+    assert taken_on is not None  # a missing date is one of the errors above
     action = LeverageAction.objects.create(
         organisation=counterparty.organisation,
         counterparty=counterparty,

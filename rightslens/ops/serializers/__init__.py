@@ -12,7 +12,7 @@ from typing import Any
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 
-from rightslens.grievances.crypto import EncryptedTextField, Sealed
+from rightslens.common.crypto import EncryptedTextField, Sealed
 
 
 class SealedFieldsOut:
