@@ -6,7 +6,7 @@ from typing import Any
 
 from rightslens.accounts.models import Organisation
 from rightslens.assessments.models import Impact
-from rightslens.core.engagement import impact_coverage, share_outside_na_we
+from rightslens.core.engagement import StakeholderKind, impact_coverage, share_outside_na_we
 
 from .models import EngagementEvent, Stakeholder
 
@@ -29,6 +29,19 @@ def _participations(organisation: Organisation) -> list[tuple[int, Stakeholder]]
         "stakeholder"
     )
     return [(row.engagementevent_id, row.stakeholder) for row in rows]
+
+
+def groups_heard(*, organisation: Organisation, group_ids: set[int]) -> set[int]:
+    """Which of these affected groups took part in an engagement, themselves or through a credible
+    proxy (experts do not speak for a group)."""
+    return set(
+        Stakeholder.objects.filter(
+            organisation=organisation,
+            represents_id__in=group_ids,
+            kind__in=[StakeholderKind.AFFECTED, StakeholderKind.PROXY],
+            events__isnull=False,
+        ).values_list("represents_id", flat=True)
+    )
 
 
 def coverage(*, organisation: Organisation) -> dict[str, Any]:

@@ -179,10 +179,27 @@ class AttachQuestionnaireForm(forms.Form):
 
 class AwardForm(forms.Form):
     award_conditions = forms.CharField(label="Award conditions", widget=forms.Textarea)
+    clauses = forms.MultipleChoiceField(
+        label="Contract clauses the award relies on",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Each one named here must be agreed in the contract before award.",
+    )
+    exception_reasons = forms.CharField(
+        label="Exception: reasons to award before due diligence is done (senior role only)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Leave empty for a normal award. An exception is audited and shown on the "
+        "procurement.",
+    )
     monitoring_dates = forms.CharField(
         label="Post-award monitoring dates",
         help_text="ISO dates separated by commas, e.g. 2027-03-01, 2027-09-01",
     )
+
+    def __init__(self, *args: Any, clauses: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["clauses"].choices = clauses  # type: ignore[attr-defined]
 
     def clean_monitoring_dates(self) -> list[dt.date]:
         raw = [p.strip() for p in self.cleaned_data["monitoring_dates"].split(",") if p.strip()]
