@@ -96,6 +96,13 @@ class ConclusionForm(forms.Form):
         label="Conclusion", choices=Conclusion.choices, widget=forms.RadioSelect
     )
     conclusion_reasons = forms.CharField(label="Reasons", widget=forms.Textarea)
+    supply_conditions = forms.CharField(
+        label="Conditions before supply (leverage plan)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Required for a customer concluded 'Escalate' or 'Do not proceed': what must "
+        "change before anything is supplied. Record the leverage you will use on the customer's page.",
+    )
 
 
 class ClauseForm(forms.Form):

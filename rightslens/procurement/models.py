@@ -143,6 +143,9 @@ class QuestionnaireRequest(OrgScoped):
     submitted_at = models.DateTimeField(null=True, blank=True)
     conclusion = models.CharField(max_length=30, choices=Conclusion, blank=True)
     conclusion_reasons = models.TextField(blank=True)
+    supply_conditions = models.TextField(
+        blank=True, help_text="Conditions to be met before supply (leverage plan, UNGP 19)."
+    )
     concluded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
