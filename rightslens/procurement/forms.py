@@ -6,7 +6,7 @@ from typing import Any
 from django import forms
 
 from rightslens.core import business_model as bm
-from rightslens.core.vocabulary import label
+from rightslens.core.vocabulary import SystemKind, label
 from rightslens.inventory.models import AISystem
 
 from .models import (
@@ -178,6 +178,26 @@ class ProcurementForm(forms.Form):
             organisation=organisation, kind=CounterpartyKind.VENDOR
         )
         self.fields["system"].queryset = AISystem.objects.filter(organisation=organisation)  # type: ignore[attr-defined]
+
+
+class LinkSystemForm(forms.Form):
+    system = forms.ModelChoiceField(
+        label="System in the inventory", queryset=AISystem.objects.none()
+    )
+
+    def __init__(self, *args: Any, organisation: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["system"].queryset = AISystem.objects.filter(  # type: ignore[attr-defined]
+            organisation=organisation, archived_at__isnull=True
+        )
+
+
+class CreateSystemForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Kind of system",
+        choices=[(k.value, label(k.value)) for k in SystemKind],
+        initial=SystemKind.OTHER_AI.value,
+    )
 
 
 class AttachQuestionnaireForm(forms.Form):

@@ -20,6 +20,8 @@ from .forms import (
     AwardForm,
     BoardReviewForm,
     BusinessModelForm,
+    CreateSystemForm,
+    LinkSystemForm,
     ProcurementForm,
 )
 from .models import BusinessModelRecord, ClauseAttachment, Procurement, QuestionnaireRequest
@@ -33,6 +35,8 @@ from .services import (
     procurement_attach_questionnaire,
     procurement_award,
     procurement_create,
+    procurement_create_system,
+    procurement_link_system,
     procurement_open_assessment,
     procurement_screen,
 )
@@ -112,6 +116,9 @@ def _procurement_page(
                 if cid in procurement.award_clauses
             ],
             "errors": extra.get("errors"),
+            "link_system_form": extra.get("link_system")
+            or LinkSystemForm(organisation=membership.organisation),
+            "create_system_form": extra.get("create_system") or CreateSystemForm(),
         },
         status=status,
     )
@@ -181,6 +188,42 @@ def procurement_assessment(
     except FieldErrors as exc:
         return _procurement_page(request, membership, procurement, status=400, errors=exc.fields)
     return redirect(proc_url(org_slug, procurement))
+
+
+@login_required
+@require_POST
+def procurement_system_link(
+    request: HttpRequest, org_slug: str, procurement_id: int
+) -> HttpResponse:
+    membership, procurement = _writable(request, org_slug, procurement_id)
+    form = LinkSystemForm(request.POST, organisation=membership.organisation)
+    if form.is_valid():
+        try:
+            procurement_link_system(
+                procurement=procurement, user=request.user, system=form.cleaned_data["system"]
+            )
+            return redirect(proc_url(org_slug, procurement))
+        except FieldErrors as exc:
+            exc.add_to(form)
+    return _procurement_page(request, membership, procurement, status=400, link_system=form)
+
+
+@login_required
+@require_POST
+def procurement_system_create(
+    request: HttpRequest, org_slug: str, procurement_id: int
+) -> HttpResponse:
+    membership, procurement = _writable(request, org_slug, procurement_id)
+    form = CreateSystemForm(request.POST)
+    if form.is_valid():
+        try:
+            procurement_create_system(
+                procurement=procurement, user=request.user, kind=form.cleaned_data["kind"]
+            )
+            return redirect(proc_url(org_slug, procurement))
+        except FieldErrors as exc:
+            exc.add_to(form, name_unmatched=True)
+    return _procurement_page(request, membership, procurement, status=400, create_system=form)
 
 
 @login_required

@@ -16,9 +16,11 @@ from rightslens.accounts.models import Membership, Organisation
 from rightslens.assessments.models import Assessment, AssessmentKind, Impact, Trigger
 from rightslens.core import business_model as bm
 from rightslens.core import gates
+from rightslens.core.vocabulary import LifecycleStage, ValueChainRole
 from rightslens.engagement.selectors import groups_heard
 from rightslens.errors import FieldErrors
 from rightslens.inventory.models import AISystem
+from rightslens.inventory.services import system_create
 
 from .models import (
     BusinessModelRecord,
@@ -402,6 +404,57 @@ def procurement_attach_questionnaire(
     procurement.questionnaire = request
     procurement.save(update_fields=["questionnaire"])
     return procurement
+
+
+def _system_link_errors(procurement: Procurement, system: AISystem) -> dict[str, str]:
+    if system.organisation_id != procurement.organisation_id:
+        return {"system": "Choose a system from your own inventory."}
+    assessment = procurement.assessment
+    if assessment is not None and assessment.system_id != system.pk:
+        return {
+            "system": f"The pre-procurement assessment covers {assessment.system}: the system "
+            "cannot change under it. Start a new procurement for another system."
+        }
+    return {}
+
+
+@transaction.atomic
+def procurement_link_system(
+    *, procurement: Procurement, user: Any, system: AISystem
+) -> Procurement:
+    """Link the system being bought, at any stage, so its assessment and award can proceed."""
+    if errors := _system_link_errors(procurement, system):
+        raise FieldErrors(errors)
+    before = procurement.system_id
+    procurement.system = system
+    procurement.save(update_fields=["system"])
+    if procurement.vendor is not None:
+        procurement.vendor.systems.add(system)
+    audit_record(
+        organisation=procurement.organisation,
+        actor=user,
+        verb="procurement_system_linked",
+        obj=procurement,
+        before={"system": before},
+        after={"system": system.pk},
+    )
+    return procurement
+
+
+@transaction.atomic
+def procurement_create_system(*, procurement: Procurement, user: Any, kind: str) -> Procurement:
+    """Record the system being bought in the inventory, from what the procurement already says."""
+    system = system_create(
+        organisation=procurement.organisation,
+        actor=user,
+        name=procurement.title[:200],
+        purpose=procurement.use_case_text[:300],
+        description=procurement.needs_statement,
+        kind=kind,
+        lifecycle_stage=LifecycleStage.PLAN_AND_DESIGN.value,
+        value_chain_roles=[ValueChainRole.PROCURER.value, ValueChainRole.DEPLOYER.value],
+    )
+    return procurement_link_system(procurement=procurement, user=user, system=system)
 
 
 @transaction.atomic
