@@ -19,7 +19,7 @@ from rightslens.core import lifecycle, quality
 from rightslens.core.severity import SeverityBand
 from rightslens.errors import FieldErrors
 
-from . import cycle_selectors, documents
+from . import approval_gates, cycle_selectors, documents
 from .cycle_models import ActionPlan, CategoryReview, Indicator, ReviewDecision, Reviewer, Scoping
 
 
@@ -67,7 +67,7 @@ def approval_refusals(assessment: Assessment, membership: Membership) -> list[st
         ),
         undecided_red_lines=cycle_selectors.undecided_red_lines(assessment),
     )
-    return lifecycle.approval_refusals(ctx)
+    return lifecycle.approval_refusals(ctx) + approval_gates.approval_gate_problems(assessment)
 
 
 @transaction.atomic
@@ -120,6 +120,7 @@ def _approved_predecessors(assessment: Assessment) -> list[Assessment]:
 def _copy_impact(impact: Impact, into: Assessment) -> Impact:
     groups = list(impact.affected_groups.all())
     actions = list(impact.actions.all())
+    impact.previous_version_id = impact.pk
     impact.pk = None
     impact.id = None
     impact.assessment = into

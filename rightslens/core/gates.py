@@ -183,3 +183,60 @@ def high_risk_conclusion_problems(
             "the practice) before concluding."
         )
     return problems
+
+
+# ---- Approval of an assessment -------------------------------------------------------------------
+
+#: Kinds that claim to have looked at every risk category (a rapid or targeted review does not).
+COMPLETE_COVERAGE_KINDS = frozenset({"full", "periodic"})
+
+
+@dataclass(frozen=True)
+class CategoryFacts:
+    titles: dict[str, str]  # every risk category id -> title, in catalogue order
+    decided: frozenset[str]  # an impact recorded, or "not relevant" with a reason
+    dismissed: frozenset[str]  # marked "not relevant"
+    open_suggestions: tuple[tuple[str, str], ...]  # (category id, suggestion title), undecided
+
+
+def category_problems(kind: str, facts: CategoryFacts) -> list[str]:
+    """A full or periodic assessment is approved only with every risk category decided (UNGP 18:
+    identify across all rights), and no suggestion left open in a category called not relevant."""
+    if kind not in COMPLETE_COVERAGE_KINDS:
+        return []
+    problems = [
+        f"Risk category “{title}” is not decided: record an impact, or mark it not relevant "
+        "with a reason."
+        for ref, title in facts.titles.items()
+        if ref not in facts.decided
+    ]
+    problems += [
+        f"“{facts.titles.get(ref, ref)}” was marked not relevant, but the suggestion “{title}” "
+        "in it is still open: accept or dismiss it."
+        for ref, title in facts.open_suggestions
+        if ref in facts.dismissed
+    ]
+    return problems
+
+
+@dataclass(frozen=True)
+class SevereImpactEngagement:
+    title: str
+    affected_groups: tuple[str, ...]
+    unheard_groups: tuple[str, ...]  # neither heard themselves nor through a credible proxy
+    gap_reason: str  # why they could not be engaged, if recorded
+
+
+def severe_engagement_problems(impacts: tuple[SevereImpactEngagement, ...]) -> list[str]:
+    """Approving severe impacts needs the people affected heard (UNGP 18(b)), directly or through
+    credible proxies, or a recorded reason why that was not possible."""
+    problems: list[str] = []
+    for impact in impacts:
+        if impact.gap_reason.strip():
+            continue
+        problems += [
+            f"Severe impact “{impact.title}”: “{group}” has not been engaged (directly or "
+            "through a credible proxy); record the engagement, or the reason it was not possible."
+            for group in impact.unheard_groups
+        ]
+    return problems

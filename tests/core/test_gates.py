@@ -133,3 +133,44 @@ def test_a_high_risk_customer_conclusion_needs_conditions_and_leverage():
         )
         == []
     )
+
+
+CATEGORIES = {"cat-a": "Privacy", "cat-b": "Expression"}
+
+
+def test_a_full_assessment_needs_every_category_decided():
+    from rightslens.core.gates import CategoryFacts, category_problems
+
+    facts = CategoryFacts(CATEGORIES, frozenset({"cat-a"}), frozenset(), ())
+    assert category_problems("full", facts) == [
+        "Risk category “Expression” is not decided: record an impact, or mark it not relevant "
+        "with a reason."
+    ]
+    assert category_problems("periodic", facts)
+    assert category_problems("rapid", facts) == []
+
+
+def test_a_dismissed_category_with_an_open_suggestion_blocks_approval():
+    from rightslens.core.gates import CategoryFacts, category_problems
+
+    facts = CategoryFacts(
+        CATEGORIES,
+        frozenset(CATEGORIES),
+        frozenset({"cat-b"}),
+        (("cat-b", "Over-blocking"), ("cat-a", "Leaks")),
+    )
+    problems = category_problems("full", facts)
+    assert len(problems) == 1 and "“Over-blocking”" in problems[0]
+
+
+def test_severe_impacts_need_their_groups_heard_or_a_reason():
+    from rightslens.core.gates import SevereImpactEngagement, severe_engagement_problems
+
+    unheard = SevereImpactEngagement("Wrongful denial", ("Claimants",), ("Claimants",), "")
+    assert severe_engagement_problems((unheard,)) == [
+        "Severe impact “Wrongful denial”: “Claimants” has not been engaged (directly or through "
+        "a credible proxy); record the engagement, or the reason it was not possible."
+    ]
+    excused = replace(unheard, gap_reason="Claimants' association refused; ombudsman consulted.")
+    heard = replace(unheard, unheard_groups=())
+    assert severe_engagement_problems((excused, heard)) == []
