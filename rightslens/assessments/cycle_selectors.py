@@ -23,6 +23,7 @@ from .cycle_models import (
     Scoping,
     SuggestionDecision,
 )
+from .register import grievance_remedies
 
 
 def scoping_of(assessment: Assessment) -> Scoping:
@@ -244,7 +245,8 @@ def _impact_facts(impact: Impact, disaggregated: set[int]) -> quality.ImpactFact
         disaggregated_tracking=impact.pk in disaggregated,
         rationale_missing=_missing_rationales(impact),
         remedy_owed=impact.actual and impact.involvement in ("cause", "contribute"),
-        has_remedy_action=any(a.action_type == "remedy" for a in actions),
+        has_remedy_action=any(a.action_type == "remedy" for a in actions)
+        or bool(grievance_remedies(impact)),
     )
 
 

@@ -19,7 +19,7 @@ from rightslens.core.vocabulary import label
 
 from .models import ActionStatus, Impact
 from .rules import impact_response
-from .selectors import impacts_for
+from .selectors import current_impacts
 
 SORTS: dict[str, tuple[str, list[Any]]] = {
     "priority": ("Priority (severity first)", ["-priority", "id"]),
@@ -58,16 +58,56 @@ class RegisterRow:
         return not self.unmet
 
 
+def lineage_ids(impact: Impact) -> set[int]:
+    """This impact and the same impact in earlier versions of its assessment."""
+    ids, current = set(), impact
+    while current is not None and current.pk not in ids:
+        ids.add(current.pk)
+        current = current.previous_version
+    return ids
+
+
+def impact_history(impact: Impact) -> list[Impact]:
+    """The same impact across the versions of its assessment, oldest first (one entry each)."""
+    root = impact
+    while root.previous_version_id and root.previous_version is not None:
+        root = root.previous_version
+    chain, frontier = [root], [root]
+    while frontier:
+        frontier = list(
+            Impact.objects.filter(previous_version__in=frontier).select_related("assessment")
+        )
+        chain += frontier
+    return sorted(chain, key=lambda i: (i.assessment.version, i.pk))
+
+
+def grievance_remedies(impact: Impact) -> list[Any]:
+    """Remedies recorded on grievances linked to this impact (or an earlier version of it)."""
+    from rightslens.grievances.selectors import remedies_for_impacts  # grievances build on impacts
+
+    by_impact = remedies_for_impacts(
+        organisation=impact.organisation, impact_ids=lineage_ids(impact)
+    )
+    return sorted(
+        {r.pk: r for found in by_impact.values() for r in found}.values(), key=lambda r: r.pk
+    )
+
+
 def planned_action_types(impact: Impact) -> set[ActionType]:
-    return {
+    """Action types that answer the impact's required response; a remedy recorded on a linked
+    grievance counts as remedy (GP 22), as a remedy action would."""
+    planned = {
         ActionType(a.action_type)
         for a in impact.actions.all()
         if a.status != ActionStatus.CANCELLED
     }
+    if ActionType.REMEDY not in planned and grievance_remedies(impact):
+        planned.add(ActionType.REMEDY)
+    return planned
 
 
 def _filtered(organisation: Organisation, filters: RegisterFilters) -> Any:
-    impacts = impacts_for(organisation=organisation)
+    impacts = current_impacts(organisation=organisation)
     if filters.band:
         impacts = impacts.filter(severity_band=filters.band)
     if filters.group:
@@ -84,7 +124,7 @@ def _filtered(organisation: Organisation, filters: RegisterFilters) -> Any:
 def priority_ranks(organisation: Organisation) -> dict[int, int]:
     """Impact id -> its rank in the priority order of the whole register."""
     ordered = (
-        impacts_for(organisation=organisation)
+        current_impacts(organisation=organisation)
         .order_by("-priority", "id")
         .values_list("pk", flat=True)
     )

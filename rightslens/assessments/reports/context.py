@@ -9,11 +9,13 @@ from typing import Any
 from rightslens.accounts.models import Organisation
 from rightslens.assessments.models import Assessment, AssessmentStatus, Impact
 from rightslens.assessments.rules import impact_response
-from rightslens.core.involvement import ActionType, unmet_requirements
+from rightslens.assessments.selectors import current_impacts
+from rightslens.core.involvement import unmet_requirements
 from rightslens.core.severity import SeverityBand
 
 from .. import cycle_catalogue, cycle_selectors
 from ..cycle_models import Scoping
+from ..register import planned_action_types
 
 METHOD = (
     "Impacts were identified through a guided pass over every GenAI human-rights risk category and the "
@@ -39,7 +41,7 @@ class ImpactEntry:
 def _impact_entry(impact: Impact) -> ImpactEntry:
     response = impact_response(impact)
     actions = list(impact.actions.all())
-    unmet = unmet_requirements(response, {ActionType(a.action_type) for a in actions})
+    unmet = unmet_requirements(response, planned_action_types(impact))
     side_of = [
         shorten(p.action.description, 140, placeholder="…")
         for p in impact.created_by_plans.select_related("action")
@@ -92,11 +94,7 @@ def report_context(assessment: Assessment) -> dict[str, Any]:
 
 
 def board_brief(*, organisation: Organisation) -> dict[str, Any]:
-    live = (
-        Impact.objects.filter(organisation=organisation)
-        .exclude(assessment__status=AssessmentStatus.SUPERSEDED)
-        .select_related("assessment", "assessment__system")
-    )
+    live = current_impacts(organisation=organisation)
     severe = list(live.order_by("-priority", "id")[:5])
     decisions: list[str] = []
     for a in Assessment.objects.filter(
