@@ -218,6 +218,7 @@ def test_the_api_gives_case_metadata_and_the_dashboard_to_members_only(grievance
     listed = client.get("/api/grievances/orgs/acme/grievances", **api_headers(owner)).json()
     assert [g["id"] for g in listed] == [grievance.pk]
     assert "content" not in listed[0]
+    assert listed[0]["allowed_moves"] == ["acknowledged"]  # the published next moves only
     figures = client.get(
         "/api/grievances/orgs/acme/grievance-dashboard", **api_headers(owner)
     ).json()
