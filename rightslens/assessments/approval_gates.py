@@ -9,6 +9,7 @@ from rightslens.core.severity import SeverityBand
 from . import cycle_catalogue, cycle_selectors
 from .cycle_models import CategoryReview, Outcome
 from .models import Assessment, Impact
+from .register import lineage_ids
 
 
 def category_facts(assessment: Assessment) -> gates.CategoryFacts:
@@ -42,29 +43,30 @@ def unheard_severe_impacts(assessment: Assessment) -> list[Impact]:
 def _severe_engagement(
     assessment: Assessment,
 ) -> list[tuple[Impact, gates.SevereImpactEngagement]]:
-    from rightslens.engagement.selectors import groups_heard  # engagement builds on impacts
-
     severe = list(
         assessment.impacts.filter(severity_band=SeverityBand.SEVERE).prefetch_related(
             "affected_groups"
         )
     )
-    groups = {g.pk: g.name for i in severe for g in i.affected_groups.all()}
-    heard = groups_heard(organisation=assessment.organisation, group_ids=set(groups))
-    return [
-        (
-            impact,
-            gates.SevereImpactEngagement(
-                title=impact.title,
-                affected_groups=tuple(g.name for g in impact.affected_groups.all()),
-                unheard_groups=tuple(
-                    g.name for g in impact.affected_groups.all() if g.pk not in heard
-                ),
-                gap_reason=impact.engagement_gap_reason,
-            ),
-        )
-        for impact in severe
-    ]
+    return [(impact, _engagement_facts(impact)) for impact in severe]
+
+
+def _engagement_facts(impact: Impact) -> gates.SevereImpactEngagement:
+    """Groups heard in engagement recorded about this impact (or an earlier version of it)."""
+    from rightslens.engagement.selectors import groups_heard  # engagement builds on impacts
+
+    groups = list(impact.affected_groups.all())
+    heard = groups_heard(
+        organisation=impact.organisation,
+        group_ids={g.pk for g in groups},
+        impact_ids=lineage_ids(impact),
+    )
+    return gates.SevereImpactEngagement(
+        title=impact.title,
+        affected_groups=tuple(g.name for g in groups),
+        unheard_groups=tuple(g.name for g in groups if g.pk not in heard),
+        gap_reason=impact.engagement_gap_reason,
+    )
 
 
 def approval_gate_problems(assessment: Assessment) -> list[str]:

@@ -31,17 +31,21 @@ def _participations(organisation: Organisation) -> list[tuple[int, Stakeholder]]
     return [(row.engagementevent_id, row.stakeholder) for row in rows]
 
 
-def groups_heard(*, organisation: Organisation, group_ids: set[int]) -> set[int]:
+def groups_heard(
+    *, organisation: Organisation, group_ids: set[int], impact_ids: set[int] | None = None
+) -> set[int]:
     """Which of these affected groups took part in an engagement, themselves or through a credible
-    proxy (experts do not speak for a group)."""
-    return set(
-        Stakeholder.objects.filter(
-            organisation=organisation,
-            represents_id__in=group_ids,
-            kind__in=[StakeholderKind.AFFECTED, StakeholderKind.PROXY],
-            events__isnull=False,
-        ).values_list("represents_id", flat=True)
+    proxy (experts do not speak for a group); with `impact_ids`, only engagement recorded about
+    one of those impacts counts."""
+    heard = Stakeholder.objects.filter(
+        organisation=organisation,
+        represents_id__in=group_ids,
+        kind__in=[StakeholderKind.AFFECTED, StakeholderKind.PROXY],
+        events__isnull=False,
     )
+    if impact_ids is not None:
+        heard = heard.filter(events__impacts__in=impact_ids)
+    return set(heard.values_list("represents_id", flat=True))
 
 
 def coverage(*, organisation: Organisation) -> dict[str, Any]:

@@ -90,3 +90,22 @@ def test_a_recorded_reason_opens_the_engagement_gate(owner_client, assessment, o
     signoff.assessment_approve(assessment=assessment, membership=Membership.objects.get(user=owner))
     assessment.refresh_from_db()
     assert assessment.status == "approved"
+
+
+def test_engagement_about_something_else_does_not_count_for_a_severe_impact(assessment, owner):
+    _complete(assessment, owner)
+    for event in assessment.system.affected_groups.first().stakeholders.first().events.all():
+        event.impacts.clear()
+    refusal = _refusal(assessment, owner)
+    assert "has not been engaged" in refusal
+
+
+def test_engagement_on_the_earlier_version_of_an_impact_still_counts(assessment, owner):
+    _complete(assessment, owner)
+    _approve(assessment, owner)
+    v2 = signoff.assessment_new_version(
+        assessment=assessment, actor=owner, trigger="context_change", trigger_note="Images"
+    )
+    _approve(v2, owner)
+    v2.refresh_from_db()
+    assert v2.status == "approved"

@@ -40,7 +40,7 @@ def _complete(assessment, user, groups=True):
 
 
 def hear_affected_groups(assessment):
-    """The severe impact's affected groups heard through credible proxies (the approval gate)."""
+    """The severe impacts' affected groups heard about them through credible proxies (the gate)."""
     event = EngagementEvent.objects.create(
         organisation=assessment.organisation,
         title="Hearing",
@@ -49,6 +49,7 @@ def hear_affected_groups(assessment):
         method="focus_group",
         heard="Concerns heard.",
     )
+    event.impacts.set(assessment.impacts.filter(severity_band=4))
     for group in assessment.system.affected_groups.all():
         proxy = Stakeholder.objects.create(
             organisation=assessment.organisation,
