@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rightslens.accounts.models import Organisation
-from rightslens.assessments.models import Impact
+from rightslens.assessments.selectors import current_impacts
 from rightslens.core.engagement import StakeholderKind, impact_coverage, share_outside_na_we
 
 from .models import EngagementEvent, Stakeholder
@@ -58,7 +58,8 @@ def coverage(*, organisation: Organisation) -> dict[str, Any]:
             groups_by_event.setdefault(event_id, set()).add(stakeholder.represents_id)
     rows = []
     severe = (
-        Impact.objects.filter(organisation=organisation, severity_band=SEVERE_BAND)
+        current_impacts(organisation=organisation)
+        .filter(severity_band=SEVERE_BAND)
         .select_related("assessment__system")
         .prefetch_related("affected_groups", "engagement_events")
     )

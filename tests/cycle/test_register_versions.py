@@ -39,3 +39,11 @@ def test_the_impact_page_shows_its_history_across_versions(owner_client, assessm
     page = owner_client.get(f"/o/acme/impacts/{current.pk}/").content.decode()
     assert "History across versions" in page
     assert f'href="/o/acme/impacts/{original.pk}/">v1</a>' in page and "v2 (this one)" in page
+
+
+def test_engagement_coverage_lists_a_re_versioned_severe_impact_once(org, assessment, owner):
+    from rightslens.engagement.selectors import coverage
+
+    v2 = _approved_then_new_version(assessment, owner)
+    rows = coverage(organisation=org)["rows"]
+    assert [row["impact"].assessment_id for row in rows] == [v2.pk]
