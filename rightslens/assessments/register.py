@@ -19,7 +19,7 @@ from rightslens.core.vocabulary import label
 
 from .models import Impact
 from .rules import impact_plan_gaps, impact_response
-from .selectors import impacts_for
+from .selectors import current_impacts
 
 SORTS: dict[str, tuple[str, list[Any]]] = {
     "priority": ("Priority (severity first)", ["-priority", "id"]),
@@ -58,8 +58,22 @@ class RegisterRow:
         return not self.unmet
 
 
+def impact_history(impact: Impact) -> list[Impact]:
+    """The same impact across the versions of its assessment, oldest first (one entry each)."""
+    root = impact
+    while root.previous_version_id and root.previous_version is not None:
+        root = root.previous_version
+    chain, frontier = [root], [root]
+    while frontier:
+        frontier = list(
+            Impact.objects.filter(previous_version__in=frontier).select_related("assessment")
+        )
+        chain += frontier
+    return sorted(chain, key=lambda i: (i.assessment.version, i.pk))
+
+
 def _filtered(organisation: Organisation, filters: RegisterFilters) -> Any:
-    impacts = impacts_for(organisation=organisation)
+    impacts = current_impacts(organisation=organisation)
     if filters.band:
         impacts = impacts.filter(severity_band=filters.band)
     if filters.group:
@@ -76,7 +90,7 @@ def _filtered(organisation: Organisation, filters: RegisterFilters) -> Any:
 def priority_ranks(organisation: Organisation) -> dict[int, int]:
     """Impact id -> its rank in the priority order of the whole register."""
     ordered = (
-        impacts_for(organisation=organisation)
+        current_impacts(organisation=organisation)
         .order_by("-priority", "id")
         .values_list("pk", flat=True)
     )

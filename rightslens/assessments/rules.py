@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rightslens.core.involvement import (
     ActionType,
     Involvement,
@@ -43,13 +45,40 @@ def impact_response(impact: Impact) -> Response:
     return required_response(Involvement(impact.involvement), actual=impact.actual, severe=severe)
 
 
+def lineage_ids(impact: Impact) -> set[int]:
+    """This impact and the same impact in earlier versions of its assessment."""
+    ids: set[int] = set()
+    current: Impact | None = impact
+    while current is not None and current.pk not in ids:
+        ids.add(current.pk)
+        current = current.previous_version
+    return ids
+
+
+def grievance_remedies(impact: Impact) -> list[Any]:
+    """Remedies recorded on grievances linked to this impact (or an earlier version of it)."""
+    from rightslens.grievances.selectors import remedies_for_impacts  # grievances build on impacts
+
+    by_impact = remedies_for_impacts(
+        organisation=impact.organisation, impact_ids=lineage_ids(impact)
+    )
+    return sorted(
+        {r.pk: r for found in by_impact.values() for r in found}.values(), key=lambda r: r.pk
+    )
+
+
 def live_action_types(impact: Impact) -> set[ActionType]:
-    """The kinds of action the impact's plan holds. Cancelled actions answer nothing."""
-    return {
+    """The kinds of action that answer the impact's required response. Cancelled actions answer
+    nothing; a remedy recorded on a linked grievance counts as remedy (GP 22), as a remedy action
+    would."""
+    planned = {
         ActionType(a.action_type)
         for a in impact.actions.all()
         if a.status != ActionStatus.CANCELLED
     }
+    if ActionType.REMEDY not in planned and grievance_remedies(impact):
+        planned.add(ActionType.REMEDY)
+    return planned
 
 
 def impact_plan_gaps(impact: Impact) -> list[Requirement]:

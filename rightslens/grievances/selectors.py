@@ -202,3 +202,22 @@ def channel_pressure_current(*, organisation: Organisation) -> ChannelPressure |
     """The public channel's pressure record if it was near or over budget in the last 24 hours."""
     since = timezone.now() - timedelta(hours=24)
     return ChannelPressure.objects.filter(organisation=organisation, last_at__gte=since).first()
+
+
+def remedies_for_impacts(
+    *, organisation: Organisation, impact_ids: set[int]
+) -> dict[int, list[Remedy]]:
+    """Remedies recorded on grievances linked to these impacts, by impact id (GP 22: remedy given
+    through the grievance mechanism counts toward the impact's remedy). No identities or text are
+    read here: callers show the form, date and case number only."""
+    links = GrievanceImpactLink.objects.filter(
+        organisation=organisation, impact_id__in=impact_ids
+    ).values_list("impact_id", "grievance_id")
+    by_grievance: dict[int, list[int]] = {}
+    for impact_id, grievance_id in links:
+        by_grievance.setdefault(grievance_id, []).append(impact_id)
+    found: dict[int, list[Remedy]] = {}
+    for remedy in Remedy.objects.filter(organisation=organisation, grievance_id__in=by_grievance):
+        for impact_id in by_grievance[remedy.grievance_id]:
+            found.setdefault(impact_id, []).append(remedy)
+    return found
