@@ -82,12 +82,39 @@ class RedLineStatus(_Fields):
     locator: Text
 
 
+ScreeningLanguage = Literal["en", "fr", "es", "pt", "de"]
+ElementKind = Literal["data", "inference", "context", "actor", "action", "purpose", "consequence"]
+
+
+class ElementGroup(_Fields):
+    """One thing a red line needs: any one of these elements supplies it."""
+
+    kind: ElementKind
+    element_refs: list[Ref] = Field(min_length=1)
+
+
 class RedLineFields(_Fields):
     description: Text
     statuses: list[RedLineStatus] = Field(min_length=1)
     exceptions: str = ""
+    #: English names of the practice; `names` holds them in other languages.
     screening_terms: list[Text] = Field(min_length=4)
+    names: dict[ScreeningLanguage, list[Text]] = {}
+    #: Every group must be found (by one of its elements) for the red line to be hit.
+    requires: list[ElementGroup] = []
+    #: Elements that take a description out of this red line (a legal exception, or a context
+    #: that a separate red line covers); screening reports them instead of a hit.
+    exception_refs: list[Ref] = []
+    #: Whole sentences as buyers and vendors write them, compared by meaning.
+    typical_wordings: dict[ScreeningLanguage, list[Text]] = {}
     right_refs: list[Ref] = Field(min_length=1)
+
+
+class RedLineElementFields(_Fields):
+    kind: ElementKind | Literal["exception"]
+    summary: Text
+    #: Word beginnings, lower case, without accents; one ending in a space must end a word.
+    wordings: dict[ScreeningLanguage, list[Text]] = Field(min_length=5)
 
 
 class InvolvementTypeFields(_Fields):
@@ -220,6 +247,7 @@ SCHEMAS: dict[str, type[_Fields]] = {
     "risk_category": RiskCategoryFields,
     "risk_example": RiskExampleFields,
     "red_line": RedLineFields,
+    "red_line_element": RedLineElementFields,
     "involvement_type": InvolvementTypeFields,
     "leverage_kind": ExamplesFields,
     "remedy_form": ExamplesFields,
@@ -252,6 +280,8 @@ REF_TARGETS: dict[tuple[str, str], frozenset[str]] = {
     ("risk_example", "category_ref"): frozenset({"risk_category"}),
     ("risk_example", "affected_group_refs"): frozenset({"vulnerable_group"}),
     ("red_line", "right_refs"): frozenset({"right"}),
+    ("red_line", "element_refs"): frozenset({"red_line_element"}),
+    ("red_line", "exception_refs"): frozenset({"red_line_element"}),
     ("vulnerable_group", "right_refs"): frozenset({"right"}),
     ("mitigation_type", "right_refs"): frozenset({"right"}),
     ("dd_step", "principle_refs"): frozenset({"principle"}),
