@@ -39,12 +39,14 @@ class Element:
     kind: str
     title: str
     cues: Mapping[str, tuple[str, ...]]
+    weak: bool = False
 
 
 @dataclass(frozen=True)
 class Group:
     kind: str
     element_ids: tuple[str, ...]
+    weak_counts: bool = False
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,7 @@ def _element(item: Item) -> Element:
         str(item.get("kind", "")),
         item.title,
         {lang: tuple(str(w) for w in wordings.get(lang, [])) for lang in LANGUAGES},
+        bool(item.get("weak", False)),
     )
 
 
@@ -123,7 +126,11 @@ def _spec(item: Item) -> Spec:
     names = {lang: tuple(str(n) for n in (item.get("names", {}) or {}).get(lang, [])) for lang in LANGUAGES}
     names["en"] = tuple(str(t) for t in item.get("screening_terms", []) or [])
     groups = tuple(
-        Group(str(g["kind"]), tuple(str(r) for r in g["element_refs"]))
+        Group(
+            str(g["kind"]),
+            tuple(str(r) for r in g["element_refs"]),
+            bool(g.get("weak_counts", False)),
+        )
         for g in item.get("requires", []) or []
     )
     typical = item.get("typical_wordings", {}) or {}
@@ -199,6 +206,10 @@ class Screener:
                 best = candidate
         return best
 
+    def _weak(self, element_id: str) -> bool:
+        element = self.elements.get(element_id)
+        return element is not None and element.weak
+
     def _similarity(self, spec: Spec, vector: Vector) -> float:
         return max((cosine(vector, w) for w in self._wordings.get(spec.id, [])), default=0.0)
 
@@ -218,9 +229,12 @@ class Screener:
         found: list[str] = []
         missing: list[str] = []
         matched: list[str] = []
+        close = similarity >= SEMANTIC_FILL
         for group in spec.groups:
             source = reading.elements if group is core else whole
-            hit = next((e for e in group.element_ids if e in source), "")
+            present = [e for e in group.element_ids if e in source]
+            strong = [e for e in present if group.weak_counts or not self._weak(e)]
+            hit = (strong or (present if close else []) or [""])[0]
             if hit:
                 found.append(f"{group.kind}: {self.titles.get(hit, hit)}")
                 matched.append(source[hit])
@@ -232,7 +246,7 @@ class Screener:
             len(missing) == 1
             and len(spec.groups) >= 3
             and not missing[0].startswith("actor")
-            and similarity >= SEMANTIC_FILL
+            and close
         )
         if missing and not filled:
             return None

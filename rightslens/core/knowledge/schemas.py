@@ -91,6 +91,9 @@ class ElementGroup(_Fields):
 
     kind: ElementKind
     element_refs: list[Ref] = Field(min_length=1)
+    #: Weak elements count fully here (inferring a person's gender from any image of them is
+    #: reading biometric data, whereas "identifies … on camera" may be about objects).
+    weak_counts: bool = False
 
 
 class RedLineFields(_Fields):
@@ -113,6 +116,9 @@ class RedLineFields(_Fields):
 class RedLineElementFields(_Fields):
     kind: ElementKind | Literal["exception"]
     summary: Text
+    #: A weak element suggests but does not show (a camera may film parts, not people): alone
+    #: it supplies its group only when the sentence's meaning is close to the red line.
+    weak: bool = False
     #: Word beginnings, lower case, without accents; one ending in a space must end a word.
     wordings: dict[ScreeningLanguage, list[Text]] = Field(min_length=5)
 
