@@ -43,7 +43,6 @@ INSTALLED_APPS = [
     "rightslens.inventory",
     "rightslens.assessments",
     "rightslens.hub",
-    "rightslens.cycle",
     "rightslens.engagement",
     "rightslens.grievances",
     "rightslens.policy",

@@ -7,7 +7,7 @@ urlpatterns = [
     path("", include("rightslens.accounts.urls")),
     path("", include("rightslens.inventory.urls")),
     path("", include("rightslens.assessments.urls")),
-    path("", include("rightslens.cycle.urls")),
+    path("", include("rightslens.assessments.cycle_urls")),
     path("", include("rightslens.engagement.urls")),
     path("", include("rightslens.grievances.urls")),
     path("", include("rightslens.policy.urls")),

@@ -59,7 +59,7 @@ def test_the_demo_register_puts_an_actual_severe_harm_first():
 
 
 def test_seeded_problems_make_quality_checks_fire():
-    from rightslens.cycle.selectors import org_quality
+    from rightslens.assessments.cycle_selectors import org_quality
 
     call_command("load_demo")
     findings = [

@@ -31,3 +31,9 @@ for app_name in settings.INSTALLED_APPS:
             continue
         raise
     api.add_router(f"/{app_name.rsplit('.', 1)[1]}/", module.router)
+
+# The due diligence cycle's endpoints keep their /api/cycle/ paths now that the assessments app
+# owns them.
+from rightslens.assessments.cycle_api import router as cycle_router  # noqa: E402
+
+api.add_router("/cycle/", cycle_router)

@@ -167,3 +167,18 @@ class Action(OrgScoped):
 
     def __str__(self) -> str:
         return f"{self.get_action_type_display()}: {self.description[:60]}"
+
+
+# The due diligence cycle's records around an assessment (scoping, plans, tracking, review).
+from .cycle_models import (  # noqa: E402, F401  (registered as models of this app)
+    ActionPlan,
+    CategoryReview,
+    EvidenceFile,
+    GroupMeasurement,
+    Indicator,
+    Measurement,
+    Reminder,
+    Reviewer,
+    Scoping,
+    SuggestionDecision,
+)

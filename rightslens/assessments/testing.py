@@ -40,4 +40,16 @@ def tenancy_objects(organisation: Organisation, user: Any) -> dict[str, int]:
     action = Action.objects.create(
         organisation=organisation, impact=impact, action_type="prevent", description="Test action"
     )
-    return {"assessment_id": assessment.pk, "impact_id": impact.pk, "action_id": action.pk}
+    newer = Assessment.objects.create(
+        organisation=organisation,
+        system=system,
+        title="Tenancy test v2",
+        version=2,
+        previous=assessment,
+    )
+    return {
+        "assessment_id": assessment.pk,
+        "other_id": newer.pk,
+        "impact_id": impact.pk,
+        "action_id": action.pk,
+    }

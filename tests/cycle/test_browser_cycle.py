@@ -1,8 +1,8 @@
 import pytest
 
 from conftest import axe_violations, browser_login
-from rightslens.cycle import services
-from rightslens.cycle.catalogue import categories
+from rightslens.assessments import cycle_services
+from rightslens.assessments.cycle_catalogue import categories
 
 from .conftest import IMPACT
 
@@ -30,18 +30,18 @@ def test_a_rapid_assessment_starts_from_a_market_entry_trigger(page, system, own
 
 @pytest.mark.browser
 def test_approve_then_compare_two_versions(page, assessment, owner):
-    impact = services.impact_record(
+    impact = cycle_services.impact_record(
         assessment=assessment,
         actor=owner,
         **IMPACT,
         affected_group_ids=[g.pk for g in assessment.system.affected_groups.all()],
     )
-    services.action_plan(
+    cycle_services.action_plan(
         impact=impact, actor=owner, action_type="prevent", description="Retune filters"
     )
     for category in categories()[:3]:
         if category.id != "cat-expression":
-            services.category_not_relevant(
+            cycle_services.category_not_relevant(
                 assessment=assessment, actor=owner, category_ref=category.id, reason="No."
             )
     browser_login(page, "owner@acme.test")
@@ -61,7 +61,7 @@ def test_approve_then_compare_two_versions(page, assessment, owner):
 
 @pytest.mark.browser
 def test_the_report_pdf_downloads(page, assessment, owner):
-    services.impact_record(assessment=assessment, actor=owner, **IMPACT)
+    cycle_services.impact_record(assessment=assessment, actor=owner, **IMPACT)
     browser_login(page, "owner@acme.test")
     page.goto(f"/o/acme/assessments/{assessment.pk}/report/")
     with page.expect_download() as download:
@@ -75,7 +75,9 @@ def test_the_report_pdf_downloads(page, assessment, owner):
 @pytest.mark.browser
 def test_the_identify_form_and_a_two_impact_plan_pass_axe(page, assessment, owner):
     for title in ("Over-blocking in Swahili", "Swahili answers less accurate"):
-        services.impact_record(assessment=assessment, actor=owner, **{**IMPACT, "title": title})
+        cycle_services.impact_record(
+            assessment=assessment, actor=owner, **{**IMPACT, "title": title}
+        )
     browser_login(page, "owner@acme.test")
     page.goto(
         f"/o/acme/assessments/{assessment.pk}/identify/"

@@ -1,22 +1,22 @@
+from rightslens.assessments import cycle_demo, cycle_selectors
 from rightslens.assessments import demo as assessments_demo
+from rightslens.assessments.cycle_models import Indicator
 from rightslens.assessments.models import Assessment
-from rightslens.cycle import demo, selectors
-from rightslens.cycle.models import Indicator
 
 
 def test_the_demo_runs_a_full_cycle_and_seeds_quality_problems(org, owner):
     assessments_demo.load(org, owner)
-    demo.load(org, owner)
+    cycle_demo.load(org, owner)
     approved = Assessment.objects.get(title="Lumen Chat: annual review", status="approved")
     assert Assessment.objects.get(previous=approved).status == "draft"
-    view = selectors.indicator_view(
+    view = cycle_selectors.indicator_view(
         Indicator.objects.get(
             action__impact__assessment__system__name="Lumen Chat",
             action__impact__assessment__kind="rapid",
         )
     )
     assert {r.group for r in view.left_behind} == {"sw", "id"}
-    codes = {f.code for _, found in selectors.org_quality(organisation=org) for f in found}
+    codes = {f.code for _, found in cycle_selectors.org_quality(organisation=org) for f in found}
     assert {
         "severe_without_action",
         "overdue",

@@ -1,10 +1,10 @@
 from html import escape
 from urllib.parse import urlencode
 
+from rightslens.assessments import cycle_catalogue, cycle_selectors, cycle_services
 from rightslens.assessments.catalogue import rights_by_instrument
+from rightslens.assessments.cycle_models import CategoryReview, SuggestionDecision
 from rightslens.assessments.models import Impact
-from rightslens.cycle import catalogue, selectors, services
-from rightslens.cycle.models import CategoryReview, SuggestionDecision
 from rightslens.errors import FieldErrors
 
 from .conftest import IMPACT
@@ -16,7 +16,7 @@ URL = "/o/acme/assessments/{}/identify/"
 def test_market_entry_suggests_expression_privacy_and_child_rights_with_reasons(
     owner_client, assessment, owner
 ):
-    services.scoping_save(
+    cycle_services.scoping_save(
         assessment=assessment,
         actor=owner,
         scope_languages="en, sw, pt, id",
@@ -24,7 +24,7 @@ def test_market_entry_suggests_expression_privacy_and_child_rights_with_reasons(
         safety_tested_languages="en",
         vulnerable_groups=["vg-children"],
     )
-    suggested = {s.category_ref for s in selectors.open_suggestions(assessment)}
+    suggested = {s.category_ref for s in cycle_selectors.open_suggestions(assessment)}
     assert {"cat-expression", "cat-privacy", "cat-child"} <= suggested
     page = owner_client.get(URL.format(assessment.pk)).content.decode()
     assert "Why: It serves 4 languages" in page
@@ -51,27 +51,27 @@ def test_a_rating_without_rationale_is_refused_next_to_the_field(owner_client, a
 
 
 def test_not_relevant_needs_a_reason_and_raises_coverage(assessment, owner):
-    before = selectors.coverage(assessment).categories_considered
+    before = cycle_selectors.coverage(assessment).categories_considered
     try:
-        services.category_not_relevant(
+        cycle_services.category_not_relevant(
             assessment=assessment, actor=owner, category_ref="cat-work", reason=" "
         )
         raise AssertionError("a blank reason was accepted")
     except FieldErrors as exc:
         assert "reason" in exc.fields
-    services.category_not_relevant(
+    cycle_services.category_not_relevant(
         assessment=assessment,
         actor=owner,
         category_ref="cat-work",
         reason="No employment use; not offered to employers.",
     )
-    assert selectors.coverage(assessment).categories_considered == before + 1
+    assert cycle_selectors.coverage(assessment).categories_considered == before + 1
 
 
 def test_dismissed_suggestions_are_not_shown_again(owner_client, assessment):
-    key = selectors.open_suggestions(assessment)[0].key
+    key = cycle_selectors.open_suggestions(assessment)[0].key
     owner_client.post(URL.format(assessment.pk) + "dismiss/", {"key": key})
-    assert key not in {s.key for s in selectors.open_suggestions(assessment)}
+    assert key not in {s.key for s in cycle_selectors.open_suggestions(assessment)}
 
 
 def test_rights_are_ticked_in_fieldsets_grouped_by_instrument(owner_client, assessment):
@@ -87,7 +87,7 @@ def test_rights_are_ticked_in_fieldsets_grouped_by_instrument(owner_client, asse
 def test_accepting_a_suggestion_pre_ticks_its_rights_and_groups_and_saves_nothing(
     owner_client, assessment
 ):
-    rights = catalogue.category("cat-expression").right_refs
+    rights = cycle_catalogue.category("cat-expression").right_refs
     assert rights, "the knowledge base names the rights at stake in cat-expression"
     query = "?risk_category=cat-expression&title=Over-blocking&suggestion_key=ex-expression-2"
     page = owner_client.get(URL.format(assessment.pk) + query).content.decode()
@@ -103,7 +103,9 @@ def test_accepting_a_suggestion_pre_ticks_its_rights_and_groups_and_saves_nothin
 
 
 def test_a_built_in_child_rule_pre_ticks_the_systems_children(owner_client, assessment):
-    child = next(s for s in selectors.open_suggestions(assessment) if s.category_ref == "cat-child")
+    child = next(
+        s for s in cycle_selectors.open_suggestions(assessment) if s.category_ref == "cat-child"
+    )
     query = urlencode(
         {"risk_category": "cat-child", "title": child.title, "suggestion_key": child.key}
     )
@@ -115,7 +117,7 @@ def test_a_built_in_child_rule_pre_ticks_the_systems_children(owner_client, asse
 
 
 def test_unticking_a_pre_ticked_right_records_only_what_was_submitted(owner_client, assessment):
-    rights = list(catalogue.category("cat-expression").right_refs)
+    rights = list(cycle_catalogue.category("cat-expression").right_refs)
     response = owner_client.post(
         URL.format(assessment.pk),
         {**IMPACT, "rights": rights[:1], "suggestion_key": "ex-expression-2"},

@@ -1,4 +1,4 @@
-from rightslens.cycle import services
+from rightslens.assessments import cycle_services
 
 from .conftest import IMPACT
 from .html import repeated_ids
@@ -7,8 +7,8 @@ URL = "/o/acme/assessments/{}/plan/"
 
 
 def _two_impacts(assessment, owner):
-    first = services.impact_record(assessment=assessment, actor=owner, **IMPACT)
-    second = services.impact_record(
+    first = cycle_services.impact_record(assessment=assessment, actor=owner, **IMPACT)
+    second = cycle_services.impact_record(
         assessment=assessment, actor=owner, **{**IMPACT, "title": "Swahili answers less accurate"}
     )
     return first, second

@@ -1,8 +1,8 @@
 """What the stored assessment tells the quality rules: cancelled actions and owed remedy."""
 
+from rightslens.assessments.cycle_selectors import quality_findings
 from rightslens.assessments.models import Action, ActionStatus, Assessment, Impact
 from rightslens.assessments.rules import impact_apply_rules
-from rightslens.cycle.selectors import quality_findings
 from rightslens.inventory.models import AffectedGroup, AISystem
 
 

@@ -5,17 +5,17 @@ from django.core import mail
 from django.core.management import call_command
 from openpyxl import load_workbook
 
+from rightslens.assessments import cycle_services, documents
+from rightslens.assessments.cycle_models import Reminder
 from rightslens.assessments.models import Assessment, Impact
-from rightslens.cycle import documents, services
-from rightslens.cycle.models import Reminder
-from rightslens.cycle.reports.context import report_context
-from rightslens.cycle.reports.pdf import render_pdf
+from rightslens.assessments.reports.context import report_context
+from rightslens.assessments.reports.pdf import render_pdf
 
 from .conftest import IMPACT
 
 
 def test_register_exports_keep_people_and_business_risk_apart(owner_client, assessment, owner):
-    services.impact_record(assessment=assessment, actor=owner, **IMPACT)
+    cycle_services.impact_record(assessment=assessment, actor=owner, **IMPACT)
     csv_text = owner_client.get("/o/acme/register/export.csv").content.decode()
     header, row = csv_text.splitlines()[:2]
     assert "severity_band" in header and "risk_to_business" in header
@@ -29,8 +29,8 @@ def test_register_exports_keep_people_and_business_risk_apart(owner_client, asse
 
 
 def test_an_assessment_round_trips_through_json(owner_client, assessment, owner, system):
-    impact = services.impact_record(assessment=assessment, actor=owner, **IMPACT)
-    services.action_plan(
+    impact = cycle_services.impact_record(assessment=assessment, actor=owner, **IMPACT)
+    cycle_services.action_plan(
         impact=impact, actor=owner, action_type="prevent", description="Retune", preference="avoid"
     )
     exported = owner_client.get(f"/o/acme/assessments/{assessment.pk}/export.json").json()
@@ -49,7 +49,7 @@ def test_an_assessment_round_trips_through_json(owner_client, assessment, owner,
 def test_a_bad_import_changes_nothing_and_names_the_row_and_field(
     owner_client, assessment, owner, system
 ):
-    services.impact_record(assessment=assessment, actor=owner, **IMPACT)
+    cycle_services.impact_record(assessment=assessment, actor=owner, **IMPACT)
     doc = documents.assessment_document(assessment)
     doc["impacts"].append({**doc["impacts"][0], "title": "Second"})
     doc["impacts"][1]["scope"] = 9
@@ -64,7 +64,7 @@ def test_a_bad_import_changes_nothing_and_names_the_row_and_field(
 
 
 def test_the_pdf_report_renders_with_and_without_a_unicode_font(assessment, owner):
-    services.impact_record(
+    cycle_services.impact_record(
         assessment=assessment,
         actor=owner,
         **{**IMPACT, "title": "Über-blocking “quoted” → Kiswahili"},
@@ -76,7 +76,7 @@ def test_the_pdf_report_renders_with_and_without_a_unicode_font(assessment, owne
 
 
 def test_report_pages_and_board_brief_show_both_materialities(owner_client, assessment, owner):
-    services.impact_record(assessment=assessment, actor=owner, **IMPACT)
+    cycle_services.impact_record(assessment=assessment, actor=owner, **IMPACT)
     report = owner_client.get(f"/o/acme/assessments/{assessment.pk}/report/").content.decode()
     assert "Risk to people" in report and "Risk to the business" in report
     assert (
@@ -89,7 +89,7 @@ def test_report_pages_and_board_brief_show_both_materialities(owner_client, asse
 
 
 def test_quality_page_lists_errors_from_a_bad_assessment(owner_client, assessment, owner):
-    services.impact_record(assessment=assessment, actor=owner, **IMPACT)
+    cycle_services.impact_record(assessment=assessment, actor=owner, **IMPACT)
     page = owner_client.get("/o/acme/quality/").content.decode()
     assert "names no affected group" in page and "was never considered" in page
 
@@ -108,7 +108,7 @@ def test_reminders_email_the_owner_once_and_show_in_app(owner_client, assessment
 def test_the_api_reports_quality_findings_for_ci(client, assessment, owner, viewer):
     from conftest import api_headers
 
-    services.impact_record(assessment=assessment, actor=owner, **IMPACT)
+    cycle_services.impact_record(assessment=assessment, actor=owner, **IMPACT)
     body = client.get(
         f"/api/cycle/orgs/acme/assessments/{assessment.pk}/quality", **api_headers(viewer)
     ).json()
@@ -120,7 +120,7 @@ def test_an_import_refused_by_the_knowledge_base_rolls_back_everything(
 ):
     from rightslens.errors import FieldErrors
 
-    services.impact_record(assessment=assessment, actor=owner, **IMPACT)
+    cycle_services.impact_record(assessment=assessment, actor=owner, **IMPACT)
     doc = documents.assessment_document(assessment)
     doc["impacts"].append({**doc["impacts"][0], "title": "Second", "rights": ["not-a-right"]})
     before = (Assessment.objects.count(), Impact.objects.count())

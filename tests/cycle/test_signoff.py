@@ -1,8 +1,8 @@
 from rightslens.accounts.models import AuditEvent, Membership
+from rightslens.assessments import cycle_services, signoff
+from rightslens.assessments.cycle_catalogue import categories
+from rightslens.assessments.cycle_models import ActionPlan, CategoryReview
 from rightslens.assessments.models import Action, Assessment
-from rightslens.cycle import services, signoff
-from rightslens.cycle.catalogue import categories
-from rightslens.cycle.models import ActionPlan, CategoryReview
 from rightslens.errors import FieldErrors
 
 from .conftest import IMPACT
@@ -11,7 +11,7 @@ REVIEW = "/o/acme/assessments/{}/review/"
 
 
 def _complete(assessment, user, groups=True):
-    impact = services.impact_record(
+    impact = cycle_services.impact_record(
         assessment=assessment,
         actor=user,
         **IMPACT,
@@ -19,7 +19,7 @@ def _complete(assessment, user, groups=True):
         if groups
         else [],
     )
-    services.action_plan(
+    cycle_services.action_plan(
         impact=impact,
         actor=user,
         action_type="prevent",
@@ -29,7 +29,7 @@ def _complete(assessment, user, groups=True):
     )
     for category in categories():
         if category.id != "cat-expression":
-            services.category_not_relevant(
+            cycle_services.category_not_relevant(
                 assessment=assessment, actor=user, category_ref=category.id, reason="Checked."
             )
     return impact
@@ -38,7 +38,7 @@ def _complete(assessment, user, groups=True):
 def test_approval_with_failing_error_checks_is_refused_with_the_list(
     owner_client, assessment, owner
 ):
-    services.impact_record(
+    cycle_services.impact_record(
         assessment=assessment, actor=owner, **IMPACT
     )  # severe, no group, no action
     owner_client.post(REVIEW.format(assessment.pk) + "submit/")
@@ -101,7 +101,7 @@ def test_a_frozen_assessment_refuses_scoping_changes(assessment, owner):
     signoff.assessment_submit(assessment=assessment, actor=owner)
     signoff.assessment_approve(assessment=assessment, membership=Membership.objects.get(user=owner))
     try:
-        services.scoping_save(assessment=assessment, actor=owner, context_of_use="new")
+        cycle_services.scoping_save(assessment=assessment, actor=owner, context_of_use="new")
         raise AssertionError("a frozen assessment changed")
     except FieldErrors as exc:
         assert "frozen" in exc.fields["assessment"]
@@ -111,7 +111,7 @@ def test_a_red_line_hit_blocks_sign_off_until_the_senior_role_decides(
     owner_client, assessment, owner
 ):
     _complete(assessment, owner)
-    services.scoping_save(
+    cycle_services.scoping_save(
         assessment=assessment,
         actor=owner,
         context_of_use="Add emotion recognition to detect emotions of customers",
@@ -128,14 +128,16 @@ def test_a_red_line_hit_blocks_sign_off_until_the_senior_role_decides(
 
 
 def test_the_audit_page_lists_changes(owner_client, assessment, owner):
-    services.scoping_save(assessment=assessment, actor=owner, context_of_use="Public chat app")
+    cycle_services.scoping_save(
+        assessment=assessment, actor=owner, context_of_use="Public chat app"
+    )
     page = owner_client.get(f"/o/acme/assessments/{assessment.pk}/audit/").content.decode()
     assert "scoping.save" in page and "context_of_use" in page
 
 
 def test_tracking_history_carries_into_the_new_version(assessment, owner):
-    from rightslens.cycle import tracking
-    from rightslens.cycle.models import Indicator
+    from rightslens.assessments import tracking
+    from rightslens.assessments.cycle_models import Indicator
 
     impact = _complete(assessment, owner)
     indicator = tracking.indicator_create(

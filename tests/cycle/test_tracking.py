@@ -1,15 +1,15 @@
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from rightslens.cycle import selectors, services, tracking
-from rightslens.cycle.models import EvidenceFile, Measurement
+from rightslens.assessments import cycle_selectors, cycle_services, tracking
+from rightslens.assessments.cycle_models import EvidenceFile, Measurement
 from rightslens.errors import FieldErrors
 
 from .conftest import IMPACT
 
 
 def _indicator(assessment, owner):
-    impact = services.impact_record(assessment=assessment, actor=owner, **IMPACT)
-    action = services.action_plan(
+    impact = cycle_services.impact_record(assessment=assessment, actor=owner, **IMPACT)
+    action = cycle_services.action_plan(
         impact=impact, actor=owner, action_type="prevent", description="Retune filters"
     )
     indicator = tracking.indicator_create(
@@ -47,7 +47,7 @@ def test_groups_far_worse_than_overall_are_flagged_on_the_tracking_page(
             "groups": "language, en, 5, 3000\nlanguage, sw, 15, 600\nlanguage, yo, 30, 12",
         },
     )
-    view = selectors.indicator_view(indicator)
+    view = cycle_selectors.indicator_view(indicator)
     verdicts = {r.group: r.verdict.value for r in view.groups}
     assert verdicts == {"en": "working", "sw": "left_behind", "yo": "too_few"}
     page = owner_client.get(url).content.decode()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from rightslens.assessments.cycle_models import ActionPlan
 from rightslens.assessments.models import Assessment
 from rightslens.assessments.testing import make_impact
-from rightslens.cycle.models import ActionPlan
 from rightslens.inventory.testing import make_system
 
 pytestmark = pytest.mark.django_db

@@ -17,7 +17,7 @@ DEMO_SLUG = "demo"
 # Apps that add demo content, in dependency order. Each has demo.load(organisation, user).
 DEMO_MODULES = [
     "rightslens.assessments.demo",
-    "rightslens.cycle.demo",
+    "rightslens.assessments.cycle_demo",
     "rightslens.engagement.demo",
     "rightslens.grievances.demo",
     "rightslens.procurement.demo",

@@ -14,8 +14,8 @@ from rightslens.core import effectiveness, lifecycle, quality, suggestions
 from rightslens.core.severity import RATIONALE_REQUIRED_FROM, SeverityBand
 from rightslens.inventory.models import AISystem
 
-from . import catalogue
-from .models import (
+from . import cycle_catalogue
+from .cycle_models import (
     CategoryReview,
     GroupMeasurement,
     Indicator,
@@ -84,7 +84,7 @@ def open_suggestions(assessment: Assessment) -> list[suggestions.Suggestion]:
     decided = set(
         SuggestionDecision.objects.filter(assessment=assessment).values_list("key", flat=True)
     )
-    found = suggestions.suggest(profile_for(assessment), catalogue.risk_examples())
+    found = suggestions.suggest(profile_for(assessment), cycle_catalogue.risk_examples())
     return [_readable(s) for s in found if s.key not in decided]
 
 
@@ -97,7 +97,7 @@ def _readable(suggestion: suggestions.Suggestion) -> suggestions.Suggestion:
     """Knowledge ids in reasons (e.g. vg-children) shown by their titles."""
     reasons = []
     for reason in suggestion.reasons:
-        for group_id, title in catalogue.vulnerable_choices():
+        for group_id, title in cycle_catalogue.vulnerable_choices():
             reason = reason.replace(f"({group_id})", f"({title.lower()})")
         reasons.append(reason)
     return replace(suggestion, reasons=tuple(reasons))
@@ -108,7 +108,7 @@ SUGGESTIONS_PER_CATEGORY = 4
 
 @dataclass(frozen=True)
 class CategoryRow:
-    category: catalogue.Category
+    category: cycle_catalogue.Category
     review: CategoryReview | None
     impacts: list[Impact]
     suggestions: list[suggestions.Suggestion]
@@ -126,7 +126,7 @@ def identification_rows(assessment: Assessment) -> list[CategoryRow]:
         CategoryRow(
             c, reviews.get(c.id), impacts[c.id], by_category[c.id][:SUGGESTIONS_PER_CATEGORY]
         )
-        for c in catalogue.categories()
+        for c in cycle_catalogue.categories()
     ]
 
 
@@ -156,9 +156,9 @@ class Coverage:
 
 
 def coverage(assessment: Assessment) -> Coverage:
-    cats = catalogue.categories()
+    cats = cycle_catalogue.categories()
     considered = considered_categories(assessment)
-    rights = set(catalogue.right_ids())
+    rights = set(cycle_catalogue.right_ids())
     touched = {r for c in cats if c.id in considered for r in c.right_refs}
     for impact_rights in assessment.impacts.values_list("rights", flat=True):
         touched.update(impact_rights or [])
@@ -287,7 +287,7 @@ def assessment_facts(assessment: Assessment) -> quality.AssessmentFacts:
         )
     )
     flags = flags_for(assessment)
-    titles = catalogue.category_titles()
+    titles = cycle_catalogue.category_titles()
     return quality.AssessmentFacts(
         id=assessment.pk,
         title=assessment.title,

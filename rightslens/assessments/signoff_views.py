@@ -15,9 +15,9 @@ from rightslens.accounts.models import AuditEvent
 from rightslens.assessments.models import Action, Assessment
 from rightslens.errors import FieldErrors
 
-from . import documents, forms, selectors, signoff
-from .models import ActionPlan, EvidenceFile, Indicator, Measurement
-from .views import _assessment, _url
+from . import cycle_forms, cycle_selectors, documents, signoff
+from .cycle_models import ActionPlan, EvidenceFile, Indicator, Measurement
+from .cycle_views import _assessment, _url
 
 
 def _review_context(
@@ -25,18 +25,18 @@ def _review_context(
 ) -> dict[str, object]:
     return {
         "assessment": assessment,
-        "findings": selectors.quality_findings(assessment),
+        "findings": cycle_selectors.quality_findings(assessment),
         "refusals": signoff.approval_refusals(assessment, membership)
         if assessment.status == "in_review"
         else [],
         "reviewers": list(assessment.reviewers.select_related("user")),
         "is_reviewer": assessment.reviewers.filter(user=request.user).exists(),
-        "reviewer_form": forms.ReviewerForm(),
-        "decision_form": forms.ReviewDecisionForm(),
-        "version_form": forms.NewVersionForm(),
-        "coverage": selectors.coverage(assessment),
+        "reviewer_form": cycle_forms.ReviewerForm(),
+        "decision_form": cycle_forms.ReviewDecisionForm(),
+        "version_form": cycle_forms.NewVersionForm(),
+        "coverage": cycle_selectors.coverage(assessment),
         "versions": _versions(assessment),
-        "flags": selectors.flags_for(assessment),
+        "flags": cycle_selectors.flags_for(assessment),
     }
 
 

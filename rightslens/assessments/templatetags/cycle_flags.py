@@ -4,7 +4,7 @@ from typing import Any
 
 from django import template
 
-from rightslens.cycle.selectors import flags_for
+from rightslens.assessments.cycle_selectors import flags_for
 
 register = template.Library()
 
@@ -17,6 +17,6 @@ def assessment_flags(assessment: Any) -> dict[str, Any]:
 @register.filter
 def kb_title(item_id: str) -> str:
     """The knowledge-base title of an id such as mit-classifiers or lev-bilateral."""
-    from rightslens.cycle.catalogue import title_of
+    from rightslens.assessments.cycle_catalogue import title_of
 
     return title_of(item_id) if item_id else ""

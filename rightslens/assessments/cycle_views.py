@@ -17,8 +17,8 @@ from rightslens.assessments.rules import impact_response
 from rightslens.core.involvement import ActionType, unmet_requirements
 from rightslens.errors import FieldErrors
 
-from . import catalogue, forms, selectors, services, tracking
-from .models import ActionPlan, Indicator, Measurement, Preference
+from . import cycle_catalogue, cycle_forms, cycle_selectors, cycle_services, tracking
+from .cycle_models import ActionPlan, Indicator, Measurement, Preference
 
 
 def posted_id(request: HttpRequest, name: str) -> int:
@@ -40,16 +40,16 @@ def _url(assessment: Assessment, page: str) -> str:
 @require_http_methods(["GET", "POST"])
 def start(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
-    guides = catalogue.trigger_guides()
+    guides = cycle_catalogue.trigger_guides()
     initial = request.GET.dict()
     suggested_kind = {g.code: g.assessment_kind for g in guides}.get(initial.get("trigger", ""))
     if suggested_kind and "kind" not in initial:
         initial["kind"] = suggested_kind
-    form = forms.StartForm(membership.organisation, request.POST or None, initial=initial)
+    form = cycle_forms.StartForm(membership.organisation, request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            assessment = services.start_from_trigger(
+            assessment = cycle_services.start_from_trigger(
                 system=data["system"],
                 actor=request.user,
                 kind=data["kind"],
@@ -65,13 +65,13 @@ def start(request: HttpRequest, org_slug: str) -> HttpResponse:
 
 
 def _scoping_initial(assessment: Assessment) -> dict[str, Any]:
-    scoping = selectors.scoping_of(assessment)
+    scoping = cycle_selectors.scoping_of(assessment)
     initial = {
         name: getattr(scoping, name)
-        for name in services.SCOPING_FIELDS
-        if name not in services.ON_ASSESSMENT
+        for name in cycle_services.SCOPING_FIELDS
+        if name not in cycle_services.ON_ASSESSMENT
     }
-    for name in services.ON_ASSESSMENT:
+    for name in cycle_services.ON_ASSESSMENT:
         initial[name] = getattr(assessment, name)
     for name in ("scope_countries", "scope_languages", "safety_tested_languages"):
         initial[name] = ", ".join(initial[name] or [])
@@ -82,15 +82,17 @@ def _scoping_initial(assessment: Assessment) -> dict[str, Any]:
 def scoping(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     assessment = _assessment(membership, assessment_id)
-    form = forms.ScopingForm(request.POST or None, initial=_scoping_initial(assessment))
+    form = cycle_forms.ScopingForm(request.POST or None, initial=_scoping_initial(assessment))
     if request.method == "POST" and form.is_valid():
         try:
-            services.scoping_save(assessment=assessment, actor=request.user, **form.cleaned_data)
+            cycle_services.scoping_save(
+                assessment=assessment, actor=request.user, **form.cleaned_data
+            )
             messages.success(request, "Scoping saved.")
             return redirect(_url(assessment, "scoping"))
         except FieldErrors as exc:
             exc.add_to(form, name_unmatched=True)
-    screening = selectors.red_line_screening(assessment)
+    screening = cycle_selectors.red_line_screening(assessment)
     return render(
         request,
         "cycle/scoping.html",
@@ -98,11 +100,13 @@ def scoping(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResp
             "assessment": assessment,
             "form": form,
             "screening": screening,
-            "decision_form": forms.RedLineDecisionForm()
+            "decision_form": cycle_forms.RedLineDecisionForm()
             if screening is not None and screening.hits
             else None,
-            "untested": selectors.assessment_facts(assessment).untested_languages,
-            "segments": catalogue.value_chain_segments(list(assessment.system.value_chain_roles)),
+            "untested": cycle_selectors.assessment_facts(assessment).untested_languages,
+            "segments": cycle_catalogue.value_chain_segments(
+                list(assessment.system.value_chain_roles)
+            ),
             "components": list(assessment.system.components.all()),
         },
     )
@@ -113,7 +117,7 @@ def scoping_screen(request: HttpRequest, org_slug: str, assessment_id: int) -> H
     membership = member_or_404(request, org_slug, write=True)
     assessment = _assessment(membership, assessment_id)
     try:
-        screening = services.scoping_screen(assessment=assessment, actor=request.user)
+        screening = cycle_services.scoping_screen(assessment=assessment, actor=request.user)
         messages.success(request, f"Red-line screen done: {len(screening.hits)} hit(s).")
     except FieldErrors as exc:
         messages.error(request, " ".join(exc.fields.values()))
@@ -124,8 +128,8 @@ def scoping_screen(request: HttpRequest, org_slug: str, assessment_id: int) -> H
 def scoping_decide(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=True, senior=True)
     assessment = _assessment(membership, assessment_id)
-    screening = selectors.red_line_screening(assessment)
-    form = forms.RedLineDecisionForm(request.POST)
+    screening = cycle_selectors.red_line_screening(assessment)
+    form = cycle_forms.RedLineDecisionForm(request.POST)
     if screening is None or not form.is_valid():
         messages.error(request, "Choose a decision and give reasons.")
         return redirect(_url(assessment, "scoping"))
@@ -155,10 +159,10 @@ def _impact_form_initial(request: HttpRequest, assessment: Assessment) -> dict[s
 def _accepted_suggestion_initial(assessment: Assessment, initial: dict[str, Any]) -> dict[str, Any]:
     """Pre-ticks (nothing saved): the category's rights at stake, and the system's affected groups
     that the suggestion falls on, so the assessor starts from them and unticks what does not apply."""
-    category = catalogue.category(initial.get("risk_category", ""))
-    offered = forms.offered_right_ids()
+    category = cycle_catalogue.category(initial.get("risk_category", ""))
+    offered = cycle_forms.offered_right_ids()
     rights = [r for r in (category.right_refs if category else ()) if r in offered]
-    suggestion = selectors.open_suggestion(assessment, initial["suggestion_key"])
+    suggestion = cycle_selectors.open_suggestion(assessment, initial["suggestion_key"])
     refs = set(suggestion.affected_group_refs) if suggestion else set()
     groups = [g.pk for g in assessment.system.affected_groups.all() if g.vulnerability in refs]
     return {"rights": rights, "affected_group_ids": groups}
@@ -168,12 +172,12 @@ def _accepted_suggestion_initial(assessment: Assessment, initial: dict[str, Any]
 def identify(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     assessment = _assessment(membership, assessment_id)
-    impact_form = forms.ImpactForm(
+    impact_form = cycle_forms.ImpactForm(
         assessment, request.POST or None, initial=_impact_form_initial(request, assessment)
     )
     if request.method == "POST" and impact_form.is_valid():
         try:
-            services.impact_record(
+            cycle_services.impact_record(
                 assessment=assessment,
                 actor=request.user,
                 suggestion_key=impact_form.cleaned_data["suggestion_key"],
@@ -188,10 +192,10 @@ def identify(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpRes
         "cycle/identify.html",
         {
             "assessment": assessment,
-            "rows": selectors.identification_rows(assessment),
-            "coverage": selectors.coverage(assessment),
+            "rows": cycle_selectors.identification_rows(assessment),
+            "coverage": cycle_selectors.coverage(assessment),
             "impact_form": impact_form,
-            "untested": selectors.assessment_facts(assessment).untested_languages,
+            "untested": cycle_selectors.assessment_facts(assessment).untested_languages,
             "show_form": request.method == "POST" or "risk_category" in request.GET,
         },
     )
@@ -202,7 +206,7 @@ def identify_not_relevant(request: HttpRequest, org_slug: str, assessment_id: in
     membership = member_or_404(request, org_slug, write=True)
     assessment = _assessment(membership, assessment_id)
     try:
-        services.category_not_relevant(
+        cycle_services.category_not_relevant(
             assessment=assessment,
             actor=request.user,
             category_ref=request.POST.get("category_ref", ""),
@@ -219,7 +223,7 @@ def identify_dismiss(request: HttpRequest, org_slug: str, assessment_id: int) ->
     membership = member_or_404(request, org_slug, write=True)
     assessment = _assessment(membership, assessment_id)
     try:
-        services.suggestion_dismiss(
+        cycle_services.suggestion_dismiss(
             assessment=assessment, actor=request.user, key=request.POST.get("key", "")
         )
     except FieldErrors as exc:
@@ -233,7 +237,7 @@ def _plan_form_prefix(impact: Impact) -> str:
 
 
 def _plan_entries(
-    assessment: Assessment, posted: forms.ActionPlanForm | None = None
+    assessment: Assessment, posted: cycle_forms.ActionPlanForm | None = None
 ) -> list[dict[str, Any]]:
     entries = []
     for impact in assessment.impacts.prefetch_related("actions"):
@@ -255,7 +259,7 @@ def _plan_entries(
                 "unmet": unmet_requirements(response, {ActionType(a.action_type) for a in actions}),
                 "form": posted
                 if posted is not None and posted.prefix == prefix
-                else forms.ActionPlanForm(prefix=prefix),
+                else cycle_forms.ActionPlanForm(prefix=prefix),
             }
         )
     return entries
@@ -276,10 +280,10 @@ def plan(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpRespons
         impact = org_object_or_404(
             Impact.objects, membership, pk=posted_id(request, "impact_id"), assessment=assessment
         )
-        form = forms.ActionPlanForm(request.POST, prefix=_plan_form_prefix(impact))
+        form = cycle_forms.ActionPlanForm(request.POST, prefix=_plan_form_prefix(impact))
         if form.is_valid():
             try:
-                services.action_plan(impact=impact, actor=request.user, **form.cleaned_data)
+                cycle_services.action_plan(impact=impact, actor=request.user, **form.cleaned_data)
                 messages.success(request, "Action planned.")
                 return redirect(_url(assessment, "plan"))
             except FieldErrors as exc:
@@ -294,7 +298,8 @@ def plan(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpRespons
             "impacts": impacts,
             "status_choices": ActionStatus.choices,
             "side_risk_hints": {
-                m: catalogue.mitigation_side_risks(m) for m, _ in catalogue.mitigation_choices()
+                m: cycle_catalogue.mitigation_side_risks(m)
+                for m, _ in cycle_catalogue.mitigation_choices()
             },
         },
     )
@@ -311,7 +316,7 @@ def plan_side_risk(request: HttpRequest, org_slug: str, assessment_id: int) -> H
         impact__assessment=assessment,
     )
     try:
-        services.side_risk_link(
+        cycle_services.side_risk_link(
             action=action, actor=request.user, impact_id=request.POST.get("impact_id")
         )
         messages.success(
@@ -352,9 +357,9 @@ def impact_tracking(request: HttpRequest, org_slug: str, impact_id: int) -> Http
     )
     post = request.POST if request.method == "POST" else None
     which = request.POST.get("form") if post else None
-    indicator_form = forms.IndicatorForm(impact, post if which == "indicator" else None)
-    measurement_form = forms.MeasurementForm(post if which == "measurement" else None)
-    evidence_form = forms.EvidenceForm(
+    indicator_form = cycle_forms.IndicatorForm(impact, post if which == "indicator" else None)
+    measurement_form = cycle_forms.MeasurementForm(post if which == "measurement" else None)
+    evidence_form = cycle_forms.EvidenceForm(
         post if which == "evidence" else None, request.FILES if which == "evidence" else None
     )
     if post is not None:
@@ -376,7 +381,7 @@ def impact_tracking(request: HttpRequest, org_slug: str, impact_id: int) -> Http
             "impact": impact,
             "assessment": impact.assessment,
             "rows": _measurement_forms(
-                selectors.impact_indicator_views(impact), measurement_form, request.POST
+                cycle_selectors.impact_indicator_views(impact), measurement_form, request.POST
             ),
             "indicator_form": indicator_form,
             "evidence_form": evidence_form,
@@ -392,7 +397,7 @@ def _measurement_forms(views: list[Any], posted: Any, data: Any) -> list[tuple[A
             view,
             posted
             if posted.is_bound and posted_id == str(view.indicator.pk)
-            else forms.MeasurementForm(auto_id=f"id_m{view.indicator.pk}_%s"),
+            else cycle_forms.MeasurementForm(auto_id=f"id_m{view.indicator.pk}_%s"),
         )
         for view in views
     ]

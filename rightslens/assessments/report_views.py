@@ -14,12 +14,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 from rightslens.accounts.access import member_or_404
 from rightslens.errors import FieldErrors
 
-from . import documents, exports, forms, selectors
-from .models import Reminder
+from . import cycle_forms, cycle_selectors, documents, exports
+from .cycle_models import Reminder
+from .cycle_views import _assessment, _url, posted_id
 from .reports.context import board_brief as board_brief_context
 from .reports.context import report_context
 from .reports.pdf import render_pdf
-from .views import _assessment, _url, posted_id
 
 
 @require_GET
@@ -52,7 +52,7 @@ def board_brief(request: HttpRequest, org_slug: str) -> HttpResponse:
 @require_GET
 def quality(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug)
-    results = selectors.org_quality(organisation=membership.organisation)
+    results = cycle_selectors.org_quality(organisation=membership.organisation)
     errors = sum(1 for _, found in results for f in found if f.level.value == "error")
     warnings = sum(1 for _, found in results for f in found if f.level.value == "warning")
     return render(
@@ -92,7 +92,9 @@ def assessment_export(request: HttpRequest, org_slug: str, assessment_id: int) -
 @require_http_methods(["GET", "POST"])
 def assessment_import(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
-    form = forms.ImportForm(membership.organisation, request.POST or None, request.FILES or None)
+    form = cycle_forms.ImportForm(
+        membership.organisation, request.POST or None, request.FILES or None
+    )
     if request.method == "POST" and form.is_valid():
         try:
             doc = json.loads(form.cleaned_data["file"].read().decode("utf-8"))
@@ -130,6 +132,6 @@ def reminders(request: HttpRequest, org_slug: str) -> HttpResponse:
         "cycle/reminders.html",
         {
             "reminders": mine.select_related("assessment"),
-            "flagged": selectors.flagged_assessments(organisation=membership.organisation),
+            "flagged": cycle_selectors.flagged_assessments(organisation=membership.organisation),
         },
     )

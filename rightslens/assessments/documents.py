@@ -15,7 +15,7 @@ from rightslens.core.severity import rating_errors
 from rightslens.errors import FieldErrors
 from rightslens.inventory.models import AISystem
 
-from .models import ActionPlan, CategoryReview, Outcome, Scoping
+from .cycle_models import ActionPlan, CategoryReview, Outcome, Scoping
 
 FORMAT = "rightslens.assessment"
 IMPACT_KEYS = (

@@ -12,8 +12,8 @@ from rightslens.assessments.rules import impact_response
 from rightslens.core.involvement import ActionType, unmet_requirements
 from rightslens.core.severity import SeverityBand
 
-from .. import catalogue, selectors
-from ..models import Scoping
+from .. import cycle_catalogue, cycle_selectors
+from ..cycle_models import Scoping
 
 METHOD = (
     "Impacts were identified through a guided pass over every GenAI human-rights risk category and the "
@@ -45,7 +45,7 @@ def _impact_entry(impact: Impact) -> ImpactEntry:
         for p in impact.created_by_plans.select_related("action")
     ]
     return ImpactEntry(
-        impact, response, unmet, actions, selectors.impact_indicator_views(impact), side_of
+        impact, response, unmet, actions, cycle_selectors.impact_indicator_views(impact), side_of
     )
 
 
@@ -67,22 +67,23 @@ def engagement_events(assessment: Assessment) -> list[str]:
 
 def report_context(assessment: Assessment) -> dict[str, Any]:
     impacts = list(assessment.impacts.prefetch_related("affected_groups", "actions"))
-    findings = selectors.quality_findings(assessment)
+    findings = cycle_selectors.quality_findings(assessment)
     return {
         "assessment": assessment,
         "system": assessment.system,
-        "scoping": selectors.scoping_of(assessment),
-        "coverage": selectors.coverage(assessment),
-        "rows": selectors.identification_rows(assessment),
+        "scoping": cycle_selectors.scoping_of(assessment),
+        "coverage": cycle_selectors.coverage(assessment),
+        "rows": cycle_selectors.identification_rows(assessment),
         "entries": [_impact_entry(i) for i in impacts],
         "method": METHOD,
         "findings": findings,
-        "flags": selectors.flags_for(assessment),
+        "flags": cycle_selectors.flags_for(assessment),
         "engagement": engagement_events(assessment),
-        "screening": selectors.red_line_screening(assessment),
+        "screening": cycle_selectors.red_line_screening(assessment),
         "reviewers": list(assessment.reviewers.select_related("user")),
         "vulnerable_titles": [
-            catalogue.title_of(v) for v in selectors.scoping_of(assessment).vulnerable_groups
+            cycle_catalogue.title_of(v)
+            for v in cycle_selectors.scoping_of(assessment).vulnerable_groups
         ],
     }
 
@@ -105,11 +106,11 @@ def board_brief(*, organisation: Organisation) -> dict[str, Any]:
     for a in Assessment.objects.filter(organisation=organisation).exclude(
         status=AssessmentStatus.SUPERSEDED
     ):
-        if selectors.undecided_red_lines(a):
+        if cycle_selectors.undecided_red_lines(a):
             decisions.append(f"Decide the red-line hit in “{a.title}”")
     left_behind: list[str] = []
     for impact in live.filter(severity_band__gte=SeverityBand.HIGH):
-        for view in selectors.impact_indicator_views(impact):
+        for view in cycle_selectors.impact_indicator_views(impact):
             left_behind += [
                 f"{impact.title}: {r.group} ({r.dimension}) left behind on {view.indicator.name}"
                 for r in view.left_behind
@@ -132,7 +133,7 @@ def _more_decisions(organisation: Organisation, live: Any) -> list[str]:
             "-priority"
         )[:3]
     ]
-    for assessment, flags in selectors.flagged_assessments(organisation=organisation):
+    for assessment, flags in cycle_selectors.flagged_assessments(organisation=organisation):
         found.append(f"Re-assess “{assessment.title}”: {', '.join(flags).lower()}")
     for record in _unreviewed_business_models(organisation):
         found.append(f"Review the business model “{record.title}” at board level")

@@ -19,8 +19,8 @@ from rightslens.core import lifecycle, quality
 from rightslens.core.severity import SeverityBand
 from rightslens.errors import FieldErrors
 
-from . import documents, selectors
-from .models import ActionPlan, CategoryReview, Indicator, ReviewDecision, Reviewer, Scoping
+from . import cycle_selectors, documents
+from .cycle_models import ActionPlan, CategoryReview, Indicator, ReviewDecision, Reviewer, Scoping
 
 
 def _move(assessment: Assessment, actor: Any, target: AssessmentStatus, verb: str) -> Assessment:
@@ -57,7 +57,7 @@ def assessment_return(*, assessment: Assessment, actor: Any) -> Assessment:
 
 
 def approval_refusals(assessment: Assessment, membership: Membership) -> list[str]:
-    findings = selectors.quality_findings(assessment)
+    findings = cycle_selectors.quality_findings(assessment)
     ctx = lifecycle.ApprovalContext(
         current=lifecycle.State(assessment.status),
         has_severe_impact=assessment.impacts.filter(severity_band=SeverityBand.SEVERE).exists(),
@@ -65,7 +65,7 @@ def approval_refusals(assessment: Assessment, membership: Membership) -> list[st
         failing_errors=tuple(
             f.message for f in quality.errors(findings) if f.code != "red_line_undecided"
         ),
-        undecided_red_lines=selectors.undecided_red_lines(assessment),
+        undecided_red_lines=cycle_selectors.undecided_red_lines(assessment),
     )
     return lifecycle.approval_refusals(ctx)
 

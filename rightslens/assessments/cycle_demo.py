@@ -14,7 +14,7 @@ from rightslens.accounts.models import Membership, Organisation
 from rightslens.assessments.models import Assessment, AssessmentStatus, Impact
 from rightslens.inventory.models import AISystem
 
-from . import catalogue, services, signoff, tracking
+from . import cycle_catalogue, cycle_services, signoff, tracking
 
 log = logging.getLogger("rightslens.demo")
 CHAT = "Lumen Chat"
@@ -49,11 +49,11 @@ def load(organisation: Organisation, user: Any) -> None:
 
 
 def _scope_chat(assessment: Assessment, user: Any) -> None:
-    vulnerable = {c for c, _ in catalogue.vulnerable_choices()} & {
+    vulnerable = {c for c, _ in cycle_catalogue.vulnerable_choices()} & {
         "vg-children",
         "vg-low-resource-languages",
     }
-    services.scoping_save(
+    cycle_services.scoping_save(
         assessment=assessment,
         actor=user,
         context_of_use="Free consumer chat app and web chat, launched in Kenya, Brazil and Indonesia.",
@@ -72,7 +72,7 @@ def _scope_chat(assessment: Assessment, user: Any) -> None:
         weights="closed",
         business_model_note="Growth targets reward fast launches in new languages before safety testing.",
     )
-    services.category_not_relevant(
+    cycle_services.category_not_relevant(
         assessment=assessment,
         actor=user,
         category_ref="cat-culture",
@@ -84,7 +84,7 @@ def _track_over_blocking(assessment: Assessment, user: Any) -> None:
     impact = assessment.impacts.filter(risk_category="cat-expression").first()
     if impact is None:
         return
-    action = services.action_plan(
+    action = cycle_services.action_plan(
         impact=impact,
         actor=user,
         action_type="prevent",
@@ -119,7 +119,7 @@ def _track_over_blocking(assessment: Assessment, user: Any) -> None:
 def _annotator_side_risk(assessment: Assessment, user: Any, action: Any) -> None:
     """Retuning the classifier needs more labelled harmful content: a new risk to data workers."""
     raters = assessment.system.components.filter(name__icontains="annotation").first()
-    side = services.impact_record(
+    side = cycle_services.impact_record(
         assessment=assessment,
         actor=user,
         title="Outsourced raters label more harmful content to retune the classifier",
@@ -135,8 +135,8 @@ def _annotator_side_risk(assessment: Assessment, user: Any, action: Any) -> None
         involvement_rationale=f"Work done by our vendor ({raters.vendor if raters else 'annotation vendor'}).",
         business_risk=2,
     )
-    services.side_risk_link(action=action, actor=user, impact_id=side.pk)
-    services.action_plan(
+    cycle_services.side_risk_link(action=action, actor=user, impact_id=side.pk)
+    cycle_services.action_plan(
         impact=side,
         actor=user,
         action_type="use_leverage",
@@ -160,7 +160,7 @@ def _approved_with_new_version(organisation: Organisation, user: Any, chat: AISy
         trigger_note="Yearly review set by the organisation.",
     )
     group = chat.affected_groups.first()
-    impact = services.impact_record(
+    impact = cycle_services.impact_record(
         assessment=review,
         actor=user,
         title="Conversation logs kept longer than users expect",
@@ -176,7 +176,7 @@ def _approved_with_new_version(organisation: Organisation, user: Any, chat: AISy
         involvement_rationale="We set retention.",
         business_risk=2,
     )
-    services.action_plan(
+    cycle_services.action_plan(
         impact=impact,
         actor=user,
         action_type="prevent",
@@ -184,9 +184,9 @@ def _approved_with_new_version(organisation: Organisation, user: Any, chat: AISy
         description="Default retention cut to 30 days; opt-in for longer",
         owner="Privacy lead",
     )
-    for category in catalogue.categories():
+    for category in cycle_catalogue.categories():
         if category.id != "cat-privacy":
-            services.category_not_relevant(
+            cycle_services.category_not_relevant(
                 assessment=review,
                 actor=user,
                 category_ref=category.id,
@@ -211,7 +211,7 @@ def _approved_with_new_version(organisation: Organisation, user: Any, chat: AISy
 def _image_generation_impact(assessment: Assessment, user: Any) -> None:
     """What the new version adds after the trigger: image generation of real people."""
     groups = [g.pk for g in assessment.system.affected_groups.filter(vulnerable=True)]
-    services.impact_record(
+    cycle_services.impact_record(
         assessment=assessment,
         actor=user,
         title="Sexualised or deceptive images of real people, including minors",
@@ -232,7 +232,7 @@ def _image_generation_impact(assessment: Assessment, user: Any) -> None:
 
 
 def _known_rights(ids: list[str]) -> list[str]:
-    known = set(catalogue.right_ids())
+    known = set(cycle_catalogue.right_ids())
     return [i for i in ids if i in known] if known else ids
 
 

@@ -11,8 +11,8 @@ from rightslens.accounts.models import Membership, Organisation, Role
 from rightslens.assessments.models import Assessment
 from rightslens.jobs import job
 
-from .models import Reminder
-from .selectors import flagged_assessments
+from .cycle_models import Reminder
+from .cycle_selectors import flagged_assessments
 
 
 def _owners(assessment: Assessment) -> list[Any]:

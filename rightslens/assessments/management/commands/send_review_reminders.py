@@ -12,7 +12,7 @@ class Command(BaseCommand):
         parser.add_argument("--organisation-id", type=int, default=None)
 
     def handle(self, *args: Any, organisation_id: int | None = None, **options: Any) -> None:
-        import rightslens.cycle.reminders  # noqa: F401  (registers the job)
+        import rightslens.assessments.reminders  # noqa: F401  (registers the job)
 
         result = enqueue("cycle.reminders", organisation_id=organisation_id)
         self.stdout.write(f"Review reminders: {result}")

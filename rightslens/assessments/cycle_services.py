@@ -13,8 +13,15 @@ from rightslens.assessments.models import Action, Assessment, AssessmentKind, Im
 from rightslens.errors import FieldErrors
 from rightslens.inventory.models import AISystem
 
-from . import catalogue
-from .models import ActionPlan, CategoryReview, Outcome, Preference, Scoping, SuggestionDecision
+from . import cycle_catalogue
+from .cycle_models import (
+    ActionPlan,
+    CategoryReview,
+    Outcome,
+    Preference,
+    Scoping,
+    SuggestionDecision,
+)
 
 LIST_FIELDS = ("scope_countries", "scope_languages", "safety_tested_languages", "vulnerable_groups")
 SCOPING_FIELDS = (
@@ -56,7 +63,7 @@ def as_list(value: Any) -> list[str]:
 
 def _scoping_errors(values: dict[str, Any]) -> dict[str, str]:
     errors: dict[str, str] = {}
-    known = {cid for cid, _ in catalogue.vulnerable_choices()}
+    known = {cid for cid, _ in cycle_catalogue.vulnerable_choices()}
     if unknown := [v for v in values["vulnerable_groups"] if v not in known]:
         errors["vulnerable_groups"] = (
             f"Not vulnerable groups in the knowledge base: {', '.join(unknown)}."
@@ -176,7 +183,7 @@ def _prefill_scoping(assessment: Assessment, actor: Any) -> None:
     """Copy users, affected groups, vendors and business-model facts from the system record."""
     system = assessment.system
     groups = list(system.affected_groups.all())
-    known = {cid for cid, _ in catalogue.vulnerable_choices()}
+    known = {cid for cid, _ in cycle_catalogue.vulnerable_choices()}
     scoping_save(
         assessment=assessment,
         actor=actor,
@@ -198,7 +205,7 @@ def _prefill_scoping(assessment: Assessment, actor: Any) -> None:
 
 
 def _category_or_error(category_ref: str) -> None:
-    if category_ref not in catalogue.category_titles():
+    if category_ref not in cycle_catalogue.category_titles():
         raise FieldErrors({"category_ref": f"'{category_ref}' is not a risk category."})
 
 
@@ -280,9 +287,9 @@ def _plan_errors(preference: str, leverage_kind: str, mitigation_type: str) -> d
     errors: dict[str, str] = {}
     if preference not in Preference.values:
         errors["preference"] = f"Choose one of: {', '.join(Preference.values)}."
-    if leverage_kind and leverage_kind not in dict(catalogue.leverage_choices()):
+    if leverage_kind and leverage_kind not in dict(cycle_catalogue.leverage_choices()):
         errors["leverage_kind"] = "Choose a leverage kind from the list."
-    if mitigation_type and mitigation_type not in dict(catalogue.mitigation_choices()):
+    if mitigation_type and mitigation_type not in dict(cycle_catalogue.mitigation_choices()):
         errors["mitigation_type"] = "Choose a technical mitigation type from the list."
     return errors
 

@@ -15,8 +15,8 @@ from rightslens.api.auth import OrgMemberTokenAuth
 from rightslens.assessments.models import Assessment
 from rightslens.inventory.models import AISystem
 
-from . import documents, exports, selectors
-from .services import start_from_trigger
+from . import cycle_selectors, documents, exports
+from .cycle_services import start_from_trigger
 
 router = Router(auth=OrgMemberTokenAuth(), tags=["cycle"])
 
@@ -31,18 +31,18 @@ def _assessment(request: HttpRequest, org_slug: str, assessment_id: int) -> Asse
 @router.get("/orgs/{org_slug}/assessments/{assessment_id}/quality")
 def assessment_quality(request: HttpRequest, org_slug: str, assessment_id: int) -> dict[str, Any]:
     assessment = _assessment(request, org_slug, assessment_id)
-    coverage = selectors.coverage(assessment)
+    coverage = cycle_selectors.coverage(assessment)
     return {
         "assessment_id": assessment.pk,
         "status": assessment.status,
-        "flags": selectors.flags_for(assessment),
+        "flags": cycle_selectors.flags_for(assessment),
         "coverage": {
             "categories_considered": coverage.categories_considered,
             "categories_total": coverage.categories_total,
         },
         "findings": [
             {"code": f.code, "level": f.level.value, "message": f.message, "subject": f.subject}
-            for f in selectors.quality_findings(assessment)
+            for f in cycle_selectors.quality_findings(assessment)
         ],
     }
 
@@ -79,7 +79,7 @@ def _system(
 def assessment_status(request: HttpRequest, org_slug: str, system_id: int) -> dict[str, Any]:
     """For CI: does this system need a (lighter) assessment now, and why?"""
     system = _system(request, org_slug, system_id)
-    return selectors.system_assessment_status(system)
+    return cycle_selectors.system_assessment_status(system)
 
 
 @router.post("/orgs/{org_slug}/systems/{system_id}/assessments", response={201: dict})

@@ -13,7 +13,14 @@ from rightslens.accounts.audit import audit_record
 from rightslens.assessments.models import Action
 from rightslens.errors import FieldErrors
 
-from .models import Dimension, EvidenceFile, GroupMeasurement, Indicator, IndicatorKind, Measurement
+from .cycle_models import (
+    Dimension,
+    EvidenceFile,
+    GroupMeasurement,
+    Indicator,
+    IndicatorKind,
+    Measurement,
+)
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
 EVIDENCE_TYPES = {

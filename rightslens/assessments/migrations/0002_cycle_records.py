@@ -6,8 +6,12 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+    """The due diligence cycle's records, once the `cycle` app's 0001_cycle_records, now owned by
+    the assessments app. `replaces` makes a database that already applied the cycle migration
+    count this one as applied (its tables exist, named cycle_*); a fresh database creates them
+    here. 0003 then renames the tables to assessments_*."""
 
-    initial = True
+    replaces = [('cycle', '0001_cycle_records')]
 
     dependencies = [
         ('accounts', '0001_initial'),
@@ -28,6 +32,7 @@ class Migration(migrations.Migration):
                 ('side_risks', models.ManyToManyField(blank=True, help_text='New risks this mitigation itself creates.', related_name='created_by_plans', to='assessments.impact')),
             ],
             options={
+                'db_table': 'cycle_actionplan',
                 'abstract': False,
             },
         ),
@@ -47,6 +52,7 @@ class Migration(migrations.Migration):
                 ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='accounts.organisation')),
             ],
             options={
+                'db_table': 'cycle_indicator',
                 'ordering': ['id'],
             },
         ),
@@ -58,11 +64,12 @@ class Migration(migrations.Migration):
                 ('value', models.FloatField(blank=True, null=True)),
                 ('n', models.PositiveIntegerField(blank=True, help_text='People covered.', null=True)),
                 ('note', models.TextField(blank=True)),
-                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='measurements', to='cycle.indicator')),
+                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='measurements', to='assessments.indicator')),
                 ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='accounts.organisation')),
                 ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
+                'db_table': 'cycle_measurement',
                 'ordering': ['measured_on', 'id'],
             },
         ),
@@ -75,9 +82,10 @@ class Migration(migrations.Migration):
                 ('value', models.FloatField()),
                 ('n', models.PositiveIntegerField()),
                 ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='accounts.organisation')),
-                ('measurement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='groups', to='cycle.measurement')),
+                ('measurement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='groups', to='assessments.measurement')),
             ],
             options={
+                'db_table': 'cycle_groupmeasurement',
                 'ordering': ['dimension', 'group'],
             },
         ),
@@ -91,9 +99,10 @@ class Migration(migrations.Migration):
                 ('content_type', models.CharField(max_length=100)),
                 ('uploaded_at', models.DateTimeField(auto_now_add=True)),
                 ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='accounts.organisation')),
-                ('measurement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evidence', to='cycle.measurement')),
+                ('measurement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evidence', to='assessments.measurement')),
             ],
             options={
+                'db_table': 'cycle_evidencefile',
                 'abstract': False,
             },
         ),
@@ -110,6 +119,7 @@ class Migration(migrations.Migration):
                 ('user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
+                'db_table': 'cycle_reminder',
                 'ordering': ['-created_at'],
             },
         ),
@@ -135,6 +145,7 @@ class Migration(migrations.Migration):
                 ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='accounts.organisation')),
             ],
             options={
+                'db_table': 'cycle_scoping',
                 'abstract': False,
             },
         ),
@@ -151,6 +162,7 @@ class Migration(migrations.Migration):
                 ('reviewed_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
+                'db_table': 'cycle_categoryreview',
                 'constraints': [models.UniqueConstraint(fields=('assessment', 'category_ref'), name='one_review_per_category'), models.CheckConstraint(condition=models.Q(('outcome', 'not_relevant'), ('reason', ''), _negated=True), name='not_relevant_needs_reason')],
             },
         ),
@@ -166,6 +178,7 @@ class Migration(migrations.Migration):
                 ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
+                'db_table': 'cycle_reviewer',
                 'constraints': [models.UniqueConstraint(fields=('assessment', 'user'), name='one_reviewer_entry')],
             },
         ),
@@ -182,6 +195,7 @@ class Migration(migrations.Migration):
                 ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='accounts.organisation')),
             ],
             options={
+                'db_table': 'cycle_suggestiondecision',
                 'constraints': [models.UniqueConstraint(fields=('assessment', 'key'), name='one_decision_per_suggestion')],
             },
         ),

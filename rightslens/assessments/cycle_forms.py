@@ -21,8 +21,8 @@ from rightslens.core.involvement import ActionType, Involvement
 from rightslens.core.vocabulary import label
 from rightslens.inventory.models import AffectedGroup, AISystem
 
-from . import catalogue
-from .models import Dimension, IndicatorKind, Preference, ReleaseStyle, ReviewDecision
+from . import cycle_catalogue
+from .cycle_models import Dimension, IndicatorKind, Preference, ReleaseStyle, ReviewDecision
 
 RATING = [("", "—"), (1, "1 – low"), (2, "2"), (3, "3"), (4, "4 – extreme")]
 LIKELIHOOD = [
@@ -121,7 +121,7 @@ class ScopingForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["vulnerable_groups"].choices = catalogue.vulnerable_choices()  # type: ignore[attr-defined]
+        self.fields["vulnerable_groups"].choices = cycle_catalogue.vulnerable_choices()  # type: ignore[attr-defined]
 
 
 class NotRelevantForm(forms.Form):
@@ -180,7 +180,9 @@ class ImpactForm(forms.Form):
 
     def __init__(self, assessment: Assessment, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["risk_category"].choices = [(c.id, c.title) for c in catalogue.categories()]  # type: ignore[attr-defined]
+        self.fields["risk_category"].choices = [
+            (c.id, c.title) for c in cycle_catalogue.categories()
+        ]  # type: ignore[attr-defined]
         self.fields["rights"].choices = right_choices()  # type: ignore[attr-defined]
         self.fields["affected_group_ids"].queryset = assessment.system.affected_groups.all()  # type: ignore[attr-defined]
 
@@ -208,8 +210,8 @@ class ActionPlanForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["leverage_kind"].choices = [("", "—"), *catalogue.leverage_choices()]  # type: ignore[attr-defined]
-        self.fields["mitigation_type"].choices = [("", "—"), *catalogue.mitigation_choices()]  # type: ignore[attr-defined]
+        self.fields["leverage_kind"].choices = [("", "—"), *cycle_catalogue.leverage_choices()]  # type: ignore[attr-defined]
+        self.fields["mitigation_type"].choices = [("", "—"), *cycle_catalogue.mitigation_choices()]  # type: ignore[attr-defined]
 
 
 class SideRiskForm(forms.Form):
