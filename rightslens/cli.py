@@ -15,6 +15,8 @@ COMMANDS = {
     "policy": "rightslens.commands.policy",
     "system": "rightslens.commands.system",
     "ci": "rightslens.commands.ci",
+    "redlines": "rightslens.commands.redlines",
+    "suggest": "rightslens.commands.suggest",
 }
 
 
