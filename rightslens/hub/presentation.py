@@ -132,6 +132,7 @@ FIELD_LABELS: dict[str, str] = {
     "principle_refs": "Guiding Principles",
     "related_refs": "Related rights",
     "instrument_ref": "Instrument",
+    "instrument_refs": "Instruments",
     "category_ref": "Risk category",
     "affected_group_refs": "Groups especially affected",
     "triggers_on": "Suggested when a system involves",

@@ -46,6 +46,9 @@ class PrincipleFields(_Fields):
     explanation: Text
     asks_of: list[Audience] = Field(min_length=1)
     right_refs: list[Ref] = []
+    #: Whole instruments a principle points to (GP 12: the International Bill of Human Rights and
+    #: the ILO Declaration), where listing single articles would say less.
+    instrument_refs: list[Ref] = []
 
 
 class InstrumentFields(_Fields):
@@ -279,6 +282,7 @@ SCHEMAS: dict[str, type[_Fields]] = {
 # field not listed here only has to exist.
 REF_TARGETS: dict[tuple[str, str], frozenset[str]] = {
     ("principle", "right_refs"): frozenset({"right"}),
+    ("principle", "instrument_refs"): frozenset({"instrument"}),
     ("right", "instrument_ref"): frozenset({"instrument"}),
     ("right", "related_refs"): frozenset({"right"}),
     ("risk_category", "right_refs"): frozenset({"right"}),
