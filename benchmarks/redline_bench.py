@@ -22,9 +22,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from rightslens.core.knowledge.loader import load_directory  # noqa: E402
-from rightslens.core.semantic import CachedEncoder, Encoder, HashingEncoder  # noqa: E402
 from rightslens.core.screening import screen  # noqa: E402
 from rightslens.core.screening_engine import Screener  # noqa: E402
+from rightslens.core.semantic import CachedEncoder, Encoder, HashingEncoder  # noqa: E402
 
 CASES = ROOT / "benchmarks" / "redlines" / "cases.jsonl"
 
@@ -51,7 +51,9 @@ def figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "cases": len(rows),
         "recall": round(len(recalled) / len(positives), 3) if positives else None,
-        "false_alarms_on_near_misses": round(len(alarms) / len(negatives), 3) if negatives else None,
+        "false_alarms_on_near_misses": round(len(alarms) / len(negatives), 3)
+        if negatives
+        else None,
         "positives": len(positives),
         "near_misses_and_denials": len(negatives),
         "hit_precision_on_positives": round(on_label / (on_label + off_label), 3)
@@ -97,7 +99,8 @@ def main() -> int:
         "encoder": encoder.name,
         "method": cases[0]["method"],
         "splits": {
-            split: figures([c for c in cases if c["split"] == split]) for split in ("dev", "heldout")
+            split: figures([c for c in cases if c["split"] == split])
+            for split in ("dev", "heldout")
         },
         "all": figures(cases),
         "by_language": {
@@ -124,7 +127,9 @@ def main() -> int:
                 not case["labels"] and case["hits"]
             )
             if wrong:
-                print(f"  {case['id']} [{case['split']}] labels={case['labels']} hits={case['hits']}")
+                print(
+                    f"  {case['id']} [{case['split']}] labels={case['labels']} hits={case['hits']}"
+                )
                 print(f"      {case['text']}")
     return 0
 

@@ -37,7 +37,11 @@ def run(args: argparse.Namespace) -> int:
 
 def run_screen(args: argparse.Namespace) -> int:
     kb = load_directory(DEFAULT_DIR)
-    items = [i for i in kb.items.values() if i.type in ("red_line", "red_line_element") and not i.deprecated]
+    items = [
+        i
+        for i in kb.items.values()
+        if i.type in ("red_line", "red_line_element") and not i.deprecated
+    ]
     try:
         for entry in read_texts(sys.stdin):
             result = screen(entry.text, items, lang=entry.lang)

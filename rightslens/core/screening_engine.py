@@ -17,8 +17,8 @@ from rightslens.core.knowledge.model import Item
 from rightslens.core.semantic import Encoder, Vector, cosine, default_encoder
 from rightslens.core.semantic.cache import encode_knowledge
 from rightslens.core.textcues import (
-    Clause,
     LANGUAGES,
+    Clause,
     clauses,
     cue_languages,
     find_cue,
@@ -107,7 +107,7 @@ class _Reading:
 
     text: str
     elements: Mapping[str, str]
-    names: Mapping[str, str]
+    names: Mapping[str, tuple[str, ...]]
     negated: bool
 
 
@@ -123,7 +123,10 @@ def _element(item: Item) -> Element:
 
 
 def _spec(item: Item) -> Spec:
-    names = {lang: tuple(str(n) for n in (item.get("names", {}) or {}).get(lang, [])) for lang in LANGUAGES}
+    names = {
+        lang: tuple(str(n) for n in (item.get("names", {}) or {}).get(lang, []))
+        for lang in LANGUAGES
+    }
     names["en"] = tuple(str(t) for t in item.get("screening_terms", []) or [])
     groups = tuple(
         Group(
@@ -170,7 +173,9 @@ class Screener:
                 continue
             exception = next((e for e in spec.exception_ids if e in whole), "")
             if exception:
-                aside.append(SetAside(spec.id, self.titles.get(exception, exception), best.evidence))
+                aside.append(
+                    SetAside(spec.id, self.titles.get(exception, exception), best.evidence)
+                )
             else:
                 hits.append(best)
         return Screening(tuple(hits), tuple(aside), self.method, language)
@@ -183,12 +188,17 @@ class Screener:
             cue = _affirmed(parts, [c for lang in langs for c in element.cues.get(lang, ())])
             if cue:
                 elements[element.id] = cue
-        names: dict[str, str] = {}
+        names: dict[str, tuple[str, ...]] = {}
         for spec in self.specs:
             # A name is a whole phrase: "emotion recognition" must not find "recognitions".
-            cue = _affirmed(parts, [n.rstrip() + " " for lang in langs for n in spec.names.get(lang, ())])
-            if cue:
-                names[spec.id] = cue.strip()
+            said = [
+                name
+                for lang in langs
+                for name in spec.names.get(lang, ())
+                if _affirmed(parts, [name.rstrip() + " "])
+            ]
+            if said:
+                names[spec.id] = tuple(dict.fromkeys(said))
         negated = any(c.denied for c in parts)
         return _Reading(sentence, elements, names, negated)
 
@@ -218,10 +228,15 @@ class Screener:
     ) -> FoundHit | None:
         scaled = _scale(similarity)
         if spec.id in reading.names:
-            name = reading.names[spec.id]
+            said = reading.names[spec.id]
             return FoundHit(
-                spec.id, reading.text, round(0.9 + 0.1 * scaled, 2), (name,),
-                (f"the practice is named: “{name}”",), (), "named+" + self.method,
+                spec.id,
+                reading.text,
+                round(0.9 + 0.1 * scaled, 2),
+                said,
+                (f"the practice is named: “{said[0]}”",),
+                (),
+                "named+" + self.method,
             )
         core = spec.core
         if core is None or not any(e in reading.elements for e in core.element_ids):
@@ -239,7 +254,9 @@ class Screener:
                 found.append(f"{group.kind}: {self.titles.get(hit, hit)}")
                 matched.append(source[hit])
             else:
-                missing.append(f"{group.kind}: " + " / ".join(self.titles.get(e, e) for e in group.element_ids))
+                missing.append(
+                    f"{group.kind}: " + " / ".join(self.titles.get(e, e) for e in group.element_ids)
+                )
         share = len(found) / len(spec.groups)
         # Meaning may forgive one missing element, never who acts (that is a fact to be stated).
         filled = (
@@ -252,8 +269,13 @@ class Screener:
             return None
         confidence = round(min(1.0, 0.45 + 0.35 * share + 0.2 * scaled), 2)
         return FoundHit(
-            spec.id, reading.text, confidence, tuple(dict.fromkeys(matched)),
-            tuple(found), tuple(missing), self.method,
+            spec.id,
+            reading.text,
+            confidence,
+            tuple(dict.fromkeys(matched)),
+            tuple(found),
+            tuple(missing),
+            self.method,
         )
 
 

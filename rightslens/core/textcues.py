@@ -84,7 +84,8 @@ class Clause:
 
 def clauses(sentence: str, lang: str) -> list[Clause]:
     tokens = words(sentence)
-    langs = cue_languages(lang)
+    # Denials are read in the text's own language only (Portuguese "no" means "in the").
+    langs = (lang,) if lang in LANGUAGES else LANGUAGES
     pre = frozenset().union(*(_PRE_NEGATION[x] for x in langs))
     post = frozenset().union(*(_POST_NEGATION[x] for x in langs))
     out: list[Clause] = []

@@ -11,7 +11,7 @@ from rightslens.accounts.access import member_or_404, org_object_or_404
 from rightslens.errors import FieldErrors
 from rightslens.hub import knowledge as hub_knowledge
 
-from . import services
+from . import selectors, services
 from .forms import AffectedGroupForm, ComponentForm, SystemFilterForm, SystemForm
 from .models import AISystem
 from .selectors import SystemFilters, systems_for
@@ -81,6 +81,7 @@ def system_detail(request: HttpRequest, org_slug: str, system_id: int) -> HttpRe
             "groups": system.affected_groups.all(),
             "components": system.components.all(),
             "assessments": system.assessments.all(),
+            "red_line_hits": selectors.system_red_line_hits(system),
         },
     )
 

@@ -33,7 +33,7 @@ from .models import (
     QuestionnaireRequest,
     RedLineScreening,
 )
-from .screening_services import screening_run
+from .screening_services import answer_hits, screening_run
 
 COUNTERPARTY_FIELDS = (
     "name",
@@ -385,6 +385,7 @@ def procurement_screen(
         subject_id=procurement.pk,
         text=procurement.use_case_text,
         red_lines=red_lines,
+        answered=answer_hits(procurement.questionnaire),
     )
     procurement.screening = screening
     procurement.status = ProcurementStatus.DUE_DILIGENCE
@@ -433,6 +434,19 @@ def procurement_open_assessment(*, procurement: Procurement, user: Any) -> Asses
     return assessment
 
 
+def unscreened_answers(procurement: Procurement) -> list[str]:
+    """A vendor's 'Yes' to a red-line question that the current screen does not yet carry."""
+    screened = {
+        h.get("red_line_id") for h in (procurement.screening.hits if procurement.screening else [])
+    }
+    return [
+        f"The vendor's answer puts a red line on the screen ({hit.title}): screen again so the "
+        "senior role decides on it."
+        for hit in answer_hits(procurement.questionnaire)
+        if hit.red_line_id not in screened
+    ]
+
+
 def award_blockers(procurement: Procurement) -> list[str]:
     """What stands between this procurement and an award, in plain words."""
     blockers: list[str] = []
@@ -443,6 +457,7 @@ def award_blockers(procurement: Procurement) -> list[str]:
         blockers.append("A red-line hit awaits a decision by the senior role.")
     elif screening.stopped:
         blockers.append("The senior role decided to stop this use: it cannot be awarded.")
+    blockers += unscreened_answers(procurement)
     request = procurement.questionnaire
     if request is None or not request.conclusion:
         blockers.append("Conclude the vendor questionnaire.")

