@@ -79,6 +79,18 @@ class RiskExampleFields(_Fields):
     triggers_on: list[Text] = []
 
 
+class ImpactPatternFields(_Fields):
+    """A way a system can affect people: who, which rights, how; found by cues and meaning."""
+
+    category_ref: Ref
+    also_category_refs: list[Ref] = []
+    right_refs: list[Ref] = Field(min_length=1)
+    affected: Text
+    impact: Text
+    cues: dict[Literal["en", "fr", "es", "pt", "de"], list[Text]] = Field(min_length=1)
+    examples: list[Text] = []
+
+
 class RedLineStatus(_Fields):
     status: Literal["prohibited_by_law", "called_for_by_un_experts", "called_for_by_civil_society"]
     authority: Text
@@ -257,6 +269,7 @@ SCHEMAS: dict[str, type[_Fields]] = {
     "risk_example": RiskExampleFields,
     "red_line": RedLineFields,
     "red_line_element": RedLineElementFields,
+    "impact_pattern": ImpactPatternFields,
     "involvement_type": InvolvementTypeFields,
     "leverage_kind": ExamplesFields,
     "remedy_form": ExamplesFields,
@@ -291,6 +304,9 @@ REF_TARGETS: dict[tuple[str, str], frozenset[str]] = {
     ("risk_example", "affected_group_refs"): frozenset({"vulnerable_group"}),
     ("red_line", "right_refs"): frozenset({"right"}),
     ("red_line", "element_refs"): frozenset({"red_line_element"}),
+    ("impact_pattern", "category_ref"): frozenset({"risk_category"}),
+    ("impact_pattern", "also_category_refs"): frozenset({"risk_category"}),
+    ("impact_pattern", "right_refs"): frozenset({"right"}),
     ("red_line", "exception_refs"): frozenset({"red_line_element"}),
     ("vulnerable_group", "right_refs"): frozenset({"right"}),
     ("mitigation_type", "right_refs"): frozenset({"right"}),
