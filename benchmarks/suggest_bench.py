@@ -72,13 +72,16 @@ def main() -> int:
         "encoder": encoder.name,
         "method": reader.method,
         "splits": {
-            split: figures([c for c in cases if c["split"] == split]) for split in ("dev", "heldout")
+            split: figures([c for c in cases if c["split"] == split])
+            for split in ("dev", "heldout")
         },
         "all": figures(cases),
         "speed": {
             "load_and_prepare_s": round(prepare_s, 3),
             "suggest_ms_median": round(statistics.median(timings) * 1000, 1),
-            "added_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - before, 1),
+            "added_rss_mb": round(
+                resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - before, 1
+            ),
         },
     }
     if args.json:
@@ -91,7 +94,9 @@ def main() -> int:
     if args.show_errors:
         for c in cases:
             if c["primary_right"] not in c["rights"] or set(c["predicted"]) != set(c["categories"]):
-                print(f"  {c['id']} [{c['split']}] want {c['primary_right']} {c['categories']} got {c['predicted']}")
+                print(
+                    f"  {c['id']} [{c['split']}] want {c['primary_right']} {c['categories']} got {c['predicted']}"
+                )
                 print(f"      {c['text'][:150]}")
     return 0
 

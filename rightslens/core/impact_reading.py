@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from rightslens.core.knowledge.model import Item
 from rightslens.core.semantic import Encoder, Vector, cosine, default_encoder
 from rightslens.core.semantic.cache import encode_knowledge
-from rightslens.core.textcues import LANGUAGES, cue_languages, find_cue, language_of, sentences, words
+from rightslens.core.textcues import (
+    LANGUAGES,
+    cue_languages,
+    find_cue,
+    language_of,
+    sentences,
+    words,
+)
 
 #: Cosines (e5) between a sentence and a pattern's examples: below the floor means nothing,
 #: above the ceiling counts fully.
@@ -72,7 +79,9 @@ class ImpactReader:
 
     def __init__(self, items: Sequence[Item], encoder: Encoder) -> None:
         self.encoder = encoder
-        self.patterns = [_pattern(i) for i in items if i.type == "impact_pattern" and not i.deprecated]
+        self.patterns = [
+            _pattern(i) for i in items if i.type == "impact_pattern" and not i.deprecated
+        ]
         every = [e for p in self.patterns for e in p.examples]
         vectors = dict(zip(every, encode_knowledge(encoder, every, "impact-patterns"), strict=True))
         self._examples = {p.id: [vectors[e] for e in p.examples] for p in self.patterns}
@@ -81,7 +90,9 @@ class ImpactReader:
     def method(self) -> str:
         return f"cues+semantic ({self.encoder.name})"
 
-    def suggest(self, text: str, *, lang: str = "", show_all: bool = False) -> list[ImpactSuggestion]:
+    def suggest(
+        self, text: str, *, lang: str = "", show_all: bool = False
+    ) -> list[ImpactSuggestion]:
         language = language_of(text, lang)
         parts = sentences(text)
         vectors = self.encoder.encode(parts) if parts else []
@@ -96,12 +107,14 @@ class ImpactReader:
     ) -> ImpactSuggestion | None:
         cues_found, quotes = _quotes(pattern, parts, language)
         similarity, closest = self._closest(pattern, parts, vectors)
-        scaled = max(0.0, min(1.0, (similarity - SEMANTIC_FLOOR) / (SEMANTIC_CEILING - SEMANTIC_FLOOR)))
+        scaled = max(
+            0.0, min(1.0, (similarity - SEMANTIC_FLOOR) / (SEMANTIC_CEILING - SEMANTIC_FLOOR))
+        )
         if not cues_found and scaled < 1.0:
             return None
         lexical = min(cues_found, 3) / 3
         score = round(0.65 * lexical + 0.35 * scaled, 3)
-        reasons = [f"The description says “{q}”." for q in quotes[:3]]
+        reasons = [f"The description says “{q.rstrip('.;:,')}”." for q in quotes[:3]]
         if scaled > 0 and closest:
             reasons.append(f"“{_around(closest, 0)}” is close in meaning to: {pattern.examples[0]}")
         return ImpactSuggestion(
@@ -158,7 +171,11 @@ _READERS: dict[tuple[str, int, int], ImpactReader] = {}
 
 def reader_for(items: Sequence[Item], encoder: Encoder | None = None) -> ImpactReader:
     chosen = encoder or default_encoder()
-    key = (chosen.name, id(chosen), hash(tuple((i.id, repr(i.fields)) for i in items if i.type == "impact_pattern")))
+    key = (
+        chosen.name,
+        id(chosen),
+        hash(tuple((i.id, repr(i.fields)) for i in items if i.type == "impact_pattern")),
+    )
     if key not in _READERS:
         if len(_READERS) > 8:
             _READERS.clear()
