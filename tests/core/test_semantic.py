@@ -35,7 +35,11 @@ def test_knowledge_vectors_are_kept_on_disk_keyed_by_encoder_and_content(tmp_pat
     second = Counting()
     again = encode_knowledge(second, ["one wording", "two wording"], "red-lines")
     assert second.calls == 0
-    assert all(abs(x - y) < 1e-5 for a, b in zip(again, vectors) for x, y in zip(a, b))
+    assert all(
+        abs(x - y) < 1e-5
+        for a, b in zip(again, vectors, strict=True)
+        for x, y in zip(a, b, strict=True)
+    )
     assert cache_path(first, ["other"], "red-lines") != cache_path(
         first, ["one wording"], "red-lines"
     )
