@@ -36,6 +36,16 @@ TYPE_NAMES: dict[str, tuple[str, str, str]] = {
         "Red lines",
         "Uses that cannot be operated in line with human rights, with their legal status.",
     ),
+    "red_line_element": (
+        "Red-line element",
+        "Red-line elements",
+        "What data, inference, context and actor make up a red line, with wordings in five languages.",
+    ),
+    "impact_pattern": (
+        "Impact pattern",
+        "Impact patterns",
+        "How a system can affect people: who, which rights, how; used to suggest impacts.",
+    ),
     "involvement_type": (
         "Involvement type",
         "Involvement types",
@@ -138,6 +148,10 @@ FIELD_LABELS: dict[str, str] = {
     "triggers_on": "Suggested when a system involves",
     "system_kinds": "Kinds of system",
     "screening_terms": "Screening terms",
+    "element_refs": "Elements",
+    "exception_refs": "Taken out by",
+    "typical_wordings": "Typical wordings",
+    "also_category_refs": "Also in categories",
     "side_risks": "Human rights risks of the mitigation itself",
     "framework_ref": "Framework",
     "from_ref": "From",
