@@ -90,7 +90,7 @@ def _review(line: dict[str, object], text: str, items: list[Item]) -> None:
                 {"red_line": claim.ref, "confidence": 0.5, "evidence": claim.quote, "method": "llm"}
             )
             already.add(claim.ref)
-    line["llm"] = "reviewed" + METHOD_SUFFIX
+    line["llm"] = "offline" + METHOD_SUFFIX
 
 
 def _line(entry_id: str, result: object, details: bool) -> dict[str, object]:
