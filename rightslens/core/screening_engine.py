@@ -261,7 +261,7 @@ class Screener:
         # Meaning may forgive one missing element, never who acts (that is a fact to be stated).
         filled = (
             len(missing) == 1
-            and len(spec.groups) >= 3
+            and (len(spec.groups) >= 3 or missing[0].startswith("data"))
             and not missing[0].startswith("actor")
             and close
         )

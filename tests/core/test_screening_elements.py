@@ -137,3 +137,13 @@ def test_a_questionnaire_answer_becomes_a_hit_that_says_where_it_came_from(items
     assert hit.origin == "questionnaire"
     assert "answered: yes" in hit.evidence
     assert hit.as_dict()["origin"] == "questionnaire"
+
+
+def test_one_word_cannot_supply_two_elements_of_mass_surveillance(items):
+    text = "Our survey asks customers about their religion to check we serve everyone fairly."
+    assert hit_ids(text, items) == []
+
+
+def test_without_meaning_a_missing_data_element_keeps_categorisation_off(items):
+    # The fake encoder reads no meaning: the data element stays missing and nothing is hit.
+    assert hit_ids("The HR system records employees' gender for pay-gap reports.", items) == []

@@ -36,6 +36,7 @@ def test_the_issue_examples_are_hit_and_the_denial_is_not(setup):
         "The system sorts people by ethnicity from CCTV images.": (
             "rl-biometric-categorisation-protected"
         ),
+        "sorting people by ethnicity": "rl-biometric-categorisation-protected",
         "Residents get a social score that limits their access to housing.": "rl-social-scoring",
         "We build a face database from social-media photos.": "rl-untargeted-facial-scraping",
     }
