@@ -19,6 +19,9 @@ from rightslens.accounts.models import Membership, Organisation, Role
 PASSWORD = "a-long-test-password"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+# Unit tests read meaning through the deterministic fake; tests marked `real_model` build the
+# offline model themselves.
+os.environ.setdefault("RIGHTSLENS_ENCODER", "hashing-fake")
 
 
 def make_member(org: Organisation, email: str, role: str, *, officer: bool = False) -> Any:

@@ -21,6 +21,8 @@ COMMANDS = {
     "backup": "rightslens.commands.backup",
     "restore": "rightslens.commands.restore",
     "rotate-key": "rightslens.commands.rotate_key",
+    "redlines": "rightslens.commands.redlines",
+    "suggest": "rightslens.commands.suggest",
 }
 
 

@@ -61,6 +61,11 @@ def risk_examples() -> list[RiskExample]:
     ]
 
 
+def impact_patterns() -> list[Item]:
+    """The risk library's impact patterns (who, which rights, how), read against descriptions."""
+    return _items("impact_pattern")
+
+
 def vulnerable_choices() -> list[tuple[str, str]]:
     return _choices("vulnerable_group")
 

@@ -86,7 +86,11 @@ def open_suggestions(assessment: Assessment) -> list[suggestions.Suggestion]:
     decided = set(
         SuggestionDecision.objects.filter(assessment=assessment).values_list("key", flat=True)
     )
-    found = suggestions.suggest(profile_for(assessment), cycle_catalogue.risk_examples())
+    found = suggestions.suggest(
+        profile_for(assessment),
+        cycle_catalogue.risk_examples(),
+        patterns=cycle_catalogue.impact_patterns(),
+    )
     return [_readable(s) for s in found if s.key not in decided]
 
 

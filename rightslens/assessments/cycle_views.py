@@ -160,8 +160,10 @@ def _accepted_suggestion_initial(assessment: Assessment, initial: dict[str, Any]
     that the suggestion falls on, so the assessor starts from them and unticks what does not apply."""
     category = cycle_catalogue.category(initial.get("risk_category", ""))
     offered = cycle_forms.offered_right_ids()
-    rights = [r for r in (category.right_refs if category else ()) if r in offered]
     suggestion = cycle_selectors.open_suggestion(assessment, initial["suggestion_key"])
+    # A suggestion read from the description names its own rights; others take the category's.
+    named = suggestion.right_refs if suggestion and suggestion.right_refs else ()
+    rights = [r for r in (named or (category.right_refs if category else ())) if r in offered]
     refs = set(suggestion.affected_group_refs) if suggestion else set()
     groups = [g.pk for g in assessment.system.affected_groups.all() if g.vulnerability in refs]
     return {"rights": rights, "affected_group_ids": groups}

@@ -13,7 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-SOURCE = "OHCHR B-Tech, Taking action to address human rights risks related to generative AI (2023), practice 1"
+SOURCE = (
+    "OHCHR B-Tech, Advancing Responsible Development and Deployment of Generative AI: "
+    "The value proposition of the UNGPs (November 2023), practice 1 (business model)"
+)
 
 
 class RevenueModel(StrEnum):

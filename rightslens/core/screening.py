@@ -1,10 +1,17 @@
 """Red-line screening of a use-case description against the knowledge base's red lines.
 
-The rule is deliberately simple so a person can check it: a red line is hit when one of its
-`screening_terms` appears in the description as a whole phrase, after both are normalised (lower
-case, punctuation and repeated spaces removed). Negations are not interpreted: "we will not use
-emotion recognition" still raises the hit, and a senior person records that it does not apply.
-A screen that a clever sentence could silence would not be a screen.
+A red line is usually a combination of elements: what data (faces, voices, gait), what is
+inferred (identity, emotion, ethnicity, future offending), in what context (work, school, public
+space, in real time) and who acts (police). The library describes each element with wordings in
+English, French, Spanish, Portuguese and German. Screening reads the description sentence by
+sentence, finds which elements are present and which are missing, and raises a hit when every
+element the red line needs is there, or when all but one are and the sentence means what the red
+line's typical wordings mean (compared with the offline encoder). A name of the practice itself
+("emotion recognition", "social scoring") supplies every element at once.
+
+Denials are read ("the vendor confirms it does not identify anyone"): a denied element is not
+evidence. An exception the library records (medical or safety reasons; one-to-one verification)
+sets the red line aside and is reported as such, never silently.
 
 Legal status is kept exactly as the source gives it. A use prohibited by law somewhere and a use
 that UN experts or civil society call to ban are different claims; `legal_status_summary` never
@@ -13,13 +20,15 @@ presents one as the other.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
 from rightslens.core.knowledge.model import Item
+from rightslens.core.screening_engine import Screener, Screening, screener_for
+from rightslens.core.semantic import Encoder
+from rightslens.core.textcues import words
 
 
 class LegalStatusKind(StrEnum):
@@ -59,6 +68,15 @@ class RedLineHit:
     statuses: tuple[LegalStatus, ...]
     sources: tuple[tuple[str, str], ...] = ()  # (citation label, url)
     exceptions: str = ""
+    #: The sentence that triggered the hit, as written.
+    evidence: str = ""
+    confidence: float = 1.0
+    #: Element titles found, and the kinds of element ("context: …") that were not.
+    elements_found: tuple[str, ...] = ()
+    elements_missing: tuple[str, ...] = ()
+    method: str = ""
+    #: Where the hit came from a questionnaire answer rather than a description.
+    origin: str = field(default="description")
 
     @property
     def prohibited_by_law(self) -> bool:
@@ -76,6 +94,12 @@ class RedLineHit:
             ],
             "sources": [{"label": label, "url": url} for label, url in self.sources],
             "exceptions": self.exceptions,
+            "evidence": self.evidence,
+            "confidence": self.confidence,
+            "elements_found": list(self.elements_found),
+            "elements_missing": list(self.elements_missing),
+            "method": self.method,
+            "origin": self.origin,
         }
 
     @classmethod
@@ -87,15 +111,18 @@ class RedLineHit:
             statuses=_statuses(raw.get("statuses", [])),
             sources=tuple((str(s["label"]), str(s["url"])) for s in raw.get("sources", [])),
             exceptions=str(raw.get("exceptions", "")),
+            evidence=str(raw.get("evidence", "")),
+            confidence=float(raw.get("confidence", 1.0)),
+            elements_found=tuple(str(e) for e in raw.get("elements_found", [])),
+            elements_missing=tuple(str(e) for e in raw.get("elements_missing", [])),
+            method=str(raw.get("method", "")),
+            origin=str(raw.get("origin", "description")),
         )
 
 
-_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
-
-
 def normalise(text: str) -> str:
-    """Lower case, punctuation to spaces, single spaces, padded so phrases match whole words."""
-    return " " + " ".join(_NON_WORD.sub(" ", text.casefold()).split()) + " "
+    """Lower case, accents and punctuation removed, single spaces, padded for whole-word tests."""
+    return " " + " ".join(words(text)) + " "
 
 
 def _statuses(raw: Iterable[Any]) -> tuple[LegalStatus, ...]:
@@ -108,30 +135,48 @@ def _statuses(raw: Iterable[Any]) -> tuple[LegalStatus, ...]:
     )
 
 
-def matched_terms(text: str, terms: Iterable[str]) -> tuple[str, ...]:
-    haystack = normalise(text)
-    found = [t for t in terms if normalise(t).strip() and normalise(t) in haystack]
-    return tuple(dict.fromkeys(found))
-
-
-def hit_for(text: str, red_line: Item) -> RedLineHit | None:
-    terms = matched_terms(text, [str(t) for t in red_line.get("screening_terms", [])])
-    if not terms:
-        return None
+def hit_from(red_line: Item, **found: Any) -> RedLineHit:
+    """A hit on `red_line` carrying its statuses, sources and exceptions from the library."""
     return RedLineHit(
         red_line_id=red_line.id,
         title=red_line.title,
-        matched_terms=terms,
         statuses=_statuses(red_line.get("statuses", [])),
         sources=tuple((c.label(), c.url) for c in red_line.citations),
         exceptions=str(red_line.get("exceptions", "") or ""),
+        **found,
     )
 
 
-def screen_use_case(text: str, red_lines: Sequence[Item]) -> list[RedLineHit]:
-    """Every red line whose screening terms occur in the text, in the library's order."""
-    hits = (hit_for(text, item) for item in red_lines if item.type == "red_line")
-    return [hit for hit in hits if hit is not None]
+def screen(
+    text: str, items: Sequence[Item], *, lang: str = "", encoder: Encoder | None = None
+) -> Screening:
+    """The full screen: hits, red lines set aside by an exception, the method and the language.
+
+    `items` are the red lines and their elements (items of type red_line_element); red lines
+    without elements are screened by their names alone.
+    """
+    return screener_for(items, encoder).screen(text, lang=lang)
+
+
+def screen_use_case(
+    text: str, red_lines: Sequence[Item], *, lang: str = "", encoder: Encoder | None = None
+) -> list[RedLineHit]:
+    """Every red line the description falls under, in the library's order."""
+    found = screen(text, red_lines, lang=lang, encoder=encoder)
+    by_id = {item.id: item for item in red_lines}
+    return [hit_from(by_id[h.red_line_id], **h.fields()) for h in found.hits]
+
+
+def hit_for_answer(red_line: Item, question: str, answer: str) -> RedLineHit:
+    """A hit put on the screen by a questionnaire answer (a 'Yes' to a red-line question)."""
+    return hit_from(
+        red_line,
+        matched_terms=(),
+        evidence=f"{question} — answered: {answer}",
+        confidence=1.0,
+        method="questionnaire-answer",
+        origin="questionnaire",
+    )
 
 
 def legal_status_summary(hit: RedLineHit) -> str:
@@ -151,3 +196,18 @@ def legal_status_summary(hit: RedLineHit) -> str:
     if not parts:
         return "No legal status recorded for this red line."
     return " ".join(parts)
+
+
+__all__ = [
+    "LegalStatus",
+    "LegalStatusKind",
+    "RedLineHit",
+    "STATUS_LABELS",
+    "Screener",
+    "Screening",
+    "hit_for_answer",
+    "legal_status_summary",
+    "normalise",
+    "screen",
+    "screen_use_case",
+]

@@ -1,14 +1,20 @@
 """Suggested impacts from a system's profile. Every suggestion says why; none is added by itself.
 
-Two sources: built-in rules over the profile (so a pass always starts somewhere), and the
-knowledge base's risk examples whose ``triggers_on`` keywords or vulnerable groups match the
-profile. A person accepts or dismisses each suggestion.
+Three sources: the risk library's impact patterns read against what the description says (who
+may be affected, which rights, how; see `impact_reading`), built-in rules over the profile (so a
+pass always starts somewhere), and the knowledge base's risk examples whose ``triggers_on``
+keywords or vulnerable groups match the profile. Reasons quote the description's own words. A
+person accepts or dismisses each suggestion.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+from rightslens.core.knowledge.model import Item
+from rightslens.core.semantic import Encoder
 
 #: Languages with plentiful training and evaluation data; others count as lower-resource.
 HIGH_RESOURCE_LANGUAGES = frozenset(
@@ -47,6 +53,10 @@ class Suggestion:
     example_id: str = ""
     #: Vulnerable-group ids (vg-*) the suggested impact falls on, to pre-select affected groups.
     affected_group_refs: tuple[str, ...] = ()
+    #: Rights (right ids) the impact touches, where the source names them.
+    right_refs: tuple[str, ...] = ()
+    #: How strongly the description supports it (0-1), for ranking; 0 for rule-based ones.
+    score: float = 0.0
 
     @property
     def key(self) -> str:
@@ -69,8 +79,28 @@ def _mentions(profile: SystemProfile, words: tuple[str, ...]) -> bool:
     """Whether any cue starts a word of the profile's text ("child" finds "children", but "face"
     does not find "interface" and "minors" does not find "minority"). A cue ending in a space
     must also end a word ("border " does not find "borderline")."""
-    haystack = _words(f"{profile.text} {profile.intended_users} {' '.join(profile.sectors)}")
-    return any(_cue(word) in haystack for word in words if word.strip())
+    return bool(_quote(profile, words))
+
+
+def _quote(profile: SystemProfile, words: tuple[str, ...]) -> str:
+    """The profile's own words around the first cue found (a few words either side), or ''."""
+    source = f"{profile.text} {profile.intended_users} {' '.join(profile.sectors)}"
+    raw = source.split()
+    normalised = [_words(w).strip() for w in raw]
+    padded = " " + " ".join(normalised) + " "
+    for word in words:
+        if not word.strip() or _cue(word) not in padded:
+            continue
+        first = _words(word).split()[0]
+        at = next((i for i, w in enumerate(normalised) if w.startswith(first)), 0)
+        return " ".join(raw[max(0, at - 3) : at + 4]).strip(" .,;:")
+    return ""
+
+
+def _because(profile: SystemProfile, words: tuple[str, ...], reason: str) -> str:
+    """The reason with the description's words that support it, or '' if none do."""
+    quoted = _quote(profile, words)
+    return f"{reason} The description says “{quoted}”." if quoted else ""
 
 
 def _cue(word: str) -> str:
@@ -92,23 +122,14 @@ def profile_keywords(profile: SystemProfile) -> dict[str, str]:
         found["cross_border"] = (
             f"It operates in {len(profile.countries)} countries ({', '.join(profile.countries)})."
         )
-    if "vg-children" in profile.vulnerable_groups or _mentions(
-        profile, ("child", "minors", "teen", "student", "school")
-    ):
-        found["children"] = "Children may use it or be affected by it."
-    if _mentions(profile, ("chat", "assistant", "conversation")):
-        found["chatbot"] = "It is a conversational assistant: people talk to it and confide in it."
-    if _mentions(profile, ("image",)):
-        found["image_generation"] = "It generates or processes images."
-    if _mentions(profile, ("hiring", "recruit", "cv ", "employment")):
-        found["hiring"] = "It is used in hiring or employment decisions."
-    if _mentions(profile, ("public sector", "government", "ministry", "public_sector")):
-        found["public_sector"] = "It is used by or for a public authority."
-    if _mentions(profile, ("biometric", "face", "facial", "voice print", "fingerprint")):
-        found["biometric"] = "It processes biometric data."
+    child_words = ("child", "minors", "teen", "student", "school")
+    if "vg-children" in profile.vulnerable_groups:
+        found["children"] = "Children are among the groups it affects."
+    elif said := _because(profile, child_words, "Children may use it or be affected by it."):
+        found["children"] = said
     for keyword, words, because in _TEXT_KEYWORDS:
-        if _mentions(profile, words):
-            found[keyword] = because
+        if said := _because(profile, words, because):
+            found[keyword] = said
     if profile.kind == "foundation_model":
         found["general_purpose"] = "It is a general-purpose model: downstream uses are open-ended."
     if profile.weights == "open":
@@ -118,6 +139,28 @@ def profile_keywords(profile: SystemProfile) -> dict[str, str]:
 
 # Keywords found by words in the system's purpose, description, users and sectors.
 _TEXT_KEYWORDS: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    # "assistant" alone is not enough: an "assistant for radiologists" is not a chatbot.
+    (
+        "chatbot",
+        ("chat", "chatbot", "conversational", "conversation", "companion app", "virtual agent"),
+        "People talk to it and may confide personal details.",
+    ),
+    ("image_generation", ("image",), "It generates or processes images."),
+    (
+        "hiring",
+        ("hiring", "recruit", "cv ", "employment"),
+        "It is used in hiring or employment decisions.",
+    ),
+    (
+        "public_sector",
+        ("public sector", "government", "ministry", "public_sector"),
+        "It is used by or for a public authority.",
+    ),
+    (
+        "biometric",
+        ("biometric", "face", "facial", "voice print", "fingerprint"),
+        "It processes biometric data.",
+    ),
     ("health", ("health", "medical", "mental"), "It may give health or mental-health information."),
     (
         "education",
@@ -176,61 +219,61 @@ _RULES: dict[str, tuple[tuple[str, str, str], ...]] = {
     "multilingual": (
         (
             "cat-expression",
-            "Legitimate speech over-blocked or harmful content missed in some languages",
+            "Users writing in some languages may have lawful speech blocked, or meet harmful content the filters miss",
             "Moderation quality usually differs between languages.",
         ),
     ),
     "low_resource_languages": (
         (
             "cat-equality",
-            "Lower quality of service for speakers of lower-resource languages",
+            "Speakers of lower-resource languages may get worse and less safe answers than others",
             "Less training and evaluation data exists for these languages.",
         ),
     ),
     "children": (
         (
             "cat-child",
-            "Exposure of children to harmful content or contact",
+            "Children may be exposed to harmful content or to contact with adults",
             "Children are entitled to special protection (CRC).",
         ),
     ),
     "chatbot": (
         (
             "cat-privacy",
-            "Personal data disclosed in conversations is retained, reused or leaked",
+            "Users may have the personal details they confide retained, reused or leaked",
             "People confide personal details to assistants.",
         ),
     ),
     "image_generation": (
         (
             "cat-privacy",
-            "Non-consensual intimate or deceptive images of real people",
+            "Real people may be shown in intimate or deceptive images they never consented to",
             "Image generation can depict identifiable people.",
         ),
     ),
     "hiring": (
         (
             "cat-work",
-            "Unfair exclusion from work",
+            "Job applicants may be unfairly shut out of work",
             "Automated screening decides access to a living.",
         ),
         (
             "cat-equality",
-            "Discrimination in hiring outcomes",
+            "Job applicants may be rejected because of their sex, age, disability or ethnicity",
             "Historical hiring data carries bias.",
         ),
     ),
     "biometric": (
         (
             "cat-privacy",
-            "Identification or tracking without consent",
+            "People may be identified or tracked without their consent",
             "Biometric data is highly sensitive.",
         ),
     ),
     "public_sector": (
         (
             "cat-public-affairs",
-            "Effects on access to public services or participation",
+            "Residents may lose access to public services or a say in decisions about them",
             "Public authorities' uses affect citizens' rights directly.",
         ),
     ),
@@ -279,15 +322,41 @@ def _example_suggestions(
     return found
 
 
-def suggest(profile: SystemProfile, examples: list[RiskExample]) -> list[Suggestion]:
-    """Suggested impacts, knowledge-base examples first, without duplicates, each with reasons."""
+def suggest(
+    profile: SystemProfile,
+    examples: list[RiskExample],
+    patterns: Sequence[Item] = (),
+    encoder: Encoder | None = None,
+) -> list[Suggestion]:
+    """Suggested impacts without duplicates, each with reasons: those read from the description
+    (impact patterns, best first), then knowledge-base examples, then built-in rules."""
     keywords = profile_keywords(profile)
-    suggestions = _example_suggestions(profile, keywords, examples) + _rule_suggestions(keywords)
+    read = _read_suggestions(profile, patterns, encoder) if patterns else []
+    matched = _example_suggestions(profile, keywords, examples) + _rule_suggestions(keywords)
     unique: dict[str, Suggestion] = {}
-    for suggestion in suggestions:
+    # Strongest first: read ones by score; others with more reasons matched on more counts.
+    for suggestion in read + sorted(matched, key=lambda s: -len(s.reasons)):
         unique.setdefault(suggestion.key, suggestion)
-    # Strongest first: suggestions with more reasons matched the profile on more counts.
-    return sorted(unique.values(), key=lambda s: -len(s.reasons))
+    return list(unique.values())
+
+
+def _read_suggestions(
+    profile: SystemProfile, patterns: Sequence[Item], encoder: Encoder | None
+) -> list[Suggestion]:
+    from rightslens.core.impact_reading import suggest_impacts
+
+    text = ". ".join(p for p in (profile.text, profile.intended_users) if p.strip())
+    return [
+        Suggestion(
+            s.category_ref,
+            s.title,
+            s.reasons,
+            example_id=s.pattern_id,
+            right_refs=s.right_refs,
+            score=s.score,
+        )
+        for s in suggest_impacts(text, patterns, encoder=encoder)
+    ]
 
 
 def untested_languages(profile: SystemProfile) -> tuple[str, ...]:

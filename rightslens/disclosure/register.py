@@ -7,9 +7,9 @@ from django.urls import reverse
 
 from rightslens.accounts.models import Organisation
 from rightslens.assessments.models import Assessment, AssessmentStatus, Indicator, Reviewer
+from rightslens.common.knowledge import knowledge
 from rightslens.core.disclosure.records import SourceRef
 from rightslens.core.severity import SeverityBand
-from rightslens.hub.knowledge import knowledge
 from rightslens.inventory.models import AISystem
 
 # Tracking and review models other modules here read through this one.

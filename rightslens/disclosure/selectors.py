@@ -8,12 +8,12 @@ from django.db.models import QuerySet
 
 from rightslens.accounts.models import Organisation
 from rightslens.assessments.models import ActionStatus
+from rightslens.common.knowledge import knowledge
 from rightslens.core.disclosure.esrs import EsrsSection, esrs_sections, public_sections
 from rightslens.core.disclosure.fria import FriaSection, fria_document, fria_sections
 from rightslens.core.disclosure.records import SourceRef
 from rightslens.core.disclosure.template import FriaTemplate, fria_template
 from rightslens.core.disclosure.transparency import ApprovedSummary, summary_text
-from rightslens.hub.knowledge import knowledge
 from rightslens.inventory.models import AISystem
 
 from .esrs_facts import esrs_facts

@@ -75,3 +75,22 @@ def system_record(system: AISystem) -> dict[str, Any]:
             for c in system.components.all()
         ],
     }
+
+
+def system_screening_text(system: AISystem) -> str:
+    """What the system is said to do, in the words the inventory holds."""
+    parts = [system.purpose, system.description, system.intended_users]
+    return "\n".join(p for p in parts if p)
+
+
+def system_red_line_hits(system: AISystem) -> list[Any]:
+    """Red lines the system's own description falls under, read at inventory time (nothing is
+    stored: a formal screen with a senior decision is recorded from procurement's screening)."""
+    from rightslens.common.knowledge import knowledge
+    from rightslens.core.screening import screen_use_case
+
+    text = system_screening_text(system)
+    if not text.strip():
+        return []
+    kb = knowledge()
+    return screen_use_case(text, kb.offered("red_line") + kb.offered("red_line_element"))

@@ -12,7 +12,7 @@ from rightslens.common import knowledge as knowledge_access
 from rightslens.common.views import org_view
 from rightslens.errors import FieldErrors
 
-from . import services
+from . import selectors, services
 from .forms import AffectedGroupForm, ComponentForm, SystemFilterForm, SystemForm
 from .models import AISystem
 from .selectors import SystemFilters, systems_for
@@ -74,6 +74,7 @@ def system_detail(request: HttpRequest, org_slug: str, system_id: int) -> HttpRe
             "groups": system.affected_groups.all(),
             "components": system.components.all(),
             "assessments": system.assessments.all(),
+            "red_line_hits": selectors.system_red_line_hits(system),
         },
     )
 

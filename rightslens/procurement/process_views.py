@@ -39,6 +39,7 @@ from .services import (
     procurement_link_system,
     procurement_open_assessment,
     procurement_screen,
+    unscreened_answers,
 )
 
 
@@ -100,6 +101,7 @@ def _procurement_page(
             "membership": membership,
             "procurement": procurement,
             "blockers": award_blockers(procurement),
+            "unscreened_answers": unscreened_answers(procurement),
             "sent_requests": [
                 (r, selectors.questionnaire_title(r.questionnaire_id))
                 for r in sent.select_related("counterparty")

@@ -15,16 +15,35 @@ from django.utils import timezone
 from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Membership, Organisation
 from rightslens.core.knowledge.model import Item
-from rightslens.core.screening import RedLineHit, screen_use_case
+from rightslens.core.questionnaire import score
+from rightslens.core.screening import RedLineHit, hit_for_answer, screen_use_case
 from rightslens.errors import FieldErrors
 
 from .models import RedLineScreening, ScreeningDecision, ScreeningSubject
 
 
 def red_line_items() -> list[Item]:
+    """The red lines on offer, with the elements screening reads them by."""
     from rightslens.common.knowledge import knowledge
 
-    return knowledge().offered("red_line")
+    kb = knowledge()
+    return kb.offered("red_line") + kb.offered("red_line_element")
+
+
+def answer_hits(request: Any) -> list[RedLineHit]:
+    """Hits put on a screen by a questionnaire's red-line answers (a vendor's 'Yes')."""
+    from .request_services import questions_for
+
+    if request is None or not request.answers:
+        return []
+    questions = questions_for(request)
+    by_id = {q.id: q for q in questions}
+    red_lines = {i.id: i for i in red_line_items() if i.type == "red_line"}
+    return [
+        hit_for_answer(red_lines[f.red_line_id], str(by_id[f.question_id].get("text")), f.answer)
+        for f in score(questions, request.answers).red_lines
+        if f.red_line_id in red_lines
+    ]
 
 
 @transaction.atomic
@@ -36,8 +55,10 @@ def screening_run(
     subject_id: int | None,
     text: str,
     red_lines: Sequence[Item] | None = None,
+    answered: Sequence[RedLineHit] = (),
 ) -> RedLineScreening:
-    """Screen `text` against the red lines (the knowledge base's unless given) and store the result."""
+    """Screen `text` against the red lines (the knowledge base's unless given) and store the result,
+    with any hits that questionnaire answers put on the screen (`answered`)."""
     errors: dict[str, str] = {}
     if subject_type not in ScreeningSubject.values:
         errors["subject_type"] = f"Choose one of: {', '.join(ScreeningSubject.values)}."
@@ -47,6 +68,7 @@ def screening_run(
         raise FieldErrors(errors)
     items = red_line_items() if red_lines is None else list(red_lines)
     hits = screen_use_case(text, items)
+    hits += [a for a in answered if a.red_line_id not in {h.red_line_id for h in hits}]
     screening = RedLineScreening.objects.create(
         organisation=organisation,
         subject_type=subject_type,

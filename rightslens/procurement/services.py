@@ -36,7 +36,7 @@ from .models import (
     QuestionnaireRequest,
     RedLineScreening,
 )
-from .screening_services import screening_run
+from .screening_services import answer_hits, screening_run
 
 COUNTERPARTY_FIELDS = (
     "name",
@@ -389,6 +389,7 @@ def procurement_screen(
         subject_id=procurement.pk,
         text=procurement.use_case_text,
         red_lines=red_lines,
+        answered=answer_hits(procurement.questionnaire),
     )
     procurement.screening = screening
     procurement.status = ProcurementStatus.DUE_DILIGENCE
@@ -488,6 +489,19 @@ def procurement_open_assessment(*, procurement: Procurement, user: Any) -> Asses
     return assessment
 
 
+def unscreened_answers(procurement: Procurement) -> list[str]:
+    """A vendor's 'Yes' to a red-line question that the current screen does not yet carry."""
+    screened = {
+        h.get("red_line_id") for h in (procurement.screening.hits if procurement.screening else [])
+    }
+    return [
+        f"The vendor's answer puts a red line on the screen ({hit.title}): screen again so the "
+        "senior role decides on it."
+        for hit in answer_hits(procurement.questionnaire)
+        if hit.red_line_id not in screened
+    ]
+
+
 def award_facts(procurement: Procurement, clause_ids: Iterable[str] = ()) -> gates.AwardFacts:
     """What the award gate needs to know; `clause_ids` are the clauses the award conditions name."""
     screening, request = procurement.screening, procurement.questionnaire
@@ -525,7 +539,9 @@ def award_facts(procurement: Procurement, clause_ids: Iterable[str] = ()) -> gat
 
 def award_blockers(procurement: Procurement, clause_ids: Iterable[str] = ()) -> list[str]:
     """What stands between this procurement and an award, in plain words."""
-    return gates.award_problems(award_facts(procurement, clause_ids))
+    return gates.award_problems(award_facts(procurement, clause_ids)) + unscreened_answers(
+        procurement
+    )
 
 
 def _award_input_errors(award_conditions: str, monitoring_dates: list[dt.date]) -> dict[str, str]:

@@ -65,9 +65,13 @@ def test_a_clean_use_case_has_no_hits():
     )
 
 
-def test_a_negation_does_not_silence_the_screen():
-    hits = screen_use_case("We will not use emotion analysis.", [EMOTION])
-    assert len(hits) == 1
+def test_a_denial_is_read_as_a_denial():
+    assert screen_use_case("We will not use emotion analysis.", [EMOTION]) == []
+
+
+def test_a_denial_does_not_reach_past_but():
+    hits = screen_use_case("We do not store video, but we use emotion analysis.", [EMOTION])
+    assert [h.red_line_id for h in hits] == ["rl-emotion-recognition-work-education"]
 
 
 def test_it_reports_every_matching_term_once():

@@ -46,6 +46,9 @@ class PrincipleFields(_Fields):
     explanation: Text
     asks_of: list[Audience] = Field(min_length=1)
     right_refs: list[Ref] = []
+    #: Whole instruments a principle points to (GP 12: the International Bill of Human Rights and
+    #: the ILO Declaration), where listing single articles would say less.
+    instrument_refs: list[Ref] = []
 
 
 class InstrumentFields(_Fields):
@@ -76,18 +79,63 @@ class RiskExampleFields(_Fields):
     triggers_on: list[Text] = []
 
 
+class ImpactPatternFields(_Fields):
+    """A way a system can affect people: who, which rights, how; found by cues and meaning."""
+
+    category_ref: Ref
+    also_category_refs: list[Ref] = []
+    right_refs: list[Ref] = Field(min_length=1)
+    affected: Text
+    impact: Text
+    cues: dict[Literal["en", "fr", "es", "pt", "de"], list[Text]] = Field(min_length=1)
+    examples: list[Text] = []
+
+
 class RedLineStatus(_Fields):
     status: Literal["prohibited_by_law", "called_for_by_un_experts", "called_for_by_civil_society"]
     authority: Text
     locator: Text
 
 
+ScreeningLanguage = Literal["en", "fr", "es", "pt", "de"]
+ElementKind = Literal["data", "inference", "context", "actor", "action", "purpose", "consequence"]
+
+
+class ElementGroup(_Fields):
+    """One thing a red line needs: any one of these elements supplies it."""
+
+    kind: ElementKind
+    element_refs: list[Ref] = Field(min_length=1)
+    #: Weak elements count fully here (inferring a person's gender from any image of them is
+    #: reading biometric data, whereas "identifies … on camera" may be about objects).
+    weak_counts: bool = False
+
+
 class RedLineFields(_Fields):
     description: Text
     statuses: list[RedLineStatus] = Field(min_length=1)
     exceptions: str = ""
+    #: English names of the practice; `names` holds them in other languages.
     screening_terms: list[Text] = Field(min_length=4)
+    names: dict[ScreeningLanguage, list[Text]] = {}
+    #: Every group must be found (by one of its elements) for the red line to be hit.
+    requires: list[ElementGroup] = []
+    #: Elements that take a description out of this red line (a legal exception, or a context
+    #: that a separate red line covers); screening reports them instead of a hit.
+    exception_refs: list[Ref] = []
+    #: Whole sentences as buyers and vendors write them, compared by meaning.
+    typical_wordings: dict[ScreeningLanguage, list[Text]] = {}
     right_refs: list[Ref] = Field(min_length=1)
+
+
+class RedLineElementFields(_Fields):
+    kind: ElementKind | Literal["exception"]
+    summary: Text
+    #: A weak element suggests but does not show (a camera may film parts, not people): alone
+    #: it supplies its group only when the sentence's meaning is close to the red line.
+    weak: bool = False
+    #: Word beginnings, lower case, without accents; one ending in a space must end a word.
+    wordings: dict[ScreeningLanguage, list[Text]] = Field(min_length=5)
 
 
 class InvolvementTypeFields(_Fields):
@@ -252,6 +300,8 @@ SCHEMAS: dict[str, type[_Fields]] = {
     "risk_category": RiskCategoryFields,
     "risk_example": RiskExampleFields,
     "red_line": RedLineFields,
+    "red_line_element": RedLineElementFields,
+    "impact_pattern": ImpactPatternFields,
     "involvement_type": InvolvementTypeFields,
     "leverage_kind": ExamplesFields,
     "remedy_form": ExamplesFields,
@@ -279,6 +329,7 @@ SCHEMAS: dict[str, type[_Fields]] = {
 # field not listed here only has to exist.
 REF_TARGETS: dict[tuple[str, str], frozenset[str]] = {
     ("principle", "right_refs"): frozenset({"right"}),
+    ("principle", "instrument_refs"): frozenset({"instrument"}),
     ("right", "instrument_ref"): frozenset({"instrument"}),
     ("right", "related_refs"): frozenset({"right"}),
     ("risk_category", "right_refs"): frozenset({"right"}),
@@ -286,6 +337,11 @@ REF_TARGETS: dict[tuple[str, str], frozenset[str]] = {
     ("risk_example", "category_ref"): frozenset({"risk_category"}),
     ("risk_example", "affected_group_refs"): frozenset({"vulnerable_group"}),
     ("red_line", "right_refs"): frozenset({"right"}),
+    ("red_line", "element_refs"): frozenset({"red_line_element"}),
+    ("impact_pattern", "category_ref"): frozenset({"risk_category"}),
+    ("impact_pattern", "also_category_refs"): frozenset({"risk_category"}),
+    ("impact_pattern", "right_refs"): frozenset({"right"}),
+    ("red_line", "exception_refs"): frozenset({"red_line_element"}),
     ("vulnerable_group", "right_refs"): frozenset({"right"}),
     ("mitigation_type", "right_refs"): frozenset({"right"}),
     ("dd_step", "principle_refs"): frozenset({"principle"}),

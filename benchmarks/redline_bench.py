@@ -1,0 +1,177 @@
+"""Red-line screening benchmark: recall, false alarms on near misses and denials, speed, size.
+
+Run: .venv/bin/python benchmarks/redline_bench.py [--encoder e5|e5-enpt|hashing-fake] [--json]
+     [--show-errors]
+
+Reads benchmarks/redlines/cases.jsonl. Figures are given for the dev split (used while writing the
+element wordings) and the held-out split (never looked at while tuning), and for both together.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from rightslens.core.knowledge.loader import load_directory  # noqa: E402
+from rightslens.core.screening import screen  # noqa: E402
+from rightslens.core.screening_engine import Screener  # noqa: E402
+from rightslens.core.semantic import CachedEncoder, Encoder, HashingEncoder  # noqa: E402
+
+CASES = ROOT / "benchmarks" / "redlines" / "cases.jsonl"
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def make_encoder(name: str) -> Encoder:
+    if name == "hashing-fake":
+        return CachedEncoder(HashingEncoder())
+    from rightslens.core.semantic.e5 import E5Encoder
+
+    return CachedEncoder(E5Encoder(variant="enpt" if name == "e5-enpt" else "original"))
+
+
+def figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    positives = [r for r in rows if r["labels"]]
+    negatives = [r for r in rows if not r["labels"]]
+    recalled = [r for r in positives if set(r["labels"]) & set(r["hits"])]
+    alarms = [r for r in negatives if r["hits"]]
+    off_label = sum(len(set(r["hits"]) - set(r["labels"])) for r in positives)
+    on_label = sum(len(set(r["hits"]) & set(r["labels"])) for r in positives)
+    return {
+        "cases": len(rows),
+        "recall": round(len(recalled) / len(positives), 3) if positives else None,
+        "false_alarms_on_near_misses": round(len(alarms) / len(negatives), 3)
+        if negatives
+        else None,
+        "positives": len(positives),
+        "near_misses_and_denials": len(negatives),
+        "hit_precision_on_positives": round(on_label / (on_label + off_label), 3)
+        if on_label + off_label
+        else None,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--encoder", default="e5", choices=["e5", "e5-enpt", "hashing-fake"])
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--show-errors", action="store_true")
+    parser.add_argument(
+        "--similarity-only",
+        action="store_true",
+        help="Also report the baseline the issue warns about: one similarity per red line.",
+    )
+    args = parser.parse_args()
+
+    cases = [json.loads(line) for line in CASES.read_text(encoding="utf-8").splitlines() if line]
+    kb = load_directory(ROOT / "rightslens" / "knowledge")
+    items = [i for i in kb.items.values() if i.type in ("red_line", "red_line_element")]
+
+    before = rss_mb()
+    started = time.perf_counter()
+    encoder = make_encoder(args.encoder)
+    load_s = time.perf_counter() - started
+    started = time.perf_counter()
+    Screener(items, encoder)  # knowledge wordings: from the disk cache when present
+    prepare_s = time.perf_counter() - started
+
+    timings: list[float] = []
+    for case in cases:
+        started = time.perf_counter()
+        result = screen(case["text"], items, lang=case.get("lang", ""), encoder=encoder)
+        timings.append(time.perf_counter() - started)
+        case["hits"] = [h.red_line_id for h in result.hits]
+        case["method"] = result.method
+    added_mb = rss_mb() - before
+
+    report = {
+        "encoder": encoder.name,
+        "method": cases[0]["method"],
+        "splits": {
+            split: figures([c for c in cases if c["split"] == split])
+            for split in ("dev", "heldout")
+        },
+        "all": figures(cases),
+        "by_language": {
+            lang: figures([c for c in cases if c["lang"] == lang])
+            for lang in sorted({c["lang"] for c in cases})
+        },
+        "speed": {
+            "model_load_s": round(load_s, 3),
+            "knowledge_prepare_s": round(prepare_s, 3),
+            "screen_ms_median": round(statistics.median(timings) * 1000, 1),
+            "screen_ms_p95": round(sorted(timings)[int(0.95 * len(timings))] * 1000, 1),
+            "added_rss_mb": round(added_mb, 1),
+        },
+    }
+    if args.similarity_only:
+        report["similarity_only_baseline"] = _similarity_only(cases, items, encoder)
+    if args.json:
+        print(json.dumps(report, indent=2))
+    else:
+        _print(report)
+    if args.show_errors:
+        for case in cases:
+            wrong = (case["labels"] and not set(case["labels"]) & set(case["hits"])) or (
+                not case["labels"] and case["hits"]
+            )
+            if wrong:
+                print(
+                    f"  {case['id']} [{case['split']}] labels={case['labels']} hits={case['hits']}"
+                )
+                print(f"      {case['text']}")
+    return 0
+
+
+def _similarity_only(
+    cases: list[dict[str, Any]], items: list[Any], encoder: Encoder
+) -> dict[str, Any]:
+    """Hit every red line whose typical wordings are within a cosine threshold of the text."""
+    screener = Screener(items, encoder)
+    vectors = encoder.encode([c["text"] for c in cases])
+    out: dict[str, Any] = {}
+    for threshold in (0.84, 0.86, 0.88, 0.90):
+        rows = [
+            {
+                **case,
+                "hits": [s.id for s in screener.specs if screener._similarity(s, v) >= threshold],
+            }
+            for case, v in zip(cases, vectors, strict=True)
+        ]
+        out[str(threshold)] = figures(rows)
+    return out
+
+
+def _print(report: dict[str, Any]) -> None:
+    print(f"encoder: {report['encoder']}   method: {report['method']}")
+    for name, fig in [*report["splits"].items(), ("all", report["all"])]:
+        print(
+            f"{name:8} cases {fig['cases']:3}  recall {fig['recall']}  "
+            f"near-miss/denial false alarms {fig['false_alarms_on_near_misses']}  "
+            f"hit precision on positives {fig['hit_precision_on_positives']}"
+        )
+    for lang, fig in report["by_language"].items():
+        print(
+            f"  {lang}: recall {fig['recall']}  false alarms {fig['false_alarms_on_near_misses']}"
+        )
+    print("speed:", json.dumps(report["speed"]))
+    for threshold, fig in report.get("similarity_only_baseline", {}).items():
+        print(
+            f"similarity-only >= {threshold}: recall {fig['recall']}  "
+            f"false alarms {fig['false_alarms_on_near_misses']}"
+        )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

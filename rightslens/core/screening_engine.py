@@ -1,0 +1,311 @@
+"""How red-line screening weighs its evidence (see `screening` for the rule in words).
+
+Evidence per red line and sentence: which element groups are found (lexical cues per language,
+denials removed), whether the practice is named outright, and how close the sentence's meaning is
+to the red line's typical wordings (offline encoder). Knowledge-base wordings are encoded once per
+encoder and library content, and kept in memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rightslens.core.knowledge.model import Item
+from rightslens.core.semantic import Encoder, Vector, cosine, default_encoder
+from rightslens.core.semantic.cache import encode_knowledge
+from rightslens.core.textcues import (
+    LANGUAGES,
+    Clause,
+    clauses,
+    cue_languages,
+    find_cue,
+    language_of,
+    sentences,
+)
+
+#: Cosine (e5) at which a sentence counts as meaning what a red line's typical wordings mean,
+#: so that one missing element is forgiven; and the range used to scale confidence.
+SEMANTIC_FILL = 0.88
+SEMANTIC_FLOOR, SEMANTIC_CEILING = 0.80, 0.93
+CORE_KINDS = ("inference", "action")
+
+
+@dataclass(frozen=True)
+class Element:
+    id: str
+    kind: str
+    title: str
+    cues: Mapping[str, tuple[str, ...]]
+    weak: bool = False
+
+
+@dataclass(frozen=True)
+class Group:
+    kind: str
+    element_ids: tuple[str, ...]
+    weak_counts: bool = False
+
+
+@dataclass(frozen=True)
+class Spec:
+    id: str
+    names: Mapping[str, tuple[str, ...]]
+    groups: tuple[Group, ...]
+    exception_ids: tuple[str, ...]
+    wordings: tuple[str, ...]
+
+    @property
+    def core(self) -> Group | None:
+        for group in self.groups:
+            if group.kind in CORE_KINDS:
+                return group
+        return self.groups[0] if self.groups else None
+
+
+@dataclass(frozen=True)
+class FoundHit:
+    red_line_id: str
+    evidence: str
+    confidence: float
+    matched_terms: tuple[str, ...]
+    elements_found: tuple[str, ...]
+    elements_missing: tuple[str, ...]
+    method: str
+
+    def fields(self) -> dict[str, Any]:
+        return {
+            "evidence": self.evidence,
+            "confidence": self.confidence,
+            "matched_terms": self.matched_terms,
+            "elements_found": self.elements_found,
+            "elements_missing": self.elements_missing,
+            "method": self.method,
+        }
+
+
+@dataclass(frozen=True)
+class SetAside:
+    red_line_id: str
+    exception: str
+    evidence: str
+
+
+@dataclass(frozen=True)
+class Screening:
+    hits: tuple[FoundHit, ...]
+    set_aside: tuple[SetAside, ...]
+    method: str
+    language: str
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What one sentence affirms: element id -> the cue that showed it; names found."""
+
+    text: str
+    elements: Mapping[str, str]
+    names: Mapping[str, tuple[str, ...]]
+    negated: bool
+
+
+def _element(item: Item) -> Element:
+    wordings = item.get("wordings", {}) or {}
+    return Element(
+        item.id,
+        str(item.get("kind", "")),
+        item.title,
+        {lang: tuple(str(w) for w in wordings.get(lang, [])) for lang in LANGUAGES},
+        bool(item.get("weak", False)),
+    )
+
+
+def _spec(item: Item) -> Spec:
+    names = {
+        lang: tuple(str(n) for n in (item.get("names", {}) or {}).get(lang, []))
+        for lang in LANGUAGES
+    }
+    names["en"] = tuple(str(t) for t in item.get("screening_terms", []) or [])
+    groups = tuple(
+        Group(
+            str(g["kind"]),
+            tuple(str(r) for r in g["element_refs"]),
+            bool(g.get("weak_counts", False)),
+        )
+        for g in item.get("requires", []) or []
+    )
+    typical = item.get("typical_wordings", {}) or {}
+    wordings = tuple(str(w) for lang in LANGUAGES for w in typical.get(lang, []))
+    exceptions = tuple(str(r) for r in item.get("exception_refs", []) or [])
+    return Spec(item.id, names, groups, exceptions, wordings)
+
+
+class Screener:
+    """Red lines and elements prepared once (wordings encoded) for screening many texts."""
+
+    def __init__(self, items: Sequence[Item], encoder: Encoder) -> None:
+        self.encoder = encoder
+        self.elements = {i.id: _element(i) for i in items if i.type == "red_line_element"}
+        self.specs = [_spec(i) for i in items if i.type == "red_line"]
+        self.titles = {i.id: i.title for i in items}
+        self._wordings: dict[str, list[Vector]] = {}
+        every = [w for spec in self.specs for w in spec.wordings]
+        vectors = dict(zip(every, encode_knowledge(encoder, every, "red-lines"), strict=True))
+        for spec in self.specs:
+            self._wordings[spec.id] = [vectors[w] for w in spec.wordings]
+
+    @property
+    def method(self) -> str:
+        return f"elements+semantic ({self.encoder.name})"
+
+    def screen(self, text: str, *, lang: str = "") -> Screening:
+        language = language_of(text, lang)
+        readings = [self._read(s, language) for s in sentences(text)]
+        vectors = self.encoder.encode([r.text for r in readings]) if readings else []
+        whole = {e: cue for r in readings for e, cue in r.elements.items()}
+        hits: list[FoundHit] = []
+        aside: list[SetAside] = []
+        for spec in self.specs:
+            best = self._best(spec, readings, vectors, whole)
+            if best is None:
+                continue
+            exception = next((e for e in spec.exception_ids if e in whole), "")
+            if exception:
+                aside.append(
+                    SetAside(spec.id, self.titles.get(exception, exception), best.evidence)
+                )
+            else:
+                hits.append(best)
+        return Screening(tuple(hits), tuple(aside), self.method, language)
+
+    def _read(self, sentence: str, language: str) -> _Reading:
+        langs = cue_languages(language)
+        parts = clauses(sentence, language)
+        elements: dict[str, str] = {}
+        for element in self.elements.values():
+            cue = _affirmed(parts, [c for lang in langs for c in element.cues.get(lang, ())])
+            if cue:
+                elements[element.id] = cue
+        names: dict[str, tuple[str, ...]] = {}
+        for spec in self.specs:
+            # A name is a whole phrase: "emotion recognition" must not find "recognitions".
+            said = [
+                name
+                for lang in langs
+                for name in spec.names.get(lang, ())
+                if _affirmed(parts, [name.rstrip() + " "])
+            ]
+            if said:
+                names[spec.id] = tuple(dict.fromkeys(said))
+        negated = any(c.denied for c in parts)
+        return _Reading(sentence, elements, names, negated)
+
+    def _best(
+        self,
+        spec: Spec,
+        readings: Sequence[_Reading],
+        vectors: Sequence[Vector],
+        whole: Mapping[str, str],
+    ) -> FoundHit | None:
+        best: FoundHit | None = None
+        for reading, vector in zip(readings, vectors, strict=True):
+            candidate = self._judge(spec, reading, self._similarity(spec, vector), whole)
+            if candidate and (best is None or candidate.confidence > best.confidence):
+                best = candidate
+        return best
+
+    def _weak(self, element_id: str) -> bool:
+        element = self.elements.get(element_id)
+        return element is not None and element.weak
+
+    def _similarity(self, spec: Spec, vector: Vector) -> float:
+        return max((cosine(vector, w) for w in self._wordings.get(spec.id, [])), default=0.0)
+
+    def _judge(
+        self, spec: Spec, reading: _Reading, similarity: float, whole: Mapping[str, str]
+    ) -> FoundHit | None:
+        scaled = _scale(similarity)
+        if spec.id in reading.names:
+            said = reading.names[spec.id]
+            return FoundHit(
+                spec.id,
+                reading.text,
+                round(0.9 + 0.1 * scaled, 2),
+                said,
+                (f"the practice is named: “{said[0]}”",),
+                (),
+                "named+" + self.method,
+            )
+        core = spec.core
+        if core is None or not any(e in reading.elements for e in core.element_ids):
+            return None
+        found: list[str] = []
+        missing: list[str] = []
+        matched: list[str] = []
+        close = similarity >= SEMANTIC_FILL
+        for group in spec.groups:
+            source = reading.elements if group is core else whole
+            present = [e for e in group.element_ids if e in source]
+            strong = [e for e in present if group.weak_counts or not self._weak(e)]
+            hit = (strong or (present if close else []) or [""])[0]
+            if hit:
+                found.append(f"{group.kind}: {self.titles.get(hit, hit)}")
+                matched.append(source[hit])
+            else:
+                missing.append(
+                    f"{group.kind}: " + " / ".join(self.titles.get(e, e) for e in group.element_ids)
+                )
+        share = len(found) / len(spec.groups)
+        # Meaning may forgive one missing element, never who acts (that is a fact to be stated).
+        filled = (
+            len(missing) == 1
+            and (len(spec.groups) >= 3 or missing[0].startswith("data"))
+            and not missing[0].startswith("actor")
+            and close
+        )
+        if missing and not filled:
+            return None
+        confidence = round(min(1.0, 0.45 + 0.35 * share + 0.2 * scaled), 2)
+        return FoundHit(
+            spec.id,
+            reading.text,
+            confidence,
+            tuple(dict.fromkeys(matched)),
+            tuple(found),
+            tuple(missing),
+            self.method,
+        )
+
+
+def _affirmed(parts: Sequence[Clause], cues: Sequence[str]) -> str:
+    """The first cue found in a clause at a position no denial reaches, or ''."""
+    for cue in cues:
+        for clause in parts:
+            at = find_cue(clause.tokens, cue)
+            if at >= 0 and at not in clause.denied:
+                return cue
+    return ""
+
+
+def _scale(similarity: float) -> float:
+    span = SEMANTIC_CEILING - SEMANTIC_FLOOR
+    return max(0.0, min(1.0, (similarity - SEMANTIC_FLOOR) / span))
+
+
+_SCREENERS: dict[tuple[str, str], Screener] = {}
+
+
+def screener_for(items: Sequence[Item], encoder: Encoder | None = None) -> Screener:
+    """A prepared screener, reused while the library content and the encoder stay the same."""
+    chosen = encoder or default_encoder()
+    fingerprint = hashlib.sha256(
+        repr([(i.id, i.type, sorted(i.fields.items())) for i in items]).encode()
+    ).hexdigest()
+    key = (chosen.name + f"@{id(chosen)}", fingerprint)
+    if key not in _SCREENERS:
+        if len(_SCREENERS) > 8:
+            _SCREENERS.clear()
+        _SCREENERS[key] = Screener(items, chosen)
+    return _SCREENERS[key]

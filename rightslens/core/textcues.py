@@ -1,0 +1,150 @@
+"""Reading descriptions the way a careful person does: sentence by sentence, clause by clause,
+noticing what is denied ("the vendor confirms it does not …") in five languages.
+
+Cues are word beginnings matched without accents or case: "emotion" finds "emotions" and
+"émotionnel", but "face" ending in a space must end a word (so "face " does not find "facebook").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from rightslens.core.policy.text import detect_language, strip_accents
+
+LANGUAGES = ("en", "fr", "es", "pt", "de")
+
+_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+# Words that contrast a clause with the one before it: a denial stops at them.
+_CONTRAST = (
+    "but however whereas although mais cependant pourtant tandis pero aunque "
+    "sino mientras porem entretanto contudo enquanto aber jedoch sondern waehrend wahrend"
+).split()
+# Negation before what it denies ("does not read faces", "ne détecte pas", "no analiza").
+_PRE_NEGATION: Mapping[str, frozenset[str]] = {
+    "en": frozenset(
+        "not no never none neither nor doesn don won isn aren wasn cannot refrain".split()
+    ),
+    "fr": frozenset("ne n pas jamais aucun aucune ni sans".split()) - {"sans"},
+    "es": frozenset("no nunca jamas ningun ninguna ni".split()),
+    "pt": frozenset("nao nunca jamais nenhum nenhuma nem".split()),
+    "de": frozenset("nicht kein keine keinen keiner keinem nie niemals weder".split()),
+}
+# Negation after what it denies ("emotion recognition is not used"): verbal negations only.
+_POST_NEGATION: Mapping[str, frozenset[str]] = {
+    "en": frozenset("not never doesn isn aren won cannot".split()),
+    "fr": frozenset("pas jamais".split()),
+    "es": frozenset("nunca jamas".split()),
+    "pt": frozenset("nao nunca jamais".split()),
+    "de": frozenset("nicht nie niemals".split()),
+}
+# "not only … but also" affirms.
+_NOT_NEGATING = ("not only", "non seulement", "no solo", "no solamente", "nao so", "nicht nur")
+_POST_WINDOW = 6
+_CONJUNCTIONS = frozenset("and or et ou y o e und oder".split())
+
+
+def words(text: str) -> list[str]:
+    """Casefolded, accent-free words."""
+    return _NON_WORD.sub(" ", strip_accents(text.casefold())).split()
+
+
+def language_of(text: str, declared: str = "") -> str:
+    """The declared language if we screen in it, else a guess, else 'und'."""
+    base = declared.lower().split("-")[0]
+    if base in LANGUAGES:
+        return base
+    guess, _ = detect_language(text)
+    return guess if guess in LANGUAGES else "und"
+
+
+def cue_languages(lang: str) -> tuple[str, ...]:
+    """Whose wordings to look for: the text's language plus English (vendors mix it in); all
+    five when the language is unknown."""
+    if lang not in LANGUAGES:
+        return LANGUAGES
+    return (lang,) if lang == "en" else (lang, "en")
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of a description, trimmed, empty ones dropped."""
+    return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A stretch of words a denial can cover; `denied` holds the positions a negation reaches."""
+
+    tokens: tuple[str, ...]
+    denied: frozenset[int]
+
+
+def clauses(sentence: str, lang: str) -> list[Clause]:
+    tokens = words(sentence)
+    # Denials are read in the text's own language only (Portuguese "no" means "in the").
+    langs = (lang,) if lang in LANGUAGES else LANGUAGES
+    pre = frozenset().union(*(_PRE_NEGATION[x] for x in langs))
+    post = frozenset().union(*(_POST_NEGATION[x] for x in langs))
+    out: list[Clause] = []
+    for part in _split(tokens, pre):
+        out.append(Clause(tuple(part), _denied(part, pre, post)))
+    return out
+
+
+def _split(tokens: list[str], negations: frozenset[str]) -> list[list[str]]:
+    """Cut at contrast words, and at 'and'/'or' when a denial follows ("… live and does not
+    store images")."""
+    parts: list[list[str]] = [[]]
+    for i, token in enumerate(tokens):
+        starts_denial = token in _CONJUNCTIONS and any(
+            t in negations for t in tokens[i + 1 : i + 4]
+        )
+        if (token in _CONTRAST or starts_denial) and parts[-1]:
+            parts.append([])
+        parts[-1].append(token)
+    return [p for p in parts if p]
+
+
+def _denied(tokens: list[str], pre: frozenset[str], post: frozenset[str]) -> frozenset[int]:
+    text = " ".join(tokens)
+    if any(phrase in text for phrase in _NOT_NEGATING):
+        return frozenset()
+    denied: set[int] = set()
+    for i, token in enumerate(tokens):
+        if token in pre:
+            denied.update(range(i, len(tokens)))
+        if token in post:
+            denied.update(range(max(0, i - _POST_WINDOW), i))
+    return frozenset(denied)
+
+
+def cue_tokens(cue: str) -> tuple[tuple[str, ...], bool]:
+    """(words of the cue, whether the last word must be whole)."""
+    return tuple(words(cue)), cue.endswith(" ")
+
+
+def find_cue(tokens: Sequence[str], cue: str) -> int:
+    """Position of the cue's first word in the tokens, or -1."""
+    parts, whole = cue_tokens(cue)
+    if not parts:
+        return -1
+    n = len(parts)
+    for i in range(len(tokens) - n + 1):
+        if tuple(tokens[i : i + n - 1]) != parts[:-1]:
+            continue
+        last = tokens[i + n - 1]
+        if last == parts[-1] or (not whole and last.startswith(parts[-1])):
+            return i
+    return -1
+
+
+def first_cue(tokens: Sequence[str], cues: Iterable[str]) -> tuple[str, int]:
+    """The first cue (in the given order) found in the tokens and its position, or ('', -1)."""
+    for cue in cues:
+        at = find_cue(tokens, cue)
+        if at >= 0:
+            return cue, at
+    return "", -1

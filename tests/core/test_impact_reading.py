@@ -1,0 +1,77 @@
+"""Impact suggestions read from descriptions, through the fake encoder (cues only)."""
+
+from pathlib import Path
+
+import pytest
+
+from rightslens.core.impact_reading import ImpactReader, suggest_impacts
+from rightslens.core.knowledge.loader import load_directory
+from rightslens.core.semantic import HashingEncoder
+from rightslens.core.suggestions import SystemProfile, suggest
+
+KNOWLEDGE = Path(__file__).resolve().parents[2] / "rightslens" / "knowledge"
+FAKE = HashingEncoder()
+
+
+@pytest.fixture(scope="module")
+def items():
+    return list(load_directory(KNOWLEDGE).items.values())
+
+
+def test_a_hiring_tool_gets_an_impact_on_applicants_with_work_rights_and_quoted_reasons(items):
+    text = "The model ranks CVs of job applicants and rejects candidates before any interview."
+    [first, *_] = suggest_impacts(text, items, encoder=FAKE)
+    assert first.category_ref == "cat-work"
+    assert "udhr-23" in first.right_refs
+    assert first.title.startswith("Job applicants")
+    assert any("ranks CVs of job applicants" in r for r in first.reasons)
+
+
+def test_suggestions_are_ranked_and_capped(items):
+    text = (
+        "A chatbot for teenagers at school gives mental health advice, collects personal data "
+        "and moderates their posts; the police can see flagged conversations."
+    )
+    shown = suggest_impacts(text, items, encoder=FAKE)
+    scores = [s.score for s in shown]
+    assert scores == sorted(scores, reverse=True)
+    assert 1 < len(shown) <= 5
+
+
+def test_it_reads_other_languages(items):
+    text = (
+        "Un algoritmo decide quién recibe prestaciones sociales y marca a solicitantes como fraude."
+    )
+    categories = {s.category_ref for s in suggest_impacts(text, items, lang="es", encoder=FAKE)}
+    assert "cat-equality" in categories
+
+
+def test_nothing_is_shown_for_an_unrelated_description(items):
+    assert suggest_impacts("Invoice line matching for accountants.", items, encoder=FAKE) == []
+
+
+def test_every_pattern_names_rights_from_the_catalogue_beyond_the_categories(items):
+    reader = ImpactReader(items, FAKE)
+    rights = {r for p in reader.patterns for r in p.right_refs}
+    categories = {i.id for i in items if i.type == "risk_category"}
+    assert len(rights) >= 40
+    assert {p.category_ref for p in reader.patterns} == categories
+
+
+def test_the_assistant_reason_quotes_the_description_and_needs_more_than_assistant(items):
+    plain = SystemProfile(
+        kind="other_ai", text="An assistant for radiologists that outlines tumours"
+    )
+    assert "chatbot" not in {k for k in _keywords(plain)}
+    chat = SystemProfile(kind="generative_application", text="A customer chat service for banks")
+    found = suggest(
+        chat, [], patterns=[i for i in items if i.type == "impact_pattern"], encoder=FAKE
+    )
+    privacy = next(s for s in found if s.category_ref == "cat-privacy" and not s.example_id)
+    assert "“A customer chat service" in privacy.reasons[0]
+
+
+def _keywords(profile):
+    from rightslens.core.suggestions import profile_keywords
+
+    return profile_keywords(profile)

@@ -1,0 +1,54 @@
+"""Clauses, denials and cues in five languages."""
+
+from rightslens.core.textcues import clauses, find_cue, language_of, sentences
+
+
+def denied_words(sentence, lang):
+    return [[c.tokens[i] for i in sorted(c.denied)] for c in clauses(sentence, lang)]
+
+
+def test_a_denial_reaches_forward_within_its_clause():
+    [clause] = clauses("It does not identify anyone", "en")
+    assert clause.tokens.index("identify") in clause.denied
+
+
+def test_a_denial_stops_at_but_and_at_and_before_another_denial():
+    parts = clauses("We do not store images but we identify shoppers", "en")
+    assert "identify" not in [parts[-1].tokens[i] for i in parts[-1].denied]
+    parts = clauses("It identifies shoppers live and does not store images", "en")
+    assert parts[0].denied == frozenset()
+
+
+def test_a_denial_after_the_practice_reaches_back():
+    [clause] = clauses("Emotion recognition is not used", "en")
+    assert 0 in clause.denied
+
+
+def test_not_only_affirms():
+    parts = clauses("It not only counts visitors but also identifies them", "en")
+    assert all(c.denied == frozenset() for c in parts)
+
+
+def test_portuguese_no_is_not_a_denial():
+    [clause] = clauses("reconhecimento facial no metro", "pt")
+    assert clause.denied == frozenset()
+
+
+def test_cues_match_word_beginnings_without_accents_and_whole_words_when_asked():
+    tokens = "les émotions des élèves".split()
+    assert find_cue(["les", "emotions"], "emotion") == 1
+    assert find_cue(["facebook"], "face ") == -1
+    assert find_cue(["face"], "face ") == 0
+    assert find_cue(tokens, "des eleves") == -1  # tokens must be normalised first
+
+
+def test_sentences_split_on_full_stops_and_lines():
+    assert sentences("One. Two!\nThree") == ["One.", "Two!", "Three"]
+
+
+def test_a_declared_language_wins_and_an_unknown_one_is_guessed():
+    assert language_of("anything", "pt-BR") == "pt"
+    assert (
+        language_of("Le système analyse les visages des clients dans le magasin et les photos", "")
+        == "fr"
+    )
