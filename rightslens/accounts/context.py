@@ -13,6 +13,7 @@ def current_organisation(request: HttpRequest) -> dict[str, Any]:
     slug = match.kwargs.get("org_slug") if match else None
     if not slug or not request.user.is_authenticated:
         return {}
+    assert match is not None  # a slug came from it
     membership = (
         active_memberships(request.user, assessment_id=match.kwargs.get("assessment_id"))
         .filter(organisation__slug=slug)

@@ -32,7 +32,7 @@ class SignupForm(forms.Form):
         return cleaned
 
     def clean_organisation_name(self) -> str:
-        name = self.cleaned_data["organisation_name"].strip()
+        name: str = self.cleaned_data["organisation_name"].strip()
         if not slugify(name):
             raise forms.ValidationError("Use at least one letter or digit in the name.")
         return name

@@ -20,6 +20,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import User
 from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpRequest
@@ -91,7 +92,7 @@ def signup_request_send(
 
 
 @transaction.atomic
-def signup_confirm(*, pending: PendingSignup) -> tuple[object, Organisation] | None:
+def signup_confirm(*, pending: PendingSignup) -> tuple[User, Organisation] | None:
     """Create the account and organisation; None if the address has an account by now."""
     from .services import account_signup
 
@@ -103,6 +104,6 @@ def signup_confirm(*, pending: PendingSignup) -> tuple[object, Organisation] | N
         organisation_name=pending.organisation_name,
         organisation_kind=pending.organisation_kind,
     )
-    user.password = pending.password_hash  # type: ignore[attr-defined]
-    user.save(update_fields=["password"])  # type: ignore[attr-defined]
+    user.password = pending.password_hash
+    user.save(update_fields=["password"])
     return user, org

@@ -61,15 +61,17 @@ def _approved(organisation: Organisation, end: date) -> tuple[Fact, ...]:
     facts = []
     for system in systems.prefetch_related("assessments"):
         approved = [
-            a
+            (a.approved_at, a)
             for a in system.assessments.all()
             if a.status == AssessmentStatus.APPROVED
             and a.approved_at
             and a.approved_at.date() <= end
         ]
         if approved:
-            latest = max(approved, key=lambda a: a.approved_at)
-            text = f"{system.name}: '{latest.title}' v{latest.version}, approved {latest.approved_at.date()}"
+            approved_at, latest = max(approved, key=lambda pair: pair[0])
+            text = (
+                f"{system.name}: '{latest.title}' v{latest.version}, approved {approved_at.date()}"
+            )
             facts.append(Fact(text, SourceRef("assessment", latest.pk)))
     return tuple(facts)
 

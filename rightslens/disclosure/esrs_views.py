@@ -33,7 +33,8 @@ def esrs_new(request: HttpRequest, org_slug: str) -> HttpResponse:
             return redirect(f"/o/{org_slug}/disclosure/esrs/{draft.pk}/")
     messages.error(
         request,
-        "The draft was not created: " + "; ".join(" ".join(v) for v in form.errors.values()),
+        "The draft was not created: "
+        + "; ".join(" ".join(str(m) for m in v) for v in form.errors.values()),
     )
     return redirect(f"/o/{org_slug}/disclosure/")
 

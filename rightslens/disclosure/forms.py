@@ -20,7 +20,9 @@ class FriaStartForm(forms.Form):
 
     def __init__(self, *args: Any, reuse_choices: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["reuse"].choices = [("", "The register only"), *reuse_choices]
+        field = self.fields["reuse"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "The register only"), *reuse_choices]
 
 
 class FriaEditForm(forms.Form):
@@ -102,4 +104,6 @@ class TransparencyForm(forms.Form):
 
     def __init__(self, *args: Any, system_choices: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["systems"].choices = system_choices
+        field = self.fields["systems"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = system_choices

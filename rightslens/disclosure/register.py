@@ -6,7 +6,8 @@ from __future__ import annotations
 from django.urls import reverse
 
 from rightslens.accounts.models import Organisation
-from rightslens.assessments.models import Assessment, AssessmentStatus, Indicator, Reviewer
+from rightslens.assessments.cycle_models import Indicator, Reviewer
+from rightslens.assessments.models import Assessment, AssessmentStatus
 from rightslens.common.knowledge import knowledge
 from rightslens.core.disclosure.records import SourceRef
 from rightslens.core.severity import SeverityBand

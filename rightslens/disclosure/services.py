@@ -166,7 +166,7 @@ def fria_approve(*, fria: Fria, membership: Membership) -> Fria:
     return fria
 
 
-def _provider_file(upload: UploadedFile | None) -> dict[str, Any]:
+def _provider_file(upload: UploadedFile[bytes] | None) -> dict[str, Any]:
     if upload is None:
         return {}
     suffix = Path(upload.name or "").suffix.lower()
@@ -195,7 +195,7 @@ def provider_document_add(
     kind: str,
     provider: str,
     summary: str,
-    upload: UploadedFile | None = None,
+    upload: UploadedFile[bytes] | None = None,
 ) -> ProviderDocument:
     """Record what the provider said (Art. 13 information or its own assessment)."""
     errors = {}

@@ -130,7 +130,7 @@ def provider_add(request: HttpRequest, org_slug: str, system_id: int) -> HttpRes
         messages.error(
             request,
             "The provider information was not saved: "
-            + "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()),
+            + "; ".join(f"{k}: {' '.join(str(m) for m in v)}" for k, v in form.errors.items()),
         )
     else:
         messages.success(request, "Provider information recorded.")

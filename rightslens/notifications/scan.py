@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date, datetime, timedelta
+from typing import TypeVar
 
 from rightslens.accounts.models import Organisation
 from rightslens.assessments.models import Action, ActionStatus, Assessment, AssessmentStatus
@@ -25,8 +26,10 @@ ACTION_WINDOW = timedelta(days=3)
 REVIEW_WINDOW = timedelta(days=14)
 OPEN_ACTION = (ActionStatus.PLANNED, ActionStatus.IN_PROGRESS)
 
+When = TypeVar("When", datetime, date)
 
-def threshold(due: datetime | date, now: datetime | date, window: timedelta) -> str | None:
+
+def threshold(due: When, now: When, window: timedelta) -> str | None:
     if now > due:
         return "overdue"
     if due - now <= window:

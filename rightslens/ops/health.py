@@ -40,9 +40,10 @@ def _cache() -> None:
 
 
 def _broker() -> None:
-    from kombu import Connection
+    from kombu.connection import Connection
 
-    with Connection(settings.CELERY_BROKER_URL, connect_timeout=2) as conn:
+    broker = Connection(settings.CELERY_BROKER_URL, connect_timeout=2)  # type: ignore[no-untyped-call]  # kombu: py.typed, __init__ unannotated
+    with broker as conn:
         conn.ensure_connection(max_retries=1)
 
 

@@ -10,7 +10,7 @@ from docx import Document
 
 from rightslens.core.policy.briefing import Briefing, BriefingFinding, build_briefing
 
-from .report_pdf import FALLBACK_NOTE, _font_path, _Writer
+from .report_pdf import FALLBACK_NOTE, _Writer
 
 SECTIONS = (
     "Summary",
@@ -65,7 +65,7 @@ def render_docx(briefing: Briefing) -> bytes:
     document.add_heading(SECTIONS[3], level=1)
     for amendment in briefing.amendments:
         document.add_paragraph(f"{amendment.code}. {amendment.where}: {amendment.text}")
-    document.add_page_break()
+    document.add_page_break()  # type: ignore[no-untyped-call]  # python-docx: py.typed, method unannotated
     document.add_heading(SECTIONS[4], level=1)
     for finding in briefing.annex:
         document.add_heading(f"{finding.title}: {finding.status}", level=2)
@@ -77,7 +77,7 @@ def render_docx(briefing: Briefing) -> bytes:
 
 
 def render_pdf(briefing: Briefing) -> bytes:
-    writer = _Writer(_font_path())
+    writer = _Writer()
     writer.line(f"Briefing for parliament: {briefing.title}", size=16, gap=3)
     if not writer.unicode:
         writer.line(FALLBACK_NOTE, size=9)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
+from rightslens.accounts.models import Organisation
 from rightslens.core.policy.text import SUPPORTED_LANGUAGES
 
 from .models import Agency, FindingStatus, InstrumentKind, InstrumentLevel
@@ -65,7 +66,9 @@ class InstrumentForm(SourceForm):
         help_text="Which of this government's ministries or agencies leads on it.",
     )
 
-    def __init__(self, *args: object, organisation: object = None, **kwargs: object) -> None:
+    def __init__(
+        self, *args: object, organisation: Organisation | None = None, **kwargs: object
+    ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         field = self.fields["agency"]
         assert isinstance(field, forms.ModelChoiceField)

@@ -286,6 +286,8 @@ def _store_report(analysis: Analysis, report: Report) -> None:
     explanations = _refined(payload)
     if explanations:
         method += METHOD_SUFFIX
+    criteria = payload["criteria"]
+    assert isinstance(criteria, list)
     for position, finding in enumerate(report.findings):
         CriterionFinding.objects.create(
             organisation=analysis.organisation,
@@ -311,7 +313,7 @@ def _store_report(analysis: Analysis, report: Report) -> None:
             sources=[{"label": c, "kind": source_kind(c)} for c in finding.sources],
             basis=finding.basis,
             closest=list(finding.closest),
-            second_opinion=payload["criteria"][position]["second_opinion"] or {},
+            second_opinion=criteria[position]["second_opinion"] or {},
         )
     Analysis.objects.filter(pk=analysis.pk).update(
         state=AnalysisState.DONE,

@@ -75,8 +75,12 @@ def procurement_new(request: HttpRequest, org_slug: str) -> HttpResponse:
 def _clause_choices(procurement: Procurement) -> list[tuple[str, str]]:
     """The vendor's clauses, each with its status, to name in the award conditions."""
     titles = {t.id: t.title for t in clause_templates()}
-    attached = ClauseAttachment.objects.filter(
-        organisation=procurement.organisation, counterparty_id=procurement.vendor_id
+    attached = (
+        ClauseAttachment.objects.filter(
+            organisation=procurement.organisation, counterparty_id=procurement.vendor_id
+        )
+        if procurement.vendor_id is not None
+        else ClauseAttachment.objects.none()
     )
     return [
         (c.clause_id, f"{titles.get(c.clause_id, c.clause_id)} ({c.get_status_display()})")

@@ -505,12 +505,14 @@ def unscreened_answers(procurement: Procurement) -> list[str]:
 def award_facts(procurement: Procurement, clause_ids: Iterable[str] = ()) -> gates.AwardFacts:
     """What the award gate needs to know; `clause_ids` are the clauses the award conditions name."""
     screening, request = procurement.screening, procurement.questionnaire
-    clauses = {
-        c.clause_id: c
-        for c in ClauseAttachment.objects.filter(
+    attached = (
+        ClauseAttachment.objects.filter(
             organisation=procurement.organisation, counterparty_id=procurement.vendor_id
         )
-    }
+        if procurement.vendor_id is not None
+        else ClauseAttachment.objects.none()
+    )
+    clauses = {c.clause_id: c for c in attached}
     titles = {t.id: t.title for t in clause_templates()}
     groups = (
         {g.pk: g.name for g in procurement.system.affected_groups.all()}

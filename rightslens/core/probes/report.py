@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
@@ -105,7 +106,7 @@ def summary_csv(summary: dict[str, Any]) -> str:
 
 
 def anonymised(
-    summary: dict[str, Any], *, model_label: str, records: list[dict[str, Any]] | None = None
+    summary: dict[str, Any], *, model_label: str, records: Sequence[Mapping[str, Any]] | None = None
 ) -> dict[str, Any]:
     """What can leave the organisation: figures, method and limitations; never the endpoint URL
     or keys; answers' text only when the caller passes records chosen to share."""
