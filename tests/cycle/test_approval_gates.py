@@ -100,11 +100,12 @@ def test_engagement_about_something_else_does_not_count_for_a_severe_impact(asse
     assert "has not been engaged" in refusal
 
 
-def test_engagement_on_the_earlier_version_of_an_impact_still_counts(assessment, owner):
+def test_engagement_on_the_earlier_version_of_an_impact_still_counts(assessment, owner, author):
     _complete(assessment, owner)
     _approve(assessment, owner)
+    # The author opens v2, so the owner's approval stays independent sign-off.
     v2 = signoff.assessment_new_version(
-        assessment=assessment, actor=owner, trigger="context_change", trigger_note="Images"
+        assessment=assessment, actor=author, trigger="context_change", trigger_note="Images"
     )
     _approve(v2, owner)
     v2.refresh_from_db()
