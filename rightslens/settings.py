@@ -122,7 +122,22 @@ LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español")]
+# The public grievance channel speaks all of these; staff pages fall back to English where a string
+# has no translation. Arabic is laid out right to left (base.html sets dir from the language).
+LANGUAGES = [
+    ("en", "English"),
+    ("fr", "Français"),
+    ("es", "Español"),
+    ("ar", "العربية"),
+    ("zh-hans", "简体中文"),
+    ("ru", "Русский"),
+    ("sw", "Kiswahili"),
+    ("pt", "Português"),
+    ("id", "Bahasa Indonesia"),
+    ("de", "Deutsch"),
+    ("hi", "हिन्दी"),
+    ("bn", "বাংলা"),
+]
 LOCALE_PATHS = [BASE_DIR / "rightslens" / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True

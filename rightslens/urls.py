@@ -1,5 +1,7 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+
+from rightslens import errorpages
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -15,4 +17,9 @@ urlpatterns = [
     path("", include("rightslens.hub.urls")),
     path("", include("rightslens.api.urls")),
     path("", include("rightslens.ops.urls")),
+    # Last: any other address under the public channel gets the plain 404 page, even with DEBUG on.
+    re_path(r"^g/[-\w]+/.+/$", errorpages.public_not_found),
 ]
+
+handler404 = "rightslens.errorpages.page_not_found"
+handler500 = "rightslens.errorpages.server_error"
