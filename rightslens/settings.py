@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "django.forms",  # with FORM_RENDERER below: form widgets use rightslens/templates overrides
     "rightslens.accounts",
     "rightslens.inventory",
     "rightslens.assessments",
@@ -64,6 +65,7 @@ INSTALLED_APPS = [
     "rightslens.procurement",
     "rightslens.api",
     "rightslens.ops",
+    "rightslens.ux",
 ]
 
 MIDDLEWARE = [
@@ -81,6 +83,10 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "rightslens.urls"
+# Widgets render through the project's templates, so rightslens/templates/django/forms/ can say
+# "Choose…" instead of Django's "---------" placeholder.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
