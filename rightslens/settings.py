@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "rightslens.api",
     "rightslens.ops",
     "rightslens.ux",
+    "rightslens.search",
 ]
 
 MIDDLEWARE = [

@@ -32,7 +32,11 @@ KWARG = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
 WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 # Routes where any member, a viewer included, may write something personal (not organisation data):
 # a viewer may create their own read-only API token.
-PERSONAL_WRITE_ROUTES = {"o/<slug:org_slug>/tokens/"}
+PERSONAL_WRITE_ROUTES = {
+    "o/<slug:org_slug>/tokens/",
+    "o/<slug:org_slug>/saved-filters/",
+    "o/<slug:org_slug>/saved-filters/<int:saved_filter_id>/delete/",
+}
 ALL_METHODS = ("GET", *WRITE_METHODS)
 
 
