@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "rightslens.ops",
     "rightslens.ux",
     "rightslens.search",
+    "rightslens.imports",
 ]
 
 MIDDLEWARE = [

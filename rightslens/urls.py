@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("rightslens.api.urls")),
     path("", include("rightslens.ops.urls")),
     path("", include("rightslens.search.urls")),
+    path("", include("rightslens.imports.urls")),
     # Last: any other address under the public channel gets the plain 404 page, even with DEBUG on.
     re_path(r"^g/[-\w]+/.+/$", errorpages.public_not_found),
 ]
