@@ -147,6 +147,8 @@ LANGUAGES = [
     ("bn", "বাংলা"),
 ]
 LOCALE_PATHS = [BASE_DIR / "rightslens" / "locale"]
+# One date format per language: the |day filter (rightslens/ux) uses DATE_FORMAT; English keeps "6 Dec 2026".
+FORMAT_MODULE_PATH = ["rightslens.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -7,7 +7,7 @@ import datetime as dt
 from django.utils import translation
 
 from rightslens.core.vocabulary import label
-from rightslens.ux.templatetags.readable import day, day_count, kb_title, num, readable
+from rightslens.ux.templatetags.readable import day, day_count, day_time, kb_title, num, readable
 
 
 def test_labels_keep_acronyms_and_place_names():
@@ -37,7 +37,8 @@ def test_stored_codes_become_words():
 def test_one_date_and_one_number_format_per_language():
     date = dt.date(2026, 12, 6)
     with translation.override("en"):
-        assert day(date) == "Dec. 6, 2026" and num(1234567) == "1,234,567"
+        assert day(date) == "6 Dec 2026" and num(1234567) == "1,234,567"
+        assert day_time(dt.datetime(2026, 12, 6, 9, 5)) == "6 Dec 2026 09:05"
     with translation.override("fr"):
         assert day(date) == "6 décembre 2026" and num(1234567).replace("\xa0", " ") == "1 234 567"
     with translation.override("de"):

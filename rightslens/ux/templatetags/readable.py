@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django import template
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import get_language, ngettext
 
 from rightslens.core.vocabulary import label
@@ -94,3 +94,12 @@ def day_count(value: Any) -> str:
         return "—"
     n = round(float(value))
     return ngettext("%(n)s day", "%(n)s days", n) % {"n": num(n)}
+
+
+@register.filter
+def day_time(value: Any) -> str:
+    """A moment: the language's date format and the time (24-hour clock)."""
+    if not value:
+        return "—"
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return f"{day(local)} {formats.time_format(local, 'H:i', use_l10n=True)}"
