@@ -18,6 +18,9 @@ def test_the_rights_picker_searches_and_suggests_the_category_rights(page, org, 
     boxes = page.locator("#id_rights input[type=checkbox]")
     total = boxes.count()
     assert total > 50
+    height = page.evaluate("document.documentElement.scrollHeight")
+    print(f"record-impact form height with the picker: {height}px")
+    assert page.locator("#id_rights .right-option:not([hidden])").count() == 0  # until asked
     page.fill("#id_rights-search", "privacy")
     visible = page.locator("#id_rights .right-option:not([hidden])")
     assert 0 < visible.count() < total
@@ -28,6 +31,8 @@ def test_the_rights_picker_searches_and_suggests_the_category_rights(page, org, 
     suggested = page.locator(".suggested-rights .right-option")
     assert suggested.count() > 0 and page.locator(".suggested-rights").is_visible()
     suggested.first.locator("input").check()
+    page.click("text=Show all")
+    assert page.locator("#id_rights .right-option:not([hidden])").count() == total
     assert not axe_violations(page)
     page.set_viewport_size({"width": 390, "height": 800})
     assert not axe_violations(page)

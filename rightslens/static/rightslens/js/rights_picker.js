@@ -32,10 +32,25 @@
     suggested.appendChild(legend);
     suggested.hidden = true;
 
+    var showAll = false;
+    var toggle = document.createElement("button");
+    toggle.type = "button";
+    toggle.className = "btn secondary";
+    toggle.setAttribute("aria-controls", picker.id);
+    toggle.setAttribute("aria-expanded", "false");
+    toggle.textContent = "Show all " + rows.length + " rights";
+    toggle.addEventListener("click", function () {
+      showAll = !showAll;
+      toggle.setAttribute("aria-expanded", String(showAll));
+      toggle.textContent = showAll ? "Show only suggested and ticked rights" : "Show all " + rows.length + " rights";
+      filter();
+    });
+
     picker.insertBefore(suggested, picker.firstChild);
     picker.parentNode.insertBefore(label, picker);
     picker.parentNode.insertBefore(search, picker);
     picker.parentNode.insertBefore(status, picker);
+    picker.parentNode.insertBefore(toggle, picker);
 
     function valueOf(row) { var box = row.querySelector("input"); return box ? box.value : ""; }
 
@@ -57,7 +72,11 @@
       var shown = 0;
       rows.forEach(function (row) {
         var box = row.querySelector("input");
-        var match = !query || fold(row.textContent).indexOf(query) >= 0 || (box && box.checked);
+        // Shown: ticked rights always; then search matches, or else the category's rights,
+        // or every right once "Show all" is pressed.
+        var match = (box && box.checked) ||
+          (query ? fold(row.textContent).indexOf(query) >= 0
+                 : showAll || row.parentNode === suggested);
         row.hidden = !match;
         if (match) { shown += 1; }
       });
