@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "django.forms",  # with FORM_RENDERER below: form widgets use rightslens/templates overrides
     "rightslens.accounts",
     "rightslens.inventory",
     "rightslens.assessments",
@@ -68,6 +69,9 @@ INSTALLED_APPS = [
     "rightslens.api",
     "rightslens.notifications",
     "rightslens.ops",
+    "rightslens.ux",
+    "rightslens.search",
+    "rightslens.imports",
 ]
 
 MIDDLEWARE = [
@@ -86,6 +90,10 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "rightslens.urls"
+# Widgets render through the project's templates, so rightslens/templates/django/forms/ can say
+# "Choose…" instead of Django's "---------" placeholder.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -133,8 +141,25 @@ LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español")]
+# The public grievance channel speaks all of these; staff pages fall back to English where a string
+# has no translation. Arabic is laid out right to left (base.html sets dir from the language).
+LANGUAGES = [
+    ("en", "English"),
+    ("fr", "Français"),
+    ("es", "Español"),
+    ("ar", "العربية"),
+    ("zh-hans", "简体中文"),
+    ("ru", "Русский"),
+    ("sw", "Kiswahili"),
+    ("pt", "Português"),
+    ("id", "Bahasa Indonesia"),
+    ("de", "Deutsch"),
+    ("hi", "हिन्दी"),
+    ("bn", "বাংলা"),
+]
 LOCALE_PATHS = [BASE_DIR / "rightslens" / "locale"]
+# One date format per language: the |day filter (rightslens/ux) uses DATE_FORMAT; English keeps "6 Dec 2026".
+FORMAT_MODULE_PATH = ["rightslens.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

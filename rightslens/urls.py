@@ -1,6 +1,7 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
+from rightslens import errorpages
 from rightslens.accounts.throttle import ThrottledAdminAuthenticationForm
 
 # The admin's login is throttled like the app's (rightslens/accounts/throttle.py).
@@ -23,4 +24,11 @@ urlpatterns = [
     path("", include("rightslens.api.urls")),
     path("", include("rightslens.notifications.urls")),
     path("", include("rightslens.ops.urls")),
+    path("", include("rightslens.search.urls")),
+    path("", include("rightslens.imports.urls")),
+    # Last: any other address under the public channel gets the plain 404 page, even with DEBUG on.
+    re_path(r"^g/[-\w]+/.+/$", errorpages.public_not_found),
 ]
+
+handler404 = "rightslens.errorpages.page_not_found"
+handler500 = "rightslens.errorpages.server_error"

@@ -36,6 +36,8 @@ PERSONAL_WRITE_ROUTES = {
     # a member's own notification choices and read marks
     "o/<slug:org_slug>/inbox/preferences/",
     "o/<slug:org_slug>/inbox/read-all/",
+    "o/<slug:org_slug>/saved-filters/",
+    "o/<slug:org_slug>/saved-filters/<int:saved_filter_id>/delete/",
 }
 # Need-to-know reads (like their pages): a viewer gets 403, checked in tests/security.
 NEED_TO_KNOW_READS = ("api/grievances/orgs/<org_slug>/grievances/<grievance_id>",)

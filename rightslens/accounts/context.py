@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import pgettext_lazy
 
 from .access import active_memberships
 
@@ -25,16 +26,18 @@ def current_organisation(request: HttpRequest) -> dict[str, Any]:
 
 
 # Sections of an organisation's workspace, in the order of the due diligence cycle.
+# Staff strings carry the "staff" context: translated in French and Spanish (the public channel's
+# languages are checked separately, tests/usability/test_public_languages.py).
 ORG_NAV = [
-    ("Assessments", "assessments/"),
-    ("Quality checks", "quality/"),
-    ("Engagement", "engagement/"),
-    ("Grievances", "grievances/"),
-    ("Procurement", "procurement/"),
-    ("Policy checker", "policy/"),
-    ("Disclosure", "disclosure/"),
-    ("People", "people/"),
-    ("Probes", "probes/"),
+    (pgettext_lazy("staff", "Assessments"), "assessments/"),
+    (pgettext_lazy("staff", "Quality checks"), "quality/"),
+    (pgettext_lazy("staff", "Engagement"), "engagement/"),
+    (pgettext_lazy("staff", "Grievances"), "grievances/"),
+    (pgettext_lazy("staff", "Procurement"), "procurement/"),
+    (pgettext_lazy("staff", "Policy checker"), "policy/"),
+    (pgettext_lazy("staff", "Disclosure"), "disclosure/"),
+    (pgettext_lazy("staff", "People"), "people/"),
+    (pgettext_lazy("staff", "Probes"), "probes/"),
 ]
 
 

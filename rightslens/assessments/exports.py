@@ -43,7 +43,8 @@ def register_rows(*, organisation: Organisation) -> list[dict[str, Any]]:
         .prefetch_related("actions")
         .order_by("-priority", "id")
     )
-    return [_row(i) for i in impacts]
+    # "priority" is the rank people act on (1 = first), not the internal sort key.
+    return [_row(i) | {"priority": rank} for rank, i in enumerate(impacts, start=1)]
 
 
 def _row(impact: Impact) -> dict[str, Any]:

@@ -41,6 +41,36 @@ class Weights(StrEnum):
     NOT_APPLICABLE = "not_applicable"
 
 
+# Words a plain capitalize() would spoil: acronyms and parts of place names.
+_WORDS = {
+    "ai": "AI",
+    "api": "API",
+    "apis": "APIs",
+    "cv": "CV",
+    "eu": "EU",
+    "ilo": "ILO",
+    "llm": "LLM",
+    "ngo": "NGO",
+    "oecd": "OECD",
+    "un": "UN",
+    **{w: w.capitalize() for w in ("africa", "america", "asia", "caribbean", "europe", "latin")},
+    **{w: w.capitalize() for w in ("pacific", "middle", "east", "north", "central", "western")},
+    "eastern": "Eastern",
+}
+_PHRASES = {
+    "latin_america_caribbean": "Latin America and the Caribbean",
+    "middle_east_north_africa": "Middle East and North Africa",
+    "eastern_europe_central_asia": "Eastern Europe and Central Asia",
+    "asia_pacific": "Asia-Pacific",
+}
+
+
 def label(value: str) -> str:
-    """A readable label for a vocabulary value."""
-    return value.replace("_", " ").capitalize()
+    """A readable label for a vocabulary value: 'other_ai' reads 'Other AI', not 'Other ai'."""
+    if value in _PHRASES:
+        return _PHRASES[value]
+    words = value.replace("-", "_").split("_")
+    readable = [_WORDS.get(w, w) for w in words]
+    if readable and readable[0] == words[0]:
+        readable[0] = readable[0].capitalize()
+    return " ".join(readable)

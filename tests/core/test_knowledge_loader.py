@@ -294,3 +294,29 @@ def test_the_json_schema_references_only_definitions_it_contains():
     principle = schema["$defs"]["item_principle"]
     assert principle["additionalProperties"] is False
     assert {"citations", "pillar", "asks_of"} <= set(principle["required"])
+
+
+def test_an_item_may_carry_translated_titles_and_falls_back_to_english():
+    items = RIGHTS_ITEMS.replace(
+        "    title: Right to privacy\n",
+        "    title: Right to privacy\n    translations:\n      fr: {title: Droit à la vie privée}\n",
+    )
+    privacy = {i.id: i for i in parse(items).items}["fx-right-privacy"]
+    assert privacy.title_in("fr") == "Droit à la vie privée"
+    assert privacy.title_in("fr-ca") == "Droit à la vie privée"
+    assert privacy.title_in("sw") == "Right to privacy"
+    assert privacy.get("translations") is None  # not a type-specific field
+
+
+@pytest.mark.parametrize(
+    "translations",
+    ["      fr: Droit\n", "      fr: {summary: Texte}\n", "      fr: {title: ''}\n"],
+)
+def test_a_malformed_translation_is_refused_with_the_item_named(translations):
+    items = RIGHTS_ITEMS.replace(
+        "    title: Right to privacy\n",
+        "    title: Right to privacy\n    translations:\n" + translations,
+    )
+    with pytest.raises(LibraryError) as caught:
+        parse(items)
+    assert "fx-right-privacy" in str(caught.value) and "translations" in str(caught.value)

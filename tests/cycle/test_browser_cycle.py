@@ -58,7 +58,7 @@ def test_approve_then_compare_two_versions(page, assessment, owner):
     page.click("text=4 Review and sign-off")
     page.click("text=Compare v1 with v2")
     assert page.locator("h1").inner_text() == "Compare v1 and v2"
-    assert "context_change" in page.content()
+    assert "Context change" in page.content()  # the trigger, by its label
 
 
 @pytest.mark.browser

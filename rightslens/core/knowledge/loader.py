@@ -19,6 +19,8 @@ File format (one library per YAML file)::
         unverified: false       # true when not checked against a primary source ...
         unverified_reason: ""   # ... and then say why
         deprecated: false       # see "Upgrades" below
+        translations:           # optional: the title in other languages, by language code
+          fr: {title: ...}
         ...                     # type-specific fields; *_ref / *_refs fields are cross-references
 
 Upgrades: a new version of a library must raise `version`, and must keep every item id the loaded
@@ -50,6 +52,7 @@ _BASE_ITEM_KEYS = {
     "unverified_reason",
     "deprecated",
     "replaced_by",
+    "translations",
 }
 _ID = re.compile(ID_PATTERN)
 _LINE_KEYS = {"__line__", "__lines__"}
@@ -190,6 +193,7 @@ def _item(raw: Any, library_id: str, sources: Mapping[str, Source], path: str) -
     if not isinstance(deprecated, bool):
         raise LibraryError(path, "'deprecated' must be true or false", item_id=item_id, line=line)
     return Item(
+        translations=_translations(raw, path, item_id),
         id=item_id,
         type=item_type,
         library=library_id,
@@ -202,6 +206,32 @@ def _item(raw: Any, library_id: str, sources: Mapping[str, Source], path: str) -
         replaced_by=str(raw.get("replaced_by") or ""),
         line=line or 0,
     )
+
+
+def _translations(raw: Mapping[str, Any], path: str, item_id: str) -> Mapping[str, Any]:
+    """`translations: {fr: {title: ...}}`: per language, a mapping of translated strings."""
+    found = _strip_lines(raw.get("translations") or {})
+    line = raw.get("__line__")
+    if not isinstance(found, dict):
+        raise LibraryError(
+            path, "'translations' must map language codes", item_id=item_id, line=line
+        )
+    for language, strings in found.items():
+        if not isinstance(strings, dict) or set(strings) - {"title"}:
+            raise LibraryError(
+                path,
+                f"translations.{language} may only give a 'title'",
+                item_id=item_id,
+                line=line,
+            )
+        if (
+            not isinstance(strings.get("title", ""), str)
+            or not str(strings.get("title", "")).strip()
+        ):
+            raise LibraryError(
+                path, f"translations.{language}.title must be text", item_id=item_id, line=line
+            )
+    return MappingProxyType({str(k): MappingProxyType(dict(v)) for k, v in found.items()})
 
 
 def parse_library(text: str, path: str = "<string>") -> Library:

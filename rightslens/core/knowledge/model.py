@@ -42,6 +42,19 @@ class Item:
     deprecated: bool = False
     replaced_by: str = ""
     line: int = field(default=0, compare=False)
+    # {language code: {"title": ...}}: optional translations of what public pages show.
+    translations: Mapping[str, Mapping[str, str]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+
+    def title_in(self, language: str | None) -> str:
+        """The title in `language` ('fr', 'zh-hans', or 'pt-br' falling back to 'pt'); else English."""
+        code = (language or "").lower()
+        for candidate in (code, code.split("-")[0]):
+            translated = self.translations.get(candidate, {}).get("title")
+            if translated:
+                return str(translated)
+        return self.title
 
     def get(self, name: str, default: Any = None) -> Any:
         return self.fields.get(name, default)

@@ -13,14 +13,18 @@ register = template.Library()
 
 @register.filter
 def right_title(right_id: str) -> str:
-    """The knowledge base's title for a right id such as udhr-23; the id itself when unknown."""
+    """The title, in the current language when the library has it, of a right such as udhr-23."""
     try:
         from rightslens.common.knowledge import knowledge
 
         item = knowledge().get(right_id)
     except Exception:  # noqa: BLE001 - a case page must render without the knowledge base
         return right_id
-    return item.title if item is not None else right_id
+    if item is None:
+        return right_id
+    from django.utils.translation import get_language
+
+    return item.title_in(get_language())
 
 
 @register.filter

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from rightslens.accounts.access import member_or_404
+
+from .reading import FileProblem
+from .services import (
+    IMPACT_COLUMNS,
+    SYSTEM_COLUMNS,
+    ImportRefused,
+    inventory_import,
+    register_import,
+)
+
+KINDS = {
+    "inventory": (inventory_import, SYSTEM_COLUMNS, "system_list", "AI systems"),
+    "register": (register_import, IMPACT_COLUMNS, "register", "impacts"),
+}
+
+
+@login_required
+def bulk_import(request: HttpRequest, org_slug: str) -> HttpResponse:
+    membership = member_or_404(request, org_slug, write=request.method == "POST")
+    context = {
+        "columns": {k: list(v[1]) for k, v in KINDS.items()},
+        "errors": [],
+        "kind": request.POST.get("kind", "inventory"),
+    }
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        kind = KINDS.get(str(context["kind"]))
+        if kind is None or upload is None:
+            context["errors"] = ["Choose what to import and a file."]
+        else:
+            run, _columns, target, noun = kind
+            try:
+                count = run(
+                    organisation=membership.organisation,
+                    actor=request.user,
+                    name=upload.name or "",
+                    data=upload.read(),
+                )
+            except FileProblem as problem:
+                context["errors"] = [str(problem)]
+            except ImportRefused as refused:
+                context["errors"] = refused.errors
+            else:
+                messages.success(request, f"Imported {count} {noun}.")
+                return redirect(target, org_slug)
+    status = 400 if context["errors"] else 200
+    return render(request, "imports/import.html", context, status=status)

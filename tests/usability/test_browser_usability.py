@@ -1,0 +1,39 @@
+"""In a real browser: the rights picker searches and puts the chosen category's rights first."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import axe_violations, browser_login
+from rightslens.assessments.models import Assessment
+from rightslens.inventory.testing import make_system
+
+
+@pytest.mark.browser
+def test_the_rights_picker_searches_and_suggests_the_category_rights(page, org, owner):
+    system = make_system(org, "Lumen Chat")
+    assessment = Assessment.objects.create(organisation=org, system=system, title="Entry")
+    browser_login(page, "owner@acme.test")
+    page.goto(f"/o/acme/assessments/{assessment.pk}/impacts/new/")
+    boxes = page.locator("#id_rights input[type=checkbox]")
+    total = boxes.count()
+    assert total > 50
+    height = page.evaluate("document.documentElement.scrollHeight")
+    print(f"record-impact form height with the picker: {height}px")
+    assert page.locator("#id_rights .right-option:not([hidden])").count() == 0  # until asked
+    page.fill("#id_rights-search", "privacy")
+    visible = page.locator("#id_rights .right-option:not([hidden])")
+    assert 0 < visible.count() < total
+    assert all("privacy" in t.lower() for t in visible.all_inner_texts())
+    page.fill("#id_rights-search", "")
+    options = page.locator("#id_risk_category option")
+    page.select_option("#id_risk_category", options.nth(1).get_attribute("value"))
+    suggested = page.locator(".suggested-rights .right-option")
+    assert suggested.count() > 0 and page.locator(".suggested-rights").is_visible()
+    suggested.first.locator("input").check()
+    page.click("text=Show all")
+    assert page.locator("#id_rights .right-option:not([hidden])").count() == total
+    assert not axe_violations(page)
+    page.set_viewport_size({"width": 390, "height": 800})
+    assert not axe_violations(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390

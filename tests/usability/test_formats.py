@@ -1,0 +1,54 @@
+"""Readable labels and one date and number format per language."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils import translation
+
+from rightslens.core.vocabulary import label
+from rightslens.ux.templatetags.readable import day, day_count, day_time, kb_title, num, readable
+
+
+def test_labels_keep_acronyms_and_place_names():
+    assert label("other_ai") == "Other AI"
+    assert label("latin_america_caribbean") == "Latin America and the Caribbean"
+    assert label("public_api") == "Public API"
+    assert label("in_review") == "In review"
+
+
+def test_a_median_of_zero_days_reads_0_days_not_a_dash():
+    with translation.override("en"):
+        assert day_count(0) == "0 days"
+        assert day_count(1) == "1 day"
+        assert day_count(None) == "—"
+    with translation.override("sw"):
+        assert day_count(0) == "siku 0"
+
+
+def test_stored_codes_become_words():
+    translation.activate("en")
+    assert kb_title("vg-children") != "vg-children"
+    assert readable({"status": "in_review"}) == "Status: In review"
+    assert "vg-children" not in readable({"groups": ["vg-children"]})
+    assert readable("context_change") == "Context change"
+
+
+def test_one_date_and_one_number_format_per_language():
+    date = dt.date(2026, 12, 6)
+    with translation.override("en"):
+        assert day(date) == "6 Dec 2026" and num(1234567) == "1,234,567"
+        assert day_time(dt.datetime(2026, 12, 6, 9, 5)) == "6 Dec 2026 09:05"
+    with translation.override("fr"):
+        assert day(date) == "6 décembre 2026" and num(1234567).replace("\xa0", " ") == "1 234 567"
+    with translation.override("de"):
+        assert day(dt.datetime(2026, 12, 6, 23, 0)) == "6. Dezember 2026"
+
+
+def test_the_register_csv_priority_is_a_rank_not_the_internal_sort_key(db):
+    from rightslens.assessments.exports import register_rows
+    from tests.usability.crawl import demo
+
+    org, _user = demo()
+    ranks = [row["priority"] for row in register_rows(organisation=org)]
+    assert ranks == list(range(1, len(ranks) + 1)) and len(ranks) > 3
