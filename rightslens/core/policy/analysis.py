@@ -11,11 +11,13 @@ permissive wording, or only in part (facets), `contrary` when a provision works 
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from rightslens.core.semantic import Encoder, default_encoder
+from rightslens.core.semantic.cache import encode_knowledge
 
 from .criteria import Criterion
 from .hits import Hit, Sentence, find_hits, read_sentences
@@ -126,17 +128,30 @@ def analyse(
     all_sentences = read_sentences(text, provisions, frozenset(definition_refs(text, provisions)))
     binding, inferred = infer_binding(meta, all_sentences)
     encoder = encoder or default_encoder()
-    vectors = provision_vectors(encoder, text, provisions)
-    queries = encoder.encode([criterion_query(c) for c in criteria])
+    hits_by_code = {c.code: find_hits(all_sentences, c.signals_for(language)) for c in criteria}
+    wording_counts = Counter(
+        ref
+        for hits in hits_by_code.values()
+        for ref in {h.sentence.provision.article for h in hits}
+    )
+    vectors = provision_vectors(encoder, text, provisions, wording_counts)
+    # The criteria are knowledge: their vectors are encoded once and kept on disk.
+    queries = encode_knowledge(encoder, [criterion_query(c) for c in criteria], "policy-criteria")
     progress(10)
     findings = []
     for index, (criterion, query) in enumerate(zip(criteria, queries, strict=True), start=1):
-        hits = find_hits(all_sentences, criterion.signals_for(language))
+        hits = hits_by_code[criterion.code]
         retrieval = retrieve(query, vectors, {h.sentence.provision.article for h in hits})
         hits.sort(key=lambda h: -retrieval.score(h.sentence.provision.article))
         findings.append(_finding(text, criterion, hits, binding, language, retrieval))
         progress(10 + 90 * index // max(1, len(criteria)))
     notes = [LANGUAGE_SUPPORT_NOTE]
+    articles = {p.article for p in provisions if not p.is_heading}
+    if len(vectors) < len(articles):
+        notes.append(
+            f"Meaning was read for {len(vectors)} of {len(articles)} articles, those the wording "
+            "points at first: long texts are capped so the check stays fast."
+        )
     if language not in SUPPORTED_LANGUAGES:
         notes.insert(
             0,
