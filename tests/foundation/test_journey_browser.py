@@ -42,8 +42,10 @@ def test_a_lead_adds_a_system_assesses_it_and_finds_the_impact_above_a_less_seve
     page.click("text=Record an impact")
     assert axe_violations(page) == []
     page.fill("#id_title", "Self-harm content shown to teenagers")
-    page.check("input[name=rights][value=udhr-3]")
     page.select_option("#id_risk_category", "cat-child")
+    # The rights picker shows the category's rights first; the right to life is among all rights.
+    page.click("text=Show all")
+    page.check("input[name=rights][value=udhr-3]")
     page.select_option("#id_scale", "4")
     page.fill("#id_scale_rationale", "Loss of life cannot be outweighed.")
     page.select_option("#id_scope", "2")

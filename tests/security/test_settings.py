@@ -71,7 +71,12 @@ def test_make_run_turns_debug_on():
 
 
 def test_check_deploy_is_clean_with_production_settings(tmp_path):
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("RIGHTSLENS_")}
+    # Browser tests in the same run set DJANGO_ALLOW_ASYNC_UNSAFE; a deployment never would.
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("RIGHTSLENS_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
     env = clean | {
         "RIGHTSLENS_VAR_DIR": str(tmp_path),
         "RIGHTSLENS_ALLOWED_HOSTS": "rightslens.example.org",
