@@ -18,6 +18,7 @@ from rightslens.accounts.models import Membership, Organisation
 from rightslens.core import lifecycle
 from rightslens.core.disclosure.esrs import REQUIREMENT_CODES
 from rightslens.core.disclosure.fria import starting_narratives
+from rightslens.core.policy import ingest
 from rightslens.errors import FieldErrors
 from rightslens.inventory.models import AISystem
 from rightslens.notifications import events as notification_events
@@ -217,16 +218,31 @@ def fria_reviewer_decide(*, fria: Fria, actor: Any, decision: str, comment: str)
     return reviewer
 
 
-def _provider_file(upload: UploadedFile[bytes] | None) -> dict[str, Any]:
+def _provider_file(upload: UploadedFile[bytes] | None) -> tuple[dict[str, Any], str]:
+    """The FRIA items a provider's JSON gives, or the text read from its PDF, DOCX or TXT."""
     if upload is None:
-        return {}
+        return {}, ""
     suffix = Path(upload.name or "").suffix.lower()
     if suffix not in PROVIDER_FILE_TYPES:
         raise FieldErrors({"file": f"Upload a {', '.join(sorted(PROVIDER_FILE_TYPES))} file."})
     if (upload.size or 0) > MAX_PROVIDER_BYTES:
         raise FieldErrors({"file": "The file is larger than 10 MB."})
     if suffix != ".json":
-        return {}
+        return {}, _file_text(upload)
+    return _provider_items(upload), ""
+
+
+def _file_text(upload: UploadedFile[bytes]) -> str:
+    """Read with the policy checker's ingestion: a clear error for a scan or broken file."""
+    try:
+        return ingest.extract(upload.name or "", upload.read()).text
+    except ingest.IngestError as exc:
+        raise FieldErrors({"file": exc.message}) from exc
+    finally:
+        upload.seek(0)
+
+
+def _provider_items(upload: UploadedFile[bytes]) -> dict[str, Any]:
     try:
         texts = json.loads(upload.read().decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -258,7 +274,7 @@ def provider_document_add(
         errors["summary"] = "Summarise what the provider says about risks, limits and oversight."
     if errors:
         raise FieldErrors(errors)
-    item_texts = _provider_file(upload)
+    item_texts, file_text = _provider_file(upload)
     document = ProviderDocument.objects.create(
         organisation=system.organisation,
         system=system,
@@ -266,6 +282,7 @@ def provider_document_add(
         provider=provider.strip(),
         summary=summary.strip(),
         item_texts=item_texts,
+        file_text=file_text,
         file=upload if upload is not None else "",
         created_by=actor,
     )
