@@ -157,7 +157,7 @@ def _provider(system: AISystem) -> tuple[Fact, ...]:
         source = SourceRef("provider_document", d.pk)
         facts.append(Fact(f"{d.provider}, {d.get_kind_display()}: {d.summary}", source))
         if excerpt := risk_excerpt(d.file_text):
-            name = Path(d.file.name).name if d.file else "file"
+            name = Path(d.file.name or "file").name
             facts.append(Fact(f'{d.provider}\'s document "{name}" says: “{excerpt}”', source))
     return tuple(facts)
 
