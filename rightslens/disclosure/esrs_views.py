@@ -73,7 +73,7 @@ def esrs_detail(request: HttpRequest, org_slug: str, draft_id: int) -> HttpRespo
                 for p in s.datapoints
             ],
         }
-        for s in selectors.esrs_view(draft=draft)
+        for s in selectors.esrs_for_member(draft=draft, membership=membership)
     ]
     context = {"membership": membership, "draft": draft, "form": form, "sections": sections}
     return render(request, "disclosure/esrs.html", context, status=400 if form.errors else 200)

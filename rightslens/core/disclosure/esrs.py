@@ -228,8 +228,18 @@ def public_sections(
     )
 
 
-def _public(point: Datapoint) -> Datapoint:
+def suppressed_counts(sections: tuple[EsrsSection, ...]) -> tuple[EsrsSection, ...]:
+    """For members without need-to-know (not grievance officers or owners): small grievance
+    counts suppressed as on the public page; everything else, links included, as it is."""
+    return tuple(replace(s, datapoints=tuple(_suppress(p) for p in s.datapoints)) for s in sections)
+
+
+def _suppress(point: Datapoint) -> Datapoint:
     value = point.value
     if point.about_complainants and isinstance(value, int):
         value = suppress_small({"n": value})["n"]
-    return replace(point, value=value, sources=())
+    return replace(point, value=value)
+
+
+def _public(point: Datapoint) -> Datapoint:
+    return replace(_suppress(point), sources=())
