@@ -46,7 +46,9 @@ def esrs_detail(request: HttpRequest, org_slug: str, draft_id: int) -> HttpRespo
     initial = {"published": draft.published_items} | {
         f"narrative_{code}": text for code, text in draft.narratives.items()
     }
-    form = EsrsEditForm(request.POST or None, initial=initial)
+    form = EsrsEditForm(
+        request.POST or None, initial=initial, requirements=selectors.esrs_library()
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.esrs_update(

@@ -11,6 +11,8 @@ from rightslens.assessments.models import ActionStatus
 from rightslens.common.knowledge import knowledge
 from rightslens.core.disclosure.esrs import (
     EsrsSection,
+    Requirement,
+    esrs_requirements,
     esrs_sections,
     public_sections,
     suppressed_counts,
@@ -108,7 +110,12 @@ def esrs_view(*, draft: EsrsDraft) -> tuple[EsrsSection, ...]:
     facts = esrs_facts(
         organisation=draft.organisation, start=draft.period_start, end=draft.period_end
     )
-    return esrs_sections(facts, draft.narratives)
+    return esrs_sections(facts, esrs_library(), draft.narratives)
+
+
+def esrs_library() -> tuple[Requirement, ...]:
+    """The ESRS S4 requirements and datapoints, from the esrs-s4 knowledge library."""
+    return esrs_requirements(knowledge())
 
 
 def esrs_for_member(*, draft: EsrsDraft, membership: Membership) -> tuple[EsrsSection, ...]:

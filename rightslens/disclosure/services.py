@@ -16,7 +16,6 @@ from django.utils import timezone
 from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Membership, Organisation
 from rightslens.core import lifecycle
-from rightslens.core.disclosure.esrs import REQUIREMENT_CODES
 from rightslens.core.disclosure.fria import starting_narratives
 from rightslens.core.policy import ingest
 from rightslens.errors import FieldErrors
@@ -33,7 +32,7 @@ from .models import (
     ProviderDocumentKind,
     TransparencyPage,
 )
-from .selectors import current_template, fria_json, live_sections
+from .selectors import current_template, esrs_library, fria_json, live_sections
 from .signoff import fria_approval_refusals
 
 MAX_PROVIDER_BYTES = 10 * 1024 * 1024
@@ -311,13 +310,14 @@ def esrs_update(
     *, draft: EsrsDraft, actor: Any, narratives: dict[str, str], published_items: list[str]
 ) -> EsrsDraft:
     """Save the narratives and which disclosure requirements the public page shows (opt-in)."""
-    unknown = (set(narratives) | set(published_items)) - set(REQUIREMENT_CODES)
+    codes = [r.code for r in esrs_library()]
+    unknown = (set(narratives) | set(published_items)) - set(codes)
     if unknown:
         raise FieldErrors(
             {"published_items": f"Unknown requirements: {', '.join(sorted(unknown))}."}
         )
     draft.narratives = {k: v.strip() for k, v in narratives.items() if v.strip()}
-    draft.published_items = [c for c in REQUIREMENT_CODES if c in set(published_items)]
+    draft.published_items = [c for c in codes if c in set(published_items)]
     draft.save()
     _audit(draft.organisation, actor, "esrs.update", draft, f"Published: {draft.published_items}")
     return draft
