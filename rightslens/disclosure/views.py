@@ -285,8 +285,8 @@ def fria_reviewer_add(request: HttpRequest, org_slug: str, fria_id: int) -> Http
 @require_POST
 @login_required
 def fria_review(request: HttpRequest, org_slug: str, fria_id: int) -> HttpResponse:
-    """A reviewer's recommendation. Reviewers may be read-only members, so no write role needed."""
-    membership = member_or_404(request, org_slug)
+    """A reviewer's recommendation (reviewers are members with a writing role)."""
+    membership = member_or_404(request, org_slug, write=True)
     fria = org_object_or_404(Fria.objects, membership, pk=fria_id)
     try:
         services.fria_reviewer_decide(
