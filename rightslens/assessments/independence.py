@@ -6,18 +6,22 @@ owner, or a reviewer of this assessment (an outside reviewer invited to it), and
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rightslens.accounts.models import Membership
 from rightslens.assessments.models import Assessment
 from rightslens.core.severity import SeverityBand
 
-NOT_THE_AUTHOR = (
-    "This assessment has a severe impact and independent sign-off is on: it must be approved by "
+_NOT_THE_AUTHOR = (
+    "This {noun} has a severe impact and independent sign-off is on: it must be approved by "
     "an owner or reviewer who is not its author."
 )
-NOT_A_REVIEWER = (
-    "This assessment has a severe impact and independent sign-off is on: it must be approved by "
-    "an owner or a reviewer of this assessment."
+_NOT_A_REVIEWER = (
+    "This {noun} has a severe impact and independent sign-off is on: it must be approved by "
+    "an owner or a reviewer of this {noun}."
 )
+NOT_THE_AUTHOR = _NOT_THE_AUTHOR.format(noun="assessment")
+NOT_A_REVIEWER = _NOT_A_REVIEWER.format(noun="assessment")
 
 
 def is_assessment_reviewer(assessment: Assessment, membership: Membership) -> bool:
@@ -29,12 +33,29 @@ def is_assessment_reviewer(assessment: Assessment, membership: Membership) -> bo
 
 def independent_signoff_problem(assessment: Assessment, membership: Membership) -> str | None:
     """Why this member may not approve under independent sign-off, or None when they may."""
-    if not assessment.organisation.independent_signoff:
+    return independence_problem(
+        membership=membership,
+        severe=assessment.impacts.filter(severity_band=SeverityBand.SEVERE).exists(),
+        author_id=assessment.created_by_id,
+        is_reviewer=lambda: is_assessment_reviewer(assessment, membership),
+        noun="assessment",
+    )
+
+
+def independence_problem(
+    *,
+    membership: Membership,
+    severe: bool,
+    author_id: int | None,
+    is_reviewer: Callable[[], bool],
+    noun: str,
+) -> str | None:
+    """The rule for any signed-off record (assessment, FRIA): with a severe impact and the
+    organisation's setting on, the approver is an owner or the record's reviewer, not its author."""
+    if not membership.organisation.independent_signoff or not severe:
         return None
-    if not assessment.impacts.filter(severity_band=SeverityBand.SEVERE).exists():
-        return None
-    if assessment.created_by_id is not None and assessment.created_by_id == membership.user_id:
-        return NOT_THE_AUTHOR
-    if not (membership.is_senior or is_assessment_reviewer(assessment, membership)):
-        return NOT_A_REVIEWER
+    if author_id is not None and author_id == membership.user_id:
+        return _NOT_THE_AUTHOR.format(noun=noun)
+    if not (membership.is_senior or is_reviewer()):
+        return _NOT_A_REVIEWER.format(noun=noun)
     return None

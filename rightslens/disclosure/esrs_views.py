@@ -46,7 +46,9 @@ def esrs_detail(request: HttpRequest, org_slug: str, draft_id: int) -> HttpRespo
     initial = {"published": draft.published_items} | {
         f"narrative_{code}": text for code, text in draft.narratives.items()
     }
-    form = EsrsEditForm(request.POST or None, initial=initial)
+    form = EsrsEditForm(
+        request.POST or None, initial=initial, requirements=selectors.esrs_library()
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.esrs_update(
@@ -73,7 +75,7 @@ def esrs_detail(request: HttpRequest, org_slug: str, draft_id: int) -> HttpRespo
                 for p in s.datapoints
             ],
         }
-        for s in selectors.esrs_view(draft=draft)
+        for s in selectors.esrs_for_member(draft=draft, membership=membership)
     ]
     context = {"membership": membership, "draft": draft, "form": form, "sections": sections}
     return render(request, "disclosure/esrs.html", context, status=400 if form.errors else 200)

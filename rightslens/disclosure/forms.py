@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 
-from rightslens.core.disclosure.esrs import REQUIREMENTS
+from rightslens.core.disclosure.esrs import Requirement
 from rightslens.core.disclosure.fria import FriaSection
 
 from .models import ProviderDocumentKind
@@ -73,16 +73,22 @@ class EsrsNewForm(forms.Form):
 
 
 class EsrsEditForm(forms.Form):
+    """Narratives and opt-ins per requirement of the ESRS S4 knowledge library."""
+
     published = forms.MultipleChoiceField(
         label="Show on the public page",
         required=False,
-        choices=[(r.code, f"{r.code} {r.title}") for r in REQUIREMENTS],
+        choices=(),
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, requirements: tuple[Requirement, ...], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for r in REQUIREMENTS:
+        self.requirements = requirements
+        field = self.fields["published"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [(r.code, f"{r.code} {r.title}") for r in requirements]
+        for r in requirements:
             self.fields[f"narrative_{r.code}"] = forms.CharField(
                 label=f"{r.code} narrative",
                 required=False,
@@ -90,7 +96,9 @@ class EsrsEditForm(forms.Form):
             )
 
     def narratives(self) -> dict[str, str]:
-        return {r.code: self.cleaned_data.get(f"narrative_{r.code}") or "" for r in REQUIREMENTS}
+        return {
+            r.code: self.cleaned_data.get(f"narrative_{r.code}") or "" for r in self.requirements
+        }
 
 
 class TransparencyForm(forms.Form):

@@ -3,9 +3,12 @@ engagement, provider information and the grievance mechanism. Reads only."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.db.models import Prefetch
 
 from rightslens.assessments.models import Action, ActionStatus, Assessment, Impact
+from rightslens.core.disclosure.excerpt import risk_excerpt
 from rightslens.core.disclosure.fria import (
     AssessmentFacts,
     FriaFacts,
@@ -149,13 +152,14 @@ def _engagement(impacts: list[Impact]) -> tuple[Fact, ...]:
 
 
 def _provider(system: AISystem) -> tuple[Fact, ...]:
-    return tuple(
-        Fact(
-            f"{d.provider}, {d.get_kind_display()}: {d.summary}",
-            SourceRef("provider_document", d.pk),
-        )
-        for d in ProviderDocument.objects.filter(organisation=system.organisation, system=system)
-    )
+    facts: list[Fact] = []
+    for d in ProviderDocument.objects.filter(organisation=system.organisation, system=system):
+        source = SourceRef("provider_document", d.pk)
+        facts.append(Fact(f"{d.provider}, {d.get_kind_display()}: {d.summary}", source))
+        if excerpt := risk_excerpt(d.file_text):
+            name = Path(d.file.name or "file").name
+            facts.append(Fact(f'{d.provider}\'s document "{name}" says: “{excerpt}”', source))
+    return tuple(facts)
 
 
 def _governance(assessment: Assessment | None) -> tuple[Fact, ...]:

@@ -46,6 +46,10 @@ class Fria(OrgScoped):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     snapshot = models.JSONField(default=dict, blank=True, help_text="Frozen content at approval.")
+    gap_reasons = models.JSONField(
+        default=dict, blank=True, help_text="Why a gap is left open, per 'item: gap'."
+    )
+    return_reason = models.TextField(blank=True, help_text="Why it was last returned to draft.")
 
     class Meta:
         ordering = ["-version", "-id"]
@@ -59,6 +63,29 @@ class Fria(OrgScoped):
     @property
     def is_frozen(self) -> bool:
         return self.status in {FriaStatus.APPROVED, FriaStatus.SUPERSEDED}
+
+
+class FriaReviewDecision(models.TextChoices):
+    PENDING = "pending", "Pending"
+    APPROVE = "approve", "Recommends approval"
+    CHANGES = "changes", "Asks for changes"
+
+
+class FriaReviewer(OrgScoped):
+    """A member asked to review a FRIA, and what they recommend (as for assessments)."""
+
+    fria = models.ForeignKey(Fria, on_delete=models.CASCADE, related_name="reviewers")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    decision = models.CharField(
+        max_length=20, choices=FriaReviewDecision, default=FriaReviewDecision.PENDING
+    )
+    comment = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["fria", "user"], name="one_fria_reviewer_entry")
+        ]
 
 
 class ProviderDocumentKind(models.TextChoices):
@@ -81,6 +108,7 @@ class ProviderDocument(OrgScoped):
         default=dict, blank=True, help_text="A provider's FRIA items by key, when it gave them."
     )
     file = models.FileField(upload_to="disclosure/provider/%Y/%m/", blank=True)
+    file_text = models.TextField(blank=True, help_text="Text read from the uploaded file.")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

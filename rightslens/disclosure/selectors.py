@@ -6,10 +6,17 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from rightslens.accounts.models import Organisation
+from rightslens.accounts.models import Membership, Organisation
 from rightslens.assessments.models import ActionStatus
 from rightslens.common.knowledge import knowledge
-from rightslens.core.disclosure.esrs import EsrsSection, esrs_sections, public_sections
+from rightslens.core.disclosure.esrs import (
+    EsrsSection,
+    Requirement,
+    esrs_requirements,
+    esrs_sections,
+    public_sections,
+    suppressed_counts,
+)
 from rightslens.core.disclosure.fria import FriaSection, fria_document, fria_sections
 from rightslens.core.disclosure.records import SourceRef
 from rightslens.core.disclosure.template import FriaTemplate, fria_template
@@ -103,7 +110,21 @@ def esrs_view(*, draft: EsrsDraft) -> tuple[EsrsSection, ...]:
     facts = esrs_facts(
         organisation=draft.organisation, start=draft.period_start, end=draft.period_end
     )
-    return esrs_sections(facts, draft.narratives)
+    return esrs_sections(facts, esrs_library(), draft.narratives)
+
+
+def esrs_library() -> tuple[Requirement, ...]:
+    """The ESRS S4 requirements and datapoints, from the esrs-s4 knowledge library."""
+    return esrs_requirements(knowledge())
+
+
+def esrs_for_member(*, draft: EsrsDraft, membership: Membership) -> tuple[EsrsSection, ...]:
+    """Exact grievance counts are need-to-know: grievance officers and owners see them; other
+    members see small counts suppressed, as the public page shows them."""
+    sections = esrs_view(draft=draft)
+    if membership.is_grievance_officer or membership.is_senior:
+        return sections
+    return suppressed_counts(sections)
 
 
 def esrs_public(*, draft: EsrsDraft) -> tuple[EsrsSection, ...]:

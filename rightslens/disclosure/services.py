@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -15,20 +16,24 @@ from django.utils import timezone
 from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Membership, Organisation
 from rightslens.core import lifecycle
-from rightslens.core.disclosure.esrs import REQUIREMENT_CODES
 from rightslens.core.disclosure.fria import starting_narratives
+from rightslens.core.policy import ingest
 from rightslens.errors import FieldErrors
 from rightslens.inventory.models import AISystem
+from rightslens.notifications import events as notification_events
 
 from .models import (
     EsrsDraft,
     Fria,
+    FriaReviewDecision,
+    FriaReviewer,
     FriaStatus,
     ProviderDocument,
     ProviderDocumentKind,
     TransparencyPage,
 )
-from .selectors import current_template, fria_json, live_sections
+from .selectors import current_template, esrs_library, fria_json, live_sections
+from .signoff import fria_approval_refusals
 
 MAX_PROVIDER_BYTES = 10 * 1024 * 1024
 PROVIDER_FILE_TYPES = {".pdf", ".docx", ".txt", ".json"}
@@ -145,15 +150,23 @@ def fria_submit(*, fria: Fria, actor: Any) -> Fria:
 
 
 @transaction.atomic
-def fria_return(*, fria: Fria, actor: Any) -> Fria:
-    return _move(fria, actor, FriaStatus.DRAFT, "fria.return")
+def fria_return(*, fria: Fria, actor: Any, reason: str) -> Fria:
+    """Back to draft, saying what should change (shown on the FRIA and audited)."""
+    if not (reason or "").strip():
+        raise FieldErrors({"reason": "Say why the FRIA goes back to draft."})
+    _move(fria, actor, FriaStatus.DRAFT, "fria.return")
+    fria.return_reason = reason.strip()
+    fria.save(update_fields=["return_reason"])
+    _audit(fria.organisation, actor, "fria.return_reason", fria, fria.return_reason)
+    return fria
 
 
 @transaction.atomic
 def fria_approve(*, fria: Fria, membership: Membership) -> Fria:
-    """Approve and freeze the content; an earlier approved version becomes superseded."""
-    if not membership.is_senior:
-        raise FieldErrors({"approval": "Approving a FRIA needs the senior (owner) role."})
+    """Approve and freeze the content; an earlier approved version becomes superseded.
+    Refused, with every reason, when a sign-off rule says no (see signoff.py)."""
+    if refusals := fria_approval_refusals(fria=fria, membership=membership):
+        raise FieldErrors({"approval": " ".join(refusals)}, message="Approval refused.")
     _move(fria, membership.user, FriaStatus.APPROVED, "fria.approve")
     fria.approved_at, fria.approved_by = timezone.now(), membership.user
     fria.save(update_fields=["approved_at", "approved_by"])
@@ -166,16 +179,69 @@ def fria_approve(*, fria: Fria, membership: Membership) -> Fria:
     return fria
 
 
-def _provider_file(upload: UploadedFile[bytes] | None) -> dict[str, Any]:
+@transaction.atomic
+def fria_reviewer_add(*, fria: Fria, actor: Any, email: str) -> FriaReviewer:
+    """Ask a member of the organisation to review the FRIA; they are notified."""
+    user = (
+        get_user_model()
+        .objects.filter(
+            email__iexact=(email or "").strip(), memberships__organisation=fria.organisation
+        )
+        .first()
+    )
+    if user is None:
+        raise FieldErrors({"email": "No member of this organisation has that email address."})
+    if fria.is_frozen:
+        raise FieldErrors({"email": "An approved FRIA is a record: start a new version."})
+    reviewer, _ = FriaReviewer.objects.get_or_create(
+        organisation=fria.organisation, fria=fria, user=user
+    )
+    _audit(fria.organisation, actor, "fria.reviewer_add", reviewer, f"Reviewer {user.email}")
+    notification_events.fria_review_requested(reviewer)
+    return reviewer
+
+
+@transaction.atomic
+def fria_reviewer_decide(*, fria: Fria, actor: Any, decision: str, comment: str) -> FriaReviewer:
+    """A reviewer recommends approval or asks for changes (with what should change)."""
+    reviewer = FriaReviewer.objects.filter(fria=fria, user=actor).first()
+    if reviewer is None:
+        raise FieldErrors({"decision": "You are not a reviewer of this FRIA."})
+    if decision not in (FriaReviewDecision.APPROVE, FriaReviewDecision.CHANGES):
+        raise FieldErrors({"decision": "Recommend approval or ask for changes."})
+    if decision == FriaReviewDecision.CHANGES and not (comment or "").strip():
+        raise FieldErrors({"comment": "Say what should change."})
+    reviewer.decision, reviewer.comment = decision, (comment or "").strip()
+    reviewer.save()
+    _audit(fria.organisation, actor, "fria.reviewer_decide", reviewer, decision)
+    return reviewer
+
+
+def _provider_file(upload: UploadedFile[bytes] | None) -> tuple[dict[str, Any], str]:
+    """The FRIA items a provider's JSON gives, or the text read from its PDF, DOCX or TXT."""
     if upload is None:
-        return {}
+        return {}, ""
     suffix = Path(upload.name or "").suffix.lower()
     if suffix not in PROVIDER_FILE_TYPES:
         raise FieldErrors({"file": f"Upload a {', '.join(sorted(PROVIDER_FILE_TYPES))} file."})
     if (upload.size or 0) > MAX_PROVIDER_BYTES:
         raise FieldErrors({"file": "The file is larger than 10 MB."})
     if suffix != ".json":
-        return {}
+        return {}, _file_text(upload)
+    return _provider_items(upload), ""
+
+
+def _file_text(upload: UploadedFile[bytes]) -> str:
+    """Read with the policy checker's ingestion: a clear error for a scan or broken file."""
+    try:
+        return ingest.extract(upload.name or "", upload.read()).text
+    except ingest.IngestError as exc:
+        raise FieldErrors({"file": exc.message}) from exc
+    finally:
+        upload.seek(0)
+
+
+def _provider_items(upload: UploadedFile[bytes]) -> dict[str, Any]:
     try:
         texts = json.loads(upload.read().decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -207,7 +273,7 @@ def provider_document_add(
         errors["summary"] = "Summarise what the provider says about risks, limits and oversight."
     if errors:
         raise FieldErrors(errors)
-    item_texts = _provider_file(upload)
+    item_texts, file_text = _provider_file(upload)
     document = ProviderDocument.objects.create(
         organisation=system.organisation,
         system=system,
@@ -215,6 +281,7 @@ def provider_document_add(
         provider=provider.strip(),
         summary=summary.strip(),
         item_texts=item_texts,
+        file_text=file_text,
         file=upload if upload is not None else "",
         created_by=actor,
     )
@@ -243,13 +310,14 @@ def esrs_update(
     *, draft: EsrsDraft, actor: Any, narratives: dict[str, str], published_items: list[str]
 ) -> EsrsDraft:
     """Save the narratives and which disclosure requirements the public page shows (opt-in)."""
-    unknown = (set(narratives) | set(published_items)) - set(REQUIREMENT_CODES)
+    codes = [r.code for r in esrs_library()]
+    unknown = (set(narratives) | set(published_items)) - set(codes)
     if unknown:
         raise FieldErrors(
             {"published_items": f"Unknown requirements: {', '.join(sorted(unknown))}."}
         )
     draft.narratives = {k: v.strip() for k, v in narratives.items() if v.strip()}
-    draft.published_items = [c for c in REQUIREMENT_CODES if c in set(published_items)]
+    draft.published_items = [c for c in codes if c in set(published_items)]
     draft.save()
     _audit(draft.organisation, actor, "esrs.update", draft, f"Published: {draft.published_items}")
     return draft

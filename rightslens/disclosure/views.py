@@ -16,7 +16,7 @@ from rightslens.accounts.models import Membership
 from rightslens.errors import FieldErrors
 from rightslens.inventory.models import AISystem
 
-from . import selectors, services
+from . import selectors, services, signoff
 from .forms import EsrsNewForm, FriaEditForm, ProviderDocumentForm
 from .models import Fria, ProviderDocument
 
@@ -179,6 +179,14 @@ def fria_detail(request: HttpRequest, org_slug: str, fria_id: int) -> HttpRespon
         "items": items,
         "form": form,
         "gap_total": sum(len(i["gaps"]) for i in items),
+        "reviewers": fria.reviewers.select_related("user"),
+        "is_reviewer": fria.reviewers.filter(user_id=membership.user_id).exists(),
+        "gaps": [] if fria.is_frozen else _gap_rows(fria),
+        "approval_problems": (
+            signoff.fria_approval_refusals(fria=fria, membership=membership)
+            if fria.status == "in_review"
+            else []
+        ),
     }
     return render(request, "disclosure/fria.html", context, status=400 if form.errors else 200)
 
@@ -220,7 +228,9 @@ def fria_return(request: HttpRequest, org_slug: str, fria_id: int) -> HttpRespon
         request,
         org_slug,
         fria_id,
-        lambda m, f: services.fria_return(fria=f, actor=m.user),
+        lambda m, f: services.fria_return(
+            fria=f, actor=m.user, reason=request.POST.get("reason", "")
+        ),
         "Returned to draft.",
     )
 
@@ -246,4 +256,61 @@ def fria_new_version(request: HttpRequest, org_slug: str, fria_id: int) -> HttpR
         fria_id,
         lambda m, f: services.fria_new_version(fria=f, actor=m.user),
         "New version started.",
+    )
+
+
+def _gap_rows(fria: Fria) -> list[dict[str, str]]:
+    return [
+        {"key": gap, "reason": fria.gap_reasons.get(gap, "")}
+        for gap in signoff.fria_gaps(fria=fria)
+    ]
+
+
+@require_POST
+@login_required
+def fria_reviewer_add(request: HttpRequest, org_slug: str, fria_id: int) -> HttpResponse:
+    return _transition(
+        request,
+        org_slug,
+        fria_id,
+        lambda m, f: (
+            services.fria_reviewer_add(
+                fria=f, actor=m.user, email=request.POST.get("email", "")
+            ).fria
+        ),
+        "Review requested: the reviewer is notified.",
+    )
+
+
+@require_POST
+@login_required
+def fria_review(request: HttpRequest, org_slug: str, fria_id: int) -> HttpResponse:
+    """A reviewer's recommendation (reviewers are members with a writing role)."""
+    membership = member_or_404(request, org_slug, write=True)
+    fria = org_object_or_404(Fria.objects, membership, pk=fria_id)
+    try:
+        services.fria_reviewer_decide(
+            fria=fria,
+            actor=request.user,
+            decision=request.POST.get("decision", ""),
+            comment=request.POST.get("comment", ""),
+        )
+    except FieldErrors as error:
+        messages.error(request, " ".join(error.fields.values()))
+    else:
+        messages.success(request, "Your review is recorded.")
+    return redirect(_fria_url(fria))
+
+
+@require_POST
+@login_required
+def fria_gap_reasons(request: HttpRequest, org_slug: str, fria_id: int) -> HttpResponse:
+    """Why each gap stays open: posted as gap=<name> and reason=<text> pairs."""
+    reasons = dict(zip(request.POST.getlist("gap"), request.POST.getlist("reason"), strict=False))
+    return _transition(
+        request,
+        org_slug,
+        fria_id,
+        lambda m, f: signoff.fria_gap_reasons_record(fria=f, actor=m.user, reasons=reasons),
+        "Reasons for open gaps saved.",
     )

@@ -41,6 +41,22 @@ def review_requested(reviewer: Any) -> None:
     )
 
 
+def fria_review_requested(reviewer: Any) -> None:
+    from rightslens.accounts.models import Membership
+
+    fria = reviewer.fria
+    found = Membership.objects.filter(
+        organisation=fria.organisation, user=reviewer.user, is_active=True
+    ).first()
+    notify(
+        recipients=[found] if found else [],
+        kind=Kind.REVIEW_REQUESTED,
+        subject=f"Review requested: FRIA of {fria.system.name} (version {fria.version})",
+        link=f"/o/{fria.organisation.slug}/disclosure/fria/{fria.pk}/",
+        key=f"fria-reviewer:{reviewer.pk}:requested",
+    )
+
+
 def questionnaire_answered(request: Any) -> None:
     org = request.organisation
     submitted = request.submitted_at.isoformat() if request.submitted_at else ""

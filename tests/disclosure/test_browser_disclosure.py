@@ -41,6 +41,13 @@ def test_a_fria_is_started_edited_and_downloaded(page, owner, system, oversight)
     assert _download(page, "PDF").startswith(b"%PDF")
     page.click("text=Send for review")
     page.click("button:has-text('Approve')")
+    assert "Gap not answered" in page.locator("main").inner_text()
+    assert page.locator("#before-approval").count() == 1
+    assert axe_violations(page) == []
+    for field in page.locator("form[action='gaps/'] input[name=reason]").all():
+        field.fill("Accepted for the pilot; reviewed in three months")
+    page.click("text=Save reasons")
+    page.click("button:has-text('Approve')")
     assert "Approved" in page.locator("main").inner_text()
 
 

@@ -106,3 +106,33 @@ def test_grievance_figures_count_only_the_period(owner_client, org):
 
     points = {p.code: p.value for s in esrs_view(draft=draft) for p in s.datapoints}
     assert points["S4-3.received"] == 0
+
+
+def test_exact_grievance_counts_are_need_to_know_on_the_internal_draft(
+    owner, assessor, assessor_client, org
+):
+    """Three grievances: the owner (and a grievance officer) sees 3; an assessor who is not an
+    officer sees the suppressed count, as on the public page."""
+    from rightslens.accounts.models import Membership
+    from rightslens.disclosure.selectors import esrs_for_member
+    from rightslens.disclosure.services import esrs_create
+
+    for text in ("First", "Second", "Third"):
+        grievance_submit(organisation=org, content=text, language="en")
+    draft = esrs_create(
+        organisation=org,
+        actor=owner,
+        period_start=datetime.date(2026, 1, 1),
+        period_end=datetime.date(2026, 12, 31),
+    )
+
+    def received(user) -> object:
+        sections = esrs_for_member(draft=draft, membership=Membership.objects.get(user=user))
+        return {p.code: p.value for s in sections for p in s.datapoints}["S4-3.received"]
+
+    assert received(owner) == 3
+    assert received(assessor) is None
+    page = assessor_client.get(f"/o/acme/disclosure/esrs/{draft.pk}/").content.decode()
+    assert "fewer than 5" in page
+    Membership.objects.filter(user=assessor).update(is_grievance_officer=True)
+    assert received(assessor) == 3

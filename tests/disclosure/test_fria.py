@@ -11,11 +11,21 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from docx import Document
 
 from rightslens.accounts.models import Membership
-from rightslens.disclosure import services
+from rightslens.disclosure import services, signoff
 from rightslens.disclosure.models import Fria, FriaStatus, ProviderDocument
 from rightslens.errors import FieldErrors
 
 pytestmark = pytest.mark.django_db
+
+
+def answer_gaps(fria: Fria) -> None:
+    """Record a reason for every open gap, so sign-off is not refused for them."""
+    fria.refresh_from_db()
+    signoff.fria_gap_reasons_record(
+        fria=fria,
+        actor=None,
+        reasons={g: "Known, out of scope" for g in signoff.fria_gaps(fria=fria)},
+    )
 
 
 def start(client, system) -> Fria:
@@ -61,6 +71,7 @@ def test_narratives_can_be_edited_before_sign_off_only(owner_client, owner, syst
     assert "no period of use recorded" not in document["b"]["gaps"]
     assert {"type": "fria", "id": fria.pk} in document["b"]["sources"]
     owner_client.post(url + "submit/")
+    answer_gaps(fria)
     owner_client.post(url + "approve/")
     fria.refresh_from_db()
     assert fria.status == FriaStatus.APPROVED
@@ -74,6 +85,7 @@ def test_approval_freezes_a_snapshot_the_register_no_longer_changes(owner_client
     fria = start(owner_client, system)
     url = f"/o/acme/disclosure/fria/{fria.pk}/"
     owner_client.post(url + "submit/")
+    answer_gaps(fria)
     owner_client.post(url + "approve/")
     impact.title = "Renamed after approval"
     impact.save()
@@ -89,12 +101,14 @@ def test_a_new_version_copies_the_previous_and_supersedes_it_on_approval(
     url = f"/o/acme/disclosure/fria/{fria.pk}/"
     owner_client.post(url, {"period_of_use": "2026", "frequency_of_use": "", "item_a": "Edited a"})
     owner_client.post(url + "submit/")
+    answer_gaps(fria)
     owner_client.post(url + "approve/")
     owner_client.post(url + "new-version/")
     second = Fria.objects.get(system=system, version=2)
     assert second.previous == fria and second.narratives == {"a": "Edited a"}
     assert second.period_of_use == "2026"
     owner_client.post(f"/o/acme/disclosure/fria/{second.pk}/submit/")
+    answer_gaps(second)
     owner_client.post(f"/o/acme/disclosure/fria/{second.pk}/approve/")
     fria.refresh_from_db()
     assert fria.status == FriaStatus.SUPERSEDED

@@ -6,12 +6,25 @@ the public grievance statistics do, so no complainant can be singled out.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 
 from rightslens.core.grievance import suppress_small
+from rightslens.core.knowledge import Item, KnowledgeBase
 
 from .records import Fact, SourceRef, unique_sources
+
+
+class LibraryError(ValueError):
+    """The knowledge base has no usable ESRS S4 datapoint library."""
+
+
+@dataclass(frozen=True)
+class DatapointSpec:
+    code: str
+    label: str
+    measure: str
+    citation: str
 
 
 @dataclass(frozen=True)
@@ -19,36 +32,42 @@ class Requirement:
     code: str
     title: str
     citation: str
+    datapoints: tuple[DatapointSpec, ...] = ()
 
 
-REQUIREMENTS: tuple[Requirement, ...] = (
-    Requirement(
-        "S4-1",
-        "Policies on impacts on consumers and end-users",
-        "ESRS S4 Disclosure Requirement S4-1; UNGP 16 and 21",
-    ),
-    Requirement(
-        "S4-2",
-        "Engaging with consumers, end-users and their representatives about impacts",
-        "ESRS S4 Disclosure Requirement S4-2; UNGP 18(b) and 21",
-    ),
-    Requirement(
-        "S4-3",
-        "Remedy and channels to raise concerns",
-        "ESRS S4 Disclosure Requirement S4-3; UNGP 22, 29 and 31",
-    ),
-    Requirement(
-        "S4-4",
-        "Actions on material impacts and how effective they are",
-        "ESRS S4 Disclosure Requirement S4-4; UNGP 19 and 20",
-    ),
-    Requirement(
-        "S4-5",
-        "Targets for managing impacts",
-        "ESRS S4 Disclosure Requirement S4-5; UNGP 20",
-    ),
-)
-REQUIREMENT_CODES = tuple(r.code for r in REQUIREMENTS)
+def esrs_requirements(kb: KnowledgeBase) -> tuple[Requirement, ...]:
+    """The disclosure requirements and their datapoints, in order, from the esrs-s4 library."""
+    items = [i for i in kb.items.values() if not i.deprecated]
+    heads = sorted(
+        (i for i in items if i.type == "esrs_requirement"), key=lambda i: int(i.get("order"))
+    )
+    if not heads:
+        raise LibraryError("No ESRS S4 disclosure requirement in the knowledge base.")
+    return tuple(_requirement(head, items) for head in heads)
+
+
+def _requirement(head: Item, items: list[Item]) -> Requirement:
+    points = sorted(
+        (i for i in items if i.type == "esrs_datapoint" and i.get("requirement_ref") == head.id),
+        key=lambda i: int(i.get("order")),
+    )
+    unknown = [p.id for p in points if p.get("measure") not in MEASURES]
+    if unknown:
+        raise LibraryError(f"ESRS datapoints with a measure the core lacks: {unknown}.")
+    return Requirement(
+        code=str(head.get("code")),
+        title=head.title,
+        citation="; ".join(c.locator for c in head.citations),
+        datapoints=tuple(
+            DatapointSpec(
+                code=str(p.get("code")),
+                label=p.title,
+                measure=str(p.get("measure")),
+                citation="; ".join(c.locator for c in p.citations),
+            )
+            for p in points
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -59,6 +78,7 @@ class Datapoint:
     sources: tuple[SourceRef, ...] = ()
     # Counts of grievances: aggregate only, and suppressed when small on anything public.
     about_complainants: bool = False
+    citation: str = ""
 
 
 @dataclass(frozen=True)
@@ -96,124 +116,109 @@ class EsrsFacts:
     targets: tuple[Fact, ...] = ()
 
 
-def _count(code: str, label: str, refs: tuple[SourceRef, ...]) -> Datapoint:
-    return Datapoint(code, label, len(refs), unique_sources(refs))
+Value = tuple[int | str | None, tuple[SourceRef, ...]]
 
 
-def _listing(code: str, label: str, facts: tuple[Fact, ...]) -> Datapoint:
-    text = "; ".join(f.text for f in facts) or None
-    return Datapoint(code, label, text, unique_sources(f.source for f in facts))
+def _count(refs: tuple[SourceRef, ...]) -> Value:
+    return len(refs), unique_sources(refs)
 
 
-def _s4_1(facts: EsrsFacts) -> tuple[tuple[Datapoint, ...], tuple[str, ...]]:
-    points = (
-        _count("S4-1.systems", "AI systems in the inventory", facts.systems),
-        _listing(
-            "S4-1.assessed",
-            "Systems covered by an approved human rights impact assessment",
-            facts.approved_assessments,
-        ),
+def _listing(facts: tuple[Fact, ...]) -> Value:
+    return "; ".join(f.text for f in facts) or None, unique_sources(f.source for f in facts)
+
+
+def _channel(facts: EsrsFacts) -> Value:
+    c = facts.channel
+    return (c.text, (c.source,)) if c is not None else (None, ())
+
+
+# What each measure named in the library computes. Grievance figures: aggregate counts, no links.
+MEASURES: dict[str, Callable[[EsrsFacts], Value]] = {
+    "systems": lambda f: _count(f.systems),
+    "approved_assessments": lambda f: _listing(f.approved_assessments),
+    "engagement_events": lambda f: _count(tuple(e.source for e in f.engagement_events)),
+    "stakeholders_heard": lambda f: (f.stakeholders_heard, ()),
+    "engagement_with_change": lambda f: _count(f.events_with_change),
+    "channel": _channel,
+    "gp31_rated": lambda f: _count(f.gp31_rated),
+    "grievances_received": lambda f: (f.grievances.received, ()),
+    "grievances_acknowledged_on_time": lambda f: (f.grievances.acknowledged_on_time, ()),
+    "grievances_closed": lambda f: (f.grievances.closed, ()),
+    "remedies": lambda f: (f.grievances.remedies, ()),
+    "complainants_helped": lambda f: (f.grievances.helped, ()),
+    "actions": lambda f: _listing(f.actions),
+    "actions_done": lambda f: _count(f.actions_done),
+    "severe_impacts": lambda f: _count(f.severe_impacts),
+    "severe_impacts_with_action": lambda f: _count(f.severe_impacts_with_action),
+    "indicators_measured": lambda f: _count(f.indicators_measured),
+    "targets": lambda f: _listing(f.targets),
+}
+# Counts about complainants: suppressed when small wherever exact counts are not needed.
+ABOUT_COMPLAINANTS = frozenset(
+    {
+        "grievances_received",
+        "grievances_acknowledged_on_time",
+        "grievances_closed",
+        "remedies",
+        "complainants_helped",
+    }
+)
+
+
+def _datapoint(spec: DatapointSpec, facts: EsrsFacts) -> Datapoint:
+    value, sources = MEASURES[spec.measure](facts)
+    return Datapoint(
+        spec.code,
+        spec.label,
+        value,
+        sources,
+        about_complainants=spec.measure in ABOUT_COMPLAINANTS,
+        citation=spec.citation,
     )
-    gaps = () if facts.approved_assessments else ("no system has an approved assessment",)
-    return points, gaps
 
 
-def _s4_2(facts: EsrsFacts) -> tuple[tuple[Datapoint, ...], tuple[str, ...]]:
-    points = (
-        _count(
-            "S4-2.events",
-            "Engagement events in the period",
-            tuple(f.source for f in facts.engagement_events),
-        ),
-        Datapoint("S4-2.heard", "Stakeholders heard", facts.stakeholders_heard),
-        _count(
-            "S4-2.changed",
-            "Engagements that changed what the organisation does",
-            facts.events_with_change,
-        ),
-    )
-    gaps = () if facts.engagement_events else ("no engagement recorded in the period",)
-    return points, gaps
-
-
-def _s4_3(facts: EsrsFacts) -> tuple[tuple[Datapoint, ...], tuple[str, ...]]:
-    g = facts.grievances
-    channel = facts.channel
-    points = (
-        Datapoint(
-            "S4-3.channel",
-            "Channel for raising concerns",
-            channel.text if channel else None,
-            (channel.source,) if channel else (),
-        ),
-        _count("S4-3.gp31", "GP 31 effectiveness criteria self-assessed", facts.gp31_rated),
-        Datapoint("S4-3.received", "Grievances received", g.received, about_complainants=True),
-        Datapoint(
-            "S4-3.acknowledged_on_time",
-            "Acknowledged within the published time",
-            g.acknowledged_on_time,
-            about_complainants=True,
-        ),
-        Datapoint("S4-3.closed", "Grievances closed", g.closed, about_complainants=True),
-        Datapoint("S4-3.remedies", "Remedies provided", g.remedies, about_complainants=True),
-        Datapoint(
-            "S4-3.helped",
-            "Complainants who said the outcome helped",
-            g.helped,
-            about_complainants=True,
-        ),
-    )
-    gaps = []
-    if channel is None:
-        gaps.append("no channel for raising concerns recorded")
-    if not facts.gp31_rated:
-        gaps.append("the grievance mechanism has not been assessed against the GP 31 criteria")
-    return points, tuple(gaps)
-
-
-def _s4_4(facts: EsrsFacts) -> tuple[tuple[Datapoint, ...], tuple[str, ...]]:
-    points = (
-        _listing("S4-4.actions", "Actions on impacts", facts.actions),
-        _count("S4-4.done", "Actions completed", facts.actions_done),
-        _count("S4-4.severe", "Severe impacts", facts.severe_impacts),
-        _count(
-            "S4-4.severe_with_action",
-            "Severe impacts with at least one action",
-            facts.severe_impacts_with_action,
-        ),
-        _count(
-            "S4-4.effectiveness",
-            "Indicators with measurements of effectiveness (GP 20)",
-            facts.indicators_measured,
-        ),
-    )
-    gaps = []
-    if len(facts.severe_impacts_with_action) < len(facts.severe_impacts):
-        gaps.append("a severe impact has no action")
-    if facts.actions and not facts.indicators_measured:
-        gaps.append("no action's effectiveness has been measured")
-    return points, tuple(gaps)
-
-
-def _s4_5(facts: EsrsFacts) -> tuple[tuple[Datapoint, ...], tuple[str, ...]]:
-    points = (_listing("S4-5.targets", "Targets set on indicators", facts.targets),)
-    return points, () if facts.targets else ("no indicator has a target",)
-
-
-_BUILDERS = {"S4-1": _s4_1, "S4-2": _s4_2, "S4-3": _s4_3, "S4-4": _s4_4, "S4-5": _s4_5}
+def _gaps(code: str, facts: EsrsFacts) -> list[str]:
+    """What is missing for a requirement, whatever datapoints the library shows for it."""
+    rules: dict[str, list[tuple[bool, str]]] = {
+        "S4-1": [(not facts.approved_assessments, "no system has an approved assessment")],
+        "S4-2": [(not facts.engagement_events, "no engagement recorded in the period")],
+        "S4-3": [
+            (facts.channel is None, "no channel for raising concerns recorded"),
+            (
+                not facts.gp31_rated,
+                "the grievance mechanism has not been assessed against the GP 31 criteria",
+            ),
+        ],
+        "S4-4": [
+            (
+                len(facts.severe_impacts_with_action) < len(facts.severe_impacts),
+                "a severe impact has no action",
+            ),
+            (
+                bool(facts.actions) and not facts.indicators_measured,
+                "no action's effectiveness has been measured",
+            ),
+        ],
+        "S4-5": [(not facts.targets, "no indicator has a target")],
+    }
+    return [gap for missing, gap in rules.get(code, []) if missing]
 
 
 def esrs_sections(
-    facts: EsrsFacts, narratives: Mapping[str, str] | None = None
+    facts: EsrsFacts,
+    requirements: tuple[Requirement, ...],
+    narratives: Mapping[str, str] | None = None,
 ) -> tuple[EsrsSection, ...]:
+    """One section per requirement of the library, its datapoints computed from the facts."""
     texts = narratives or {}
     sections = []
-    for requirement in REQUIREMENTS:
-        points, gaps = _BUILDERS[requirement.code](facts)
+    for requirement in requirements:
+        points = tuple(_datapoint(spec, facts) for spec in requirement.datapoints)
+        gaps = _gaps(requirement.code, facts)
         narrative = texts.get(requirement.code, "").strip()
         if not narrative:
-            gaps = (*gaps, "no narrative written")
-        sections.append(EsrsSection(requirement, points, gaps, narrative))
+            gaps.append("no narrative written")
+        sections.append(EsrsSection(requirement, points, tuple(gaps), narrative))
     return tuple(sections)
 
 
@@ -228,8 +233,18 @@ def public_sections(
     )
 
 
-def _public(point: Datapoint) -> Datapoint:
+def suppressed_counts(sections: tuple[EsrsSection, ...]) -> tuple[EsrsSection, ...]:
+    """For members without need-to-know (not grievance officers or owners): small grievance
+    counts suppressed as on the public page; everything else, links included, as it is."""
+    return tuple(replace(s, datapoints=tuple(_suppress(p) for p in s.datapoints)) for s in sections)
+
+
+def _suppress(point: Datapoint) -> Datapoint:
     value = point.value
     if point.about_complainants and isinstance(value, int):
         value = suppress_small({"n": value})["n"]
-    return replace(point, value=value, sources=())
+    return replace(point, value=value)
+
+
+def _public(point: Datapoint) -> Datapoint:
+    return replace(_suppress(point), sources=())

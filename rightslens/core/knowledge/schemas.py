@@ -293,6 +293,46 @@ class FriaItemFields(_Fields):
     blocks: list[FriaBlock] = Field(min_length=1)
 
 
+# The measures the ESRS S4 draft computes from records (rightslens.core.disclosure.esrs). A datapoint
+# in the library names its measure, so the library can relabel, regroup or drop datapoints.
+EsrsMeasure = Literal[
+    "systems",
+    "approved_assessments",
+    "engagement_events",
+    "stakeholders_heard",
+    "engagement_with_change",
+    "channel",
+    "gp31_rated",
+    "grievances_received",
+    "grievances_acknowledged_on_time",
+    "grievances_closed",
+    "remedies",
+    "complainants_helped",
+    "actions",
+    "actions_done",
+    "severe_impacts",
+    "severe_impacts_with_action",
+    "indicators_measured",
+    "targets",
+]
+
+
+class EsrsRequirementFields(_Fields):
+    """An ESRS S4 disclosure requirement (S4-1 … S4-5): its datapoints follow."""
+
+    code: Annotated[str, StringConstraints(pattern=r"^S4-[0-9]+$")]
+    order: int = Field(ge=1)
+    summary: Text
+
+
+class EsrsDatapointFields(_Fields):
+    requirement_ref: Ref
+    code: Annotated[str, StringConstraints(pattern=r"^S4-[0-9]+\.[a-z0-9_]+$")]
+    order: int = Field(ge=1)
+    measure: EsrsMeasure
+    description: Text
+
+
 SCHEMAS: dict[str, type[_Fields]] = {
     "principle": PrincipleFields,
     "instrument": InstrumentFields,
@@ -323,6 +363,8 @@ SCHEMAS: dict[str, type[_Fields]] = {
     "clause_template": ClauseTemplateFields,
     "fria_template": FriaTemplateFields,
     "fria_item": FriaItemFields,
+    "esrs_requirement": EsrsRequirementFields,
+    "esrs_datapoint": EsrsDatapointFields,
 }
 
 # (item type, reference field name) -> the item types that reference may point at. A reference
@@ -355,6 +397,7 @@ REF_TARGETS: dict[tuple[str, str], frozenset[str]] = {
     ("clause_template", "leverage_ref"): frozenset({"leverage_kind"}),
     ("fria_template", "element_ref"): frozenset({"framework_element"}),
     ("fria_item", "template_ref"): frozenset({"fria_template"}),
+    ("esrs_datapoint", "requirement_ref"): frozenset({"esrs_requirement"}),
 }
 
 
