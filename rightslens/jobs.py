@@ -7,7 +7,6 @@ same call works through a broker.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -30,15 +29,10 @@ def job(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
 
 def discover() -> None:
     """Import every app's job modules so a worker process knows all registered jobs."""
-    for app_name in settings.INSTALLED_APPS:
-        if not app_name.startswith("rightslens."):
-            continue
-        for module in _JOB_MODULES:
-            try:
-                importlib.import_module(f"{app_name}.{module}")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"{app_name}.{module}":
-                    raise
+    from rightslens.common.discovery import app_modules
+
+    for module in _JOB_MODULES:
+        list(app_modules(module))
 
 
 def _lookup(name: str) -> Callable[..., Any]:

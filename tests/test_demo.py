@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from rightslens.accounts.models import AuditEvent, Organisation
 from rightslens.assessments.models import Assessment, Impact
-from rightslens.hub.knowledge import knowledge
+from rightslens.common.knowledge import knowledge
 from rightslens.inventory.models import AISystem
 
 pytestmark = pytest.mark.django_db

@@ -14,19 +14,18 @@ API routes must check membership before validating the body (use
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django.apps import apps
-from django.conf import settings
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from conftest import api_headers, client_for, make_member
 from rightslens.accounts.models import Organisation, Role
+from rightslens.common.discovery import app_modules
 
 KWARG = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
 WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
@@ -95,15 +94,7 @@ def _url(route: str, org: Organisation, ids: dict[str, int]) -> str:
 
 def tenancy_ids(org: Organisation, user: Any) -> dict[str, int]:
     ids: dict[str, int] = {}
-    for app in settings.INSTALLED_APPS:
-        if not app.startswith("rightslens."):
-            continue
-        try:
-            module = importlib.import_module(f"{app}.testing")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"{app}.testing":
-                continue
-            raise
+    for _label, module in app_modules("testing"):
         for name, value in module.tenancy_objects(org, user).items():
             ids.setdefault(name, value)
     return ids

@@ -44,6 +44,10 @@ def membership_for(
     )
     if membership is None:
         raise Http404("Not found")
+    return _with_role(membership, write=write, senior=senior)
+
+
+def _with_role(membership: Membership, *, write: bool, senior: bool) -> Membership:
     if write and not membership.can_write:
         raise PermissionDenied("Your role in this organisation is read-only.")
     if senior and not membership.is_senior:
@@ -62,10 +66,16 @@ def member_or_404(
     """Return the user's membership of the organisation, or raise 404 (403 for a viewer's write).
 
     Pass `assessment_id` only on the pages an outside reviewer of that assessment may use.
-    """
-    return membership_for(
-        request.user, org_slug, write=write, senior=senior, assessment_id=assessment_id
-    )
+    Found once per request and scope: `rightslens.common.views.org_view` checks it first, and the
+    view's own call with the same scope reuses it (the role checks still run on every call)."""
+    key = (org_slug, assessment_id)
+    cache = getattr(request, "_org_memberships", None)
+    if cache is None:
+        cache = {}
+        request._org_memberships = cache  # type: ignore[attr-defined]  # per-request cache
+    if key not in cache:
+        cache[key] = membership_for(request.user, org_slug, assessment_id=assessment_id)
+    return _with_role(cache[key], write=write, senior=senior)
 
 
 OUTSIDE_REVIEWER_STEPS = frozenset({"approve", "return", "decide"})

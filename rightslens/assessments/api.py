@@ -11,12 +11,14 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
+from pydantic import create_model
 
 from rightslens.accounts.access import membership_for, org_object_or_404
 from rightslens.accounts.models import Membership
 from rightslens.api.auth import OrgMemberTokenAuth
+from rightslens.core.severity import SEVERITY_DIMENSIONS
 
-from . import services
+from . import cycle_api, services
 from .models import Action, Assessment, Impact
 from .register import RegisterFilters, register_rows
 from .selectors import action_record, assessment_record, assessments_for, impact_record, impacts_for
@@ -32,27 +34,29 @@ class AssessmentIn(Schema):
     trigger_note: str | None = None
 
 
-class ImpactIn(Schema):
-    """All optional at the schema level: the service names every missing or invalid field."""
-
+class _ImpactFields(Schema):
     title: str | None = None
     description: str | None = None
     rights: list[str] | None = None
     risk_category: str | None = None
     affected_group_ids: list[int] | None = None
     actual: bool | None = None
-    scale: int | None = None
-    scale_rationale: str | None = None
-    scope: int | None = None
-    scope_rationale: str | None = None
-    irremediability: int | None = None
-    irremediability_rationale: str | None = None
     likelihood: int | None = None
     involvement: str | None = None
     involvement_rationale: str | None = None
     business_risk: int | None = None
     business_risk_note: str | None = None
     status: str | None = None
+
+
+# The severity dimensions come from the core's declaration: one rating and one rationale each.
+ImpactIn = create_model(
+    "ImpactIn",
+    __base__=_ImpactFields,
+    __doc__="All optional at the schema level: the service names every missing or invalid field.",
+    **{d.name: (int | None, None) for d in SEVERITY_DIMENSIONS},  # type: ignore[call-overload]  # dynamic field names
+    **{d.rationale: (str | None, None) for d in SEVERITY_DIMENSIONS},
+)
 
 
 class ActionIn(Schema):
@@ -113,7 +117,10 @@ def list_impacts(request: HttpRequest, org_slug: str, assessment_id: int) -> lis
 
 @router.post("/orgs/{org_slug}/assessments/{assessment_id}/impacts", response={201: dict})
 def create_impact(
-    request: HttpRequest, org_slug: str, assessment_id: int, payload: ImpactIn
+    request: HttpRequest,
+    org_slug: str,
+    assessment_id: int,
+    payload: ImpactIn,  # type: ignore[valid-type]  # built by create_model from the core's dimensions
 ) -> Status[dict[str, Any]]:
     membership = _member(request, org_slug, write=True)
     assessment = org_object_or_404(
@@ -136,7 +143,10 @@ def get_impact(request: HttpRequest, org_slug: str, impact_id: int) -> dict[str,
 
 @router.patch("/orgs/{org_slug}/impacts/{impact_id}")
 def update_impact(
-    request: HttpRequest, org_slug: str, impact_id: int, payload: ImpactIn
+    request: HttpRequest,
+    org_slug: str,
+    impact_id: int,
+    payload: ImpactIn,  # type: ignore[valid-type]  # built by create_model from the core's dimensions
 ) -> dict[str, Any]:
     membership = _member(request, org_slug, write=True)
     impact = org_object_or_404(
@@ -203,3 +213,7 @@ def get_register(
         }
         for row in register_rows(organisation=membership.organisation, filters=filters)
     ]
+
+
+# The due diligence cycle's endpoints keep their /api/cycle/ paths.
+routers = {"assessments": router, "cycle": cycle_api.router}

@@ -1,6 +1,6 @@
 """The parts of the knowledge base that impacts refer to: rights and GenAI risk categories.
 
-Always reached through `rightslens.hub.knowledge.knowledge()` at call time, so a reloaded (or, in
+Always reached through `rightslens.common.knowledge.knowledge()` at call time, so a reloaded (or, in
 tests, substituted) knowledge base is seen everywhere.
 """
 
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rightslens.common import knowledge as knowledge_access
 from rightslens.core.knowledge import Item
-from rightslens.hub import knowledge as hub_knowledge
 
 RIGHT = "right"
 RISK_CATEGORY = "risk_category"
@@ -35,7 +35,7 @@ def _article_key(item: Item) -> tuple[int, str]:
 
 
 def rights_by_instrument() -> list[RightGroup]:
-    kb = hub_knowledge.knowledge()
+    kb = knowledge_access.knowledge()
     groups: dict[str, list[Item]] = {}
     for item in kb.offered(RIGHT):
         if getattr(item, "deprecated", False):
@@ -58,17 +58,17 @@ def right_choices() -> list[tuple[str, list[tuple[str, str]]]]:
 def risk_category_choices() -> list[tuple[str, str]]:
     items = [
         i
-        for i in hub_knowledge.knowledge().offered(RISK_CATEGORY)
+        for i in knowledge_access.knowledge().offered(RISK_CATEGORY)
         if not getattr(i, "deprecated", False)
     ]
     return [(i.id, i.title) for i in sorted(items, key=lambda i: (i.get("number") or 99, i.id))]
 
 
 def is_item_of_type(item_id: str, item_type: str) -> bool:
-    item = hub_knowledge.knowledge().get(item_id)
+    item = knowledge_access.knowledge().get(item_id)
     return item is not None and item.type == item_type
 
 
 def title_of(item_id: str) -> str:
-    item = hub_knowledge.knowledge().get(item_id)
+    item = knowledge_access.knowledge().get(item_id)
     return item.title if item else item_id

@@ -1,59 +1,14 @@
 """Knowledge the cycle reads: risk categories, rights, risk examples, vulnerable groups,
-mitigation types and leverage kinds. Falls back to the fixed category ids when the knowledge base
-has none loaded, so the guided pass always covers all ten categories."""
+mitigation types and leverage kinds. There is no built-in fallback: the app refuses to start when
+the knowledge base lacks any of them (`rightslens.common.knowledge.knowledge_check`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rightslens.common import knowledge as knowledge_access
 from rightslens.core.knowledge import Item
 from rightslens.core.suggestions import RiskExample
-from rightslens.hub import knowledge as hub_knowledge
-
-FALLBACK_CATEGORIES = (
-    ("cat-harm", "Freedom from physical and psychological harm"),
-    ("cat-equality", "Equality and non-discrimination"),
-    ("cat-privacy", "Privacy"),
-    ("cat-property", "Property"),
-    ("cat-thought", "Thought, religion, conscience and opinion"),
-    ("cat-expression", "Expression and access to information"),
-    ("cat-work", "Work and a living"),
-    ("cat-child", "Rights of the child"),
-    ("cat-culture", "Culture, art and science"),
-    ("cat-public-affairs", "Participation in public affairs"),
-)
-FALLBACK_VULNERABLE = (
-    ("vg-children", "Children"),
-    ("vg-women-girls", "Women and girls"),
-    ("vg-minorities", "Minorities"),
-    ("vg-disabilities", "Persons with disabilities"),
-    ("vg-migrants", "Migrants"),
-    ("vg-low-resource-languages", "Speakers of low-resource languages"),
-    ("vg-low-digital-literacy", "People with low digital literacy"),
-    ("vg-indigenous", "Indigenous peoples"),
-    ("vg-older-persons", "Older persons"),
-)
-FALLBACK_MITIGATIONS = tuple(
-    (f"mit-{code}", code.replace("-", " ").capitalize())
-    for code in (
-        "prompt-filtering",
-        "prompt-engineering",
-        "fine-tuning",
-        "rlhf",
-        "red-teaming",
-        "blocklists",
-        "classifiers",
-        "monitoring",
-        "watermarking",
-        "human-review",
-    )
-)
-FALLBACK_LEVERAGE = (
-    ("lev-bilateral", "Bilateral (contracts, incentives, capacity building)"),
-    ("lev-peers", "With peers"),
-    ("lev-partnerships", "Through partnerships"),
-    ("lev-multistakeholder", "Multistakeholder action"),
-)
 
 
 @dataclass(frozen=True)
@@ -65,18 +20,15 @@ class Category:
 
 
 def _items(item_type: str) -> list[Item]:
-    return hub_knowledge.knowledge().offered(item_type)
+    return knowledge_access.knowledge().offered(item_type)
 
 
-def _choices(item_type: str, fallback: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
-    items = _items(item_type)
-    return sorted((i.id, i.title) for i in items) if items else list(fallback)
+def _choices(item_type: str) -> list[tuple[str, str]]:
+    return sorted((i.id, i.title) for i in _items(item_type))
 
 
 def categories() -> list[Category]:
     items = sorted(_items("risk_category"), key=lambda i: (i.get("number") or 99, i.id))
-    if not items:
-        return [Category(cid, title, "", ()) for cid, title in FALLBACK_CATEGORIES]
     return [
         Category(i.id, i.title, str(i.get("summary") or ""), tuple(i.get("right_refs") or ()))
         for i in items
@@ -110,32 +62,27 @@ def risk_examples() -> list[RiskExample]:
 
 
 def vulnerable_choices() -> list[tuple[str, str]]:
-    return _choices("vulnerable_group", FALLBACK_VULNERABLE)
+    return _choices("vulnerable_group")
 
 
 def mitigation_choices() -> list[tuple[str, str]]:
-    return _choices("mitigation_type", FALLBACK_MITIGATIONS)
+    return _choices("mitigation_type")
 
 
 def leverage_choices() -> list[tuple[str, str]]:
-    return _choices("leverage_kind", FALLBACK_LEVERAGE)
+    return _choices("leverage_kind")
 
 
 def mitigation_side_risks(mitigation_id: str) -> list[str]:
-    item = hub_knowledge.knowledge().get(mitigation_id)
+    item = knowledge_access.knowledge().get(mitigation_id)
     if item is None:
         return []
     return [str(r.get("risk")) for r in item.get("side_risks") or [] if isinstance(r, dict)]
 
 
 def title_of(item_id: str) -> str:
-    item = hub_knowledge.knowledge().get(item_id)
-    if item:
-        return item.title
-    fallback = dict(
-        FALLBACK_CATEGORIES + FALLBACK_VULNERABLE + FALLBACK_MITIGATIONS + FALLBACK_LEVERAGE
-    )
-    return fallback.get(item_id, item_id)
+    item = knowledge_access.knowledge().get(item_id)
+    return item.title if item else item_id
 
 
 @dataclass(frozen=True)

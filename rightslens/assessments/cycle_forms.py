@@ -8,7 +8,7 @@ from django import forms
 
 from rightslens.accounts.models import Organisation
 from rightslens.assessments.catalogue import right_choices
-from rightslens.assessments.forms import RightsCheckboxes
+from rightslens.assessments.forms import RightsCheckboxes, with_rating_fields
 from rightslens.assessments.models import (
     Action,
     ActionStatus,
@@ -24,7 +24,6 @@ from rightslens.inventory.models import AffectedGroup, AISystem
 from . import cycle_catalogue
 from .cycle_models import Dimension, IndicatorKind, Preference, ReleaseStyle, ReviewDecision
 
-RATING = [("", "—"), (1, "1 – low"), (2, "2"), (3, "3"), (4, "4 – extreme")]
 LIKELIHOOD = [
     ("", "Actual impact (no likelihood)"),
     (1, "1 – rare"),
@@ -136,6 +135,7 @@ def offered_right_ids() -> set[str]:
     return {right for _instrument, rights in right_choices() for right, _title in rights}
 
 
+@with_rating_fields(after="actual")
 class ImpactForm(forms.Form):
     suggestion_key = forms.CharField(required=False, widget=forms.HiddenInput)
     risk_category = forms.ChoiceField(label="Risk category")
@@ -156,14 +156,6 @@ class ImpactForm(forms.Form):
     actual = forms.BooleanField(
         required=False, label="The harm has already happened (actual impact)"
     )
-    scale = forms.TypedChoiceField(choices=RATING, coerce=int, label="Scale (how grave)")
-    scale_rationale = forms.CharField(required=False, label="Why this scale")
-    scope = forms.TypedChoiceField(choices=RATING, coerce=int, label="Scope (how many)")
-    scope_rationale = forms.CharField(required=False, label="Why this scope")
-    irremediability = forms.TypedChoiceField(
-        choices=RATING, coerce=int, label="Irremediability (how hard to put right)"
-    )
-    irremediability_rationale = forms.CharField(required=False, label="Why this irremediability")
     likelihood = forms.TypedChoiceField(
         choices=LIKELIHOOD, coerce=int, required=False, empty_value=None
     )

@@ -11,6 +11,7 @@ from django.utils import timezone
 from rightslens.accounts.models import Organisation
 from rightslens.assessments.models import Action, ActionStatus, Assessment, AssessmentStatus, Impact
 from rightslens.core import effectiveness, lifecycle, quality, suggestions
+from rightslens.core.impact_fields import RATED_FIELDS
 from rightslens.core.severity import RATIONALE_REQUIRED_FROM, SeverityBand
 from rightslens.inventory.models import AISystem
 
@@ -23,6 +24,7 @@ from .cycle_models import (
     Scoping,
     SuggestionDecision,
 )
+from .rules import impact_plan_gaps
 
 
 def scoping_of(assessment: Assessment) -> Scoping:
@@ -221,7 +223,7 @@ def impact_indicator_views(impact: Impact) -> list[IndicatorView]:
 def _missing_rationales(impact: Impact) -> tuple[str, ...]:
     return tuple(
         name
-        for name in ("scale", "scope", "irremediability")
+        for name in RATED_FIELDS
         if getattr(impact, name) >= RATIONALE_REQUIRED_FROM
         and not getattr(impact, f"{name}_rationale").strip()
     )
@@ -245,6 +247,7 @@ def _impact_facts(impact: Impact, disaggregated: set[int]) -> quality.ImpactFact
         rationale_missing=_missing_rationales(impact),
         remedy_owed=impact.actual and impact.involvement in ("cause", "contribute"),
         has_remedy_action=any(a.action_type == "remedy" for a in actions),
+        response_gaps=tuple(r.label for r in impact_plan_gaps(impact)),
     )
 
 

@@ -7,14 +7,13 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
 from rightslens.accounts.models import Membership
 from rightslens.assessments import services as assessment_services
 from rightslens.assessments.models import Action, ActionStatus, Assessment, Impact
-from rightslens.assessments.rules import impact_response
-from rightslens.core.involvement import ActionType, unmet_requirements
+from rightslens.assessments.rules import impact_plan_gaps, impact_response
+from rightslens.common.views import org_view
 from rightslens.errors import FieldErrors
 
 from . import cycle_catalogue, cycle_forms, cycle_selectors, cycle_services, tracking
@@ -37,7 +36,7 @@ def _url(assessment: Assessment, page: str) -> str:
     return f"/o/{assessment.organisation.slug}/assessments/{assessment.pk}/{page}/"
 
 
-@require_http_methods(["GET", "POST"])
+@org_view("GET", "POST")
 def start(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     guides = cycle_catalogue.trigger_guides()
@@ -78,7 +77,7 @@ def _scoping_initial(assessment: Assessment) -> dict[str, Any]:
     return initial
 
 
-@require_http_methods(["GET", "POST"])
+@org_view("GET", "POST")
 def scoping(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     assessment = _assessment(membership, assessment_id)
@@ -112,7 +111,7 @@ def scoping(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResp
     )
 
 
-@require_http_methods(["POST"])
+@org_view("POST")
 def scoping_screen(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=True)
     assessment = _assessment(membership, assessment_id)
@@ -124,7 +123,7 @@ def scoping_screen(request: HttpRequest, org_slug: str, assessment_id: int) -> H
     return redirect(_url(assessment, "scoping"))
 
 
-@require_http_methods(["POST"])
+@org_view("POST")
 def scoping_decide(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=True, senior=True)
     assessment = _assessment(membership, assessment_id)
@@ -168,7 +167,7 @@ def _accepted_suggestion_initial(assessment: Assessment, initial: dict[str, Any]
     return {"rights": rights, "affected_group_ids": groups}
 
 
-@require_http_methods(["GET", "POST"])
+@org_view("GET", "POST")
 def identify(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     assessment = _assessment(membership, assessment_id)
@@ -201,7 +200,7 @@ def identify(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpRes
     )
 
 
-@require_http_methods(["POST"])
+@org_view("POST")
 def identify_not_relevant(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=True)
     assessment = _assessment(membership, assessment_id)
@@ -218,7 +217,7 @@ def identify_not_relevant(request: HttpRequest, org_slug: str, assessment_id: in
     return redirect(_url(assessment, "identify"))
 
 
-@require_http_methods(["POST"])
+@org_view("POST")
 def identify_dismiss(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=True)
     assessment = _assessment(membership, assessment_id)
@@ -256,7 +255,7 @@ def _plan_entries(
                     ((a, plans.get(a.pk)) for a in actions),
                     key=lambda pair: _preference_rank(pair[1]),
                 ),
-                "unmet": unmet_requirements(response, {ActionType(a.action_type) for a in actions}),
+                "unmet": impact_plan_gaps(impact),
                 "form": posted
                 if posted is not None and posted.prefix == prefix
                 else cycle_forms.ActionPlanForm(prefix=prefix),
@@ -271,7 +270,7 @@ def _preference_rank(plan: ActionPlan | None) -> int:
     return order.index(plan.preference) if plan is not None else len(order)
 
 
-@require_http_methods(["GET", "POST"])
+@org_view("GET", "POST")
 def plan(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     assessment = _assessment(membership, assessment_id)
@@ -305,7 +304,7 @@ def plan(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpRespons
     )
 
 
-@require_http_methods(["POST"])
+@org_view("POST")
 def plan_side_risk(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=True)
     assessment = _assessment(membership, assessment_id)
@@ -327,7 +326,7 @@ def plan_side_risk(request: HttpRequest, org_slug: str, assessment_id: int) -> H
     return redirect(_url(assessment, "plan"))
 
 
-@require_http_methods(["POST"])
+@org_view("POST")
 def plan_action_status(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=True)
     assessment = _assessment(membership, assessment_id)
@@ -349,7 +348,7 @@ def plan_action_status(request: HttpRequest, org_slug: str, assessment_id: int) 
 # ---- Tracking -------------------------------------------------------------------------------
 
 
-@require_http_methods(["GET", "POST"])
+@org_view("GET", "POST")
 def impact_tracking(request: HttpRequest, org_slug: str, impact_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     impact = org_object_or_404(

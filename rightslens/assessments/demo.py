@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from rightslens.accounts.models import Organisation
-from rightslens.hub import knowledge as hub_knowledge
+from rightslens.common import knowledge as knowledge_access
 from rightslens.inventory import services as inventory
 from rightslens.inventory.models import AISystem
 
@@ -386,7 +386,7 @@ DEMO_SYSTEMS = (CHATBOT, CV_SCREENING, BENEFITS_MODEL)
 
 
 def _known(ids: list[str], item_type: str) -> list[str]:
-    kb = hub_knowledge.knowledge()
+    kb = knowledge_access.knowledge()
     kept = [i for i in ids if (item := kb.get(i)) is not None and item.type == item_type]
     if missing := sorted(set(ids) - set(kept)):
         log.warning("demo: knowledge base lacks %s ids %s; left out", item_type, missing)
@@ -430,6 +430,15 @@ def _load_system(organisation: Organisation, user: Any, spec: dict[str, Any]) ->
     return system
 
 
-def load(organisation: Organisation, user: Any) -> None:
+def load_assessments(organisation: Organisation, user: Any) -> None:
+    """The three systems with their assessments, impacts and actions."""
     for spec in DEMO_SYSTEMS:
         _load_system(organisation, user, spec)
+
+
+def load(organisation: Organisation, user: Any) -> None:
+    """The app's whole demo: assessments, then the cycle around them (scoping, tracking, review)."""
+    from . import cycle_demo
+
+    load_assessments(organisation, user)
+    cycle_demo.load(organisation, user)

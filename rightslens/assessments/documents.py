@@ -11,6 +11,7 @@ from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Organisation
 from rightslens.assessments import services as assessment_services
 from rightslens.assessments.models import Assessment, AssessmentKind, Impact, Trigger
+from rightslens.core.impact_fields import COMPARED_FIELDS, DOCUMENT_FIELDS
 from rightslens.core.severity import rating_errors
 from rightslens.errors import FieldErrors
 from rightslens.inventory.models import AISystem
@@ -18,25 +19,7 @@ from rightslens.inventory.models import AISystem
 from .cycle_models import ActionPlan, CategoryReview, Outcome, Scoping
 
 FORMAT = "rightslens.assessment"
-IMPACT_KEYS = (
-    "title",
-    "description",
-    "rights",
-    "risk_category",
-    "actual",
-    "scale",
-    "scale_rationale",
-    "scope",
-    "scope_rationale",
-    "irremediability",
-    "irremediability_rationale",
-    "likelihood",
-    "involvement",
-    "involvement_rationale",
-    "business_risk",
-    "business_risk_note",
-    "status",
-)
+IMPACT_KEYS = DOCUMENT_FIELDS
 ACTION_KEYS = ("action_type", "description", "owner", "due_date", "status")
 SCOPING_KEYS = (
     "safety_tested_languages",
@@ -120,18 +103,7 @@ def content_of(assessment: Assessment) -> dict[str, Any]:
 
 # ---- Comparison -----------------------------------------------------------------------------
 
-COMPARED_IMPACT_KEYS = (
-    "risk_category",
-    "actual",
-    "scale",
-    "scope",
-    "irremediability",
-    "likelihood",
-    "involvement",
-    "business_risk",
-    "status",
-    "severity_band",
-)
+COMPARED_IMPACT_KEYS = COMPARED_FIELDS
 
 
 SCOPE_LABELS = (
@@ -225,16 +197,7 @@ def _impact_row_errors(index: int, row: Any) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not str(row.get("title") or "").strip():
         errors[f"{where}.title"] = "Missing title."
-    rating = rating_errors(
-        scale=row.get("scale"),
-        scope=row.get("scope"),
-        irremediability=row.get("irremediability"),
-        rationales={
-            k: str(row.get(f"{k}_rationale") or "") for k in ("scale", "scope", "irremediability")
-        },
-        actual=bool(row.get("actual")),
-        likelihood=row.get("likelihood"),
-    )
+    rating = rating_errors(row, actual=bool(row.get("actual")), likelihood=row.get("likelihood"))
     errors |= {f"{where}.{name}": message for name, message in rating.items()}
     for a_index, action in enumerate(row.get("actions") or []):
         if not isinstance(action, dict) or not str(action.get("description") or "").strip():

@@ -10,6 +10,7 @@ from typing import Any
 from rightslens.accounts.models import Organisation
 from rightslens.assessments.models import AssessmentStatus, Impact
 from rightslens.assessments.rules import impact_response
+from rightslens.core.impact_fields import RATED_FIELDS
 
 COLUMNS = (
     "assessment_id",
@@ -22,9 +23,7 @@ COLUMNS = (
     "risk_category",
     "rights",
     "actual",
-    "scale",
-    "scope",
-    "irremediability",
+    *RATED_FIELDS,
     "likelihood",
     "severity_band",
     "priority",
@@ -60,9 +59,7 @@ def _row(impact: Impact) -> dict[str, Any]:
         "risk_category": impact.risk_category,
         "rights": ";".join(impact.rights or []),
         "actual": impact.actual,
-        "scale": impact.scale,
-        "scope": impact.scope,
-        "irremediability": impact.irremediability,
+        **{name: getattr(impact, name) for name in RATED_FIELDS},
         "likelihood": impact.likelihood,
         "severity_band": impact.get_severity_band_display(),
         "priority": impact.priority,

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django import forms
 
+from rightslens.core.impact_fields import DOCUMENT_FIELDS
 from rightslens.core.involvement import ActionType, Involvement
-from rightslens.core.severity import Irremediability, Likelihood, Scale, Scope
+from rightslens.core.severity import SEVERITY_DIMENSIONS, Likelihood
 from rightslens.core.vocabulary import label
 from rightslens.inventory.models import AISystem
 
 from . import catalogue
 from .models import ActionStatus, AssessmentKind, ImpactStatus, Trigger
+
+F = TypeVar("F", bound=forms.Form)
 
 _INVOLVEMENT_LABELS = {
     Involvement.CAUSE: "We cause (or may cause) it",
@@ -47,6 +51,29 @@ def _rationale(text: str) -> forms.CharField:
     )
 
 
+def rating_fields() -> dict[str, forms.Field]:
+    """One rating and one rationale field per severity dimension, as the core declares them."""
+    fields: dict[str, forms.Field] = {}
+    for dimension in SEVERITY_DIMENSIONS:
+        fields[dimension.name] = _rating(dimension.levels, dimension.label, dimension.question)
+        fields[dimension.rationale] = _rationale(f"Why this {dimension.name}")
+    return fields
+
+
+def with_rating_fields(*, after: str) -> Callable[[type[F]], type[F]]:
+    """Class decorator: insert the severity rating fields after the named field of a form."""
+
+    def decorate(form_class: type[F]) -> type[F]:
+        fields = list(form_class.base_fields.items())  # type: ignore[attr-defined]
+        at = [name for name, _ in fields].index(after) + 1
+        combined = dict([*fields[:at], *rating_fields().items(), *fields[at:]])
+        form_class.base_fields = combined  # type: ignore[attr-defined]
+        form_class.declared_fields = dict(combined)  # type: ignore[attr-defined]
+        return form_class
+
+    return decorate
+
+
 class RightsCheckboxes(forms.CheckboxSelectMultiple):
     """Checkboxes in one fieldset per instrument: easier than a Ctrl-click list by keyboard or phone."""
 
@@ -67,6 +94,7 @@ class AssessmentForm(forms.Form):
     )
 
 
+@with_rating_fields(after="actual")
 class ImpactForm(forms.Form):
     title = forms.CharField(max_length=200, required=False)
     description = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
@@ -92,16 +120,6 @@ class ImpactForm(forms.Form):
         ],
         widget=forms.RadioSelect,
     )
-    scale = _rating(Scale, "Scale", "How grave the harm is for the people affected.")
-    scale_rationale = _rationale("Why this scale")
-    scope = _rating(Scope, "Scope", "How many people are or could be affected.")
-    scope_rationale = _rationale("Why this scope")
-    irremediability = _rating(
-        Irremediability,
-        "Irremediability",
-        "How hard it is to restore people to their situation before the harm.",
-    )
-    irremediability_rationale = _rationale("Why this irremediability")
     likelihood = forms.IntegerField(
         required=False,
         help_text="Potential impacts only: leave empty for an actual impact.",
@@ -150,27 +168,7 @@ class ImpactForm(forms.Form):
 
     @classmethod
     def initial_for(cls, impact: Any) -> dict[str, Any]:
-        initial = {
-            name: getattr(impact, name)
-            for name in (
-                "title",
-                "description",
-                "rights",
-                "risk_category",
-                "scale",
-                "scale_rationale",
-                "scope",
-                "scope_rationale",
-                "irremediability",
-                "irremediability_rationale",
-                "likelihood",
-                "involvement",
-                "involvement_rationale",
-                "business_risk",
-                "business_risk_note",
-                "status",
-            )
-        }
+        initial = {name: getattr(impact, name) for name in DOCUMENT_FIELDS if name != "actual"}
         initial["actual"] = "actual" if impact.actual else "potential"
         initial["affected_group_ids"] = [str(g.pk) for g in impact.affected_groups.all()]
         return initial

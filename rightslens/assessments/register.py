@@ -13,12 +13,12 @@ from typing import Any
 from django.db.models import F
 
 from rightslens.accounts.models import Organisation
-from rightslens.core.involvement import ActionType, Requirement, Response, unmet_requirements
+from rightslens.core.involvement import Requirement, Response
 from rightslens.core.severity import Likelihood, SeverityBand
 from rightslens.core.vocabulary import label
 
-from .models import ActionStatus, Impact
-from .rules import impact_response
+from .models import Impact
+from .rules import impact_plan_gaps, impact_response
 from .selectors import impacts_for
 
 SORTS: dict[str, tuple[str, list[Any]]] = {
@@ -58,14 +58,6 @@ class RegisterRow:
         return not self.unmet
 
 
-def planned_action_types(impact: Impact) -> set[ActionType]:
-    return {
-        ActionType(a.action_type)
-        for a in impact.actions.all()
-        if a.status != ActionStatus.CANCELLED
-    }
-
-
 def _filtered(organisation: Organisation, filters: RegisterFilters) -> Any:
     impacts = impacts_for(organisation=organisation)
     if filters.band:
@@ -101,14 +93,8 @@ def register_rows(
     for impact in _filtered(organisation, filters).order_by(*order):
         if filters.right and filters.right not in (impact.rights or []):
             continue  # JSON containment is not portable to SQLite
-        response = impact_response(impact)
         rows.append(
-            RegisterRow(
-                ranks[impact.pk],
-                impact,
-                response,
-                unmet_requirements(response, planned_action_types(impact)),
-            )
+            RegisterRow(ranks[impact.pk], impact, impact_response(impact), impact_plan_gaps(impact))
         )
     return rows
 

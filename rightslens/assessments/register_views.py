@@ -12,13 +12,13 @@ from django.shortcuts import render
 
 from rightslens.accounts.access import member_or_404
 from rightslens.accounts.models import Organisation
+from rightslens.common.views import org_view
 from rightslens.core import involvement as core_involvement
 from rightslens.core import severity as core_severity
 from rightslens.core.involvement import Involvement, required_response
 from rightslens.core.severity import SeverityBand
 from rightslens.core.vocabulary import label
 from rightslens.inventory.models import AffectedGroup, AISystem
-from rightslens.inventory.views import refuse_unsafe_method
 
 from . import catalogue
 from . import rules as impact_rules
@@ -67,10 +67,9 @@ class RegisterFilterForm(forms.Form):
 
 
 @login_required
+@org_view("GET")
 def register(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug)
-    if refused := refuse_unsafe_method(request):
-        return refused
     organisation = membership.organisation
     form = RegisterFilterForm(request.GET or None, organisation=organisation)
     rows = register_rows(organisation=organisation, filters=form.filters())

@@ -9,9 +9,9 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
 
 from rightslens.accounts.access import member_or_404
+from rightslens.common.views import org_view
 from rightslens.errors import FieldErrors
 
 from . import cycle_forms, cycle_selectors, documents, exports
@@ -22,7 +22,7 @@ from .reports.context import report_context
 from .reports.pdf import render_pdf
 
 
-@require_GET
+@org_view("GET")
 def report(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, assessment_id=assessment_id)
     return render(
@@ -30,7 +30,7 @@ def report(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpRespo
     )
 
 
-@require_GET
+@org_view("GET")
 def report_pdf(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug)
     assessment = _assessment(membership, assessment_id)
@@ -41,7 +41,7 @@ def report_pdf(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpR
     return response
 
 
-@require_GET
+@org_view("GET")
 def board_brief(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug)
     return render(
@@ -49,7 +49,7 @@ def board_brief(request: HttpRequest, org_slug: str) -> HttpResponse:
     )
 
 
-@require_GET
+@org_view("GET")
 def quality(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug)
     results = cycle_selectors.org_quality(organisation=membership.organisation)
@@ -60,7 +60,7 @@ def quality(request: HttpRequest, org_slug: str) -> HttpResponse:
     )
 
 
-@require_GET
+@org_view("GET")
 def register_export(request: HttpRequest, org_slug: str, fmt: str) -> HttpResponse:
     membership = member_or_404(request, org_slug)
     rows = exports.register_rows(organisation=membership.organisation)
@@ -78,7 +78,7 @@ def register_export(request: HttpRequest, org_slug: str, fmt: str) -> HttpRespon
     return response
 
 
-@require_GET
+@org_view("GET")
 def assessment_export(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug)
     assessment = _assessment(membership, assessment_id)
@@ -89,7 +89,7 @@ def assessment_export(request: HttpRequest, org_slug: str, assessment_id: int) -
     return response
 
 
-@require_http_methods(["GET", "POST"])
+@org_view("GET", "POST")
 def assessment_import(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     form = cycle_forms.ImportForm(
@@ -117,7 +117,7 @@ def assessment_import(request: HttpRequest, org_slug: str) -> HttpResponse:
     return render(request, "cycle/import.html", {"form": form})
 
 
-@require_http_methods(["GET", "POST"])
+@org_view("GET", "POST")
 def reminders(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     mine = Reminder.objects.filter(

@@ -2,33 +2,32 @@
 
 from __future__ import annotations
 
-from rightslens.core.involvement import Involvement, Response, required_response
+from rightslens.core.involvement import (
+    ActionType,
+    Involvement,
+    Requirement,
+    Response,
+    required_response,
+    unmet_requirements,
+)
 from rightslens.core.severity import (
+    SEVERITY_DIMENSIONS,
     ImpactRating,
-    Irremediability,
     Likelihood,
-    Scale,
-    Scope,
     Severity,
     SeverityBand,
-    priority_key,
+    priority_number,
 )
 
-from .models import Impact
+from .models import ActionStatus, Impact
 
 
 def impact_rating(impact: Impact) -> ImpactRating:
     severity = Severity(
-        Scale(impact.scale), Scope(impact.scope), Irremediability(impact.irremediability)
+        **{d.name: d.levels(getattr(impact, d.name)) for d in SEVERITY_DIMENSIONS}  # type: ignore[arg-type]  # keys are Severity's fields by declaration
     )
     likelihood = None if impact.actual else Likelihood(impact.likelihood or Likelihood.POSSIBLE)
     return ImpactRating(severity=severity, actual=impact.actual, likelihood=likelihood)
-
-
-def priority_number(rating: ImpactRating) -> int:
-    """The priority key packed into one integer so SQL can sort the register by it."""
-    band, irremediability, scale_plus_scope, likelihood = priority_key(rating)
-    return band * 10000 + irremediability * 1000 + scale_plus_scope * 10 + likelihood
 
 
 def impact_apply_rules(impact: Impact) -> None:
@@ -42,3 +41,21 @@ def impact_response(impact: Impact) -> Response:
     """The response involvement calls for, made more urgent when the impact is severe."""
     severe = impact.severity_band == SeverityBand.SEVERE
     return required_response(Involvement(impact.involvement), actual=impact.actual, severe=severe)
+
+
+def live_action_types(impact: Impact) -> set[ActionType]:
+    """The kinds of action the impact's plan holds. Cancelled actions answer nothing."""
+    return {
+        ActionType(a.action_type)
+        for a in impact.actions.all()
+        if a.status != ActionStatus.CANCELLED
+    }
+
+
+def impact_plan_gaps(impact: Impact) -> list[Requirement]:
+    """The required responses this impact's plan does not yet cover (cancelled actions never count).
+
+    The one answer for the register, the plan page, reports, the board brief, quality checks and
+    the API. Prefetch `actions` when calling it for many impacts.
+    """
+    return unmet_requirements(impact_response(impact), live_action_types(impact))

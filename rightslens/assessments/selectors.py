@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from rightslens.accounts.models import Organisation
+from rightslens.core.impact_fields import RATING_FIELDS
+from rightslens.core.severity import SEVERITY_DIMENSIONS
 from rightslens.inventory.models import AISystem
 
 from .models import Assessment, Impact
@@ -65,12 +68,7 @@ def impact_record(impact: Impact) -> dict[str, Any]:
         "risk_category": impact.risk_category,
         "affected_group_ids": [g.pk for g in impact.affected_groups.all()],
         "actual": impact.actual,
-        "scale": impact.scale,
-        "scale_rationale": impact.scale_rationale,
-        "scope": impact.scope,
-        "scope_rationale": impact.scope_rationale,
-        "irremediability": impact.irremediability,
-        "irremediability_rationale": impact.irremediability_rationale,
+        **{name: getattr(impact, name) for name in RATING_FIELDS},
         "likelihood": impact.likelihood,
         "involvement": impact.involvement,
         "involvement_rationale": impact.involvement_rationale,
@@ -93,3 +91,26 @@ def action_record(action: Any) -> dict[str, Any]:
         "due_date": action.due_date.isoformat() if action.due_date else None,
         "status": action.status,
     }
+
+
+@dataclass(frozen=True)
+class Rating:
+    name: str
+    label: str
+    value: int | None
+    display: str
+    rationale: str
+
+
+def impact_ratings(impact: Any) -> list[Rating]:
+    """Each severity dimension of an impact, as the core declares them: for pages and the PDF."""
+    return [
+        Rating(
+            d.name,
+            d.label,
+            getattr(impact, d.name),
+            getattr(impact, f"get_{d.name}_display")(),
+            getattr(impact, d.rationale),
+        )
+        for d in SEVERITY_DIMENSIONS
+    ]

@@ -13,8 +13,9 @@ from django.db import transaction
 
 from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Organisation
+from rightslens.core.impact_fields import IMPACT_FIELDS, NUMBER_FIELDS, TEXT_FIELDS
 from rightslens.core.involvement import ActionType, Involvement
-from rightslens.core.severity import rating_errors
+from rightslens.core.severity import Likelihood, rating_errors
 from rightslens.errors import FieldErrors
 from rightslens.inventory.models import AffectedGroup, AISystem
 
@@ -30,37 +31,8 @@ from .models import (
 )
 from .rules import impact_apply_rules
 
-IMPACT_FIELDS = (
-    "title",
-    "description",
-    "rights",
-    "risk_category",
-    "affected_group_ids",
-    "actual",
-    "scale",
-    "scale_rationale",
-    "scope",
-    "scope_rationale",
-    "irremediability",
-    "irremediability_rationale",
-    "likelihood",
-    "involvement",
-    "involvement_rationale",
-    "business_risk",
-    "business_risk_note",
-    "status",
-)
 ACTION_FIELDS = ("action_type", "description", "owner", "due_date", "status")
-_TEXT = (
-    "title",
-    "description",
-    "scale_rationale",
-    "scope_rationale",
-    "irremediability_rationale",
-    "involvement_rationale",
-    "business_risk_note",
-    "risk_category",
-)
+_TEXT = TEXT_FIELDS
 
 
 def _frozen_error(assessment: Assessment) -> FieldErrors:
@@ -181,14 +153,7 @@ def _impact_errors(values: dict[str, Any]) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not values["title"]:
         errors["title"] = "Give the impact a short title."
-    errors |= rating_errors(
-        scale=values["scale"],
-        scope=values["scope"],
-        irremediability=values["irremediability"],
-        rationales={k: values[f"{k}_rationale"] for k in ("scale", "scope", "irremediability")},
-        actual=values["actual"],
-        likelihood=values["likelihood"],
-    )
+    errors |= rating_errors(values, actual=values["actual"], likelihood=values["likelihood"])
     if values["involvement"] not in {m.value for m in Involvement}:
         errors["involvement"] = "Choose cause, contribute or directly linked."
     elif not values["involvement_rationale"]:
@@ -206,7 +171,7 @@ def _normalised_impact(values: dict[str, Any]) -> dict[str, Any]:
     values = dict(values)
     for name in _TEXT:
         values[name] = str(values.get(name) or "").strip()
-    for name in ("scale", "scope", "irremediability", "likelihood", "business_risk"):
+    for name in NUMBER_FIELDS:
         values[name] = _as_int(values.get(name))
     rights = values.get("rights") or []
     values["rights"] = list(
@@ -289,6 +254,58 @@ def impact_update(*, impact: Impact, actor: Any, **changes: Any) -> Impact:
     return impact
 
 
+def impact_copy_into(*, impact: Impact, into: Assessment) -> Impact:
+    """The impact copied into a draft (a new version starts from the approved one); the copy's
+    band and priority come from today's rules. The new version's own audit entry records it."""
+    if into.is_frozen:
+        raise _frozen_error(into)
+    groups = list(impact.affected_groups.all())
+    impact.pk = None
+    impact.id = None
+    impact.assessment = into
+    impact_apply_rules(impact)
+    impact.save()
+    impact.affected_groups.set(groups)
+    return impact
+
+
+_EVIDENCE_FIELDS = ("actual", "likelihood", "severity_band")
+
+
+@transaction.atomic
+def impact_evidence_apply(
+    *, impact: Impact, actor: Any, actual: bool, likelihood: int | None, verb: str, summary: str
+) -> Impact:
+    """New evidence about an impact (a grievance, say): the harm is now actual, or more likely.
+
+    The same gate as any edit: a frozen assessment refuses a change, the rules re-derive band and
+    priority, and one audit entry records before and after. Evidence that changes nothing (harm
+    already actual) is still recorded in the audit, and needs no unfrozen assessment.
+    """
+    likelihood = None if actual else likelihood
+    if likelihood is not None and likelihood not in {int(level) for level in Likelihood}:
+        raise FieldErrors({"likelihood": "Choose a likelihood from 1 (rare) to 5."})
+    before = {name: getattr(impact, name) for name in _EVIDENCE_FIELDS}
+    if (impact.actual, impact.likelihood) != (actual, likelihood):
+        if impact.assessment.is_frozen:
+            raise _frozen_error(impact.assessment)
+        impact.actual, impact.likelihood = actual, likelihood
+        impact_apply_rules(impact)
+        impact.save(
+            update_fields=["actual", "likelihood", "severity_band", "priority", "updated_at"]
+        )
+    audit_record(
+        organisation=impact.organisation,
+        actor=actor,
+        verb=verb,
+        obj=impact,
+        summary=summary,
+        before=before,
+        after={name: getattr(impact, name) for name in _EVIDENCE_FIELDS},
+    )
+    return impact
+
+
 # ---- Actions --------------------------------------------------------------------------------
 
 
@@ -365,3 +382,28 @@ def action_update(*, action: Action, actor: Any, **changes: Any) -> Action:
         after={k: str(values[k]) for k in changed},
     )
     return action
+
+
+@transaction.atomic
+def priorities_recompute(*, organisation: Organisation) -> int:
+    """Re-derive every impact's severity band and priority from the current core rules.
+
+    Run after a rule change (`manage.py recompute_priorities`). The band and priority are derived
+    values, not content, so approved assessments are refreshed too. Returns how many changed.
+    """
+    changed = 0
+    for impact in Impact.objects.filter(organisation=organisation).select_for_update():
+        before = (impact.severity_band, impact.priority)
+        impact_apply_rules(impact)
+        if (impact.severity_band, impact.priority) != before:
+            impact.save(update_fields=["severity_band", "priority"])
+            changed += 1
+    if changed:
+        audit_record(
+            organisation=organisation,
+            actor=None,
+            verb="priorities_recomputed",
+            obj=organisation,
+            summary=f"{changed} impact priorities recomputed after a rule change",
+        )
+    return changed

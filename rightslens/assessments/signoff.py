@@ -23,6 +23,7 @@ from rightslens.notifications import events as notification_events
 from . import cycle_selectors, documents
 from .cycle_models import ActionPlan, CategoryReview, Indicator, ReviewDecision, Reviewer, Scoping
 from .independence import independent_signoff_problem
+from .services import impact_copy_into
 
 
 def _move(assessment: Assessment, actor: Any, target: AssessmentStatus, verb: str) -> Assessment:
@@ -126,13 +127,8 @@ def _approved_predecessors(assessment: Assessment) -> list[Assessment]:
 
 
 def _copy_impact(impact: Impact, into: Assessment) -> Impact:
-    groups = list(impact.affected_groups.all())
     actions = list(impact.actions.all())
-    impact.pk = None
-    impact.id = None
-    impact.assessment = into
-    impact.save()
-    impact.affected_groups.set(groups)
+    impact = impact_copy_into(impact=impact, into=into)
     for action in actions:
         plan = ActionPlan.objects.filter(action=action).first()
         _copy_action(action, impact, plan)

@@ -8,11 +8,11 @@ from django.contrib import messages
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
 
 from rightslens.accounts.access import member_or_404, outside_reviewer_may
 from rightslens.accounts.models import AuditEvent
 from rightslens.assessments.models import Action, Assessment
+from rightslens.common.views import org_view
 from rightslens.errors import FieldErrors
 
 from . import cycle_forms, cycle_selectors, documents, signoff
@@ -53,14 +53,14 @@ def _versions(assessment: Assessment) -> list[Assessment]:
     return sorted(chain, key=lambda a: a.version)
 
 
-@require_GET
+@org_view("GET")
 def review(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, assessment_id=assessment_id)
     assessment = _assessment(membership, assessment_id)
     return render(request, "cycle/review.html", _review_context(request, assessment, membership))
 
 
-@require_http_methods(["POST"])
+@org_view("POST")
 def review_action(
     request: HttpRequest, org_slug: str, assessment_id: int, step: str
 ) -> HttpResponse:
@@ -103,7 +103,7 @@ def review_action(
     return redirect(target)
 
 
-@require_GET
+@org_view("GET")
 def compare(request: HttpRequest, org_slug: str, assessment_id: int, other_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug)
     left = _assessment(membership, assessment_id)
@@ -136,7 +136,7 @@ def _audit_subjects(assessment: Assessment) -> dict[str, list[str]]:
     }
 
 
-@require_GET
+@org_view("GET")
 def audit(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug)
     assessment = _assessment(membership, assessment_id)

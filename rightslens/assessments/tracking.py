@@ -11,6 +11,7 @@ from django.db import transaction
 
 from rightslens.accounts.audit import audit_record
 from rightslens.assessments.models import Action
+from rightslens.common.uploads import MB, UploadPolicy, upload_check
 from rightslens.errors import FieldErrors
 
 from .cycle_models import (
@@ -22,16 +23,9 @@ from .cycle_models import (
     Measurement,
 )
 
-MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
-EVIDENCE_TYPES = {
-    ".pdf": "application/pdf",
-    ".csv": "text/csv",
-    ".txt": "text/plain",
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
+EVIDENCE_POLICY = UploadPolicy(
+    kinds=("pdf", "csv", "txt", "png", "jpeg", "xlsx"), max_bytes=10 * MB, field="file"
+)
 
 
 def _number(
@@ -184,29 +178,14 @@ def measurement_record(
 def evidence_attach(
     *, measurement: Measurement, actor: Any, upload: UploadedFile | None
 ) -> EvidenceFile:
-    if upload is None:
-        raise FieldErrors({"file": "Choose a file."})
-    name = upload.name or "evidence"
-    suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if suffix not in EVIDENCE_TYPES:
-        raise FieldErrors({"file": f"Allowed types: {', '.join(sorted(EVIDENCE_TYPES))}."})
-    if (upload.size or 0) > MAX_EVIDENCE_BYTES:
-        raise FieldErrors(
-            {"file": f"The file is larger than {MAX_EVIDENCE_BYTES // (1024 * 1024)} MB."}
-        )
-    if (upload.size or 0) == 0:
-        raise FieldErrors({"file": "The file is empty."})
-    head = upload.read(5)
-    upload.seek(0)
-    if suffix == ".pdf" and head != b"%PDF-":
-        raise FieldErrors({"file": "This file is not a PDF, whatever its name says."})
+    checked = upload_check(upload, policy=EVIDENCE_POLICY)
     evidence = EvidenceFile.objects.create(
         organisation=measurement.organisation,
         measurement=measurement,
         file=upload,
-        name=name[:200],
-        size=upload.size or 0,
-        content_type=EVIDENCE_TYPES[suffix],
+        name=checked.name[:200],
+        size=checked.size,
+        content_type=checked.content_type,
     )
     audit_record(
         organisation=measurement.organisation,

@@ -10,16 +10,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
-from rightslens.core.involvement import unmet_requirements
+from rightslens.common.views import org_view
 from rightslens.errors import FieldErrors
 from rightslens.inventory.models import AISystem
-from rightslens.inventory.views import refuse_unsafe_method
 
 from . import catalogue, services
 from .forms import ActionForm, AssessmentForm, ImpactForm
 from .models import Action, Assessment, Impact
-from .register import planned_action_types
-from .rules import impact_response
+from .rules import impact_plan_gaps, impact_response
 from .selectors import assessments_for, impacts_for
 
 
@@ -39,10 +37,9 @@ def _frozen_refusal(request: HttpRequest, assessment: Assessment) -> HttpRespons
 
 
 @login_required
+@org_view("GET")
 def assessment_list(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug)
-    if refused := refuse_unsafe_method(request):
-        return refused
     assessments = assessments_for(organisation=membership.organisation)
     return render(
         request,
@@ -52,6 +49,7 @@ def assessment_list(request: HttpRequest, org_slug: str) -> HttpResponse:
 
 
 @login_required
+@org_view("GET", "POST")
 def assessment_new(request: HttpRequest, org_slug: str, system_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=True)
     system = org_object_or_404(AISystem.objects, membership, pk=system_id)
@@ -73,10 +71,9 @@ def assessment_new(request: HttpRequest, org_slug: str, system_id: int) -> HttpR
 
 
 @login_required
+@org_view("GET")
 def assessment_detail(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, assessment_id=assessment_id)
-    if refused := refuse_unsafe_method(request):
-        return refused
     assessment = org_object_or_404(
         Assessment.objects.select_related("system"), membership, pk=assessment_id
     )
@@ -106,6 +103,7 @@ def _impact_form_page(
 
 
 @login_required
+@org_view("GET", "POST")
 def impact_new(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=True)
     assessment = org_object_or_404(
@@ -128,10 +126,9 @@ def impact_new(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpR
 
 
 @login_required
+@org_view("GET")
 def impact_detail(request: HttpRequest, org_slug: str, impact_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug)
-    if refused := refuse_unsafe_method(request):
-        return refused
     impact = org_object_or_404(
         impacts_for(organisation=membership.organisation), membership, pk=impact_id
     )
@@ -141,7 +138,7 @@ def impact_detail(request: HttpRequest, org_slug: str, impact_id: int) -> HttpRe
         "impact": impact,
         "assessment": impact.assessment,
         "response": response,
-        "unmet": unmet_requirements(response, planned_action_types(impact)),
+        "unmet": impact_plan_gaps(impact),
         "rights": [(r, catalogue.title_of(r)) for r in impact.rights],
         "risk_category": catalogue.title_of(impact.risk_category) if impact.risk_category else "",
         "action_form": ActionForm(),
@@ -150,6 +147,7 @@ def impact_detail(request: HttpRequest, org_slug: str, impact_id: int) -> HttpRe
 
 
 @login_required
+@org_view("GET", "POST")
 def impact_edit(request: HttpRequest, org_slug: str, impact_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=True)
     impact = org_object_or_404(
@@ -173,6 +171,7 @@ def impact_edit(request: HttpRequest, org_slug: str, impact_id: int) -> HttpResp
 
 
 @login_required
+@org_view("GET", "POST")
 def action_new(request: HttpRequest, org_slug: str, impact_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=True)
     impact = org_object_or_404(Impact.objects, membership, pk=impact_id)
@@ -190,6 +189,7 @@ def action_new(request: HttpRequest, org_slug: str, impact_id: int) -> HttpRespo
 
 
 @login_required
+@org_view("GET", "POST")
 def action_edit(request: HttpRequest, org_slug: str, action_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=True)
     action = org_object_or_404(Action.objects.select_related("impact"), membership, pk=action_id)

@@ -29,6 +29,8 @@ class ImpactFacts:
     #: Actual harm the organisation caused or contributed to: GP 22 calls for remedy.
     remedy_owed: bool = False
     has_remedy_action: bool = False
+    #: Required responses the plan does not yet cover (labels), cancelled actions not counting.
+    response_gaps: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,15 @@ def _impact_findings(impact: ImpactFacts) -> list[Finding]:
                 "actual_harm_without_remedy",
                 Level.ERROR,
                 f"“{impact.title}” is actual harm you caused or contributed to, with no remedy action (GP 22).",
+                subject,
+            )
+        )
+    if impact.response_gaps and not (impact.severe and impact.all_actions == 0):
+        found.append(
+            Finding(
+                "response_gap",
+                Level.WARNING,
+                f"“{impact.title}”: the plan does not yet cover: {'; '.join(impact.response_gaps)}.",
                 subject,
             )
         )

@@ -11,8 +11,10 @@ by likelihood: they rank as if certain. Risk to the business is never an input h
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import Any
 
 
 class Scale(IntEnum):
@@ -60,6 +62,35 @@ class SeverityBand(IntEnum):
     HIGH = 3
     SEVERE = 4
 
+
+@dataclass(frozen=True)
+class SeverityDimension:
+    """One dimension of severity as an impact records it: a rating from 1 to 4 and its rationale.
+
+    Declared once here; forms, API schemas, validation, exports, reports, snapshots and the JSON
+    import are all built from `SEVERITY_DIMENSIONS`.
+    """
+
+    name: str
+    label: str
+    question: str
+    levels: type[IntEnum]
+
+    @property
+    def rationale(self) -> str:
+        return f"{self.name}_rationale"
+
+
+SEVERITY_DIMENSIONS: tuple[SeverityDimension, ...] = (
+    SeverityDimension("scale", "Scale", "How grave the harm is for the people affected.", Scale),
+    SeverityDimension("scope", "Scope", "How many people are or could be affected.", Scope),
+    SeverityDimension(
+        "irremediability",
+        "Irremediability",
+        "How hard it is to restore those affected to their situation before the harm.",
+        Irremediability,
+    ),
+)
 
 #: Ratings at or above this need a written rationale (a severe or high rating must be argued).
 RATIONALE_REQUIRED_FROM = 3
@@ -109,31 +140,40 @@ def priority_key(rating: ImpactRating) -> tuple[int, int, int, int]:
     return (*rating.severity.key(), likelihood)
 
 
+def priority_number(rating: ImpactRating) -> int:
+    """The priority key packed into one integer, larger first, so SQL can sort by it.
+
+    Orders exactly like `priority_key`: each part of the key gets its own decimal places (the
+    band, then irremediability, then scale plus scope in two places, then likelihood). After a
+    change to these rules, stored numbers are refreshed with `manage.py recompute_priorities`.
+    """
+    band, irremediability, scale_plus_scope, likelihood = priority_key(rating)
+    return band * 10000 + irremediability * 1000 + scale_plus_scope * 10 + likelihood
+
+
 def prioritise(ratings: list[ImpactRating]) -> list[ImpactRating]:
     """The ratings in the order they should be addressed (GP 24)."""
     return sorted(ratings, key=priority_key, reverse=True)
 
 
 def rating_errors(
-    *,
-    scale: int | None,
-    scope: int | None,
-    irremediability: int | None,
-    rationales: dict[str, str],
-    actual: bool,
-    likelihood: int | None,
+    ratings: Mapping[str, Any], *, actual: bool, likelihood: int | None
 ) -> dict[str, str]:
-    """Field errors for a proposed rating, keyed by field name. Empty when the rating is valid."""
+    """Field errors for a proposed rating, keyed by field name. Empty when the rating is valid.
+
+    `ratings` holds each dimension's rating under its name and its rationale under
+    `<name>_rationale` (missing entries count as empty).
+    """
     errors: dict[str, str] = {}
-    for name, value, scale_enum in (
-        ("scale", scale, Scale),
-        ("scope", scope, Scope),
-        ("irremediability", irremediability, Irremediability),
-    ):
-        if value is None or value not in {int(m) for m in scale_enum}:
-            errors[name] = f"{name.capitalize()} must be a whole number from 1 to 4."
-        elif value >= RATIONALE_REQUIRED_FROM and not rationales.get(name, "").strip():
-            errors[f"{name}_rationale"] = (
+    for dimension in SEVERITY_DIMENSIONS:
+        name, value = dimension.name, ratings.get(dimension.name)
+        if value is None or value not in {int(m) for m in dimension.levels}:
+            errors[name] = f"{dimension.label} must be a whole number from 1 to 4."
+        elif (
+            value >= RATIONALE_REQUIRED_FROM
+            and not str(ratings.get(dimension.rationale) or "").strip()
+        ):
+            errors[dimension.rationale] = (
                 f"A {name} rating of {value} or more needs a written rationale."
             )
     if actual and likelihood is not None:

@@ -7,9 +7,9 @@ from django.db import models
 
 from rightslens.accounts.models import OrgScoped
 from rightslens.assessments.models import Impact
+from rightslens.common.crypto import EncryptedTextField
 from rightslens.core.engagement import DueDiligencePhase, Region, StakeholderKind
 from rightslens.core.vocabulary import label
-from rightslens.grievances.crypto import EncryptedTextField
 from rightslens.inventory.models import AffectedGroup
 
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rightslens.accounts.models import Organisation, OrgScoped
 from rightslens.assessments.models import Impact
+from rightslens.common.crypto import EncryptedTextField
 from rightslens.core.grievance import (
     Gp31Criterion,
     Gp31Rating,
@@ -21,8 +22,6 @@ from rightslens.core.grievance import (
     RemedyRoute,
 )
 from rightslens.inventory.models import AISystem
-
-from .crypto import EncryptedTextField
 
 
 class State(models.TextChoices):

@@ -135,7 +135,7 @@ def public_statistics(*, organisation: Organisation) -> dict[str, Any]:
 def _knowledge_item(item_id: str) -> Any:
     """The knowledge-base item, or None when the library is absent or does not define it."""
     try:
-        from rightslens.hub.knowledge import knowledge
+        from rightslens.common.knowledge import knowledge
 
         return knowledge().get(item_id)
     except Exception:  # noqa: BLE001 - the page must work without the knowledge base

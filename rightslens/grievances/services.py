@@ -19,7 +19,9 @@ from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Membership, Organisation, Role
 from rightslens.assessments.catalogue import RIGHT, is_item_of_type
 from rightslens.assessments.models import Impact
-from rightslens.assessments.rules import impact_apply_rules
+from rightslens.assessments.services import impact_evidence_apply
+from rightslens.common.crypto import encrypt_bytes, receipt_key
+from rightslens.common.uploads import UploadPolicy, upload_check
 from rightslens.core.grievance import (
     ATTACHMENT_MAX_BYTES,
     Gp31Criterion,
@@ -28,7 +30,6 @@ from rightslens.core.grievance import (
     receipt_code_digest,
     receipt_code_new,
     receipt_code_normalise,
-    sniff_attachment_type,
     steps_when_remedy_recorded,
 )
 from rightslens.core.severity import Likelihood
@@ -36,7 +37,6 @@ from rightslens.errors import FieldErrors
 from rightslens.inventory.models import AISystem
 from rightslens.notifications import events as notification_events
 
-from .crypto import encrypt_bytes, receipt_key
 from .models import (
     Author,
     ComplainantIdentity,
@@ -58,6 +58,13 @@ from .models import (
 )
 
 log = logging.getLogger(__name__)
+# Attachments: trusted by their bytes only (PDF, PNG or JPEG), never by name or claimed type.
+ATTACHMENT_POLICY = UploadPolicy(
+    kinds=("pdf", "png", "jpeg"),
+    max_bytes=ATTACHMENT_MAX_BYTES,
+    field="attachment",
+    trusts_name=False,
+)
 
 CONTENT_MAX_CHARS = 10_000
 MESSAGE_MAX_CHARS = 5_000
@@ -116,15 +123,8 @@ def attachment_check(upload: UploadedFile | None) -> tuple[str, bytes] | None:
     """The sniffed type and bytes of an accepted attachment; FieldErrors for any other file."""
     if upload is None:
         return None
-    if (upload.size or 0) > ATTACHMENT_MAX_BYTES:
-        raise FieldErrors({"attachment": _("This file is too large: the limit is 5 MB.")})
-    data = upload.read(ATTACHMENT_MAX_BYTES + 1)
-    if len(data) > ATTACHMENT_MAX_BYTES:
-        raise FieldErrors({"attachment": _("This file is too large: the limit is 5 MB.")})
-    kind = sniff_attachment_type(data[:16])
-    if kind is None:
-        raise FieldErrors({"attachment": _("We can only accept PDF, PNG or JPEG files.")})
-    return kind, data
+    checked = upload_check(upload, policy=ATTACHMENT_POLICY)
+    return checked.content_type, checked.data
 
 
 @transaction.atomic
@@ -350,45 +350,33 @@ def grievance_link_impact(
         raise FieldErrors({"impact": "Choose an impact from your organisation's register."})
     if GrievanceImpactLink.objects.filter(grievance=grievance, impact=impact).exists():
         raise FieldErrors({"impact": "This grievance is already linked to that impact."})
-    before = {
-        "actual": impact.actual,
-        "likelihood": impact.likelihood,
-        "severity_band": impact.severity_band,
-    }
+    actual_before, likelihood_before = impact.actual, impact.likelihood
+    actual, likelihood = impact.actual, impact.likelihood
     if impact.actual:
         effect = LinkEffect.CORROBORATED
     elif mark_actual:
-        effect = LinkEffect.MARKED_ACTUAL
-        impact.actual, impact.likelihood = True, None
+        effect, actual = LinkEffect.MARKED_ACTUAL, True
     else:
-        effect = LinkEffect.LIKELIHOOD_RAISED
-        impact.likelihood = _raised(impact.likelihood)
-    impact_apply_rules(impact)
-    impact.save()
+        effect, likelihood = LinkEffect.LIKELIHOOD_RAISED, _raised(impact.likelihood)
+    # The impact changes through the assessments services: frozen check, rules, audit, priority.
+    impact_evidence_apply(
+        impact=impact,
+        actor=membership.user,
+        actual=actual,
+        likelihood=likelihood,
+        verb="impact.grievance_linked",
+        summary=f"Grievance #{grievance.pk}: {effect.label}",
+    )
     link = GrievanceImpactLink.objects.create(
         organisation=grievance.organisation,
         grievance=grievance,
         impact=impact,
         effect=effect,
-        likelihood_before=before["likelihood"],
+        likelihood_before=likelihood_before,
         likelihood_after=impact.likelihood,
-        actual_before=bool(before["actual"]),
+        actual_before=bool(actual_before),
         actual_after=impact.actual,
         linked_by=membership.user,
-    )
-    after = {
-        "actual": impact.actual,
-        "likelihood": impact.likelihood,
-        "severity_band": impact.severity_band,
-    }
-    audit_record(
-        organisation=grievance.organisation,
-        actor=membership.user,
-        verb="impact.grievance_linked",
-        obj=impact,
-        summary=f"Grievance #{grievance.pk}: {effect.label}",
-        before=before,
-        after=after,
     )
     log.info("grievance %s linked to impact %s (%s)", grievance.pk, impact.pk, effect.value)
     return link

@@ -21,11 +21,11 @@ from rightslens.accounts.access import member_or_404, org_object_or_404
 from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Membership
 from rightslens.assessments.models import Impact
+from rightslens.common.crypto import decrypt_bytes
 from rightslens.errors import FieldErrors
 from rightslens.inventory.models import AISystem
 
 from . import services
-from .crypto import decrypt_bytes
 from .forms import (
     DisclosureForm,
     ImpactLinkForm,

@@ -5,10 +5,10 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from rightslens.common.knowledge import knowledge
 from rightslens.core.knowledge import KnowledgeBase
 from rightslens.core.knowledge.search import search, snippet
 
-from .knowledge import knowledge
 from .presentation import (
     TYPE_NAMES,
     further_links,

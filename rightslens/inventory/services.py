@@ -186,9 +186,9 @@ def system_delete(*, system: AISystem, actor: Any) -> None:
 def _vulnerability_error(vulnerable: bool, vulnerability: str) -> dict[str, str]:
     if not vulnerability:
         return {}
-    from rightslens.hub import knowledge as hub_knowledge
+    from rightslens.common import knowledge as knowledge_access
 
-    item = hub_knowledge.knowledge().get(vulnerability)
+    item = knowledge_access.knowledge().get(vulnerability)
     if item is None or item.type != "vulnerable_group" or not vulnerability.startswith("vg-"):
         return {
             "vulnerability": f"'{vulnerability}' is not a vulnerable group in the knowledge base."

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
+from rightslens.common import knowledge as knowledge_access
+from rightslens.common.views import org_view
 from rightslens.errors import FieldErrors
-from rightslens.hub import knowledge as hub_knowledge
 
 from . import services
 from .forms import AffectedGroupForm, ComponentForm, SystemFilterForm, SystemForm
@@ -17,27 +18,19 @@ from .models import AISystem
 from .selectors import SystemFilters, systems_for
 
 
-def refuse_unsafe_method(request: HttpRequest) -> HttpResponse | None:
-    """Read-only pages answer 405 to writes (called after the access check, so outsiders get 404)."""
-    if request.method in ("GET", "HEAD"):
-        return None
-    return HttpResponseNotAllowed(["GET", "HEAD"])
-
-
 def _status(form: object) -> int:
     return 400 if getattr(form, "errors", None) else 200
 
 
 def _vulnerable_group_choices() -> list[tuple[str, str]]:
-    items = hub_knowledge.knowledge().by_type("vulnerable_group")
+    items = knowledge_access.knowledge().by_type("vulnerable_group")
     return sorted(((i.id, i.title) for i in items), key=lambda pair: pair[1])
 
 
 @login_required
+@org_view("GET")
 def system_list(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug)
-    if refused := refuse_unsafe_method(request):
-        return refused
     form = SystemFilterForm(request.GET or None)
     filters = SystemFilters(**form.cleaned_data) if form.is_valid() else SystemFilters()
     if filters.archived == "":
@@ -48,6 +41,7 @@ def system_list(request: HttpRequest, org_slug: str) -> HttpResponse:
 
 
 @login_required
+@org_view("GET", "POST")
 def system_new(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=True)
     form = SystemForm(request.POST or None)
@@ -67,10 +61,9 @@ def system_new(request: HttpRequest, org_slug: str) -> HttpResponse:
 
 
 @login_required
+@org_view("GET")
 def system_detail(request: HttpRequest, org_slug: str, system_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug)
-    if refused := refuse_unsafe_method(request):
-        return refused
     system = org_object_or_404(AISystem.objects, membership, pk=system_id)
     return render(
         request,
@@ -86,6 +79,7 @@ def system_detail(request: HttpRequest, org_slug: str, system_id: int) -> HttpRe
 
 
 @login_required
+@org_view("GET", "POST")
 def system_edit(request: HttpRequest, org_slug: str, system_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=True)
     system = org_object_or_404(AISystem.objects, membership, pk=system_id)
@@ -107,11 +101,10 @@ def system_edit(request: HttpRequest, org_slug: str, system_id: int) -> HttpResp
 
 
 @login_required
+@org_view("POST")
 def system_archive(request: HttpRequest, org_slug: str, system_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=True)
     system = org_object_or_404(AISystem.objects, membership, pk=system_id)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
     if request.POST.get("restore"):
         services.system_restore(system=system, actor=request.user)
         messages.success(request, f"{system.name} restored.")
@@ -122,6 +115,7 @@ def system_archive(request: HttpRequest, org_slug: str, system_id: int) -> HttpR
 
 
 @login_required
+@org_view("GET", "POST")
 def group_new(request: HttpRequest, org_slug: str, system_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=True)
     system = org_object_or_404(AISystem.objects, membership, pk=system_id)
@@ -139,6 +133,7 @@ def group_new(request: HttpRequest, org_slug: str, system_id: int) -> HttpRespon
 
 
 @login_required
+@org_view("GET", "POST")
 def component_new(request: HttpRequest, org_slug: str, system_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=True)
     system = org_object_or_404(AISystem.objects, membership, pk=system_id)

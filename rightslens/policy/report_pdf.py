@@ -3,16 +3,11 @@ without it, falls back to a core font with text transliterated to Latin-1 and sa
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 from typing import Any
 
-from fpdf import FPDF
+from rightslens.common.pdf import DocumentPDF, font_dir, to_latin1  # noqa: F401  (to_latin1: re-exported)
 
-FONT_CANDIDATES = (
-    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-    Path("/usr/share/fonts/dejavu/DejaVuSans.ttf"),
-)
 FALLBACK_NOTE = (
     "Note: no Unicode font (DejaVu Sans) was found on the server, so characters outside Latin-1 "
     "were transliterated in this PDF. The HTML report shows the exact text."
@@ -20,49 +15,19 @@ FALLBACK_NOTE = (
 
 
 def _font_path() -> Path | None:
-    return next((p for p in FONT_CANDIDATES if p.exists()), None)
-
-
-def to_latin1(text: str) -> str:
-    """Keep Latin-1 characters, map the rest to their closest ASCII (quotes, dashes, ligatures)."""
-    replacements = {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2026": "...",
-        "\u0153": "oe",
-        "\u0152": "OE",
-        "\f": " ",
-    }
-    out = []
-    for ch in text:
-        ch = replacements.get(ch, ch)
-        try:
-            ch.encode("latin-1")
-            out.append(ch)
-        except UnicodeEncodeError:
-            out.append(unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode() or "?")
-    return "".join(out)
+    found = font_dir()
+    return found / "DejaVuSans.ttf" if found else None
 
 
 class _Writer:
-    def __init__(self, font: Path | None) -> None:
-        self.pdf = FPDF(format="A4")
-        self.pdf.set_auto_page_break(auto=True, margin=15)
+    def __init__(self) -> None:
+        self.pdf = DocumentPDF(margin=15)
         self.pdf.add_page()
-        self.unicode = font is not None
-        if font is not None:
-            self.pdf.add_font("body", "", str(font))
-            self.family = "body"
-        else:
-            self.family = "helvetica"
+        self.unicode = self.pdf.unicode
+        self.family = self.pdf.body_font
 
     def clean(self, text: str) -> str:
-        text = text.replace("\f", " ")
-        return text if self.unicode else to_latin1(text)
+        return self.pdf.clean(text)
 
     def line(self, text: str, size: int = 10, gap: float = 1.5) -> None:
         self.pdf.set_font(self.family, size=size)
@@ -72,7 +37,7 @@ class _Writer:
 
 def render_report_pdf(context: dict[str, Any]) -> bytes:
     """context: instrument, version, analysis, findings (CriterionFinding list)."""
-    writer = _Writer(_font_path())
+    writer = _Writer()
     instrument, version, analysis = context["instrument"], context["version"], context["analysis"]
     writer.line(f"UNGP alignment scorecard: {instrument.title}", size=16, gap=3)
     writer.line(

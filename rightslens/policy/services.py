@@ -233,7 +233,7 @@ def analysis_run(analysis_id: int) -> None:
 
 def criteria_in_use() -> tuple[tuple[Criterion, ...], str]:
     """The criteria from the running knowledge base (so library upgrades apply), else from the file."""
-    from rightslens.hub.knowledge import knowledge
+    from rightslens.common.knowledge import knowledge
 
     kb = knowledge()
     library = kb.libraries.get(LIBRARY_ID)

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Membership
+from rightslens.common.uploads import UploadPolicy, upload_check, upload_problem
 from rightslens.core.knowledge.model import Item
 from rightslens.core.questionnaire import AnswerKind, Outcome, answer_errors, questions_of, score
 from rightslens.errors import FieldErrors
@@ -36,16 +37,8 @@ from .models import (
 
 LINK_SALT = "rightslens.procurement.questionnaire-link"
 DEFAULT_DAYS_VALID = 14
-MAX_EVIDENCE_BYTES = 5 * 1024 * 1024
-# Evidence types we accept, checked by extension and by the file's first bytes.
-EVIDENCE_TYPES: Mapping[str, tuple[str, bytes | None]] = {
-    ".pdf": ("application/pdf", b"%PDF"),
-    ".png": ("image/png", b"\x89PNG"),
-    ".jpg": ("image/jpeg", b"\xff\xd8\xff"),
-    ".jpeg": ("image/jpeg", b"\xff\xd8\xff"),
-    ".txt": ("text/plain", None),
-    ".csv": ("text/csv", None),
-}
+# Evidence types we accept, checked by extension and by the file's first bytes (one upload policy).
+EVIDENCE_POLICY = UploadPolicy(kinds=("pdf", "png", "jpeg", "txt", "csv"))
 # Names a tampered form might use to push a score; their presence refuses the whole submission.
 SCORE_FIELDS = ("score", "points", "percent", "outcome", "possible")
 
@@ -55,7 +48,7 @@ class LinkRefused(Exception):
 
 
 def knowledge_items() -> list[Item]:
-    from rightslens.hub.knowledge import knowledge
+    from rightslens.common.knowledge import knowledge
 
     kb = knowledge()
     return [*kb.by_type("questionnaire"), *kb.by_type("question")]
@@ -147,25 +140,8 @@ def request_for_token(raw: str) -> QuestionnaireRequest:
 # ---- submitting ----
 
 
-def _extension(upload: UploadedFile) -> str:
-    name = (upload.name or "").lower()
-    return next((e for e in EVIDENCE_TYPES if name.endswith(e)), "")
-
-
 def _evidence_problem(upload: UploadedFile) -> str:
-    ext = _extension(upload)
-    if not ext:
-        return f"Attach a file of one of these types: {', '.join(sorted(EVIDENCE_TYPES))}."
-    if upload.size is None or upload.size > MAX_EVIDENCE_BYTES:
-        return "Attach a file of at most 5 MB."
-    head = upload.read(2048)
-    upload.seek(0)
-    magic = EVIDENCE_TYPES[ext][1]
-    if magic is not None and not head.startswith(magic):
-        return f"This file is not really a {ext[1:].upper()} file."
-    if magic is None and b"\x00" in head:
-        return "A text file must contain text only."
-    return ""
+    return upload_problem(upload, EVIDENCE_POLICY)[0]
 
 
 def _allowed_ids(request: QuestionnaireRequest, questions: Sequence[Item]) -> set[str]:
@@ -241,7 +217,7 @@ def request_submit(
             request=request,
             question_id=qid,
             filename=(upload.name or "")[:200],
-            content_type=EVIDENCE_TYPES[_extension(upload)][0],
+            content_type=upload_check(upload, policy=EVIDENCE_POLICY).content_type,
             size=upload.size or 0,
             content=upload.read(),
         )

@@ -22,7 +22,7 @@ from .models import RedLineScreening, ScreeningDecision, ScreeningSubject
 
 
 def red_line_items() -> list[Item]:
-    from rightslens.hub.knowledge import knowledge
+    from rightslens.common.knowledge import knowledge
 
     return knowledge().offered("red_line")
 

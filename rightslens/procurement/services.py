@@ -149,7 +149,7 @@ def counterparty_reassessed(
 
 
 def clause_templates() -> list[Any]:
-    from rightslens.hub.knowledge import knowledge
+    from rightslens.common.knowledge import knowledge
 
     return knowledge().offered("clause_template")
 

@@ -111,10 +111,7 @@ def test_a_rating_must_be_consistent_with_actual_or_potential():
 @given(st.integers(min_value=-5, max_value=9), st.booleans())
 def test_rating_errors_name_each_bad_field(value, actual):
     errors = rating_errors(
-        scale=value,
-        scope=2,
-        irremediability=2,
-        rationales={},
+        {"scale": value, "scope": 2, "irremediability": 2},
         actual=actual,
         likelihood=None if actual else 3,
     )
@@ -127,8 +124,21 @@ def test_rating_errors_name_each_bad_field(value, actual):
 
 
 def test_rating_errors_refuse_likelihood_on_actual_and_require_it_on_potential():
-    base = {"scale": 1, "scope": 1, "irremediability": 1, "rationales": {}}
-    assert "likelihood" in rating_errors(**base, actual=True, likelihood=2)
-    assert "likelihood" in rating_errors(**base, actual=False, likelihood=None)
-    assert "likelihood" in rating_errors(**base, actual=False, likelihood=6)
-    assert rating_errors(**base, actual=False, likelihood=5) == {}
+    base = {"scale": 1, "scope": 1, "irremediability": 1}
+    assert "likelihood" in rating_errors(base, actual=True, likelihood=2)
+    assert "likelihood" in rating_errors(base, actual=False, likelihood=None)
+    assert "likelihood" in rating_errors(base, actual=False, likelihood=6)
+    assert rating_errors(base, actual=False, likelihood=5) == {}
+
+
+def test_the_declared_dimensions_are_exactly_the_fields_of_severity():
+    from dataclasses import fields
+
+    from rightslens.core.impact_fields import IMPACT_FIELDS, RATING_FIELDS
+    from rightslens.core.severity import SEVERITY_DIMENSIONS, Severity
+
+    assert [d.name for d in SEVERITY_DIMENSIONS] == [f.name for f in fields(Severity)]
+    assert set(RATING_FIELDS) <= set(IMPACT_FIELDS)
+    assert rating_errors({}, actual=True, likelihood=None).keys() == {
+        d.name for d in SEVERITY_DIMENSIONS
+    }

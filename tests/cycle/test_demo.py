@@ -1,12 +1,11 @@
-from rightslens.assessments import cycle_demo, cycle_selectors
+from rightslens.assessments import cycle_selectors
 from rightslens.assessments import demo as assessments_demo
 from rightslens.assessments.cycle_models import Indicator
 from rightslens.assessments.models import Assessment
 
 
 def test_the_demo_runs_a_full_cycle_and_seeds_quality_problems(org, owner):
-    assessments_demo.load(org, owner)
-    cycle_demo.load(org, owner)
+    assessments_demo.load(org, owner)  # the cycle's demo comes with it
     approved = Assessment.objects.get(title="Lumen Chat: annual review", status="approved")
     assert Assessment.objects.get(previous=approved).status == "draft"
     view = cycle_selectors.indicator_view(

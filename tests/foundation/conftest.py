@@ -11,5 +11,5 @@ from tests.foundation.knowledge_fixture import fixture_knowledge
 def kb(monkeypatch: Any) -> Any:
     """Every foundation test sees the same small knowledge base, whatever the shipped libraries hold."""
     knowledge = fixture_knowledge()
-    monkeypatch.setattr("rightslens.hub.knowledge.knowledge", lambda: knowledge)
+    monkeypatch.setattr("rightslens.common.knowledge.knowledge", lambda: knowledge)
     return knowledge

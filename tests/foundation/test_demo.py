@@ -12,7 +12,7 @@ from rightslens.inventory.models import AISystem
 
 @pytest.fixture
 def demo_org(org, owner):
-    demo.load(org, owner)
+    demo.load_assessments(org, owner)
     return org
 
 

@@ -1,7 +1,7 @@
 import pytest
 from django.core.cache import cache
 
-from rightslens.hub.knowledge import use_knowledge
+from rightslens.common.knowledge import use_knowledge
 
 
 @pytest.fixture(autouse=True)

@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from rightslens.assessments.models import Assessment, Impact
 from rightslens.assessments.testing import make_impact
+from rightslens.common.knowledge import knowledge, use_knowledge
 from rightslens.grievances.models import Grievance
 from rightslens.grievances.services import grievance_link_impact, grievance_submit, grievance_triage
-from rightslens.hub.knowledge import knowledge, use_knowledge
 from rightslens.inventory.testing import make_system
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,8 @@ from conftest import browser_login, make_member
 from rightslens.accounts.models import Role
 from rightslens.assessments.models import Assessment, Impact
 from rightslens.assessments.testing import make_impact
+from rightslens.common.knowledge import use_knowledge
 from rightslens.grievances.models import Grievance
-from rightslens.hub.knowledge import use_knowledge
 from rightslens.inventory.models import AffectedGroup, AISystem
 from rightslens.inventory.testing import make_system
 

@@ -3,7 +3,7 @@
 import pytest
 
 from conftest import axe_violations
-from rightslens.hub.knowledge import knowledge
+from rightslens.common.knowledge import knowledge
 
 
 def principle_right_category_example():

@@ -3,8 +3,8 @@
 import pytest
 from django.test import Client
 
+from rightslens.common import knowledge as knowledge_access
 from rightslens.core.knowledge import load_directory
-from rightslens.hub import knowledge as hub_knowledge
 from tests.kb.library_fixtures import write_fixture_set
 
 pytestmark = pytest.mark.django_db
@@ -12,9 +12,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def fixture_kb(tmp_path):
-    hub_knowledge.use_knowledge(load_directory(write_fixture_set(tmp_path)))
+    knowledge_access.use_knowledge(load_directory(write_fixture_set(tmp_path)))
     yield
-    hub_knowledge.use_knowledge(None)
+    knowledge_access.use_knowledge(None)
 
 
 def page(url: str) -> str:
@@ -94,9 +94,9 @@ def test_a_role_page_lists_the_principles_that_ask_something_of_the_role(fixture
 
 @pytest.fixture
 def shipped_kb():
-    hub_knowledge.use_knowledge(None)
-    yield hub_knowledge.knowledge()
-    hub_knowledge.use_knowledge(None)
+    knowledge_access.use_knowledge(None)
+    yield knowledge_access.knowledge()
+    knowledge_access.use_knowledge(None)
 
 
 def test_search_for_remedy_finds_the_remedy_forms(shipped_kb):

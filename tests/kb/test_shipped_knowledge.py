@@ -6,11 +6,11 @@ from typing import get_args
 import pytest
 
 from rightslens.assessments.models import AssessmentKind, Trigger
+from rightslens.common.knowledge import KNOWLEDGE_DIR
 from rightslens.core.knowledge import load_directory, load_library_file
 from rightslens.core.knowledge.schemas import AssessmentKindCode, TriggerCode
 from rightslens.core.knowledge.stats import knowledge_stats
 from rightslens.core.vocabulary import LifecycleStage, ValueChainRole
-from rightslens.hub.knowledge import KNOWLEDGE_DIR
 
 SHIPPED = sorted(KNOWLEDGE_DIR.glob("*.yaml"))
 

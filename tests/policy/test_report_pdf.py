@@ -37,7 +37,7 @@ def test_the_pdf_keeps_portuguese_accents_with_a_unicode_font(org, owner):
 
 
 def test_without_a_unicode_font_the_pdf_transliterates_and_says_so(org, owner, monkeypatch):
-    monkeypatch.setattr(report_pdf, "FONT_CANDIDATES", ())
+    monkeypatch.setattr("rightslens.common.pdf.FONT_DIRS", ())  # no Unicode font on this server
     version = make_version(org, owner, text=PORTUGUESE_BILL, title="Projeto — “proteção” œuvre")
     text = _pdf_text(report_pdf.render_report_pdf(_context(version)))
     assert "transliterated" in text

@@ -7,9 +7,8 @@ from textwrap import shorten
 from typing import Any
 
 from rightslens.accounts.models import Organisation
-from rightslens.assessments.models import Assessment, AssessmentStatus, Impact
-from rightslens.assessments.rules import impact_response
-from rightslens.core.involvement import ActionType, unmet_requirements
+from rightslens.assessments.models import ActionStatus, Assessment, AssessmentStatus, Impact
+from rightslens.assessments.rules import impact_plan_gaps, impact_response
 from rightslens.core.severity import SeverityBand
 
 from .. import cycle_catalogue, cycle_selectors
@@ -39,7 +38,7 @@ class ImpactEntry:
 def _impact_entry(impact: Impact) -> ImpactEntry:
     response = impact_response(impact)
     actions = list(impact.actions.all())
-    unmet = unmet_requirements(response, {ActionType(a.action_type) for a in actions})
+    unmet = impact_plan_gaps(impact)
     side_of = [
         shorten(p.action.description, 140, placeholder="…")
         for p in impact.created_by_plans.select_related("action")
@@ -128,16 +127,29 @@ def board_brief(*, organisation: Organisation) -> dict[str, Any]:
 
 def _more_decisions(organisation: Organisation, live: Any) -> list[str]:
     found = [
-        f"Agree a response to “{i.title}” (severe to people, no action yet)"
-        for i in live.filter(severity_band=SeverityBand.SEVERE, actions__isnull=True).order_by(
-            "-priority"
-        )[:3]
+        f"Agree a response to “{impact.title}” (severe to people, {gap})"
+        for impact, gap in _severe_gaps(live)[:3]
     ]
     for assessment, flags in cycle_selectors.flagged_assessments(organisation=organisation):
         found.append(f"Re-assess “{assessment.title}”: {', '.join(flags).lower()}")
     for record in _unreviewed_business_models(organisation):
         found.append(f"Review the business model “{record.title}” at board level")
     return found
+
+
+def _severe_gaps(live: Any) -> list[tuple[Impact, str]]:
+    """Severe impacts whose plan leaves a required response uncovered, most urgent first."""
+    found = []
+    severe = live.filter(severity_band=SeverityBand.SEVERE).prefetch_related("actions")
+    for impact in severe.order_by("-priority", "id"):
+        if gaps := impact_plan_gaps(impact):
+            live_actions = any(a.status != ActionStatus.CANCELLED for a in impact.actions.all())
+            found.append((impact, _gap_words(gaps) if live_actions else "no action yet"))
+    return found
+
+
+def _gap_words(gaps: list[Any]) -> str:
+    return "not yet covered: " + "; ".join(g.label.lower() for g in gaps)
 
 
 def _unreviewed_business_models(organisation: Organisation) -> list[Any]:

@@ -1,60 +1,25 @@
 """The assessment report as a PDF a board can read (fpdf2, pure Python).
 
-Uses DejaVu Sans when the system has it (full Unicode); otherwise the built-in Helvetica with text
-transliterated to Latin-1, so the report never fails for want of a font.
+Fonts, page set-up and text cleaning come from the one PDF base, `rightslens.common.pdf`.
 """
 
 from __future__ import annotations
 
-import unicodedata
-from pathlib import Path
 from typing import Any
 
-from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from rightslens.assessments.selectors import impact_ratings
+from rightslens.common.pdf import DocumentPDF
 from rightslens.core.effectiveness import VERDICT_TEXT
 
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 INK, MUTED, ACCENT, SEVERE = (27, 31, 36), (87, 96, 106), (11, 92, 173), (164, 14, 38)
-_REPLACEMENTS = {
-    "“": '"',
-    "”": '"',
-    "‘": "'",
-    "’": "'",
-    "–": "-",
-    "—": "-",
-    "→": "->",
-    "…": "...",
-    "⚑": "!",
-    "•": "-",
-}
 
 
-class ReportPDF(FPDF):
+class ReportPDF(DocumentPDF):
     def __init__(self, title: str) -> None:
-        super().__init__(format="A4")
+        super().__init__(margin=18)
         self.report_title = title
-        self.unicode = (FONT_DIR / "DejaVuSans.ttf").exists() and (
-            FONT_DIR / "DejaVuSans-Bold.ttf"
-        ).exists()
-        if self.unicode:
-            self.add_font("Body", "", str(FONT_DIR / "DejaVuSans.ttf"))
-            self.add_font("Body", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
-            self.body_font = "Body"
-        else:
-            self.body_font = "Helvetica"
-        self.set_auto_page_break(auto=True, margin=18)
-        self.set_margins(18, 18, 18)
-
-    def clean(self, text: Any) -> str:
-        text = "" if text is None else str(text)
-        if self.unicode:
-            return text
-        for a, b in _REPLACEMENTS.items():
-            text = text.replace(a, b)
-        folded = unicodedata.normalize("NFKD", text).encode("latin-1", "ignore")
-        return folded.decode("latin-1")
 
     def footer(self) -> None:
         self.set_y(-12)
@@ -212,11 +177,8 @@ def _impacts(pdf: ReportPDF, ctx: dict[str, Any]) -> None:
         pdf.pair(
             "Risk to business", i.get_business_risk_display() if i.business_risk else "Not rated"
         )
-        pdf.pair("Scale", f"{i.get_scale_display()}. {i.scale_rationale}")
-        pdf.pair("Scope", f"{i.get_scope_display()}. {i.scope_rationale}")
-        pdf.pair(
-            "Irremediability", f"{i.get_irremediability_display()}. {i.irremediability_rationale}"
-        )
+        for rating in impact_ratings(i):
+            pdf.pair(rating.label, f"{rating.display}. {rating.rationale}")
         pdf.pair("Affected groups", ", ".join(g.name for g in i.affected_groups.all()))
         pdf.pair("Involvement", f"{i.get_involvement_display()}. {i.involvement_rationale}")
         pdf.pair("Required response", entry.response.guidance)

@@ -15,7 +15,7 @@ register = template.Library()
 def right_title(right_id: str) -> str:
     """The knowledge base's title for a right id such as udhr-23; the id itself when unknown."""
     try:
-        from rightslens.hub.knowledge import knowledge
+        from rightslens.common.knowledge import knowledge
 
         item = knowledge().get(right_id)
     except Exception:  # noqa: BLE001 - a case page must render without the knowledge base

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -10,20 +9,11 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from rightslens.accounts.models import Membership, Organisation, OrganisationKind, Role
+from rightslens.common.discovery import app_modules
 
 DEMO_EMAIL = "demo@rightslens.example"
 DEMO_PASSWORD = "demo-password-2026"
 DEMO_SLUG = "demo"
-# Apps that add demo content, in dependency order. Each has demo.load(organisation, user).
-DEMO_MODULES = [
-    "rightslens.assessments.demo",
-    "rightslens.assessments.cycle_demo",
-    "rightslens.engagement.demo",
-    "rightslens.grievances.demo",
-    "rightslens.procurement.demo",
-    "rightslens.policy.demo",
-    "rightslens.disclosure.demo",
-]
 
 
 class Command(BaseCommand):
@@ -33,13 +23,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             user, org, created = ensure_demo_org()
             if created:
-                for module_name in DEMO_MODULES:
-                    try:
-                        module = importlib.import_module(module_name)
-                    except ModuleNotFoundError as exc:
-                        if exc.name == module_name:
-                            continue
-                        raise
+                # Each app with a demo.py adds its content, in INSTALLED_APPS (dependency) order.
+                for _label, module in app_modules("demo"):
                     module.load(org, user)
         state = "created" if created else "already present, left unchanged"
         self.stdout.write(f"Demo organisation {state}. Log in as {DEMO_EMAIL} / {DEMO_PASSWORD}")
