@@ -77,9 +77,10 @@ def _system(
 
 @router.get("/orgs/{org_slug}/systems/{system_id}/assessment-status")
 def assessment_status(request: HttpRequest, org_slug: str, system_id: int) -> dict[str, Any]:
-    """For CI: does this system need a (lighter) assessment now, and why?"""
+    """For CI: is this system cleared (a current approved assessment covers it as it is now), in
+    progress (an assessment is open, not approved) or in need of an assessment, and why?"""
     system = _system(request, org_slug, system_id)
-    return cycle_selectors.system_assessment_status(system)
+    return cycle_selectors.system_clearance(system)
 
 
 @router.post("/orgs/{org_slug}/systems/{system_id}/assessments", response={201: dict})

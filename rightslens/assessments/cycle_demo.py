@@ -14,7 +14,7 @@ from rightslens.accounts.models import Membership, Organisation
 from rightslens.assessments.models import Assessment, AssessmentStatus, Impact
 from rightslens.inventory.models import AISystem
 
-from . import cycle_catalogue, cycle_services, signoff, tracking
+from . import cycle_catalogue, cycle_selectors, cycle_services, signoff, tracking
 
 log = logging.getLogger("rightslens.demo")
 CHAT = "Lumen Chat"
@@ -184,14 +184,7 @@ def _approved_with_new_version(organisation: Organisation, user: Any, chat: AISy
         description="Default retention cut to 30 days; opt-in for longer",
         owner="Privacy lead",
     )
-    for category in cycle_catalogue.categories():
-        if category.id != "cat-privacy":
-            cycle_services.category_not_relevant(
-                assessment=review,
-                actor=user,
-                category_ref=category.id,
-                reason="Reviewed with the product team: no change since last year.",
-            )
+    _decide_other_categories(review, user)
     signoff.assessment_submit(assessment=review, actor=user)
     membership = Membership.objects.get(user=user, organisation=organisation)
     try:
@@ -206,6 +199,30 @@ def _approved_with_new_version(organisation: Organisation, user: Any, chat: AISy
         trigger_note="Image generation added to the assistant.",
     )
     _image_generation_impact(new, user)
+
+
+def _decide_other_categories(review: Assessment, user: Any) -> None:
+    """Every category decided, truthfully (the approval gate): where suggestions point at risks the
+    market-entry assessment already records and tracks, the review says so and answers each
+    suggestion; the others were reviewed and found unchanged."""
+    suggested: dict[str, list[str]] = {}
+    for suggestion in cycle_selectors.open_suggestions(review):
+        suggested.setdefault(suggestion.category_ref, []).append(suggestion.key)
+    for category in cycle_catalogue.categories():
+        if category.id == "cat-privacy":
+            continue
+        keys = suggested.get(category.id, [])
+        reason = (
+            "Covered by the market-entry assessment of this system, which records these risks "
+            "and tracks their mitigation; nothing new found for this period."
+            if keys
+            else "Reviewed with the product team: no change since last year."
+        )
+        cycle_services.category_not_relevant(
+            assessment=review, actor=user, category_ref=category.id, reason=reason
+        )
+        for key in keys:
+            cycle_services.suggestion_dismiss(assessment=review, actor=user, key=key)
 
 
 def _image_generation_impact(assessment: Assessment, user: Any) -> None:

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from rightslens.accounts.models import Organisation
 from rightslens.assessments.models import Action, ActionStatus, Assessment, AssessmentStatus, Impact
-from rightslens.core import effectiveness, lifecycle, quality, suggestions
+from rightslens.core import effectiveness, gates, lifecycle, quality, suggestions
 from rightslens.core.impact_fields import RATED_FIELDS
 from rightslens.core.severity import RATIONALE_REQUIRED_FROM, SeverityBand
 from rightslens.inventory.models import AISystem
@@ -24,6 +24,7 @@ from .cycle_models import (
     Scoping,
     SuggestionDecision,
 )
+from .register import grievance_remedies
 from .rules import impact_plan_gaps
 
 
@@ -246,7 +247,8 @@ def _impact_facts(impact: Impact, disaggregated: set[int]) -> quality.ImpactFact
         disaggregated_tracking=impact.pk in disaggregated,
         rationale_missing=_missing_rationales(impact),
         remedy_owed=impact.actual and impact.involvement in ("cause", "contribute"),
-        has_remedy_action=any(a.action_type == "remedy" for a in actions),
+        has_remedy_action=any(a.action_type == "remedy" for a in actions)
+        or bool(grievance_remedies(impact)),
         response_gaps=tuple(r.label for r in impact_plan_gaps(impact)),
     )
 
@@ -325,19 +327,31 @@ def org_quality(*, organisation: Organisation) -> list[tuple[Assessment, list[qu
     return [(a, quality_findings(a)) for a in live.select_related("system", "organisation")]
 
 
-def system_assessment_status(system: AISystem) -> dict[str, Any]:
-    """Whether a system needs an assessment now: never approved, changed since, or overdue."""
+def system_clearance(system: AISystem) -> dict[str, Any]:
+    """Whether a system is cleared (core.gates.system_clearance): the one status that the API, the
+    CI check and `rightslens system show` all report."""
     live = Assessment.objects.filter(system=system).exclude(status=AssessmentStatus.SUPERSEDED)
     approved = live.filter(status=AssessmentStatus.APPROVED).order_by("-approved_at").first()
-    open_ones = list(live.filter(status__in=[AssessmentStatus.DRAFT, AssessmentStatus.IN_REVIEW]))
-    reasons = [] if approved else ["No approved assessment of this system."]
-    if approved is not None:
-        reasons += flags_for(approved)
+    open_ones = live.filter(status__in=[AssessmentStatus.DRAFT, AssessmentStatus.IN_REVIEW])
+    result = gates.system_clearance(
+        approved_at=approved.approved_at if approved else None,
+        system_changed_at=system.changed_at,
+        open_assessments=tuple(
+            gates.OpenAssessment(a.pk, a.created_at) for a in open_ones.order_by("pk")
+        ),
+        now=timezone.now(),
+        review_period_days=system.organisation.review_period_days,
+    )
     return {
         "system_id": system.pk,
-        "needs_assessment": bool(reasons) and not open_ones,
-        "reasons": reasons,
-        "suggested_kind": "full" if approved is None else "rapid",
+        "status": result.status.value,
+        "status_text": gates.CLEARANCE_TEXT[result.status],
+        "cleared": result.status is gates.Clearance.CLEARED,
+        "exit_code": result.exit_code,
+        "needs_assessment": result.status is gates.Clearance.ASSESSMENT_NEEDED,
+        "reasons": list(result.reasons),
+        "suggested_kind": result.suggested_kind,
         "approved_assessment_id": approved.pk if approved else None,
-        "open_assessment_ids": [a.pk for a in open_ones],
+        "open_assessment_ids": [a.pk for a in open_ones.order_by("pk")],
+        "covering_open_ids": list(result.covering_open_ids),
     }

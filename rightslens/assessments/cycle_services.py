@@ -348,3 +348,34 @@ def side_risk_link(*, action: Action, actor: Any, impact_id: Any) -> ActionPlan:
         after={"impact_id": side.pk},
     )
     return plan
+
+
+@transaction.atomic
+def impact_engagement_gap_record(
+    *, assessment: Assessment, actor: Any, impact_id: Any, reason: str
+) -> Impact:
+    """Record why a severe impact's affected groups (or credible proxies) could not be engaged:
+    the approval gate accepts this reason instead of the engagement (UNGP 18)."""
+    ensure_editable(assessment)
+    impact = Impact.objects.filter(
+        assessment=assessment, pk=str(impact_id or "0").isdigit() and int(impact_id)
+    ).first()
+    if impact is None:
+        raise FieldErrors({"impact_id": "Choose an impact of this assessment."})
+    if len((reason or "").strip()) < 20:
+        raise FieldErrors(
+            {"reason": "Say why the people affected, or credible proxies, could not be engaged."}
+        )
+    before = impact.engagement_gap_reason
+    impact.engagement_gap_reason = reason.strip()
+    impact.save(update_fields=["engagement_gap_reason", "updated_at"])
+    audit_record(
+        organisation=assessment.organisation,
+        actor=actor,
+        verb="impact.engagement_gap",
+        obj=impact,
+        summary=reason.strip()[:200],
+        before={"reason": before},
+        after={"reason": impact.engagement_gap_reason},
+    )
+    return impact

@@ -30,7 +30,15 @@ urlpatterns = [
             {"step": step},
             name=f"cycle_review_{step}",
         )
-        for step in ("submit", "return", "approve", "reviewer", "decide", "new-version")
+        for step in (
+            "submit",
+            "return",
+            "approve",
+            "reviewer",
+            "decide",
+            "engagement-reason",
+            "new-version",
+        )
     ],
     path(A + "compare/<int:other_id>/", signoff_views.compare, name="cycle_compare"),
     path(A + "audit/", signoff_views.audit, name="cycle_audit"),

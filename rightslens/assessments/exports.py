@@ -8,8 +8,9 @@ import io
 from typing import Any
 
 from rightslens.accounts.models import Organisation
-from rightslens.assessments.models import AssessmentStatus, Impact
+from rightslens.assessments.models import Impact
 from rightslens.assessments.rules import impact_response
+from rightslens.assessments.selectors import current_impacts
 from rightslens.core.impact_fields import RATED_FIELDS
 
 COLUMNS = (
@@ -37,8 +38,7 @@ COLUMNS = (
 
 def register_rows(*, organisation: Organisation) -> list[dict[str, Any]]:
     impacts = (
-        Impact.objects.filter(organisation=organisation)
-        .exclude(assessment__status=AssessmentStatus.SUPERSEDED)
+        current_impacts(organisation=organisation)
         .select_related("assessment", "assessment__system")
         .prefetch_related("actions")
         .order_by("-priority", "id")

@@ -120,6 +120,19 @@ class Impact(OrgScoped):
     )
     business_risk_note = models.TextField(blank=True)
     status = models.CharField(max_length=20, choices=ImpactStatus, default=ImpactStatus.OPEN)
+    engagement_gap_reason = models.TextField(
+        blank=True,
+        help_text="Why the affected groups (or credible proxies) could not be engaged on this "
+        "impact; approval of a severe impact needs their engagement or this reason.",
+    )
+    previous_version = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="next_versions",
+        help_text="The same impact in the previous version of the assessment.",
+    )
     # Derived by the core rules in the service layer, stored so the register can sort in SQL.
     severity_band = models.PositiveSmallIntegerField(choices=_int_choices(SeverityBand), default=1)
     priority = models.PositiveIntegerField(default=0, db_index=True)

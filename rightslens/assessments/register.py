@@ -13,13 +13,13 @@ from typing import Any
 from django.db.models import F
 
 from rightslens.accounts.models import Organisation
-from rightslens.core.involvement import Requirement, Response
+from rightslens.core.involvement import ActionType, Requirement, Response
 from rightslens.core.severity import Likelihood, SeverityBand
 from rightslens.core.vocabulary import label
 
 from .models import Impact
-from .rules import impact_plan_gaps, impact_response
-from .selectors import impacts_for
+from .rules import impact_plan_gaps, impact_response, live_action_types
+from .selectors import current_impacts
 
 SORTS: dict[str, tuple[str, list[Any]]] = {
     "priority": ("Priority (severity first)", ["-priority", "id"]),
@@ -58,8 +58,48 @@ class RegisterRow:
         return not self.unmet
 
 
+def lineage_ids(impact: Impact) -> set[int]:
+    """This impact and the same impact in earlier versions of its assessment."""
+    ids, current = set(), impact
+    while current is not None and current.pk not in ids:
+        ids.add(current.pk)
+        current = current.previous_version
+    return ids
+
+
+def impact_history(impact: Impact) -> list[Impact]:
+    """The same impact across the versions of its assessment, oldest first (one entry each)."""
+    root = impact
+    while root.previous_version_id and root.previous_version is not None:
+        root = root.previous_version
+    chain, frontier = [root], [root]
+    while frontier:
+        frontier = list(
+            Impact.objects.filter(previous_version__in=frontier).select_related("assessment")
+        )
+        chain += frontier
+    return sorted(chain, key=lambda i: (i.assessment.version, i.pk))
+
+
+def grievance_remedies(impact: Impact) -> list[Any]:
+    """Remedies recorded on grievances linked to this impact (or an earlier version of it)."""
+    from rightslens.grievances.selectors import remedies_for_impacts  # grievances build on impacts
+
+    by_impact = remedies_for_impacts(
+        organisation=impact.organisation, impact_ids=lineage_ids(impact)
+    )
+    return sorted(
+        {r.pk: r for found in by_impact.values() for r in found}.values(), key=lambda r: r.pk
+    )
+
+
+def planned_action_types(impact: Impact) -> set[ActionType]:
+    """Action types that answer the impact's required response (see `rules.live_action_types`)."""
+    return live_action_types(impact)
+
+
 def _filtered(organisation: Organisation, filters: RegisterFilters) -> Any:
-    impacts = impacts_for(organisation=organisation)
+    impacts = current_impacts(organisation=organisation)
     if filters.band:
         impacts = impacts.filter(severity_band=filters.band)
     if filters.group:
@@ -76,7 +116,7 @@ def _filtered(organisation: Organisation, filters: RegisterFilters) -> Any:
 def priority_ranks(organisation: Organisation) -> dict[int, int]:
     """Impact id -> its rank in the priority order of the whole register."""
     ordered = (
-        impacts_for(organisation=organisation)
+        current_impacts(organisation=organisation)
         .order_by("-priority", "id")
         .values_list("pk", flat=True)
     )

@@ -44,12 +44,19 @@ def impact_response(impact: Impact) -> Response:
 
 
 def live_action_types(impact: Impact) -> set[ActionType]:
-    """The kinds of action the impact's plan holds. Cancelled actions answer nothing."""
-    return {
+    """The kinds of action the impact's plan holds. Cancelled actions answer nothing; a remedy
+    recorded on a linked grievance counts as remedy (GP 22), as a remedy action would."""
+    planned = {
         ActionType(a.action_type)
         for a in impact.actions.all()
         if a.status != ActionStatus.CANCELLED
     }
+    if ActionType.REMEDY not in planned:
+        from .register import grievance_remedies  # the register builds on these rules
+
+        if grievance_remedies(impact):
+            planned.add(ActionType.REMEDY)
+    return planned
 
 
 def impact_plan_gaps(impact: Impact) -> list[Requirement]:

@@ -10,7 +10,7 @@ from rightslens.core.impact_fields import RATING_FIELDS
 from rightslens.core.severity import SEVERITY_DIMENSIONS
 from rightslens.inventory.models import AISystem
 
-from .models import Assessment, Impact
+from .models import Assessment, AssessmentStatus, Impact
 
 
 def impacts_for(*, organisation: Organisation) -> Any:
@@ -21,6 +21,16 @@ def impacts_for(*, organisation: Organisation) -> Any:
     )
 
 
+def current_impacts(*, organisation: Organisation) -> Any:
+    """Each impact once, in its current version: impacts of a superseded assessment, or of one
+    that a newer version (draft or approved) has replaced, are history, not register entries."""
+    return (
+        impacts_for(organisation=organisation)
+        .exclude(assessment__status=AssessmentStatus.SUPERSEDED)
+        .exclude(assessment__successors__isnull=False)
+    )
+
+
 def assessments_for(*, organisation: Organisation) -> Any:
     return Assessment.objects.filter(organisation=organisation).select_related(
         "system", "organisation"
@@ -28,7 +38,7 @@ def assessments_for(*, organisation: Organisation) -> Any:
 
 
 def dashboard_figures(*, organisation: Organisation) -> dict[str, int]:
-    impacts = Impact.objects.filter(organisation=organisation)
+    impacts = current_impacts(organisation=organisation)
     return {
         "systems": AISystem.objects.filter(
             organisation=organisation, archived_at__isnull=True

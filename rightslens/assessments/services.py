@@ -260,6 +260,7 @@ def impact_copy_into(*, impact: Impact, into: Assessment) -> Impact:
     if into.is_frozen:
         raise _frozen_error(into)
     groups = list(impact.affected_groups.all())
+    impact.previous_version_id = impact.pk
     impact.pk = None
     impact.id = None
     impact.assessment = into

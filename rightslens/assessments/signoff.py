@@ -20,7 +20,7 @@ from rightslens.core.severity import SeverityBand
 from rightslens.errors import FieldErrors
 from rightslens.notifications import events as notification_events
 
-from . import cycle_selectors, documents
+from . import approval_gates, cycle_selectors, documents
 from .cycle_models import ActionPlan, CategoryReview, Indicator, ReviewDecision, Reviewer, Scoping
 from .independence import independent_signoff_problem
 from .services import impact_copy_into
@@ -70,8 +70,10 @@ def approval_refusals(assessment: Assessment, membership: Membership) -> list[st
         ),
         undecided_red_lines=cycle_selectors.undecided_red_lines(assessment),
     )
-    return lifecycle.approval_refusals(ctx) + _problems(
-        independent_signoff_problem, assessment, membership
+    return (
+        lifecycle.approval_refusals(ctx)
+        + approval_gates.approval_gate_problems(assessment)
+        + _problems(independent_signoff_problem, assessment, membership)
     )
 
 

@@ -15,7 +15,7 @@ from rightslens.assessments.models import Action, Assessment
 from rightslens.common.views import org_view
 from rightslens.errors import FieldErrors
 
-from . import cycle_forms, cycle_selectors, documents, signoff
+from . import approval_gates, cycle_forms, cycle_selectors, cycle_services, documents, signoff
 from .cycle_models import ActionPlan, EvidenceFile, Indicator, Measurement
 from .cycle_views import _assessment, _url
 
@@ -37,6 +37,7 @@ def _review_context(
         "coverage": cycle_selectors.coverage(assessment),
         "versions": _versions(assessment),
         "flags": cycle_selectors.flags_for(assessment),
+        "unheard_severe": approval_gates.unheard_severe_impacts(assessment),
     }
 
 
@@ -89,6 +90,14 @@ def review_action(
                 decision=request.POST.get("decision", ""),
                 comment=request.POST.get("comment", ""),
             )
+        elif step == "engagement-reason":
+            cycle_services.impact_engagement_gap_record(
+                assessment=assessment,
+                actor=request.user,
+                impact_id=request.POST.get("impact_id"),
+                reason=request.POST.get("reason", ""),
+            )
+            messages.success(request, "Reason recorded.")
         elif step == "new-version":
             new = signoff.assessment_new_version(
                 assessment=assessment,

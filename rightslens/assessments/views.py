@@ -17,6 +17,7 @@ from rightslens.inventory.models import AISystem
 from . import catalogue, services
 from .forms import ActionForm, AssessmentForm, ImpactForm
 from .models import Action, Assessment, Impact
+from .register import grievance_remedies, impact_history
 from .rules import impact_plan_gaps, impact_response
 from .selectors import assessments_for, impacts_for
 
@@ -142,6 +143,8 @@ def impact_detail(request: HttpRequest, org_slug: str, impact_id: int) -> HttpRe
         "rights": [(r, catalogue.title_of(r)) for r in impact.rights],
         "risk_category": catalogue.title_of(impact.risk_category) if impact.risk_category else "",
         "action_form": ActionForm(),
+        "grievance_remedies": grievance_remedies(impact),
+        "history": impact_history(impact),
     }
     return render(request, "assessments/impact_detail.html", context)
 

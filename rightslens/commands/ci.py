@@ -10,15 +10,21 @@ import urllib.error
 import urllib.request
 from typing import Any
 
-#: Exit code when an assessment is needed, so a pipeline can stop or warn on it.
-NEEDS_ASSESSMENT = 3
+#: Exit codes, so a pipeline can stop or warn (the server computes the status; these mirror
+#: rightslens.core.gates.EXIT_CODES, kept here because this command runs without Django):
+CLEARED = 0  # a current approved assessment covers the system as it is now
+USAGE_OR_SERVER_ERROR = 2
+NEEDS_ASSESSMENT = 3  # nothing current covers the system: an assessment is needed
+IN_PROGRESS = 4  # an assessment is open but not approved: in progress, not cleared
+EXIT_CODES = {"cleared": CLEARED, "assessment_needed": NEEDS_ASSESSMENT, "in_progress": IN_PROGRESS}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="ci_command", required=True)
     check = sub.add_parser(
         "check",
-        help="Exit 0 if the system's assessment is current, 3 if one is needed (with reasons).",
+        help="Exit 0 if cleared (a current approved assessment covers the system as it is now), "
+        "3 if an assessment is needed, 4 if one is in progress but not approved, 2 on errors.",
     )
     check.add_argument("--url", default=os.environ.get("RIGHTSLENS_URL", ""), help="Server URL.")
     check.add_argument("--token", default=os.environ.get("RIGHTSLENS_TOKEN", ""), help="API token.")
@@ -64,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         print(
             "rightslens ci: an API token is needed (--token or RIGHTSLENS_TOKEN)", file=sys.stderr
         )
-        return 2
+        return USAGE_OR_SERVER_ERROR
     base = f"/api/cycle/orgs/{args.org}/systems/{args.system}"
     try:
         status = _call(args, "GET", f"{base}/assessment-status")
@@ -74,23 +80,18 @@ def run(args: argparse.Namespace) -> int:
             status["started"] = _call(args, "POST", f"{base}/assessments", body)
     except ApiError as exc:
         print(f"rightslens ci: {exc}", file=sys.stderr)
-        return 2
+        return USAGE_OR_SERVER_ERROR
     _report(status, args.format)
-    return NEEDS_ASSESSMENT if status["needs_assessment"] else 0
+    return EXIT_CODES.get(status.get("status", ""), USAGE_OR_SERVER_ERROR)
 
 
 def _report(status: dict[str, Any], fmt: str) -> None:
     if fmt == "json":
         print(json.dumps(status, indent=2))
         return
-    if not status["needs_assessment"]:
-        print(
-            "Assessment is current"
-            + (" (one is open)" if status["open_assessment_ids"] else "")
-            + "."
-        )
-        return
-    print(f"A {status['suggested_kind']} assessment is needed:")
+    print(status["status_text"])
+    if status["needs_assessment"]:
+        print(f"A {status['suggested_kind']} assessment is needed:")
     for reason in status["reasons"]:
         print(f"  - {reason}")
     if "started" in status:

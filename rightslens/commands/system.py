@@ -35,6 +35,7 @@ def _fail(message: str) -> int:
 
 
 def system_document(org_slug: str, system_id: int) -> dict[str, Any] | None:
+    from rightslens.assessments.cycle_selectors import system_clearance
     from rightslens.assessments.selectors import assessment_record
     from rightslens.inventory.models import AISystem
     from rightslens.inventory.selectors import system_record
@@ -45,6 +46,7 @@ def system_document(org_slug: str, system_id: int) -> dict[str, Any] | None:
     return system_record(system) | {
         "organisation": org_slug,
         "assessments": [assessment_record(a) for a in system.assessments.order_by("-created_at")],
+        "clearance": system_clearance(system),
     }
 
 
@@ -62,6 +64,7 @@ def _show(args: argparse.Namespace) -> int:
     print(
         f"  countries {', '.join(document['countries']) or '-'}; languages {', '.join(document['languages']) or '-'}"
     )
+    print(f"  {document['clearance']['status_text']}")
     for a in document["assessments"]:
         approved = f", approved {a['approved_at']}" if a["approved_at"] else ""
         print(f"  assessment #{a['id']} v{a['version']}: {a['title']} [{a['status']}{approved}]")

@@ -10,6 +10,8 @@ disability, region). For each group we decide one verdict from its own series:
   improves but stays far behind everyone else is still left behind.
 - ``working``: it meets the target, or (without a target) its latest value is better than its
   first one.
+- ``one_round``: measured in one round only (one date): a trend needs at least two rounds, so
+  neither "working" by improvement nor "not improving" is claimed from a single measurement.
 - ``not_improving``: none of the above.
 """
 
@@ -25,6 +27,7 @@ class Verdict(StrEnum):
     NOT_IMPROVING = "not_improving"
     LEFT_BEHIND = "left_behind"
     TOO_FEW = "too_few"
+    ONE_ROUND = "one_round"
     NO_DATA = "no_data"
 
     @property
@@ -37,6 +40,7 @@ VERDICT_TEXT: dict[Verdict, str] = {
     Verdict.NOT_IMPROVING: "Not improving",
     Verdict.LEFT_BEHIND: "Left behind",
     Verdict.TOO_FEW: "Too few people to judge",
+    Verdict.ONE_ROUND: "One measurement round: too early to judge a trend",
     Verdict.NO_DATA: "No data yet",
 }
 
@@ -78,6 +82,10 @@ def _meets_target(rule: IndicatorRule, value: float) -> bool:
     return value <= rule.target if rule.lower_is_better else value >= rule.target
 
 
+#: Measurement rounds (distinct dates) needed before a series is judged improving or not.
+MIN_ROUNDS_FOR_TREND = 2
+
+
 def series_verdict(rule: IndicatorRule, series: list[Point]) -> tuple[Verdict, str]:
     """Verdict for a series on its own (no comparison with others)."""
     if not series:
@@ -86,7 +94,12 @@ def series_verdict(rule: IndicatorRule, series: list[Point]) -> tuple[Verdict, s
     first, latest = ordered[0], ordered[-1]
     if _meets_target(rule, latest.value):
         return Verdict.WORKING, f"Latest value {latest.value:g} meets the target {rule.target:g}."
-    if len(ordered) > 1 and _worse_by(rule, latest.value, first.value) < 0:
+    if len({p.on for p in ordered}) < MIN_ROUNDS_FOR_TREND:
+        return (
+            Verdict.ONE_ROUND,
+            f"Measured once ({latest.value:g}); a trend needs at least {MIN_ROUNDS_FOR_TREND} rounds.",
+        )
+    if _worse_by(rule, latest.value, first.value) < 0:
         return Verdict.WORKING, f"Improved from {first.value:g} to {latest.value:g}."
     return Verdict.NOT_IMPROVING, f"No improvement: {first.value:g} then {latest.value:g}."
 
@@ -145,6 +158,7 @@ def assess_groups(
         Verdict.LEFT_BEHIND,
         Verdict.NOT_IMPROVING,
         Verdict.TOO_FEW,
+        Verdict.ONE_ROUND,
         Verdict.NO_DATA,
         Verdict.WORKING,
     ]

@@ -25,8 +25,10 @@ class GrievanceState(StrEnum):
 
 
 # Which state may follow which. An appeal re-opens a closed case or contests a proposed remedy.
+# A received case is acknowledged before anything else (UNGP 31: predictable, respectful of the
+# complainant): it cannot be closed unseen, so closing needs at least an acknowledgement.
 TRANSITIONS: Mapping[GrievanceState, frozenset[GrievanceState]] = {
-    GrievanceState.RECEIVED: frozenset({GrievanceState.ACKNOWLEDGED, GrievanceState.CLOSED}),
+    GrievanceState.RECEIVED: frozenset({GrievanceState.ACKNOWLEDGED}),
     GrievanceState.ACKNOWLEDGED: frozenset({GrievanceState.UNDER_REVIEW, GrievanceState.CLOSED}),
     GrievanceState.UNDER_REVIEW: frozenset({GrievanceState.REMEDY_PROPOSED, GrievanceState.CLOSED}),
     GrievanceState.REMEDY_PROPOSED: frozenset(
@@ -39,6 +41,11 @@ TRANSITIONS: Mapping[GrievanceState, frozenset[GrievanceState]] = {
 
 def can_transition(current: GrievanceState, target: GrievanceState) -> bool:
     return target in TRANSITIONS[current]
+
+
+def moves_from(current: GrievanceState) -> tuple[GrievanceState, ...]:
+    """The states a case in `current` may move to, in the published order (what a form offers)."""
+    return tuple(state for state in GrievanceState if state in TRANSITIONS[current])
 
 
 # Recording remedy on a case being dealt with proposes it to the complainant. An acknowledged case

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from rightslens.accounts.models import Organisation
-from rightslens.assessments.models import Impact
-from rightslens.core.engagement import impact_coverage, share_outside_na_we
+from rightslens.assessments.selectors import current_impacts
+from rightslens.core.engagement import StakeholderKind, impact_coverage, share_outside_na_we
 
 from .models import EngagementEvent, Stakeholder
 
@@ -31,6 +31,23 @@ def _participations(organisation: Organisation) -> list[tuple[int, Stakeholder]]
     return [(row.engagementevent_id, row.stakeholder) for row in rows]
 
 
+def groups_heard(
+    *, organisation: Organisation, group_ids: set[int], impact_ids: set[int] | None = None
+) -> set[int]:
+    """Which of these affected groups took part in an engagement, themselves or through a credible
+    proxy (experts do not speak for a group); with `impact_ids`, only engagement recorded about
+    one of those impacts counts."""
+    heard = Stakeholder.objects.filter(
+        organisation=organisation,
+        represents_id__in=group_ids,
+        kind__in=[StakeholderKind.AFFECTED, StakeholderKind.PROXY],
+        events__isnull=False,
+    )
+    if impact_ids is not None:
+        heard = heard.filter(events__impacts__in=impact_ids)
+    return set(heard.values_list("represents_id", flat=True))
+
+
 def coverage(*, organisation: Organisation) -> dict[str, Any]:
     """For each severe impact: which affected groups were heard about it, elsewhere, or not at all."""
     participations = _participations(organisation)
@@ -41,7 +58,8 @@ def coverage(*, organisation: Organisation) -> dict[str, Any]:
             groups_by_event.setdefault(event_id, set()).add(stakeholder.represents_id)
     rows = []
     severe = (
-        Impact.objects.filter(organisation=organisation, severity_band=SEVERE_BAND)
+        current_impacts(organisation=organisation)
+        .filter(severity_band=SEVERE_BAND)
         .select_related("assessment__system")
         .prefetch_related("affected_groups", "engagement_events")
     )

@@ -12,6 +12,7 @@ from ninja import Router
 
 from rightslens.accounts.access import membership_for, org_object_or_404
 from rightslens.api.auth import OrgMemberTokenAuth
+from rightslens.core.grievance import GrievanceState, moves_from
 
 from .models import Grievance
 from .selectors import dashboard, grievances_for
@@ -23,6 +24,7 @@ def grievance_record(g: Grievance) -> dict[str, Any]:
     return {
         "id": g.pk,
         "state": g.state,
+        "allowed_moves": [s.value for s in moves_from(GrievanceState(g.state))],
         "language": g.language,
         "received_at": g.received_at.isoformat(),
         "acknowledged_at": g.acknowledged_at.isoformat() if g.acknowledged_at else None,

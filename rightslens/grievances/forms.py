@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rightslens.assessments.catalogue import right_choices
 from rightslens.assessments.forms import RightsCheckboxes
-from rightslens.core.grievance import ATTACHMENT_MAX_BYTES
+from rightslens.core.grievance import ATTACHMENT_MAX_BYTES, GrievanceState, moves_from
 
 from .models import RemedyFormChoice, RemedyRouteChoice, State
 from .services import (
@@ -105,7 +107,19 @@ class FeedbackForm(forms.Form):
 
 
 class TransitionForm(forms.Form):
+    """Offers only the moves the published state machine allows from the case's state."""
+
     to_state = forms.ChoiceField(label="Move the case to", choices=State.choices)
+
+    def __init__(self, *args: Any, current: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        labels = dict(State.choices)
+        allowed = moves_from(GrievanceState(current))
+        field = self.fields["to_state"]
+        field.choices = [(s.value, labels[s.value]) for s in allowed]  # type: ignore[attr-defined]
+        field.error_messages["invalid_choice"] = (
+            f"A case that is {current.replace('_', ' ')} cannot move to that state."
+        )
 
 
 class MessageForm(forms.Form):

@@ -195,3 +195,22 @@ def with_deadlines(cases: Any, targets: TargetTimes) -> list[Grievance]:
     for case in listed:
         case.deadline = next_deadline(case, targets)  # type: ignore[attr-defined]
     return listed
+
+
+def remedies_for_impacts(
+    *, organisation: Organisation, impact_ids: set[int]
+) -> dict[int, list[Remedy]]:
+    """Remedies recorded on grievances linked to these impacts, by impact id (GP 22: remedy given
+    through the grievance mechanism counts toward the impact's remedy). No identities or text are
+    read here: callers show the form, date and case number only."""
+    links = GrievanceImpactLink.objects.filter(
+        organisation=organisation, impact_id__in=impact_ids
+    ).values_list("impact_id", "grievance_id")
+    by_grievance: dict[int, list[int]] = {}
+    for impact_id, grievance_id in links:
+        by_grievance.setdefault(grievance_id, []).append(impact_id)
+    found: dict[int, list[Remedy]] = {}
+    for remedy in Remedy.objects.filter(organisation=organisation, grievance_id__in=by_grievance):
+        for impact_id in by_grievance[remedy.grievance_id]:
+            found.setdefault(impact_id, []).append(remedy)
+    return found

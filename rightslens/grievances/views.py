@@ -104,7 +104,7 @@ def _detail(
         "is_officer": membership.is_grievance_officer,
         "targets": target_times(membership.organisation),
         "deadline": next_deadline(grievance, target_times(membership.organisation)),
-        "transition_form": forms.get("transition_form") or TransitionForm(),
+        "transition_form": forms.get("transition_form") or TransitionForm(current=grievance.state),
         "message_form": forms.get("message_form") or MessageForm(),
         "note_form": forms.get("note_form") or NoteForm(),
         "triage_form": forms.get("triage_form")
@@ -189,7 +189,7 @@ def case_detail(request: HttpRequest, org_slug: str, grievance_id: int) -> HttpR
 @post_only
 def case_transition(request: HttpRequest, org_slug: str, grievance_id: int) -> HttpResponse:
     membership, grievance = _post(request, org_slug, grievance_id)
-    form = TransitionForm(request.POST)
+    form = TransitionForm(request.POST, current=grievance.state)
     if not form.is_valid():
         return _bad(request, membership, grievance, "transition_form", form)
     try:

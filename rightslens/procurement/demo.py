@@ -68,6 +68,9 @@ def _answered(
     return request
 
 
+AGREED_CLAUSES = frozenset({"clause-responsible-use", "clause-audit-information"})
+
+
 def _vendor(organisation: Organisation, user: Any, system: AISystem | None) -> Counterparty:
     today = timezone.localdate()
     vendor = services.counterparty_save(
@@ -100,7 +103,10 @@ def _vendor(organisation: Organisation, user: Any, system: AISystem | None) -> C
         "clause-remedy-cooperation",
     ):
         if clause_id in {c.id for c in services.clause_templates()}:
-            services.clause_attach(counterparty=vendor, user=user, clause_id=clause_id)
+            clause = services.clause_attach(counterparty=vendor, user=user, clause_id=clause_id)
+            # Negotiation is under way: two clauses agreed, remedy cooperation still proposed.
+            if clause_id in AGREED_CLAUSES:
+                services.clause_set_status(attachment=clause, user=user, status="agreed")
     services.leverage_record(
         counterparty=vendor,
         user=user,
@@ -146,16 +152,10 @@ def _procurement(
         "per-group and per-language test results within 90 days, audit rights and cooperation in remedy.",
     )
     services.procurement_attach_questionnaire(procurement=procurement, request=request)
+    # Not awarded: the pre-procurement assessment is still a draft and the remedy clause is not
+    # agreed, so the award gate lists what is left (a truthful demo, not an unearned green light).
     if system is not None:
         services.procurement_open_assessment(procurement=procurement, user=user)
-        today = timezone.localdate()
-        services.procurement_award(
-            procurement=procurement,
-            user=user,
-            award_conditions="Clauses on responsible use, audit and remedy agreed; emotion add-on excluded; "
-            "test results by group and language within 90 days.",
-            monitoring_dates=[today + dt.timedelta(days=90), today + dt.timedelta(days=365)],
-        )
 
 
 def _customer_check(organisation: Organisation, user: Any) -> None:

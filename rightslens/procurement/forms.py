@@ -6,7 +6,7 @@ from typing import Any
 from django import forms
 
 from rightslens.core import business_model as bm
-from rightslens.core.vocabulary import label
+from rightslens.core.vocabulary import SystemKind, label
 from rightslens.inventory.models import AISystem
 
 from .models import (
@@ -96,6 +96,13 @@ class ConclusionForm(forms.Form):
         label="Conclusion", choices=Conclusion.choices, widget=forms.RadioSelect
     )
     conclusion_reasons = forms.CharField(label="Reasons", widget=forms.Textarea)
+    supply_conditions = forms.CharField(
+        label="Conditions before supply (leverage plan)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Required for a customer concluded 'Escalate' or 'Do not proceed': what must "
+        "change before anything is supplied. Record the leverage you will use on the customer's page.",
+    )
 
 
 class ClauseForm(forms.Form):
@@ -173,16 +180,53 @@ class ProcurementForm(forms.Form):
         self.fields["system"].queryset = AISystem.objects.filter(organisation=organisation)  # type: ignore[attr-defined]
 
 
+class LinkSystemForm(forms.Form):
+    system = forms.ModelChoiceField(
+        label="System in the inventory", queryset=AISystem.objects.none()
+    )
+
+    def __init__(self, *args: Any, organisation: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["system"].queryset = AISystem.objects.filter(  # type: ignore[attr-defined]
+            organisation=organisation, archived_at__isnull=True
+        )
+
+
+class CreateSystemForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Kind of system",
+        choices=[(k.value, label(k.value)) for k in SystemKind],
+        initial=SystemKind.OTHER_AI.value,
+    )
+
+
 class AttachQuestionnaireForm(forms.Form):
     request_id = forms.IntegerField(label="Questionnaire sent")
 
 
 class AwardForm(forms.Form):
     award_conditions = forms.CharField(label="Award conditions", widget=forms.Textarea)
+    clauses = forms.MultipleChoiceField(
+        label="Contract clauses the award relies on",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Each one named here must be agreed in the contract before award.",
+    )
+    exception_reasons = forms.CharField(
+        label="Exception: reasons to award before due diligence is done (senior role only)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Leave empty for a normal award. An exception is audited and shown on the "
+        "procurement.",
+    )
     monitoring_dates = forms.CharField(
         label="Post-award monitoring dates",
         help_text="ISO dates separated by commas, e.g. 2027-03-01, 2027-09-01",
     )
+
+    def __init__(self, *args: Any, clauses: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["clauses"].choices = clauses  # type: ignore[attr-defined]
 
     def clean_monitoring_dates(self) -> list[dt.date]:
         raw = [p.strip() for p in self.cleaned_data["monitoring_dates"].split(",") if p.strip()]

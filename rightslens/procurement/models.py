@@ -143,6 +143,9 @@ class QuestionnaireRequest(OrgScoped):
     submitted_at = models.DateTimeField(null=True, blank=True)
     conclusion = models.CharField(max_length=30, choices=Conclusion, blank=True)
     conclusion_reasons = models.TextField(blank=True)
+    supply_conditions = models.TextField(
+        blank=True, help_text="Conditions to be met before supply (leverage plan, UNGP 19)."
+    )
     concluded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -315,6 +318,15 @@ class Procurement(OrgScoped):
         Assessment, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     award_conditions = models.TextField(blank=True)
+    award_clauses = models.JSONField(
+        default=list, blank=True, help_text="Knowledge-base ids of the clauses the award relies on."
+    )
+    # An award despite open due diligence: only the senior role, with reasons, audited and shown.
+    award_exception_reasons = models.TextField(blank=True)
+    award_exception_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    award_exception_at = models.DateTimeField(null=True, blank=True)
     monitoring_dates = models.JSONField(
         default=list, blank=True, help_text="ISO dates of post-award reviews."
     )

@@ -20,18 +20,23 @@ from .forms import (
     AwardForm,
     BoardReviewForm,
     BusinessModelForm,
+    CreateSystemForm,
+    LinkSystemForm,
     ProcurementForm,
 )
-from .models import BusinessModelRecord, Procurement, QuestionnaireRequest
+from .models import BusinessModelRecord, ClauseAttachment, Procurement, QuestionnaireRequest
 from .services import (
     award_blockers,
     business_model_board_review,
     business_model_create,
     business_model_of,
+    clause_templates,
     core_inherent_risks,
     procurement_attach_questionnaire,
     procurement_award,
     procurement_create,
+    procurement_create_system,
+    procurement_link_system,
     procurement_open_assessment,
     procurement_screen,
 )
@@ -66,6 +71,18 @@ def procurement_new(request: HttpRequest, org_slug: str) -> HttpResponse:
     )
 
 
+def _clause_choices(procurement: Procurement) -> list[tuple[str, str]]:
+    """The vendor's clauses, each with its status, to name in the award conditions."""
+    titles = {t.id: t.title for t in clause_templates()}
+    attached = ClauseAttachment.objects.filter(
+        organisation=procurement.organisation, counterparty_id=procurement.vendor_id
+    )
+    return [
+        (c.clause_id, f"{titles.get(c.clause_id, c.clause_id)} ({c.get_status_display()})")
+        for c in attached
+    ]
+
+
 def _procurement_page(
     request: HttpRequest,
     membership: Membership,
@@ -92,8 +109,16 @@ def _procurement_page(
             )
             if procurement.questionnaire
             else "",
-            "award_form": extra.get("award") or AwardForm(),
+            "award_form": extra.get("award") or AwardForm(clauses=_clause_choices(procurement)),
+            "award_clause_rows": [
+                (label, cid)
+                for cid, label in _clause_choices(procurement)
+                if cid in procurement.award_clauses
+            ],
             "errors": extra.get("errors"),
+            "link_system_form": extra.get("link_system")
+            or LinkSystemForm(organisation=membership.organisation),
+            "create_system_form": extra.get("create_system") or CreateSystemForm(),
         },
         status=status,
     )
@@ -167,14 +192,50 @@ def procurement_assessment(
 
 @login_required
 @require_POST
+def procurement_system_link(
+    request: HttpRequest, org_slug: str, procurement_id: int
+) -> HttpResponse:
+    membership, procurement = _writable(request, org_slug, procurement_id)
+    form = LinkSystemForm(request.POST, organisation=membership.organisation)
+    if form.is_valid():
+        try:
+            procurement_link_system(
+                procurement=procurement, user=request.user, system=form.cleaned_data["system"]
+            )
+            return redirect(proc_url(org_slug, procurement))
+        except FieldErrors as exc:
+            exc.add_to(form)
+    return _procurement_page(request, membership, procurement, status=400, link_system=form)
+
+
+@login_required
+@require_POST
+def procurement_system_create(
+    request: HttpRequest, org_slug: str, procurement_id: int
+) -> HttpResponse:
+    membership, procurement = _writable(request, org_slug, procurement_id)
+    form = CreateSystemForm(request.POST)
+    if form.is_valid():
+        try:
+            procurement_create_system(
+                procurement=procurement, user=request.user, kind=form.cleaned_data["kind"]
+            )
+            return redirect(proc_url(org_slug, procurement))
+        except FieldErrors as exc:
+            exc.add_to(form, name_unmatched=True)
+    return _procurement_page(request, membership, procurement, status=400, create_system=form)
+
+
+@login_required
+@require_POST
 def procurement_award_view(
     request: HttpRequest, org_slug: str, procurement_id: int
 ) -> HttpResponse:
     membership, procurement = _writable(request, org_slug, procurement_id)
-    form = AwardForm(request.POST)
+    form = AwardForm(request.POST, clauses=_clause_choices(procurement))
     if form.is_valid():
         try:
-            procurement_award(procurement=procurement, user=request.user, **form.cleaned_data)
+            procurement_award(procurement=procurement, membership=membership, **form.cleaned_data)
             return redirect(proc_url(org_slug, procurement))
         except FieldErrors as exc:
             exc.add_to(form)

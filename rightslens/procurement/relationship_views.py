@@ -339,6 +339,7 @@ def request_conclude_view(request: HttpRequest, org_slug: str, request_id: int) 
                 membership=membership,
                 conclusion=form.cleaned_data["conclusion"],
                 reasons=form.cleaned_data["conclusion_reasons"],
+                supply_conditions=form.cleaned_data["supply_conditions"],
             )
             return redirect(req_url(org_slug, req))
         except FieldErrors as exc:

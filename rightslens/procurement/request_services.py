@@ -21,6 +21,7 @@ from django.utils import timezone
 from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Membership
 from rightslens.common.uploads import UploadPolicy, upload_check, upload_problem
+from rightslens.core import gates
 from rightslens.core.knowledge.model import Item
 from rightslens.core.questionnaire import AnswerKind, Outcome, answer_errors, questions_of, score
 from rightslens.errors import FieldErrors
@@ -29,6 +30,7 @@ from rightslens.notifications import events as notification_events
 from .models import (
     Conclusion,
     Counterparty,
+    CounterpartyKind,
     Evidence,
     QuestionnaireRequest,
     RequestStatus,
@@ -301,12 +303,32 @@ def request_ask_clarification(
 
 
 @transaction.atomic
+def _leverage_plan_errors(
+    request: QuestionnaireRequest, conclusion: str, supply_conditions: str
+) -> dict[str, str]:
+    """A customer concluded high risk needs a leverage plan before supply (core.gates)."""
+    if request.counterparty.kind != CounterpartyKind.CUSTOMER:
+        return {}
+    problems = gates.high_risk_conclusion_problems(
+        conclusion=conclusion,
+        supply_conditions=supply_conditions,
+        leverage_actions=request.counterparty.leverage_actions.count(),
+    )
+    return {"supply_conditions": " ".join(problems)} if problems else {}
+
+
 def request_conclude(
-    *, request: QuestionnaireRequest, membership: Membership, conclusion: str, reasons: str
+    *,
+    request: QuestionnaireRequest,
+    membership: Membership,
+    conclusion: str,
+    reasons: str,
+    supply_conditions: str = "",
 ) -> QuestionnaireRequest:
-    """Record the buyer's conclusion. Going ahead despite a red-line answer needs the senior role."""
+    """Record the buyer's conclusion. Going ahead despite a red-line answer needs the senior role;
+    a customer concluded "escalate" or "do not proceed" needs a leverage plan."""
     _check_member(request, membership)
-    errors: dict[str, str] = {}
+    errors: dict[str, str] = _leverage_plan_errors(request, conclusion, supply_conditions)
     if request.status != RequestStatus.SUBMITTED:
         errors["conclusion"] = "A conclusion can be recorded once answers have been submitted."
     if conclusion not in Conclusion.values:
@@ -325,6 +347,7 @@ def request_conclude(
             "An answer hit a red line: only the senior role can decide to go ahead."
         )
     request.conclusion, request.conclusion_reasons = conclusion, reasons.strip()
+    request.supply_conditions = supply_conditions.strip()
     request.concluded_by, request.concluded_at = membership.user, timezone.now()
     request.status = RequestStatus.CONCLUDED
     request.save()
@@ -333,6 +356,10 @@ def request_conclude(
         actor=membership.user,
         verb="questionnaire_concluded",
         obj=request,
-        after={"conclusion": conclusion, "reasons": request.conclusion_reasons},
+        after={
+            "conclusion": conclusion,
+            "reasons": request.conclusion_reasons,
+            "supply_conditions": request.supply_conditions,
+        },
     )
     return request

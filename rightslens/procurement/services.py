@@ -15,14 +15,17 @@ from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Membership, Organisation
 from rightslens.assessments.models import Assessment, AssessmentKind, Impact, Trigger
 from rightslens.core import business_model as bm
+from rightslens.core import gates
+from rightslens.core.vocabulary import LifecycleStage, ValueChainRole
+from rightslens.engagement.selectors import groups_heard
 from rightslens.errors import FieldErrors
 from rightslens.inventory.models import AISystem
+from rightslens.inventory.services import system_create
 
 from .models import (
     BusinessModelRecord,
     ClauseAttachment,
     ClauseStatus,
-    Conclusion,
     Counterparty,
     CounterpartyKind,
     LeverageAction,
@@ -403,6 +406,57 @@ def procurement_attach_questionnaire(
     return procurement
 
 
+def _system_link_errors(procurement: Procurement, system: AISystem) -> dict[str, str]:
+    if system.organisation_id != procurement.organisation_id:
+        return {"system": "Choose a system from your own inventory."}
+    assessment = procurement.assessment
+    if assessment is not None and assessment.system_id != system.pk:
+        return {
+            "system": f"The pre-procurement assessment covers {assessment.system}: the system "
+            "cannot change under it. Start a new procurement for another system."
+        }
+    return {}
+
+
+@transaction.atomic
+def procurement_link_system(
+    *, procurement: Procurement, user: Any, system: AISystem
+) -> Procurement:
+    """Link the system being bought, at any stage, so its assessment and award can proceed."""
+    if errors := _system_link_errors(procurement, system):
+        raise FieldErrors(errors)
+    before = procurement.system_id
+    procurement.system = system
+    procurement.save(update_fields=["system"])
+    if procurement.vendor is not None:
+        procurement.vendor.systems.add(system)
+    audit_record(
+        organisation=procurement.organisation,
+        actor=user,
+        verb="procurement_system_linked",
+        obj=procurement,
+        before={"system": before},
+        after={"system": system.pk},
+    )
+    return procurement
+
+
+@transaction.atomic
+def procurement_create_system(*, procurement: Procurement, user: Any, kind: str) -> Procurement:
+    """Record the system being bought in the inventory, from what the procurement already says."""
+    system = system_create(
+        organisation=procurement.organisation,
+        actor=user,
+        name=procurement.title[:200],
+        purpose=procurement.use_case_text[:300],
+        description=procurement.needs_statement,
+        kind=kind,
+        lifecycle_stage=LifecycleStage.PLAN_AND_DESIGN.value,
+        value_chain_roles=[ValueChainRole.PROCURER.value, ValueChainRole.DEPLOYER.value],
+    )
+    return procurement_link_system(procurement=procurement, user=user, system=system)
+
+
 @transaction.atomic
 def procurement_open_assessment(*, procurement: Procurement, user: Any) -> Assessment:
     """Open the pre-procurement human rights assessment of the system being bought."""
@@ -433,34 +487,48 @@ def procurement_open_assessment(*, procurement: Procurement, user: Any) -> Asses
     return assessment
 
 
-def award_blockers(procurement: Procurement) -> list[str]:
+def award_facts(procurement: Procurement, clause_ids: Iterable[str] = ()) -> gates.AwardFacts:
+    """What the award gate needs to know; `clause_ids` are the clauses the award conditions name."""
+    screening, request = procurement.screening, procurement.questionnaire
+    clauses = {
+        c.clause_id: c
+        for c in ClauseAttachment.objects.filter(
+            organisation=procurement.organisation, counterparty_id=procurement.vendor_id
+        )
+    }
+    titles = {t.id: t.title for t in clause_templates()}
+    groups = (
+        {g.pk: g.name for g in procurement.system.affected_groups.all()}
+        if procurement.system
+        else {}
+    )
+    heard = groups_heard(organisation=procurement.organisation, group_ids=set(groups))
+    return gates.AwardFacts(
+        screened=screening is not None,
+        red_line_hits_undecided=bool(screening and screening.blocks),
+        use_stopped=bool(screening and screening.stopped),
+        vendor_conclusion=request.conclusion if request else "",
+        vendor_conclusion_label=request.get_conclusion_display() if request else "",
+        assessment_state=procurement.assessment.status if procurement.assessment else None,
+        named_clauses=tuple(
+            gates.NamedClause(
+                titles.get(cid, cid),
+                cid in clauses and clauses[cid].status == ClauseStatus.AGREED,
+            )
+            for cid in clause_ids
+        ),
+        affected_groups=tuple(groups.values()),
+        unengaged_groups=tuple(name for pk, name in groups.items() if pk not in heard),
+    )
+
+
+def award_blockers(procurement: Procurement, clause_ids: Iterable[str] = ()) -> list[str]:
     """What stands between this procurement and an award, in plain words."""
-    blockers: list[str] = []
-    screening = procurement.screening
-    if screening is None:
-        blockers.append("Screen the use case against red lines.")
-    elif screening.blocks:
-        blockers.append("A red-line hit awaits a decision by the senior role.")
-    elif screening.stopped:
-        blockers.append("The senior role decided to stop this use: it cannot be awarded.")
-    request = procurement.questionnaire
-    if request is None or not request.conclusion:
-        blockers.append("Conclude the vendor questionnaire.")
-    elif request.conclusion in (Conclusion.DO_NOT_PROCEED, Conclusion.ESCALATE):
-        blockers.append(f"The vendor review concluded '{request.get_conclusion_display()}'.")
-    if procurement.assessment is None:
-        blockers.append("Open the pre-procurement human rights assessment.")
-    return blockers
+    return gates.award_problems(award_facts(procurement, clause_ids))
 
 
-@transaction.atomic
-def procurement_award(
-    *, procurement: Procurement, user: Any, award_conditions: str, monitoring_dates: list[dt.date]
-) -> Procurement:
+def _award_input_errors(award_conditions: str, monitoring_dates: list[dt.date]) -> dict[str, str]:
     errors: dict[str, str] = {}
-    blockers = award_blockers(procurement)
-    if blockers:
-        errors["status"] = " ".join(blockers)
     if not award_conditions.strip():
         errors["award_conditions"] = (
             "State the conditions of the award (clauses, safeguards, reporting)."
@@ -469,20 +537,60 @@ def procurement_award(
         errors["monitoring_dates"] = "Set at least one post-award monitoring date."
     elif min(monitoring_dates) <= timezone.localdate():
         errors["monitoring_dates"] = "Monitoring dates must be in the future."
+    return errors
+
+
+def _exception(membership: Membership, blockers: list[str], reasons: str) -> dict[str, Any] | None:
+    """An award despite `blockers` is an exception only the senior role may record, with reasons."""
+    if not blockers:
+        return None
+    if not reasons.strip():
+        raise FieldErrors({"status": " ".join(blockers)})
+    if not membership.is_senior:
+        raise FieldErrors(
+            {
+                "exception_reasons": "An award before due diligence is done is an exception that "
+                "only the senior (owner) role can record."
+            }
+        )
+    return {"reasons": reasons.strip(), "problems": blockers}
+
+
+@transaction.atomic
+def procurement_award(
+    *,
+    procurement: Procurement,
+    membership: Membership,
+    award_conditions: str,
+    monitoring_dates: list[dt.date],
+    clauses: Iterable[str] = (),
+    exception_reasons: str = "",
+) -> Procurement:
+    """Award, once the award gate is open (core.gates.award_problems), or as a senior exception."""
+    clause_ids = list(dict.fromkeys(clauses))
+    errors = _award_input_errors(award_conditions, monitoring_dates)
     if errors:
         raise FieldErrors(errors)
+    exception = _exception(membership, award_blockers(procurement, clause_ids), exception_reasons)
     procurement.award_conditions = award_conditions.strip()
+    procurement.award_clauses = clause_ids
     procurement.monitoring_dates = sorted(d.isoformat() for d in monitoring_dates)
     procurement.status = ProcurementStatus.MONITORING
-    procurement.save(update_fields=["award_conditions", "monitoring_dates", "status"])
+    if exception:
+        procurement.award_exception_reasons = exception["reasons"]
+        procurement.award_exception_by = membership.user
+        procurement.award_exception_at = timezone.now()
+    procurement.save()
     audit_record(
         organisation=procurement.organisation,
-        actor=user,
+        actor=membership.user,
         verb="procurement_awarded",
         obj=procurement,
         after={
             "conditions": procurement.award_conditions,
+            "clauses": clause_ids,
             "monitoring": procurement.monitoring_dates,
+            "exception": exception,
         },
     )
     return procurement

@@ -52,6 +52,8 @@ urlpatterns = [
     ),
     path(PR + "assessment/", pv.procurement_assessment, name="procurement_assessment"),
     path(PR + "award/", pv.procurement_award_view, name="procurement_award"),
+    path(PR + "system/", pv.procurement_system_link, name="procurement_system_link"),
+    path(PR + "system/new/", pv.procurement_system_create, name="procurement_system_create"),
     path(P + "business-models/new/", pv.business_model_new, name="procurement_business_model_new"),
     path(BM, pv.business_model_detail, name="procurement_business_model"),
     path(BM + "board-review/", pv.business_model_review, name="procurement_board_review"),

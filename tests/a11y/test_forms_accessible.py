@@ -25,7 +25,12 @@ from rightslens.grievances.models import Grievance
 from rightslens.inventory.models import AISystem
 from rightslens.procurement import request_services
 from rightslens.procurement.demo import VENDOR_ANSWERS
-from rightslens.procurement.models import Counterparty, QuestionnaireRequest, RedLineScreening
+from rightslens.procurement.models import (
+    Counterparty,
+    Procurement,
+    QuestionnaireRequest,
+    RedLineScreening,
+)
 
 # Only the finished areas' demo content: the pages checked here need nothing more.
 DEMO_MODULES = [
@@ -85,6 +90,8 @@ def fill_in_pages(org: Organisation, user: Any) -> list[str]:
         f"{o}/procurement/counterparties/{vendor.pk}/edit/",
         f"{o}/procurement/requests/{answered.pk}/",
         f"{o}/procurement/requests/{to_review.pk}/",
+        f"{o}/procurement/procurements/{Procurement.objects.get(organisation=org).pk}/",
+        f"{o}/assessments/{assessment.pk}/review/",
         f"/r/{raw_token}/",
         f"{o}/engagement/stakeholders/new/",
         f"{o}/engagement/stakeholders/{stakeholder.pk}/",

@@ -1,6 +1,13 @@
 from datetime import date
 
-from rightslens.core.effectiveness import IndicatorRule, Point, Verdict, assess_groups, left_behind
+from rightslens.core.effectiveness import (
+    IndicatorRule,
+    Point,
+    Verdict,
+    assess_groups,
+    left_behind,
+    series_verdict,
+)
 
 RATE = IndicatorRule(lower_is_better=True, tolerance=3.0, min_group_size=50)
 
@@ -58,3 +65,28 @@ def test_a_group_is_compared_with_the_overall_value_of_its_own_measurement_date(
     results = assess_groups(RATE, overall, {("language", "am"): group})
     assert results[0].verdict is Verdict.LEFT_BEHIND
     assert results[0].gap == 10
+
+
+# ---- A trend needs at least two measurement rounds ----
+
+
+def test_one_measurement_is_not_judged_as_a_trend():
+    verdict, reason = series_verdict(RATE, _series(3))
+    assert verdict is Verdict.ONE_ROUND
+    assert "then" not in reason
+
+
+def test_two_measurements_on_the_same_day_are_one_round():
+    same_day = [Point(date(2026, 1, 1), 3, 500), Point(date(2026, 1, 1), 3, 500)]
+    assert series_verdict(RATE, same_day)[0] is Verdict.ONE_ROUND
+
+
+def test_two_rounds_without_improvement_are_not_improving():
+    verdict, reason = series_verdict(RATE, _series(3, 3))
+    assert verdict is Verdict.NOT_IMPROVING
+    assert reason == "No improvement: 3 then 3."
+
+
+def test_a_single_group_measurement_close_to_overall_is_one_round():
+    results = assess_groups(RATE, _series(10, 6), {("language", "en"): _series(5)})
+    assert results[0].verdict is Verdict.ONE_ROUND

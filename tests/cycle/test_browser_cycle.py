@@ -5,6 +5,7 @@ from rightslens.assessments import cycle_services
 from rightslens.assessments.cycle_catalogue import categories
 
 from .conftest import IMPACT
+from .test_signoff import hear_affected_groups
 
 
 @pytest.mark.browser
@@ -44,6 +45,7 @@ def test_approve_then_compare_two_versions(page, assessment, owner):
             cycle_services.category_not_relevant(
                 assessment=assessment, actor=owner, category_ref=category.id, reason="No."
             )
+    hear_affected_groups(assessment)  # the severe impact's groups heard (approval gate)
     browser_login(page, "owner@acme.test")
     page.goto(f"/o/acme/assessments/{assessment.pk}/review/")
     page.click("text=Send for review")

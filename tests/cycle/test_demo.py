@@ -22,3 +22,19 @@ def test_the_demo_runs_a_full_cycle_and_seeds_quality_problems(org, owner):
         "closed_without_evidence",
         "safety_untested_languages",
     } <= codes
+
+
+def test_the_demos_approved_assessments_pass_the_approval_gates(org, owner):
+    from rightslens.assessments.approval_gates import approval_gate_problems
+
+    assessments_demo.load(org, owner)
+    approved = Assessment.objects.filter(organisation=org, status="approved")
+    assert approved.exists()
+    for assessment in approved:
+        assert approval_gate_problems(assessment) == [], assessment.title
+    review = approved.get(title="Lumen Chat: annual review")
+    assert not [
+        s
+        for s in cycle_selectors.open_suggestions(review)
+        if review.category_reviews.filter(category_ref=s.category_ref, outcome="not_relevant")
+    ]

@@ -1,9 +1,12 @@
+import datetime as dt
+
 from conftest import client_for
 from rightslens.accounts.models import AuditEvent, Membership
 from rightslens.assessments import cycle_services, signoff
 from rightslens.assessments.cycle_catalogue import categories
 from rightslens.assessments.cycle_models import ActionPlan, CategoryReview
 from rightslens.assessments.models import Action, Assessment
+from rightslens.engagement.models import EngagementEvent, Stakeholder
 from rightslens.errors import FieldErrors
 
 from .conftest import IMPACT
@@ -33,7 +36,30 @@ def _complete(assessment, user, groups=True):
             cycle_services.category_not_relevant(
                 assessment=assessment, actor=user, category_ref=category.id, reason="Checked."
             )
+    hear_affected_groups(assessment)
     return impact
+
+
+def hear_affected_groups(assessment):
+    """The severe impacts' affected groups heard about them through credible proxies (the gate)."""
+    event = EngagementEvent.objects.create(
+        organisation=assessment.organisation,
+        title="Hearing",
+        held_on=dt.date(2026, 1, 5),
+        phase="identify",
+        method="focus_group",
+        heard="Concerns heard.",
+    )
+    event.impacts.set(assessment.impacts.filter(severity_band=4))
+    for group in assessment.system.affected_groups.all():
+        proxy = Stakeholder.objects.create(
+            organisation=assessment.organisation,
+            name=f"Voice of {group.name}",
+            kind="proxy",
+            represents=group,
+            region="africa",
+        )
+        event.participants.add(proxy)
 
 
 def test_approval_with_failing_error_checks_is_refused_with_the_list(

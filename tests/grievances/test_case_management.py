@@ -218,6 +218,7 @@ def test_the_api_gives_case_metadata_and_the_dashboard_to_members_only(grievance
     listed = client.get("/api/grievances/orgs/acme/grievances", **api_headers(owner)).json()
     assert [g["id"] for g in listed] == [grievance.pk]
     assert "content" not in listed[0]
+    assert listed[0]["allowed_moves"] == ["acknowledged"]  # the published next moves only
     figures = client.get(
         "/api/grievances/orgs/acme/grievance-dashboard", **api_headers(owner)
     ).json()
@@ -226,3 +227,23 @@ def test_the_api_gives_case_metadata_and_the_dashboard_to_members_only(grievance
         client.get("/api/grievances/orgs/acme/grievances", **api_headers(outsider)).status_code
         == 404
     )
+
+
+def test_a_received_case_cannot_be_closed_and_closing_is_not_offered(grievance, owner_client):
+    detail = owner_client.get(f"/o/acme/grievances/{grievance.pk}/").content.decode()
+    assert '<option value="acknowledged"' in detail
+    assert '<option value="closed"' not in detail
+    response = owner_client.post(
+        f"/o/acme/grievances/{grievance.pk}/state/", {"to_state": "closed"}
+    )
+    assert response.status_code == 400
+    grievance.refresh_from_db()
+    assert grievance.state == "received"
+
+
+def test_an_acknowledged_case_is_offered_only_its_next_moves(grievance, owner_client):
+    owner_client.post(f"/o/acme/grievances/{grievance.pk}/state/", {"to_state": "acknowledged"})
+    detail = owner_client.get(f"/o/acme/grievances/{grievance.pk}/").content.decode()
+    assert '<option value="under_review"' in detail and '<option value="closed"' in detail
+    assert '<option value="received"' not in detail
+    assert '<option value="remedy_proposed"' not in detail

@@ -11,6 +11,7 @@ from rightslens.core.grievance import (
     can_transition,
     due_at,
     gp31_gaps,
+    moves_from,
     receipt_code_digest,
     receipt_code_new,
     receipt_code_normalise,
@@ -83,3 +84,15 @@ def test_unrated_and_partly_met_criteria_are_gaps():
     assert Gp31Criterion.LEGITIMATE not in gaps
     assert Gp31Criterion.ACCESSIBLE in gaps
     assert len(gaps) == 7
+
+
+def test_a_received_case_is_acknowledged_before_it_can_be_closed():
+    assert not can_transition(GrievanceState.RECEIVED, GrievanceState.CLOSED)
+    assert moves_from(GrievanceState.RECEIVED) == (GrievanceState.ACKNOWLEDGED,)
+
+
+def test_the_moves_offered_are_exactly_the_published_ones():
+    for state in GrievanceState:
+        offered = moves_from(state)
+        assert all(can_transition(state, target) for target in offered)
+        assert len(offered) == sum(can_transition(state, t) for t in GrievanceState)

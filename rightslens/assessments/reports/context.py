@@ -9,6 +9,7 @@ from typing import Any
 from rightslens.accounts.models import Organisation
 from rightslens.assessments.models import ActionStatus, Assessment, AssessmentStatus, Impact
 from rightslens.assessments.rules import impact_plan_gaps, impact_response
+from rightslens.assessments.selectors import current_impacts
 from rightslens.core.severity import SeverityBand
 
 from .. import cycle_catalogue, cycle_selectors
@@ -91,11 +92,7 @@ def report_context(assessment: Assessment) -> dict[str, Any]:
 
 
 def board_brief(*, organisation: Organisation) -> dict[str, Any]:
-    live = (
-        Impact.objects.filter(organisation=organisation)
-        .exclude(assessment__status=AssessmentStatus.SUPERSEDED)
-        .select_related("assessment", "assessment__system")
-    )
+    live = current_impacts(organisation=organisation)
     severe = list(live.order_by("-priority", "id")[:5])
     decisions: list[str] = []
     for a in Assessment.objects.filter(
