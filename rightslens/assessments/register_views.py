@@ -23,7 +23,14 @@ from rightslens.inventory.models import AffectedGroup, AISystem
 from . import catalogue
 from . import rules as impact_rules
 from .models import ImpactStatus
-from .register import SORTS, RegisterFilters, register_rows, severity_picture
+from .register import (
+    SORTS,
+    BadCursor,
+    RegisterFilters,
+    RegisterRow,
+    register_page,
+    severity_picture_counts,
+)
 
 
 class RegisterFilterForm(forms.Form):
@@ -72,16 +79,42 @@ def register(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug)
     organisation = membership.organisation
     form = RegisterFilterForm(request.GET or None, organisation=organisation)
-    rows = register_rows(organisation=organisation, filters=form.filters())
+    filters = form.filters()
+    try:
+        page = register_page(
+            organisation=organisation, filters=filters, cursor=request.GET.get("cursor", "")
+        )
+    except BadCursor:
+        page = register_page(organisation=organisation, filters=filters)
+    _attach_right_titles(page.rows)
     context = {
         "membership": membership,
         "form": form,
-        "rows": rows,
-        "picture": severity_picture(rows),
-        "right_titles": {r: catalogue.title_of(r) for row in rows for r in row.impact.rights},
+        "page": page,
+        "rows": page.rows,
+        "picture": severity_picture_counts(
+            organisation=organisation, filters=filters, page_rows=page.rows
+        ),
+        "next_query": _query_with(request, cursor=page.next_cursor),
+        "first_query": _query_with(request, cursor=""),
     }
     template = "assessments/_register_table.html" if request.htmx else "assessments/register.html"  # type: ignore[attr-defined]
     return render(request, template, context)
+
+
+def _attach_right_titles(rows: list[RegisterRow]) -> None:
+    """Each row's right titles, looked up once per distinct right on the page."""
+    titles = {r: catalogue.title_of(r) for row in rows for r in row.impact.rights}
+    for row in rows:
+        row.right_titles = [titles[r] for r in row.impact.rights]
+
+
+def _query_with(request: HttpRequest, *, cursor: str) -> str:
+    query = request.GET.copy()
+    query.pop("cursor", None)
+    if cursor:
+        query["cursor"] = cursor
+    return query.urlencode()
 
 
 def _levels(enum: Any) -> list[tuple[int, str]]:
