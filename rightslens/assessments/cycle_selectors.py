@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Any
 
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from rightslens.accounts.models import Organisation
@@ -186,14 +187,18 @@ class IndicatorView:
         return effectiveness.left_behind(self.groups)
 
 
-def indicator_view(indicator: Indicator) -> IndicatorView:
+def indicator_view(
+    indicator: Indicator, measurements: list[Measurement] | None = None
+) -> IndicatorView:
+    """Pass `measurements` (with groups prefetched) when viewing many indicators at once."""
     rule = effectiveness.IndicatorRule(
         lower_is_better=indicator.lower_is_better,
         tolerance=indicator.tolerance,
         min_group_size=indicator.min_group_size,
         target=indicator.target,
     )
-    measurements = list(indicator.measurements.prefetch_related("groups", "evidence"))
+    if measurements is None:
+        measurements = list(indicator.measurements.prefetch_related("groups", "evidence"))
     overall = [
         effectiveness.Point(m.measured_on, m.value, m.n)
         for m in measurements
@@ -211,6 +216,38 @@ def indicator_view(indicator: Indicator) -> IndicatorView:
         reason,
         effectiveness.assess_groups(rule, overall, dict(series)),
     )
+
+
+def indicator_views_for_impacts(impacts: Any) -> list[IndicatorView]:
+    """The indicator views of every action of these impacts (a queryset), in three queries,
+    most urgent impact first."""
+    measured = Prefetch(
+        "measurements", queryset=Measurement.objects.prefetch_related("groups", "evidence")
+    )
+    indicators = (
+        Indicator.objects.filter(action__impact__in=impacts.values("pk"))
+        .select_related("action", "action__impact")
+        .prefetch_related(measured)
+        .order_by("-action__impact__priority", "action__impact_id", "id")
+    )
+    return [indicator_view(i, list(i.measurements.all())) for i in indicators]
+
+
+def red_line_blocked(assessments: list[Assessment]) -> set[int]:
+    """Ids of these assessments whose red-line screening has an undecided hit (two queries)."""
+    from rightslens.procurement.models import RedLineScreening
+
+    pairs = list(
+        Scoping.objects.filter(
+            assessment__in=assessments, red_line_screening_id__isnull=False
+        ).values_list("assessment_id", "red_line_screening_id")
+    )
+    if not pairs:
+        return set()
+    screenings = RedLineScreening.objects.filter(
+        organisation_id=assessments[0].organisation_id, pk__in={sid for _, sid in pairs}
+    ).in_bulk()
+    return {aid for aid, sid in pairs if sid in screenings and screenings[sid].blocks}
 
 
 def impact_indicator_views(impact: Impact) -> list[IndicatorView]:

@@ -18,6 +18,7 @@ ROUTES = [
     ("page", "/o/{slug}/register/"),
     ("page", "/o/{slug}/register/?band=4&sort=system"),
     ("page", "/o/{slug}/systems/"),
+    ("page", "/o/{slug}/board-brief/"),
     ("api", "/api/assessments/orgs/{slug}/register"),
     ("api", "/api/inventory/orgs/{slug}/systems"),
 ]
@@ -67,3 +68,29 @@ def test_the_demo_makes_no_more_queries_than_a_large_generated_org(db, client, k
     # The demo has more kinds of record (scoping, grievances, policies) than the generator makes,
     # so its count may be higher; the bound is what matters: both stay small.
     assert at_demo <= 40 and at_large <= 40, (route, at_demo, at_large)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "xlsx"])
+def test_exports_stream_every_impact_in_a_fixed_number_of_queries(db, fmt):
+    import csv
+    import io
+    import json
+
+    from openpyxl import load_workbook
+
+    counts = {}
+    for slug, systems, impacts in (("small", 6, 120), ("large", 30, 600)):
+        user = _org(slug, systems, impacts)
+        client = client_for(user)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(f"/o/{slug}/register/export.{fmt}")
+            body = b"".join(response.streaming_content)
+        counts[slug] = len(captured)
+        if fmt == "csv":
+            rows = list(csv.reader(io.StringIO(body.decode())))[1:]
+        elif fmt == "json":
+            rows = json.loads(body)["rows"]
+        else:
+            rows = list(load_workbook(io.BytesIO(body), read_only=True).active.iter_rows())[1:]
+        assert len(rows) == impacts
+    assert counts["large"] <= counts["small"]
