@@ -5,12 +5,12 @@ the count at the larger size must not exceed the count at the smaller one.
 """
 
 import pytest
-from conftest import api_headers, client_for
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from conftest import api_headers, client_for
 from rightslens.assessments.management.commands.generate_org import generate_org
 
 ROUTES = [

@@ -1,9 +1,9 @@
 """The register pages through every impact once, in priority order, with ranks and counts."""
 
 import pytest
-from conftest import api_headers, client_for
 from django.contrib.auth import get_user_model
 
+from conftest import api_headers, client_for
 from rightslens.assessments.management.commands.generate_org import generate_org
 from rightslens.assessments.models import Impact
 from rightslens.assessments.register import (
