@@ -78,12 +78,26 @@ def _actor(request: HttpRequest) -> Any:
 
 @router.get("/orgs/{org_slug}/assessments")
 def list_assessments(
-    request: HttpRequest, org_slug: str, system_id: int | None = None
+    request: HttpRequest,
+    response: HttpResponse,
+    org_slug: str,
+    system_id: int | None = None,
+    offset: int = 0,
+    limit: int = 100,
 ) -> list[dict[str, Any]]:
+    """One page of assessments (`limit`, at most 500): `X-Total-Count` gives the number that
+    match, `Link` (rel="next") the next page's URL, absent on the last page."""
     assessments = assessments_for(organisation=_member(request, org_slug).organisation)
     if system_id is not None:
         assessments = assessments.filter(system_id=system_id)
-    return [assessment_record(a) for a in assessments]
+    offset, limit = max(0, offset), max(1, min(limit, 500))
+    total = assessments.count()
+    response["X-Total-Count"] = str(total)
+    if offset + limit < total:
+        query = request.GET.copy()
+        query["offset"] = str(offset + limit)
+        response["Link"] = f'<{request.path}?{query.urlencode()}>; rel="next"'
+    return [assessment_record(a) for a in assessments[offset : offset + limit]]
 
 
 @router.post("/orgs/{org_slug}/assessments", response={201: dict})

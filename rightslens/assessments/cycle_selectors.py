@@ -25,8 +25,8 @@ from .cycle_models import (
     Scoping,
     SuggestionDecision,
 )
-from .register import grievance_remedies
-from .rules import impact_plan_gaps
+from .register import note_grievance_remedies
+from .rules import grievance_remedied, impact_plan_gaps
 
 
 def scoping_of(assessment: Assessment) -> Scoping:
@@ -285,7 +285,7 @@ def _impact_facts(impact: Impact, disaggregated: set[int]) -> quality.ImpactFact
         rationale_missing=_missing_rationales(impact),
         remedy_owed=impact.actual and impact.involvement in ("cause", "contribute"),
         has_remedy_action=any(a.action_type == "remedy" for a in actions)
-        or bool(grievance_remedies(impact)),
+        or grievance_remedied(impact),
         response_gaps=tuple(r.label for r in impact_plan_gaps(impact)),
     )
 
@@ -318,6 +318,7 @@ def red_line_screening(assessment: Assessment) -> Any:
 
 def assessment_facts(assessment: Assessment) -> quality.AssessmentFacts:
     impacts = list(assessment.impacts.prefetch_related("affected_groups", "actions"))
+    note_grievance_remedies(assessment.organisation, impacts)
     disaggregated = set(
         GroupMeasurement.objects.filter(
             measurement__indicator__action__impact__assessment=assessment
@@ -357,11 +358,17 @@ def quality_findings(assessment: Assessment) -> list[quality.Finding]:
     return quality.run_checks(assessment_facts(assessment))
 
 
-def org_quality(*, organisation: Organisation) -> list[tuple[Assessment, list[quality.Finding]]]:
-    live = Assessment.objects.filter(organisation=organisation).exclude(
-        status=AssessmentStatus.SUPERSEDED
+def live_assessments(*, organisation: Organisation) -> Any:
+    """Assessments that are not superseded, newest first: what the quality page checks."""
+    return (
+        Assessment.objects.filter(organisation=organisation)
+        .exclude(status=AssessmentStatus.SUPERSEDED)
+        .select_related("system", "organisation")
     )
-    return [(a, quality_findings(a)) for a in live.select_related("system", "organisation")]
+
+
+def org_quality(*, organisation: Organisation) -> list[tuple[Assessment, list[quality.Finding]]]:
+    return [(a, quality_findings(a)) for a in live_assessments(organisation=organisation)]
 
 
 def system_clearance(system: AISystem) -> dict[str, Any]:

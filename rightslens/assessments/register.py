@@ -141,6 +141,17 @@ def _filtered(organisation: Organisation, filters: RegisterFilters) -> Any:
     return impacts
 
 
+def _unfiltered(filters: RegisterFilters) -> bool:
+    return not (
+        filters.band
+        or filters.right
+        or filters.group
+        or filters.system
+        or filters.involvement
+        or filters.status
+    )
+
+
 def _has_right(right: str) -> Q:
     """JSON containment where the database has it (PostgreSQL); elsewhere (SQLite) a match on the
     quoted id in the stored JSON text, which is exact because ids are whole JSON strings."""
@@ -165,12 +176,31 @@ def _ahead_of(impact: Impact) -> Q:
 
 
 def ranks_of(organisation: Organisation, impacts: list[Impact]) -> dict[int, int]:
-    """Each impact's rank in the whole register, in one aggregate query (no ids loaded)."""
+    """Each impact's rank in the whole register, in one query (a window over the register's
+    ids and priorities in the database; no ids are loaded here)."""
     if not impacts:
         return {}
-    counts = {f"r{i.pk}": Count("pk", filter=_ahead_of(i)) for i in impacts}
-    found = current_impacts(organisation=organisation).order_by().aggregate(**counts)
-    return {i.pk: found[f"r{i.pk}"] + 1 for i in impacts}
+    inner = (
+        current_impacts(organisation=organisation)
+        .order_by()
+        .values(rank_id=F("pk"), rank_priority=F("priority"))
+    )
+    sql, params = inner.query.sql_with_params()
+    marks = ", ".join(["%s"] * len(impacts))
+    ranked = (
+        "SELECT rank_id, rank FROM (SELECT rank_id, ROW_NUMBER() OVER "  # noqa: S608  (no user text)
+        "(ORDER BY rank_priority DESC, rank_id) AS rank "
+        f"FROM ({sql}) r) ranked WHERE rank_id IN ({marks})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(ranked, [*params, *(i.pk for i in impacts)])
+        return {pk: rank for pk, rank in cursor.fetchall()}
+
+
+def _first_rank(organisation: Organisation, first: Impact) -> int:
+    """Rank of the first impact of a page in the unfiltered priority order (one count)."""
+    ahead = current_impacts(organisation=organisation).order_by().filter(_ahead_of(first))
+    return ahead.count() + 1
 
 
 def register_rows(
@@ -240,7 +270,11 @@ def register_page(
     page = list(after.order_by(*SORTS[sort][1])[offset : offset + size + 1])
     more, page = len(page) > size, page[:size]
     note_grievance_remedies(organisation, page)
-    ranks = ranks_of(organisation, page)
+    if sort == "priority" and _unfiltered(filters) and page:
+        first = _first_rank(organisation, page[0])  # the page is a run of the whole register
+        ranks = {i.pk: first + n for n, i in enumerate(page)}
+    else:
+        ranks = ranks_of(organisation, page)
     rows = [RegisterRow(ranks[i.pk], i, impact_response(i), impact_plan_gaps(i)) for i in page]
     if not more:
         next_cursor = ""

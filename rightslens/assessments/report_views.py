@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import (
     FileResponse,
     HttpRequest,
@@ -56,14 +57,21 @@ def board_brief(request: HttpRequest, org_slug: str) -> HttpResponse:
     )
 
 
+QUALITY_PER_PAGE = 10  # each assessment's checks take a fixed handful of queries
+
+
 @org_view("GET")
 def quality(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug)
-    results = cycle_selectors.org_quality(organisation=membership.organisation)
+    live = cycle_selectors.live_assessments(organisation=membership.organisation)
+    page = Paginator(live, QUALITY_PER_PAGE).get_page(request.GET.get("page"))
+    results = [(a, cycle_selectors.quality_findings(a)) for a in page.object_list]
     errors = sum(1 for _, found in results for f in found if f.level.value == "error")
     warnings = sum(1 for _, found in results for f in found if f.level.value == "warning")
     return render(
-        request, "cycle/quality.html", {"results": results, "errors": errors, "warnings": warnings}
+        request,
+        "cycle/quality.html",
+        {"results": results, "errors": errors, "warnings": warnings, "page_obj": page},
     )
 
 

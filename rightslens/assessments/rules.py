@@ -51,12 +51,12 @@ def live_action_types(impact: Impact) -> set[ActionType]:
         for a in impact.actions.all()
         if a.status != ActionStatus.CANCELLED
     }
-    if ActionType.REMEDY not in planned and _grievance_remedied(impact):
+    if ActionType.REMEDY not in planned and grievance_remedied(impact):
         planned.add(ActionType.REMEDY)
     return planned
 
 
-def _grievance_remedied(impact: Impact) -> bool:
+def grievance_remedied(impact: Impact) -> bool:
     """Noted for a whole page by `register.note_grievance_remedies`; else asked one by one."""
     noted = getattr(impact, "grievance_remedied", None)
     if noted is not None:
