@@ -46,7 +46,7 @@ lint: install
 	$(BIN)/ruff format --check .
 
 typecheck: install
-	$(BIN)/mypy rightslens/core
+	$(BIN)/mypy rightslens
 
 contracts: install
 	$(BIN)/lint-imports

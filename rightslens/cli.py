@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import signal
 import sys
 from collections.abc import Sequence
+
+from rightslens.common.discovery import import_optional
 
 # Each entry: subcommand name -> module with `add_arguments(parser)` and `run(args) -> int`.
 COMMANDS = {
@@ -25,13 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
     for name, module_name in COMMANDS.items():
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:
-                continue
-            raise
-        module.add_arguments(sub.add_parser(name, help=module.__doc__))
+        if (module := import_optional(module_name)) is not None:
+            module.add_arguments(sub.add_parser(name, help=module.__doc__))
     return parser
 
 

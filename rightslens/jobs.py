@@ -43,7 +43,7 @@ def _lookup(name: str) -> Callable[..., Any]:
     return _REGISTRY[name]
 
 
-@shared_task(name="rightslens.run_job")
+@shared_task(name="rightslens.run_job")  # type: ignore[untyped-decorator]  # celery ships no type hints
 def run_job(name: str, kwargs: dict[str, Any]) -> Any:
     return _lookup(name)(**kwargs)
 

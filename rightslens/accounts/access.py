@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Manager, Model, Q, QuerySet
 from django.http import Http404, HttpRequest
 
 from .models import Membership
@@ -87,7 +87,9 @@ def outside_reviewer_may(membership: Membership, step: str) -> None:
         raise Http404("Not found")
 
 
-def org_object_or_404(queryset: QuerySet[M], membership: Membership, **lookup: Any) -> M:
+def org_object_or_404(
+    queryset: QuerySet[M, M] | Manager[M], membership: Membership, **lookup: Any
+) -> M:
     """An object of the member's organisation, or 404: foreign ids look exactly like missing ones."""
     obj = queryset.filter(organisation=membership.organisation, **lookup).first()
     if obj is None:

@@ -21,13 +21,13 @@ class SignupForm(forms.Form):
             raise forms.ValidationError(
                 "An account with this email already exists. Log in instead."
             )
-        return email
+        return str(email)
 
     def clean_organisation_name(self) -> str:
         name = self.cleaned_data["organisation_name"].strip()
         if not slugify(name):
             raise forms.ValidationError("Use at least one letter or digit in the name.")
-        return name
+        return str(name)
 
 
 class TokenForm(forms.Form):

@@ -67,7 +67,7 @@ def api_tokens(request: HttpRequest, org_slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         _, raw = ApiToken.issue(request.user, form.cleaned_data["name"])
         messages.success(request, "Token created. Copy it now: it will not be shown again.")
-    tokens = ApiToken.objects.filter(user=request.user)
+    tokens = ApiToken.objects.filter(user=membership.user)
     return render(
         request,
         "accounts/tokens.html",

@@ -6,53 +6,13 @@ tests, substituted) knowledge base is seen everywhere.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rightslens.common import knowledge as knowledge_access
-from rightslens.core.knowledge import Item
+from rightslens.common.rights import RightGroup as RightGroup
+from rightslens.common.rights import right_choices as right_choices
+from rightslens.common.rights import rights_by_instrument as rights_by_instrument
 
 RIGHT = "right"
 RISK_CATEGORY = "risk_category"
-
-
-@dataclass(frozen=True)
-class RightGroup:
-    """Rights of one instrument, for a grouped multi-select."""
-
-    instrument: str
-    rights: list[tuple[str, str]]
-
-
-def _title(item: Item) -> str:
-    article = item.get("article")
-    return f"{item.title} (Art. {article})" if article and "Art." not in item.title else item.title
-
-
-def _article_key(item: Item) -> tuple[int, str]:
-    article = str(item.get("article") or "")
-    digits = "".join(ch for ch in article.split("(")[0] if ch.isdigit())
-    return (int(digits) if digits else 10_000, article)
-
-
-def rights_by_instrument() -> list[RightGroup]:
-    kb = knowledge_access.knowledge()
-    groups: dict[str, list[Item]] = {}
-    for item in kb.offered(RIGHT):
-        if getattr(item, "deprecated", False):
-            continue  # still resolves for old impacts, not offered for new work
-        groups.setdefault(str(item.get("instrument_ref") or ""), []).append(item)
-    result = []
-    for instrument_id, items in groups.items():
-        instrument = kb.get(instrument_id)
-        name = instrument.title if instrument else (instrument_id or "Other")
-        rights = [(i.id, _title(i)) for i in sorted(items, key=_article_key)]
-        result.append(RightGroup(name, rights))
-    return sorted(result, key=lambda g: g.instrument)
-
-
-def right_choices() -> list[tuple[str, list[tuple[str, str]]]]:
-    """Django grouped choices: [(instrument, [(id, title), ...]), ...]."""
-    return [(g.instrument, g.rights) for g in rights_by_instrument()]
 
 
 def risk_category_choices() -> list[tuple[str, str]]:

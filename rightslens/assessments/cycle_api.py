@@ -22,7 +22,7 @@ router = Router(auth=OrgMemberTokenAuth(), tags=["cycle"])
 
 
 def _assessment(request: HttpRequest, org_slug: str, assessment_id: int) -> Assessment:
-    membership = membership_for(request.auth, org_slug)  # type: ignore[attr-defined]
+    membership = membership_for(request.auth, org_slug)  # type: ignore[attr-defined]  # request.auth is set by the API token auth
     return org_object_or_404(
         Assessment.objects.select_related("system", "organisation"), membership, pk=assessment_id
     )
@@ -54,7 +54,7 @@ def assessment_document(request: HttpRequest, org_slug: str, assessment_id: int)
 
 @router.get("/orgs/{org_slug}/register")
 def register(request: HttpRequest, org_slug: str) -> dict[str, Any]:
-    membership = membership_for(request.auth, org_slug)  # type: ignore[attr-defined]
+    membership = membership_for(request.auth, org_slug)  # type: ignore[attr-defined]  # request.auth is set by the API token auth
     return {
         "columns": list(exports.COLUMNS),
         "rows": exports.register_rows(organisation=membership.organisation),
@@ -71,7 +71,7 @@ class StartIn(Schema):
 def _system(
     request: HttpRequest, org_slug: str, system_id: int, *, write: bool = False
 ) -> AISystem:
-    membership = membership_for(request.auth, org_slug, write=write)  # type: ignore[attr-defined]
+    membership = membership_for(request.auth, org_slug, write=write)  # type: ignore[attr-defined]  # request.auth is set by the API token auth
     return org_object_or_404(AISystem.objects, membership, pk=system_id)
 
 
@@ -91,7 +91,7 @@ def start_assessment(
     system = _system(request, org_slug, system_id, write=True)
     assessment = start_from_trigger(
         system=system,
-        actor=request.auth,  # type: ignore[attr-defined]
+        actor=request.auth,  # type: ignore[attr-defined]  # request.auth is set by the API token auth
         kind=payload.kind or "rapid",
         trigger=payload.trigger or "",
         trigger_note=payload.trigger_note or "",

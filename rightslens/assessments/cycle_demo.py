@@ -266,5 +266,6 @@ def _seed_quality_problems(organisation: Organisation, user: Any) -> None:
         .exclude(assessment__system__name=CHAT)
         .first()
     )
-    if impact is not None:
-        impact.actions.filter(pk=impact.actions.first().pk).update(status="done")
+    first = impact.actions.first() if impact is not None else None
+    if impact is not None and first is not None:
+        impact.actions.filter(pk=first.pk).update(status="done")

@@ -7,8 +7,7 @@ from typing import Any
 from django import forms
 
 from rightslens.accounts.models import Organisation
-from rightslens.assessments.catalogue import right_choices
-from rightslens.assessments.forms import RightsCheckboxes, with_rating_fields
+from rightslens.assessments.forms import with_rating_fields
 from rightslens.assessments.models import (
     Action,
     ActionStatus,
@@ -17,6 +16,8 @@ from rightslens.assessments.models import (
     Impact,
     Trigger,
 )
+from rightslens.common.forms import set_choices, set_queryset
+from rightslens.common.rights import RightsCheckboxes, right_choices
 from rightslens.core.involvement import ActionType, Involvement
 from rightslens.core.vocabulary import label
 from rightslens.inventory.models import AffectedGroup, AISystem
@@ -59,9 +60,11 @@ class StartForm(forms.Form):
 
     def __init__(self, organisation: Organisation, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["system"].queryset = AISystem.objects.filter(
-            organisation=organisation, archived_at__isnull=True
-        )  # type: ignore[attr-defined]
+        set_queryset(
+            self,
+            "system",
+            AISystem.objects.filter(organisation=organisation, archived_at__isnull=True),
+        )
 
 
 class ScopingForm(forms.Form):
@@ -120,7 +123,7 @@ class ScopingForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["vulnerable_groups"].choices = cycle_catalogue.vulnerable_choices()  # type: ignore[attr-defined]
+        set_choices(self, "vulnerable_groups", cycle_catalogue.vulnerable_choices())
 
 
 class NotRelevantForm(forms.Form):
@@ -172,11 +175,9 @@ class ImpactForm(forms.Form):
 
     def __init__(self, assessment: Assessment, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["risk_category"].choices = [
-            (c.id, c.title) for c in cycle_catalogue.categories()
-        ]  # type: ignore[attr-defined]
-        self.fields["rights"].choices = right_choices()  # type: ignore[attr-defined]
-        self.fields["affected_group_ids"].queryset = assessment.system.affected_groups.all()  # type: ignore[attr-defined]
+        set_choices(self, "risk_category", [(c.id, c.title) for c in cycle_catalogue.categories()])
+        set_choices(self, "rights", right_choices())
+        set_queryset(self, "affected_group_ids", assessment.system.affected_groups.all())
 
     def service_fields(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)
@@ -202,8 +203,8 @@ class ActionPlanForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["leverage_kind"].choices = [("", "—"), *cycle_catalogue.leverage_choices()]  # type: ignore[attr-defined]
-        self.fields["mitigation_type"].choices = [("", "—"), *cycle_catalogue.mitigation_choices()]  # type: ignore[attr-defined]
+        set_choices(self, "leverage_kind", [("", "—"), *cycle_catalogue.leverage_choices()])
+        set_choices(self, "mitigation_type", [("", "—"), *cycle_catalogue.mitigation_choices()])
 
 
 class SideRiskForm(forms.Form):
@@ -212,7 +213,7 @@ class SideRiskForm(forms.Form):
 
     def __init__(self, impacts: list[Impact], *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["impact_id"].choices = [(i.pk, i.title) for i in impacts]  # type: ignore[attr-defined]
+        set_choices(self, "impact_id", [(i.pk, i.title) for i in impacts])
 
 
 class ActionStatusForm(forms.Form):
@@ -239,7 +240,7 @@ class IndicatorForm(forms.Form):
 
     def __init__(self, impact: Impact, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["action"].queryset = impact.actions.all()  # type: ignore[attr-defined]
+        set_queryset(self, "action", impact.actions.all())
 
 
 class MeasurementForm(forms.Form):
@@ -297,7 +298,7 @@ class RedLineDecisionForm(forms.Form):
         super().__init__(*args, **kwargs)
         from rightslens.procurement.models import ScreeningDecision
 
-        self.fields["decision"].choices = ScreeningDecision.choices  # type: ignore[attr-defined]
+        set_choices(self, "decision", ScreeningDecision.choices)
 
 
 class ImportForm(forms.Form):
@@ -308,6 +309,8 @@ class ImportForm(forms.Form):
 
     def __init__(self, organisation: Organisation, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["system"].queryset = AISystem.objects.filter(
-            organisation=organisation, archived_at__isnull=True
-        )  # type: ignore[attr-defined]
+        set_queryset(
+            self,
+            "system",
+            AISystem.objects.filter(organisation=organisation, archived_at__isnull=True),
+        )

@@ -76,7 +76,7 @@ def _scoping_errors(values: dict[str, Any]) -> dict[str, str]:
             f"Use two-letter country codes such as KE, BR (not: {', '.join(bad)})."
         )
     if values["release_style"] and values["release_style"] not in {
-        c for c, _ in Scoping._meta.get_field("release_style").choices
+        c for c, _ in Scoping._meta.get_field("release_style").choices or ()
     }:
         errors["release_style"] = "Choose a release style from the list."
     return errors

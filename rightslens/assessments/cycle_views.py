@@ -304,16 +304,21 @@ def plan(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpRespons
     )
 
 
-@org_view("POST")
-def plan_side_risk(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
+def _posted_plan_action(request: HttpRequest, org_slug: str, assessment_id: int) -> Action:
+    """The action named in the POST, of this assessment's plan (404 for any other)."""
     membership = member_or_404(request, org_slug, write=True)
     assessment = _assessment(membership, assessment_id)
-    action = org_object_or_404(
-        Action.objects,
+    return org_object_or_404(
+        Action.objects.select_related("impact__assessment"),
         membership,
         pk=posted_id(request, "action_id"),
         impact__assessment=assessment,
     )
+
+
+@org_view("POST")
+def plan_side_risk(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
+    action = _posted_plan_action(request, org_slug, assessment_id)
     try:
         cycle_services.side_risk_link(
             action=action, actor=request.user, impact_id=request.POST.get("impact_id")
@@ -323,26 +328,19 @@ def plan_side_risk(request: HttpRequest, org_slug: str, assessment_id: int) -> H
         )
     except FieldErrors as exc:
         messages.error(request, " ".join(exc.fields.values()))
-    return redirect(_url(assessment, "plan"))
+    return redirect(_url(action.impact.assessment, "plan"))
 
 
 @org_view("POST")
 def plan_action_status(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResponse:
-    membership = member_or_404(request, org_slug, write=True)
-    assessment = _assessment(membership, assessment_id)
-    action = org_object_or_404(
-        Action.objects,
-        membership,
-        pk=posted_id(request, "action_id"),
-        impact__assessment=assessment,
-    )
+    action = _posted_plan_action(request, org_slug, assessment_id)
     try:
         assessment_services.action_update(
             action=action, actor=request.user, status=request.POST.get("status")
         )
     except FieldErrors as exc:
         messages.error(request, " ".join(exc.fields.values()))
-    return redirect(_url(assessment, "plan"))
+    return redirect(_url(action.impact.assessment, "plan"))
 
 
 # ---- Tracking -------------------------------------------------------------------------------

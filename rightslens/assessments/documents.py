@@ -166,22 +166,26 @@ def compare(left: dict[str, Any], right: dict[str, Any]) -> dict[str, Any]:
     right_impacts = {i["title"]: i for i in right.get("impacts", [])}
     impact_rows = []
     for title in list(dict.fromkeys([*left_impacts, *right_impacts])):
-        a, b = left_impacts.get(title), right_impacts.get(title)
-        changes = [k for k in COMPARED_IMPACT_KEYS if a and b and a.get(k) != b.get(k)]
+        old, new = left_impacts.get(title), right_impacts.get(title)
+        changes = [k for k in COMPARED_IMPACT_KEYS if old and new and old.get(k) != new.get(k)]
         state = (
-            "removed" if b is None else "added" if a is None else ("changed" if changes else "same")
+            "removed"
+            if new is None
+            else "added"
+            if old is None
+            else ("changed" if changes else "same")
         )
         impact_rows.append(
             {
                 "title": title,
-                "left": a,
-                "right": b,
+                "left": old,
+                "right": new,
                 "state": state,
                 "changes": changes,
-                "left_rating": _ratings(a),
-                "right_rating": _ratings(b),
-                "left_actions": len(a["actions"]) if a else 0,
-                "right_actions": len(b["actions"]) if b else 0,
+                "left_rating": _ratings(old),
+                "right_rating": _ratings(new),
+                "left_actions": len(old["actions"]) if old else 0,
+                "right_actions": len(new["actions"]) if new else 0,
             }
         )
     return {"scope": scope_rows, "impacts": impact_rows, "categories": _category_rows(left, right)}

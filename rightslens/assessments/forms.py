@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 
 from django import forms
 
+from rightslens.common.forms import set_choices
+from rightslens.common.rights import RightsCheckboxes
 from rightslens.core.impact_fields import DOCUMENT_FIELDS
 from rightslens.core.involvement import ActionType, Involvement
 from rightslens.core.severity import SEVERITY_DIMENSIONS, Likelihood
@@ -28,7 +30,7 @@ _INVOLVEMENT_LABELS = {
 def _rating_choices(enum: type, blank: str) -> list[tuple[str, str]]:
     return [("", blank)] + [
         (str(int(m)), f"{int(m)} – {label(m.name.lower())}")
-        for m in enum  # type: ignore[attr-defined]
+        for m in enum  # type: ignore[attr-defined]  # enum is an Enum class passed as a plain type
     ]
 
 
@@ -64,21 +66,14 @@ def with_rating_fields(*, after: str) -> Callable[[type[F]], type[F]]:
     """Class decorator: insert the severity rating fields after the named field of a form."""
 
     def decorate(form_class: type[F]) -> type[F]:
-        fields = list(form_class.base_fields.items())  # type: ignore[attr-defined]
+        fields = list(form_class.base_fields.items())
         at = [name for name, _ in fields].index(after) + 1
         combined = dict([*fields[:at], *rating_fields().items(), *fields[at:]])
-        form_class.base_fields = combined  # type: ignore[attr-defined]
-        form_class.declared_fields = dict(combined)  # type: ignore[attr-defined]
+        form_class.base_fields = combined
+        form_class.declared_fields = dict(combined)
         return form_class
 
     return decorate
-
-
-class RightsCheckboxes(forms.CheckboxSelectMultiple):
-    """Checkboxes in one fieldset per instrument: easier than a Ctrl-click list by keyboard or phone."""
-
-    template_name = "assessments/widgets/rights_checkboxes.html"
-    use_fieldset = True
 
 
 class AssessmentForm(forms.Form):
@@ -159,12 +154,16 @@ class ImpactForm(forms.Form):
 
     def __init__(self, *args: Any, system: AISystem, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["rights"].choices = catalogue.right_choices()
-        self.fields["risk_category"].choices = [("", "Choose…"), *catalogue.risk_category_choices()]
-        self.fields["affected_group_ids"].choices = [
-            (str(g.pk), f"{g.name}{' (at heightened risk)' if g.vulnerable else ''}")
-            for g in system.affected_groups.all()
-        ]
+        set_choices(self, "rights", catalogue.right_choices())
+        set_choices(self, "risk_category", [("", "Choose…"), *catalogue.risk_category_choices()])
+        set_choices(
+            self,
+            "affected_group_ids",
+            [
+                (str(g.pk), f"{g.name}{' (at heightened risk)' if g.vulnerable else ''}")
+                for g in system.affected_groups.all()
+            ],
+        )
 
     @classmethod
     def initial_for(cls, impact: Any) -> dict[str, Any]:

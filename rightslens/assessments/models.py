@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import Enum, IntEnum
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -13,11 +15,11 @@ from rightslens.core.vocabulary import label
 from rightslens.inventory.models import AffectedGroup, AISystem
 
 
-def _int_choices(enum: type) -> list[tuple[int, str]]:
+def _int_choices(enum: type[IntEnum]) -> list[tuple[int, str]]:
     return [(int(m), f"{int(m)} – {label(m.name.lower())}") for m in enum]
 
 
-def _str_choices(enum: type) -> list[tuple[str, str]]:
+def _str_choices(enum: type[Enum]) -> list[tuple[str, str]]:
     return [(m.value, label(m.value)) for m in enum]
 
 

@@ -15,6 +15,7 @@ from django.utils.safestring import mark_safe
 
 from rightslens.accounts.access import member_or_404
 from rightslens.accounts.models import Organisation
+from rightslens.common.forms import set_choices
 from rightslens.common.views import org_view
 from rightslens.core import involvement as core_involvement
 from rightslens.core import severity as core_severity
@@ -80,19 +81,24 @@ class RegisterFilterForm(forms.Form):
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["band"].choices = [("", "Any severity")] + [
-            (int(b), label(b.name.lower())) for b in sorted(SeverityBand, reverse=True)
-        ]
+        set_choices(
+            self,
+            "band",
+            [("", "Any severity")]
+            + [(int(b), label(b.name.lower())) for b in sorted(SeverityBand, reverse=True)],
+        )
         rights = [(rid, title) for _, group in catalogue.right_choices() for rid, title in group]
-        self.fields["right"].choices = [("", "Any right"), *rights]
+        set_choices(self, "right", [("", "Any right"), *rights])
         groups = AffectedGroup.objects.filter(organisation=organisation).values_list(
             "pk", "name", "system__name"
         )
-        self.fields["group"].choices = [("", "Any group")] + [
-            (pk, f"{name} ({system})") for pk, name, system in groups
-        ]
+        set_choices(
+            self,
+            "group",
+            [("", "Any group")] + [(pk, f"{name} ({system})") for pk, name, system in groups],
+        )
         systems = AISystem.objects.filter(organisation=organisation).values_list("pk", "name")
-        self.fields["system"].choices = [("", "Any system"), *systems]
+        set_choices(self, "system", [("", "Any system"), *systems])
 
     def filters(self) -> RegisterFilters:
         if not self.is_valid():
@@ -126,7 +132,7 @@ def register(request: HttpRequest, org_slug: str) -> HttpResponse:
         "next_query": _query_with(request, cursor=page.next_cursor),
         "first_query": _query_with(request, cursor=""),
     }
-    template = "assessments/_register_table.html" if request.htmx else "assessments/register.html"  # type: ignore[attr-defined]
+    template = "assessments/_register_table.html" if request.htmx else "assessments/register.html"  # type: ignore[attr-defined]  # request.htmx is set by the django-htmx middleware
     return render(request, template, context)
 
 

@@ -141,7 +141,7 @@ def assessment_import(request: HttpRequest, org_slug: str) -> HttpResponse:
 def reminders(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     mine = Reminder.objects.filter(
-        organisation=membership.organisation, user=request.user, dismissed_at__isnull=True
+        organisation=membership.organisation, user=membership.user, dismissed_at__isnull=True
     )
     if request.method == "POST":
         mine.filter(pk=posted_id(request, "reminder_id")).update(dismissed_at=timezone.now())

@@ -75,7 +75,7 @@ def assessment_create(
 ) -> Assessment:
     """Open an assessment of one of the organisation's systems (a foreign system id is refused)."""
     errors: dict[str, str] = {}
-    system = AISystem.objects.filter(organisation=organisation, pk=_as_int(system_id)).first()
+    system = AISystem.objects.filter(organisation=organisation, pk=_as_int(system_id) or 0).first()
     if system is None:
         errors["system_id"] = "No such AI system in this organisation."
     elif system.is_archived:

@@ -168,7 +168,8 @@ def _copy_indicator(indicator: Indicator, action: Action) -> None:
         measurement.id = None
         measurement.indicator = indicator
         measurement.save()
-        for row in [*groups, *evidence]:
+        rows: list[Any] = [*groups, *evidence]
+        for row in rows:
             row.pk = None
             row.id = None
             row.measurement = measurement

@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from rightslens.accounts.access import member_or_404, outside_reviewer_may
-from rightslens.accounts.models import AuditEvent
+from rightslens.accounts.models import AuditEvent, Membership
 from rightslens.assessments.models import Action, Assessment
 from rightslens.common.views import org_view
 from rightslens.errors import FieldErrors
@@ -21,7 +21,7 @@ from .cycle_views import _assessment, _url
 
 
 def _review_context(
-    request: HttpRequest, assessment: Assessment, membership: object
+    request: HttpRequest, assessment: Assessment, membership: Membership
 ) -> dict[str, object]:
     return {
         "assessment": assessment,
@@ -30,7 +30,7 @@ def _review_context(
         if assessment.status == "in_review"
         else [],
         "reviewers": list(assessment.reviewers.select_related("user")),
-        "is_reviewer": assessment.reviewers.filter(user=request.user).exists(),
+        "is_reviewer": assessment.reviewers.filter(user=membership.user).exists(),
         "reviewer_form": cycle_forms.ReviewerForm(),
         "decision_form": cycle_forms.ReviewDecisionForm(),
         "version_form": cycle_forms.NewVersionForm(),

@@ -176,7 +176,7 @@ def measurement_record(
 
 @transaction.atomic
 def evidence_attach(
-    *, measurement: Measurement, actor: Any, upload: UploadedFile | None
+    *, measurement: Measurement, actor: Any, upload: UploadedFile[Any] | None
 ) -> EvidenceFile:
     checked = upload_check(upload, policy=EVIDENCE_POLICY)
     evidence = EvidenceFile.objects.create(

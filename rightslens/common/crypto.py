@@ -59,7 +59,7 @@ def decrypt_bytes(token: bytes) -> bytes:
     return fernet().decrypt(bytes(token))
 
 
-class EncryptedTextField(models.TextField):
+class EncryptedTextField(models.TextField):  # type: ignore[type-arg]  # Field is not subscriptable at run time
     """A text field stored as Fernet ciphertext; Python code only ever sees the plain text."""
 
     def get_prep_value(self, value: Any) -> Any:

@@ -18,14 +18,18 @@ def rightslens_apps() -> list[str]:
     return [a for a in settings.INSTALLED_APPS if a.startswith("rightslens.")]
 
 
+def import_optional(name: str) -> ModuleType | None:
+    """The module, or None when it does not exist (an import error inside it is raised)."""
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name == name:
+            return None
+        raise
+
+
 def app_modules(module: str) -> Iterator[tuple[str, ModuleType]]:
     """(app label, `<app>.<module>`) for every RightsLens app that has that module."""
     for app in rightslens_apps():
-        name = f"{app}.{module}"
-        try:
-            found = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:
-                continue
-            raise
-        yield app.rsplit(".", 1)[1], found
+        if (found := import_optional(f"{app}.{module}")) is not None:
+            yield app.rsplit(".", 1)[1], found

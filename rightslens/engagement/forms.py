@@ -33,8 +33,8 @@ class StakeholderForm(forms.Form):
     def __init__(
         self, *args: object, group_choices: list[tuple[int, str]], **kwargs: object
     ) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["represents"].choices = [("", "—")] + group_choices  # type: ignore[attr-defined]
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]  # Form.__init__ takes typed arguments; these are passed through unchanged
+        self.fields["represents"].choices = [("", "—")] + group_choices  # type: ignore[attr-defined]  # Django's Field type lacks it; this field is a choice field
 
 
 class EngagementForm(forms.Form):
@@ -66,6 +66,6 @@ class EngagementForm(forms.Form):
         impact_choices: list[tuple[int, str]],
         **kwargs: object,
     ) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["participants"].choices = stakeholder_choices  # type: ignore[attr-defined]
-        self.fields["impacts"].choices = impact_choices  # type: ignore[attr-defined]
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]  # Form.__init__ takes typed arguments; these are passed through unchanged
+        self.fields["participants"].choices = stakeholder_choices  # type: ignore[attr-defined]  # Django's Field type lacks it; this field is a choice field
+        self.fields["impacts"].choices = impact_choices  # type: ignore[attr-defined]  # Django's Field type lacks it; this field is a choice field

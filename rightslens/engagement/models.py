@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import Enum
+
 from django.conf import settings
 from django.db import models
 
@@ -13,7 +15,7 @@ from rightslens.core.vocabulary import label
 from rightslens.inventory.models import AffectedGroup
 
 
-def _choices(enum: type) -> list[tuple[str, str]]:
+def _choices(enum: type[Enum]) -> list[tuple[str, str]]:
     return [(m.value, label(m.value)) for m in enum]
 
 

@@ -118,6 +118,7 @@ def engagement_record(
         errors["heard"] = "Record what people told you."
     if errors:
         raise FieldErrors(errors)
+    assert held_on is not None  # a missing date is one of the errors above
     event = EngagementEvent.objects.create(
         organisation=org,
         title=title.strip(),
@@ -153,7 +154,7 @@ def contact_read(*, membership: Membership, stakeholder: Stakeholder) -> str:
         obj=stakeholder,
         summary="Stakeholder contact viewed",
     )
-    return stakeholder.contact
+    return str(stakeholder.contact)
 
 
 def stakeholder_fields(data: dict[str, Any]) -> dict[str, Any]:

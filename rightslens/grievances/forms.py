@@ -8,8 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from rightslens.assessments.catalogue import right_choices
-from rightslens.assessments.forms import RightsCheckboxes
+from rightslens.common.rights import RightsCheckboxes, right_choices
 from rightslens.core.grievance import ATTACHMENT_MAX_BYTES, GrievanceState, moves_from
 
 from .models import RemedyFormChoice, RemedyRouteChoice, State
@@ -153,9 +152,9 @@ class TriageForm(forms.Form):
     def __init__(
         self, *args: object, system_choices: list[tuple[int, str]], **kwargs: object
     ) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["systems"].choices = system_choices  # type: ignore[attr-defined]
-        self.fields["rights"].choices = right_choices()  # type: ignore[attr-defined]
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]  # Form.__init__ takes typed arguments; these are passed through unchanged
+        self.fields["systems"].choices = system_choices  # type: ignore[attr-defined]  # Django's Field type lacks it; this field is a choice field
+        self.fields["rights"].choices = right_choices()  # type: ignore[attr-defined]  # Django's Field type lacks it; this field is a choice field
 
 
 class ImpactLinkForm(forms.Form):
@@ -169,8 +168,8 @@ class ImpactLinkForm(forms.Form):
     def __init__(
         self, *args: object, impact_choices: list[tuple[int, str]], **kwargs: object
     ) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["impact"].choices = impact_choices  # type: ignore[attr-defined]
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]  # Form.__init__ takes typed arguments; these are passed through unchanged
+        self.fields["impact"].choices = impact_choices  # type: ignore[attr-defined]  # Django's Field type lacks it; this field is a choice field
 
 
 class RemedyForm(forms.Form):
@@ -202,8 +201,8 @@ class DisclosureForm(forms.Form):
     def __init__(
         self, *args: object, member_choices: list[tuple[int, str]], **kwargs: object
     ) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["recipient"].choices = member_choices  # type: ignore[attr-defined]
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]  # Form.__init__ takes typed arguments; these are passed through unchanged
+        self.fields["recipient"].choices = member_choices  # type: ignore[attr-defined]  # Django's Field type lacks it; this field is a choice field
 
 
 class TargetsForm(forms.Form):

@@ -112,7 +112,7 @@ def public_statistics(*, organisation: Organisation) -> dict[str, Any]:
     targets = target_times(organisation)
     ack = _timing([(g.received_at, g.acknowledged_at) for g in cases], targets.acknowledge_days)
     by_state = suppress_small(
-        {label: sum(1 for g in cases if g.state == value) for value, label in State.choices}
+        {str(label): sum(1 for g in cases if g.state == value) for value, label in State.choices}
     )
     rights = suppress_small(dict(Counter(r for g in cases for r in g.rights)))
     helped = suppress_small(
@@ -193,7 +193,7 @@ def next_deadline(grievance: Grievance, targets: TargetTimes) -> dict[str, Any] 
 def with_deadlines(cases: Any, targets: TargetTimes) -> list[Grievance]:
     listed = list(cases)
     for case in listed:
-        case.deadline = next_deadline(case, targets)  # type: ignore[attr-defined]
+        case.deadline = next_deadline(case, targets)
     return listed
 
 

@@ -119,7 +119,7 @@ def _checked_text(field: str, value: str, limit: int, *, required: bool) -> str:
     return value
 
 
-def attachment_check(upload: UploadedFile | None) -> tuple[str, bytes] | None:
+def attachment_check(upload: UploadedFile[Any] | None) -> tuple[str, bytes] | None:
     """The sniffed type and bytes of an accepted attachment; FieldErrors for any other file."""
     if upload is None:
         return None
@@ -135,7 +135,7 @@ def grievance_submit(
     language: str,
     name: str = "",
     contact: str = "",
-    attachment: UploadedFile | None = None,
+    attachment: UploadedFile[Any] | None = None,
 ) -> tuple[Grievance, str]:
     """Record a grievance; return it and its receipt code (shown once, never stored)."""
     content = _checked_text("content", content, CONTENT_MAX_CHARS, required=True)
@@ -435,6 +435,7 @@ def grievance_remedy_record(
     )
     if errors:
         raise FieldErrors(errors)
+    assert provided_on is not None  # a missing date is one of the errors above
     remedy = Remedy.objects.create(
         organisation=grievance.organisation,
         grievance=grievance,

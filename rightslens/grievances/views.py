@@ -331,7 +331,9 @@ def case_attachment(request: HttpRequest, org_slug: str, attachment_id: int) -> 
         obj=attachment,
         summary=f"Attachment of grievance #{attachment.grievance_id} opened",
     )
-    response = HttpResponse(decrypt_bytes(attachment.data), content_type=attachment.content_type)
+    response = HttpResponse(
+        decrypt_bytes(bytes(attachment.data)), content_type=attachment.content_type
+    )
     response["Content-Disposition"] = (
         f'attachment; filename="grievance-{attachment.grievance_id}-{attachment.pk}"'
     )

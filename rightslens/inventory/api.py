@@ -53,7 +53,7 @@ class ComponentIn(Schema):
 def _system(
     request: HttpRequest, org_slug: str, system_id: int, *, write: bool = False
 ) -> AISystem:
-    membership = membership_for(request.auth, org_slug, write=write)  # type: ignore[attr-defined]
+    membership = membership_for(request.auth, org_slug, write=write)  # type: ignore[attr-defined]  # request.auth is set by the API token auth
     return org_object_or_404(AISystem.objects, membership, pk=system_id)
 
 
@@ -71,7 +71,7 @@ def list_systems(
 ) -> list[dict[str, Any]]:
     """One page of systems (`limit`, at most 500): `X-Total-Count` gives the number that match,
     `Link` (rel="next") the next page's URL, absent on the last page."""
-    membership = membership_for(request.auth, org_slug)  # type: ignore[attr-defined]
+    membership = membership_for(request.auth, org_slug)  # type: ignore[attr-defined]  # request.auth is set by the API token auth
     filters = SystemFilters(
         kind=kind, lifecycle_stage=lifecycle_stage, role=role, archived=archived
     )
@@ -88,10 +88,10 @@ def list_systems(
 
 @router.post("/orgs/{org_slug}/systems", response={201: dict})
 def create_system(request: HttpRequest, org_slug: str, payload: SystemIn) -> Status[dict[str, Any]]:
-    membership = membership_for(request.auth, org_slug, write=True)  # type: ignore[attr-defined]
+    membership = membership_for(request.auth, org_slug, write=True)  # type: ignore[attr-defined]  # request.auth is set by the API token auth
     system = services.system_create(
         organisation=membership.organisation,
-        actor=request.auth,  # type: ignore[attr-defined]
+        actor=request.auth,  # type: ignore[attr-defined]  # request.auth is set by the API token auth
         **payload.model_dump(exclude_none=True),
     )
     return Status(201, system_record(system))
@@ -108,14 +108,14 @@ def update_system(
 ) -> dict[str, Any]:
     system = _system(request, org_slug, system_id, write=True)
     changes = payload.model_dump(exclude_unset=True)
-    services.system_update(system=system, actor=request.auth, **changes)  # type: ignore[attr-defined]
+    services.system_update(system=system, actor=request.auth, **changes)  # type: ignore[attr-defined]  # request.auth is set by the API token auth
     return system_record(system)
 
 
 @router.post("/orgs/{org_slug}/systems/{system_id}/archive")
 def archive_system(request: HttpRequest, org_slug: str, system_id: int) -> dict[str, Any]:
     system = _system(request, org_slug, system_id, write=True)
-    services.system_archive(system=system, actor=request.auth)  # type: ignore[attr-defined]
+    services.system_archive(system=system, actor=request.auth)  # type: ignore[attr-defined]  # request.auth is set by the API token auth
     return system_record(system)
 
 
@@ -126,8 +126,8 @@ def add_group(
     system = _system(request, org_slug, system_id, write=True)
     group = services.affected_group_create(
         system=system,
-        actor=request.auth,
-        **payload.model_dump(exclude_none=True),  # type: ignore[attr-defined]
+        actor=request.auth,  # type: ignore[attr-defined]  # set by the token auth
+        **payload.model_dump(exclude_none=True),
     )
     record = {
         "id": group.pk,
@@ -145,8 +145,8 @@ def add_component(
     system = _system(request, org_slug, system_id, write=True)
     component = services.component_create(
         system=system,
-        actor=request.auth,
-        **payload.model_dump(exclude_none=True),  # type: ignore[attr-defined]
+        actor=request.auth,  # type: ignore[attr-defined]  # set by the token auth
+        **payload.model_dump(exclude_none=True),
     )
     return Status(
         201,

@@ -6,13 +6,14 @@ from typing import Any
 
 from django import forms
 
+from rightslens.common.forms import set_choices
 from rightslens.core.vocabulary import LifecycleStage, SystemKind, ValueChainRole, Weights, label
 
 from .codes import split_codes
 
 
 def _choices(enum: type, blank: str | None = None) -> list[tuple[str, str]]:
-    options = [(m.value, label(m.value)) for m in enum]  # type: ignore[attr-defined]
+    options = [(m.value, label(m.value)) for m in enum]  # type: ignore[attr-defined]  # enum is an Enum class passed as a plain type
     return [("", blank), *options] if blank is not None else options
 
 
@@ -103,7 +104,7 @@ class AffectedGroupForm(forms.Form):
 
     def __init__(self, *args: Any, vulnerable_groups: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["vulnerability"].choices = [("", "None"), *vulnerable_groups]
+        set_choices(self, "vulnerability", [("", "None"), *vulnerable_groups])
 
 
 class ComponentForm(forms.Form):

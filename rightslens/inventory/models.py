@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from enum import Enum
+
 from django.db import models
 
 from rightslens.accounts.models import OrgScoped
 from rightslens.core.vocabulary import LifecycleStage, SystemKind, ValueChainRole, Weights, label
 
 
-def _choices(enum: type) -> list[tuple[str, str]]:
+def _choices(enum: type[Enum]) -> list[tuple[str, str]]:
     return [(m.value, label(m.value)) for m in enum]
 
 

@@ -43,7 +43,7 @@ def _clean_list(value: Any) -> list[str]:
 
 
 def _enum_error(value: Any, enum: type, label: str) -> str:
-    allowed = ", ".join(m.value for m in enum)  # type: ignore[attr-defined]
+    allowed = ", ".join(m.value for m in enum)  # type: ignore[attr-defined]  # enum is an Enum class passed as a plain type
     return f"Choose a {label} from: {allowed}."
 
 

@@ -49,7 +49,7 @@ def system_list(request: HttpRequest, org_slug: str) -> HttpResponse:
         "page_obj": page,
         "page_query": query.urlencode(),
     }
-    template = "inventory/_system_table.html" if request.htmx else "inventory/system_list.html"  # type: ignore[attr-defined]
+    template = "inventory/_system_table.html" if request.htmx else "inventory/system_list.html"  # type: ignore[attr-defined]  # request.htmx is set by the django-htmx middleware
     return render(request, template, context)
 
 

@@ -99,7 +99,7 @@ def _finding_record(finding: CriterionFinding) -> dict[str, Any]:
 
 @router.get("/orgs/{org_slug}/instruments")
 def list_instruments(request: HttpRequest, org_slug: str) -> list[dict[str, Any]]:
-    membership = membership_for(request.auth, org_slug)  # type: ignore[attr-defined]
+    membership = membership_for(request.auth, org_slug)  # type: ignore[attr-defined]  # request.auth is set by the API token auth
     return [
         _instrument_record(i)
         for i in selectors.instruments_for(organisation=membership.organisation)
@@ -110,10 +110,10 @@ def list_instruments(request: HttpRequest, org_slug: str) -> list[dict[str, Any]
 def create_instrument(
     request: HttpRequest, org_slug: str, payload: InstrumentIn
 ) -> Status[dict[str, Any]]:
-    membership = membership_for(request.auth, org_slug, write=True)  # type: ignore[attr-defined]
+    membership = membership_for(request.auth, org_slug, write=True)  # type: ignore[attr-defined]  # request.auth is set by the API token auth
     version = services.instrument_create(
         organisation=membership.organisation,
-        actor=request.auth,  # type: ignore[attr-defined]
+        actor=request.auth,  # type: ignore[attr-defined]  # request.auth is set by the API token auth
         **payload.model_dump(),
     )
     services.analysis_request(version=version)
@@ -122,7 +122,7 @@ def create_instrument(
 
 @router.get("/orgs/{org_slug}/versions/{version_id}")
 def get_version(request: HttpRequest, org_slug: str, version_id: int) -> dict[str, Any]:
-    membership = membership_for(request.auth, org_slug)  # type: ignore[attr-defined]
+    membership = membership_for(request.auth, org_slug)  # type: ignore[attr-defined]  # request.auth is set by the API token auth
     return version_record(
         org_object_or_404(
             InstrumentVersion.objects.select_related("instrument"), membership, pk=version_id
@@ -134,9 +134,9 @@ def get_version(request: HttpRequest, org_slug: str, version_id: int) -> dict[st
 def review_finding(
     request: HttpRequest, org_slug: str, finding_id: int, payload: ReviewIn
 ) -> Status[dict[str, Any]]:
-    membership = membership_for(request.auth, org_slug, write=True)  # type: ignore[attr-defined]
+    membership = membership_for(request.auth, org_slug, write=True)  # type: ignore[attr-defined]  # request.auth is set by the API token auth
     finding = org_object_or_404(CriterionFinding.objects.all(), membership, pk=finding_id)
-    actor = request.auth  # type: ignore[attr-defined]
+    actor = request.auth  # type: ignore[attr-defined]  # request.auth is set by the API token auth
     review = services.review_record(
         finding=finding, actor=actor, status=payload.status, note=payload.note
     )

@@ -33,7 +33,7 @@ def make_version(
 
 def tenancy_objects(organisation: Organisation, user: Any) -> dict[str, int]:
     version = make_version(organisation, user)
-    finding = version.latest_analysis().findings.first()  # type: ignore[union-attr]
+    finding = version.latest_analysis().findings.first()  # type: ignore[union-attr]  # the test fixture always has an analysis
     assert finding is not None
     return {
         "instrument_id": version.instrument_id,

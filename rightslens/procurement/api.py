@@ -50,7 +50,7 @@ def _screening_out(screening: RedLineScreening) -> dict[str, Any]:
 
 @router.post("/orgs/{org_slug}/screenings")
 def run_screening(request: HttpRequest, org_slug: str, payload: ScreeningIn) -> dict[str, Any]:
-    membership = membership_for(request.auth, org_slug, write=True)  # type: ignore[attr-defined]
+    membership = membership_for(request.auth, org_slug, write=True)  # type: ignore[attr-defined]  # request.auth is set by the API token auth
     # Like the form: a subject id must name something of this organisation, never another's.
     if payload.subject_id is not None and not screening_subject(
         membership.organisation, payload.subject_type, payload.subject_id
@@ -58,7 +58,7 @@ def run_screening(request: HttpRequest, org_slug: str, payload: ScreeningIn) -> 
         raise FieldErrors({"subject_id": "The thing to screen was not found in your organisation."})
     screening = screening_run(
         organisation=membership.organisation,
-        user=request.auth,  # type: ignore[attr-defined]
+        user=request.auth,  # type: ignore[attr-defined]  # request.auth is set by the API token auth
         subject_type=payload.subject_type,
         subject_id=payload.subject_id,
         text=payload.use_case_text or "",
@@ -68,7 +68,7 @@ def run_screening(request: HttpRequest, org_slug: str, payload: ScreeningIn) -> 
 
 @router.get("/orgs/{org_slug}/screenings/{screening_id}")
 def get_screening(request: HttpRequest, org_slug: str, screening_id: int) -> dict[str, Any]:
-    membership = membership_for(request.auth, org_slug)  # type: ignore[attr-defined]
+    membership = membership_for(request.auth, org_slug)  # type: ignore[attr-defined]  # request.auth is set by the API token auth
     return _screening_out(org_object_or_404(RedLineScreening.objects, membership, pk=screening_id))
 
 
@@ -76,7 +76,7 @@ def get_screening(request: HttpRequest, org_slug: str, screening_id: int) -> dic
 def decide_screening(
     request: HttpRequest, org_slug: str, screening_id: int, payload: DecisionIn
 ) -> dict[str, Any]:
-    membership = membership_for(request.auth, org_slug, write=True)  # type: ignore[attr-defined]
+    membership = membership_for(request.auth, org_slug, write=True)  # type: ignore[attr-defined]  # request.auth is set by the API token auth
     screening = org_object_or_404(RedLineScreening.objects, membership, pk=screening_id)
     screening_decide(
         screening=screening,
@@ -89,7 +89,7 @@ def decide_screening(
 
 @router.get("/orgs/{org_slug}/counterparties")
 def list_counterparties(request: HttpRequest, org_slug: str) -> list[dict[str, Any]]:
-    membership = membership_for(request.auth, org_slug)  # type: ignore[attr-defined]
+    membership = membership_for(request.auth, org_slug)  # type: ignore[attr-defined]  # request.auth is set by the API token auth
     return [
         {
             "id": c.pk,

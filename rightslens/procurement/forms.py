@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from enum import Enum
 from typing import Any
 
 from django import forms
@@ -23,7 +24,7 @@ from .models import (
 DATE = forms.DateInput(attrs={"type": "date"})
 
 
-def _choices(enum: type) -> list[tuple[str, str]]:
+def _choices(enum: type[Enum]) -> list[tuple[str, str]]:
     return [(m.value, label(m.value)) for m in enum]
 
 
@@ -68,7 +69,7 @@ class CounterpartyForm(forms.Form):
 
     def __init__(self, *args: Any, organisation: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["systems"].queryset = AISystem.objects.filter(organisation=organisation)  # type: ignore[attr-defined]
+        self.fields["systems"].queryset = AISystem.objects.filter(organisation=organisation)  # type: ignore[attr-defined]  # Django's Field type lacks it; this field is a choice field
 
 
 class SendQuestionnaireForm(forms.Form):
@@ -79,7 +80,7 @@ class SendQuestionnaireForm(forms.Form):
 
     def __init__(self, *args: Any, questionnaires: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["questionnaire_id"].choices = questionnaires  # type: ignore[attr-defined]
+        self.fields["questionnaire_id"].choices = questionnaires  # type: ignore[attr-defined]  # Django's Field type lacks it; this field is a choice field
 
 
 class ReviewItemForm(forms.Form):
@@ -111,7 +112,7 @@ class ClauseForm(forms.Form):
 
     def __init__(self, *args: Any, clauses: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["clause_id"].choices = clauses  # type: ignore[attr-defined]
+        self.fields["clause_id"].choices = clauses  # type: ignore[attr-defined]  # Django's Field type lacks it; this field is a choice field
 
 
 class ClauseStatusForm(forms.Form):
@@ -174,10 +175,10 @@ class ProcurementForm(forms.Form):
 
     def __init__(self, *args: Any, organisation: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["vendor"].queryset = Counterparty.objects.filter(  # type: ignore[attr-defined]
+        self.fields["vendor"].queryset = Counterparty.objects.filter(  # type: ignore[attr-defined]  # Django's Field type lacks it; this field is a choice field
             organisation=organisation, kind=CounterpartyKind.VENDOR
         )
-        self.fields["system"].queryset = AISystem.objects.filter(organisation=organisation)  # type: ignore[attr-defined]
+        self.fields["system"].queryset = AISystem.objects.filter(organisation=organisation)  # type: ignore[attr-defined]  # Django's Field type lacks it; this field is a choice field
 
 
 class LinkSystemForm(forms.Form):

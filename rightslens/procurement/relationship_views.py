@@ -132,8 +132,8 @@ def _counterparty_page(
         "leverage_form": forms.get("leverage") or LeverageForm(),
         "impact_form": forms.get("impact") or LinkImpactForm(),
         "new_link": forms.get("new_link"),
-        "clause_status_choices": ClauseStatusForm().fields["status"].choices,  # type: ignore[attr-defined]
-        "outcome_choices": LeverageOutcomeForm().fields["outcome"].choices,  # type: ignore[attr-defined]
+        "clause_status_choices": ClauseStatusForm().fields["status"].choices,  # type: ignore[attr-defined]  # Django's Field type lacks it; this field is a choice field
+        "outcome_choices": LeverageOutcomeForm().fields["outcome"].choices,  # type: ignore[attr-defined]  # Django's Field type lacks it; this field is a choice field
     }
     return render(request, "procurement/counterparty_detail.html", context, status=status)
 
@@ -278,7 +278,7 @@ def _request_page(
         "findings": selectors.request_findings(req),
         "questionnaire_title": selectors.questionnaire_title(req.questionnaire_id),
         "conclusion_form": extra.get("conclusion") or ConclusionForm(),
-        "review_choices": ReviewItemForm().fields["verdict"].choices,  # type: ignore[attr-defined]
+        "review_choices": ReviewItemForm().fields["verdict"].choices,  # type: ignore[attr-defined]  # Django's Field type lacks it; this field is a choice field
         "new_link": extra.get("new_link"),
         "errors": extra.get("errors"),
     }

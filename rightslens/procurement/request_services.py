@@ -142,7 +142,7 @@ def request_for_token(raw: str) -> QuestionnaireRequest:
 # ---- submitting ----
 
 
-def _evidence_problem(upload: UploadedFile) -> str:
+def _evidence_problem(upload: UploadedFile[Any]) -> str:
     return upload_problem(upload, EVIDENCE_POLICY)[0]
 
 
@@ -156,7 +156,7 @@ def _merged_answers(
     request: QuestionnaireRequest,
     questions: Sequence[Item],
     answers: Mapping[str, str],
-    files: Mapping[str, UploadedFile],
+    files: Mapping[str, UploadedFile[Any]],
 ) -> tuple[dict[str, str], dict[str, str]]:
     errors: dict[str, str] = {}
     allowed = _allowed_ids(request, questions)
@@ -190,7 +190,7 @@ def request_submit(
     *,
     raw_token: str,
     answers: Mapping[str, str],
-    files: Mapping[str, UploadedFile],
+    files: Mapping[str, UploadedFile[Any]],
     posted_fields: Sequence[str] = (),
 ) -> QuestionnaireRequest:
     """Accept one submission through the link. Refuses everything if any part is wrong."""

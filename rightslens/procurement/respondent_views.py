@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
@@ -90,8 +91,12 @@ def respond(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "procurement/respond_refused.html", {"reason": str(exc)}, status=410)
     if request.method != "POST":
         return _page(request, req, dict(req.answers))
-    answers = {k[2:]: v for k, v in request.POST.items() if k.startswith("a-")}
-    files = {k[9:]: f for k, f in request.FILES.items() if k.startswith("evidence-")}
+    answers = {k[2:]: str(v) for k, v in request.POST.items() if k.startswith("a-")}
+    files = {
+        k[9:]: f
+        for k, f in request.FILES.items()
+        if k.startswith("evidence-") and isinstance(f, UploadedFile)
+    }
     posted = [k for k in request.POST if not k.startswith("a-") and k != "csrfmiddlewaretoken"]
     try:
         request_submit(raw_token=token, answers=answers, files=files, posted_fields=posted)

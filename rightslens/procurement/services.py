@@ -222,6 +222,7 @@ def leverage_record(
         errors["outcome"] = "Choose an outcome."
     if errors:
         raise FieldErrors(errors)
+    assert taken_on is not None  # a missing date is one of the errors above
     action = LeverageAction.objects.create(
         organisation=counterparty.organisation,
         counterparty=counterparty,
