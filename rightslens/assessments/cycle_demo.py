@@ -13,6 +13,7 @@ from django.utils import timezone
 from rightslens.accounts.models import Membership, Organisation
 from rightslens.assessments.models import Assessment, AssessmentStatus, Impact
 from rightslens.inventory.models import AISystem
+from rightslens.inventory.services import system_update
 
 from . import cycle_catalogue, cycle_selectors, cycle_services, signoff, tracking
 
@@ -192,6 +193,13 @@ def _approved_with_new_version(organisation: Organisation, user: Any, chat: AISy
     except Exception:  # noqa: BLE001  (demo stays loadable if a rule changes)
         log.warning("demo: the annual review could not be approved; left in review")
         return
+    # The trigger is real: the system record changes (a material change), so the approved review no
+    # longer clears it; the new version is "in progress, not cleared" until approved.
+    system_update(
+        system=chat,
+        actor=user,
+        purpose=f"{chat.purpose}; now also generates images from prompts",
+    )
     new = signoff.assessment_new_version(
         assessment=review,
         actor=user,
