@@ -92,14 +92,26 @@ def report_context(assessment: Assessment) -> dict[str, Any]:
 # ---- Board brief -----------------------------------------------------------------------------
 
 
+BRIEF_ITEMS = 10  # a board reads a short list; the rest is counted, not listed
+
+
+def _listed(items: list[str], total: int, what: str) -> list[str]:
+    """The first items, and a count of the others when there are more than a board can read."""
+    more = total - len(items)
+    return items + ([f"… and {more} more {what} (see the quality page)"] if more > 0 else [])
+
+
 def board_brief(*, organisation: Organisation) -> dict[str, Any]:
     live = current_impacts(organisation=organisation)
     severe = list(live.order_by("-priority", "id")[:5])
-    decisions: list[str] = []
-    for a in Assessment.objects.filter(
+    in_review = Assessment.objects.filter(
         organisation=organisation, status=AssessmentStatus.IN_REVIEW
-    ):
-        decisions.append(f"Sign off “{a.title}” (version {a.version})")
+    )
+    decisions = _listed(
+        [f"Sign off “{a.title}” (version {a.version})" for a in in_review[:BRIEF_ITEMS]],
+        in_review.count(),
+        "assessments waiting for sign-off",
+    )
     not_superseded = list(
         Assessment.objects.filter(organisation=organisation).exclude(
             status=AssessmentStatus.SUPERSEDED
@@ -133,8 +145,15 @@ def _more_decisions(organisation: Organisation, live: Any) -> list[str]:
         f"Agree a response to “{impact.title}” (severe to people, {gap})"
         for impact, gap in _severe_gaps(organisation, live)
     ]
-    for assessment, flags in cycle_selectors.flagged_assessments(organisation=organisation):
-        found.append(f"Re-assess “{assessment.title}”: {', '.join(flags).lower()}")
+    flagged = cycle_selectors.flagged_assessments(organisation=organisation)
+    found += _listed(
+        [
+            f"Re-assess “{a.title}”: {', '.join(flags).lower()}"
+            for a, flags in flagged[:BRIEF_ITEMS]
+        ],
+        len(flagged),
+        "assessments to re-assess",
+    )
     for record in _unreviewed_business_models(organisation):
         found.append(f"Review the business model “{record.title}” at board level")
     return found
