@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from datetime import timedelta
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 
 from rightslens.accounts.models import Organisation
@@ -51,10 +52,24 @@ def flags_for(assessment: Assessment) -> list[str]:
 
 
 def flagged_assessments(*, organisation: Organisation) -> list[tuple[Assessment, list[str]]]:
+    """Assessments with review flags. SQL narrows the candidates to those that could carry a flag
+    (old enough to be overdue, or approved before their system changed; a minute's margin keeps
+    it a superset); the core's `review_flags` still decides each one."""
+    margin = timedelta(days=organisation.review_period_days) - timedelta(minutes=1)
+    cutoff = timezone.now() - margin
+    could_be_flagged = (
+        Q(approved_at__lt=cutoff)
+        | Q(approved_at__isnull=True, created_at__lt=cutoff)
+        | Q(approved_at__isnull=False, system__changed_at__gt=F("approved_at"))
+    )
+    candidates = (
+        Assessment.objects.filter(organisation=organisation)
+        .exclude(status=AssessmentStatus.SUPERSEDED)
+        .filter(could_be_flagged)
+        .select_related("system", "organisation")
+    )
     found = []
-    for assessment in Assessment.objects.filter(organisation=organisation).select_related(
-        "system", "organisation"
-    ):
+    for assessment in candidates:
         if flags := flags_for(assessment):
             found.append((assessment, flags))
     return found
