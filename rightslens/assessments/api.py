@@ -9,18 +9,19 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Router, Schema, Status
 from pydantic import create_model
 
 from rightslens.accounts.access import membership_for, org_object_or_404
 from rightslens.accounts.models import Membership
 from rightslens.api.auth import OrgMemberTokenAuth
+from rightslens.api.errors import error_body
 from rightslens.core.severity import SEVERITY_DIMENSIONS
 
 from . import cycle_api, services
 from .models import Action, Assessment, Impact
-from .register import RegisterFilters, register_rows
+from .register import PAGE_SIZE, BadCursor, RegisterFilters, register_page
 from .selectors import action_record, assessment_record, assessments_for, impact_record, impacts_for
 
 router = Router(auth=OrgMemberTokenAuth(), tags=["assessments"])
@@ -81,12 +82,26 @@ def _actor(request: HttpRequest) -> Any:
 
 @router.get("/orgs/{org_slug}/assessments")
 def list_assessments(
-    request: HttpRequest, org_slug: str, system_id: int | None = None
+    request: HttpRequest,
+    response: HttpResponse,
+    org_slug: str,
+    system_id: int | None = None,
+    offset: int = 0,
+    limit: int = 100,
 ) -> list[dict[str, Any]]:
+    """One page of assessments (`limit`, at most 500): `X-Total-Count` gives the number that
+    match, `Link` (rel="next") the next page's URL, absent on the last page."""
     assessments = assessments_for(organisation=_member(request, org_slug).organisation)
     if system_id is not None:
         assessments = assessments.filter(system_id=system_id)
-    return [assessment_record(a) for a in assessments]
+    offset, limit = max(0, offset), max(1, min(limit, 500))
+    total = assessments.count()
+    response["X-Total-Count"] = str(total)
+    if offset + limit < total:
+        query = request.GET.copy()
+        query["offset"] = str(offset + limit)
+        response["Link"] = f'<{request.path}?{query.urlencode()}>; rel="next"'
+    return [assessment_record(a) for a in assessments[offset : offset + limit]]
 
 
 @router.post("/orgs/{org_slug}/assessments", response={201: dict})
@@ -193,21 +208,39 @@ def update_action(
     return action_record(action)
 
 
-@router.get("/orgs/{org_slug}/register")
+@router.get("/orgs/{org_slug}/register", response={200: list[dict[str, Any]], 400: dict})
 def get_register(
     request: HttpRequest,
+    response: HttpResponse,
     org_slug: str,
     band: int | None = None,
     right: str = "",
+    group: int | None = None,
     system: int | None = None,
     involvement: str = "",
     status: str = "",
-) -> list[dict[str, Any]]:
-    """All impacts of the organisation in priority order (severity first), with required response."""
+    cursor: str = "",
+    limit: int = PAGE_SIZE,
+) -> Any:
+    """Impacts of the organisation in priority order (severity first), with required response.
+
+    One page (`limit`, at most 200) per call: the `X-Total-Count` header gives the number of
+    matches and the `Link` header (rel="next") the next page's URL, absent on the last page."""
     membership = _member(request, org_slug)
     filters = RegisterFilters(
-        band=band, right=right, system=system, involvement=involvement, status=status
+        band=band, right=right, group=group, system=system, involvement=involvement, status=status
     )
+    try:
+        page = register_page(
+            organisation=membership.organisation, filters=filters, cursor=cursor, size=limit
+        )
+    except BadCursor as exc:
+        return Status(400, error_body("bad_cursor", str(exc), {"cursor": str(exc)}))
+    response["X-Total-Count"] = str(page.count)
+    if page.next_cursor:
+        query = request.GET.copy()
+        query["cursor"] = page.next_cursor
+        response["Link"] = f'<{request.path}?{query.urlencode()}>; rel="next"'
     return [
         impact_record(row.impact)
         | {
@@ -215,7 +248,7 @@ def get_register(
             "system": row.impact.assessment.system.name,
             "unmet_requirements": [r.label for r in row.unmet],
         }
-        for row in register_rows(organisation=membership.organisation, filters=filters)
+        for row in page.rows
     ]
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from datetime import timedelta
 from typing import Any
 
+from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 
 from rightslens.accounts.models import Organisation
@@ -24,7 +26,8 @@ from .cycle_models import (
     Scoping,
     SuggestionDecision,
 )
-from .rules import grievance_remedies, impact_plan_gaps
+from .register import note_grievance_remedies
+from .rules import grievance_remedied, impact_plan_gaps
 
 
 def scoping_of(assessment: Assessment) -> Scoping:
@@ -49,10 +52,24 @@ def flags_for(assessment: Assessment) -> list[str]:
 
 
 def flagged_assessments(*, organisation: Organisation) -> list[tuple[Assessment, list[str]]]:
+    """Assessments with review flags. SQL narrows the candidates to those that could carry a flag
+    (old enough to be overdue, or approved before their system changed; a minute's margin keeps
+    it a superset); the core's `review_flags` still decides each one."""
+    margin = timedelta(days=organisation.review_period_days) - timedelta(minutes=1)
+    cutoff = timezone.now() - margin
+    could_be_flagged = (
+        Q(approved_at__lt=cutoff)
+        | Q(approved_at__isnull=True, created_at__lt=cutoff)
+        | Q(approved_at__isnull=False, system__changed_at__gt=F("approved_at"))
+    )
+    candidates = (
+        Assessment.objects.filter(organisation=organisation)
+        .exclude(status=AssessmentStatus.SUPERSEDED)
+        .filter(could_be_flagged)
+        .select_related("system", "organisation")
+    )
     found = []
-    for assessment in Assessment.objects.filter(organisation=organisation).select_related(
-        "system", "organisation"
-    ):
+    for assessment in candidates:
         if flags := flags_for(assessment):
             found.append((assessment, flags))
     return found
@@ -189,14 +206,18 @@ class IndicatorView:
         return effectiveness.left_behind(self.groups)
 
 
-def indicator_view(indicator: Indicator) -> IndicatorView:
+def indicator_view(
+    indicator: Indicator, measurements: list[Measurement] | None = None
+) -> IndicatorView:
+    """Pass `measurements` (with groups prefetched) when viewing many indicators at once."""
     rule = effectiveness.IndicatorRule(
         lower_is_better=indicator.lower_is_better,
         tolerance=indicator.tolerance,
         min_group_size=indicator.min_group_size,
         target=indicator.target,
     )
-    measurements = list(indicator.measurements.prefetch_related("groups", "evidence"))
+    if measurements is None:
+        measurements = list(indicator.measurements.prefetch_related("groups", "evidence"))
     overall = [
         effectiveness.Point(m.measured_on, m.value, m.n)
         for m in measurements
@@ -214,6 +235,38 @@ def indicator_view(indicator: Indicator) -> IndicatorView:
         reason,
         effectiveness.assess_groups(rule, overall, dict(series)),
     )
+
+
+def indicator_views_for_impacts(impacts: Any) -> list[IndicatorView]:
+    """The indicator views of every action of these impacts (a queryset), in three queries,
+    most urgent impact first."""
+    measured = Prefetch(
+        "measurements", queryset=Measurement.objects.prefetch_related("groups", "evidence")
+    )
+    indicators = (
+        Indicator.objects.filter(action__impact__in=impacts.values("pk"))
+        .select_related("action", "action__impact")
+        .prefetch_related(measured)
+        .order_by("-action__impact__priority", "action__impact_id", "id")
+    )
+    return [indicator_view(i, list(i.measurements.all())) for i in indicators]
+
+
+def red_line_blocked(assessments: list[Assessment]) -> set[int]:
+    """Ids of these assessments whose red-line screening has an undecided hit (two queries)."""
+    from rightslens.procurement.models import RedLineScreening
+
+    pairs = list(
+        Scoping.objects.filter(
+            assessment__in=assessments, red_line_screening_id__isnull=False
+        ).values_list("assessment_id", "red_line_screening_id")
+    )
+    if not pairs:
+        return set()
+    screenings = RedLineScreening.objects.filter(
+        organisation_id=assessments[0].organisation_id, pk__in={sid for _, sid in pairs}
+    ).in_bulk()
+    return {aid for aid, sid in pairs if sid in screenings and screenings[sid].blocks}
 
 
 def impact_indicator_views(impact: Impact) -> list[IndicatorView]:
@@ -251,7 +304,7 @@ def _impact_facts(impact: Impact, disaggregated: set[int]) -> quality.ImpactFact
         rationale_missing=_missing_rationales(impact),
         remedy_owed=impact.actual and impact.involvement in ("cause", "contribute"),
         has_remedy_action=any(a.action_type == "remedy" for a in actions)
-        or bool(grievance_remedies(impact)),
+        or grievance_remedied(impact),
         response_gaps=tuple(r.label for r in impact_plan_gaps(impact)),
     )
 
@@ -284,6 +337,7 @@ def red_line_screening(assessment: Assessment) -> Any:
 
 def assessment_facts(assessment: Assessment) -> quality.AssessmentFacts:
     impacts = list(assessment.impacts.prefetch_related("affected_groups", "actions"))
+    note_grievance_remedies(assessment.organisation, impacts)
     disaggregated = set(
         GroupMeasurement.objects.filter(
             measurement__indicator__action__impact__assessment=assessment
@@ -323,11 +377,17 @@ def quality_findings(assessment: Assessment) -> list[quality.Finding]:
     return quality.run_checks(assessment_facts(assessment))
 
 
-def org_quality(*, organisation: Organisation) -> list[tuple[Assessment, list[quality.Finding]]]:
-    live = Assessment.objects.filter(organisation=organisation).exclude(
-        status=AssessmentStatus.SUPERSEDED
+def live_assessments(*, organisation: Organisation) -> Any:
+    """Assessments that are not superseded, newest first: what the quality page checks."""
+    return (
+        Assessment.objects.filter(organisation=organisation)
+        .exclude(status=AssessmentStatus.SUPERSEDED)
+        .select_related("system", "organisation")
     )
-    return [(a, quality_findings(a)) for a in live.select_related("system", "organisation")]
+
+
+def org_quality(*, organisation: Organisation) -> list[tuple[Assessment, list[quality.Finding]]]:
+    return [(a, quality_findings(a)) for a in live_assessments(organisation=organisation)]
 
 
 def system_clearance(system: AISystem) -> dict[str, Any]:

@@ -1,11 +1,20 @@
 """Register exports (CSV, XLSX, JSON): one row per impact, risk to people and to the business in
-separate columns, never combined."""
+separate columns, never combined.
+
+Rows are read in chunks from a database iterator and written out as they come, so an export of
+any size takes the same memory: CSV and JSON are streamed, XLSX is written by openpyxl's
+write-only mode to a temporary file that is then streamed.
+"""
 
 from __future__ import annotations
 
 import csv
-import io
-from typing import Any
+import json
+import tempfile
+from collections.abc import Iterator
+from typing import IO, Any
+
+from django.db.models import Count
 
 from rightslens.accounts.models import Organisation
 from rightslens.assessments.models import Impact
@@ -36,15 +45,25 @@ COLUMNS = (
 )
 
 
+CHUNK = 2000
+
+
 def register_rows(*, organisation: Organisation) -> list[dict[str, Any]]:
+    return list(iter_register_rows(organisation=organisation))
+
+
+def iter_register_rows(*, organisation: Organisation) -> Iterator[dict[str, Any]]:
+    """Every current impact in priority order, read `CHUNK` rows at a time."""
     impacts = (
         current_impacts(organisation=organisation)
+        .prefetch_related(None)
         .select_related("assessment", "assessment__system")
-        .prefetch_related("actions")
+        .annotate(action_count=Count("actions"))
         .order_by("-priority", "id")
     )
     # "priority" is the rank people act on (1 = first), not the internal sort key.
-    return [_row(i) | {"priority": rank} for rank, i in enumerate(impacts, start=1)]
+    for rank, impact in enumerate(impacts.iterator(chunk_size=CHUNK), start=1):
+        yield _row(impact) | {"priority": rank}
 
 
 def _row(impact: Impact) -> dict[str, Any]:
@@ -67,7 +86,7 @@ def _row(impact: Impact) -> dict[str, Any]:
         "risk_to_business": impact.get_business_risk_display() if impact.business_risk else "",
         "involvement": impact.involvement,
         "required_response": impact_response(impact).guidance,
-        "actions": len(impact.actions.all()),
+        "actions": getattr(impact, "action_count", 0),  # annotated by the query above
         "impact_status": impact.status,
     }
 
@@ -79,25 +98,39 @@ def _safe(value: Any) -> Any:
     return value
 
 
-def register_csv(rows: list[dict[str, Any]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
-    writer.writeheader()
+class _Line:
+    """A file-like target for csv.writer that hands back each line instead of storing it."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def register_csv(rows: Any) -> Iterator[str]:
+    """The CSV, a line at a time (header first)."""
+    writer = csv.writer(_Line())
+    yield writer.writerow(COLUMNS)
     for row in rows:
-        writer.writerow({k: _safe(v) for k, v in row.items()})
-    return buffer.getvalue()
+        yield writer.writerow([_safe(row[c]) for c in COLUMNS])
 
 
-def register_xlsx(rows: list[dict[str, Any]]) -> bytes:
+def register_json(rows: Any) -> Iterator[str]:
+    """`{"columns": [...], "rows": [{...}, ...]}`, a row at a time."""
+    yield '{"columns": ' + json.dumps(list(COLUMNS)) + ', "rows": ['
+    for n, row in enumerate(rows):
+        yield ("" if n == 0 else ", ") + json.dumps(row)
+    yield "]}"
+
+
+def register_xlsx(rows: Any) -> IO[bytes]:
+    """The workbook in a temporary file (rewound), written row by row in write-only mode."""
     from openpyxl import Workbook
 
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "Register"
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Register")
     sheet.append(list(COLUMNS))
     for row in rows:
         sheet.append([_safe(row[c]) for c in COLUMNS])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    out = tempfile.TemporaryFile()
+    workbook.save(out)
+    out.seek(0)
+    return out

@@ -143,6 +143,10 @@ class Impact(OrgScoped):
 
     class Meta:
         ordering = ["-priority", "id"]
+        # The register's order within an organisation: pages walk it without sorting.
+        indexes = [
+            models.Index(fields=["organisation", "-priority", "id"], name="impact_org_priority")
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(actual=False) | Q(likelihood__isnull=True),

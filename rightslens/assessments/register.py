@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import F
+from django.db import connection
+from django.db.models import Count, F, Q
 
 from rightslens.accounts.models import Organisation
 from rightslens.core.involvement import Requirement, Response
@@ -52,6 +53,7 @@ class RegisterRow:
     impact: Impact
     response: Response
     unmet: list[Requirement] = field(default_factory=list)
+    right_titles: list[str] = field(default_factory=list)  # filled once per page by the view
 
     @property
     def covered(self) -> bool:
@@ -72,23 +74,69 @@ def impact_history(impact: Impact) -> list[Impact]:
     return sorted(chain, key=lambda i: (i.assessment.version, i.pk))
 
 
+def note_grievance_remedies(organisation: Organisation, impacts: list[Impact]) -> None:
+    """Note on each impact whether a linked grievance (of it or an earlier version) recorded a
+    remedy, in a few queries for the whole list (one per version depth, then two)."""
+    from rightslens.grievances.selectors import remedies_for_impacts  # grievances build on impacts
+
+    owners: dict[int, set[int]] = {i.pk: {i.pk} for i in impacts}  # impact id -> page impacts
+    frontier = {i.previous_version_id: {i.pk} for i in impacts if i.previous_version_id}
+    while frontier:
+        for pk, who in frontier.items():
+            owners.setdefault(pk, set()).update(who)
+        earlier = Impact.objects.filter(pk__in=frontier, previous_version__isnull=False)
+        frontier = {
+            prev: frontier[pk]
+            for pk, prev in earlier.values_list("pk", "previous_version_id")
+            if not frontier[pk] <= owners.get(prev, set())
+        }
+    found = remedies_for_impacts(organisation=organisation, impact_ids=set(owners))
+    remedied = {who for pk, remedies in found.items() if remedies for who in owners[pk]}
+    for impact in impacts:
+        impact.grievance_remedied = impact.pk in remedied  # type: ignore[attr-defined]  # noted per page
+
+
 def _filtered(organisation: Organisation, filters: RegisterFilters) -> Any:
+    """The current impacts that pass the filters, all filtering in SQL."""
     impacts = current_impacts(organisation=organisation)
     if filters.band:
         impacts = impacts.filter(severity_band=filters.band)
+    if filters.right:
+        impacts = impacts.filter(_has_right(filters.right))
     if filters.group:
-        impacts = impacts.filter(affected_groups__pk=filters.group)
+        through = Impact.affected_groups.through.objects.filter(affectedgroup_id=filters.group)
+        impacts = impacts.filter(pk__in=through.values("impact_id"))
     if filters.system:
         impacts = impacts.filter(assessment__system__pk=filters.system)
     if filters.involvement:
         impacts = impacts.filter(involvement=filters.involvement)
     if filters.status:
         impacts = impacts.filter(status=filters.status)
-    return impacts.distinct()
+    return impacts
+
+
+def _unfiltered(filters: RegisterFilters) -> bool:
+    return not (
+        filters.band
+        or filters.right
+        or filters.group
+        or filters.system
+        or filters.involvement
+        or filters.status
+    )
+
+
+def _has_right(right: str) -> Q:
+    """JSON containment where the database has it (PostgreSQL); elsewhere (SQLite) a match on the
+    quoted id in the stored JSON text, which is exact because ids are whole JSON strings."""
+    if connection.features.supports_json_field_contains:
+        return Q(rights__contains=[right])
+    return Q(rights__icontains=f'"{right}"')
 
 
 def priority_ranks(organisation: Organisation) -> dict[int, int]:
-    """Impact id -> its rank in the priority order of the whole register."""
+    """Impact id -> its rank in the priority order of the whole register (loads every id: for
+    exports; pages use `ranks_of`)."""
     ordered = (
         current_impacts(organisation=organisation)
         .order_by("-priority", "id")
@@ -97,20 +145,118 @@ def priority_ranks(organisation: Organisation) -> dict[int, int]:
     return {pk: n for n, pk in enumerate(ordered, start=1)}
 
 
+def _ahead_of(impact: Impact) -> Q:
+    return Q(priority__gt=impact.priority) | Q(priority=impact.priority, pk__lt=impact.pk)
+
+
+def ranks_of(organisation: Organisation, impacts: list[Impact]) -> dict[int, int]:
+    """Each impact's rank in the whole register, in one query (a window over the register's
+    ids and priorities in the database; no ids are loaded here)."""
+    if not impacts:
+        return {}
+    inner = (
+        current_impacts(organisation=organisation)
+        .order_by()
+        .values(rank_id=F("pk"), rank_priority=F("priority"))
+    )
+    sql, params = inner.query.sql_with_params()
+    marks = ", ".join(["%s"] * len(impacts))
+    ranked = (
+        "SELECT rank_id, rank FROM (SELECT rank_id, ROW_NUMBER() OVER "  # noqa: S608  (no user text)
+        "(ORDER BY rank_priority DESC, rank_id) AS rank "
+        f"FROM ({sql}) r) ranked WHERE rank_id IN ({marks})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(ranked, [*params, *(i.pk for i in impacts)])
+        return {pk: rank for pk, rank in cursor.fetchall()}
+
+
+def _first_rank(organisation: Organisation, first: Impact) -> int:
+    """Rank of the first impact of a page in the unfiltered priority order (one count)."""
+    ahead = current_impacts(organisation=organisation).order_by().filter(_ahead_of(first))
+    return int(ahead.count()) + 1
+
+
 def register_rows(
     *, organisation: Organisation, filters: RegisterFilters | None = None
 ) -> list[RegisterRow]:
+    """Every matching row (for exports and small registers; pages use `register_page`)."""
     filters = filters or RegisterFilters()
     ranks = priority_ranks(organisation)
     order = SORTS.get(filters.sort, SORTS["priority"])[1]
-    rows = []
-    for impact in _filtered(organisation, filters).order_by(*order):
-        if filters.right and filters.right not in (impact.rights or []):
-            continue  # JSON containment is not portable to SQLite
-        rows.append(
-            RegisterRow(ranks[impact.pk], impact, impact_response(impact), impact_plan_gaps(impact))
-        )
-    return rows
+    impacts = list(_filtered(organisation, filters).order_by(*order))
+    note_grievance_remedies(organisation, impacts)
+    return [
+        RegisterRow(ranks[impact.pk], impact, impact_response(impact), impact_plan_gaps(impact))
+        for impact in impacts
+    ]
+
+
+# ---- Pages: keyset on the priority order, offset for the other sorts -------------------------
+
+PAGE_SIZE = 50
+MAX_PAGE_SIZE = 200
+
+
+class BadCursor(ValueError):
+    """A page cursor that this register did not hand out."""
+
+
+@dataclass(frozen=True)
+class RegisterPage:
+    rows: list[RegisterRow]
+    count: int  # impacts that match the filters, on every page
+    next_cursor: str  # "" on the last page
+    cursor: str  # the cursor this page was asked for ("" for the first)
+
+
+def _after(impacts: Any, sort: str, cursor: str) -> Any:
+    """Apply a cursor: `k<priority>.<id>` (keyset, priority order) or `o<offset>` (other sorts)."""
+    if not cursor:
+        return impacts, 0
+    try:
+        if sort == "priority" and cursor.startswith("k"):
+            priority, pk = (int(x) for x in cursor[1:].split(".", 1))
+            after = Q(priority__lt=priority) | Q(priority=priority, pk__gt=pk)
+            return impacts.filter(after), 0
+        if sort != "priority" and cursor.startswith("o"):
+            offset = int(cursor[1:])
+            if offset >= 0:
+                return impacts, offset
+    except ValueError:
+        pass
+    raise BadCursor(f"Unknown page cursor {cursor!r}: start again from the first page.")
+
+
+def register_page(
+    *,
+    organisation: Organisation,
+    filters: RegisterFilters | None = None,
+    cursor: str = "",
+    size: int = PAGE_SIZE,
+) -> RegisterPage:
+    """One page of the register and the count of all matches, in a fixed number of queries."""
+    filters = filters or RegisterFilters()
+    sort = filters.sort if filters.sort in SORTS else "priority"
+    size = max(1, min(size, MAX_PAGE_SIZE))
+    matching = _filtered(organisation, filters)
+    after, offset = _after(matching, sort, cursor)
+    page = list(after.order_by(*SORTS[sort][1])[offset : offset + size + 1])
+    more, page = len(page) > size, page[:size]
+    note_grievance_remedies(organisation, page)
+    if sort == "priority" and _unfiltered(filters) and page:
+        first = _first_rank(organisation, page[0])  # the page is a run of the whole register
+        ranks = {i.pk: first + n for n, i in enumerate(page)}
+    else:
+        ranks = ranks_of(organisation, page)
+    rows = [RegisterRow(ranks[i.pk], i, impact_response(i), impact_plan_gaps(i)) for i in page]
+    if not more:
+        next_cursor = ""
+    elif sort == "priority":
+        next_cursor = f"k{page[-1].priority}.{page[-1].pk}"
+    else:
+        next_cursor = f"o{offset + size}"
+    return RegisterPage(rows, matching.order_by().count(), next_cursor, cursor)
 
 
 # ---- The severity-first picture -------------------------------------------------------------
@@ -166,3 +312,60 @@ def severity_picture(rows: list[RegisterRow]) -> SeverityPicture:
             PictureRow(text, False, [(b, cell(b, False, int(likelihood))) for b in bands])
         )
     return SeverityPicture(columns, picture_rows)
+
+
+@dataclass(frozen=True)
+class CountedRow:
+    label: str
+    actual: bool
+    cells: list[tuple[SeverityBand, int, list[RegisterRow]]]  # band, count, rows on this page
+
+
+@dataclass(frozen=True)
+class CountedPicture:
+    """The severity-first picture from one aggregate query: counts per cell, and the ranks of
+    the impacts on the page being shown."""
+
+    columns: list[PictureColumn]
+    rows: list[CountedRow]
+
+
+def severity_picture_counts(
+    *,
+    organisation: Organisation,
+    filters: RegisterFilters | None = None,
+    page_rows: list[RegisterRow] | None = None,
+) -> CountedPicture:
+    filters = filters or RegisterFilters()
+    cells: dict[tuple[int, bool, int | None], int] = {}
+    grouped = (
+        _filtered(organisation, filters)
+        .order_by()
+        .values_list("severity_band", "actual", "likelihood")
+        .annotate(n=Count("pk"))
+    )
+    for band, actual, likelihood, n in grouped:
+        key = (band, actual, None if actual else likelihood)
+        cells[key] = cells.get(key, 0) + n
+    shown = sorted(page_rows or [], key=lambda r: r.rank)
+    bands = sorted(SeverityBand, reverse=True)
+
+    def cell(band: SeverityBand, actual: bool, likelihood: int | None) -> tuple[Any, ...]:
+        on_page = [
+            r
+            for r in shown
+            if r.impact.severity_band == band
+            and r.impact.actual == actual
+            and (actual or r.impact.likelihood == likelihood)
+        ]
+        return (band, cells.get((int(band), actual, likelihood), 0), on_page)
+
+    columns = [
+        PictureColumn(b, label(b.name.lower()), sum(n for k, n in cells.items() if k[0] == b))
+        for b in bands
+    ]
+    rows = [CountedRow("Happened (actual)", True, [cell(b, True, None) for b in bands])]
+    for likelihood in sorted(Likelihood, reverse=True):
+        text = f"Potential, likelihood {int(likelihood)} ({label(likelihood.name.lower()).lower()})"
+        rows.append(CountedRow(text, False, [cell(b, False, int(likelihood)) for b in bands]))
+    return CountedPicture(columns, rows)

@@ -7,8 +7,11 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.decorators import login_required
+from django.forms.utils import flatatt
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
 from rightslens.accounts.access import member_or_404
 from rightslens.accounts.models import Organisation
@@ -24,16 +27,46 @@ from rightslens.inventory.models import AffectedGroup, AISystem
 from . import catalogue
 from . import rules as impact_rules
 from .models import ImpactStatus
-from .register import SORTS, RegisterFilters, register_rows, severity_picture
+from .register import (
+    SORTS,
+    BadCursor,
+    RegisterFilters,
+    RegisterRow,
+    register_page,
+    severity_picture_counts,
+)
+
+
+class ManyOptionsSelect(forms.Select):
+    """A select whose options are joined in Python rather than rendered one template each: an
+    organisation with thousands of affected groups gets its filter in milliseconds."""
+
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> SafeString:
+        final = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
+        chosen = "" if value in (None, "") else str(value)
+        options = "".join(
+            f'<option value="{escape(key)}"{" selected" if str(key) == chosen else ""}>'
+            f"{escape(text)}</option>"
+            for key, text in self.choices
+        )
+        return mark_safe(f"<select{flatatt(final)}>{options}</select>")  # noqa: S308  (escaped above)
 
 
 class RegisterFilterForm(forms.Form):
     band = forms.TypedChoiceField(label="Severity", required=False, coerce=int, empty_value=None)
-    right = forms.ChoiceField(label="Right", required=False)
+    right = forms.ChoiceField(label="Right", required=False, widget=ManyOptionsSelect)
     group = forms.TypedChoiceField(
-        label="Affected group", required=False, coerce=int, empty_value=None
+        label="Affected group",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        widget=ManyOptionsSelect,
     )
-    system = forms.TypedChoiceField(label="System", required=False, coerce=int, empty_value=None)
+    system = forms.TypedChoiceField(
+        label="System", required=False, coerce=int, empty_value=None, widget=ManyOptionsSelect
+    )
     involvement = forms.ChoiceField(
         label="Involvement",
         required=False,
@@ -56,14 +89,16 @@ class RegisterFilterForm(forms.Form):
         )
         rights = [(rid, title) for _, group in catalogue.right_choices() for rid, title in group]
         set_choices(self, "right", [("", "Any right"), *rights])
-        groups = AffectedGroup.objects.filter(organisation=organisation).select_related("system")
+        groups = AffectedGroup.objects.filter(organisation=organisation).values_list(
+            "pk", "name", "system__name"
+        )
         set_choices(
             self,
             "group",
-            [("", "Any group")] + [(g.pk, f"{g.name} ({g.system.name})") for g in groups],
+            [("", "Any group")] + [(pk, f"{name} ({system})") for pk, name, system in groups],
         )
-        systems = AISystem.objects.filter(organisation=organisation)
-        set_choices(self, "system", [("", "Any system")] + [(s.pk, s.name) for s in systems])
+        systems = AISystem.objects.filter(organisation=organisation).values_list("pk", "name")
+        set_choices(self, "system", [("", "Any system"), *systems])
 
     def filters(self) -> RegisterFilters:
         if not self.is_valid():
@@ -78,16 +113,42 @@ def register(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug)
     organisation = membership.organisation
     form = RegisterFilterForm(request.GET or None, organisation=organisation)
-    rows = register_rows(organisation=organisation, filters=form.filters())
+    filters = form.filters()
+    try:
+        page = register_page(
+            organisation=organisation, filters=filters, cursor=request.GET.get("cursor", "")
+        )
+    except BadCursor:
+        page = register_page(organisation=organisation, filters=filters)
+    _attach_right_titles(page.rows)
     context = {
         "membership": membership,
         "form": form,
-        "rows": rows,
-        "picture": severity_picture(rows),
-        "right_titles": {r: catalogue.title_of(r) for row in rows for r in row.impact.rights},
+        "page": page,
+        "rows": page.rows,
+        "picture": severity_picture_counts(
+            organisation=organisation, filters=filters, page_rows=page.rows
+        ),
+        "next_query": _query_with(request, cursor=page.next_cursor),
+        "first_query": _query_with(request, cursor=""),
     }
     template = "assessments/_register_table.html" if request.htmx else "assessments/register.html"  # type: ignore[attr-defined]  # request.htmx is set by the django-htmx middleware
     return render(request, template, context)
+
+
+def _attach_right_titles(rows: list[RegisterRow]) -> None:
+    """Each row's right titles, looked up once per distinct right on the page."""
+    titles = {r: catalogue.title_of(r) for row in rows for r in row.impact.rights}
+    for row in rows:
+        row.right_titles = [titles[r] for r in row.impact.rights]
+
+
+def _query_with(request: HttpRequest, *, cursor: str) -> str:
+    query = request.GET.copy()
+    query.pop("cursor", None)
+    if cursor:
+        query["cursor"] = cursor
+    return query.urlencode()
 
 
 def _levels(enum: Any) -> list[tuple[int, str]]:

@@ -6,7 +6,15 @@ from __future__ import annotations
 import json
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.core.paginator import Paginator
+from django.http import (
+    FileResponse,
+    HttpRequest,
+    HttpResponse,
+    JsonResponse,
+    StreamingHttpResponse,
+)
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
@@ -49,31 +57,43 @@ def board_brief(request: HttpRequest, org_slug: str) -> HttpResponse:
     )
 
 
+QUALITY_PER_PAGE = 10  # each assessment's checks take a fixed handful of queries
+
+
 @org_view("GET")
 def quality(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug)
-    results = cycle_selectors.org_quality(organisation=membership.organisation)
+    live = cycle_selectors.live_assessments(organisation=membership.organisation)
+    page = Paginator(live, QUALITY_PER_PAGE).get_page(request.GET.get("page"))
+    results = [(a, cycle_selectors.quality_findings(a)) for a in page.object_list]
     errors = sum(1 for _, found in results for f in found if f.level.value == "error")
     warnings = sum(1 for _, found in results for f in found if f.level.value == "warning")
     return render(
-        request, "cycle/quality.html", {"results": results, "errors": errors, "warnings": warnings}
+        request,
+        "cycle/quality.html",
+        {"results": results, "errors": errors, "warnings": warnings, "page_obj": page},
     )
 
 
 @org_view("GET")
-def register_export(request: HttpRequest, org_slug: str, fmt: str) -> HttpResponse:
+def register_export(request: HttpRequest, org_slug: str, fmt: str) -> HttpResponseBase:
     membership = member_or_404(request, org_slug)
-    rows = exports.register_rows(organisation=membership.organisation)
+    rows = exports.iter_register_rows(organisation=membership.organisation)
     name = f"register-{membership.organisation.slug}-{timezone.now():%Y%m%d}"
+    response: HttpResponseBase
     if fmt == "json":
-        response: HttpResponse = JsonResponse({"columns": list(exports.COLUMNS), "rows": rows})
+        response = StreamingHttpResponse(
+            exports.register_json(rows), content_type="application/json"
+        )
     elif fmt == "xlsx":
-        response = HttpResponse(
+        response = FileResponse(
             exports.register_xlsx(rows),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
     else:
-        response = HttpResponse(exports.register_csv(rows), content_type="text/csv; charset=utf-8")
+        response = StreamingHttpResponse(
+            exports.register_csv(rows), content_type="text/csv; charset=utf-8"
+        )
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response
 

@@ -76,9 +76,17 @@ def live_action_types(impact: Impact) -> set[ActionType]:
         for a in impact.actions.all()
         if a.status != ActionStatus.CANCELLED
     }
-    if ActionType.REMEDY not in planned and grievance_remedies(impact):
+    if ActionType.REMEDY not in planned and grievance_remedied(impact):
         planned.add(ActionType.REMEDY)
     return planned
+
+
+def grievance_remedied(impact: Impact) -> bool:
+    """Noted for a whole page by `register.note_grievance_remedies`; else asked one by one."""
+    noted = getattr(impact, "grievance_remedied", None)
+    if noted is not None:
+        return bool(noted)
+    return bool(grievance_remedies(impact))
 
 
 def impact_plan_gaps(impact: Impact) -> list[Requirement]:

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -37,15 +38,19 @@ def _frozen_refusal(request: HttpRequest, assessment: Assessment) -> HttpRespons
     )
 
 
+ASSESSMENTS_PER_PAGE = 100
+
+
 @login_required
 @org_view("GET")
 def assessment_list(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug)
     assessments = assessments_for(organisation=membership.organisation)
+    page = Paginator(assessments, ASSESSMENTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "assessments/assessment_list.html",
-        {"membership": membership, "assessments": assessments},
+        {"membership": membership, "assessments": page.object_list, "page_obj": page},
     )
 
 

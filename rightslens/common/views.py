@@ -19,11 +19,11 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import HttpRequest, HttpResponseBase, HttpResponseNotAllowed
 
 from rightslens.accounts.access import member_or_404
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
 SAFE = ("GET", "HEAD")
 
 
@@ -32,7 +32,7 @@ def org_view(*methods: str, senior: bool = False, personal: bool = False) -> Cal
 
     def decorate(view: View) -> View:
         @wraps(view)
-        def gate(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def gate(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             # An outside reviewer passes here only on views about their assessment; the view's
             # own member_or_404 then decides whether that view admits them at all.
             scope = kwargs.get("assessment_id")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Router, Schema, Status
 
 from rightslens.accounts.access import membership_for, org_object_or_404
@@ -15,7 +15,7 @@ from rightslens.api.auth import OrgMemberTokenAuth
 
 from . import services
 from .models import AISystem
-from .selectors import SystemFilters, system_record, systems_for
+from .selectors import SystemFilters, system_record, systems_with_details
 
 router = Router(auth=OrgMemberTokenAuth(), tags=["inventory"])
 
@@ -60,19 +60,30 @@ def _system(
 @router.get("/orgs/{org_slug}/systems")
 def list_systems(
     request: HttpRequest,
+    response: HttpResponse,
     org_slug: str,
     kind: str = "",
     lifecycle_stage: str = "",
     role: str = "",
     archived: str = "active",
+    offset: int = 0,
+    limit: int = 100,
 ) -> list[dict[str, Any]]:
+    """One page of systems (`limit`, at most 500): `X-Total-Count` gives the number that match,
+    `Link` (rel="next") the next page's URL, absent on the last page."""
     membership = membership_for(request.auth, org_slug)  # type: ignore[attr-defined]  # request.auth is set by the API token auth
     filters = SystemFilters(
         kind=kind, lifecycle_stage=lifecycle_stage, role=role, archived=archived
     )
-    return [
-        system_record(s) for s in systems_for(organisation=membership.organisation, filters=filters)
-    ]
+    systems = systems_with_details(organisation=membership.organisation, filters=filters)
+    offset, limit = max(0, offset), max(1, min(limit, 500))
+    total = systems.count()
+    response["X-Total-Count"] = str(total)
+    if offset + limit < total:
+        query = request.GET.copy()
+        query["offset"] = str(offset + limit)
+        response["Link"] = f'<{request.path}?{query.urlencode()}>; rel="next"'
+    return [system_record(s) for s in systems[offset : offset + limit]]
 
 
 @router.post("/orgs/{org_slug}/systems", response={201: dict})

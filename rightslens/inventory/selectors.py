@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db import connection
+from django.db.models import Count, Q, QuerySet
 
 from rightslens.accounts.models import Organisation
 
@@ -25,8 +26,10 @@ def systems_for(
     *, organisation: Organisation, filters: SystemFilters | None = None
 ) -> QuerySet[AISystem]:
     filters = filters or SystemFilters()
-    systems = AISystem.objects.filter(organisation=organisation).annotate(
-        assessment_count=Count("assessments", distinct=True)
+    systems = (
+        AISystem.objects.filter(organisation=organisation)
+        .select_related("organisation")
+        .annotate(assessment_count=Count("assessments", distinct=True))
     )
     if filters.kind:
         systems = systems.filter(kind=filters.kind)
@@ -37,10 +40,25 @@ def systems_for(
     elif filters.archived != "all":
         systems = systems.filter(archived_at__isnull=True)
     if filters.role:
-        # JSON containment is not portable to SQLite, so filter the (small) list in Python.
-        ids = [s.pk for s in systems if filters.role in (s.value_chain_roles or [])]
-        systems = systems.filter(pk__in=ids)
+        systems = systems.filter(_has_role(filters.role))
     return systems
+
+
+def _has_role(role: str) -> Q:
+    """JSON containment where the database has it (PostgreSQL); elsewhere (SQLite) a match on the
+    quoted role in the stored JSON text, exact because roles are whole JSON strings."""
+    if connection.features.supports_json_field_contains:
+        return Q(value_chain_roles__contains=[role])
+    return Q(value_chain_roles__icontains=f'"{role}"')
+
+
+def systems_with_details(
+    *, organisation: Organisation, filters: SystemFilters | None = None
+) -> Any:
+    """`systems_for` with groups and components fetched in two queries, whatever the count."""
+    return systems_for(organisation=organisation, filters=filters).prefetch_related(
+        "affected_groups", "components"
+    )
 
 
 def system_record(system: AISystem) -> dict[str, Any]:

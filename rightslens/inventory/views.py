@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -16,6 +17,8 @@ from . import selectors, services
 from .forms import AffectedGroupForm, ComponentForm, SystemFilterForm, SystemForm
 from .models import AISystem
 from .selectors import SystemFilters, systems_for
+
+SYSTEMS_PER_PAGE = 100
 
 
 def _status(form: object) -> int:
@@ -36,8 +39,18 @@ def system_list(request: HttpRequest, org_slug: str) -> HttpResponse:
     if filters.archived == "":
         filters = SystemFilters(filters.kind, filters.lifecycle_stage, filters.role, "active")
     systems = systems_for(organisation=membership.organisation, filters=filters)
+    page = Paginator(systems, SYSTEMS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "membership": membership,
+        "form": form,
+        "systems": page.object_list,
+        "page_obj": page,
+        "page_query": query.urlencode(),
+    }
     template = "inventory/_system_table.html" if request.htmx else "inventory/system_list.html"  # type: ignore[attr-defined]  # request.htmx is set by the django-htmx middleware
-    return render(request, template, {"membership": membership, "form": form, "systems": systems})
+    return render(request, template, context)
 
 
 @login_required

@@ -107,6 +107,9 @@ def test_engagement_on_the_earlier_version_of_an_impact_still_counts(assessment,
     v2 = signoff.assessment_new_version(
         assessment=assessment, actor=author, trigger="context_change", trigger_note="Images"
     )
+    # The owner authored v2; independent sign-off (issue 11a) is another gate, not this one.
+    type(v2.organisation).objects.filter(pk=v2.organisation_id).update(independent_signoff=False)
+    v2.refresh_from_db()
     _approve(v2, owner)
     v2.refresh_from_db()
     assert v2.status == "approved"

@@ -14,6 +14,7 @@ from rightslens.core.severity import SeverityBand
 
 from .. import cycle_catalogue, cycle_selectors
 from ..cycle_models import Scoping
+from ..register import note_grievance_remedies
 
 METHOD = (
     "Impacts were identified through a guided pass over every GenAI human-rights risk category and the "
@@ -91,26 +92,43 @@ def report_context(assessment: Assessment) -> dict[str, Any]:
 # ---- Board brief -----------------------------------------------------------------------------
 
 
+BRIEF_ITEMS = 10  # a board reads a short list; the rest is counted, not listed
+
+
+def _listed(items: list[str], total: int, what: str) -> list[str]:
+    """The first items, and a count of the others when there are more than a board can read."""
+    more = total - len(items)
+    return items + ([f"… and {more} more {what} (see the quality page)"] if more > 0 else [])
+
+
 def board_brief(*, organisation: Organisation) -> dict[str, Any]:
     live = current_impacts(organisation=organisation)
     severe = list(live.order_by("-priority", "id")[:5])
-    decisions: list[str] = []
-    for a in Assessment.objects.filter(
+    in_review = Assessment.objects.filter(
         organisation=organisation, status=AssessmentStatus.IN_REVIEW
-    ):
-        decisions.append(f"Sign off “{a.title}” (version {a.version})")
-    for a in Assessment.objects.filter(organisation=organisation).exclude(
-        status=AssessmentStatus.SUPERSEDED
-    ):
-        if cycle_selectors.undecided_red_lines(a):
-            decisions.append(f"Decide the red-line hit in “{a.title}”")
+    )
+    decisions = _listed(
+        [f"Sign off “{a.title}” (version {a.version})" for a in in_review[:BRIEF_ITEMS]],
+        in_review.count(),
+        "assessments waiting for sign-off",
+    )
+    not_superseded = list(
+        Assessment.objects.filter(organisation=organisation).exclude(
+            status=AssessmentStatus.SUPERSEDED
+        )
+    )
+    blocked = cycle_selectors.red_line_blocked(not_superseded)
+    decisions += [
+        f"Decide the red-line hit in “{a.title}”" for a in not_superseded if a.pk in blocked
+    ]
     left_behind: list[str] = []
-    for impact in live.filter(severity_band__gte=SeverityBand.HIGH):
-        for view in cycle_selectors.impact_indicator_views(impact):
-            left_behind += [
-                f"{impact.title}: {r.group} ({r.dimension}) left behind on {view.indicator.name}"
-                for r in view.left_behind
-            ]
+    serious = live.filter(severity_band__gte=SeverityBand.HIGH)
+    for view in cycle_selectors.indicator_views_for_impacts(serious):
+        impact = view.indicator.action.impact
+        left_behind += [
+            f"{impact.title}: {r.group} ({r.dimension}) left behind on {view.indicator.name}"
+            for r in view.left_behind
+        ]
     if left_behind:
         decisions.append("Decide how to close the gaps for groups left behind")
     decisions += _more_decisions(organisation, live)
@@ -125,24 +143,41 @@ def board_brief(*, organisation: Organisation) -> dict[str, Any]:
 def _more_decisions(organisation: Organisation, live: Any) -> list[str]:
     found = [
         f"Agree a response to “{impact.title}” (severe to people, {gap})"
-        for impact, gap in _severe_gaps(live)[:3]
+        for impact, gap in _severe_gaps(organisation, live)
     ]
-    for assessment, flags in cycle_selectors.flagged_assessments(organisation=organisation):
-        found.append(f"Re-assess “{assessment.title}”: {', '.join(flags).lower()}")
+    flagged = cycle_selectors.flagged_assessments(organisation=organisation)
+    found += _listed(
+        [
+            f"Re-assess “{a.title}”: {', '.join(flags).lower()}"
+            for a, flags in flagged[:BRIEF_ITEMS]
+        ],
+        len(flagged),
+        "assessments to re-assess",
+    )
     for record in _unreviewed_business_models(organisation):
         found.append(f"Review the business model “{record.title}” at board level")
     return found
 
 
-def _severe_gaps(live: Any) -> list[tuple[Impact, str]]:
-    """Severe impacts whose plan leaves a required response uncovered, most urgent first."""
-    found = []
-    severe = live.filter(severity_band=SeverityBand.SEVERE).prefetch_related("actions")
-    for impact in severe.order_by("-priority", "id"):
-        if gaps := impact_plan_gaps(impact):
-            live_actions = any(a.status != ActionStatus.CANCELLED for a in impact.actions.all())
-            found.append((impact, _gap_words(gaps) if live_actions else "no action yet"))
-    return found
+def _severe_gaps(
+    organisation: Organisation, live: Any, wanted: int = 3, batch: int = 50
+) -> list[tuple[Impact, str]]:
+    """The first `wanted` severe impacts whose plan leaves a required response uncovered, most
+    urgent first; read a batch at a time, so a large register costs no more than a small one."""
+    found: list[tuple[Impact, str]] = []
+    severe = live.filter(severity_band=SeverityBand.SEVERE).order_by("-priority", "id")
+    start = 0
+    while len(found) < wanted:
+        impacts = list(severe[start : start + batch])
+        note_grievance_remedies(organisation, impacts)
+        for impact in impacts:
+            if gaps := impact_plan_gaps(impact):
+                live_actions = any(a.status != ActionStatus.CANCELLED for a in impact.actions.all())
+                found.append((impact, _gap_words(gaps) if live_actions else "no action yet"))
+        if len(impacts) < batch:
+            break
+        start += batch
+    return found[:wanted]
 
 
 def _gap_words(gaps: list[Any]) -> str:
