@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from rightslens.accounts.access import member_or_404
+from rightslens.common.views import org_view
 
 from .reading import FileProblem
 from .services import (
@@ -23,6 +24,7 @@ KINDS = {
 
 
 @login_required
+@org_view("GET", "POST")
 def bulk_import(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     context = {
