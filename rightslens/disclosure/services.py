@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
@@ -14,6 +13,7 @@ from django.utils import timezone
 
 from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Membership, Organisation
+from rightslens.common.uploads import MB, UploadPolicy, upload_check
 from rightslens.core import lifecycle
 from rightslens.core.disclosure.esrs import REQUIREMENT_CODES
 from rightslens.core.disclosure.fria import starting_narratives
@@ -30,8 +30,7 @@ from .models import (
 )
 from .selectors import current_template, fria_json, live_sections
 
-MAX_PROVIDER_BYTES = 10 * 1024 * 1024
-PROVIDER_FILE_TYPES = {".pdf", ".docx", ".txt", ".json"}
+PROVIDER_UPLOAD = UploadPolicy(kinds=("pdf", "docx", "txt", "json"), max_bytes=10 * MB)
 
 
 def _audit(organisation: Organisation, actor: Any, verb: str, obj: Any, summary: str) -> None:
@@ -169,19 +168,13 @@ def fria_approve(*, fria: Fria, membership: Membership) -> Fria:
 def _provider_file(upload: UploadedFile[bytes] | None) -> dict[str, Any]:
     if upload is None:
         return {}
-    suffix = Path(upload.name or "").suffix.lower()
-    if suffix not in PROVIDER_FILE_TYPES:
-        raise FieldErrors({"file": f"Upload a {', '.join(sorted(PROVIDER_FILE_TYPES))} file."})
-    if (upload.size or 0) > MAX_PROVIDER_BYTES:
-        raise FieldErrors({"file": "The file is larger than 10 MB."})
-    if suffix != ".json":
+    checked = upload_check(upload, policy=PROVIDER_UPLOAD)
+    if checked.kind.name != "json":
         return {}
     try:
-        texts = json.loads(upload.read().decode("utf-8"))
+        texts = json.loads(checked.data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise FieldErrors({"file": f"The JSON file cannot be read: {exc}."}) from exc
-    finally:
-        upload.seek(0)
     if not isinstance(texts, dict):
         raise FieldErrors({"file": "The JSON file must hold one entry per FRIA item (a … f)."})
     return starting_narratives(current_template(), texts)

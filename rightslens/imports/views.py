@@ -6,7 +6,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from rightslens.accounts.access import member_or_404
+from rightslens.common.uploads import MB, UploadPolicy, upload_check
 from rightslens.common.views import org_view
+from rightslens.errors import FieldErrors
 
 from .reading import FileProblem
 from .services import (
@@ -16,6 +18,9 @@ from .services import (
     inventory_import,
     register_import,
 )
+
+#: The same limit the reader applies to files given on the command line.
+IMPORT_UPLOAD = UploadPolicy(kinds=("csv", "xlsx"), max_bytes=2 * MB)
 
 KINDS = {
     "inventory": (inventory_import, SYSTEM_COLUMNS, "system_list", "AI systems"),
@@ -40,12 +45,15 @@ def bulk_import(request: HttpRequest, org_slug: str) -> HttpResponse:
         else:
             run, _columns, target, noun = kind
             try:
+                checked = upload_check(upload, policy=IMPORT_UPLOAD)
                 count = run(
                     organisation=membership.organisation,
                     actor=request.user,
-                    name=upload.name or "",
-                    data=upload.read(),
+                    name=checked.name,
+                    data=checked.data,
                 )
+            except FieldErrors as refused_file:
+                context["errors"] = [f"File: {m}" for m in refused_file.fields.values()]
             except FileProblem as problem:
                 context["errors"] = [str(problem)]
             except ImportRefused as refused:
