@@ -197,7 +197,7 @@ def run_record(request: HttpRequest, org_slug: str, run_id: int) -> HttpResponse
 
 
 @login_required
-@org_view("GET")
+@org_view("GET", "POST")
 def run_propose(request: HttpRequest, org_slug: str, run_id: int, language: str) -> HttpResponse:
     """A proposed impact for a language left behind; recorded only when the user confirms it."""
     membership = member_or_404(request, org_slug, write=True)
