@@ -205,3 +205,46 @@ def test_a_viewer_can_read_the_organisation_api(walk, org):
         url = _url(route, org, walk["ids"])
         expected = 403 if route.endswith(NEED_TO_KNOW_READS) else 200
         assert api.get(url, **headers).status_code == expected, url
+
+
+def _org_view_methods(callback: Any) -> set[str] | None:
+    """The methods an `org_view` gate admits, read from the gate in the view's wrapper chain."""
+    view = callback
+    while view is not None:
+        code = getattr(view, "__code__", None)
+        if code is not None and "org_view" in code.co_qualname:
+            cells = dict(zip(code.co_freevars, view.__closure__ or (), strict=True))
+            return set(cells["allowed"].cell_contents)
+        view = getattr(view, "__wrapped__", None)
+    return None
+
+
+def test_every_organisation_page_goes_through_org_view():
+    pages = [(r, p) for r, p in org_routes() if r.startswith("o/")]
+    assert len(pages) > 100
+    ungated = [r for r, p in pages if _org_view_methods(p.callback) is None]
+    assert not ungated, (
+        "These org pages do not use rightslens.common.views.org_view:\n" + "\n".join(ungated)
+    )
+
+
+def test_an_outsider_gets_404_not_405_for_a_method_a_page_does_not_take(walk, org, outsider, owner):
+    """A POST to a GET-only page and a GET to a POST-only page tell an outsider nothing (404),
+    while a member of the organisation is told the method is wrong (405)."""
+    outside, member = client_for(outsider), client_for(owner)
+    failures, checked = [], {"GET": 0, "POST": 0}
+    for route, pattern in walk["routes"]:
+        allowed = _org_view_methods(pattern.callback)
+        if not route.startswith("o/") or allowed is None:
+            continue
+        url = _url(route, org, walk["ids"])
+        for method in ("GET", "POST", "PUT", "DELETE"):
+            if method in allowed:
+                continue
+            checked[method] = checked.get(method, 0) + 1
+            if (status := _request(outside, method, url, {})) != 404:
+                failures.append(f"outsider {method} {url} -> {status}")
+            if (status := _request(member, method, url, {})) != 405:
+                failures.append(f"member {method} {url} -> {status}")
+    assert checked["GET"] > 20 and checked["POST"] > 40, checked
+    assert not failures, "\n".join(failures)

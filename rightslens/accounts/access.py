@@ -6,11 +6,13 @@ organisation gets 404 (we do not confirm that it exists); a viewer who tries to 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Manager, Model, Q, QuerySet
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponseBase, HttpResponseNotAllowed
 
 from .models import Membership
 
@@ -66,7 +68,7 @@ def member_or_404(
     """Return the user's membership of the organisation, or raise 404 (403 for a viewer's write).
 
     Pass `assessment_id` only on the pages an outside reviewer of that assessment may use.
-    Found once per request and scope: `rightslens.common.views.org_view` checks it first, and the
+    Found once per request and scope: `org_view` checks it first, and the
     view's own call reuses it (the role checks still run on every call). The scope is part of the
     key, so a membership found for one assessment never serves a call made without it."""
     cache: dict[tuple[str, int | None], Membership] = request.__dict__.setdefault(
@@ -95,3 +97,31 @@ def org_object_or_404(
     if obj is None:
         raise Http404("Not found")
     return obj
+
+
+View = Callable[..., HttpResponseBase]
+SAFE = ("GET", "HEAD")
+
+
+def org_view(*methods: str, senior: bool = False, personal: bool = False) -> Callable[[View], View]:
+    """The gate for organisation views (see `rightslens.common.views`): membership, method, role."""
+    allowed = tuple(dict.fromkeys((*methods, "HEAD") if "GET" in methods else methods))
+
+    def decorate(view: View) -> View:
+        @wraps(view)
+        def gate(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+            # An outside reviewer passes here only on views about their assessment; the view's
+            # own member_or_404 then decides whether that view admits them at all.
+            scope = kwargs.get("assessment_id")
+            member_or_404(request, kwargs["org_slug"], assessment_id=scope)
+            if request.method not in allowed:
+                return HttpResponseNotAllowed(allowed)
+            if request.method not in SAFE and not personal:
+                member_or_404(
+                    request, kwargs["org_slug"], write=True, senior=senior, assessment_id=scope
+                )
+            return view(request, *args, **kwargs)
+
+        return gate
+
+    return decorate

@@ -6,8 +6,8 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_POST
 
+from rightslens.accounts.access import org_view
 from rightslens.errors import FieldErrors
 
 from . import people
@@ -23,7 +23,7 @@ def _assessments(membership: Membership) -> list[object]:
     )
 
 
-@require_GET
+@org_view("GET")
 def people_list(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug)
     org = membership.organisation
@@ -48,7 +48,7 @@ def _back(request: HttpRequest, org_slug: str, exc: FieldErrors | None = None) -
     return redirect("people", org_slug=org_slug)
 
 
-@require_POST
+@org_view("POST", senior=True)
 def people_invite(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=True, senior=True)
     assessment = None
@@ -71,7 +71,7 @@ def people_invite(request: HttpRequest, org_slug: str) -> HttpResponse:
     return _back(request, org_slug)
 
 
-@require_POST
+@org_view("POST", senior=True)
 def member_role(request: HttpRequest, org_slug: str, member_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=True, senior=True)
     member = org_object_or_404(Membership.objects, membership, pk=member_id)
@@ -88,7 +88,7 @@ def member_role(request: HttpRequest, org_slug: str, member_id: int) -> HttpResp
     return _back(request, org_slug)
 
 
-@require_POST
+@org_view("POST", senior=True)
 def member_active(request: HttpRequest, org_slug: str, member_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=True, senior=True)
     member = org_object_or_404(Membership.objects, membership, pk=member_id)
@@ -102,7 +102,7 @@ def member_active(request: HttpRequest, org_slug: str, member_id: int) -> HttpRe
     return _back(request, org_slug)
 
 
-@require_POST
+@org_view("POST", senior=True)
 def signoff_setting(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=True, senior=True)
     required = request.POST.get("independent_signoff") == "on"

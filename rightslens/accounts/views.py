@@ -6,6 +6,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from rightslens.accounts.access import org_view
+
 from .access import member_or_404
 from .forms import SignupForm, TokenForm
 from .models import Membership
@@ -55,13 +57,9 @@ def signup_confirmed(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @login_required
+@org_view("GET")
 def org_dashboard(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug)
-    # A read-only page: refuse writes, after the access check so outsiders still get 404.
-    if request.method not in ("GET", "HEAD"):
-        from django.http import HttpResponseNotAllowed
-
-        return HttpResponseNotAllowed(["GET", "HEAD"])
     from rightslens.assessments.selectors import dashboard_figures
 
     return render(
@@ -75,6 +73,7 @@ def org_dashboard(request: HttpRequest, org_slug: str) -> HttpResponse:
 
 
 @login_required
+@org_view("GET", "POST", personal=True)
 def api_tokens(request: HttpRequest, org_slug: str) -> HttpResponse:
     """List, create and revoke the user's tokens for this organisation (never cached)."""
     from rightslens.api.tokens import token_issue, token_revoke, tokens_for

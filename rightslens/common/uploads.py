@@ -8,10 +8,18 @@ declared size and again on what is actually read, so a lying header cannot slip 
 Each place that takes uploads declares an `UploadPolicy` (which kinds, how large, which form
 field) and calls `upload_check`; it gets the checked bytes and the type to store, or FieldErrors
 naming the field, with nothing written.
+
+Zip containers (DOCX, XLSX, ZIP) are also checked before anything parses them: the sizes their
+entries declare may add up to at most 50 MB, expand at most 100 times the file's size, and come
+in at most 2,000 entries, so a small "zip bomb" is refused at once. The zip reader (which the
+DOCX and XLSX parsers use too) never returns more than an entry declares, so these sums bound
+what parsing can ever expand to.
 """
 
 from __future__ import annotations
 
+import io
+import zipfile
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +28,11 @@ from django.utils.translation import gettext as _
 from rightslens.errors import FieldErrors
 
 MB = 1024 * 1024
+#: Limits on zip containers, checked on the entries' declared sizes before any parsing.
+MAX_EXPANDED_BYTES = 50 * MB
+MAX_EXPANSION_RATIO = 100
+MAX_ARCHIVE_ENTRIES = 2000
+ZIP_MAGIC = b"PK\x03\x04"
 
 
 @dataclass(frozen=True)
@@ -46,18 +59,20 @@ KINDS: dict[str, FileKind] = {
             "xlsx",
             (".xlsx",),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            b"PK\x03\x04",
+            ZIP_MAGIC,
         ),
         FileKind(
             "docx",
             (".docx",),
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            b"PK\x03\x04",
+            ZIP_MAGIC,
         ),
+        FileKind("zip", (".zip",), "application/zip", ZIP_MAGIC),
         FileKind("txt", (".txt",), "text/plain", None),
         FileKind("csv", (".csv",), "text/csv", None),
         FileKind("md", (".md",), "text/markdown", None),
         FileKind("html", (".html", ".htm"), "text/html", None),
+        FileKind("json", (".json",), "application/json", None),
     )
 }
 _HEAD = 2048
@@ -70,6 +85,9 @@ class UploadPolicy:
     field: str = "file"
     #: Require the file name's extension to name an allowed kind (and agree with the bytes).
     trusts_name: bool = True
+    #: Without `trusts_name`: take a file with no known signature and no NUL bytes as the first
+    #: allowed text kind (its reader then decides what it is).
+    text_fallback: bool = False
 
     def allowed(self) -> list[FileKind]:
         return [KINDS[k] for k in self.kinds]
@@ -113,6 +131,44 @@ def _refuse(policy: UploadPolicy, message: str) -> FieldErrors:
     return FieldErrors({policy.field: message})
 
 
+def archive_problem(data: bytes) -> str:
+    """Why a zip container may not be opened (too large or too compressed when expanded), or "".
+
+    Reads only the central directory. A container the zip reader cannot open is left to the
+    file's own parser, which says in its words that the file is damaged."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return ""
+    if len(entries) > MAX_ARCHIVE_ENTRIES:
+        return f"This file holds {len(entries):,} parts; the limit is {MAX_ARCHIVE_ENTRIES:,}."
+    expanded = sum(entry.file_size for entry in entries)
+    if expanded > MAX_EXPANDED_BYTES:
+        return (
+            f"This file would expand to {expanded // MB:,} MB when opened; "
+            f"the limit is {MAX_EXPANDED_BYTES // MB} MB."
+        )
+    if expanded > MAX_EXPANSION_RATIO * max(len(data), 1):
+        return (
+            f"This file is compressed more than {MAX_EXPANSION_RATIO} times over; "
+            "we do not open such files."
+        )
+    return ""
+
+
+def _accepted(name: str, kind: FileKind, data: bytes) -> tuple[str, CheckedUpload | None]:
+    if kind.magic == ZIP_MAGIC and (problem := archive_problem(data)):
+        return problem, None
+    return "", CheckedUpload(name, kind, data)
+
+
+def _text_kind(policy: UploadPolicy, head: bytes) -> FileKind | None:
+    if not policy.text_fallback:
+        return None
+    return next((k for k in policy.allowed() if k.magic is None and k.matches(head)), None)
+
+
 def upload_problem(upload: Any, policy: UploadPolicy) -> tuple[str, CheckedUpload | None]:
     """(problem, None) for a refused file, ("", checked) for an accepted one."""
     if upload is None:
@@ -135,14 +191,15 @@ def upload_problem(upload: Any, policy: UploadPolicy) -> tuple[str, CheckedUploa
         if not by_name.matches(head):
             what = "text" if by_name.magic is None else f"a {by_name.name.upper()} file"
             return f"This file is not really {what}, whatever its name says.", None
-        return "", CheckedUpload(name, by_name, data)
+        return _accepted(name, by_name, data)
     sniffed = next((k for k in policy.allowed() if k.magic and k.matches(head)), None)
+    sniffed = sniffed or _text_kind(policy, head)
     if sniffed is None:
         if set(policy.kinds) == {"pdf", "png", "jpeg"}:
             return _("We can only accept PDF, PNG or JPEG files."), None
         names = ", ".join(k.name.upper() for k in policy.allowed())
         return f"We can only accept these files: {names}.", None
-    return "", CheckedUpload(name, sniffed, data)
+    return _accepted(name, sniffed, data)
 
 
 def upload_check(upload: Any, *, policy: UploadPolicy) -> CheckedUpload:

@@ -1,4 +1,5 @@
-"""The one gate for organisation views: membership first, then method, then role.
+"""The one gate for organisation views (it lives beside `member_or_404` in accounts.access, so
+accounts' own pages use it too; import it from here): membership first, then method, then role.
 
     @login_required
     @org_view("GET", "POST")
@@ -15,36 +16,6 @@ The membership found is kept on the request, so the view's own `member_or_404` c
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
-from typing import Any
+from rightslens.accounts.access import org_view
 
-from django.http import HttpRequest, HttpResponseBase, HttpResponseNotAllowed
-
-from rightslens.accounts.access import member_or_404
-
-View = Callable[..., HttpResponseBase]
-SAFE = ("GET", "HEAD")
-
-
-def org_view(*methods: str, senior: bool = False, personal: bool = False) -> Callable[[View], View]:
-    allowed = tuple(dict.fromkeys((*methods, "HEAD") if "GET" in methods else methods))
-
-    def decorate(view: View) -> View:
-        @wraps(view)
-        def gate(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-            # An outside reviewer passes here only on views about their assessment; the view's
-            # own member_or_404 then decides whether that view admits them at all.
-            scope = kwargs.get("assessment_id")
-            member_or_404(request, kwargs["org_slug"], assessment_id=scope)
-            if request.method not in allowed:
-                return HttpResponseNotAllowed(allowed)
-            if request.method not in SAFE and not personal:
-                member_or_404(
-                    request, kwargs["org_slug"], write=True, senior=senior, assessment_id=scope
-                )
-            return view(request, *args, **kwargs)
-
-        return gate
-
-    return decorate
+__all__ = ["org_view"]

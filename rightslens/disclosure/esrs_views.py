@@ -6,9 +6,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
+from rightslens.common.views import org_view
 from rightslens.errors import FieldErrors
 from rightslens.inventory.models import AISystem
 
@@ -17,8 +17,8 @@ from .forms import EsrsEditForm, EsrsNewForm, TransparencyForm
 from .models import EsrsDraft
 
 
-@require_POST
 @login_required
+@org_view("POST")
 def esrs_new(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=True)
     form = EsrsNewForm(request.POST)
@@ -40,6 +40,7 @@ def esrs_new(request: HttpRequest, org_slug: str) -> HttpResponse:
 
 
 @login_required
+@org_view("GET", "POST")
 def esrs_detail(request: HttpRequest, org_slug: str, draft_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     draft = org_object_or_404(EsrsDraft.objects, membership, pk=draft_id)
@@ -82,6 +83,7 @@ def esrs_detail(request: HttpRequest, org_slug: str, draft_id: int) -> HttpRespo
 
 
 @login_required
+@org_view("GET", "POST")
 def transparency(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     org = membership.organisation

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.views.decorators.http import require_GET
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
+from rightslens.common.views import org_view
 
 from . import exports, selectors
 from .models import Fria
@@ -37,11 +37,11 @@ def _fria(request: HttpRequest, org_slug: str, fria_id: int) -> Fria:
     )
 
 
-def _export(fmt: str) -> Callable[..., HttpResponse]:
+def _export(fmt: str) -> Callable[..., HttpResponseBase]:
     content_type, render = FORMATS[fmt]
 
-    @require_GET
     @login_required
+    @org_view("GET")
     def view(request: HttpRequest, org_slug: str, fria_id: int) -> HttpResponse:
         fria = _fria(request, org_slug, fria_id)
         document = selectors.fria_json(system=fria.system, fria=fria)
@@ -57,8 +57,8 @@ fria_docx = _export("docx")
 fria_pdf = _export("pdf")
 
 
-@require_GET
 @login_required
+@org_view("GET")
 def notification_pack(request: HttpRequest, org_slug: str, fria_id: int) -> HttpResponse:
     fria = _fria(request, org_slug, fria_id)
     document = selectors.fria_json(system=fria.system, fria=fria)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -15,6 +14,7 @@ from django.utils import timezone
 
 from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Membership, Organisation
+from rightslens.common.uploads import MB, UploadPolicy, upload_check
 from rightslens.core import lifecycle
 from rightslens.core.disclosure.fria import starting_narratives
 from rightslens.core.policy import ingest
@@ -35,8 +35,7 @@ from .models import (
 from .selectors import current_template, esrs_library, fria_json, live_sections
 from .signoff import fria_approval_refusals
 
-MAX_PROVIDER_BYTES = 10 * 1024 * 1024
-PROVIDER_FILE_TYPES = {".pdf", ".docx", ".txt", ".json"}
+PROVIDER_UPLOAD = UploadPolicy(kinds=("pdf", "docx", "txt", "json"), max_bytes=10 * MB)
 
 
 def _audit(organisation: Organisation, actor: Any, verb: str, obj: Any, summary: str) -> None:
@@ -221,33 +220,25 @@ def _provider_file(upload: UploadedFile[bytes] | None) -> tuple[dict[str, Any], 
     """The FRIA items a provider's JSON gives, or the text read from its PDF, DOCX or TXT."""
     if upload is None:
         return {}, ""
-    suffix = Path(upload.name or "").suffix.lower()
-    if suffix not in PROVIDER_FILE_TYPES:
-        raise FieldErrors({"file": f"Upload a {', '.join(sorted(PROVIDER_FILE_TYPES))} file."})
-    if (upload.size or 0) > MAX_PROVIDER_BYTES:
-        raise FieldErrors({"file": "The file is larger than 10 MB."})
-    if suffix != ".json":
-        return {}, _file_text(upload)
-    return _provider_items(upload), ""
+    checked = upload_check(upload, policy=PROVIDER_UPLOAD)
+    if checked.kind.name != "json":
+        return {}, _file_text(upload.name or "", checked.data)
+    return _provider_items(checked.data), ""
 
 
-def _file_text(upload: UploadedFile[bytes]) -> str:
+def _file_text(name: str, data: bytes) -> str:
     """Read with the policy checker's ingestion: a clear error for a scan or broken file."""
     try:
-        return ingest.extract(upload.name or "", upload.read()).text
+        return ingest.extract(name, data).text
     except ingest.IngestError as exc:
         raise FieldErrors({"file": exc.message}) from exc
-    finally:
-        upload.seek(0)
 
 
-def _provider_items(upload: UploadedFile[bytes]) -> dict[str, Any]:
+def _provider_items(data: bytes) -> dict[str, Any]:
     try:
-        texts = json.loads(upload.read().decode("utf-8"))
+        texts = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise FieldErrors({"file": f"The JSON file cannot be read: {exc}."}) from exc
-    finally:
-        upload.seek(0)
     if not isinstance(texts, dict):
         raise FieldErrors({"file": "The JSON file must hold one entry per FRIA item (a … f)."})
     return starting_narratives(current_template(), texts)

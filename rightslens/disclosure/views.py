@@ -9,10 +9,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_POST
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
 from rightslens.accounts.models import Membership
+from rightslens.common.views import org_view
 from rightslens.errors import FieldErrors
 from rightslens.inventory.models import AISystem
 
@@ -25,8 +25,8 @@ def _fria_url(fria: Fria) -> str:
     return f"/o/{fria.organisation.slug}/disclosure/fria/{fria.pk}/"
 
 
-@require_GET
 @login_required
+@org_view("GET")
 def overview(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug)
     org = membership.organisation
@@ -55,8 +55,8 @@ def _reuse_choices(membership: Membership, system: AISystem) -> list[tuple[str, 
     return frias + documents
 
 
-@require_GET
 @login_required
+@org_view("GET")
 def system_fria(request: HttpRequest, org_slug: str, system_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug)
     system = org_object_or_404(AISystem.objects, membership, pk=system_id)
@@ -93,8 +93,8 @@ def _starting_point(membership: Membership, value: str) -> dict[str, Any]:
     return {}
 
 
-@require_POST
 @login_required
+@org_view("POST")
 def fria_start(request: HttpRequest, org_slug: str, system_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=True)
     system = org_object_or_404(AISystem.objects, membership, pk=system_id)
@@ -108,8 +108,8 @@ def fria_start(request: HttpRequest, org_slug: str, system_id: int) -> HttpRespo
     return redirect(_fria_url(fria))
 
 
-@require_POST
 @login_required
+@org_view("POST")
 def provider_add(request: HttpRequest, org_slug: str, system_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=True)
     system = org_object_or_404(AISystem.objects, membership, pk=system_id)
@@ -137,8 +137,8 @@ def provider_add(request: HttpRequest, org_slug: str, system_id: int) -> HttpRes
     return redirect(f"/o/{org_slug}/disclosure/systems/{system.pk}/")
 
 
-@require_GET
 @login_required
+@org_view("GET")
 def provider_detail(request: HttpRequest, org_slug: str, document_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug)
     document = org_object_or_404(ProviderDocument.objects, membership, pk=document_id)
@@ -146,6 +146,7 @@ def provider_detail(request: HttpRequest, org_slug: str, document_id: int) -> Ht
 
 
 @login_required
+@org_view("GET", "POST")
 def fria_detail(request: HttpRequest, org_slug: str, fria_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     fria = org_object_or_404(Fria.objects.select_related("system"), membership, pk=fria_id)
@@ -209,8 +210,8 @@ def _transition(
     return redirect(_fria_url(result))
 
 
-@require_POST
 @login_required
+@org_view("POST")
 def fria_submit(request: HttpRequest, org_slug: str, fria_id: int) -> HttpResponse:
     return _transition(
         request,
@@ -221,8 +222,8 @@ def fria_submit(request: HttpRequest, org_slug: str, fria_id: int) -> HttpRespon
     )
 
 
-@require_POST
 @login_required
+@org_view("POST")
 def fria_return(request: HttpRequest, org_slug: str, fria_id: int) -> HttpResponse:
     return _transition(
         request,
@@ -235,8 +236,8 @@ def fria_return(request: HttpRequest, org_slug: str, fria_id: int) -> HttpRespon
     )
 
 
-@require_POST
 @login_required
+@org_view("POST")
 def fria_approve(request: HttpRequest, org_slug: str, fria_id: int) -> HttpResponse:
     return _transition(
         request,
@@ -247,8 +248,8 @@ def fria_approve(request: HttpRequest, org_slug: str, fria_id: int) -> HttpRespo
     )
 
 
-@require_POST
 @login_required
+@org_view("POST")
 def fria_new_version(request: HttpRequest, org_slug: str, fria_id: int) -> HttpResponse:
     return _transition(
         request,
@@ -266,8 +267,8 @@ def _gap_rows(fria: Fria) -> list[dict[str, str]]:
     ]
 
 
-@require_POST
 @login_required
+@org_view("POST")
 def fria_reviewer_add(request: HttpRequest, org_slug: str, fria_id: int) -> HttpResponse:
     return _transition(
         request,
@@ -282,8 +283,8 @@ def fria_reviewer_add(request: HttpRequest, org_slug: str, fria_id: int) -> Http
     )
 
 
-@require_POST
 @login_required
+@org_view("POST")
 def fria_review(request: HttpRequest, org_slug: str, fria_id: int) -> HttpResponse:
     """A reviewer's recommendation (reviewers are members with a writing role)."""
     membership = member_or_404(request, org_slug, write=True)
@@ -302,8 +303,8 @@ def fria_review(request: HttpRequest, org_slug: str, fria_id: int) -> HttpRespon
     return redirect(_fria_url(fria))
 
 
-@require_POST
 @login_required
+@org_view("POST")
 def fria_gap_reasons(request: HttpRequest, org_slug: str, fria_id: int) -> HttpResponse:
     """Why each gap stays open: posted as gap=<name> and reason=<text> pairs."""
     reasons = dict(zip(request.POST.getlist("gap"), request.POST.getlist("reason"), strict=False))

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from rightslens.accounts.access import member_or_404, org_object_or_404
 from rightslens.accounts.models import Membership
 from rightslens.assessments.models import Impact
+from rightslens.common.views import org_view
 from rightslens.errors import FieldErrors
 from rightslens.inventory.models import AffectedGroup
 
@@ -27,6 +28,7 @@ def _group_choices(membership: Membership) -> list[tuple[int, str]]:
 
 
 @login_required
+@org_view("GET")
 def overview(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     org = membership.organisation
@@ -43,6 +45,7 @@ def overview(request: HttpRequest, org_slug: str) -> HttpResponse:
 
 
 @login_required
+@org_view("GET", "POST")
 def stakeholder_new(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=True)
     form = StakeholderForm(request.POST or None, group_choices=_group_choices(membership))
@@ -65,6 +68,7 @@ def stakeholder_new(request: HttpRequest, org_slug: str) -> HttpResponse:
 
 
 @login_required
+@org_view("GET")
 def stakeholder_detail(request: HttpRequest, org_slug: str, stakeholder_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     stakeholder = org_object_or_404(Stakeholder.objects, membership, pk=stakeholder_id)
@@ -88,6 +92,7 @@ def stakeholder_detail(request: HttpRequest, org_slug: str, stakeholder_id: int)
 
 
 @login_required
+@org_view("GET", "POST")
 def event_new(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=True)
     org = membership.organisation
@@ -125,6 +130,7 @@ def event_new(request: HttpRequest, org_slug: str) -> HttpResponse:
 
 
 @login_required
+@org_view("GET")
 def event_detail(request: HttpRequest, org_slug: str, event_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     event = org_object_or_404(EngagementEvent.objects, membership, pk=event_id)
@@ -132,6 +138,7 @@ def event_detail(request: HttpRequest, org_slug: str, event_id: int) -> HttpResp
 
 
 @login_required
+@org_view("GET")
 def coverage_view(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     return render(

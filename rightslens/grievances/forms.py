@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from rightslens.common.rights import RightsCheckboxes, right_choices
 from rightslens.core.grievance import ATTACHMENT_MAX_BYTES, GrievanceState, moves_from
 
-from .models import RemedyFormChoice, RemedyRouteChoice, State
+from .models import REMEDY_FORM_CHOICES, RemedyRouteChoice, State
 from .services import (
     CONTACT_MAX_CHARS,
     CONTENT_MAX_CHARS,
@@ -175,7 +175,7 @@ class ImpactLinkForm(forms.Form):
 class RemedyForm(forms.Form):
     """One form of remedy; record several for a remedy that combines them."""
 
-    remedy_form = forms.ChoiceField(label="Form of remedy", choices=RemedyFormChoice.choices)
+    remedy_form = forms.ChoiceField(label="Form of remedy", choices=REMEDY_FORM_CHOICES)
     remedy_route = forms.ChoiceField(label="Route", choices=RemedyRouteChoice.choices)
     remedy_description = forms.CharField(
         label="The remedy, as the complainant will read it",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from rightslens.accounts.models import Organisation, OrgScoped
@@ -33,20 +34,6 @@ class State(models.TextChoices):
     APPEALED = GrievanceState.APPEALED.value, _("Appealed")
 
 
-class RemedyFormChoice(models.TextChoices):
-    RESTITUTION = (
-        RemedyForm.RESTITUTION.value,
-        _("Restitution (restoring the situation before the harm)"),
-    )
-    COMPENSATION = RemedyForm.COMPENSATION.value, _("Compensation")
-    REHABILITATION = RemedyForm.REHABILITATION.value, _("Rehabilitation")
-    SATISFACTION = (
-        RemedyForm.SATISFACTION.value,
-        _("Satisfaction (acknowledgement, apology, stopping the harm)"),
-    )
-    NON_REPETITION = RemedyForm.NON_REPETITION.value, _("Guarantee of non-repetition")
-
-
 class RemedyRouteChoice(models.TextChoices):
     NON_STATE = RemedyRoute.NON_STATE.value, _("This grievance mechanism (non-State)")
     STATE_NON_JUDICIAL = (
@@ -56,22 +43,43 @@ class RemedyRouteChoice(models.TextChoices):
     JUDICIAL = RemedyRoute.JUDICIAL.value, _("Courts")
 
 
-# What each form and route means, in plain words for the complainant (translated).
-REMEDY_FORM_PLAIN = {
-    RemedyForm.RESTITUTION.value: _(
-        "Putting things back, as far as possible, as they were before the harm."
+# The five forms of remedy. Their ids are the core enum's, which are the knowledge base's
+# `remedy_form` items (checked at start, see apps.py); what people read about each, translated,
+# is declared here once: (label, plain words for the complainant). The choice list, the labels
+# and the plain explanations are all built from it.
+REMEDY_FORM_WORDS: dict[RemedyForm, tuple[Promise, Promise]] = {
+    RemedyForm.RESTITUTION: (
+        _("Restitution (restoring the situation before the harm)"),
+        _("Putting things back, as far as possible, as they were before the harm."),
     ),
-    RemedyForm.COMPENSATION.value: _("Money or something else of value, for the harm done."),
-    RemedyForm.REHABILITATION.value: _(
-        "Help to recover from the harm, such as medical, psychological, legal or social support."
+    RemedyForm.COMPENSATION: (
+        _("Compensation"),
+        _("Money or something else of value, for the harm done."),
     ),
-    RemedyForm.SATISFACTION.value: _(
-        "Recognising what happened: for example an apology, or stopping what caused the harm."
+    RemedyForm.REHABILITATION: (
+        _("Rehabilitation"),
+        _(
+            "Help to recover from the harm, such as medical, psychological, legal or social support."
+        ),
     ),
-    RemedyForm.NON_REPETITION.value: _(
-        "Changes so that the same harm does not happen again, to you or to others."
+    RemedyForm.SATISFACTION: (
+        _("Satisfaction (acknowledgement, apology, stopping the harm)"),
+        _("Recognising what happened: for example an apology, or stopping what caused the harm."),
+    ),
+    RemedyForm.NON_REPETITION: (
+        _("Guarantee of non-repetition"),
+        _("Changes so that the same harm does not happen again, to you or to others."),
     ),
 }
+REMEDY_FORM_CHOICES = [(form.value, words[0]) for form, words in REMEDY_FORM_WORDS.items()]
+REMEDY_FORM_PLAIN = {form.value: words[1] for form, words in REMEDY_FORM_WORDS.items()}
+
+
+def remedy_form_label(value: str) -> str:
+    return str(REMEDY_FORM_WORDS[RemedyForm(value)][0])
+
+
+# What each route means, in plain words for the complainant (translated).
 REMEDY_ROUTE_PLAIN = {
     RemedyRoute.NON_STATE.value: _("Through this grievance mechanism."),
     RemedyRoute.STATE_NON_JUDICIAL.value: _(
@@ -136,7 +144,7 @@ class Remedy(OrgScoped):
     """One form of remedy for a grievance: remedy often combines several (UNGP 25 commentary)."""
 
     grievance = models.ForeignKey(Grievance, on_delete=models.CASCADE, related_name="remedies")
-    form = models.CharField(max_length=40, choices=RemedyFormChoice)
+    form = models.CharField(max_length=40, choices=REMEDY_FORM_CHOICES)
     route = models.CharField(max_length=40, choices=RemedyRouteChoice)
     description = EncryptedTextField(help_text="The remedy, as the complainant will read it.")
     provider = models.CharField(

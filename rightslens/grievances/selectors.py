@@ -28,8 +28,8 @@ from .models import (
     Grievance,
     GrievanceImpactLink,
     Remedy,
-    RemedyFormChoice,
     State,
+    remedy_form_label,
     settings_for,
 )
 
@@ -93,8 +93,7 @@ def dashboard(*, organisation: Organisation) -> dict[str, Any]:
         "appeal": _appeal_figures(cases, targets),
         "resolve": _timing([(g.received_at, g.closed_at) for g in cases], targets.remedy_days),
         "outcomes": Counter(
-            str(RemedyFormChoice(r.form).label)
-            for r in Remedy.objects.filter(organisation=organisation)
+            remedy_form_label(r.form) for r in Remedy.objects.filter(organisation=organisation)
         ).most_common(),
         "helped_yes": helped.get(True, 0),
         "helped_no": helped.get(False, 0),

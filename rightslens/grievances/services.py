@@ -38,6 +38,7 @@ from rightslens.inventory.models import AISystem
 from rightslens.notifications import events as notification_events
 
 from .models import (
+    REMEDY_FORM_PLAIN,
     Author,
     ComplainantIdentity,
     DisclosureRequest,
@@ -51,7 +52,6 @@ from .models import (
     GrievanceSettings,
     LinkEffect,
     Remedy,
-    RemedyFormChoice,
     RemedyRouteChoice,
     StateChange,
     settings_for,
@@ -396,7 +396,7 @@ def _remedy_errors(
     form: str, route: str, description: str, provider: str, provided_on: date | None
 ) -> dict[str, str]:
     errors = {}
-    if form not in RemedyFormChoice.values:
+    if form not in REMEDY_FORM_PLAIN:
         errors["remedy_form"] = "Choose a form of remedy."
     if route not in RemedyRouteChoice.values:
         errors["remedy_route"] = "Choose the route through which remedy is provided."

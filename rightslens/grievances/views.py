@@ -6,14 +6,12 @@ grievance officers act on cases. Identity is on its own page, and each view of i
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
 
@@ -22,6 +20,7 @@ from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Membership
 from rightslens.assessments.models import Impact
 from rightslens.common.crypto import decrypt_bytes
+from rightslens.common.views import org_view
 from rightslens.errors import FieldErrors
 from rightslens.inventory.models import AISystem
 
@@ -47,28 +46,6 @@ from .selectors import (
     target_times,
     with_deadlines,
 )
-
-
-class MethodNotAllowed(Exception):
-    """Raised after the access check, so outsiders still get 404 rather than 405."""
-
-
-def require_post(request: HttpRequest) -> None:
-    if request.method != "POST":
-        raise MethodNotAllowed
-
-
-def post_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Answer 405 to other methods, but only after the view's access check has passed."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        try:
-            return view(request, *args, **kwargs)
-        except MethodNotAllowed:
-            return HttpResponseNotAllowed(["POST"])
-
-    return wrapper
 
 
 def _choices(membership: Membership) -> dict[str, list[tuple[int, str]]]:
@@ -133,7 +110,6 @@ def _post(request: HttpRequest, org_slug: str, grievance_id: int) -> tuple[Membe
     membership = member_or_404(request, org_slug, write=True)
     grievance = org_object_or_404(Grievance.objects, membership, pk=grievance_id)
     services.require_officer(membership)
-    require_post(request)
     return membership, grievance
 
 
@@ -156,6 +132,7 @@ def _done(grievance: Grievance, request: HttpRequest, text: str) -> HttpResponse
 
 
 @login_required
+@org_view("GET")
 def case_list(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     targets = target_times(membership.organisation)
@@ -173,6 +150,7 @@ def case_list(request: HttpRequest, org_slug: str) -> HttpResponse:
 
 
 @login_required
+@org_view("GET")
 def case_detail(request: HttpRequest, org_slug: str, grievance_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     grievance = org_object_or_404(Grievance.objects, membership, pk=grievance_id)
@@ -188,7 +166,7 @@ def case_detail(request: HttpRequest, org_slug: str, grievance_id: int) -> HttpR
 
 
 @login_required
-@post_only
+@org_view("POST")
 def case_transition(request: HttpRequest, org_slug: str, grievance_id: int) -> HttpResponse:
     membership, grievance = _post(request, org_slug, grievance_id)
     form = TransitionForm(request.POST, current=grievance.state)
@@ -205,7 +183,7 @@ def case_transition(request: HttpRequest, org_slug: str, grievance_id: int) -> H
 
 @login_required
 @sensitive_post_parameters()
-@post_only
+@org_view("POST")
 def case_message(request: HttpRequest, org_slug: str, grievance_id: int) -> HttpResponse:
     membership, grievance = _post(request, org_slug, grievance_id)
     form = MessageForm(request.POST)
@@ -221,7 +199,7 @@ def case_message(request: HttpRequest, org_slug: str, grievance_id: int) -> Http
 
 @login_required
 @sensitive_post_parameters()
-@post_only
+@org_view("POST")
 def case_note(request: HttpRequest, org_slug: str, grievance_id: int) -> HttpResponse:
     membership, grievance = _post(request, org_slug, grievance_id)
     form = NoteForm(request.POST)
@@ -234,7 +212,7 @@ def case_note(request: HttpRequest, org_slug: str, grievance_id: int) -> HttpRes
 
 
 @login_required
-@post_only
+@org_view("POST")
 def case_triage(request: HttpRequest, org_slug: str, grievance_id: int) -> HttpResponse:
     membership, grievance = _post(request, org_slug, grievance_id)
     form = TriageForm(request.POST, system_choices=_choices(membership)["system_choices"])
@@ -253,7 +231,7 @@ def case_triage(request: HttpRequest, org_slug: str, grievance_id: int) -> HttpR
 
 
 @login_required
-@post_only
+@org_view("POST")
 def case_link_impact(request: HttpRequest, org_slug: str, grievance_id: int) -> HttpResponse:
     membership, grievance = _post(request, org_slug, grievance_id)
     form = ImpactLinkForm(request.POST, impact_choices=_choices(membership)["impact_choices"])
@@ -276,7 +254,7 @@ def case_link_impact(request: HttpRequest, org_slug: str, grievance_id: int) -> 
 
 @login_required
 @sensitive_post_parameters()
-@post_only
+@org_view("POST")
 def case_remedy(request: HttpRequest, org_slug: str, grievance_id: int) -> HttpResponse:
     membership, grievance = _post(request, org_slug, grievance_id)
     form = RemedyForm(request.POST)
@@ -310,6 +288,7 @@ def _remedy_recorded_text(before: str, grievance: Grievance) -> str:
 
 
 @login_required
+@org_view("GET")
 def case_identity(request: HttpRequest, org_slug: str, grievance_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     grievance = org_object_or_404(Grievance.objects, membership, pk=grievance_id)
@@ -322,6 +301,7 @@ def case_identity(request: HttpRequest, org_slug: str, grievance_id: int) -> Htt
 
 
 @login_required
+@org_view("GET")
 def case_attachment(request: HttpRequest, org_slug: str, attachment_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     attachment = org_object_or_404(GrievanceAttachment.objects, membership, pk=attachment_id)
@@ -344,7 +324,7 @@ def case_attachment(request: HttpRequest, org_slug: str, attachment_id: int) -> 
 
 @login_required
 @sensitive_post_parameters()
-@post_only
+@org_view("POST")
 def case_disclosure(request: HttpRequest, org_slug: str, grievance_id: int) -> HttpResponse:
     membership, grievance = _post(request, org_slug, grievance_id)
     form = DisclosureForm(request.POST, member_choices=_choices(membership)["member_choices"])
@@ -365,11 +345,10 @@ def case_disclosure(request: HttpRequest, org_slug: str, grievance_id: int) -> H
 
 
 @login_required
-@post_only
+@org_view("POST")
 def disclosure_decide(request: HttpRequest, org_slug: str, disclosure_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=True)
     disclosure = org_object_or_404(DisclosureRequest.objects, membership, pk=disclosure_id)
-    require_post(request)
     try:
         services.disclosure_decide(
             membership=membership,
@@ -385,6 +364,7 @@ def disclosure_decide(request: HttpRequest, org_slug: str, disclosure_id: int) -
 
 
 @login_required
+@org_view("GET")
 def learning_dashboard(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     return render(
@@ -395,6 +375,7 @@ def learning_dashboard(request: HttpRequest, org_slug: str) -> HttpResponse:
 
 
 @login_required
+@org_view("GET", "POST")
 def gp31(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     errors: dict[str, str] = {}
@@ -422,6 +403,7 @@ def gp31(request: HttpRequest, org_slug: str) -> HttpResponse:
 
 
 @login_required
+@org_view("GET", "POST")
 def targets(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     current = settings_for(membership.organisation)
@@ -445,6 +427,7 @@ def targets(request: HttpRequest, org_slug: str) -> HttpResponse:
 
 
 @login_required
+@org_view("GET")
 def impact_grievances(request: HttpRequest, org_slug: str, impact_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     impact = org_object_or_404(Impact.objects, membership, pk=impact_id)

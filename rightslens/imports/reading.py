@@ -6,6 +6,8 @@ import csv
 import io
 from typing import Any
 
+from rightslens.common.uploads import archive_problem
+
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 2000
 
@@ -29,6 +31,8 @@ def _csv(data: bytes) -> list[list[Any]]:
 def _xlsx(data: bytes) -> list[list[Any]]:
     from openpyxl import load_workbook
 
+    if problem := archive_problem(data):
+        raise FileProblem(problem)
     try:
         sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
     except Exception as exc:  # noqa: BLE001 - any unreadable workbook is the same problem to a person

@@ -6,6 +6,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from rightslens.accounts.access import member_or_404
+from rightslens.common.uploads import MB, UploadPolicy, upload_check
+from rightslens.common.views import org_view
+from rightslens.errors import FieldErrors
 
 from .reading import FileProblem
 from .services import (
@@ -16,6 +19,9 @@ from .services import (
     register_import,
 )
 
+#: The same limit the reader applies to files given on the command line.
+IMPORT_UPLOAD = UploadPolicy(kinds=("csv", "xlsx"), max_bytes=2 * MB)
+
 KINDS = {
     "inventory": (inventory_import, SYSTEM_COLUMNS, "system_list", "AI systems"),
     "register": (register_import, IMPACT_COLUMNS, "register", "impacts"),
@@ -23,6 +29,7 @@ KINDS = {
 
 
 @login_required
+@org_view("GET", "POST")
 def bulk_import(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     context = {
@@ -38,12 +45,15 @@ def bulk_import(request: HttpRequest, org_slug: str) -> HttpResponse:
         else:
             run, _columns, target, noun = kind
             try:
+                checked = upload_check(upload, policy=IMPORT_UPLOAD)
                 count = run(
                     organisation=membership.organisation,
                     actor=request.user,
-                    name=upload.name or "",
-                    data=upload.read(),
+                    name=checked.name,
+                    data=checked.data,
                 )
+            except FieldErrors as refused_file:
+                context["errors"] = [f"File: {m}" for m in refused_file.fields.values()]
             except FileProblem as problem:
                 context["errors"] = [str(problem)]
             except ImportRefused as refused:

@@ -5,17 +5,17 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
 from rightslens.accounts.models import Membership
+from rightslens.common.views import org_view
 from rightslens.errors import FieldErrors
 
 from . import selectors, services, tasks
 from .models import Kind, Notification
 
 
-@require_GET
+@org_view("GET")
 def inbox(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug)
     return render(
@@ -25,7 +25,7 @@ def inbox(request: HttpRequest, org_slug: str) -> HttpResponse:
     )
 
 
-@require_POST
+@org_view("POST", personal=True)
 def notification_open(request: HttpRequest, org_slug: str, notification_id: int) -> HttpResponse:
     """Mark one of my notifications read and go to what it names."""
     membership = member_or_404(request, org_slug)
@@ -36,7 +36,7 @@ def notification_open(request: HttpRequest, org_slug: str, notification_id: int)
     return redirect(notification.link)
 
 
-@require_POST
+@org_view("POST", personal=True)
 def read_all(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug)
     for notification in selectors.inbox(membership=membership).filter(read_at__isnull=True):
@@ -44,7 +44,7 @@ def read_all(request: HttpRequest, org_slug: str) -> HttpResponse:
     return redirect("notifications_inbox", org_slug=org_slug)
 
 
-@require_http_methods(["GET", "POST"])
+@org_view("GET", "POST", personal=True)
 def preferences(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug)
     if request.method == "POST":
@@ -64,7 +64,7 @@ def preferences(request: HttpRequest, org_slug: str) -> HttpResponse:
     )
 
 
-@require_GET
+@org_view("GET")
 def my_tasks(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug)
     return render(
@@ -84,7 +84,7 @@ def _after_assign(request: HttpRequest, fallback: str) -> HttpResponse:
     return redirect(target if target.startswith("/o/") else fallback)
 
 
-@require_POST
+@org_view("POST")
 def assign_action(request: HttpRequest, org_slug: str, action_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=True)
     from rightslens.assessments.models import Action
@@ -98,7 +98,7 @@ def assign_action(request: HttpRequest, org_slug: str, action_id: int) -> HttpRe
     return _after_assign(request, fallback)
 
 
-@require_POST
+@org_view("POST")
 def assign_grievance(request: HttpRequest, org_slug: str, grievance_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=True)
     from rightslens.grievances.models import Grievance

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Organisation
+from rightslens.common.uploads import UploadPolicy, upload_check
 from rightslens.core.policy import ingest
 from rightslens.core.policy.analysis import (
     InstrumentMeta,
@@ -52,6 +53,16 @@ from .models import (
 log = logging.getLogger("rightslens.policy")
 
 
+def _upload_policy() -> UploadPolicy:
+    """What the checker reads (its reader tells the kinds apart); the limit is read when used."""
+    return UploadPolicy(
+        kinds=("pdf", "docx", "html", "txt", "md"),
+        max_bytes=ingest.MAX_BYTES,
+        trusts_name=False,
+        text_fallback=True,
+    )
+
+
 def _source_text(text: str, upload: Any | None) -> tuple[str, str, str, int]:
     """(text, source kind, filename, pages) from pasted text or an upload; FieldErrors otherwise."""
     if upload is not None and text.strip():
@@ -64,12 +75,9 @@ def _source_text(text: str, upload: Any | None) -> tuple[str, str, str, int]:
         except ingest.IngestError as exc:
             raise FieldErrors({exc.field: exc.message}) from exc
         return text.replace("\r\n", "\n"), "paste", "", max(1, len(text) // 3000)
-    if upload.size is not None and upload.size > ingest.MAX_BYTES:
-        raise FieldErrors(
-            {"file": f"The file is larger than the {ingest.MAX_BYTES // (1024 * 1024)} MB limit."}
-        )
+    checked = upload_check(upload, policy=_upload_policy())
     try:
-        extracted = ingest.extract(upload.name or "upload", upload.read())
+        extracted = ingest.extract(checked.name, checked.data)
     except ingest.IngestError as exc:
         raise FieldErrors({"file": exc.message}) from exc
     return extracted.text, extracted.kind, (upload.name or "")[:255], extracted.pages

@@ -7,10 +7,10 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST, require_safe
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
 from rightslens.accounts.models import Membership
+from rightslens.common.views import org_view
 from rightslens.core.policy.briefing import Briefing
 from rightslens.core.policy.text import LANGUAGE_SUPPORT_NOTE
 from rightslens.errors import FieldErrors
@@ -25,6 +25,7 @@ from .report_pdf import render_report_pdf
 
 
 @login_required
+@org_view("GET", "POST")
 def home(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     form = InstrumentForm(
@@ -65,6 +66,7 @@ def home(request: HttpRequest, org_slug: str) -> HttpResponse:
 
 
 @login_required
+@org_view("GET", "POST")
 def instrument_detail(request: HttpRequest, org_slug: str, instrument_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     instrument = org_object_or_404(Instrument.objects.all(), membership, pk=instrument_id)
@@ -107,7 +109,7 @@ def _version(
 
 
 @login_required
-@require_safe
+@org_view("GET")
 def scorecard(request: HttpRequest, org_slug: str, version_id: int) -> HttpResponse:
     membership, version = _version(request, org_slug, version_id)
     analysis = version.latest_analysis()
@@ -132,7 +134,7 @@ def scorecard(request: HttpRequest, org_slug: str, version_id: int) -> HttpRespo
 
 
 @login_required
-@require_POST
+@org_view("POST")
 def reanalyse(request: HttpRequest, org_slug: str, version_id: int) -> HttpResponse:
     _, version = _version(request, org_slug, version_id, write=True)
     services.analysis_request(version=version)
@@ -140,7 +142,7 @@ def reanalyse(request: HttpRequest, org_slug: str, version_id: int) -> HttpRespo
 
 
 @login_required
-@require_safe
+@org_view("GET")
 def passage(
     request: HttpRequest, org_slug: str, version_id: int, start: int, end: int
 ) -> HttpResponse:
@@ -158,7 +160,7 @@ def passage(
 
 
 @login_required
-@require_POST
+@org_view("POST")
 def review(request: HttpRequest, org_slug: str, finding_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=True)
     finding = org_object_or_404(
@@ -202,7 +204,7 @@ def _report_context(request: HttpRequest, org_slug: str, version_id: int) -> dic
 
 
 @login_required
-@require_safe
+@org_view("GET")
 def report_html(request: HttpRequest, org_slug: str, version_id: int) -> HttpResponse:
     response = render(request, "policy/report.html", _report_context(request, org_slug, version_id))
     if request.GET.get("download"):
@@ -211,7 +213,7 @@ def report_html(request: HttpRequest, org_slug: str, version_id: int) -> HttpRes
 
 
 @login_required
-@require_safe
+@org_view("GET")
 def report_pdf(request: HttpRequest, org_slug: str, version_id: int) -> HttpResponse:
     context = _report_context(request, org_slug, version_id)
     response = HttpResponse(render_report_pdf(context), content_type="application/pdf")
@@ -225,7 +227,7 @@ def _briefing(request: HttpRequest, org_slug: str, version_id: int) -> Briefing:
 
 
 @login_required
-@require_safe
+@org_view("GET")
 def briefing_docx(request: HttpRequest, org_slug: str, version_id: int) -> HttpResponse:
     response = HttpResponse(
         render_briefing_docx(_briefing(request, org_slug, version_id)),
@@ -236,7 +238,7 @@ def briefing_docx(request: HttpRequest, org_slug: str, version_id: int) -> HttpR
 
 
 @login_required
-@require_safe
+@org_view("GET")
 def briefing_pdf(request: HttpRequest, org_slug: str, version_id: int) -> HttpResponse:
     response = HttpResponse(
         render_briefing_pdf(_briefing(request, org_slug, version_id)),
@@ -247,7 +249,7 @@ def briefing_pdf(request: HttpRequest, org_slug: str, version_id: int) -> HttpRe
 
 
 @login_required
-@require_safe
+@org_view("GET")
 def compare(request: HttpRequest, org_slug: str, instrument_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug)
     instrument = org_object_or_404(Instrument.objects.all(), membership, pk=instrument_id)
@@ -273,7 +275,7 @@ def _int(value: str | None) -> int:
 
 
 @login_required
-@require_safe
+@org_view("GET")
 def smart_mix(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug)
     jurisdictions = selectors.jurisdictions_for(organisation=membership.organisation)
@@ -289,6 +291,7 @@ def smart_mix(request: HttpRequest, org_slug: str) -> HttpResponse:
 
 
 @login_required
+@org_view("GET", "POST")
 def agencies(request: HttpRequest, org_slug: str) -> HttpResponse:
     """The ministries and agencies of this government that share the portfolio of instruments."""
     membership = member_or_404(request, org_slug, write=request.method == "POST")

@@ -10,7 +10,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST, require_safe
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
 from rightslens.accounts.models import Membership
@@ -18,6 +17,7 @@ from rightslens.assessments.cycle_models import Indicator
 from rightslens.assessments.forms import ImpactForm
 from rightslens.assessments.models import Assessment
 from rightslens.assessments.services import impact_create
+from rightslens.common.views import org_view
 from rightslens.core.probes.agreement import measure
 from rightslens.core.probes.classify import Classifier
 from rightslens.core.probes.report import (
@@ -42,7 +42,7 @@ def _run(membership: Membership, run_id: int) -> ProbeRun:
 
 
 @login_required
-@require_safe
+@org_view("GET")
 def run_list(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug)
     runs = selectors.probe_runs_for(organisation=membership.organisation)
@@ -50,6 +50,7 @@ def run_list(request: HttpRequest, org_slug: str) -> HttpResponse:
 
 
 @login_required
+@org_view("GET", "POST")
 def run_new(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=True)
     form = ProbeRunForm(request.POST or None)
@@ -94,7 +95,7 @@ def _report_context(run: ProbeRun) -> dict[str, Any]:
 
 
 @login_required
-@require_safe
+@org_view("GET")
 def run_detail(request: HttpRequest, org_slug: str, run_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug)
     run = _run(membership, run_id)
@@ -106,7 +107,7 @@ def run_detail(request: HttpRequest, org_slug: str, run_id: int) -> HttpResponse
 
 
 @login_required
-@require_safe
+@org_view("GET")
 def run_progress(request: HttpRequest, org_slug: str, run_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug)
     run = _run(membership, run_id)
@@ -119,7 +120,7 @@ def run_progress(request: HttpRequest, org_slug: str, run_id: int) -> HttpRespon
 
 
 @login_required
-@require_POST
+@org_view("POST")
 def run_resume(request: HttpRequest, org_slug: str, run_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=True)
     run = _run(membership, run_id)
@@ -129,7 +130,7 @@ def run_resume(request: HttpRequest, org_slug: str, run_id: int) -> HttpResponse
 
 
 @login_required
-@require_safe
+@org_view("GET")
 def run_export(request: HttpRequest, org_slug: str, run_id: int, fmt: str) -> HttpResponse:
     membership = member_or_404(request, org_slug)
     run = _run(membership, run_id)
@@ -164,7 +165,7 @@ def run_export(request: HttpRequest, org_slug: str, run_id: int, fmt: str) -> Ht
 
 
 @login_required
-@require_safe
+@org_view("GET")
 def run_report(request: HttpRequest, org_slug: str, run_id: int) -> HttpResponse:
     """A self-contained page for the board or an outside expert (print it to PDF). With
     ?shared=1 it names the model only by its shared label and shows no endpoint."""
@@ -175,7 +176,7 @@ def run_report(request: HttpRequest, org_slug: str, run_id: int) -> HttpResponse
 
 
 @login_required
-@require_POST
+@org_view("POST")
 def run_record(request: HttpRequest, org_slug: str, run_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=True)
     run = _run(membership, run_id)
@@ -196,6 +197,7 @@ def run_record(request: HttpRequest, org_slug: str, run_id: int) -> HttpResponse
 
 
 @login_required
+@org_view("GET", "POST")
 def run_propose(request: HttpRequest, org_slug: str, run_id: int, language: str) -> HttpResponse:
     """A proposed impact for a language left behind; recorded only when the user confirms it."""
     membership = member_or_404(request, org_slug, write=True)

@@ -8,10 +8,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST, require_safe
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
 from rightslens.accounts.models import Membership
+from rightslens.common.views import org_view
 from rightslens.errors import FieldErrors
 
 from . import selectors
@@ -52,6 +52,7 @@ def bm_url(org_slug: str, record: BusinessModelRecord) -> str:
 
 
 @login_required
+@org_view("GET", "POST")
 def procurement_new(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     org = membership.organisation
@@ -131,7 +132,7 @@ def _procurement_page(
 
 
 @login_required
-@require_safe
+@org_view("GET")
 def procurement_detail(request: HttpRequest, org_slug: str, procurement_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug)
     procurement = org_object_or_404(
@@ -150,7 +151,7 @@ def _writable(
 
 
 @login_required
-@require_POST
+@org_view("POST")
 def procurement_screen_view(
     request: HttpRequest, org_slug: str, procurement_id: int
 ) -> HttpResponse:
@@ -160,7 +161,7 @@ def procurement_screen_view(
 
 
 @login_required
-@require_POST
+@org_view("POST")
 def procurement_questionnaire(
     request: HttpRequest, org_slug: str, procurement_id: int
 ) -> HttpResponse:
@@ -184,7 +185,7 @@ def procurement_questionnaire(
 
 
 @login_required
-@require_POST
+@org_view("POST")
 def procurement_assessment(
     request: HttpRequest, org_slug: str, procurement_id: int
 ) -> HttpResponse:
@@ -197,7 +198,7 @@ def procurement_assessment(
 
 
 @login_required
-@require_POST
+@org_view("POST")
 def procurement_system_link(
     request: HttpRequest, org_slug: str, procurement_id: int
 ) -> HttpResponse:
@@ -215,7 +216,7 @@ def procurement_system_link(
 
 
 @login_required
-@require_POST
+@org_view("POST")
 def procurement_system_create(
     request: HttpRequest, org_slug: str, procurement_id: int
 ) -> HttpResponse:
@@ -233,7 +234,7 @@ def procurement_system_create(
 
 
 @login_required
-@require_POST
+@org_view("POST")
 def procurement_award_view(
     request: HttpRequest, org_slug: str, procurement_id: int
 ) -> HttpResponse:
@@ -252,6 +253,7 @@ def procurement_award_view(
 
 
 @login_required
+@org_view("GET", "POST")
 def business_model_new(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     form = BusinessModelForm(request.POST or None)
@@ -290,7 +292,7 @@ def _business_model_page(
 
 
 @login_required
-@require_safe
+@org_view("GET")
 def business_model_detail(
     request: HttpRequest, org_slug: str, business_model_id: int
 ) -> HttpResponse:
@@ -300,7 +302,7 @@ def business_model_detail(
 
 
 @login_required
-@require_POST
+@org_view("POST", senior=True)
 def business_model_review(
     request: HttpRequest, org_slug: str, business_model_id: int
 ) -> HttpResponse:

@@ -9,11 +9,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST, require_safe
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
 from rightslens.accounts.models import Membership
 from rightslens.assessments.models import Impact
+from rightslens.common.views import org_view
 from rightslens.errors import FieldErrors
 
 from . import selectors
@@ -59,12 +59,14 @@ def link_for(request: HttpRequest, raw: str) -> str:
 
 
 @login_required
+@org_view("GET", "POST")
 def counterparty_new(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     return _counterparty_form(request, membership, None)
 
 
 @login_required
+@org_view("GET", "POST")
 def counterparty_edit(request: HttpRequest, org_slug: str, counterparty_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     counterparty = org_object_or_404(Counterparty.objects, membership, pk=counterparty_id)
@@ -139,7 +141,7 @@ def _counterparty_page(
 
 
 @login_required
-@require_safe
+@org_view("GET")
 def counterparty_detail(request: HttpRequest, org_slug: str, counterparty_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug)
     counterparty = org_object_or_404(Counterparty.objects, membership, pk=counterparty_id)
@@ -154,7 +156,7 @@ def _writable_counterparty(
 
 
 @login_required
-@require_POST
+@org_view("POST")
 def questionnaire_send(request: HttpRequest, org_slug: str, counterparty_id: int) -> HttpResponse:
     membership, counterparty = _writable_counterparty(request, org_slug, counterparty_id)
     form = SendQuestionnaireForm(request.POST, questionnaires=selectors.questionnaire_choices())
@@ -170,7 +172,7 @@ def questionnaire_send(request: HttpRequest, org_slug: str, counterparty_id: int
 
 
 @login_required
-@require_POST
+@org_view("POST")
 def clause_attach_view(request: HttpRequest, org_slug: str, counterparty_id: int) -> HttpResponse:
     membership, counterparty = _writable_counterparty(request, org_slug, counterparty_id)
     form = ClauseForm(request.POST, clauses=selectors.clause_choices())
@@ -184,7 +186,7 @@ def clause_attach_view(request: HttpRequest, org_slug: str, counterparty_id: int
 
 
 @login_required
-@require_POST
+@org_view("POST")
 def clause_status_view(
     request: HttpRequest, org_slug: str, counterparty_id: int, clause_attachment_id: int
 ) -> HttpResponse:
@@ -203,7 +205,7 @@ def clause_status_view(
 
 
 @login_required
-@require_POST
+@org_view("POST")
 def leverage_new(request: HttpRequest, org_slug: str, counterparty_id: int) -> HttpResponse:
     membership, counterparty = _writable_counterparty(request, org_slug, counterparty_id)
     form = LeverageForm(request.POST)
@@ -217,7 +219,7 @@ def leverage_new(request: HttpRequest, org_slug: str, counterparty_id: int) -> H
 
 
 @login_required
-@require_POST
+@org_view("POST")
 def leverage_outcome(
     request: HttpRequest, org_slug: str, counterparty_id: int, leverage_action_id: int
 ) -> HttpResponse:
@@ -234,7 +236,7 @@ def leverage_outcome(
 
 
 @login_required
-@require_POST
+@org_view("POST")
 def impact_link(request: HttpRequest, org_slug: str, counterparty_id: int) -> HttpResponse:
     membership, counterparty = _writable_counterparty(request, org_slug, counterparty_id)
     form = LinkImpactForm(request.POST)
@@ -250,7 +252,7 @@ def impact_link(request: HttpRequest, org_slug: str, counterparty_id: int) -> Ht
 
 
 @login_required
-@require_POST
+@org_view("POST")
 def reassessed(request: HttpRequest, org_slug: str, counterparty_id: int) -> HttpResponse:
     _, counterparty = _writable_counterparty(request, org_slug, counterparty_id)
     counterparty_reassessed(counterparty=counterparty, user=request.user)
@@ -286,7 +288,7 @@ def _request_page(
 
 
 @login_required
-@require_safe
+@org_view("GET")
 def request_detail(request: HttpRequest, org_slug: str, request_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug)
     req = org_object_or_404(
@@ -303,7 +305,7 @@ def _writable_request(
 
 
 @login_required
-@require_POST
+@org_view("POST")
 def request_review(request: HttpRequest, org_slug: str, request_id: int) -> HttpResponse:
     membership, req = _writable_request(request, org_slug, request_id)
     form = ReviewItemForm(request.POST)
@@ -317,7 +319,7 @@ def request_review(request: HttpRequest, org_slug: str, request_id: int) -> Http
 
 
 @login_required
-@require_POST
+@org_view("POST")
 def request_clarify(request: HttpRequest, org_slug: str, request_id: int) -> HttpResponse:
     membership, req = _writable_request(request, org_slug, request_id)
     try:
@@ -328,7 +330,7 @@ def request_clarify(request: HttpRequest, org_slug: str, request_id: int) -> Htt
 
 
 @login_required
-@require_POST
+@org_view("POST")
 def request_conclude_view(request: HttpRequest, org_slug: str, request_id: int) -> HttpResponse:
     membership, req = _writable_request(request, org_slug, request_id)
     form = ConclusionForm(request.POST)
@@ -350,7 +352,7 @@ def request_conclude_view(request: HttpRequest, org_slug: str, request_id: int) 
 
 
 @login_required
-@require_safe
+@org_view("GET")
 def evidence_download(
     request: HttpRequest, org_slug: str, request_id: int, evidence_id: int
 ) -> HttpResponse:

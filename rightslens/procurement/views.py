@@ -7,10 +7,10 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST, require_safe
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
 from rightslens.accounts.models import Membership
+from rightslens.common.views import org_view
 from rightslens.errors import FieldErrors
 
 from . import selectors
@@ -27,7 +27,7 @@ def base(org_slug: str) -> str:
 
 
 @login_required
-@require_safe
+@org_view("GET")
 def index(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug)
     org = membership.organisation
@@ -49,6 +49,7 @@ def index(request: HttpRequest, org_slug: str) -> HttpResponse:
 
 
 @login_required
+@org_view("GET", "POST")
 def screening_new(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     form = ScreeningForm(request.POST or None, initial=_screening_initial(request, membership))
@@ -120,7 +121,7 @@ def _screening_page(
 
 
 @login_required
-@require_safe
+@org_view("GET")
 def screening_detail(request: HttpRequest, org_slug: str, screening_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug)
     screening = org_object_or_404(RedLineScreening.objects, membership, pk=screening_id)
@@ -128,7 +129,7 @@ def screening_detail(request: HttpRequest, org_slug: str, screening_id: int) -> 
 
 
 @login_required
-@require_POST
+@org_view("POST", senior=True)
 def screening_decide_view(request: HttpRequest, org_slug: str, screening_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=True, senior=True)
     screening = org_object_or_404(RedLineScreening.objects, membership, pk=screening_id)

@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from rightslens.accounts.access import member_or_404
+from rightslens.common.views import org_view
 from rightslens.errors import FieldErrors
 
 from . import services
@@ -14,21 +15,19 @@ from .selectors import records_search
 
 
 @login_required
+@org_view("GET")
 def search(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug)
-    if request.method not in ("GET", "HEAD"):
-        return HttpResponseNotAllowed(["GET", "HEAD"])
     query = request.GET.get("q", "")
     hits = records_search(membership=membership, query=query)
     return render(request, "search/results.html", {"query": query, "hits": hits})
 
 
 @login_required
+@org_view("POST", personal=True)
 def saved_filter_save(request: HttpRequest, org_slug: str) -> HttpResponse:
     """Save the list's current filters under a name, for this member only."""
-    membership = member_or_404(request, org_slug)  # first: an outsider gets 404 whatever the method
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+    membership = member_or_404(request, org_slug)
     page = request.POST.get("page", "")
     querystring = request.POST.get("querystring", "")
     try:
@@ -48,10 +47,9 @@ def saved_filter_save(request: HttpRequest, org_slug: str) -> HttpResponse:
 
 
 @login_required
+@org_view("POST", personal=True)
 def saved_filter_delete(request: HttpRequest, org_slug: str, saved_filter_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
     saved = SavedFilter.objects.filter(
         organisation=membership.organisation, member=membership.user, pk=saved_filter_id
     ).first()

@@ -9,12 +9,12 @@ from html.parser import HTMLParser
 from django.test import Client
 from django.utils import timezone
 
+from rightslens.core.grievance import RemedyForm
 from rightslens.grievances.models import (
     Author,
     Grievance,
     GrievanceMessage,
     Remedy,
-    RemedyFormChoice,
     RemedyRouteChoice,
     State,
 )
@@ -69,7 +69,7 @@ def case_with_everything(organisation) -> str:
     Remedy.objects.create(
         organisation=organisation,
         grievance=grievance,
-        form=RemedyFormChoice.COMPENSATION,
+        form=RemedyForm.COMPENSATION.value,
         route=RemedyRouteChoice.NON_STATE,
         description="Remedy text",
         provider="Provider name",

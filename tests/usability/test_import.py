@@ -44,7 +44,11 @@ def test_an_unknown_column_or_unreadable_file_is_refused(org, owner):
     client = client_for(owner)
     response = _post(client, "inventory", "s.csv", b"name,colour\nA,blue\n")
     assert "Unknown column “colour”" in response.content.decode()
-    assert "not a readable XLSX" in _post(client, "inventory", "s.xlsx", b"nope").content.decode()
+    # The upload policy reads the bytes: a file named .xlsx that is not a workbook is named as such.
+    html = _post(client, "inventory", "s.xlsx", b"nope").content.decode()
+    assert "File: This file is not really a XLSX file" in html
+    broken = b"PK\x03\x04 a damaged workbook"
+    assert "not a readable XLSX" in _post(client, "inventory", "s.xlsx", broken).content.decode()
     assert not AISystem.objects.exists()
 
 
