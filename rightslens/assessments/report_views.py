@@ -19,6 +19,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from rightslens.accounts.access import member_or_404
+from rightslens.common.uploads import MB, UploadPolicy, upload_check
 from rightslens.common.views import org_view
 from rightslens.errors import FieldErrors
 
@@ -109,6 +110,10 @@ def assessment_export(request: HttpRequest, org_slug: str, assessment_id: int) -
     return response
 
 
+# An assessment document is a few hundred kilobytes at most; 2 MB leaves room and no more.
+IMPORT_UPLOAD = UploadPolicy(kinds=("json",), max_bytes=2 * MB)
+
+
 @org_view("GET", "POST")
 def assessment_import(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
@@ -117,9 +122,14 @@ def assessment_import(request: HttpRequest, org_slug: str) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            doc = json.loads(form.cleaned_data["file"].read().decode("utf-8"))
+            checked = upload_check(form.cleaned_data["file"], policy=IMPORT_UPLOAD)
+            doc = json.loads(checked.data.decode("utf-8"))
+        except FieldErrors as exc:
+            exc.add_to(form)
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             form.add_error("file", f"Not valid JSON: {exc}")
+        except RecursionError:
+            form.add_error("file", "This JSON is nested too deeply to be an assessment.")
         else:
             try:
                 assessment = documents.assessment_import(
@@ -134,7 +144,8 @@ def assessment_import(request: HttpRequest, org_slug: str) -> HttpResponse:
                 form.add_error(None, exc.message)
                 for field, message in exc.fields.items():
                     form.add_error(None, f"{field}: {message}")
-    return render(request, "cycle/import.html", {"form": form})
+    status = 400 if form.errors else 200
+    return render(request, "cycle/import.html", {"form": form}, status=status)
 
 
 @org_view("GET", "POST")

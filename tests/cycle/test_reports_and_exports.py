@@ -68,6 +68,23 @@ def test_a_bad_import_changes_nothing_and_names_the_row_and_field(
     assert (Assessment.objects.count(), Impact.objects.count()) == before
 
 
+def test_an_oversized_or_deeply_nested_import_is_refused_and_changes_nothing(
+    owner_client, assessment, system
+):
+    before = (Assessment.objects.count(), Impact.objects.count())
+    too_big = io.BytesIO(b'{"title": "' + b"x" * (2 * 1024 * 1024 + 10) + b'"}')
+    too_big.name = "big.json"
+    nested = io.BytesIO(b"[" * 100_000 + b"]" * 100_000)
+    nested.name = "deep.json"
+    for upload, expected in ((too_big, "too large"), (nested, "nested too deeply")):
+        response = owner_client.post(
+            "/o/acme/assessments/import/", {"system": system.pk, "file": upload}
+        )
+        assert response.status_code == 400
+        assert expected in response.content.decode()
+    assert (Assessment.objects.count(), Impact.objects.count()) == before
+
+
 def test_the_pdf_report_renders_with_and_without_a_unicode_font(assessment, owner):
     cycle_services.impact_record(
         assessment=assessment,
