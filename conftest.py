@@ -153,6 +153,7 @@ def axe_violations(page: Any) -> list[dict[str, Any]]:
     """Run axe-core (from node_modules, served locally) on the page; serious or critical only.
 
     Loaded from /static/ like any script: the Content-Security-Policy refuses inline ones."""
+    page.wait_for_load_state("load")  # a page still navigating has no document to add to
     page.add_script_tag(url="/static/vendor/axe/axe.min.js")
     result = page.evaluate(
         "async () => await axe.run(document, {runOnly: ['wcag2a','wcag2aa','wcag21aa','wcag22aa']})"
