@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.db.models import F
 
 from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Organisation
@@ -234,13 +235,37 @@ def impact_create(*, assessment: Assessment, actor: Any, **fields: Any) -> Impac
     return impact
 
 
+STALE_IMPACT = (
+    "Someone else changed this impact since you opened it: reload to see their changes; "
+    "nothing was saved."
+)
+
+
+def _claim_impact(impact: Impact, seen: int | None) -> None:
+    """Compare-and-increment the impact's lock version in one UPDATE (it also locks the row until
+    the transaction ends). With a `seen` version that is no longer current, refuse."""
+    rows = Impact.objects.filter(pk=impact.pk)
+    if seen is not None:
+        rows = rows.filter(lock_version=seen)
+    if not rows.update(lock_version=F("lock_version") + 1):
+        raise FieldErrors({"lock_version": STALE_IMPACT}, message=STALE_IMPACT)
+    impact.lock_version = Impact.objects.values_list("lock_version", flat=True).get(pk=impact.pk)
+
+
 @transaction.atomic
-def impact_update(*, impact: Impact, actor: Any, **changes: Any) -> Impact:
-    """Apply the given changes (others kept), re-deriving severity and priority."""
+def impact_update(
+    *, impact: Impact, actor: Any, lock_version: int | None = None, **changes: Any
+) -> Impact:
+    """Apply the given changes (others kept), re-deriving severity and priority.
+
+    `lock_version` is the version the editor's form was loaded at: when the impact has changed
+    since, nothing is saved and FieldErrors says so. Internal callers may leave it out.
+    """
     _unknown_fields(changes, IMPACT_FIELDS)
     before = _impact_values(impact)
     values, groups = _validated(impact.assessment, {**before, **changes})
     changed = sorted(k for k in IMPACT_FIELDS if values[k] != before[k])
+    _claim_impact(impact, lock_version)
     _save_impact(impact, values, groups)
     audit_record(
         organisation=impact.organisation,
