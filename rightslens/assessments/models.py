@@ -75,6 +75,8 @@ class Assessment(OrgScoped):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     snapshot = models.JSONField(default=dict, blank=True, help_text="Frozen content at approval.")
+    # Optimistic lock: bumped on every scoping edit, so an edit from a stale form is refused.
+    lock_version = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["-created_at"]

@@ -10,10 +10,10 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
 
 from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Organisation
+from rightslens.common.locking import version_claim
 from rightslens.core.impact_fields import IMPACT_FIELDS, NUMBER_FIELDS, TEXT_FIELDS
 from rightslens.core.involvement import ActionType, Involvement
 from rightslens.core.severity import Likelihood, rating_errors
@@ -235,23 +235,6 @@ def impact_create(*, assessment: Assessment, actor: Any, **fields: Any) -> Impac
     return impact
 
 
-STALE_IMPACT = (
-    "Someone else changed this impact since you opened it: reload to see their changes; "
-    "nothing was saved."
-)
-
-
-def _claim_impact(impact: Impact, seen: int | None) -> None:
-    """Compare-and-increment the impact's lock version in one UPDATE (it also locks the row until
-    the transaction ends). With a `seen` version that is no longer current, refuse."""
-    rows = Impact.objects.filter(pk=impact.pk)
-    if seen is not None:
-        rows = rows.filter(lock_version=seen)
-    if not rows.update(lock_version=F("lock_version") + 1):
-        raise FieldErrors({"lock_version": STALE_IMPACT}, message=STALE_IMPACT)
-    impact.lock_version = Impact.objects.values_list("lock_version", flat=True).get(pk=impact.pk)
-
-
 @transaction.atomic
 def impact_update(
     *, impact: Impact, actor: Any, lock_version: int | None = None, **changes: Any
@@ -265,7 +248,7 @@ def impact_update(
     before = _impact_values(impact)
     values, groups = _validated(impact.assessment, {**before, **changes})
     changed = sorted(k for k in IMPACT_FIELDS if values[k] != before[k])
-    _claim_impact(impact, lock_version)
+    version_claim(impact, lock_version, noun="impact")
     _save_impact(impact, values, groups)
     audit_record(
         organisation=impact.organisation,
