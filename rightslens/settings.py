@@ -118,6 +118,13 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Two writers at once: the second waits for the lock (up to 20 s) instead of failing with
+    # "database is locked", and write transactions take the lock when they begin (IMMEDIATE),
+    # so a reader never has to upgrade to a writer half-way through.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+    )
 if DATABASES["default"]["ENGINE"].endswith("sqlite3") and DATABASES["default"]["NAME"]:
     # The SQLite file is readable by its owner only, like the keys (its journal and WAL files
     # take the same mode). Created here, before the first connection, so it is never 0644.

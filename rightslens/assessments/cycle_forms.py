@@ -68,6 +68,10 @@ class StartForm(forms.Form):
 
 
 class ScopingForm(forms.Form):
+    # The version the form was loaded at: an edit from a stale form is refused, nothing saved.
+    lock_version = forms.IntegerField(
+        label="Edit conflict", required=False, min_value=0, widget=forms.HiddenInput
+    )
     context_of_use = forms.CharField(required=False, widget=forms.Textarea, label="Context of use")
     scope_countries = forms.CharField(
         required=False, label="Countries", help_text="Two-letter codes, comma separated: KE, BR, ID"

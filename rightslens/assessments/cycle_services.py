@@ -10,6 +10,7 @@ from django.db import transaction
 from rightslens.accounts.audit import audit_record
 from rightslens.assessments import services as assessment_services
 from rightslens.assessments.models import Action, Assessment, AssessmentKind, Impact
+from rightslens.common.locking import version_claim
 from rightslens.errors import FieldErrors
 from rightslens.inventory.models import AISystem
 
@@ -83,7 +84,11 @@ def _scoping_errors(values: dict[str, Any]) -> dict[str, str]:
 
 
 @transaction.atomic
-def scoping_save(*, assessment: Assessment, actor: Any, **fields: Any) -> Scoping:
+def scoping_save(
+    *, assessment: Assessment, actor: Any, lock_version: int | None = None, **fields: Any
+) -> Scoping:
+    """Save the scoping. With the `lock_version` the form was loaded at, an assessment changed
+    by someone else since is refused and nothing is saved; internal callers may leave it out."""
     ensure_editable(assessment)
     if unknown := set(fields) - set(SCOPING_FIELDS):
         raise FieldErrors({name: "Unknown field." for name in sorted(unknown)})
@@ -99,6 +104,7 @@ def scoping_save(*, assessment: Assessment, actor: Any, **fields: Any) -> Scopin
         organisation=assessment.organisation, assessment=assessment
     )
     before = {k: getattr(assessment if k in ON_ASSESSMENT else scoping, k) for k in SCOPING_FIELDS}
+    version_claim(assessment, lock_version, noun="assessment")
     for name in SCOPING_FIELDS:
         setattr(assessment if name in ON_ASSESSMENT else scoping, name, values[name])
     assessment.save()

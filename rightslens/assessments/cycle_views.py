@@ -74,6 +74,7 @@ def _scoping_initial(assessment: Assessment) -> dict[str, Any]:
         initial[name] = getattr(assessment, name)
     for name in ("scope_countries", "scope_languages", "safety_tested_languages"):
         initial[name] = ", ".join(initial[name] or [])
+    initial["lock_version"] = assessment.lock_version
     return initial
 
 

@@ -91,6 +91,10 @@ class AssessmentForm(forms.Form):
 
 @with_rating_fields(after="actual")
 class ImpactForm(forms.Form):
+    # The version the form was loaded at: an edit from a stale form is refused, nothing saved.
+    lock_version = forms.IntegerField(
+        label="Edit conflict", required=False, min_value=0, widget=forms.HiddenInput
+    )
     title = forms.CharField(max_length=200, required=False)
     description = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
     rights = forms.MultipleChoiceField(
@@ -170,6 +174,7 @@ class ImpactForm(forms.Form):
         initial = {name: getattr(impact, name) for name in DOCUMENT_FIELDS if name != "actual"}
         initial["actual"] = "actual" if impact.actual else "potential"
         initial["affected_group_ids"] = [str(g.pk) for g in impact.affected_groups.all()]
+        initial["lock_version"] = impact.lock_version
         return initial
 
 

@@ -75,9 +75,19 @@ class Assessment(OrgScoped):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     snapshot = models.JSONField(default=dict, blank=True, help_text="Frozen content at approval.")
+    # Optimistic lock: bumped on every scoping edit, so an edit from a stale form is refused.
+    lock_version = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            # Two "start new version" clicks cannot open two drafts of the same next version.
+            models.UniqueConstraint(
+                fields=["previous"],
+                condition=models.Q(previous__isnull=False, status__in=["draft", "in_review"]),
+                name="one_open_successor_per_assessment",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.title} (v{self.version})"
@@ -138,6 +148,8 @@ class Impact(OrgScoped):
     # Derived by the core rules in the service layer, stored so the register can sort in SQL.
     severity_band = models.PositiveSmallIntegerField(choices=_int_choices(SeverityBand), default=1)
     priority = models.PositiveIntegerField(default=0, db_index=True)
+    # Optimistic lock: bumped on every edit, so an edit made from a stale form is refused.
+    lock_version = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -13,6 +13,7 @@ from django.db import transaction
 
 from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Organisation
+from rightslens.common.locking import version_claim
 from rightslens.core.impact_fields import IMPACT_FIELDS, NUMBER_FIELDS, TEXT_FIELDS
 from rightslens.core.involvement import ActionType, Involvement
 from rightslens.core.severity import Likelihood, rating_errors
@@ -235,12 +236,19 @@ def impact_create(*, assessment: Assessment, actor: Any, **fields: Any) -> Impac
 
 
 @transaction.atomic
-def impact_update(*, impact: Impact, actor: Any, **changes: Any) -> Impact:
-    """Apply the given changes (others kept), re-deriving severity and priority."""
+def impact_update(
+    *, impact: Impact, actor: Any, lock_version: int | None = None, **changes: Any
+) -> Impact:
+    """Apply the given changes (others kept), re-deriving severity and priority.
+
+    `lock_version` is the version the editor's form was loaded at: when the impact has changed
+    since, nothing is saved and FieldErrors says so. Internal callers may leave it out.
+    """
     _unknown_fields(changes, IMPACT_FIELDS)
     before = _impact_values(impact)
     values, groups = _validated(impact.assessment, {**before, **changes})
     changed = sorted(k for k in IMPACT_FIELDS if values[k] != before[k])
+    version_claim(impact, lock_version, noun="impact")
     _save_impact(impact, values, groups)
     audit_record(
         organisation=impact.organisation,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from rightslens.accounts.audit import audit_record
@@ -176,23 +176,11 @@ def _copy_indicator(indicator: Indicator, action: Action) -> None:
             row.save()
 
 
-@transaction.atomic
-def assessment_new_version(
-    *, assessment: Assessment, actor: Any, trigger: str = "", trigger_note: str = ""
+def _open_successor(
+    assessment: Assessment, actor: Any, trigger: str, trigger_note: str
 ) -> Assessment:
-    """Start the next version from an approved assessment: same scope, impacts and actions, as a draft."""
-    if assessment.status != AssessmentStatus.APPROVED:
-        raise FieldErrors(
-            {"status": "Only the approved version can be re-opened as a new version."}
-        )
-    if assessment.successors.filter(
-        status__in=[AssessmentStatus.DRAFT, AssessmentStatus.IN_REVIEW]
-    ).exists():
-        raise FieldErrors({"status": "A newer version is already open."})
-    source_impacts = list(assessment.impacts.all())
-    scoping = Scoping.objects.filter(assessment=assessment).first()
-    reviews = list(assessment.category_reviews.all())
-    new = Assessment.objects.create(
+    """The draft of the next version (the database allows one open successor per assessment)."""
+    return Assessment.objects.create(
         organisation=assessment.organisation,
         system=assessment.system,
         title=assessment.title,
@@ -206,6 +194,33 @@ def assessment_new_version(
         scope_languages=list(assessment.scope_languages),
         created_by=actor,
     )
+
+
+@transaction.atomic
+def assessment_new_version(
+    *, assessment: Assessment, actor: Any, trigger: str = "", trigger_note: str = ""
+) -> Assessment:
+    """Start the next version from an approved assessment: same scope, impacts and actions, as a draft.
+
+    The approved row is locked first, so two clicks at once open one draft: the second is told.
+    """
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if assessment.status != AssessmentStatus.APPROVED:
+        raise FieldErrors(
+            {"status": "Only the approved version can be re-opened as a new version."}
+        )
+    if assessment.successors.filter(
+        status__in=[AssessmentStatus.DRAFT, AssessmentStatus.IN_REVIEW]
+    ).exists():
+        raise FieldErrors({"status": "A newer version is already open."})
+    source_impacts = list(assessment.impacts.all())
+    scoping = Scoping.objects.filter(assessment=assessment).first()
+    reviews = list(assessment.category_reviews.all())
+    try:
+        with transaction.atomic():
+            new = _open_successor(assessment, actor, trigger, trigger_note)
+    except IntegrityError:
+        raise FieldErrors({"status": "A newer version is already open."}) from None
     if scoping is not None:
         scoping.pk = None
         scoping.id = None

@@ -120,9 +120,8 @@ def impact_new(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpR
     form = ImpactForm(request.POST or None, system=assessment.system)
     if request.method == "POST" and form.is_valid():
         try:
-            impact = services.impact_create(
-                assessment=assessment, actor=request.user, **form.cleaned_data
-            )
+            fields = {k: v for k, v in form.cleaned_data.items() if k != "lock_version"}
+            impact = services.impact_create(assessment=assessment, actor=request.user, **fields)
         except FieldErrors as exc:
             exc.add_to(form)
         else:

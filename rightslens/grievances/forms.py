@@ -136,6 +136,8 @@ class NoteForm(forms.Form):
 
 
 class TriageForm(forms.Form):
+    # The version the form was loaded at: a triage from a stale form is refused, nothing saved.
+    lock_version = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
     systems = forms.MultipleChoiceField(
         label="AI systems concerned", required=False, widget=forms.CheckboxSelectMultiple
     )

@@ -108,6 +108,8 @@ class Grievance(OrgScoped):
         max_length=64, unique=True, help_text="Keyed hash of the receipt code."
     )
     state = models.CharField(max_length=20, choices=State, default=State.RECEIVED)
+    # Optimistic lock: bumped on every triage, so a triage made from a stale form is refused.
+    lock_version = models.PositiveIntegerField(default=0)
     language = models.CharField(max_length=10, default="en")
     content = EncryptedTextField(help_text="What happened, in the complainant's words (encrypted).")
     has_identity = models.BooleanField(default=False)

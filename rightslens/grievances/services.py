@@ -21,6 +21,7 @@ from rightslens.assessments.catalogue import RIGHT, is_item_of_type
 from rightslens.assessments.models import Impact
 from rightslens.assessments.services import impact_evidence_apply
 from rightslens.common.crypto import encrypt_bytes, receipt_key, receipt_keys
+from rightslens.common.locking import version_claim
 from rightslens.common.uploads import UploadPolicy, upload_check
 from rightslens.core.grievance import (
     ATTACHMENT_MAX_BYTES,
@@ -313,8 +314,15 @@ def grievance_note_add(*, membership: Membership, grievance: Grievance, body: st
 
 @transaction.atomic
 def grievance_triage(
-    *, membership: Membership, grievance: Grievance, system_ids: list[int], rights: list[str]
+    *,
+    membership: Membership,
+    grievance: Grievance,
+    system_ids: list[int],
+    rights: list[str],
+    lock_version: int | None = None,
 ) -> Grievance:
+    """Link the case to systems and rights. With the `lock_version` the form was loaded at, a
+    case triaged by someone else since is refused and nothing is saved."""
     require_officer(membership)
     errors = {}
     systems = list(AISystem.objects.filter(organisation=grievance.organisation, pk__in=system_ids))
@@ -328,6 +336,7 @@ def grievance_triage(
         )
     if errors:
         raise FieldErrors(errors)
+    version_claim(grievance, lock_version, noun="case")
     grievance.systems.set(systems)
     grievance.rights = chosen
     grievance.save(update_fields=["rights"])

@@ -91,6 +91,7 @@ def _detail(
             initial={
                 "systems": [s.pk for s in grievance.systems.all()],
                 "rights": list(grievance.rights),
+                "lock_version": grievance.lock_version,
             },
         ),
         "link_form": forms.get("link_form")
@@ -224,6 +225,7 @@ def case_triage(request: HttpRequest, org_slug: str, grievance_id: int) -> HttpR
             grievance=grievance,
             system_ids=[int(s) for s in form.cleaned_data["systems"]],
             rights=form.cleaned_data["rights"],
+            lock_version=form.cleaned_data["lock_version"],
         )
     except FieldErrors as error:
         return _bad(request, membership, grievance, "triage_form", form, error)
