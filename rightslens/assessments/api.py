@@ -17,6 +17,7 @@ from rightslens.accounts.access import membership_for, org_object_or_404
 from rightslens.accounts.models import Membership
 from rightslens.api.auth import OrgMemberTokenAuth
 from rightslens.api.errors import error_body
+from rightslens.api.openapi import required_on_create
 from rightslens.core.severity import SEVERITY_DIMENSIONS
 
 from . import cycle_api, services
@@ -254,3 +255,6 @@ def get_register(
 
 # The due diligence cycle's endpoints keep their /api/cycle/ paths.
 routers = {"assessments": router, "cycle": cycle_api.router}
+
+# What a create must carry, for the OpenAPI document (the service names each one missing).
+required_on_create(ImpactIn, "title")

@@ -12,6 +12,7 @@ from ninja import Router, Schema, Status
 
 from rightslens.accounts.access import membership_for, org_object_or_404
 from rightslens.api.auth import OrgMemberTokenAuth
+from rightslens.api.openapi import required_on_create
 
 from . import services
 from .models import AISystem
@@ -157,3 +158,7 @@ def add_component(
             "kind": component.kind,
         },
     )
+
+
+# What a create must carry, for the OpenAPI document (the service names each one missing).
+required_on_create(SystemIn, "name", "purpose")
