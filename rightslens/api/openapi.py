@@ -1,9 +1,10 @@
 """The OpenAPI document tells the truth about errors and required fields, from one place.
 
-Every operation lists the error statuses the API can answer with (401, 403, 404, 422, and 400 or
-413 where a route declares them) in the one JSON error shape. Input schemas stay all-optional so
-the services can name every missing field at once; `required_on_create` records the fields a POST
-must carry, and the document marks them required on those operations only (PATCH stays partial).
+Every operation lists the error statuses the API can answer with, in the one JSON error shape:
+401, 403, 404 and 422 always; 400 where a body can fail to parse or a route declares it; 413
+where declared. Input schemas stay all-optional so the services can name every missing field at
+once; `required_on_create` records the fields a POST must carry, and the document marks them
+required on those operations only (PATCH stays partial).
 """
 
 from __future__ import annotations
@@ -62,6 +63,8 @@ def _add_errors(operation: dict[str, Any]) -> None:
     operation["responses"] = responses
     for status, description in COMMON_ERRORS.items():
         responses[status] = _error_response(description)
+    if "requestBody" in operation:
+        responses["400"] = _error_response("The request body cannot be parsed as JSON.")
     for status, description in DECLARED_ERRORS.items():
         if status in responses:
             responses[status] = _error_response(description)

@@ -36,6 +36,23 @@ def test_declared_400_uses_the_error_shape_too(document):
     )
 
 
+def test_an_operation_with_a_body_documents_the_400_for_an_unparseable_one(
+    document, owner, org, client
+):
+    from conftest import api_headers
+
+    post = document["paths"]["/api/inventory/orgs/{org_slug}/systems"]["post"]
+    assert post["responses"]["400"]["content"]["application/json"]["schema"]["$ref"] == ERROR_REF
+    response = client.post(
+        f"/api/inventory/orgs/{org.slug}/systems",
+        data=b"\x11 <not json",
+        content_type="application/json",
+        **api_headers(owner),
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "error"
+
+
 def test_the_error_schema_has_code_message_and_fields(document):
     error = document["components"]["schemas"]["Error"]
     assert error["required"] == ["error"]
