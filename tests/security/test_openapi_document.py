@@ -100,3 +100,16 @@ def test_a_create_without_its_required_field_gets_the_documented_422(owner, org,
     )
     assert response.status_code == 422
     assert set(response.json()["error"]["fields"]) >= {"name", "purpose"}
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/api/inventory/orgs/{slug}/systems", "/api/assessments/orgs/{slug}/assessments"],
+)
+def test_a_huge_list_offset_gives_an_empty_page_not_a_database_error(client, owner, org, url):
+    from conftest import api_headers
+
+    headers = api_headers(owner)
+    response = client.get(url.format(slug=org.slug) + "?offset=99999999999999999999", **headers)
+    assert response.status_code == 200 and response.json() == []
+    assert client.get(url.format(slug=org.slug), **headers).status_code == 200
