@@ -8,6 +8,8 @@ import secrets
 from django.conf import settings
 from django.db import models
 
+from rightslens.common.crypto import EncryptedTextField
+
 
 class OrganisationKind(models.TextChoices):
     COMPANY = "company", "Company"
@@ -176,3 +178,19 @@ class AuditEvent(OrgScoped):
 
     def __str__(self) -> str:
         return f"{self.verb} {self.object_type}#{self.object_id}"
+
+
+class SecondFactor(models.Model):
+    """An account's TOTP second factor: the secret (encrypted), once confirmed, and the last step
+    used, so a code cannot be replayed within its step."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="second_factor"
+    )
+    secret = EncryptedTextField()
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    last_step = models.BigIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"second factor of {self.user}"

@@ -121,4 +121,14 @@ class ThrottledAuthenticationForm(ThrottleMixin, AuthenticationForm):
 
 
 class ThrottledAdminAuthenticationForm(ThrottleMixin, AdminAuthenticationForm):
-    pass
+    """The admin has no code step: an account with a second factor logs in on the app's page."""
+
+    def confirm_login_allowed(self, user: Any) -> None:
+        super().confirm_login_allowed(user)
+        from .second_factor import second_factor_active
+
+        if second_factor_active(user=user):
+            raise forms.ValidationError(
+                "This account uses a second factor: log in at /accounts/login/ first.",
+                code="second_factor",
+            )

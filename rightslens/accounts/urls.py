@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import people_views, views
+from . import people_views, second_factor_views, views
 from .throttle import ThrottledAuthenticationForm
 
 urlpatterns = [
@@ -10,18 +10,20 @@ urlpatterns = [
     path("accounts/signup/confirm/<str:token>/", views.signup_confirmed, name="signup_confirm"),
     path(
         "accounts/password/",
-        auth_views.PasswordChangeView.as_view(
+        second_factor_views.PasswordChangeView.as_view(
             template_name="accounts/password_change.html", success_url="/"
         ),
         name="password_change",
     ),
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(
+        second_factor_views.LoginView.as_view(
             template_name="accounts/login.html", authentication_form=ThrottledAuthenticationForm
         ),
         name="login",
     ),
+    path("accounts/login/code/", second_factor_views.login_code, name="login_code"),
+    path("accounts/two-factor/", second_factor_views.second_factor_setup, name="second_factor"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("o/<slug:org_slug>/", views.org_dashboard, name="org_dashboard"),
     path("o/<slug:org_slug>/tokens/", views.api_tokens, name="api_tokens"),

@@ -15,6 +15,10 @@ from rightslens.errors import FieldErrors
 
 log = logging.getLogger("rightslens.api")
 
+# A list's offset is held below what the database can count to (PostgreSQL's bigint), so a huge
+# one gives an empty page rather than a database error.
+MAX_OFFSET = 2**62
+
 
 def not_routed(request: HttpRequest, rest: str = "") -> JsonResponse:
     """Any /api/ path no route matches: 404 in the JSON error shape, not an HTML page."""

@@ -4,14 +4,13 @@ Each domain app that has an `api.py` with a `router` (a ninja.Router) is mounted
 /api/<app>/ (or declares `routers`), so apps add endpoints without touching this file.
 """
 
-from ninja import NinjaAPI
-
 from rightslens.common.discovery import app_modules
 
 from .auth import TokenAuth
 from .errors import install_error_handlers
+from .openapi import DocumentedAPI
 
-api = NinjaAPI(
+api = DocumentedAPI(
     title="RightsLens API",
     version="1",
     description="Human rights due diligence for AI systems. Authenticate with `Authorization: Bearer <token>`.",

@@ -16,7 +16,8 @@ from pydantic import create_model
 from rightslens.accounts.access import membership_for, org_object_or_404
 from rightslens.accounts.models import Membership
 from rightslens.api.auth import OrgMemberTokenAuth
-from rightslens.api.errors import error_body
+from rightslens.api.errors import MAX_OFFSET, error_body
+from rightslens.api.openapi import required_on_create
 from rightslens.core.severity import SEVERITY_DIMENSIONS
 
 from . import cycle_api, services
@@ -94,7 +95,7 @@ def list_assessments(
     assessments = assessments_for(organisation=_member(request, org_slug).organisation)
     if system_id is not None:
         assessments = assessments.filter(system_id=system_id)
-    offset, limit = max(0, offset), max(1, min(limit, 500))
+    offset, limit = min(max(0, offset), MAX_OFFSET), max(1, min(limit, 500))
     total = assessments.count()
     response["X-Total-Count"] = str(total)
     if offset + limit < total:
@@ -254,3 +255,6 @@ def get_register(
 
 # The due diligence cycle's endpoints keep their /api/cycle/ paths.
 routers = {"assessments": router, "cycle": cycle_api.router}
+
+# What a create must carry, for the OpenAPI document (the service names each one missing).
+required_on_create(ImpactIn, "title")

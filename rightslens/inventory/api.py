@@ -12,6 +12,8 @@ from ninja import Router, Schema, Status
 
 from rightslens.accounts.access import membership_for, org_object_or_404
 from rightslens.api.auth import OrgMemberTokenAuth
+from rightslens.api.errors import MAX_OFFSET
+from rightslens.api.openapi import required_on_create
 
 from . import services
 from .models import AISystem
@@ -76,7 +78,7 @@ def list_systems(
         kind=kind, lifecycle_stage=lifecycle_stage, role=role, archived=archived
     )
     systems = systems_with_details(organisation=membership.organisation, filters=filters)
-    offset, limit = max(0, offset), max(1, min(limit, 500))
+    offset, limit = min(max(0, offset), MAX_OFFSET), max(1, min(limit, 500))
     total = systems.count()
     response["X-Total-Count"] = str(total)
     if offset + limit < total:
@@ -157,3 +159,7 @@ def add_component(
             "kind": component.kind,
         },
     )
+
+
+# What a create must carry, for the OpenAPI document (the service names each one missing).
+required_on_create(SystemIn, "name", "purpose")

@@ -13,6 +13,7 @@ from ninja import Router, Schema, Status
 
 from rightslens.accounts.access import membership_for, org_object_or_404
 from rightslens.api.auth import OrgMemberTokenAuth
+from rightslens.api.openapi import required_on_create
 
 from . import selectors, services
 from .models import CriterionFinding, Instrument, InstrumentVersion
@@ -141,3 +142,7 @@ def review_finding(
         finding=finding, actor=actor, status=payload.status, note=payload.note
     )
     return Status(201, {"finding_id": finding.pk, "status": review.status, "note": review.note})
+
+
+# What a create must carry, for the OpenAPI document (the service names each one missing).
+required_on_create(InstrumentIn, "title")

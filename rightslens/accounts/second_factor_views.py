@@ -1,0 +1,99 @@
+"""Login with a second factor, enrolment, and the account page that offers it."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model, login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from . import throttle
+from .second_factor import (
+    second_factor_active,
+    second_factor_enrolment,
+    second_factor_offered,
+    second_factor_uri,
+    second_factor_verify,
+)
+
+PENDING = "second-factor-pending"
+PENDING_SECONDS = 5 * 60
+WRONG_CODE = "That code is not right, or was already used. Enter the current 6-digit code."
+
+
+class LoginView(auth_views.LoginView):
+    """The password first; an account with a second factor then goes on to the code page."""
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        user = form.get_user()
+        if not second_factor_active(user=user):
+            return super().form_valid(form)
+        self.request.session[PENDING] = {
+            "user": user.pk,
+            "backend": user.backend,
+            "at": time.time(),
+            "next": self.get_success_url(),
+        }
+        return redirect("login_code")
+
+
+def _pending_user(request: HttpRequest) -> tuple[Any, dict[str, Any]] | None:
+    pending = request.session.get(PENDING)
+    if not pending or time.time() - pending["at"] > PENDING_SECONDS:
+        return None
+    user = get_user_model().objects.filter(pk=pending["user"], is_active=True).first()
+    return (user, pending) if user is not None else None
+
+
+def login_code(request: HttpRequest) -> HttpResponse:
+    found = _pending_user(request)
+    if found is None:
+        request.session.pop(PENDING, None)
+        return redirect("login")
+    user, pending = found
+    error = ""
+    if request.method == "POST":
+        username = user.get_username()
+        error = throttle.refusal(request, username) or ""
+        if not error and second_factor_verify(user=user, code=request.POST.get("code", "")):
+            request.session.pop(PENDING, None)
+            login(request, user, backend=pending["backend"])
+            return redirect(pending["next"])
+        if not error:
+            throttle.attempt_failed(request, username)
+            error = WRONG_CODE
+    status = 200 if not error else 400
+    return render(request, "accounts/login_code.html", {"error": error}, status=status)
+
+
+@login_required
+def second_factor_setup(request: HttpRequest) -> HttpResponse:
+    if not second_factor_offered(user=request.user):
+        raise Http404("A second factor is offered to owners and grievance officers.")
+    if second_factor_active(user=request.user):
+        return render(request, "accounts/second_factor.html", {"active": True})
+    factor = second_factor_enrolment(user=request.user)
+    error = ""
+    if request.method == "POST":
+        if second_factor_verify(user=request.user, code=request.POST.get("code", "")):
+            messages.success(request, "Second factor on: logging in now asks for a code.")
+            return redirect("second_factor")
+        error = WRONG_CODE
+    context = {"secret": factor.secret, "uri": second_factor_uri(factor=factor), "error": error}
+    return render(request, "accounts/second_factor.html", context, status=400 if error else 200)
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """The account page: change the password; owners and officers are offered a second factor."""
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context["second_factor_offered"] = second_factor_offered(user=user)
+        context["second_factor_active"] = second_factor_active(user=user)
+        return context
