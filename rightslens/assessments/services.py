@@ -219,6 +219,7 @@ def _validated(
 
 @transaction.atomic
 def impact_create(*, assessment: Assessment, actor: Any, **fields: Any) -> Impact:
+    fields.pop("lock_version", None)  # a new impact has no earlier version to compare with
     _unknown_fields(fields, IMPACT_FIELDS)
     values, groups = _validated(assessment, fields)
     impact = _save_impact(

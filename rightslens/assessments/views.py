@@ -120,8 +120,9 @@ def impact_new(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpR
     form = ImpactForm(request.POST or None, system=assessment.system)
     if request.method == "POST" and form.is_valid():
         try:
-            fields = {k: v for k, v in form.cleaned_data.items() if k != "lock_version"}
-            impact = services.impact_create(assessment=assessment, actor=request.user, **fields)
+            impact = services.impact_create(
+                assessment=assessment, actor=request.user, **form.cleaned_data
+            )
         except FieldErrors as exc:
             exc.add_to(form)
         else:
