@@ -25,15 +25,18 @@ def grievance_received(grievance: Any) -> None:
     )
 
 
-def review_requested(reviewer: Any) -> None:
+def _active_member(organisation: Any, user: Any) -> list[Any]:
+    """The reviewer's active membership of the organisation, as a recipient list (maybe empty)."""
     from rightslens.accounts.models import Membership
 
+    found = Membership.objects.filter(organisation=organisation, user=user, is_active=True).first()
+    return [found] if found else []
+
+
+def review_requested(reviewer: Any) -> None:
     assessment = reviewer.assessment
-    found = Membership.objects.filter(
-        organisation=assessment.organisation, user=reviewer.user, is_active=True
-    ).first()
     notify(
-        recipients=[found] if found else [],
+        recipients=_active_member(assessment.organisation, reviewer.user),
         kind=Kind.REVIEW_REQUESTED,
         subject=f"Review requested: {assessment.title} (version {assessment.version})",
         link=f"/o/{assessment.organisation.slug}/assessments/{assessment.pk}/review/",
@@ -42,14 +45,9 @@ def review_requested(reviewer: Any) -> None:
 
 
 def fria_review_requested(reviewer: Any) -> None:
-    from rightslens.accounts.models import Membership
-
     fria = reviewer.fria
-    found = Membership.objects.filter(
-        organisation=fria.organisation, user=reviewer.user, is_active=True
-    ).first()
     notify(
-        recipients=[found] if found else [],
+        recipients=_active_member(fria.organisation, reviewer.user),
         kind=Kind.REVIEW_REQUESTED,
         subject=f"Review requested: FRIA of {fria.system.name} (version {fria.version})",
         link=f"/o/{fria.organisation.slug}/disclosure/fria/{fria.pk}/",
