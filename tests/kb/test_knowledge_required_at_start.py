@@ -27,10 +27,15 @@ def test_the_shipped_knowledge_passes_the_start_check():
     call_command("check")
 
 
-def test_missing_knowledge_stops_the_start_check_and_names_what_is_missing(monkeypatch):
+def test_missing_knowledge_stops_the_start_check_and_names_what_is_missing():
     without = _WithoutLeverage(knowledge_access.knowledge())
-    monkeypatch.setattr(knowledge_access, "knowledge", lambda: without)
-    problems = knowledge_access.knowledge_problems()
-    assert problems == ["The knowledge base offers no 'leverage_kind' items; the app needs them."]
-    with pytest.raises(SystemCheckError, match="leverage_kind"):
-        call_command("check")
+    knowledge_access.use_knowledge(without)  # the app's test hook: nothing keeps it after the test
+    try:
+        problems = knowledge_access.knowledge_problems()
+        assert problems == [
+            "The knowledge base offers no 'leverage_kind' items; the app needs them."
+        ]
+        with pytest.raises(SystemCheckError, match="leverage_kind"):
+            call_command("check")
+    finally:
+        knowledge_access.use_knowledge(None)
