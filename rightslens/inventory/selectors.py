@@ -30,6 +30,8 @@ def systems_for(
         AISystem.objects.filter(organisation=organisation)
         .select_related("organisation")
         .annotate(assessment_count=Count("assessments", distinct=True))
+        # Explicit: Meta.ordering is dropped from aggregate queries, and pages need a stable order.
+        .order_by("name", "id")
     )
     if filters.kind:
         systems = systems.filter(kind=filters.kind)
