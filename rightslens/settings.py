@@ -244,7 +244,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {"json": {"()": "rightslens.ops.logs.JsonFormatter"}},
     "handlers": {
-        "console": {"class": "logging.StreamHandler"}
+        "console": {"class": "rightslens.ops.logs.StderrHandler"}
         | ({"formatter": "json"} if LOG_FORMAT == "json" else {})
     },
     "root": {"handlers": ["console"], "level": "WARNING"},

@@ -11,7 +11,9 @@ from __future__ import annotations
 import json
 import logging
 import re
+import sys
 from datetime import UTC, datetime
+from typing import Any
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 QUERY = re.compile(r"(/[^\s?\"']*)\?[^\s\"']*")
@@ -39,3 +41,22 @@ class JsonFormatter(logging.Formatter):
         if status is not None:
             entry["status"] = status
         return json.dumps(entry, ensure_ascii=False)
+
+
+class StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever `sys.stderr` is when a record is emitted, not when logging was set up.
+
+    A handler that keeps the stream it was given writes to a closed file once that stream is
+    swapped out (a test runner's capture, a daemon that re-opens its output).
+    """
+
+    def __init__(self) -> None:
+        super().__init__(sys.stderr)
+
+    @property
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value: Any) -> None:  # the base class assigns it; the live one is always read
+        pass
