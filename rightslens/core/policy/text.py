@@ -7,6 +7,7 @@ normalises the signal phrases, so the two always meet in the middle.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -56,10 +57,13 @@ _STOPWORDS: dict[str, frozenset[str]] = {
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(token: str) -> str:
     """A deliberately light, language-neutral stemmer: plural endings and -ise/-ize only."""
     if len(token) <= 3 or token.isdigit():
