@@ -244,3 +244,104 @@ def test_the_instruments_title_is_never_evidence():
     c13 = next(f for f in report.findings if f.code == "C13")
     assert str(c13.status) == "absent"
     assert all(e.start > text.index("\n") for f in report.findings for e in f.evidence)
+
+
+# --- grammar fixes found on the dev split --------------------------------------------------
+
+
+def test_ise_and_ize_spellings_meet_so_french_prefixes_match():
+    from rightslens.core.policy.criteria import parse_signal
+
+    assert normalise("hiérarchisation") == normalise("hierarchization")
+    assert parse_signal("hierarchis*").pattern in normalise("la hiérarchisation des risques")
+    assert parse_signal("judicial authoriz*").pattern in normalise("prior judicial authorisation")
+
+
+def test_ranking_risks_without_a_severity_test_is_only_partial():
+    text = "Article 1\nLe plan comprend une cartographie des risques et leur hiérarchisation.\n"
+    assert status(text, "C3", "fr") == "partial"
+
+
+def test_a_short_ai_word_is_a_whole_word_not_the_start_of_another():
+    from rightslens.core.policy.reading import about_ai
+
+    assert about_ai(normalise("Das KI-System wird eingesetzt."))
+    assert not about_ai(normalise("das Verbot der Beschäftigung eines Kindes"))
+    assert not about_ai(normalise("the aid and the aim of the programme"))
+
+
+def test_a_child_labour_ban_is_no_red_line_on_ai():
+    text = "§ 2\n(2) Verboten ist: 1. das Verbot der Beschäftigung eines Kindes unter 15 Jahren.\n"
+    assert status(text, "C10", "de") == "absent"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "(32) Due diligence under this Directive should be carried out with respect to "
+            "adverse human rights impacts on persons.\n",
+        ),
+        (
+            "de",
+            "(32) Die Sorgfaltspflicht nach dieser Richtlinie sollte in Bezug auf nachteilige "
+            "Auswirkungen auf die Menschenrechte erfüllt werden.\n",
+        ),
+    ],
+)
+def test_should_in_an_eu_recital_is_the_drafting_convention_for_a_duty(language, text):
+    assert status(text, "C2", language) == "addressed"
+    article = text.replace("(32) ", "Article 32\n")
+    assert status(article, "C2", language) == "partial"  # in an article, "should" stays weak
+
+
+def test_a_negated_recital_should_obliges_no_one():
+    text = (
+        "(31) This Directive should not preclude Member States from introducing provisions on "
+        "meaningful engagement with stakeholders.\n"
+    )
+    assert status(text, "C5", "en") == "partial"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "pt",
+            "Art. 20. O titular dos dados tem direito a solicitar a revisão de decisões tomadas "
+            "unicamente com base em tratamento automatizado de dados pessoais.\n",
+        ),
+        (
+            "en",
+            "Article 22\nThe data subject shall have the right to contest a decision based solely "
+            "on automated processing.\n",
+        ),
+    ],
+)
+def test_solely_automated_decisions_are_a_kind_of_decision_not_a_narrow_scope(language, text):
+    assert status(text, "C7", language) == "addressed"
+
+
+def test_only_for_still_narrows_a_provision():
+    text = "Article 4\nAffected persons may lodge a complaint only for systems used by banks.\n"
+    assert status(text, "C7", "en") == "partial"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "fr",
+            "Article 1\nLe mécanisme d'alerte est établi en concertation avec les organisations "
+            "syndicales représentatives.\n",
+        ),
+        ("de", "§ 4\nDer Plan ist mit dem Betriebsrat zu beraten und abzustimmen.\n"),
+        (
+            "es",
+            "Artículo 5\nLa evaluación se realiza con los representantes de los trabajadores.\n",
+        ),
+    ],
+)
+def test_involving_workers_representatives_is_meaningful_engagement(language, text):
+    assert status(text, "C5", language) == "addressed"

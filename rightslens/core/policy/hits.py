@@ -46,16 +46,28 @@ def read_sentences(
     found: list[Sentence] = []
     chapeau: tuple[Modality, str] | None = None
     title_end = _title_end(text)
+    seen_article = False
     for provision in provisions:
         if provision.is_heading:
             chapeau = None
             continue
         if provision.kind != "point":
             chapeau = None
+        seen_article = seen_article or provision.kind in ("article", "section")
+        recital = (
+            not seen_article
+            and provision.kind == "paragraph"
+            and not provision.parent
+            and _RECITAL.match(text, provision.start) is not None
+        )
         for index, span in enumerate(sentences(text, provision.start, provision.end)):
             raw = text[span.start : span.end]
             norm = normalise(raw)
             modality, word = modality_of(norm)
+            if recital and word in RECITAL_SHOULD and f" {word} not " not in norm:
+                # EU recitals say "should" for what the articles make mandatory (LABELLING.md);
+                # "should not preclude" leaves room to others and obliges no one.
+                modality = Modality.NEUTRAL
             if modality is Modality.NEUTRAL and chapeau is not None:
                 modality, word = chapeau
             if raw.endswith(":") and modality is not Modality.NEUTRAL:
@@ -122,6 +134,21 @@ def find_hits(all_sentences: Sequence[Sentence], signals: Sequence[Signal]) -> l
 
 
 _WORD = re.compile(r"\w+")
+_RECITAL = re.compile(r"\s*\(\d{1,3}\)\s")
+# "Should" in a numbered recital before any article: the drafting convention of EU acts.
+RECITAL_SHOULD = frozenset(
+    {
+        "should",
+        "devrait",
+        "devraient",
+        "deberia",
+        "deberian",
+        "deveria",
+        "deveriam",
+        "sollte",
+        "sollten",
+    }
+)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -209,8 +209,34 @@ def is_prohibition(normalised: str) -> bool:
     return any(p in normalised for p in _PROHIBITION)
 
 
+# "Decisions based solely on automated processing" names a kind of decision; it does not confine
+# the provision to a narrow slice of the instrument.
+_KIND_OF_DECISION = tuple(
+    normalise(w).strip()
+    for w in (
+        "on the basis",
+        "based",
+        "com base",
+        "con base",
+        "basad",
+        "baseada",
+        "fonde",
+        "sur le fondement",
+        "auf",
+        "automat",
+    )
+)
+
+
 def is_narrow(normalised: str) -> bool:
-    return any(f"{p} " in normalised for p in _NARROW)
+    for pattern in _NARROW:
+        at = normalised.find(f"{pattern} ")
+        if at < 0:
+            continue
+        after = " ".join(normalised[at + len(pattern) :].split()[:3])
+        if not any(after.startswith(w) or f" {w}" in f" {after}" for w in _KIND_OF_DECISION):
+            return True
+    return False
 
 
 # The State's own conduct: using, buying, commissioning or deploying AI.
@@ -288,7 +314,10 @@ AI_CONTEXT_WORDS = (
     "automatisiert",
     "biometrisch",
 )
-_AI_CONTEXT = tuple(normalise(w).rstrip() for w in AI_CONTEXT_WORDS)
+# A word written with a trailing space ("ai ", "ki ") is a whole word: "ki" must not match "Kindes".
+_AI_CONTEXT = tuple(
+    normalise(w) if w.endswith(" ") else normalise(w).rstrip() for w in AI_CONTEXT_WORDS
+)
 
 
 def about_ai(normalised: str) -> bool:

@@ -73,11 +73,19 @@ def stem(token: str) -> str:
             return token[: -len(suffix)] + replacement
     if token.endswith("s") and not token.endswith("ss"):
         token = token[:-1]
-    if "isation" in token or "ising" in token:
-        token = token.replace("isation", "ization").replace("ising", "izing")
-    elif token.endswith("ise"):
-        token = token[:-3] + "ize"
+    # -ize/-ise spellings meet on the -is- form, which French, Portuguese and German share
+    # ("hiérarchisation", "harmonisation"), so a prefix like "hierarchis*" matches both.
+    if "ization" in token or "izing" in token:
+        token = token.replace("ization", "isation").replace("izing", "ising")
+    elif token.endswith(("ize", "iz")):
+        token = token[: token.rindex("iz")] + "is" + token[token.rindex("iz") + 2 :]
     return token
+
+
+def prefix_form(word: str) -> str:
+    """The form of a word prefix ("authoriz" in "authoriz*") that meets stemmed text."""
+    word = word.replace("ization", "isation").replace("izing", "ising")
+    return word[:-2] + "is" if word.endswith("iz") else word
 
 
 def tokens(text: str) -> list[str]:
