@@ -467,9 +467,13 @@ def _refs(hits: Sequence[Hit]) -> str:
 def _phrases(hits: Sequence[Hit]) -> str:
     """The first three distinct phrases as written (surface words are costly: stop at three)."""
     seen: list[str] = []
+    tried: set[str] = set()
     for hit in hits:
         if len(seen) == 3:
             break
+        if hit.signal.pattern in tried:
+            continue  # one signal gives one phrase: a long law repeats it hundreds of times
+        tried.add(hit.signal.pattern)
         words = surface(hit)
         if words not in seen:
             seen.append(words)
