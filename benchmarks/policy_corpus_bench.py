@@ -11,7 +11,7 @@ appear; `--split` keeps only the named ones) and for all of them together:
 - the same for a baseline that answers "addressed" everywhere;
 - per-criterion confusion (label -> checker), per split;
 - "no false contrary": how many times the checker said contrary where the label did not;
-- Cohen's kappa between labellers, when a second labeller's labels exist.
+- Cohen's kappa between labellers a and b (before reconciliation), per split, where both exist.
 `--show-errors` lists each disagreement of the chosen splits with the checker's explanation: use it
 on dev only, since reading held-out errors is tuning on them.
 """
@@ -52,7 +52,12 @@ def cohen_kappa(first: Sequence[str], second: Sequence[str]) -> float:
 
 
 def reference(labels: dict[str, dict[str, str]]) -> dict[str, str]:
-    return labels.get("reconciled") or labels["a"]
+    """The labels to score against: reconciled, else labeller a, else the first labeller given."""
+    if labels.get("reconciled"):
+        return labels["reconciled"]
+    if labels.get("a"):
+        return labels["a"]
+    return next((v for v in labels.values() if isinstance(v, dict) and v), {})
 
 
 def splits_of(corpus: dict[str, object]) -> list[str]:
@@ -73,7 +78,7 @@ def checker_rows(
             title=name, kind=item["kind"], binding=item["binding"], language=item["language"]
         )
         report = analyse(text, criteria, meta, encoder=encoder)
-        labels = reference(item["labels"])
+        labels = reference(item.get("labels") or {})
         for finding in report.findings:
             if finding.code in labels:
                 rows.append(
@@ -119,16 +124,24 @@ def confusion(rows: list[dict[str, str]]) -> dict[str, dict[str, int]]:
     return dict(sorted(table.items(), key=lambda kv: int(kv[0].lstrip("C"))))
 
 
-def labeller_agreement(corpus: dict[str, object]) -> dict[str, object]:
+def labeller_agreement(
+    corpus: dict[str, object], splits: Sequence[str] | None = None
+) -> dict[str, object]:
+    """Cohen's kappa between labellers a and b, before reconciliation, over the chosen splits."""
     first, second = [], []
     for item in corpus["instruments"].values():  # type: ignore[attr-defined]
-        labels = item["labels"]
-        if "b" in labels:
-            for code, status in labels["a"].items():
+        if splits is not None and str(item["split"]) not in splits:
+            continue
+        labels = item.get("labels") or {}
+        a, b = labels.get("a") or {}, labels.get("b") or {}
+        if not isinstance(a, dict) or not isinstance(b, dict):
+            continue  # a labeller recorded as "not done"
+        for code, status in a.items():
+            if code in b:
                 first.append(status)
-                second.append(labels["b"][code])
+                second.append(b[code])
     if not first:
-        return {"kappa": None, "note": corpus.get("labellers", {}).get("b", "no second labeller")}  # type: ignore[attr-defined]
+        return {"kappa": None, "note": "no second labeller"}
     return {"items": len(first), "kappa": cohen_kappa(first, second)}
 
 
@@ -171,7 +184,10 @@ def main(argv: list[str] | None = None) -> int:
         ),
         "encoder": encoder.name,
         "seconds": seconds,
-        "labellers": labeller_agreement(corpus),
+        "labellers": {
+            **{split: labeller_agreement(corpus, [split]) for split in chosen},
+            "all": labeller_agreement(corpus, chosen),
+        },
         "splits": {split: summary([r for r in rows if r["split"] == split]) for split in chosen},
         "all": summary(rows),
         "confusion": {
@@ -185,9 +201,14 @@ def main(argv: list[str] | None = None) -> int:
         f"{result['instruments']} instruments in {', '.join(result['languages'])}; "  # type: ignore[arg-type]
         f"encoder {result['encoder']}; {seconds} s"
     )
-    print(f"Inter-labeller kappa (whole corpus): {result['labellers']}")
+    print("Labellers a vs b before reconciliation:")
+    for split, agreement in result["labellers"].items():  # type: ignore[attr-defined]
+        print(f"  {split:8} {agreement}")
     named = {**result["splits"], "all": result["all"]}  # type: ignore[dict-item]
     for split, s in named.items():
+        if not s["items"]:
+            print(f"{split:8} items    0  (no labelled criteria)")
+            continue
         print(
             f"{split:8} items {s['items']:4}  exact {s['exact']:.2f}  kappa {s['kappa']:.2f}  |  "
             f"baseline 'addressed everywhere': exact {s['baseline_addressed_exact']:.2f} kappa "

@@ -46,7 +46,7 @@ def test_every_split_in_the_corpus_is_reported_on_its_own(tmp_path, monkeypatch,
 
     corpus = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
     name, item = next(iter(corpus["instruments"].items()))
-    fresh = {**item, "split": "fresh"}
+    fresh = {**item, "split": "fresh", "labels": {"a": item["labels"]["a"]}}  # one labeller so far
     corpus["instruments"] = {name: item, "new-one": fresh}
     shutil.copy(CORPUS.parent / item["text_file"], tmp_path / item["text_file"])
     (tmp_path / "corpus.yaml").write_text(yaml.safe_dump(corpus), encoding="utf-8")
@@ -57,6 +57,8 @@ def test_every_split_in_the_corpus_is_reported_on_its_own(tmp_path, monkeypatch,
     assert list(result["splits"]) == [item["split"], "fresh"]
     assert result["splits"]["fresh"]["items"] == len(reference_labels(fresh))
     assert set(result["confusion"]) == {item["split"], "fresh"}
+    assert result["labellers"]["fresh"]["kappa"] is None  # no second labeller yet
+    assert result["labellers"][item["split"]]["items"] == len(item["labels"]["a"])
 
     assert bench.main(["--encoder", "hashing-fake", "--json", "--split", "fresh"]) == 0
     only = json.loads(capsys.readouterr().out)
