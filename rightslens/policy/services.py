@@ -30,7 +30,6 @@ from rightslens.core.policy.criteria import (
     load_criteria,
     source_kind,
 )
-from rightslens.core.policy.llm import METHOD_SUFFIX, LlmUnavailable, refine_explanations
 from rightslens.core.policy.provisions import split_provisions
 from rightslens.core.policy.second_opinion import SecondOpinionUnavailable
 from rightslens.core.policy.second_opinion import ask as ask_second_opinion
@@ -290,10 +289,6 @@ def _with_model_opinion(report: Report, text: str, criteria: Sequence[Criterion]
 @transaction.atomic
 def _store_report(analysis: Analysis, report: Report) -> None:
     payload = report_json(report)
-    method = report.method
-    explanations = _refined(payload)
-    if explanations:
-        method += METHOD_SUFFIX
     criteria = payload["criteria"]
     assert isinstance(criteria, list)
     for position, finding in enumerate(report.findings):
@@ -304,7 +299,7 @@ def _store_report(analysis: Analysis, report: Report) -> None:
             title=finding.title,
             status=str(finding.status),
             confidence=finding.confidence,
-            explanation=explanations.get(finding.code, finding.explanation),
+            explanation=finding.explanation,
             recommendation=finding.recommendation,
             evidence=[
                 {
@@ -326,7 +321,7 @@ def _store_report(analysis: Analysis, report: Report) -> None:
     Analysis.objects.filter(pk=analysis.pk).update(
         state=AnalysisState.DONE,
         progress=100,
-        method=method,
+        method=report.method,
         language=report.language,
         language_confidence=report.language_confidence,
         binding=report.binding,
@@ -334,19 +329,6 @@ def _store_report(analysis: Analysis, report: Report) -> None:
         seconds=report.seconds,
         finished_at=timezone.now(),
     )
-
-
-def _refined(payload: dict[str, Any]) -> dict[str, str]:
-    endpoint = getattr(settings, "RIGHTSLENS_LLM_ENDPOINT", "")
-    if not endpoint:
-        return {}
-    try:
-        return refine_explanations(
-            payload["criteria"], endpoint, getattr(settings, "RIGHTSLENS_LLM_MODEL", "")
-        )
-    except LlmUnavailable:
-        log.warning("LLM endpoint unavailable; keeping offline explanations")
-        return {}
 
 
 @transaction.atomic

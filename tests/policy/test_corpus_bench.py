@@ -1,3 +1,4 @@
+import pytest
 import yaml
 
 from benchmarks.policy_corpus_bench import CORPUS, cohen_kappa
@@ -33,3 +34,42 @@ def test_the_corpus_has_twelve_real_instruments_in_four_languages_and_none_held_
         assert item["source_url"].startswith("https://"), name
         assert not any(h in name or h in text[:300] for h in HELD_OUT), name
         assert len(item["labels"]["a"]) == 21
+
+
+def test_every_split_in_the_corpus_is_reported_on_its_own(tmp_path, monkeypatch, capsys):
+    """A split added to corpus.yaml (e.g. "fresh") is reported without code changes, and
+    --split keeps the others out."""
+    import json
+    import shutil
+
+    from benchmarks import policy_corpus_bench as bench
+
+    corpus = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
+    name, item = next(iter(corpus["instruments"].items()))
+    fresh = {**item, "split": "fresh", "labels": {"a": item["labels"]["a"]}}  # one labeller so far
+    corpus["instruments"] = {name: item, "new-one": fresh}
+    shutil.copy(CORPUS.parent / item["text_file"], tmp_path / item["text_file"])
+    (tmp_path / "corpus.yaml").write_text(yaml.safe_dump(corpus), encoding="utf-8")
+    monkeypatch.setattr(bench, "CORPUS", tmp_path / "corpus.yaml")
+
+    assert bench.main(["--encoder", "hashing-fake", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert list(result["splits"]) == [item["split"], "fresh"]
+    assert result["splits"]["fresh"]["items"] == len(reference_labels(fresh))
+    assert set(result["confusion"]) == {item["split"], "fresh"}
+    assert result["labellers"]["fresh"]["kappa"] is None  # no second labeller yet
+    assert result["labellers"][item["split"]]["items"] == len(item["labels"]["a"])
+
+    assert bench.main(["--encoder", "hashing-fake", "--json", "--split", "fresh"]) == 0
+    only = json.loads(capsys.readouterr().out)
+    assert list(only["splits"]) == ["fresh"]
+    assert {r["instrument"] for r in only["rows"]} == {"new-one"}
+
+    with pytest.raises(SystemExit):
+        bench.main(["--split", "nonexistent"])
+
+
+def reference_labels(item):
+    from benchmarks.policy_corpus_bench import reference
+
+    return reference(item["labels"])

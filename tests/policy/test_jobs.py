@@ -1,5 +1,6 @@
 import pytest
 
+from rightslens.core.policy.second_opinion import SecondOpinion
 from rightslens.policy import services
 from rightslens.policy.models import Analysis
 from rightslens.policy.testing import make_version
@@ -32,20 +33,26 @@ def test_a_failing_analysis_ends_failed_with_a_message(owner, org, monkeypatch):
     assert analysis.state == "failed" and "RuntimeError" in analysis.error
 
 
-def test_an_llm_endpoint_only_rewrites_explanations_and_is_named_in_the_method(
+def test_an_llm_endpoint_is_asked_once_for_a_second_opinion_and_leaves_the_rules_alone(
     owner, org, settings, monkeypatch
 ):
     settings.RIGHTSLENS_LLM_ENDPOINT = "http://llm.invalid/v1"
-    monkeypatch.setattr(
-        services,
-        "refine_explanations",
-        lambda findings, endpoint, model: {"C11": "contrary: rewritten."},
-    )
+    calls = []
+
+    def one_call(text, criteria, endpoint, model):
+        calls.append(endpoint)
+        return {"C11": SecondOpinion("contrary", (), 0, "A wholesale carve-out.")}
+
+    monkeypatch.setattr(services, "ask_second_opinion", one_call)
     version = make_version(org, owner)
     analysis = version.latest_analysis()
-    assert analysis.method == "offline-rules-1+llm-explanations"
+    assert calls == ["http://llm.invalid/v1"]  # one model call per analysis, not two
+    assert analysis.method == "offline-rules-1+model-second-opinion"
     c11 = analysis.findings.get(code="C11")
-    assert c11.explanation == "contrary: rewritten." and c11.status == "contrary"
+    assert c11.second_opinion["reason"] == "A wholesale carve-out."
+    # The explanation is the rules' own wording; the model's reason sits beside it.
+    assert c11.explanation.lower().startswith(c11.status)
+    assert "wholesale carve-out" not in c11.explanation
 
 
 def test_an_unreachable_llm_endpoint_falls_back_to_offline_explanations(owner, org, settings):

@@ -11,7 +11,6 @@ def test_the_models_opinion_is_stored_and_shown_beside_the_rules(
     org, owner, owner_client, settings, monkeypatch
 ):
     settings.RIGHTSLENS_LLM_ENDPOINT = "http://model.invalid/v1"
-    monkeypatch.setattr(services, "refine_explanations", lambda *a, **k: {})
     opinion = SecondOpinion(
         "partial", (Quote("Providers shall", 10, 25),), 2, "Only before deployment."
     )

@@ -143,7 +143,9 @@ def analyse(
         hits = hits_by_code[criterion.code]
         retrieval = retrieve(query, vectors, {h.sentence.provision.article for h in hits})
         hits.sort(key=lambda h: -retrieval.score(h.sentence.provision.article))
-        findings.append(_finding(text, criterion, hits, binding, language, retrieval))
+        findings.append(
+            _finding(text, criterion, hits, binding, language, retrieval, all_sentences)
+        )
         progress(10 + 90 * index // max(1, len(criteria)))
     notes = [LANGUAGE_SUPPORT_NOTE]
     articles = {p.article for p in provisions if not p.is_heading}
@@ -185,8 +187,9 @@ def _finding(
     binding: bool,
     language: str,
     retrieval: Retrieval,
+    all_sentences: Sequence[Sentence] = (),
 ) -> Finding:
-    decision = decide(criterion, hits, binding, RULES.get(criterion.code), language)
+    decision = decide(criterion, hits, binding, RULES.get(criterion.code), language, all_sentences)
     explanation = decision.explanation
     if decision.status == "absent" and retrieval.standout is not None:
         explanation += (

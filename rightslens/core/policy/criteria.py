@@ -23,7 +23,7 @@ import yaml
 
 from rightslens.core.knowledge import Item, LibraryError, load_library_file
 
-from .text import normalise, stem, tokens
+from .text import normalise, prefix_form, stem, tokens
 
 CRITERIA_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "policy-criteria.yaml"
 LIBRARY_ID = "policy-criteria"
@@ -122,7 +122,7 @@ def _pattern(phrase: str) -> str:
     if not phrase.endswith("*"):
         return normalise(phrase)
     words = tokens(phrase.rstrip("*"))
-    return " " + " ".join([stem(w) for w in words[:-1]] + words[-1:])
+    return " " + " ".join([stem(w) for w in words[:-1]] + [prefix_form(words[-1])])
 
 
 def criterion_from_fields(

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .criteria import Signal
-from .lexicon import Modality, modality_of, releases
+from .lexicon import Modality, hedge_in, modality_of, releases
 from .provisions import Provision, Span, sentences
 from .reading import Party, addressee_of, beneficiary_of, is_narrow, is_prohibition
 from .text import normalise, stem, tokens
@@ -28,6 +29,7 @@ class Sentence:
     beneficiary: Party = Party.UNKNOWN  # who it protects
     prohibition: bool = False  # it forbids something
     narrow: bool = False  # it confines itself to a narrow slice ("only for", "apenas")
+    hedge: str = ""  # a discretionary hedge ("where appropriate", "le cas échéant"), if any
 
 
 @dataclass(frozen=True)
@@ -43,16 +45,29 @@ def read_sentences(
     ("shall:"); headings and tables of contents give none."""
     found: list[Sentence] = []
     chapeau: tuple[Modality, str] | None = None
+    title_end = _title_end(text)
+    seen_article = False
     for provision in provisions:
         if provision.is_heading:
             chapeau = None
             continue
         if provision.kind != "point":
             chapeau = None
+        seen_article = seen_article or provision.kind in ("article", "section")
+        recital = (
+            not seen_article
+            and provision.kind == "paragraph"
+            and not provision.parent
+            and _RECITAL.match(text, provision.start) is not None
+        )
         for index, span in enumerate(sentences(text, provision.start, provision.end)):
             raw = text[span.start : span.end]
             norm = normalise(raw)
             modality, word = modality_of(norm)
+            if recital and word in RECITAL_SHOULD and f" {word} not " not in norm:
+                # EU recitals say "should" for what the articles make mandatory (LABELLING.md);
+                # "should not preclude" leaves room to others and obliges no one.
+                modality = Modality.NEUTRAL
             if modality is Modality.NEUTRAL and chapeau is not None:
                 modality, word = chapeau
             if raw.endswith(":") and modality is not Modality.NEUTRAL:
@@ -68,15 +83,28 @@ def read_sentences(
                     word,
                     raw,
                     releases(norm),
-                    heading=_is_heading_line(raw, index, span, provision),
+                    heading=span.end <= title_end or _is_heading_line(raw, index, span, provision),
                     definition=provision.ref in definitions,
                     addressee=addressee_of(norm, word),
                     beneficiary=beneficiary_of(norm, word),
                     prohibition=is_prohibition(norm),
                     narrow=is_narrow(norm),
+                    hedge=hedge_in(norm),
                 )
             )
     return found
+
+
+def _title_end(text: str) -> int:
+    """Where the instrument's title ends: its first non-blank line, when that line is not a
+    sentence (no closing full stop or semicolon). A title names the instrument; it states no rule."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    line = text[start:end].rstrip()
+    if not line or line[-1] in ".;" or end >= len(text.rstrip()):
+        return -1
+    return start + len(line)
 
 
 def _is_heading_line(raw: str, index: int, span: Span, provision: Provision) -> bool:
@@ -106,6 +134,28 @@ def find_hits(all_sentences: Sequence[Sentence], signals: Sequence[Signal]) -> l
 
 
 _WORD = re.compile(r"\w+")
+_RECITAL = re.compile(r"\s*\(\d{1,3}\)\s")
+# "Should" in a numbered recital before any article: the drafting convention of EU acts.
+RECITAL_SHOULD = frozenset(
+    {
+        "should",
+        "devrait",
+        "devraient",
+        "deberia",
+        "deberian",
+        "deveria",
+        "deveriam",
+        "sollte",
+        "sollten",
+    }
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_stem(word: str) -> str:
+    """The stem of a written word's first token ('' when it has none)."""
+    found = tokens(word)
+    return stem(found[0]) if found else ""
 
 
 def surface(hit: Hit) -> str:
@@ -116,7 +166,9 @@ def surface(hit: Hit) -> str:
 def surface_of(raw: str, pattern: str) -> str:
     """The words of `raw` whose normalised form matches `pattern` ('' when none do)."""
     words = [
-        (m.start(), m.end(), stem(t)) for m in _WORD.finditer(raw) for t in tokens(m.group())[:1]
+        (m.start(), m.end(), stemmed)
+        for m in _WORD.finditer(raw)
+        if (stemmed := _word_stem(m.group()))
     ]
     wanted = pattern.split()
     if not wanted:

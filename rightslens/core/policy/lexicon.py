@@ -70,6 +70,22 @@ OBLIGATION_WORDS = (
     "verpflichtend",
 )
 
+# Promotional drafting: the text promotes something rather than requiring it. It reads as an
+# expectation; a promotional law that names regulation gestures at future regulation (C14).
+PROMOTIONAL_WORDS = (
+    "se promueve",
+    "se promovera",
+    "promueve",
+    "promovera",
+    "promove",
+    "se promove",
+    "promeut",
+    "promouvoit",
+    "fordert",
+    "aims to promote",
+    "seeks to promote",
+)
+
 EXPECTATION_WORDS = (
     "should",
     "encourage",
@@ -111,6 +127,39 @@ EXPECTATION_WORDS = (
     "empfohlen",
     "ermutigt",
     "bemuhen sich",
+    *PROMOTIONAL_WORDS,
+)
+
+# Discretionary hedges: "shall, where appropriate" leaves the duty to the actor's judgement, so a
+# hedged rule reads as an expectation, not an obligation (LABELLING.md: "where appropriate" in a
+# binding text is partial).
+HEDGE_WORDS = (
+    "where appropriate",
+    "as appropriate",
+    "if appropriate",
+    "where relevant",
+    "where possible",
+    "where feasible",
+    "to the extent possible",
+    "as far as possible",
+    "le cas echeant",
+    "s il y a lieu",
+    "dans la mesure du possible",
+    "cuando proceda",
+    "si procede",
+    "en su caso",
+    "cuando corresponda",
+    "en la medida de lo posible",
+    "quando apropriado",
+    "quando for o caso",
+    "se for o caso",
+    "quando cabivel",
+    "na medida do possivel",
+    "sempre que possivel",
+    "gegebenenfalls",
+    "soweit angemessen",
+    "nach moglichkeit",
+    "soweit moglich",
 )
 
 PERMISSION_WORDS = (
@@ -220,6 +269,20 @@ def _patterns(words: tuple[str, ...]) -> tuple[str, ...]:
 _OBLIGATION = _patterns(OBLIGATION_WORDS)
 _EXPECTATION = _patterns(EXPECTATION_WORDS)
 _PERMISSION = _patterns(PERMISSION_WORDS)
+_HEDGE = _patterns(HEDGE_WORDS)
+_PROMOTIONAL = frozenset(p.strip() for p in _patterns(PROMOTIONAL_WORDS))
+
+
+def is_promotional(modal_word: str) -> bool:
+    """Whether the word that set a sentence's modality is promotional ("se promueve")."""
+    return modal_word in _PROMOTIONAL
+
+
+def hedge_in(normalised_sentence: str) -> str:
+    """The discretionary hedge in a normalised sentence ("where appropriate"), or ''."""
+    return next((p.strip() for p in _HEDGE if p in normalised_sentence), "")
+
+
 _NARROWING_EACH = tuple(
     normalise(w.rstrip("*")).rstrip() if w.endswith("*") else normalise(w) for w in NARROWING_WORDS
 )
@@ -233,7 +296,18 @@ _NEAR_CONDITIONS = ("if", "where", "when", "unles", "si", "lorsque", "cuando", "
 
 
 def modality_of(normalised_sentence: str) -> tuple[Modality, str]:
-    """The strongest modality in a normalised sentence, and the word that shows it."""
+    """The strongest modality in a normalised sentence, and the word that shows it. A discretionary
+    hedge ("where appropriate", "le cas échéant") brings a rule or plain statement down to an
+    expectation."""
+    level, word = _strongest(normalised_sentence)
+    if level >= Modality.NEUTRAL:
+        hedge = hedge_in(normalised_sentence)
+        if hedge:
+            return Modality.EXPECTATION, hedge
+    return level, word
+
+
+def _strongest(normalised_sentence: str) -> tuple[Modality, str]:
     for level, patterns in (
         (Modality.OBLIGATION, _OBLIGATION),
         (Modality.EXPECTATION, _EXPECTATION),

@@ -45,6 +45,8 @@ _WORDS: dict[Party, tuple[str, ...]] = {
         "the state",
         "state part",
         "contracting authorit",
+        "federal institution",
+        "government institution",
         "public entit",
         "administration publique",
         "organisme public",
@@ -78,6 +80,11 @@ _WORDS: dict[Party, tuple[str, ...]] = {
         "business",
         "importer",
         "distributor",
+        "controller",
+        "responsable du traitement",
+        "responsable del tratamiento",
+        "controlador",
+        "verantwortliche",
         "fournisseur",
         "deployeur",
         "entreprise",
@@ -202,8 +209,34 @@ def is_prohibition(normalised: str) -> bool:
     return any(p in normalised for p in _PROHIBITION)
 
 
+# "Decisions based solely on automated processing" names a kind of decision; it does not confine
+# the provision to a narrow slice of the instrument.
+_KIND_OF_DECISION = tuple(
+    normalise(w).strip()
+    for w in (
+        "on the basis",
+        "based",
+        "com base",
+        "con base",
+        "basad",
+        "baseada",
+        "fonde",
+        "sur le fondement",
+        "auf",
+        "automat",
+    )
+)
+
+
 def is_narrow(normalised: str) -> bool:
-    return any(f"{p} " in normalised for p in _NARROW)
+    for pattern in _NARROW:
+        at = normalised.find(f"{pattern} ")
+        if at < 0:
+            continue
+        after = " ".join(normalised[at + len(pattern) :].split()[:3])
+        if not any(after.startswith(w) or f" {w}" in f" {after}" for w in _KIND_OF_DECISION):
+            return True
+    return False
 
 
 # The State's own conduct: using, buying, commissioning or deploying AI.
@@ -281,8 +314,96 @@ AI_CONTEXT_WORDS = (
     "automatisiert",
     "biometrisch",
 )
-_AI_CONTEXT = tuple(normalise(w).rstrip() for w in AI_CONTEXT_WORDS)
+# A word written with a trailing space ("ai ", "ki ") is a whole word: "ki" must not match "Kindes".
+_AI_CONTEXT = tuple(
+    normalise(w) if w.endswith(" ") else normalise(w).rstrip() for w in AI_CONTEXT_WORDS
+)
 
 
 def about_ai(normalised: str) -> bool:
     return any(p in normalised for p in _AI_CONTEXT)
+
+
+# A sentence that sets the instrument's scope or defines its terms: a reference to other law in it
+# is a drafting device ("enterprises covered by Section 1-5 of the Accounting Act"), not a link.
+SCOPE_WORDS = (
+    "apply to",
+    "applies to",
+    "for the purpose",
+    "within the meaning",
+    "as defined in",
+    "s applique a",
+    "s appliquent a",
+    "au sens de",
+    "au sens du",
+    "se aplica a",
+    "se aplicara a",
+    "a los efectos",
+    "a efectos de",
+    "aplica se a",
+    "para efeito",
+    "para os efeito",
+    "ist anzuwenden auf",
+    "sind anzuwenden auf",
+    "gilt fur",
+    "gelten fur",
+    "im sinne",
+)
+_SCOPE = tuple(normalise(w) for w in SCOPE_WORDS)
+
+# The instrument naming itself: "this Act", "la présente loi", "dieses Gesetz" is no other law.
+SELF_REFERENCE_WORDS = (
+    "this act",
+    "this law",
+    "this directive",
+    "this regulation",
+    "this convention",
+    "this charter",
+    "this code",
+    "present act",
+    "la presente loi",
+    "cette loi",
+    "la presente directive",
+    "le present reglement",
+    "la presente convention",
+    "la presente charte",
+    "le present code",
+    "esta ley",
+    "la presente ley",
+    "el presente reglamento",
+    "la presente directiva",
+    "la presente carta",
+    "el presente convenio",
+    "esta lei",
+    "desta lei",
+    "nesta lei",
+    "a presente lei",
+    "presente regulamento",
+    "presente diretiva",
+    "presente carta",
+    "presente convencao",
+    "dieses gesetz",
+    "diesem gesetz",
+    "dieses gesetzes",
+    "diese richtlinie",
+    "dieser richtlinie",
+    "diese verordnung",
+    "dieser verordnung",
+    "diese charta",
+    "dieser charta",
+    "dieses ubereinkommen",
+    "dieses ubereinkommens",
+)
+_SELF_REFERENCE = tuple(normalise(w) for w in SELF_REFERENCE_WORDS)
+
+
+def sets_scope(normalised: str) -> bool:
+    """Whether a sentence sets the instrument's scope or defines a term."""
+    return any(p in normalised for p in _SCOPE)
+
+
+def without_self_reference(normalised: str) -> str:
+    """The sentence with the instrument's names for itself blanked out."""
+    for pattern in _SELF_REFERENCE:
+        normalised = normalised.replace(pattern, " ")
+    return normalised

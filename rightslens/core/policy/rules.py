@@ -15,10 +15,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .criteria import Criterion, Strength
-from .hits import Hit, surface, surface_of
-from .lexicon import Modality, narrowing_in
-from .reading import Party, about_ai, about_state_use
+from .criteria import Criterion, Strength, parse_signal
+from .hits import Hit, Sentence, surface, surface_of
+from .lexicon import Modality, is_promotional, narrowing_in
+from .reading import (
+    Party,
+    about_ai,
+    about_state_use,
+    parties_in,
+    sets_scope,
+    without_self_reference,
+)
 
 MAX_EVIDENCE = 3
 
@@ -37,17 +44,21 @@ class Rule:
     together: bool = False  # the facets must meet in one article (support AND its condition)
     ai_context: bool = False  # only passages about AI or automated systems count (red lines)
     other_kind: bool = False  # about mixing kinds of measure: a binding text naming "law" is no mix
+    coherence: bool = False  # the C13 rule: a link to other law, a mechanism, or only an aim
+    named_bearer: bool = False  # an instrument that names whom it binds is at least partial (C4)
 
 
 RULES: dict[str, Rule] = {
     "C1": Rule(modality_free=True),
     # Rights and powers are conferred with "may" ("any person may appeal", "the authority may fine").
     "C7": Rule(modality_free=True),
-    "C4": Rule(min_facets=3),
+    # Several kinds of actor, fitted to role, is addressed; an instrument that names one kind of
+    # duty-bearer (companies, federal institutions, the controller) is partial (LABELLING.md, C4).
+    "C4": Rule(min_facets=3, named_bearer=True),
     "C9": Rule(binding_force=True, modality_free=True),
     "C11": Rule(exemption=True),
     # Release words here are usually about fees or paperwork, not about the criterion itself.
-    "C13": Rule(modality_free=True, releases=False),
+    "C13": Rule(coherence=True),
     "C14": Rule(binding_force=True, modality_free=True, releases=False, other_kind=True),
     "C16": Rule(releases=False),
     # The State's own use and procurement: a duty on public bodies, not a passing mention of them.
@@ -86,10 +97,34 @@ def decide(
     binding: bool,
     rule: Rule | None = None,
     language: str = "",
+    sentences: Sequence[Sentence] = (),
 ) -> Decision:
+    """The status of one criterion. `sentences` (the whole instrument) is read only by rules
+    that look beyond the criterion's own wording (a named duty-bearer for C4)."""
     rule = rule or Rule()
     if rule.exemption:
         return decide_exemption(criterion, hits)
+    if rule.coherence:
+        return decide_coherence(criterion, hits, language)
+    decision = _decide(criterion, hits, binding, rule, language)
+    if rule.named_bearer and decision.status == "absent":
+        bearers = duty_bearers(sentences, binding)
+        if bearers:
+            named = sorted({str(s.addressee) for s in bearers})
+            return Decision(
+                "partial",
+                0.5,
+                tuple(Hit(s, _BEARER_SIGNAL) for s in bearers[:MAX_EVIDENCE]),
+                f"Partial: {_sentence_refs(bearers)} name{'s' if len(bearers) == 1 else ''} whom "
+                f"the instrument binds ({', '.join(named)} only), so one kind of actor carries "
+                "duties; nothing spreads them along the value chain by role.",
+            )
+    return decision
+
+
+def _decide(
+    criterion: Criterion, hits: Sequence[Hit], binding: bool, rule: Rule, language: str
+) -> Decision:
     threshold = Modality.NEUTRAL if binding else Modality.EXPECTATION
     if rule.ai_context:
         # A sentence is about AI when it says so or names one of the criterion's AI uses.
@@ -102,8 +137,10 @@ def decide(
         and binding
         and not any(h.signal.strength is Strength.CORE for h in positive)
     ):
-        # A binding text that merely names laws or regulations is not mixing in other tools.
-        positive = []
+        # A binding text that merely names laws or regulations is not mixing in other tools,
+        # unless it names them in promotional drafting ("se promueve ... la regulación"): then, like
+        # a voluntary text, it gestures at future regulation, the criterion's partial case.
+        positive = [h for h in positive if is_promotional(h.sentence.modal_word)]
     if rule.releases:
         against += [h for h in positive if h.sentence.released]
         positive = [h for h in positive if not h.sentence.released]
@@ -111,7 +148,10 @@ def decide(
         return Decision("absent", 0.7, (), _absent_text(criterion, language))
 
     def strong(hit: Hit) -> bool:
-        return rule.modality_free or hit.sentence.modality >= threshold
+        # A hedged sentence ("where appropriate") only mentions the element, even where wording
+        # strength is otherwise ignored.
+        free = rule.modality_free and not hit.sentence.hedge
+        return free or hit.sentence.modality >= threshold
 
     core = [h for h in positive if h.signal.strength is Strength.CORE]
     qualifying = [
@@ -149,6 +189,100 @@ def decide(
     return _partial(
         positive, core, _partial_reason(criterion, rule, core, qualifying, facets, threshold)
     )
+
+
+_BEARER_SIGNAL = parse_signal("bearer|duty-bearer")
+
+
+def duty_bearers(sentences: Sequence[Sentence], binding: bool) -> list[Sentence]:
+    """Sentences that name whom the instrument binds: a company, a public body or an authority
+    that a rule obliges (in a binding text, plain drafting counts, with the party as its subject),
+    or that a scope clause names. A party named only as a participant or beneficiary is not one."""
+    bearers = (Party.BUSINESS, Party.STATE, Party.AUTHORITY)
+    found = []
+    for sentence in sentences:
+        if sentence.heading or sentence.definition or sentence.addressee not in bearers:
+            continue
+        obliged = sentence.modality is Modality.OBLIGATION or (
+            not binding and sentence.modality is Modality.EXPECTATION
+        )
+        subject = sentence.modality is Modality.NEUTRAL and binding and _opens_with_party(sentence)
+        if obliged or subject or (binding and sets_scope(sentence.normalised)):
+            found.append(sentence)
+    return found
+
+
+def _opens_with_party(sentence: Sentence) -> bool:
+    """Plain drafting whose grammatical subject is the party ("Decisions made by federal
+    institutions are ...", "Toute société ... établit"): the party is named in the first words."""
+    opening = " ".join(sentence.normalised.split()[:8])
+    return sentence.addressee in parties_in(f" {opening} ")
+
+
+def decide_coherence(criterion: Criterion, hits: Sequence[Hit], language: str) -> Decision:
+    """C13: addressed when an operative sentence links the instrument to other law (a relation
+    phrase and a body of law together: "without prejudice to data protection law", "bleibt
+    unberührt"), or sets up coordination, cooperation or interoperability; partial when coherence
+    is only named as an aim; absent when other law is cited only to define terms or set scope,
+    or named only as a value."""
+    operative = [
+        h
+        for h in hits
+        if not h.sentence.definition
+        and not h.sentence.narrow
+        and not sets_scope(h.sentence.normalised)
+    ]
+    mechanisms = [h for h in operative if h.signal.strength is Strength.CORE]
+    links: list[Hit] = []
+    by_sentence: dict[int, list[Hit]] = {}
+    for hit in operative:
+        by_sentence.setdefault(id(hit.sentence), []).append(hit)
+    for group in by_sentence.values():
+        relation = [h for h in group if h.signal.facet == "link"]
+        law = [
+            h
+            for h in group
+            if h.signal.facet == "law"
+            and h.signal.pattern in without_self_reference(h.sentence.normalised)
+        ]
+        if relation and law:
+            links.extend([*relation[:1], *law[:1]])
+    if mechanisms or links:
+        chosen = _unique([*links, *mechanisms])
+        kinds = []
+        if links:
+            kinds.append(f"links itself to other law ({_phrases(links)})")
+        if mechanisms:
+            kinds.append(f"sets up coordination or cooperation ({_phrases(mechanisms)})")
+        return Decision(
+            "addressed",
+            _addressed_confidence(chosen),
+            chosen[:MAX_EVIDENCE],
+            f"Addressed: {_refs(chosen)} {' and '.join(kinds)}.",
+        )
+    aims = [h for h in operative if h.signal.strength is Strength.TOUCH and not h.signal.facet]
+    if aims:
+        return _partial(
+            aims,
+            [],
+            "coherence is named as an aim, with no link to other law and no mechanism",
+        )
+    cited = [h for h in hits if h.signal.facet == "law" and h not in operative]
+    if cited:
+        return Decision(
+            "absent",
+            0.6,
+            (),
+            f"Absent: {_refs(cited)} cite{'s' if len(_unique(cited)) == 1 else ''} other law only "
+            "to define terms or set the scope; nothing links the measure to neighbouring law, "
+            "sets up coordination or commits to cooperation.",
+        )
+    return Decision("absent", 0.7, (), _absent_text(criterion, language))
+
+
+def _sentence_refs(sentences: Sequence[Sentence]) -> str:
+    refs = list(dict.fromkeys(s.provision.ref for s in sentences))
+    return ", ".join(refs[:3]) + (f" and {len(refs) - 3} more" if len(refs) > 3 else "")
 
 
 def _has_primary_facet(criterion: Criterion, hits: Sequence[Hit], language: str) -> bool:
@@ -333,9 +467,13 @@ def _refs(hits: Sequence[Hit]) -> str:
 def _phrases(hits: Sequence[Hit]) -> str:
     """The first three distinct phrases as written (surface words are costly: stop at three)."""
     seen: list[str] = []
+    tried: set[str] = set()
     for hit in hits:
         if len(seen) == 3:
             break
+        if hit.signal.pattern in tried:
+            continue  # one signal gives one phrase: a long law repeats it hundreds of times
+        tried.add(hit.signal.pattern)
         words = surface(hit)
         if words not in seen:
             seen.append(words)

@@ -7,6 +7,7 @@ normalises the signal phrases, so the two always meet in the middle.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -56,10 +57,13 @@ _STOPWORDS: dict[str, frozenset[str]] = {
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(token: str) -> str:
     """A deliberately light, language-neutral stemmer: plural endings and -ise/-ize only."""
     if len(token) <= 3 or token.isdigit():
@@ -69,11 +73,19 @@ def stem(token: str) -> str:
             return token[: -len(suffix)] + replacement
     if token.endswith("s") and not token.endswith("ss"):
         token = token[:-1]
-    if "isation" in token or "ising" in token:
-        token = token.replace("isation", "ization").replace("ising", "izing")
-    elif token.endswith("ise"):
-        token = token[:-3] + "ize"
+    # -ize/-ise spellings meet on the -is- form, which French, Portuguese and German share
+    # ("hiérarchisation", "harmonisation"), so a prefix like "hierarchis*" matches both.
+    if "ization" in token or "izing" in token:
+        token = token.replace("ization", "isation").replace("izing", "ising")
+    elif token.endswith(("ize", "iz")):
+        token = token[: token.rindex("iz")] + "is" + token[token.rindex("iz") + 2 :]
     return token
+
+
+def prefix_form(word: str) -> str:
+    """The form of a word prefix ("authoriz" in "authoriz*") that meets stemmed text."""
+    word = word.replace("ization", "isation").replace("izing", "ising")
+    return word[:-2] + "is" if word.endswith("iz") else word
 
 
 def tokens(text: str) -> list[str]:
