@@ -100,7 +100,7 @@ class ImpactReader:
         ranked = sorted((s for s in found if s is not None), key=lambda s: -s.score)
         if show_all:
             return ranked
-        return [s for s in ranked if s.score >= SHOW_FROM][:SHOW_AT_MOST]
+        return _diverse([s for s in ranked if s.score >= SHOW_FROM])[:SHOW_AT_MOST]
 
     def _judge(
         self, pattern: Pattern, parts: Sequence[str], vectors: Sequence[Vector], language: str
@@ -137,6 +137,21 @@ class ImpactReader:
                 if value > best:
                     best, where = value, sentence
         return best, where
+
+
+def _diverse(ranked: Sequence[ImpactSuggestion]) -> list[ImpactSuggestion]:
+    """Best first, leaving out a suggestion that adds neither a right nor a category to those
+    already shown above it, so the few places shown cover as many rights as the text supports."""
+    shown: list[ImpactSuggestion] = []
+    rights: set[str] = set()
+    categories: set[str] = set()
+    for suggestion in ranked:
+        if set(suggestion.right_refs) <= rights and suggestion.category_ref in categories:
+            continue
+        shown.append(suggestion)
+        rights.update(suggestion.right_refs)
+        categories.add(suggestion.category_ref)
+    return shown
 
 
 def _quotes(pattern: Pattern, parts: Sequence[str], language: str) -> tuple[int, list[str]]:
