@@ -3,12 +3,15 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from rightslens.core.impact_reading import ImpactReader, suggest_impacts
+from rightslens.core.impact_reading import ImpactReader, _needle, suggest_impacts
 from rightslens.core.knowledge.loader import load_directory
 from rightslens.core.knowledge.model import Item
 from rightslens.core.semantic import HashingEncoder
 from rightslens.core.suggestions import SystemProfile, suggest
+from rightslens.core.textcues import find_cue, words
 
 KNOWLEDGE = Path(__file__).resolve().parents[2] / "rightslens" / "knowledge"
 FAKE = HashingEncoder()
@@ -152,3 +155,20 @@ def test_a_suggestion_adding_no_new_right_or_category_is_not_shown():
     assert set(everything) == {"ip-a", "ip-b", "ip-c"}
     # ip-b's only right is already shown under the same category: its place goes unused.
     assert "ip-b" not in shown and {"ip-a", "ip-c"} <= set(shown)
+
+
+_WORDS = ["face", "facebook", "faces", "data", "de", "ia", "école", "ecoles", "x"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    sentence=st.lists(st.sampled_from(_WORDS), max_size=8).map(" ".join),
+    cue=st.lists(st.sampled_from(_WORDS), min_size=1, max_size=3).map(" ".join),
+    whole=st.booleans(),
+)
+def test_the_precomputed_cue_finds_what_find_cue_finds_at_the_same_word(sentence, cue, whole):
+    cue = cue + (" " if whole else "")
+    padded = " " + " ".join(words(sentence)) + " "
+    index = padded.find(_needle(cue))
+    at = padded.count(" ", 0, index) if index >= 0 else -1
+    assert at == find_cue(words(sentence), cue)
