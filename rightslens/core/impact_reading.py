@@ -12,13 +12,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from rightslens.core.knowledge.model import Item
-from rightslens.core.semantic import Encoder, Vector, cosine, default_encoder
+from rightslens.core.semantic import Encoder, default_encoder
 from rightslens.core.semantic.cache import encode_knowledge
 from rightslens.core.textcues import (
     LANGUAGES,
     cue_languages,
-    find_cue,
+    cue_tokens,
     language_of,
     sentences,
     words,
@@ -84,7 +86,20 @@ class ImpactReader:
         ]
         every = [e for p in self.patterns for e in p.examples]
         vectors = dict(zip(every, encode_knowledge(encoder, every, "impact-patterns"), strict=True))
-        self._examples = {p.id: [vectors[e] for e in p.examples] for p in self.patterns}
+        # All examples as one matrix; each pattern owns a run of its rows.
+        self._matrix = np.array(
+            [vectors[e] for p in self.patterns for e in p.examples], dtype=np.float32
+        ).reshape(-1, encoder.dim)
+        starts = np.cumsum([0, *(len(p.examples) for p in self.patterns)])
+        self._rows = {
+            p.id: (int(a), int(b))
+            for p, a, b in zip(self.patterns, starts[:-1], starts[1:], strict=True)
+        }
+        # Each cue as the padded word string it must appear in ("face " must end a word).
+        self._needles = {
+            p.id: {lang: tuple(_needle(c) for c in p.cues.get(lang, ())) for lang in LANGUAGES}
+            for p in self.patterns
+        }
 
     @property
     def method(self) -> str:
@@ -96,17 +111,29 @@ class ImpactReader:
         language = language_of(text, lang)
         parts = sentences(text)
         vectors = self.encoder.encode(parts) if parts else []
-        found = [self._judge(p, parts, vectors, language) for p in self.patterns]
+        similarities = (
+            np.array(vectors, dtype=np.float32).reshape(len(parts), -1) @ self._matrix.T
+            if parts and len(self._matrix)
+            else np.zeros((len(parts), len(self._matrix)), dtype=np.float32)
+        )
+        padded = [" " + " ".join(words(part)) + " " for part in parts]  # once per text
+        found = [self._judge(p, parts, padded, similarities, language) for p in self.patterns]
         ranked = sorted((s for s in found if s is not None), key=lambda s: -s.score)
         if show_all:
             return ranked
-        return [s for s in ranked if s.score >= SHOW_FROM][:SHOW_AT_MOST]
+        return _diverse([s for s in ranked if s.score >= SHOW_FROM])[:SHOW_AT_MOST]
 
     def _judge(
-        self, pattern: Pattern, parts: Sequence[str], vectors: Sequence[Vector], language: str
+        self,
+        pattern: Pattern,
+        parts: Sequence[str],
+        padded: Sequence[str],
+        similarities: np.ndarray,
+        language: str,
     ) -> ImpactSuggestion | None:
-        cues_found, quotes = _quotes(pattern, parts, language)
-        similarity, closest = self._closest(pattern, parts, vectors)
+        needles = [n for lang in cue_languages(language) for n in self._needles[pattern.id][lang]]
+        cues_found, quotes = _quotes(needles, parts, padded)
+        similarity, closest, example = self._closest(pattern, parts, similarities)
         scaled = max(
             0.0, min(1.0, (similarity - SEMANTIC_FLOOR) / (SEMANTIC_CEILING - SEMANTIC_FLOOR))
         )
@@ -116,7 +143,7 @@ class ImpactReader:
         score = round(0.65 * lexical + 0.35 * scaled, 3)
         reasons = [f"The description says “{q.rstrip('.;:,')}”." for q in quotes[:3]]
         if scaled > 0 and closest:
-            reasons.append(f"“{_around(closest, 0)}” is close in meaning to: {pattern.examples[0]}")
+            reasons.append(f"“{_around(closest, 0)}” is close in meaning to: {example}")
         return ImpactSuggestion(
             pattern.id,
             pattern.category_ref,
@@ -128,26 +155,56 @@ class ImpactReader:
         )
 
     def _closest(
-        self, pattern: Pattern, parts: Sequence[str], vectors: Sequence[Vector]
-    ) -> tuple[float, str]:
-        best, where = 0.0, ""
-        for sentence, vector in zip(parts, vectors, strict=True):
-            for example in self._examples.get(pattern.id, []):
-                value = cosine(vector, example)
-                if value > best:
-                    best, where = value, sentence
-        return best, where
+        self, pattern: Pattern, parts: Sequence[str], similarities: np.ndarray
+    ) -> tuple[float, str, str]:
+        """The highest similarity between a sentence and one of the pattern's examples, that
+        sentence, and that example (quoted in the reason, so it names what matched)."""
+        start, end = self._rows[pattern.id]
+        if not parts or end == start:
+            return 0.0, "", ""
+        block = similarities[:, start:end]
+        sentence, example = np.unravel_index(int(np.argmax(block)), block.shape)
+        best = float(block[sentence, example])
+        if best <= 0.0:
+            return 0.0, "", ""
+        return best, parts[int(sentence)], pattern.examples[int(example)]
 
 
-def _quotes(pattern: Pattern, parts: Sequence[str], language: str) -> tuple[int, list[str]]:
+def _diverse(ranked: Sequence[ImpactSuggestion]) -> list[ImpactSuggestion]:
+    """Best first, leaving out a suggestion that adds neither a right nor a category to those
+    already shown above it, so the few places shown cover as many rights as the text supports."""
+    shown: list[ImpactSuggestion] = []
+    rights: set[str] = set()
+    categories: set[str] = set()
+    for suggestion in ranked:
+        if set(suggestion.right_refs) <= rights and suggestion.category_ref in categories:
+            continue
+        shown.append(suggestion)
+        rights.update(suggestion.right_refs)
+        categories.add(suggestion.category_ref)
+    return shown
+
+
+def _needle(cue: str) -> str:
+    """The cue as it must appear in a sentence's padded words: from the start of a word, and
+    to the end of one when the cue ends in a space (the rule of `textcues.find_cue`)."""
+    parts, whole = cue_tokens(cue)
+    return " " + " ".join(parts) + (" " if whole else "") if parts else ""
+
+
+def _quotes(
+    needles: Sequence[str], parts: Sequence[str], padded: Sequence[str]
+) -> tuple[int, list[str]]:
     """How many distinct cues the description uses, and its own words around them."""
     found = 0
     quotes: list[str] = []
-    for cue in (c for lang in cue_languages(language) for c in pattern.cues.get(lang, ())):
-        for sentence in parts:
-            tokens = words(sentence)
-            at = find_cue(tokens, cue)
-            if at >= 0:
+    for needle in needles:
+        if not needle:
+            continue
+        for sentence, words_of_sentence in zip(parts, padded, strict=True):
+            index = words_of_sentence.find(needle)
+            if index >= 0:
+                at = words_of_sentence.count(" ", 0, index)  # the word the cue starts at
                 found += 1
                 quote = _around(sentence, at)
                 if quote not in quotes:

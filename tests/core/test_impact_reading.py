@@ -3,11 +3,15 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from rightslens.core.impact_reading import ImpactReader, suggest_impacts
+from rightslens.core.impact_reading import ImpactReader, _needle, suggest_impacts
 from rightslens.core.knowledge.loader import load_directory
+from rightslens.core.knowledge.model import Item
 from rightslens.core.semantic import HashingEncoder
 from rightslens.core.suggestions import SystemProfile, suggest
+from rightslens.core.textcues import find_cue, words
 
 KNOWLEDGE = Path(__file__).resolve().parents[2] / "rightslens" / "knowledge"
 FAKE = HashingEncoder()
@@ -54,7 +58,9 @@ def test_every_pattern_names_rights_from_the_catalogue_beyond_the_categories(ite
     reader = ImpactReader(items, FAKE)
     rights = {r for p in reader.patterns for r in p.right_refs}
     categories = {i.id for i in items if i.type == "risk_category"}
-    assert len(rights) >= 40
+    catalogue = {i.id for i in items if i.type == "right"}
+    assert rights <= catalogue
+    assert len(rights) >= 85, sorted(catalogue - rights)
     assert {p.category_ref for p in reader.patterns} == categories
 
 
@@ -75,3 +81,94 @@ def _keywords(profile):
     from rightslens.core.suggestions import profile_keywords
 
     return profile_keywords(profile)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "pattern", "right"),
+    [
+        (
+            "La policía usa un algoritmo que estima el riesgo de que una mujer que denuncia "
+            "violencia de género vuelva a ser agredida.",
+            "es",
+            "ip-gender-violence",
+            "iccpr-6",
+        ),
+        (
+            "Die Software bewertet, in welchen Filialen die Gefahr einer Gewerkschaftsgründung "
+            "und von Streiks besteht.",
+            "de",
+            "ip-union-organising",
+            "icescr-8",
+        ),
+        (
+            "Device batteries contain cobalt from mines where children work.",
+            "en",
+            "ip-forced-child-labour",
+            "ilo-child-labour",
+        ),
+        (
+            "Le professeur photographie la classe et le logiciel identifie les élèves "
+            "pour noter leur présence.",
+            "fr",
+            "ip-student-surveillance",
+            "crc-16",
+        ),
+    ],
+)
+def test_patterns_added_for_further_rights_read_their_languages(items, text, lang, pattern, right):
+    shown = suggest_impacts(text, items, lang=lang, encoder=FAKE)
+    found = next((s for s in shown if s.pattern_id == pattern), None)
+    assert found is not None, [s.pattern_id for s in shown]
+    assert right in found.right_refs
+    # The reason quotes the description's own words, not the pattern's.
+    assert any(r.startswith("The description says “") for r in found.reasons)
+    quotes = [r.split("“")[1].split("”")[0] for r in found.reasons if "says “" in r]
+    assert all(q.strip("… ") in text for q in quotes), quotes
+
+
+def _pattern(pid, category, rights, cues):
+    return Item(
+        pid,
+        "impact_pattern",
+        "t",
+        pid,
+        (),
+        fields={
+            "category_ref": category,
+            "right_refs": list(rights),
+            "affected": "People",
+            "impact": "may be harmed",
+            "cues": {"en": list(cues)},
+        },
+    )
+
+
+def test_a_suggestion_adding_no_new_right_or_category_is_not_shown():
+    items = [
+        _pattern("ip-a", "cat-privacy", ["iccpr-17", "udhr-12"], ["camera", "network"]),
+        _pattern("ip-b", "cat-privacy", ["iccpr-17"], ["watch", "every"]),
+        _pattern("ip-c", "cat-privacy", ["iccpr-21"], ["protest", "march"]),
+    ]
+    text = "A camera network will watch every protest march."
+    shown = [s.pattern_id for s in ImpactReader(items, FAKE).suggest(text)]
+    everything = [s.pattern_id for s in ImpactReader(items, FAKE).suggest(text, show_all=True)]
+    assert set(everything) == {"ip-a", "ip-b", "ip-c"}
+    # ip-b's only right is already shown under the same category: its place goes unused.
+    assert "ip-b" not in shown and {"ip-a", "ip-c"} <= set(shown)
+
+
+_WORDS = ["face", "facebook", "faces", "data", "de", "ia", "école", "ecoles", "x"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    sentence=st.lists(st.sampled_from(_WORDS), max_size=8).map(" ".join),
+    cue=st.lists(st.sampled_from(_WORDS), min_size=1, max_size=3).map(" ".join),
+    whole=st.booleans(),
+)
+def test_the_precomputed_cue_finds_what_find_cue_finds_at_the_same_word(sentence, cue, whole):
+    cue = cue + (" " if whole else "")
+    padded = " " + " ".join(words(sentence)) + " "
+    index = padded.find(_needle(cue))
+    at = padded.count(" ", 0, index) if index >= 0 else -1
+    assert at == find_cue(words(sentence), cue)

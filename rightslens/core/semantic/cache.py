@@ -7,14 +7,16 @@ cannot be read or written is simply skipped: it saves time, never changes a resu
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from rightslens.core.semantic import CachedEncoder, Encoder, HashingEncoder, Vector
+from rightslens.core.semantic.shipped import read_shipped
 
 _REPO_VAR = Path(__file__).resolve().parents[3] / "var"
 
@@ -30,14 +32,33 @@ def cache_path(encoder: Encoder, texts: Sequence[str], label: str) -> Path:
     return cache_dir() / f"{label}-{slug}-{digest}.json"
 
 
+_RECORDING: list[dict[str, list[str]]] = []
+
+
+@contextlib.contextmanager
+def recording() -> Iterator[dict[str, list[str]]]:
+    """Collects {label: distinct texts} of every knowledge encoding asked for inside it."""
+    asked: dict[str, list[str]] = {}
+    _RECORDING.append(asked)
+    try:
+        yield asked
+    finally:
+        _RECORDING.remove(asked)
+
+
 def encode_knowledge(encoder: Encoder, texts: Sequence[str], label: str) -> list[Vector]:
-    """Vectors for knowledge-base texts, from memory, the disk cache, or the encoder."""
+    """Vectors for knowledge-base texts, from memory, the vectors shipped in the package, the
+    disk cache, or the encoder."""
     unique = list(dict.fromkeys(texts))
+    for asked in _RECORDING:
+        asked[label] = list(dict.fromkeys([*asked.get(label, []), *unique]))
     if not unique:
         return []
     if encoder.name == HashingEncoder.name:  # the fake is instant; never cache it
         return encoder.encode(texts)
     known = encoder.known(unique) if isinstance(encoder, CachedEncoder) else {}
+    if len(known) < len(unique):
+        known.update(read_shipped(encoder.name, unique, label))  # shipped in the package
     if len(known) < len(unique):
         known.update(_read(cache_path(encoder, unique, label)))
     if len(known) < len(unique):
