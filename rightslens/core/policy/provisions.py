@@ -21,19 +21,36 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_ARTICLE = r"article|articles|artigo|articulo|artículo|artikel|art\."
+_ARTICLE = r"article|articles|artigo|articulo|artículo|artikel|articolo|art\."
 _SECTION = r"section|sec\.|sección|seccion|secção|seção|secao"
-_ANNEX = r"annex|annexe|anexo|anhang|appendix"
+_ANNEX = r"annex|annexe|anexo|anhang|appendix|schedule|allegato|anlage"
+# Spanish additional, transitional, repealing and final provisions ("Disposición final primera").
+_DISPOSITION = r"disposici[óo]n[ \t]+(?:adicional|transitoria|derogatoria|final)"
 _CONTAINER = (
-    r"title|titre|título|titulo|titel|part|partie|parte|teil|chapter|chapitre|capítulo|capitulo"
-    r"|kapitel|abschnitt|subsection|sous-section|subsección|subseção|subsecção|" + _SECTION
+    r"title|titre|título|titulo|titel|titolo|part|partie|parte|teil|chapter|chapitre|capítulo"
+    r"|capitulo|capo|kapitel|abschnitt|subsection|sous-section|subsección|subseção|subsecção|"
+    + _SECTION
 )
-_NUMBER = r"\d{1,4}(?:[.-]\d{1,3})?[A-Za-z]?|[IVXLC]{1,6}\b|[A-Z]\b"
+# "5", "5a", "964 l", "L225-102-4", "R. 311-3-1-1", "1.1", "5-bis", "II", "B", "único".
+_NUMBER = (
+    r"(?:[LRDA]\.?[ \t]?(?=\d))?\d{1,4}(?:-\d{1,4})*(?:\.\d{1,3})?"
+    r"(?:[ -](?:bis|ter|quater|quinquies)\b|[A-Za-z]{1,2}\b|[ \t][a-z](?=[ \t]+[A-ZÄÖÜ]|[ \t]*$))?"
+    r"|[IVXLC]{1,6}\b|[A-Z]\b|[úu]nic[oa]\b|unique\b"
+)
+_ORDINAL_WORD = r"[a-záéíóúñ]+(?:[ \t]+[a-záéíóúñ]+)?"
 _HEADING = re.compile(
-    rf"(?:^|(?<=\f))[ \t\f]*(?P<label>{_ARTICLE}|{_SECTION}|{_ANNEX}|§)[ \t]*"
+    rf"(?:^|(?<=\f))[ \t\f]*(?:(?P<label>{_ARTICLE}|{_SECTION}|{_ANNEX}|§)[ \t]*"
     rf"(?P<num>{_NUMBER})[ \t]*(?:[º°ºo]\b|\.º|º)?"
+    rf"|(?P<dlabel>{_DISPOSITION})[ \t]+(?P<dnum>[úu]nica|{_ORDINAL_WORD}?)(?=[ \t]*[.\n\f]|\Z))"
     r"(?P<rest>[^\n\f]*)(?=[\n\f]|\Z)",
     re.IGNORECASE | re.MULTILINE,
+)
+# A UK-style section heading: a bare number and a short title ("54 Transparency in supply
+# chains etc"), read as a section only when the next line opens subsection "(1)".
+_BARE_SECTION = re.compile(
+    r"^[ \t]*(?P<num>\d{1,3}[A-Z]{0,2})[ \t]+(?P<rest>[A-Z][^\n.;:,]{2,80})[ \t]*\n"
+    r"(?=(?:[ \t]*\n)*[ \t]*\(1\)[ \t])",
+    re.MULTILINE,
 )
 _CONTAINER_LINE = re.compile(
     rf"(?:^|(?<=\f))[ \t\f]*(?P<label>{_CONTAINER})[ \t]+(?P<num>{_NUMBER}|[a-z]+\b)[ \t]*"
@@ -41,7 +58,8 @@ _CONTAINER_LINE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _PARAGRAPH = re.compile(
-    r"(?:^|(?<=\f))[ \t\f]*(?:\((?P<a>\d{1,3})\)|(?P<b>\d{1,3})[.)]|(?P<c>\d{1,2})(?=[ \t]+[A-Z]))[ \t]+(?=\S)",
+    r"(?:^|(?<=\f))[ \t\f]*(?:\((?P<a>\d{1,3})\)|(?P<b>\d{1,3})[.)]|(?P<c>\d{1,2})(?=[ \t]+[A-Z])"
+    r"|(?P<d>[IVX]{1,5})\.[ \t]*[–—-])[ \t]+(?=\S)",
     re.MULTILINE,
 )
 _PARAGRAPH_SIGN = re.compile(
@@ -53,6 +71,7 @@ _POINT = re.compile(
     r"|(?P<c>[IVXL]{1,6})[ \t]*[–—-])[ \t]+(?=\S)",
     re.MULTILINE,
 )
+_RECITAL_LINE = re.compile(r"^[ \t]*\((?P<n>\d{1,3})\)[ \t]+(?=\S)", re.MULTILINE)
 _LEADERS = re.compile(r"\S.*?(?:\.{3,}|…|\t| {2,})\s*\d{1,4}\s*$")
 _SENTENCE_END = re.compile(r"[.;!?:](?=\s)|\n[ \t]*\n")
 _ABBREVIATIONS = frozenset(
@@ -97,10 +116,29 @@ class _Mark:
     kind: str
 
 
+def _is_article_label(label: str) -> bool:
+    return re.fullmatch(_ARTICLE, label.lower()) is not None
+
+
+def _canonical_number(num: str) -> str:
+    """One spelling per number: "L. 225-102-4" -> "L225-102-4", "964 l" -> "964l", "único" -> "único"."""
+    num = re.sub(r"^([LRDA])\.?[ \t]?(?=\d)", r"\1", num.strip())
+    num = re.sub(r"(?<=\d)[ \t](?=[a-z]$)", "", num)
+    return "único" if num.lower() in ("unico", "único", "unica", "única", "unique") else num
+
+
+def _disposition_ref(label: str, number: str) -> str:
+    """ "Disposición  final primera" -> "Disposición final primera" (one space, accent kept)."""
+    kind = label.split()[-1].lower()
+    return f"Disposición {kind} {' '.join(number.lower().split())}".strip()
+
+
 def _canonical_label(label: str) -> tuple[str, str]:
     low = label.lower()
     if re.fullmatch(_ARTICLE, low):
         return "Art.", "article"
+    if low == "schedule":
+        return "Schedule", "annex"
     if re.fullmatch(_ANNEX, low):
         return "Annex", "annex"
     if low == "§":
@@ -162,7 +200,9 @@ def _line_end(text: str, offset: int) -> int:
 def _marks(text: str) -> list[_Mark]:
     """Article-level and container headings, in text order."""
     articles = [m for m in _HEADING.finditer(text) if _is_heading(m)]
-    has_articles = sum(1 for m in articles if re.fullmatch(_ARTICLE, m.group("label").lower())) >= 2
+    has_articles = (
+        sum(1 for m in articles if m.group("dlabel") or _is_article_label(m.group("label"))) >= 2
+    )
     marks: list[_Mark] = []
     container_starts: set[int] = set()
     for m in _CONTAINER_LINE.finditer(text):
@@ -173,11 +213,23 @@ def _marks(text: str) -> list[_Mark]:
         marks.append(_Mark(m.start(), _line_end(text, m.start()), f"{name} {m.group('num')}", kind))
         container_starts.add(m.start())
     for m in articles:
-        label, kind = _canonical_label(m.group("label"))
-        if m.start() in container_starts or (has_articles and label == "§"):
+        if m.start() in container_starts:
             continue
-        marks.append(
-            _Mark(m.start(), _line_end(text, m.start()), f"{label} {m.group('num')}", kind)
+        if m.group("dlabel"):
+            ref = _disposition_ref(m.group("dlabel"), m.group("dnum"))
+            marks.append(_Mark(m.start(), _line_end(text, m.start()), ref, "article"))
+            continue
+        label, kind = _canonical_label(m.group("label"))
+        if has_articles and label == "§":
+            continue
+        ref = f"{label} {_canonical_number(m.group('num'))}"
+        marks.append(_Mark(m.start(), _line_end(text, m.start()), ref, kind))
+    if not has_articles:
+        taken = {mark.start for mark in marks}
+        marks.extend(
+            _Mark(m.start(), _line_end(text, m.start()), f"Section {m.group('num')}", "section")
+            for m in _BARE_SECTION.finditer(text)
+            if m.start() not in taken
         )
     marks.sort(key=lambda mark: mark.start)
     return _contents(text, marks)
@@ -284,7 +336,17 @@ def _preamble_blocks(
     """Text before the first heading. Without headings at all, numbered paragraphs carry the structure."""
     if numbered and _PARAGRAPH.search(text, start, end):
         return _with_paragraphs(text, "para.", "paragraph", start, end, top_is_preamble=True)
-    return [(r, k, s, e, "") for r, k, s, e in _parts(text, "Preamble", start, end)]
+    recitals = list(_RECITAL_LINE.finditer(text, start, end))
+    if len(recitals) < 2:
+        return [(r, k, s, e, "") for r, k, s, e in _parts(text, "Preamble", start, end)]
+    # Numbered recitals before the articles: each one a preamble provision of its own.
+    blocks = [
+        (r, k, s, e, "") for r, k, s, e in _parts(text, "Preamble", start, recitals[0].start())
+    ]
+    for index, recital in enumerate(recitals):
+        stop = recitals[index + 1].start() if index + 1 < len(recitals) else end
+        blocks.append((f"Recital {recital.group('n')}", "preamble", recital.start(), stop, ""))
+    return blocks
 
 
 def _parts(text: str, ref: str, start: int, end: int) -> list[tuple[str, str, int, int]]:
@@ -302,8 +364,9 @@ def _parts(text: str, ref: str, start: int, end: int) -> list[tuple[str, str, in
 
 def _paragraph_marks(text: str, start: int, end: int, *, signs: bool) -> list[tuple[int, str]]:
     found = [
-        (m.start(), f"({m.group('a') or m.group('b') or m.group('c')})")
+        (m.start(), f"({m.group('a') or m.group('b') or m.group('c') or m.group('d')})")
         for m in _PARAGRAPH.finditer(text, start, end)
+        if text[start : m.start()].strip()  # not the unit's own number ("54 Transparency ...")
     ]
     if signs:
         found += [
