@@ -207,3 +207,25 @@ def test_numbered_recitals_before_articles_are_preamble_and_articles_are_operati
     assert [(d.term, d.ref, d.used_in) for d in defined] == [
         ("provider", "Art. 2", ("Recital 1", "Art. 1"))
     ]
+
+
+PRINCIPLES = (
+    "Recommendation on AI\n\n"
+    "1.1 Inclusive growth and well-being\n"
+    "Stakeholders should engage in responsible stewardship.\n\n"
+    "1.2 Transparency and explainability\n"
+    "AI actors should commit to transparency.\n"
+)
+
+
+def test_decimal_numbered_principle_headings_are_sections_and_not_evidence():
+    provisions = split_provisions(PRINCIPLES)
+    assert [(p.ref, p.kind) for p in provisions] == [
+        ("Preamble", "preamble"),
+        ("Section 1.1", "section"),
+        ("Section 1.2", "section"),
+    ]
+    read = read_sentences(PRINCIPLES, provisions)
+    title = next(s for s in read if s.raw == "1.2 Transparency and explainability")
+    assert title.heading
+    assert not next(s for s in read if s.raw.startswith("AI actors")).heading

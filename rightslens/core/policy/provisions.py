@@ -52,6 +52,13 @@ _BARE_SECTION = re.compile(
     r"(?=(?:[ \t]*\n)*[ \t]*\(1\)[ \t])",
     re.MULTILINE,
 )
+# A decimal-numbered heading ("1.3 Transparency and explainability") over a line of text, as in
+# OECD and UN principles; read as a section only in a text without articles.
+_DECIMAL_SECTION = re.compile(
+    r"^[ \t]*(?P<num>\d{1,2}\.\d{1,2})[ \t]+(?P<rest>[A-Z][^\n]{2,118}[^\n.;:,])[ \t]*\n"
+    r"(?=[ \t]*[A-Z])",
+    re.MULTILINE,
+)
 _CONTAINER_LINE = re.compile(
     rf"(?:^|(?<=\f))[ \t\f]*(?P<label>{_CONTAINER})[ \t]+(?P<num>{_NUMBER}|[a-z]+\b)[ \t]*"
     r"(?P<rest>[^\n\f]*)(?=[\n\f]|\Z)",
@@ -228,7 +235,8 @@ def _marks(text: str) -> list[_Mark]:
         taken = {mark.start for mark in marks}
         marks.extend(
             _Mark(m.start(), _line_end(text, m.start()), f"Section {m.group('num')}", "section")
-            for m in _BARE_SECTION.finditer(text)
+            for pattern in (_BARE_SECTION, _DECIMAL_SECTION)
+            for m in pattern.finditer(text)
             if m.start() not in taken
         )
     marks.sort(key=lambda mark: mark.start)
