@@ -229,3 +229,57 @@ def test_decimal_numbered_principle_headings_are_sections_and_not_evidence():
     title = next(s for s in read if s.raw == "1.2 Transparency and explainability")
     assert title.heading
     assert not next(s for s in read if s.raw.startswith("AI actors")).heading
+
+
+SWISS_ORDINANCE = (
+    "1. Abschnitt: Allgemeine Bestimmungen\n"
+    "Art. 2 Begriffe\n"
+    "1 In dieser Verordnung bedeuten:\n"
+    "a. Unternehmen: natürliche und juristische Personen;\n"
+    "b. Lieferkette: Prozess, der Folgendes umfasst:\n"
+    "1. aus Konfliktgebieten stammende Mineralien,\n"
+    "2. Produkte mit Verdacht auf Kinderarbeit.\n"
+    "2 Kinderarbeit umfasst keine Berufsausbildung.\n"
+    "2. Abschnitt: Sorgfaltspflichten\n"
+    "Art. 3 Prüfung\n"
+    "1 Unternehmen prüfen die Herkunft.\n"
+)
+
+
+def test_swiss_paragraphs_without_dot_hold_lettered_and_numbered_list_items():
+    provisions = split_provisions(SWISS_ORDINANCE)
+    assert [(p.ref, p.kind, p.path) for p in provisions] == [
+        ("Chapter 1", "chapter", ()),
+        ("Art. 2", "article", ("Chapter 1",)),
+        ("Art. 2(1)", "paragraph", ("Chapter 1",)),
+        ("Art. 2(1)(a)", "point", ("Chapter 1",)),
+        ("Art. 2(1)(b)", "point", ("Chapter 1",)),
+        ("Art. 2(1)(1)", "point", ("Chapter 1",)),
+        ("Art. 2(1)(2)", "point", ("Chapter 1",)),
+        ("Art. 2(2)", "paragraph", ("Chapter 1",)),
+        ("Chapter 2", "chapter", ()),
+        ("Art. 3", "article", ("Chapter 2",)),
+        ("Art. 3(1)", "paragraph", ("Chapter 2",)),
+    ]
+    # The container heading is never evidence.
+    read = read_sentences(SWISS_ORDINANCE, provisions)
+    assert not [s for s in read if "Abschnitt" in s.raw]
+
+
+def test_german_numbered_items_under_bracketed_paragraphs_take_the_chapeau_duty():
+    text = (
+        "§ 3 Sorgfaltspflichten\n"
+        "(1) Unternehmen sind verpflichtet, Folgendes zu beachten:\n"
+        "1. die Einrichtung eines Risikomanagements,\n"
+        "2. die Abgabe einer Grundsatzerklärung.\n"
+        "(2) Die Angemessenheit bestimmt sich nach der Art der Tätigkeit.\n"
+    )
+    provisions = split_provisions(text)
+    assert [p.ref for p in provisions] == ["§ 3", "§ 3(1)", "§ 3(1)(1)", "§ 3(1)(2)", "§ 3(2)"]
+    item = next(s for s in read_sentences(text, provisions) if "einrichtung" in s.normalised)
+    assert item.modality.name != "NEUTRAL"
+
+
+def test_french_roman_paragraphs_with_unspaced_dash():
+    text = "Article L851-3\n\nI.-Dans les conditions prévues, il peut être imposé.\n\nII.-La Commission est informée.\n"
+    assert _refs(text) == ["Art. L851-3", "Art. L851-3(I)", "Art. L851-3(II)"]

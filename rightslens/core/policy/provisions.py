@@ -65,8 +65,8 @@ _CONTAINER_LINE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _PARAGRAPH = re.compile(
-    r"(?:^|(?<=\f))[ \t\f]*(?:\((?P<a>\d{1,3})\)|(?P<b>\d{1,3})[.)]|(?P<c>\d{1,2})(?=[ \t]+[A-Z])"
-    r"|(?P<d>[IVX]{1,5})\.[ \t]*[–—-])[ \t]+(?=\S)",
+    r"(?:^|(?<=\f))[ \t\f]*(?:(?:\((?P<a>\d{1,3})\)|(?P<b>\d{1,3})[.)]|(?P<c>\d{1,2})(?=[ \t]+[A-Z]))[ \t]+"
+    r"|(?P<d>[IVX]{1,5})\.[ \t]*[–—-][ \t]*)(?=\S)",
     re.MULTILINE,
 )
 _PARAGRAPH_SIGN = re.compile(
@@ -76,6 +76,16 @@ _PARAGRAPH_SIGN = re.compile(
 _POINT = re.compile(
     r"(?:^|(?<=\f))[ \t\f]*(?:\((?P<a>[a-z]{1,2}|[ivx]{1,5})\)|(?P<b>[a-z]|[ivx]{1,5})\)"
     r"|(?P<c>[IVXL]{1,6})[ \t]*[–—-])[ \t]+(?=\S)",
+    re.MULTILINE,
+)
+# Under paragraphs numbered "1 Text" (Swiss) or "(1) Text" (German), list items read "a." and "1.".
+_POINT_NESTED = re.compile(
+    _POINT.pattern + r"|(?:^|(?<=\f))[ \t\f]*(?P<d>[a-z]{1,2}|\d{1,2})\.[ \t]+(?=\S)", re.MULTILINE
+)
+# German-language ordinal containers: "1. Abschnitt: Allgemeine Bestimmungen", "2. Kapitel".
+_ORDINAL_CONTAINER = re.compile(
+    r"^[ \t]*(?P<num>\d{1,2})\.[ \t]*(?P<label>Abschnitt|Unterabschnitt|Kapitel|Titel|Teil)\b"
+    r"(?P<rest>[^\n\f]{0,160})$",
     re.MULTILINE,
 )
 _RECITAL_LINE = re.compile(r"^[ \t]*\((?P<n>\d{1,3})\)[ \t]+(?=\S)", re.MULTILINE)
@@ -216,6 +226,10 @@ def _marks(text: str) -> list[_Mark]:
         is_section = re.fullmatch(_SECTION, m.group("label").lower()) is not None
         if (is_section and not has_articles) or not _is_container_line(m):
             continue
+        name, kind = _container_kind(m.group("label"))
+        marks.append(_Mark(m.start(), _line_end(text, m.start()), f"{name} {m.group('num')}", kind))
+        container_starts.add(m.start())
+    for m in _ORDINAL_CONTAINER.finditer(text):
         name, kind = _container_kind(m.group("label"))
         marks.append(_Mark(m.start(), _line_end(text, m.start()), f"{name} {m.group('num')}", kind))
         container_starts.add(m.start())
@@ -370,18 +384,28 @@ def _parts(text: str, ref: str, start: int, end: int) -> list[tuple[str, str, in
     return parts
 
 
-def _paragraph_marks(text: str, start: int, end: int, *, signs: bool) -> list[tuple[int, str]]:
-    found = [
-        (m.start(), f"({m.group('a') or m.group('b') or m.group('c') or m.group('d')})")
+def _paragraph_marks(
+    text: str, start: int, end: int, *, signs: bool
+) -> tuple[list[tuple[int, str]], bool]:
+    """Paragraph starts in [start, end), and whether the unit numbers its paragraphs "1 Text"
+    (Swiss) or "(1) Text" (German, UK), in which case "1." and "a." begin list items (points)."""
+    matches = [
+        m
         for m in _PARAGRAPH.finditer(text, start, end)
         if text[start : m.start()].strip()  # not the unit's own number ("54 Transparency ...")
+    ]
+    bare = any(m.group("c") or m.group("a") for m in matches)
+    found = [
+        (m.start(), f"({m.group('a') or m.group('b') or m.group('c') or m.group('d')})")
+        for m in matches
+        if not (bare and m.group("b"))
     ]
     if signs:
         found += [
             (m.start(), " sole para." if m.group("sole") else f" § {m.group('a')}")
             for m in _PARAGRAPH_SIGN.finditer(text, start, end)
         ]
-    return sorted(found)
+    return sorted(found), bare
 
 
 def _with_paragraphs(
@@ -394,7 +418,7 @@ def _with_paragraphs(
     top_is_preamble: bool = False,
     signs: bool = False,
 ) -> list[tuple[str, str, int, int, str]]:
-    marks = _paragraph_marks(text, start, end, signs=signs)
+    marks, nested = _paragraph_marks(text, start, end, signs=signs)
     if not marks:
         return _points(text, ref, kind, start, end)
     head_end = marks[0][0]
@@ -405,25 +429,25 @@ def _with_paragraphs(
                 (r, k, s, e, "") for r, k, s, e in _parts(text, "Preamble", start, head_end)
             )
         else:
-            blocks.extend(_points(text, ref, kind, start, head_end))
+            blocks.extend(_points(text, ref, kind, start, head_end, nested=nested))
     for index, (mark_start, number) in enumerate(marks):
         stop = marks[index + 1][0] if index + 1 < len(marks) else end
         sub_ref = f"para. {number.strip('()')}" if top_is_preamble else f"{ref}{number}"
         parent = "" if top_is_preamble else ref
-        blocks.extend(_points(text, sub_ref, "paragraph", mark_start, stop, parent))
+        blocks.extend(_points(text, sub_ref, "paragraph", mark_start, stop, parent, nested=nested))
     return blocks
 
 
 def _points(
-    text: str, ref: str, kind: str, start: int, end: int, parent: str = ""
+    text: str, ref: str, kind: str, start: int, end: int, parent: str = "", *, nested: bool = False
 ) -> list[tuple[str, str, int, int, str]]:
     """The unit itself (up to its first point) followed by its points, as (ref, kind, start, end, parent)."""
-    marks = list(_POINT.finditer(text, start, end))
+    marks = list((_POINT_NESTED if nested else _POINT).finditer(text, start, end))
     head_end = marks[0].start() if marks else end
     blocks = [(ref, kind, start, head_end, parent)]
     for index, mark in enumerate(marks):
         stop = marks[index + 1].start() if index + 1 < len(marks) else end
-        label = mark.group("a") or mark.group("b") or mark.group("c")
+        label = next(g for g in mark.groups() if g)
         blocks.append((f"{ref}({label})", "point", mark.start(), stop, ref))
     return blocks
 
