@@ -21,6 +21,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.policy_corpus_bench import instrument_text  # noqa: E402
 from rightslens.core.policy.provisions import split_provisions  # noqa: E402
 
 CORPUS = ROOT / "benchmarks" / "policy_corpus" / "corpus.yaml"
@@ -47,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, item in corpus["instruments"].items():
         if args.names and name not in args.names:
             continue
-        text = (CORPUS.parent / item["text_file"]).read_text(encoding="utf-8")
+        text = instrument_text(CORPUS.parent / item["text_file"])
         print(f"[{item['split']}] " + report(name, text, args.refs))
     return 0
 

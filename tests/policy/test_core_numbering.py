@@ -283,3 +283,19 @@ def test_german_numbered_items_under_bracketed_paragraphs_take_the_chapeau_duty(
 def test_french_roman_paragraphs_with_unspaced_dash():
     text = "Article L851-3\n\nI.-Dans les conditions prévues, il peut être imposé.\n\nII.-La Commission est informée.\n"
     assert _refs(text) == ["Art. L851-3", "Art. L851-3(I)", "Art. L851-3(II)"]
+
+
+def test_title_line_of_a_top_level_numbered_part_is_a_heading():
+    text = (
+        "Directive on Automated Decision-Making\n\n"
+        "6. Transparency requirements\n"
+        "6.1 The Assistant Deputy Minister must provide notice before decisions.\n"
+        "7. Consequences\n"
+        "7.1 Consequences are set out in the framework.\n"
+    )
+    provisions = split_provisions(text)
+    assert [p.ref for p in provisions] == ["Preamble", "para. 6", "para. 7"]
+    read = read_sentences(text, provisions)
+    title = next(s for s in read if s.raw == "6. Transparency requirements")
+    rule = next(s for s in read if s.raw.startswith("6.1"))
+    assert title.heading and not rule.heading

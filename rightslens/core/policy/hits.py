@@ -121,7 +121,10 @@ def _is_heading_line(
     first = index == 0 and span.start - provision.start < 8 and "\n" not in raw
     return (
         first
-        and provision.kind in ("article", "section", "annex")
+        and (
+            provision.kind in ("article", "section", "annex")
+            or (provision.kind == "paragraph" and not provision.parent)  # "4. Objectives"
+        )
         and raw[-1:] not in ".;:"
         and len(raw.split()) <= 12
         and (span.end < provision.end - 3 or has_parts)
