@@ -299,3 +299,15 @@ def test_title_line_of_a_top_level_numbered_part_is_a_heading():
     title = next(s for s in read if s.raw == "6. Transparency requirements")
     rule = next(s for s in read if s.raw.startswith("6.1"))
     assert title.heading and not rule.heading
+
+
+def test_a_wrapped_first_line_of_a_numbered_commitment_is_not_a_heading():
+    text = (
+        "Code of Conduct\n\n"
+        "1 Take appropriate measures throughout the development of advanced AI systems\n"
+        "including prior to deployment, to identify and mitigate risks.\n"
+        "2 Identify patterns of misuse,\n"
+        "after deployment.\n"
+    )
+    read = read_sentences(text, split_provisions(text))
+    assert not [s for s in read if s.heading and s.raw.startswith(("1 ", "2 "))]

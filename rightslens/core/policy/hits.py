@@ -85,7 +85,14 @@ def read_sentences(
                     raw,
                     releases(norm),
                     heading=span.end <= title_end
-                    or _is_heading_line(raw, index, span, provision, provision.ref in parents),
+                    or _is_heading_line(
+                        raw,
+                        index,
+                        span,
+                        provision,
+                        provision.ref in parents,
+                        _next_char(text, span),
+                    ),
                     definition=provision.ref in definitions,
                     addressee=addressee_of(norm, word),
                     beneficiary=beneficiary_of(norm, word),
@@ -109,11 +116,23 @@ def _title_end(text: str) -> int:
     return start + len(line)
 
 
+def _next_char(text: str, span: Span) -> str:
+    rest = text[span.end : span.end + 40].lstrip()
+    return rest[:1]
+
+
 def _is_heading_line(
-    raw: str, index: int, span: Span, provision: Provision, has_parts: bool = False
+    raw: str,
+    index: int,
+    span: Span,
+    provision: Provision,
+    has_parts: bool = False,
+    next_char: str = "",
 ) -> bool:
     """The first line of an article when it is only its number and title, or a line in capitals.
-    An article whose paragraphs are provisions of their own may hold nothing but that line."""
+    An article whose paragraphs are provisions of their own may hold nothing but that line. A
+    numbered paragraph's first line is its title only when the next line starts a new sentence
+    (a wrapped line, "1 Take appropriate measures ... systems," going on in lower case, is not)."""
     letters = [c for c in raw if c.isalpha()]
     shouting = len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
     if shouting and len(raw) <= 160:
@@ -123,7 +142,12 @@ def _is_heading_line(
         first
         and (
             provision.kind in ("article", "section", "annex")
-            or (provision.kind == "paragraph" and not provision.parent)  # "4. Objectives"
+            or (  # "4. Objectives and expected results" over "4.1 The objective ..."
+                provision.kind == "paragraph"
+                and not provision.parent
+                and raw[-1:] != ","
+                and (next_char.isupper() or next_char.isdigit())
+            )
         )
         and raw[-1:] not in ".;:"
         and len(raw.split()) <= 12
