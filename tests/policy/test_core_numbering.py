@@ -311,3 +311,21 @@ def test_a_wrapped_first_line_of_a_numbered_commitment_is_not_a_heading():
     )
     read = read_sentences(text, split_provisions(text))
     assert not [s for s in read if s.heading and s.raw.startswith(("1 ", "2 "))]
+
+
+def test_brazilian_lettered_items_nest_under_their_roman_item():
+    text = (
+        "Art. 3º O Estado deverá:\n"
+        "I - capacitar servidores, com foco em:\n"
+        "a) sensibilização;\n"
+        "b) capacitação;\n"
+        "II - fortalecer políticas.\n"
+    )
+    provisions = split_provisions(text)
+    assert [(p.ref, p.parent, p.article) for p in provisions] == [
+        ("Art. 3", "", "Art. 3"),
+        ("Art. 3(I)", "Art. 3", "Art. 3"),
+        ("Art. 3(I)(a)", "Art. 3(I)", "Art. 3"),
+        ("Art. 3(I)(b)", "Art. 3(I)", "Art. 3"),
+        ("Art. 3(II)", "Art. 3", "Art. 3"),
+    ]

@@ -445,10 +445,17 @@ def _points(
     marks = list((_POINT_NESTED if nested else _POINT).finditer(text, start, end))
     head_end = marks[0].start() if marks else end
     blocks = [(ref, kind, start, head_end, parent)]
+    outer = ""  # an "I -" item (Brazilian inciso): the "a)" items after it are its own points
     for index, mark in enumerate(marks):
         stop = marks[index + 1].start() if index + 1 < len(marks) else end
         label = next(g for g in mark.groups() if g)
-        blocks.append((f"{ref}({label})", "point", mark.start(), stop, ref))
+        if mark.group("c"):
+            outer = f"{ref}({label})"
+            blocks.append((outer, "point", mark.start(), stop, ref))
+        elif outer and (mark.group("a") or mark.group("b")):
+            blocks.append((f"{outer}({label})", "point", mark.start(), stop, outer))
+        else:
+            blocks.append((f"{ref}({label})", "point", mark.start(), stop, ref))
     return blocks
 
 
