@@ -7,10 +7,15 @@ the quoted passage. The hierarchy, in en/fr/es/pt/de:
   Capítulo / Kapitel / Abschnitt, and Section / Sección / Seção when the text also has articles.
   A container is only a heading: its provisions carry its reference in `path`, and its own words
   are never evidence;
-- articles: Article / Art. / Artigo / Artículo / Artikel, Section or § when there are no articles,
-  Annex / Annexe / Anexo / Anhang;
-- paragraphs: "1.", "(1)", "1)", and "§ 1º" / "Parágrafo único" inside an article;
-- points: "(a)", "a)", "(iv)", "I –" inside an article or paragraph.
+- articles: Article / Art. / Artigo / Artículo / Artikel / Articolo, with numbers such as "5a",
+  "964 l", "L225-102-4", "R. 311-3-1-1", "único"; Spanish "Disposición final primera" and the like;
+  Section or § when there are no articles, and then also a UK section ("54 Transparency ..." over
+  "(1)") or a decimal heading ("1.3 Transparency and explainability"); Annex / Annexe / Anexo /
+  Anhang / Allegato / Schedule;
+- paragraphs: "1.", "(1)", "1)", Swiss "1 Text", French "I. –", and "§ 1º" / "Parágrafo único"
+  inside an article; numbered recitals "(1)" before the first article are preamble ("Recital 1");
+- points: "(a)", "a)", "(iv)", "I –" inside an article or paragraph ("a)" after "I –" nests under
+  it), and "1." / "a." under "(1)" or "1 Text" paragraphs.
 
 Lines that only list headings (a table of contents: heading after heading with no rule between
 them, or a heading ending in a page number) become one `Contents` provision that is never evidence.
