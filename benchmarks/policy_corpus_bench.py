@@ -60,6 +60,16 @@ def reference(labels: dict[str, dict[str, str]]) -> dict[str, str]:
     return next((v for v in labels.values() if isinstance(v, dict) and v), {})
 
 
+def instrument_text(path: Path) -> str:
+    """The instrument's own text: the `#` lines that open a corpus file say where it comes from
+    and what is included (README.md); they are notes about the text, not part of it."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    skip = 0
+    while skip < len(lines) and lines[skip].startswith("#"):
+        skip += 1
+    return "".join(lines[skip:]).lstrip("\n")
+
+
 def splits_of(corpus: dict[str, object]) -> list[str]:
     """Every split named in the corpus, in the order it first appears."""
     return list(dict.fromkeys(str(i["split"]) for i in corpus["instruments"].values()))  # type: ignore[attr-defined]
@@ -73,7 +83,7 @@ def checker_rows(
     for name, item in corpus["instruments"].items():  # type: ignore[attr-defined]
         if splits is not None and str(item["split"]) not in splits:
             continue
-        text = (CORPUS.parent / item["text_file"]).read_text(encoding="utf-8")
+        text = instrument_text(CORPUS.parent / item["text_file"])
         meta = InstrumentMeta(
             title=name, kind=item["kind"], binding=item["binding"], language=item["language"]
         )

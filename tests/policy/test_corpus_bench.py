@@ -73,3 +73,13 @@ def reference_labels(item):
     from benchmarks.policy_corpus_bench import reference
 
     return reference(item["labels"])
+
+
+def test_source_notes_that_open_a_corpus_file_are_not_read_as_instrument_text(tmp_path):
+    from benchmarks.policy_corpus_bench import instrument_text
+
+    path = tmp_path / "law.txt"
+    path.write_text(
+        "# Source: a register\n# Included: section 54\n\nAct 2015\n54 Duties\n# not a note\n"
+    )
+    assert instrument_text(path) == "Act 2015\n54 Duties\n# not a note\n"

@@ -47,6 +47,7 @@ def read_sentences(
     chapeau: tuple[Modality, str] | None = None
     title_end = _title_end(text)
     seen_article = False
+    parents = {p.parent for p in provisions if p.parent}
     for provision in provisions:
         if provision.is_heading:
             chapeau = None
@@ -56,7 +57,7 @@ def read_sentences(
         seen_article = seen_article or provision.kind in ("article", "section")
         recital = (
             not seen_article
-            and provision.kind == "paragraph"
+            and provision.kind in ("paragraph", "preamble")
             and not provision.parent
             and _RECITAL.match(text, provision.start) is not None
         )
@@ -83,7 +84,15 @@ def read_sentences(
                     word,
                     raw,
                     releases(norm),
-                    heading=span.end <= title_end or _is_heading_line(raw, index, span, provision),
+                    heading=span.end <= title_end
+                    or _is_heading_line(
+                        raw,
+                        index,
+                        span,
+                        provision,
+                        provision.ref in parents,
+                        _next_char(text, span),
+                    ),
                     definition=provision.ref in definitions,
                     addressee=addressee_of(norm, word),
                     beneficiary=beneficiary_of(norm, word),
@@ -107,8 +116,23 @@ def _title_end(text: str) -> int:
     return start + len(line)
 
 
-def _is_heading_line(raw: str, index: int, span: Span, provision: Provision) -> bool:
-    """The first line of an article when it is only its number and title, or a line in capitals."""
+def _next_char(text: str, span: Span) -> str:
+    rest = text[span.end : span.end + 40].lstrip()
+    return rest[:1]
+
+
+def _is_heading_line(
+    raw: str,
+    index: int,
+    span: Span,
+    provision: Provision,
+    has_parts: bool = False,
+    next_char: str = "",
+) -> bool:
+    """The first line of an article when it is only its number and title, or a line in capitals.
+    An article whose paragraphs are provisions of their own may hold nothing but that line. A
+    numbered paragraph's first line is its title only when the next line starts a new sentence
+    (a wrapped line, "1 Take appropriate measures ... systems," going on in lower case, is not)."""
     letters = [c for c in raw if c.isalpha()]
     shouting = len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
     if shouting and len(raw) <= 160:
@@ -116,10 +140,18 @@ def _is_heading_line(raw: str, index: int, span: Span, provision: Provision) -> 
     first = index == 0 and span.start - provision.start < 8 and "\n" not in raw
     return (
         first
-        and provision.kind in ("article", "section", "annex")
+        and (
+            provision.kind in ("article", "section", "annex")
+            or (  # "4. Objectives and expected results" over "4.1 The objective ..."
+                provision.kind == "paragraph"
+                and not provision.parent
+                and raw[-1:] != ","
+                and (next_char.isupper() or next_char.isdigit())
+            )
+        )
         and raw[-1:] not in ".;:"
         and len(raw.split()) <= 12
-        and span.end < provision.end - 3
+        and (span.end < provision.end - 3 or has_parts)
     )
 
 

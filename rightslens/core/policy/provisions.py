@@ -7,10 +7,15 @@ the quoted passage. The hierarchy, in en/fr/es/pt/de:
   Capítulo / Kapitel / Abschnitt, and Section / Sección / Seção when the text also has articles.
   A container is only a heading: its provisions carry its reference in `path`, and its own words
   are never evidence;
-- articles: Article / Art. / Artigo / Artículo / Artikel, Section or § when there are no articles,
-  Annex / Annexe / Anexo / Anhang;
-- paragraphs: "1.", "(1)", "1)", and "§ 1º" / "Parágrafo único" inside an article;
-- points: "(a)", "a)", "(iv)", "I –" inside an article or paragraph.
+- articles: Article / Art. / Artigo / Artículo / Artikel / Articolo, with numbers such as "5a",
+  "964 l", "L225-102-4", "R. 311-3-1-1", "único"; Spanish "Disposición final primera" and the like;
+  Section or § when there are no articles, and then also a UK section ("54 Transparency ..." over
+  "(1)") or a decimal heading ("1.3 Transparency and explainability"); Annex / Annexe / Anexo /
+  Anhang / Allegato / Schedule;
+- paragraphs: "1.", "(1)", "1)", Swiss "1 Text", French "I. –", and "§ 1º" / "Parágrafo único"
+  inside an article; numbered recitals "(1)" before the first article are preamble ("Recital 1");
+- points: "(a)", "a)", "(iv)", "I –" inside an article or paragraph ("a)" after "I –" nests under
+  it), and "1." / "a." under "(1)" or "1 Text" paragraphs.
 
 Lines that only list headings (a table of contents: heading after heading with no rule between
 them, or a heading ending in a page number) become one `Contents` provision that is never evidence.
@@ -21,19 +26,43 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_ARTICLE = r"article|articles|artigo|articulo|artículo|artikel|art\."
+_ARTICLE = r"article|articles|artigo|articulo|artículo|artikel|articolo|art\."
 _SECTION = r"section|sec\.|sección|seccion|secção|seção|secao"
-_ANNEX = r"annex|annexe|anexo|anhang|appendix"
+_ANNEX = r"annex|annexe|anexo|anhang|appendix|schedule|allegato|anlage"
+# Spanish additional, transitional, repealing and final provisions ("Disposición final primera").
+_DISPOSITION = r"disposici[óo]n[ \t]+(?:adicional|transitoria|derogatoria|final)"
 _CONTAINER = (
-    r"title|titre|título|titulo|titel|part|partie|parte|teil|chapter|chapitre|capítulo|capitulo"
-    r"|kapitel|abschnitt|subsection|sous-section|subsección|subseção|subsecção|" + _SECTION
+    r"title|titre|título|titulo|titel|titolo|part|partie|parte|teil|chapter|chapitre|capítulo"
+    r"|capitulo|capo|kapitel|abschnitt|subsection|sous-section|subsección|subseção|subsecção|"
+    + _SECTION
 )
-_NUMBER = r"\d{1,4}(?:[.-]\d{1,3})?[A-Za-z]?|[IVXLC]{1,6}\b|[A-Z]\b"
+# "5", "5a", "964 l", "L225-102-4", "R. 311-3-1-1", "1.1", "5-bis", "II", "B", "único".
+_NUMBER = (
+    r"(?:[LRDA]\.?[ \t]?(?=\d))?\d{1,4}(?:-\d{1,4})*(?:\.\d{1,3})?"
+    r"(?:[ -](?:bis|ter|quater|quinquies)\b|[A-Za-z]{1,2}\b|[ \t][a-z](?=[ \t]+[A-ZÄÖÜ]|[ \t]*$))?"
+    r"|[IVXLC]{1,6}\b|[A-Z]\b|[úu]nic[oa]\b|unique\b"
+)
+_ORDINAL_WORD = r"[a-záéíóúñ]+(?:[ \t]+[a-záéíóúñ]+)?"
 _HEADING = re.compile(
-    rf"(?:^|(?<=\f))[ \t\f]*(?P<label>{_ARTICLE}|{_SECTION}|{_ANNEX}|§)[ \t]*"
+    rf"(?:^|(?<=\f))[ \t\f]*(?:(?P<label>{_ARTICLE}|{_SECTION}|{_ANNEX}|§)[ \t]*"
     rf"(?P<num>{_NUMBER})[ \t]*(?:[º°ºo]\b|\.º|º)?"
+    rf"|(?P<dlabel>{_DISPOSITION})[ \t]+(?P<dnum>[úu]nica|{_ORDINAL_WORD}?)(?=[ \t]*[.\n\f]|\Z))"
     r"(?P<rest>[^\n\f]*)(?=[\n\f]|\Z)",
     re.IGNORECASE | re.MULTILINE,
+)
+# A UK-style section heading: a bare number and a short title ("54 Transparency in supply
+# chains etc"), read as a section only when the next line opens subsection "(1)".
+_BARE_SECTION = re.compile(
+    r"^[ \t]*(?P<num>\d{1,3}[A-Z]{0,2})[ \t]+(?P<rest>[A-Z][^\n.;:,]{2,80})[ \t]*\n"
+    r"(?=(?:[ \t]*\n)*[ \t]*\(1\)[ \t])",
+    re.MULTILINE,
+)
+# A decimal-numbered heading ("1.3 Transparency and explainability") over a line of text, as in
+# OECD and UN principles; read as a section only in a text without articles.
+_DECIMAL_SECTION = re.compile(
+    r"^[ \t]*(?P<num>\d{1,2}\.\d{1,2})[ \t]+(?P<rest>[A-Z][^\n]{2,118}[^\n.;:,])[ \t]*\n"
+    r"(?=[ \t]*[A-Z])",
+    re.MULTILINE,
 )
 _CONTAINER_LINE = re.compile(
     rf"(?:^|(?<=\f))[ \t\f]*(?P<label>{_CONTAINER})[ \t]+(?P<num>{_NUMBER}|[a-z]+\b)[ \t]*"
@@ -41,7 +70,8 @@ _CONTAINER_LINE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _PARAGRAPH = re.compile(
-    r"(?:^|(?<=\f))[ \t\f]*(?:\((?P<a>\d{1,3})\)|(?P<b>\d{1,3})[.)]|(?P<c>\d{1,2})(?=[ \t]+[A-Z]))[ \t]+(?=\S)",
+    r"(?:^|(?<=\f))[ \t\f]*(?:(?:\((?P<a>\d{1,3})\)|(?P<b>\d{1,3})[.)]|(?P<c>\d{1,2})(?=[ \t]+[A-Z]))[ \t]+"
+    r"|(?P<d>[IVX]{1,5})\.[ \t]*[–—-][ \t]*)(?=\S)",
     re.MULTILINE,
 )
 _PARAGRAPH_SIGN = re.compile(
@@ -53,6 +83,17 @@ _POINT = re.compile(
     r"|(?P<c>[IVXL]{1,6})[ \t]*[–—-])[ \t]+(?=\S)",
     re.MULTILINE,
 )
+# Under paragraphs numbered "1 Text" (Swiss) or "(1) Text" (German), list items read "a." and "1.".
+_POINT_NESTED = re.compile(
+    _POINT.pattern + r"|(?:^|(?<=\f))[ \t\f]*(?P<d>[a-z]{1,2}|\d{1,2})\.[ \t]+(?=\S)", re.MULTILINE
+)
+# German-language ordinal containers: "1. Abschnitt: Allgemeine Bestimmungen", "2. Kapitel".
+_ORDINAL_CONTAINER = re.compile(
+    r"^[ \t]*(?P<num>\d{1,2})\.[ \t]*(?P<label>Abschnitt|Unterabschnitt|Kapitel|Titel|Teil)\b"
+    r"(?P<rest>[^\n\f]{0,160})$",
+    re.MULTILINE,
+)
+_RECITAL_LINE = re.compile(r"^[ \t]*\((?P<n>\d{1,3})\)[ \t]+(?=\S)", re.MULTILINE)
 _LEADERS = re.compile(r"\S.*?(?:\.{3,}|…|\t| {2,})\s*\d{1,4}\s*$")
 _SENTENCE_END = re.compile(r"[.;!?:](?=\s)|\n[ \t]*\n")
 _ABBREVIATIONS = frozenset(
@@ -97,10 +138,29 @@ class _Mark:
     kind: str
 
 
+def _is_article_label(label: str) -> bool:
+    return re.fullmatch(_ARTICLE, label.lower()) is not None
+
+
+def _canonical_number(num: str) -> str:
+    """One spelling per number: "L. 225-102-4" -> "L225-102-4", "964 l" -> "964l", "único" -> "único"."""
+    num = re.sub(r"^([LRDA])\.?[ \t]?(?=\d)", r"\1", num.strip())
+    num = re.sub(r"(?<=\d)[ \t](?=[a-z]$)", "", num)
+    return "único" if num.lower() in ("unico", "único", "unica", "única", "unique") else num
+
+
+def _disposition_ref(label: str, number: str) -> str:
+    """ "Disposición  final primera" -> "Disposición final primera" (one space, accent kept)."""
+    kind = label.split()[-1].lower()
+    return f"Disposición {kind} {' '.join(number.lower().split())}".strip()
+
+
 def _canonical_label(label: str) -> tuple[str, str]:
     low = label.lower()
     if re.fullmatch(_ARTICLE, low):
         return "Art.", "article"
+    if low == "schedule":
+        return "Schedule", "annex"
     if re.fullmatch(_ANNEX, low):
         return "Annex", "annex"
     if low == "§":
@@ -162,7 +222,9 @@ def _line_end(text: str, offset: int) -> int:
 def _marks(text: str) -> list[_Mark]:
     """Article-level and container headings, in text order."""
     articles = [m for m in _HEADING.finditer(text) if _is_heading(m)]
-    has_articles = sum(1 for m in articles if re.fullmatch(_ARTICLE, m.group("label").lower())) >= 2
+    has_articles = (
+        sum(1 for m in articles if m.group("dlabel") or _is_article_label(m.group("label"))) >= 2
+    )
     marks: list[_Mark] = []
     container_starts: set[int] = set()
     for m in _CONTAINER_LINE.finditer(text):
@@ -172,12 +234,29 @@ def _marks(text: str) -> list[_Mark]:
         name, kind = _container_kind(m.group("label"))
         marks.append(_Mark(m.start(), _line_end(text, m.start()), f"{name} {m.group('num')}", kind))
         container_starts.add(m.start())
+    for m in _ORDINAL_CONTAINER.finditer(text):
+        name, kind = _container_kind(m.group("label"))
+        marks.append(_Mark(m.start(), _line_end(text, m.start()), f"{name} {m.group('num')}", kind))
+        container_starts.add(m.start())
     for m in articles:
-        label, kind = _canonical_label(m.group("label"))
-        if m.start() in container_starts or (has_articles and label == "§"):
+        if m.start() in container_starts:
             continue
-        marks.append(
-            _Mark(m.start(), _line_end(text, m.start()), f"{label} {m.group('num')}", kind)
+        if m.group("dlabel"):
+            ref = _disposition_ref(m.group("dlabel"), m.group("dnum"))
+            marks.append(_Mark(m.start(), _line_end(text, m.start()), ref, "article"))
+            continue
+        label, kind = _canonical_label(m.group("label"))
+        if has_articles and label == "§":
+            continue
+        ref = f"{label} {_canonical_number(m.group('num'))}"
+        marks.append(_Mark(m.start(), _line_end(text, m.start()), ref, kind))
+    if not has_articles:
+        taken = {mark.start for mark in marks}
+        marks.extend(
+            _Mark(m.start(), _line_end(text, m.start()), f"Section {m.group('num')}", "section")
+            for pattern in (_BARE_SECTION, _DECIMAL_SECTION)
+            for m in pattern.finditer(text)
+            if m.start() not in taken
         )
     marks.sort(key=lambda mark: mark.start)
     return _contents(text, marks)
@@ -284,7 +363,17 @@ def _preamble_blocks(
     """Text before the first heading. Without headings at all, numbered paragraphs carry the structure."""
     if numbered and _PARAGRAPH.search(text, start, end):
         return _with_paragraphs(text, "para.", "paragraph", start, end, top_is_preamble=True)
-    return [(r, k, s, e, "") for r, k, s, e in _parts(text, "Preamble", start, end)]
+    recitals = list(_RECITAL_LINE.finditer(text, start, end))
+    if len(recitals) < 2:
+        return [(r, k, s, e, "") for r, k, s, e in _parts(text, "Preamble", start, end)]
+    # Numbered recitals before the articles: each one a preamble provision of its own.
+    blocks = [
+        (r, k, s, e, "") for r, k, s, e in _parts(text, "Preamble", start, recitals[0].start())
+    ]
+    for index, recital in enumerate(recitals):
+        stop = recitals[index + 1].start() if index + 1 < len(recitals) else end
+        blocks.append((f"Recital {recital.group('n')}", "preamble", recital.start(), stop, ""))
+    return blocks
 
 
 def _parts(text: str, ref: str, start: int, end: int) -> list[tuple[str, str, int, int]]:
@@ -300,17 +389,28 @@ def _parts(text: str, ref: str, start: int, end: int) -> list[tuple[str, str, in
     return parts
 
 
-def _paragraph_marks(text: str, start: int, end: int, *, signs: bool) -> list[tuple[int, str]]:
-    found = [
-        (m.start(), f"({m.group('a') or m.group('b') or m.group('c')})")
+def _paragraph_marks(
+    text: str, start: int, end: int, *, signs: bool
+) -> tuple[list[tuple[int, str]], bool]:
+    """Paragraph starts in [start, end), and whether the unit numbers its paragraphs "1 Text"
+    (Swiss) or "(1) Text" (German, UK), in which case "1." and "a." begin list items (points)."""
+    matches = [
+        m
         for m in _PARAGRAPH.finditer(text, start, end)
+        if text[start : m.start()].strip()  # not the unit's own number ("54 Transparency ...")
+    ]
+    bare = any(m.group("c") or m.group("a") for m in matches)
+    found = [
+        (m.start(), f"({m.group('a') or m.group('b') or m.group('c') or m.group('d')})")
+        for m in matches
+        if not (bare and m.group("b"))
     ]
     if signs:
         found += [
             (m.start(), " sole para." if m.group("sole") else f" § {m.group('a')}")
             for m in _PARAGRAPH_SIGN.finditer(text, start, end)
         ]
-    return sorted(found)
+    return sorted(found), bare
 
 
 def _with_paragraphs(
@@ -323,7 +423,7 @@ def _with_paragraphs(
     top_is_preamble: bool = False,
     signs: bool = False,
 ) -> list[tuple[str, str, int, int, str]]:
-    marks = _paragraph_marks(text, start, end, signs=signs)
+    marks, nested = _paragraph_marks(text, start, end, signs=signs)
     if not marks:
         return _points(text, ref, kind, start, end)
     head_end = marks[0][0]
@@ -334,26 +434,33 @@ def _with_paragraphs(
                 (r, k, s, e, "") for r, k, s, e in _parts(text, "Preamble", start, head_end)
             )
         else:
-            blocks.extend(_points(text, ref, kind, start, head_end))
+            blocks.extend(_points(text, ref, kind, start, head_end, nested=nested))
     for index, (mark_start, number) in enumerate(marks):
         stop = marks[index + 1][0] if index + 1 < len(marks) else end
         sub_ref = f"para. {number.strip('()')}" if top_is_preamble else f"{ref}{number}"
         parent = "" if top_is_preamble else ref
-        blocks.extend(_points(text, sub_ref, "paragraph", mark_start, stop, parent))
+        blocks.extend(_points(text, sub_ref, "paragraph", mark_start, stop, parent, nested=nested))
     return blocks
 
 
 def _points(
-    text: str, ref: str, kind: str, start: int, end: int, parent: str = ""
+    text: str, ref: str, kind: str, start: int, end: int, parent: str = "", *, nested: bool = False
 ) -> list[tuple[str, str, int, int, str]]:
     """The unit itself (up to its first point) followed by its points, as (ref, kind, start, end, parent)."""
-    marks = list(_POINT.finditer(text, start, end))
+    marks = list((_POINT_NESTED if nested else _POINT).finditer(text, start, end))
     head_end = marks[0].start() if marks else end
     blocks = [(ref, kind, start, head_end, parent)]
+    outer = ""  # an "I -" item (Brazilian inciso): the "a)" items after it are its own points
     for index, mark in enumerate(marks):
         stop = marks[index + 1].start() if index + 1 < len(marks) else end
-        label = mark.group("a") or mark.group("b") or mark.group("c")
-        blocks.append((f"{ref}({label})", "point", mark.start(), stop, ref))
+        label = next(g for g in mark.groups() if g)
+        if mark.group("c"):
+            outer = f"{ref}({label})"
+            blocks.append((outer, "point", mark.start(), stop, ref))
+        elif outer and (mark.group("a") or mark.group("b")):
+            blocks.append((f"{outer}({label})", "point", mark.start(), stop, outer))
+        else:
+            blocks.append((f"{ref}({label})", "point", mark.start(), stop, ref))
     return blocks
 
 

@@ -31,8 +31,12 @@ _LISTED_TERM = re.compile(
     r"^\s*(?:\(?[a-z0-9]{1,4}[.)]|[IVXL]{1,6}\s*[–—-])?\s*(?P<term>[^\W\d][^:\n]{1,60}?)\s*:\s+\S"
 )
 _CROSS_REF = re.compile(
-    r"\b(?:article|articles|art\.|arts\.|artigo|artículo|articulo|artikel)\s*(?P<num>\d{1,4}[a-z]?)"
-    r"(?:\s*(?:º|°|o\b))?(?:\s*\((?P<para>\d{1,3})\))?|§\s*(?P<sign>\d{1,4})",
+    r"\b(?:article|articles|art\.|arts\.|artigo|artículo|articulo|artikel|articolo)\s*"
+    r"(?P<num>(?:[LRD]\.?\s?(?=\d))?\d{1,4}(?:-\d{1,4})*(?:[a-z]{1,2}\b|\s[a-z]\b(?!['’]))?)"
+    r"(?:\s*(?:º|°|o\b))?(?:\s*\((?P<para>\d{1,3})\))?"
+    r"|§\s*(?P<sign>\d{1,4}[a-z]?\b)"
+    r"|\bsection\s+(?P<section>\d{1,4}[A-Z]{0,2})(?:\((?P<subsection>\d{1,3})\))?"
+    r"|\bsubsection\s+\((?P<own>\d{1,3})\)",
     re.IGNORECASE,
 )
 
@@ -113,14 +117,24 @@ def cross_references(text: str, provisions: Sequence[Provision]) -> list[CrossRe
 
 def _target(match: re.Match[str], provision: Provision, refs: set[str]) -> str:
     if match.group("sign"):
-        candidate = f"{provision.article} § {match.group('sign')}"
-        return (
-            candidate
-            if candidate in refs
-            else (f"§ {match.group('sign')}" if f"§ {match.group('sign')}" in refs else "")
-        )
-    article = f"Art. {match.group('num')}"
-    with_para = f"{article}({match.group('para')})" if match.group("para") else ""
+        sign = match.group("sign")
+        candidate = f"{provision.article} § {sign}"
+        return candidate if candidate in refs else (f"§ {sign}" if f"§ {sign}" in refs else "")
+    if match.group("own"):
+        # "subsection (2)" points inside the section that says it.
+        candidate = f"{provision.article}({match.group('own')})"
+        return candidate if candidate in refs else ""
+    if match.group("section"):
+        unit, sub = f"Section {match.group('section')}", match.group("subsection")
+    else:
+        unit, sub = f"Art. {_number(match.group('num'))}", match.group("para")
+    with_para = f"{unit}({sub})" if sub else ""
     if with_para in refs:
         return with_para
-    return article if article in refs else ""
+    return unit if unit in refs else ""
+
+
+def _number(num: str) -> str:
+    """The spelling the parser gives an article number: "L. 225-102-1" -> "L225-102-1", "964 l" -> "964l"."""
+    num = re.sub(r"^([LRD])\.?\s?(?=\d)", lambda m: m.group(1).upper(), num.strip())
+    return re.sub(r"(?<=\d)\s(?=[a-z]$)", "", num)

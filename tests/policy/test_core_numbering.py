@@ -1,0 +1,331 @@
+"""Numbering styles of real laws in en/fr/es/pt/de/it: each is parsed into articles (not read as
+one preamble), headings stay out of evidence, offsets slice back, and cross-references resolve."""
+
+from rightslens.core.policy.hits import read_sentences
+from rightslens.core.policy.provisions import split_provisions
+from rightslens.core.policy.structure import cross_references, definitions
+
+
+def _refs(text: str) -> list[str]:
+    return [p.ref for p in split_provisions(text)]
+
+
+def _slices_back(text: str) -> None:
+    for p in split_provisions(text):
+        assert text[p.start : p.end].strip(), p.ref
+        assert 0 <= p.start < p.end <= len(text)
+
+
+def _targets(text: str) -> list[tuple[str, str]]:
+    provisions = split_provisions(text)
+    return [(text[c.start : c.end], c.target) for c in cross_references(text, provisions)]
+
+
+FRENCH_CODE = (
+    "Code de commerce\n\n"
+    "Article L225-102-4\n\n"
+    "I. – Toute société établit un plan de vigilance.\n\n"
+    "II. – Le plan est rendu public, comme prévu à l'article L. 225-102-5.\n\n"
+    "Article L. 225-102-5\n\n"
+    "Le manquement engage la responsabilité de son auteur.\n\n"
+    "Article R311-3-1-1\n\n"
+    "L'administration communique les règles mentionnées à l'article L225-102-4.\n"
+)
+
+
+def test_french_code_article_numbers_with_letter_prefix_and_hyphens():
+    refs = _refs(FRENCH_CODE)
+    assert refs == [
+        "Preamble",
+        "Art. L225-102-4",
+        "Art. L225-102-4(I)",
+        "Art. L225-102-4(II)",
+        "Art. L225-102-5",
+        "Art. R311-3-1-1",
+    ]
+    _slices_back(FRENCH_CODE)
+    assert _targets(FRENCH_CODE) == [
+        ("article L. 225-102-5", "Art. L225-102-5"),
+        ("article L225-102-4", "Art. L225-102-4"),
+    ]
+
+
+SWISS_CODE = (
+    "Obligationenrecht\n\n"
+    "Art. 964j A. Grundsatz\n"
+    "1 Unternehmen müssen die Sorgfaltspflichten einhalten.\n"
+    "2 Der Bundesrat legt Mengen fest.\n"
+    "Art. 964 l C. Berichterstattung\n"
+    "1 Das Leitungsorgan erstattet jährlich Bericht gemäss Art. 964j.\n"
+)
+
+
+def test_swiss_article_numbers_with_letters_and_spaced_letters():
+    assert _refs(SWISS_CODE) == [
+        "Preamble",
+        "Art. 964j",
+        "Art. 964j(1)",
+        "Art. 964j(2)",
+        "Art. 964l",
+        "Art. 964l(1)",
+    ]
+    assert _targets(SWISS_CODE) == [("Art. 964j", "Art. 964j")]
+
+
+GERMAN_LAW = (
+    "§ 5 Risikoanalyse\n(1) Unternehmen haben eine Risikoanalyse durchzuführen.\n"
+    "§ 5a Berichtspflicht\n(1) Der Bericht ist nach § 5 zu erstellen.\n"
+    "(2) Die Angaben nach § 5a Absatz 1 sind öffentlich.\n"
+)
+
+
+def test_german_paragraph_sign_with_letter_and_its_references():
+    assert _refs(GERMAN_LAW) == ["§ 5", "§ 5(1)", "§ 5a", "§ 5a(1)", "§ 5a(2)"]
+    assert _targets(GERMAN_LAW) == [("§ 5", "§ 5"), ("§ 5a", "§ 5a")]
+
+
+SPANISH_LAW = (
+    "Ley 1/2030, de prueba\n\n"
+    "EXPOSICIÓN DE MOTIVOS\n\n"
+    "Las plataformas deberían respetar los derechos. " * 20 + "\n\n"
+    "Artículo único. Modificación del Estatuto.\n\n"
+    "Las empresas deberán informar a la representación de los trabajadores.\n\n"
+    "Disposición adicional primera. Evaluación.\n\n"
+    "El Gobierno evaluará la aplicación de esta ley.\n\n"
+    "Disposición final segunda. Entrada en vigor.\n\n"
+    "La presente Ley entrará en vigor al día siguiente.\n"
+)
+
+
+def test_spanish_sole_article_and_dispositions_follow_a_long_preamble():
+    provisions = split_provisions(SPANISH_LAW)
+    assert [(p.ref, p.kind) for p in provisions] == [
+        ("Preamble", "preamble"),
+        ("Art. único", "article"),
+        ("Disposición adicional primera", "article"),
+        ("Disposición final segunda", "article"),
+    ]
+    article = provisions[1]
+    assert SPANISH_LAW[article.start : article.end].startswith("Artículo único.")
+    # The operative duty is read from the article, the preamble keeps its own reference.
+    duty = [
+        s for s in read_sentences(SPANISH_LAW, provisions) if "deberan informar" in s.normalised
+    ]
+    assert [s.provision.ref for s in duty] == ["Art. único"]
+
+
+def test_spanish_numbered_articles_with_title_after_the_dot():
+    text = "Artículo 1. Objeto.\nEsta ley regula el uso.\nArtículo 2. Ámbito.\nSe aplica a todos.\n"
+    assert _refs(text) == ["Art. 1", "Art. 2"]
+
+
+PORTUGUESE_LAW = (
+    "Art. 1º Esta Lei dispõe sobre sistemas de IA.\n"
+    "Parágrafo único. O disposto no art. 2º aplica-se também ao Poder Público.\n"
+    "Art. 2º O fornecedor deverá avaliar riscos.\n"
+    "§ 1º A avaliação será pública.\n"
+)
+
+
+def test_portuguese_ordinal_articles_sole_paragraph_and_references():
+    assert _refs(PORTUGUESE_LAW) == ["Art. 1", "Art. 1 sole para.", "Art. 2", "Art. 2 § 1"]
+    assert _targets(PORTUGUESE_LAW) == [("art. 2º", "Art. 2")]
+
+
+UK_ACT = (
+    "Modern Slavery Act 2015\n"
+    "Part 6 Transparency in supply chains\n\n"
+    "54 Transparency in supply chains etc\n\n"
+    "(1) A commercial organisation within subsection (2) must prepare a statement.\n"
+    "(2) A commercial organisation is within this subsection if it supplies goods.\n"
+    "(3) The statement must be published as required by section 54(1).\n\n"
+    "Schedule 1\nForms of statement.\n"
+)
+
+
+def test_uk_bare_section_number_subsections_and_schedule():
+    provisions = split_provisions(UK_ACT)
+    assert [(p.ref, p.kind) for p in provisions] == [
+        ("Preamble", "preamble"),
+        ("Part 6", "part"),
+        ("Section 54", "section"),
+        ("Section 54(1)", "paragraph"),
+        ("Section 54(2)", "paragraph"),
+        ("Section 54(3)", "paragraph"),
+        ("Schedule 1", "annex"),
+    ]
+    assert provisions[3].path == ("Part 6",)
+    assert _targets(UK_ACT) == [
+        ("subsection (2)", "Section 54(2)"),
+        ("section 54(1)", "Section 54(1)"),
+    ]
+    # The section's heading line is never evidence.
+    heading = [s for s in read_sentences(UK_ACT, provisions) if s.raw.startswith("54 ")]
+    assert heading and all(s.heading for s in heading)
+
+
+def test_explicit_section_label_without_articles():
+    text = (
+        "Section 1 Purpose\nThis Act promotes respect.\nSection 2 Duties\nEnterprises shall act.\n"
+    )
+    assert _refs(text) == ["Section 1", "Section 2"]
+
+
+def test_italian_articles_and_annex():
+    text = "Capo I\nArt. 1.\nLa presente legge disciplina l'uso.\nArticolo 2\nI fornitori devono valutare.\nAllegato A\nElenco.\n"
+    assert _refs(text) == ["Chapter I", "Art. 1", "Art. 2", "Annex A"]
+
+
+EU_ACT = (
+    "Regulation (EU) 2030/1 of the European Parliament\n\n"
+    "Whereas:\n\n"
+    "(1) Providers should assess risks before placing systems on the market.\n\n"
+    "(2) Member States should designate authorities.\n\n"
+    "Article 1\nSubject matter\n1. Providers shall assess risks.\n\n"
+    "Article 2\nDefinitions\nFor the purposes of this Regulation, 'provider' means a person placing a system.\n"
+)
+
+
+def test_numbered_recitals_before_articles_are_preamble_and_articles_are_operative():
+    provisions = split_provisions(EU_ACT)
+    kinds = [(p.ref, p.kind) for p in provisions]
+    assert kinds == [
+        ("Preamble", "preamble"),
+        ("Recital 1", "preamble"),
+        ("Recital 2", "preamble"),
+        ("Art. 1", "article"),
+        ("Art. 1(1)", "paragraph"),
+        ("Art. 2", "article"),
+    ]
+    read = read_sentences(EU_ACT, provisions)
+    recital = next(s for s in read if "should assess" in s.normalised)
+    operative = next(s for s in read if "shall assess" in s.normalised)
+    # Recitals' "should" is the EU drafting convention, not a recommendation that binds.
+    assert recital.modality.name == "NEUTRAL"
+    assert operative.modality.name != "NEUTRAL"
+    defined = definitions(EU_ACT, provisions)
+    assert [(d.term, d.ref, d.used_in) for d in defined] == [
+        ("provider", "Art. 2", ("Recital 1", "Art. 1"))
+    ]
+
+
+PRINCIPLES = (
+    "Recommendation on AI\n\n"
+    "1.1 Inclusive growth and well-being\n"
+    "Stakeholders should engage in responsible stewardship.\n\n"
+    "1.2 Transparency and explainability\n"
+    "AI actors should commit to transparency.\n"
+)
+
+
+def test_decimal_numbered_principle_headings_are_sections_and_not_evidence():
+    provisions = split_provisions(PRINCIPLES)
+    assert [(p.ref, p.kind) for p in provisions] == [
+        ("Preamble", "preamble"),
+        ("Section 1.1", "section"),
+        ("Section 1.2", "section"),
+    ]
+    read = read_sentences(PRINCIPLES, provisions)
+    title = next(s for s in read if s.raw == "1.2 Transparency and explainability")
+    assert title.heading
+    assert not next(s for s in read if s.raw.startswith("AI actors")).heading
+
+
+SWISS_ORDINANCE = (
+    "1. Abschnitt: Allgemeine Bestimmungen\n"
+    "Art. 2 Begriffe\n"
+    "1 In dieser Verordnung bedeuten:\n"
+    "a. Unternehmen: natürliche und juristische Personen;\n"
+    "b. Lieferkette: Prozess, der Folgendes umfasst:\n"
+    "1. aus Konfliktgebieten stammende Mineralien,\n"
+    "2. Produkte mit Verdacht auf Kinderarbeit.\n"
+    "2 Kinderarbeit umfasst keine Berufsausbildung.\n"
+    "2. Abschnitt: Sorgfaltspflichten\n"
+    "Art. 3 Prüfung\n"
+    "1 Unternehmen prüfen die Herkunft.\n"
+)
+
+
+def test_swiss_paragraphs_without_dot_hold_lettered_and_numbered_list_items():
+    provisions = split_provisions(SWISS_ORDINANCE)
+    assert [(p.ref, p.kind, p.path) for p in provisions] == [
+        ("Chapter 1", "chapter", ()),
+        ("Art. 2", "article", ("Chapter 1",)),
+        ("Art. 2(1)", "paragraph", ("Chapter 1",)),
+        ("Art. 2(1)(a)", "point", ("Chapter 1",)),
+        ("Art. 2(1)(b)", "point", ("Chapter 1",)),
+        ("Art. 2(1)(1)", "point", ("Chapter 1",)),
+        ("Art. 2(1)(2)", "point", ("Chapter 1",)),
+        ("Art. 2(2)", "paragraph", ("Chapter 1",)),
+        ("Chapter 2", "chapter", ()),
+        ("Art. 3", "article", ("Chapter 2",)),
+        ("Art. 3(1)", "paragraph", ("Chapter 2",)),
+    ]
+    # The container heading is never evidence.
+    read = read_sentences(SWISS_ORDINANCE, provisions)
+    assert not [s for s in read if "Abschnitt" in s.raw]
+
+
+def test_german_numbered_items_under_bracketed_paragraphs_take_the_chapeau_duty():
+    text = (
+        "§ 3 Sorgfaltspflichten\n"
+        "(1) Unternehmen sind verpflichtet, Folgendes zu beachten:\n"
+        "1. die Einrichtung eines Risikomanagements,\n"
+        "2. die Abgabe einer Grundsatzerklärung.\n"
+        "(2) Die Angemessenheit bestimmt sich nach der Art der Tätigkeit.\n"
+    )
+    provisions = split_provisions(text)
+    assert [p.ref for p in provisions] == ["§ 3", "§ 3(1)", "§ 3(1)(1)", "§ 3(1)(2)", "§ 3(2)"]
+    item = next(s for s in read_sentences(text, provisions) if "einrichtung" in s.normalised)
+    assert item.modality.name != "NEUTRAL"
+
+
+def test_french_roman_paragraphs_with_unspaced_dash():
+    text = "Article L851-3\n\nI.-Dans les conditions prévues, il peut être imposé.\n\nII.-La Commission est informée.\n"
+    assert _refs(text) == ["Art. L851-3", "Art. L851-3(I)", "Art. L851-3(II)"]
+
+
+def test_title_line_of_a_top_level_numbered_part_is_a_heading():
+    text = (
+        "Directive on Automated Decision-Making\n\n"
+        "6. Transparency requirements\n"
+        "6.1 The Assistant Deputy Minister must provide notice before decisions.\n"
+        "7. Consequences\n"
+        "7.1 Consequences are set out in the framework.\n"
+    )
+    provisions = split_provisions(text)
+    assert [p.ref for p in provisions] == ["Preamble", "para. 6", "para. 7"]
+    read = read_sentences(text, provisions)
+    title = next(s for s in read if s.raw == "6. Transparency requirements")
+    rule = next(s for s in read if s.raw.startswith("6.1"))
+    assert title.heading and not rule.heading
+
+
+def test_a_wrapped_first_line_of_a_numbered_commitment_is_not_a_heading():
+    text = (
+        "Code of Conduct\n\n"
+        "1 Take appropriate measures throughout the development of advanced AI systems\n"
+        "including prior to deployment, to identify and mitigate risks.\n"
+        "2 Identify patterns of misuse,\n"
+        "after deployment.\n"
+    )
+    read = read_sentences(text, split_provisions(text))
+    assert not [s for s in read if s.heading and s.raw.startswith(("1 ", "2 "))]
+
+
+def test_brazilian_lettered_items_nest_under_their_roman_item():
+    text = (
+        "Art. 3º O Estado deverá:\n"
+        "I - capacitar servidores, com foco em:\n"
+        "a) sensibilização;\n"
+        "b) capacitação;\n"
+        "II - fortalecer políticas.\n"
+    )
+    provisions = split_provisions(text)
+    assert [(p.ref, p.parent, p.article) for p in provisions] == [
+        ("Art. 3", "", "Art. 3"),
+        ("Art. 3(I)", "Art. 3", "Art. 3"),
+        ("Art. 3(I)(a)", "Art. 3(I)", "Art. 3"),
+        ("Art. 3(I)(b)", "Art. 3(I)", "Art. 3"),
+        ("Art. 3(II)", "Art. 3", "Art. 3"),
+    ]
