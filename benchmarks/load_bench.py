@@ -30,6 +30,7 @@ import os
 import random
 import re
 import signal
+import socket
 import statistics
 import subprocess
 import sys
@@ -437,6 +438,14 @@ def start_gunicorn(args: argparse.Namespace) -> subprocess.Popen[bytes]:
     )
     if args.database_url:
         env["DATABASE_URL"] = args.database_url
+    # A server already on the port (another run's, say) would answer /healthz for ours, which
+    # would then fail to bind and exit: refuse rather than measure the wrong server.
+    try:
+        socket.create_connection(("127.0.0.1", args.port), timeout=2).close()
+    except OSError:
+        pass
+    else:
+        raise RuntimeError(f"port {args.port} is already in use: choose another --port")
     gunicorn = Path(sys.executable).parent / "gunicorn"
     command = [str(gunicorn), "-c", "python:rightslens.ops.gunicorn_conf", "rightslens.wsgi"]
     process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)  # noqa: S603
@@ -444,6 +453,9 @@ def start_gunicorn(args: argparse.Namespace) -> subprocess.Popen[bytes]:
     while time.monotonic() < deadline:
         try:
             urllib.request.urlopen(f"{args.base_url}/healthz", timeout=2)  # noqa: S310
+            time.sleep(1)
+            if process.poll() is not None:
+                raise RuntimeError("gunicorn exited at start (is the port in use?)")
             return process
         except OSError:
             if process.poll() is not None:
