@@ -23,3 +23,8 @@ class FieldErrors(Exception):
                 form.add_error(name, message)
             else:
                 form.add_error(None, f"{name}: {message}" if name_unmatched else message)
+
+
+class StaleVersion(FieldErrors):
+    """An edit made from a version of a record that someone else has since changed (optimistic
+    locking): nothing was saved. Forms show it like any field error; the API answers 409."""

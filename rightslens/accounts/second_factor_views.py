@@ -11,11 +11,16 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from . import throttle
 from .second_factor import (
+    recovery_codes_left,
+    recovery_codes_new,
     second_factor_active,
+    second_factor_check,
     second_factor_enrolment,
+    second_factor_off,
     second_factor_offered,
     second_factor_uri,
     second_factor_verify,
@@ -23,7 +28,11 @@ from .second_factor import (
 
 PENDING = "second-factor-pending"
 PENDING_SECONDS = 5 * 60
-WRONG_CODE = "That code is not right, or was already used. Enter the current 6-digit code."
+WRONG_CODE = (
+    "That code is not right, or was already used. Enter the current 6-digit code, or one of your "
+    "unused recovery codes."
+)
+WRONG_PASSWORD = "That is not your current password."
 
 
 class LoginView(auth_views.LoginView):
@@ -60,9 +69,17 @@ def login_code(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         username = user.get_username()
         error = throttle.refusal(request, username) or ""
-        if not error and second_factor_verify(user=user, code=request.POST.get("code", "")):
+        used = None if error else second_factor_check(user=user, code=request.POST.get("code", ""))
+        if used:
             request.session.pop(PENDING, None)
             login(request, user, backend=pending["backend"])
+            if used == "recovery":
+                left = recovery_codes_left(user=user)
+                messages.warning(
+                    request,
+                    f"You logged in with a recovery code; {left} left. Each works once: make new "
+                    "ones on the second-factor page if you are running low.",
+                )
             return redirect(pending["next"])
         if not error:
             throttle.attempt_failed(request, username)
@@ -76,16 +93,75 @@ def second_factor_setup(request: HttpRequest) -> HttpResponse:
     if not second_factor_offered(user=request.user):
         raise Http404("A second factor is offered to owners and grievance officers.")
     if second_factor_active(user=request.user):
-        return render(request, "accounts/second_factor.html", {"active": True})
+        context: dict[str, Any] = {
+            "active": True,
+            "codes_left": recovery_codes_left(user=request.user),
+        }
+        return render(request, "accounts/second_factor.html", context)
     factor = second_factor_enrolment(user=request.user)
     error = ""
     if request.method == "POST":
         if second_factor_verify(user=request.user, code=request.POST.get("code", "")):
-            messages.success(request, "Second factor on: logging in now asks for a code.")
-            return redirect("second_factor")
-        error = WRONG_CODE
-    context = {"secret": factor.secret, "uri": second_factor_uri(factor=factor), "error": error}
+            # Shown in this answer only, never again: only their hashes are kept.
+            codes = recovery_codes_new(user=request.user)
+            return render(
+                request, "accounts/recovery_codes.html", {"codes": codes, "first_time": True}
+            )
+        error = "That code is not right, or was already used. Enter the current 6-digit code."
+    context = {
+        "secret": factor.secret,
+        "uri": second_factor_uri(factor=factor),
+        "error": error,
+    }
     return render(request, "accounts/second_factor.html", context, status=400 if error else 200)
+
+
+def _active_page(request: HttpRequest, errors: dict[str, str]) -> HttpResponse:
+    context = {
+        "active": True,
+        "codes_left": recovery_codes_left(user=request.user),
+        "errors": errors,
+    }
+    return render(request, "accounts/second_factor.html", context, status=400)
+
+
+def _password_error(request: HttpRequest) -> str:
+    """The throttle's refusal, or a wrong current password (counted by the throttle)."""
+    username = request.user.get_username()
+    if refusal := throttle.refusal(request, username):
+        return refusal
+    if not request.user.check_password(request.POST.get("password", "")):
+        throttle.attempt_failed(request, username)
+        return WRONG_PASSWORD
+    return ""
+
+
+@login_required
+@require_POST
+def recovery_codes_regenerate(request: HttpRequest) -> HttpResponse:
+    """New recovery codes (the old ones stop working), after the current password."""
+    if not second_factor_active(user=request.user):
+        raise Http404("There is no second factor on this account.")
+    if error := _password_error(request):
+        return _active_page(request, {"regenerate_password": error})
+    codes = recovery_codes_new(user=request.user)
+    return render(request, "accounts/recovery_codes.html", {"codes": codes})
+
+
+@login_required
+@require_POST
+def second_factor_disable(request: HttpRequest) -> HttpResponse:
+    """Switch the second factor off: the current password and a valid code (app or recovery)."""
+    if not second_factor_active(user=request.user):
+        raise Http404("There is no second factor on this account.")
+    if error := _password_error(request):
+        return _active_page(request, {"off_password": error})
+    if not second_factor_check(user=request.user, code=request.POST.get("code", "")):
+        throttle.attempt_failed(request, request.user.get_username())
+        return _active_page(request, {"off_code": WRONG_CODE})
+    second_factor_off(user=request.user)
+    messages.success(request, "Second factor off: logging in asks for your password only.")
+    return redirect("second_factor")
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):

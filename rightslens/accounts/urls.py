@@ -24,6 +24,16 @@ urlpatterns = [
     ),
     path("accounts/login/code/", second_factor_views.login_code, name="login_code"),
     path("accounts/two-factor/", second_factor_views.second_factor_setup, name="second_factor"),
+    path(
+        "accounts/two-factor/recovery-codes/",
+        second_factor_views.recovery_codes_regenerate,
+        name="recovery_codes",
+    ),
+    path(
+        "accounts/two-factor/off/",
+        second_factor_views.second_factor_disable,
+        name="second_factor_off",
+    ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("o/<slug:org_slug>/", views.org_dashboard, name="org_dashboard"),
     path("o/<slug:org_slug>/tokens/", views.api_tokens, name="api_tokens"),

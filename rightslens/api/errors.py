@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
-from rightslens.errors import FieldErrors
+from rightslens.errors import FieldErrors, StaleVersion
 
 log = logging.getLogger("rightslens.api")
 
@@ -44,6 +44,10 @@ def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(FieldErrors)
     def field_errors(request: HttpRequest, exc: FieldErrors) -> HttpResponse:
         return respond(request, 422, error_body("invalid", exc.message, exc.fields))
+
+    @api.exception_handler(StaleVersion)
+    def stale(request: HttpRequest, exc: StaleVersion) -> HttpResponse:
+        return respond(request, 409, error_body("conflict", exc.message, exc.fields))
 
     @api.exception_handler(ValidationError)
     def validation(request: HttpRequest, exc: ValidationError) -> HttpResponse:

@@ -42,6 +42,7 @@ COMMON_ERRORS: dict[str, str] = {
 }
 DECLARED_ERRORS: dict[str, str] = {
     "400": "The request cannot be processed as given.",
+    "409": "Someone else changed this record since the `lock_version` sent: nothing was saved.",
     "413": "The request is too large.",
 }
 

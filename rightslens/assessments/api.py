@@ -11,13 +11,14 @@ from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Router, Schema, Status
-from pydantic import create_model
+from pydantic import Field, create_model
 
 from rightslens.accounts.access import membership_for, org_object_or_404
 from rightslens.accounts.models import Membership
 from rightslens.api.auth import OrgMemberTokenAuth
 from rightslens.api.errors import MAX_OFFSET, error_body
 from rightslens.api.openapi import required_on_create
+from rightslens.api.schemas import Out
 from rightslens.core.severity import SEVERITY_DIMENSIONS
 
 from . import cycle_api, services
@@ -65,6 +66,96 @@ else:
     )
 
 
+LOCK_VERSION_HELP = (
+    "The impact's `lock_version` as last read. If someone has changed the impact since, the "
+    "answer is 409 and nothing is saved: read it again and reapply the change."
+)
+
+if TYPE_CHECKING:
+
+    class ImpactPatchIn(ImpactIn):
+        lock_version: int
+
+else:
+    ImpactPatchIn = create_model(
+        "ImpactPatchIn",
+        __base__=ImpactIn,
+        __doc__="Only the fields sent change; `lock_version` is required (optimistic locking).",
+        lock_version=(int, Field(..., ge=0, le=2**31 - 1, description=LOCK_VERSION_HELP)),
+    )
+
+
+class AssessmentOut(Out):
+    id: int
+    system_id: int
+    title: str
+    kind: str
+    trigger: str
+    trigger_note: str
+    status: str
+    version: int
+    lock_version: int
+    created_at: str
+    approved_at: str | None
+    frozen: bool
+
+
+class ActionOut(Out):
+    id: int
+    impact_id: int
+    action_type: str
+    description: str
+    owner: str
+    due_date: str | None
+    status: str
+
+
+class _ImpactOutFields(Out):
+    id: int
+    assessment_id: int
+    title: str
+    description: str
+    rights: list[str]
+    risk_category: str
+    affected_group_ids: list[int]
+    actual: bool
+    likelihood: int | None
+    involvement: str
+    involvement_rationale: str
+    business_risk: int | None
+    business_risk_note: str
+    status: str
+    severity_band: int
+    priority: int
+    required_response: list[str]
+    lock_version: int
+
+
+if TYPE_CHECKING:
+    ImpactOut = _ImpactOutFields
+else:
+    ImpactOut = create_model(
+        "ImpactOut",
+        __base__=_ImpactOutFields,
+        **{d.name: (int | None, ...) for d in SEVERITY_DIMENSIONS},
+        **{d.rationale: (str, ...) for d in SEVERITY_DIMENSIONS},
+    )
+
+
+class AssessmentDetailOut(AssessmentOut):
+    impacts: list[ImpactOut]
+
+
+class ImpactDetailOut(ImpactOut):
+    actions: list[ActionOut]
+
+
+class RegisterRowOut(ImpactOut):
+    rank: int
+    system: str
+    unmet_requirements: list[str]
+
+
 class ActionIn(Schema):
     action_type: str | None = None
     description: str | None = None
@@ -81,7 +172,7 @@ def _actor(request: HttpRequest) -> Any:
     return request.auth  # type: ignore[attr-defined]  # request.auth is set by the API token auth
 
 
-@router.get("/orgs/{org_slug}/assessments")
+@router.get("/orgs/{org_slug}/assessments", response={200: list[AssessmentOut]})
 def list_assessments(
     request: HttpRequest,
     response: HttpResponse,
@@ -105,7 +196,7 @@ def list_assessments(
     return [assessment_record(a) for a in assessments[offset : offset + limit]]
 
 
-@router.post("/orgs/{org_slug}/assessments", response={201: dict})
+@router.post("/orgs/{org_slug}/assessments", response={201: AssessmentOut})
 def create_assessment(
     request: HttpRequest, org_slug: str, payload: AssessmentIn
 ) -> Status[dict[str, Any]]:
@@ -117,7 +208,7 @@ def create_assessment(
     return Status(201, assessment_record(assessment))
 
 
-@router.get("/orgs/{org_slug}/assessments/{assessment_id}")
+@router.get("/orgs/{org_slug}/assessments/{assessment_id}", response={200: AssessmentDetailOut})
 def get_assessment(request: HttpRequest, org_slug: str, assessment_id: int) -> dict[str, Any]:
     membership = _member(request, org_slug)
     assessment = org_object_or_404(Assessment.objects, membership, pk=assessment_id)
@@ -127,7 +218,7 @@ def get_assessment(request: HttpRequest, org_slug: str, assessment_id: int) -> d
     }
 
 
-@router.get("/orgs/{org_slug}/assessments/{assessment_id}/impacts")
+@router.get("/orgs/{org_slug}/assessments/{assessment_id}/impacts", response={200: list[ImpactOut]})
 def list_impacts(request: HttpRequest, org_slug: str, assessment_id: int) -> list[dict[str, Any]]:
     membership = _member(request, org_slug)
     assessment = org_object_or_404(Assessment.objects, membership, pk=assessment_id)
@@ -135,7 +226,7 @@ def list_impacts(request: HttpRequest, org_slug: str, assessment_id: int) -> lis
     return [impact_record(i) for i in impacts.order_by("-priority", "id")]
 
 
-@router.post("/orgs/{org_slug}/assessments/{assessment_id}/impacts", response={201: dict})
+@router.post("/orgs/{org_slug}/assessments/{assessment_id}/impacts", response={201: ImpactOut})
 def create_impact(
     request: HttpRequest,
     org_slug: str,
@@ -152,7 +243,7 @@ def create_impact(
     return Status(201, impact_record(impact))
 
 
-@router.get("/orgs/{org_slug}/impacts/{impact_id}")
+@router.get("/orgs/{org_slug}/impacts/{impact_id}", response={200: ImpactDetailOut})
 def get_impact(request: HttpRequest, org_slug: str, impact_id: int) -> dict[str, Any]:
     membership = _member(request, org_slug)
     impact = org_object_or_404(
@@ -161,13 +252,15 @@ def get_impact(request: HttpRequest, org_slug: str, impact_id: int) -> dict[str,
     return impact_record(impact) | {"actions": [action_record(a) for a in impact.actions.all()]}
 
 
-@router.patch("/orgs/{org_slug}/impacts/{impact_id}")
+@router.patch("/orgs/{org_slug}/impacts/{impact_id}", response={200: ImpactOut, 409: dict})
 def update_impact(
     request: HttpRequest,
     org_slug: str,
     impact_id: int,
-    payload: ImpactIn,
+    payload: ImpactPatchIn,
 ) -> dict[str, Any]:
+    """Change the fields sent. `lock_version` is required: from a stale one the answer is 409
+    (code `conflict`) and nothing is saved."""
     membership = _member(request, org_slug, write=True)
     impact = org_object_or_404(
         Impact.objects.select_related("assessment__system"), membership, pk=impact_id
@@ -178,14 +271,14 @@ def update_impact(
     return impact_record(impact)
 
 
-@router.get("/orgs/{org_slug}/impacts/{impact_id}/actions")
+@router.get("/orgs/{org_slug}/impacts/{impact_id}/actions", response={200: list[ActionOut]})
 def list_actions(request: HttpRequest, org_slug: str, impact_id: int) -> list[dict[str, Any]]:
     membership = _member(request, org_slug)
     impact = org_object_or_404(Impact.objects, membership, pk=impact_id)
     return [action_record(a) for a in impact.actions.all()]
 
 
-@router.post("/orgs/{org_slug}/impacts/{impact_id}/actions", response={201: dict})
+@router.post("/orgs/{org_slug}/impacts/{impact_id}/actions", response={201: ActionOut})
 def create_action(
     request: HttpRequest, org_slug: str, impact_id: int, payload: ActionIn
 ) -> Status[dict[str, Any]]:
@@ -197,7 +290,7 @@ def create_action(
     return Status(201, action_record(action))
 
 
-@router.patch("/orgs/{org_slug}/actions/{action_id}")
+@router.patch("/orgs/{org_slug}/actions/{action_id}", response={200: ActionOut})
 def update_action(
     request: HttpRequest, org_slug: str, action_id: int, payload: ActionIn
 ) -> dict[str, Any]:
@@ -209,7 +302,7 @@ def update_action(
     return action_record(action)
 
 
-@router.get("/orgs/{org_slug}/register", response={200: list[dict[str, Any]], 400: dict})
+@router.get("/orgs/{org_slug}/register", response={200: list[RegisterRowOut], 400: dict})
 def get_register(
     request: HttpRequest,
     response: HttpResponse,
@@ -258,3 +351,5 @@ routers = {"assessments": router, "cycle": cycle_api.router}
 
 # What a create must carry, for the OpenAPI document (the service names each one missing).
 required_on_create(ImpactIn, "title")
+required_on_create(AssessmentIn, "system_id")
+required_on_create(ActionIn, "action_type", "description")

@@ -5,20 +5,116 @@ Mounted at /api/cycle/. CI jobs read an assessment's checks and flags here (jour
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
+from pydantic import create_model
 
 from rightslens.accounts.access import membership_for, org_object_or_404
 from rightslens.api.auth import OrgMemberTokenAuth
+from rightslens.api.schemas import Out
 from rightslens.assessments.models import Assessment
+from rightslens.core.impact_fields import RATED_FIELDS
 from rightslens.inventory.models import AISystem
 
 from . import cycle_selectors, documents, exports
 from .cycle_services import start_from_trigger
 
 router = Router(auth=OrgMemberTokenAuth(), tags=["cycle"])
+
+
+class CoverageOut(Out):
+    categories_considered: int
+    categories_total: int
+
+
+class QualityFindingOut(Out):
+    code: str
+    level: str
+    message: str
+    subject: str
+
+
+class QualityOut(Out):
+    assessment_id: int
+    status: str
+    flags: list[str]
+    coverage: CoverageOut
+    findings: list[QualityFindingOut]
+
+
+class CategoryReviewOut(Out):
+    category_ref: str
+    outcome: str
+    reason: str
+
+
+class DocumentOut(Out):
+    """The assessment's content (the import/export document's format)."""
+
+    format: str
+    format_version: int
+    assessment: dict[str, Any]
+    scoping: dict[str, Any]
+    category_reviews: list[CategoryReviewOut]
+    impacts: list[dict[str, Any]]
+
+
+class _RegisterRowFields(Out):
+    assessment_id: int
+    assessment: str
+    version: int
+    assessment_status: str
+    system: str
+    impact_id: int
+    impact: str
+    risk_category: str
+    rights: str
+    actual: bool
+    likelihood: int | None
+    severity_band: str
+    priority: int
+    risk_to_business: str
+    involvement: str
+    required_response: str
+    actions: int
+    impact_status: str
+
+
+# One rating per severity dimension, as the core declares them.
+if TYPE_CHECKING:
+    RegisterRowOut = _RegisterRowFields
+else:
+    RegisterRowOut = create_model(
+        "RegisterExportRowOut",
+        __base__=_RegisterRowFields,
+        **{name: (int | None, ...) for name in RATED_FIELDS},
+    )
+
+
+class RegisterOut(Out):
+    columns: list[str]
+    rows: list[RegisterRowOut]
+
+
+class ClearanceOut(Out):
+    system_id: int
+    status: str
+    status_text: str
+    cleared: bool
+    exit_code: int
+    needs_assessment: bool
+    reasons: list[str]
+    suggested_kind: str
+    approved_assessment_id: int | None
+    open_assessment_ids: list[int]
+    covering_open_ids: list[int]
+
+
+class StartedOut(Out):
+    id: int
+    url: str
 
 
 def _assessment(request: HttpRequest, org_slug: str, assessment_id: int) -> Assessment:
@@ -28,7 +124,7 @@ def _assessment(request: HttpRequest, org_slug: str, assessment_id: int) -> Asse
     )
 
 
-@router.get("/orgs/{org_slug}/assessments/{assessment_id}/quality")
+@router.get("/orgs/{org_slug}/assessments/{assessment_id}/quality", response={200: QualityOut})
 def assessment_quality(request: HttpRequest, org_slug: str, assessment_id: int) -> dict[str, Any]:
     assessment = _assessment(request, org_slug, assessment_id)
     coverage = cycle_selectors.coverage(assessment)
@@ -47,12 +143,12 @@ def assessment_quality(request: HttpRequest, org_slug: str, assessment_id: int) 
     }
 
 
-@router.get("/orgs/{org_slug}/assessments/{assessment_id}/document")
+@router.get("/orgs/{org_slug}/assessments/{assessment_id}/document", response={200: DocumentOut})
 def assessment_document(request: HttpRequest, org_slug: str, assessment_id: int) -> dict[str, Any]:
     return documents.assessment_document(_assessment(request, org_slug, assessment_id))
 
 
-@router.get("/orgs/{org_slug}/register")
+@router.get("/orgs/{org_slug}/register", response={200: RegisterOut})
 def register(request: HttpRequest, org_slug: str) -> dict[str, Any]:
     membership = membership_for(request.auth, org_slug)  # type: ignore[attr-defined]  # request.auth is set by the API token auth
     return {
@@ -75,7 +171,7 @@ def _system(
     return org_object_or_404(AISystem.objects, membership, pk=system_id)
 
 
-@router.get("/orgs/{org_slug}/systems/{system_id}/assessment-status")
+@router.get("/orgs/{org_slug}/systems/{system_id}/assessment-status", response={200: ClearanceOut})
 def assessment_status(request: HttpRequest, org_slug: str, system_id: int) -> dict[str, Any]:
     """For CI: is this system cleared (a current approved assessment covers it as it is now), in
     progress (an assessment is open, not approved) or in need of an assessment, and why?"""
@@ -83,7 +179,7 @@ def assessment_status(request: HttpRequest, org_slug: str, system_id: int) -> di
     return cycle_selectors.system_clearance(system)
 
 
-@router.post("/orgs/{org_slug}/systems/{system_id}/assessments", response={201: dict})
+@router.post("/orgs/{org_slug}/systems/{system_id}/assessments", response={201: StartedOut})
 def start_assessment(
     request: HttpRequest, org_slug: str, system_id: int, payload: StartIn
 ) -> Status[dict[str, Any]]:

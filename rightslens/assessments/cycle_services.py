@@ -107,7 +107,8 @@ def scoping_save(
     version_claim(assessment, lock_version, noun="assessment")
     for name in SCOPING_FIELDS:
         setattr(assessment if name in ON_ASSESSMENT else scoping, name, values[name])
-    assessment.save()
+    # Only the fields this form edits: a status moved meanwhile is never written back.
+    assessment.save(update_fields=[*ON_ASSESSMENT, "updated_at"])
     scoping.save()
     changed = sorted(k for k in SCOPING_FIELDS if before[k] != values[k])
     audit_record(

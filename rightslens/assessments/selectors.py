@@ -62,6 +62,7 @@ def assessment_record(assessment: Assessment) -> dict[str, Any]:
         "created_at": assessment.created_at.isoformat(),
         "approved_at": assessment.approved_at.isoformat() if assessment.approved_at else None,
         "frozen": assessment.is_frozen,
+        "lock_version": assessment.lock_version,
     }
 
 
@@ -88,6 +89,7 @@ def impact_record(impact: Impact) -> dict[str, Any]:
         "severity_band": impact.severity_band,
         "priority": impact.priority,
         "required_response": [r.label for r in response.requirements],
+        "lock_version": impact.lock_version,
     }
 
 

@@ -200,9 +200,19 @@ def _save_impact(impact: Impact, values: dict[str, Any], groups: list[AffectedGr
         if name != "affected_group_ids":
             setattr(impact, name, values[name])
     impact_apply_rules(impact)
-    impact.save()
+    if impact.pk is None:
+        impact.save()
+    else:
+        # Only what the form edits and what the rules derive: fields written elsewhere (the
+        # engagement-gap reason, say) are never overwritten with the values read earlier.
+        impact.save(
+            update_fields=[*_SAVED_IMPACT_FIELDS, "severity_band", "priority", "updated_at"]
+        )
     impact.affected_groups.set(groups)
     return impact
+
+
+_SAVED_IMPACT_FIELDS = tuple(name for name in IMPACT_FIELDS if name != "affected_group_ids")
 
 
 def _validated(

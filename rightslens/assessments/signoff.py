@@ -10,6 +10,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from rightslens.accounts.audit import audit_record
@@ -17,13 +18,39 @@ from rightslens.accounts.models import Membership
 from rightslens.assessments.models import Action, Assessment, AssessmentStatus, Impact
 from rightslens.core import lifecycle, quality
 from rightslens.core.severity import SeverityBand
-from rightslens.errors import FieldErrors
+from rightslens.errors import FieldErrors, StaleVersion
 from rightslens.notifications import events as notification_events
 
 from . import approval_gates, cycle_selectors, documents
 from .cycle_models import ActionPlan, CategoryReview, Indicator, ReviewDecision, Reviewer, Scoping
 from .independence import independent_signoff_problem
 from .services import impact_copy_into
+
+
+def _moved_by_someone_else(assessment: Assessment) -> StaleVersion:
+    message = (
+        "Someone else moved this assessment since you opened it: reload to see where it stands; "
+        "nothing was changed."
+    )
+    return StaleVersion({"status": message}, message=message)
+
+
+def _status_claim(assessment: Assessment, before: str, target: str, **fields: Any) -> None:
+    """Move the status in one conditional UPDATE: only if it is still `before`, writing only the
+    status, `fields`, `updated_at` and a bumped `lock_version` (so an edit form loaded before
+    the move is refused). A move decided on a stale copy changes nothing and says so."""
+    now = timezone.now()
+    moved = Assessment.objects.filter(pk=assessment.pk, status=before).update(
+        status=target, updated_at=now, lock_version=F("lock_version") + 1, **fields
+    )
+    if not moved:
+        raise _moved_by_someone_else(assessment)
+    assessment.status, assessment.updated_at = target, now
+    for name, value in fields.items():
+        setattr(assessment, name, value)
+    assessment.lock_version = Assessment.objects.values_list("lock_version", flat=True).get(
+        pk=assessment.pk
+    )
 
 
 def _move(assessment: Assessment, actor: Any, target: AssessmentStatus, verb: str) -> Assessment:
@@ -35,8 +62,7 @@ def _move(assessment: Assessment, actor: Any, target: AssessmentStatus, verb: st
                 f"{AssessmentStatus(target).label.lower()}."
             }
         )
-    assessment.status = target
-    assessment.save(update_fields=["status", "updated_at"])
+    _status_claim(assessment, before, target)
     audit_record(
         organisation=assessment.organisation,
         actor=actor,
@@ -87,13 +113,18 @@ def assessment_approve(*, assessment: Assessment, membership: Membership) -> Ass
     if refusals := approval_refusals(assessment, membership):
         raise FieldErrors({"approval": " ".join(refusals)}, message="Approval refused.")
     actor = membership.user
-    assessment.status = AssessmentStatus.APPROVED
-    assessment.approved_at = timezone.now()
-    assessment.approved_by = actor
-    assessment.snapshot = {}
-    assessment.snapshot = documents.assessment_document(assessment)
-    assessment.save(
-        update_fields=["status", "approved_at", "approved_by", "snapshot", "updated_at"]
+    before, approved_at = assessment.status, timezone.now()
+    # The frozen snapshot records the assessment as approved.
+    assessment.status, assessment.approved_at = AssessmentStatus.APPROVED, approved_at
+    snapshot = documents.assessment_document(assessment)
+    assessment.status = before
+    _status_claim(
+        assessment,
+        before,
+        AssessmentStatus.APPROVED,
+        approved_at=approved_at,
+        approved_by=actor,
+        snapshot=snapshot,
     )
     audit_record(
         organisation=assessment.organisation,
@@ -105,8 +136,7 @@ def assessment_approve(*, assessment: Assessment, membership: Membership) -> Ass
         after={"status": "approved"},
     )
     for older in _approved_predecessors(assessment):
-        older.status = AssessmentStatus.SUPERSEDED
-        older.save(update_fields=["status", "updated_at"])
+        _status_claim(older, AssessmentStatus.APPROVED, AssessmentStatus.SUPERSEDED)
         audit_record(
             organisation=older.organisation,
             actor=actor,

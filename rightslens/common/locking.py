@@ -2,7 +2,7 @@
 
 Rows carry an integer `lock_version`. A write compares and increments it in one UPDATE, which
 also locks the row until the transaction ends, so of two edits from the same loaded version
-exactly one is saved; the other gets FieldErrors and nothing of it is written.
+exactly one is saved; the other gets StaleVersion (a FieldErrors) and nothing of it is written.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any
 
 from django.db.models import F
 
-from rightslens.errors import FieldErrors
+from rightslens.errors import StaleVersion
 
 
 def stale_message(noun: str) -> str:
@@ -33,5 +33,5 @@ def version_claim(row: Any, seen: int | None, *, noun: str) -> None:
         rows = rows.filter(lock_version=seen)
     if not rows.update(lock_version=F("lock_version") + 1):
         message = stale_message(noun)
-        raise FieldErrors({"lock_version": message}, message=message)
+        raise StaleVersion({"lock_version": message}, message=message)
     row.lock_version = manager.values_list("lock_version", flat=True).get(pk=row.pk)

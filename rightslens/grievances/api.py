@@ -16,6 +16,7 @@ from ninja import Router
 
 from rightslens.accounts.access import membership_for, org_object_or_404
 from rightslens.api.auth import OrgMemberTokenAuth
+from rightslens.api.schemas import Out
 from rightslens.core.grievance import GrievanceState, moves_from
 
 from .models import Grievance
@@ -23,6 +24,64 @@ from .selectors import dashboard, grievances_for
 from .services import can_read_identity, grievance_record_read, is_officer
 
 router = Router(auth=OrgMemberTokenAuth(), tags=["grievances"])
+
+
+class GrievanceTimingOut(Out):
+    """What any member may see of a case."""
+
+    id: int
+    state: str
+    received_at: str
+    acknowledged_at: str | None
+    closed_at: str | None
+    appealed_at: str | None
+    appeal_answered_at: str | None
+    lock_version: int
+
+
+class RemedyOut(Out):
+    form: str
+    route: str
+    provided_on: str
+
+
+class GrievanceOut(GrievanceTimingOut):
+    """A case as a grievance officer (or a member granted a disclosure) sees it."""
+
+    allowed_moves: list[str]
+    language: str
+    systems: list[int]
+    rights: list[str]
+    impacts: list[int]
+    remedies: list[RemedyOut]
+    outcome_helped: bool | None
+
+
+class TimingOut(Out):
+    count: int
+    on_time: int
+    median_days: float | None
+    target_days: int
+
+
+class AppealTimingOut(TimingOut):
+    open: int
+    overdue: int
+
+
+class DashboardOut(Out):
+    total: int
+    by_state: list[tuple[str, int]]
+    acknowledge: TimingOut
+    remedy: TimingOut
+    closed: int
+    appeal: AppealTimingOut
+    resolve: TimingOut
+    outcomes: list[tuple[str, int]]
+    helped_yes: int
+    helped_no: int
+    themes_by_right: list[tuple[str, int]]
+    themes_by_system: list[tuple[str, int]]
 
 
 def grievance_timing(g: Grievance) -> dict[str, Any]:
@@ -35,6 +94,7 @@ def grievance_timing(g: Grievance) -> dict[str, Any]:
         "closed_at": g.closed_at.isoformat() if g.closed_at else None,
         "appealed_at": g.appealed_at.isoformat() if g.appealed_at else None,
         "appeal_answered_at": g.appeal_answered_at.isoformat() if g.appeal_answered_at else None,
+        "lock_version": g.lock_version,
     }
 
 
@@ -57,11 +117,17 @@ def grievance_record(g: Grievance) -> dict[str, Any]:
             for r in g.remedies.all()
         ],
         "outcome_helped": g.outcome_helped,
+        "lock_version": g.lock_version,
     }
 
 
-@router.get("/orgs/{org_slug}/grievances")
+@router.get(
+    "/orgs/{org_slug}/grievances",
+    response={200: list[GrievanceOut] | list[GrievanceTimingOut]},
+)
 def list_grievances(request: HttpRequest, org_slug: str) -> list[dict[str, Any]]:
+    """Grievance officers (and members granted a disclosure) get each case's details; other
+    members get each case's state and dates only."""
     membership = membership_for(request.user, org_slug)
     cases = grievances_for(organisation=membership.organisation)
     if not is_officer(membership):
@@ -71,7 +137,7 @@ def list_grievances(request: HttpRequest, org_slug: str) -> list[dict[str, Any]]
     ]
 
 
-@router.get("/orgs/{org_slug}/grievances/{grievance_id}")
+@router.get("/orgs/{org_slug}/grievances/{grievance_id}", response={200: GrievanceOut})
 def get_grievance(request: HttpRequest, org_slug: str, grievance_id: int) -> dict[str, Any]:
     membership = membership_for(request.user, org_slug)
     grievance = org_object_or_404(Grievance.objects, membership, pk=grievance_id)
@@ -84,7 +150,7 @@ def get_grievance(request: HttpRequest, org_slug: str, grievance_id: int) -> dic
     return grievance_record(grievance)
 
 
-@router.get("/orgs/{org_slug}/grievance-dashboard")
+@router.get("/orgs/{org_slug}/grievance-dashboard", response={200: DashboardOut})
 def get_dashboard(request: HttpRequest, org_slug: str) -> dict[str, Any]:
     membership = membership_for(request.user, org_slug)
     figures = dashboard(organisation=membership.organisation)

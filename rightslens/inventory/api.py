@@ -14,6 +14,7 @@ from rightslens.accounts.access import membership_for, org_object_or_404
 from rightslens.api.auth import OrgMemberTokenAuth
 from rightslens.api.errors import MAX_OFFSET
 from rightslens.api.openapi import required_on_create
+from rightslens.api.schemas import Out
 
 from . import services
 from .models import AISystem
@@ -52,6 +53,40 @@ class ComponentIn(Schema):
     notes: str | None = None
 
 
+class GroupOut(Out):
+    id: int
+    name: str
+    vulnerable: bool
+    vulnerability: str
+
+
+class ComponentOut(Out):
+    id: int
+    name: str
+    vendor: str
+    kind: str
+
+
+class SystemOut(Out):
+    id: int
+    name: str
+    purpose: str
+    description: str
+    value_chain_roles: list[str]
+    lifecycle_stage: str
+    kind: str
+    weights: str
+    countries: list[str]
+    sectors: list[str]
+    languages: list[str]
+    intended_users: str
+    archived: bool
+    archived_at: str | None
+    changed_at: str | None
+    affected_groups: list[GroupOut]
+    components: list[ComponentOut]
+
+
 def _system(
     request: HttpRequest, org_slug: str, system_id: int, *, write: bool = False
 ) -> AISystem:
@@ -59,7 +94,7 @@ def _system(
     return org_object_or_404(AISystem.objects, membership, pk=system_id)
 
 
-@router.get("/orgs/{org_slug}/systems")
+@router.get("/orgs/{org_slug}/systems", response={200: list[SystemOut]})
 def list_systems(
     request: HttpRequest,
     response: HttpResponse,
@@ -88,7 +123,7 @@ def list_systems(
     return [system_record(s) for s in systems[offset : offset + limit]]
 
 
-@router.post("/orgs/{org_slug}/systems", response={201: dict})
+@router.post("/orgs/{org_slug}/systems", response={201: SystemOut})
 def create_system(request: HttpRequest, org_slug: str, payload: SystemIn) -> Status[dict[str, Any]]:
     membership = membership_for(request.auth, org_slug, write=True)  # type: ignore[attr-defined]  # request.auth is set by the API token auth
     system = services.system_create(
@@ -99,12 +134,12 @@ def create_system(request: HttpRequest, org_slug: str, payload: SystemIn) -> Sta
     return Status(201, system_record(system))
 
 
-@router.get("/orgs/{org_slug}/systems/{system_id}")
+@router.get("/orgs/{org_slug}/systems/{system_id}", response={200: SystemOut})
 def get_system(request: HttpRequest, org_slug: str, system_id: int) -> dict[str, Any]:
     return system_record(_system(request, org_slug, system_id))
 
 
-@router.patch("/orgs/{org_slug}/systems/{system_id}")
+@router.patch("/orgs/{org_slug}/systems/{system_id}", response={200: SystemOut})
 def update_system(
     request: HttpRequest, org_slug: str, system_id: int, payload: SystemIn
 ) -> dict[str, Any]:
@@ -114,14 +149,14 @@ def update_system(
     return system_record(system)
 
 
-@router.post("/orgs/{org_slug}/systems/{system_id}/archive")
+@router.post("/orgs/{org_slug}/systems/{system_id}/archive", response={200: SystemOut})
 def archive_system(request: HttpRequest, org_slug: str, system_id: int) -> dict[str, Any]:
     system = _system(request, org_slug, system_id, write=True)
     services.system_archive(system=system, actor=request.auth)  # type: ignore[attr-defined]  # request.auth is set by the API token auth
     return system_record(system)
 
 
-@router.post("/orgs/{org_slug}/systems/{system_id}/groups", response={201: dict})
+@router.post("/orgs/{org_slug}/systems/{system_id}/groups", response={201: GroupOut})
 def add_group(
     request: HttpRequest, org_slug: str, system_id: int, payload: GroupIn
 ) -> Status[dict[str, Any]]:
@@ -140,7 +175,7 @@ def add_group(
     return Status(201, record)
 
 
-@router.post("/orgs/{org_slug}/systems/{system_id}/components", response={201: dict})
+@router.post("/orgs/{org_slug}/systems/{system_id}/components", response={201: ComponentOut})
 def add_component(
     request: HttpRequest, org_slug: str, system_id: int, payload: ComponentIn
 ) -> Status[dict[str, Any]]:
@@ -163,3 +198,5 @@ def add_component(
 
 # What a create must carry, for the OpenAPI document (the service names each one missing).
 required_on_create(SystemIn, "name", "purpose")
+required_on_create(GroupIn, "name")
+required_on_create(ComponentIn, "name")

@@ -1,4 +1,5 @@
-"""Re-encrypt every encrypted field and grievance attachment under the current grievance key.
+"""Re-encrypt every encrypted field, grievance attachment and procurement evidence file under the
+current grievance key.
 
 Run with the new key in RIGHTSLENS_GRIEVANCE_KEY and the old one in RIGHTSLENS_GRIEVANCE_OLD_KEYS.
 All or nothing: a value that no configured key can read stops the rotation, and nothing changes.
@@ -17,6 +18,7 @@ from django.db import models, transaction
 
 from rightslens.common.crypto import EncryptedTextField, Sealed, rotate_bytes, rotate_text
 from rightslens.grievances.models import GrievanceAttachment
+from rightslens.procurement.models import Evidence
 
 
 class RotationError(Exception):
@@ -27,6 +29,7 @@ class RotationError(Exception):
 class Rotated:
     values: int
     attachments: int
+    evidence_files: int = 0
 
 
 def encrypted_fields() -> list[tuple[type[models.Model], list[str]]]:
@@ -58,17 +61,17 @@ def _rotate_rows(model: type[models.Model], names: list[str]) -> int:
     return count
 
 
-def _rotate_attachments() -> int:
+def _rotate_binary(model: type[models.Model], column: str, noun: str) -> int:
     count = 0
-    for pk, data in GrievanceAttachment.objects.values_list("pk", "data").iterator():
+    manager = model._default_manager
+    for pk, data in manager.values_list("pk", column).iterator():
         try:
             rotated = rotate_bytes(bytes(data))
         except InvalidToken as exc:
             raise RotationError(
-                f"Grievance attachment #{pk} cannot be read with any configured key. "
-                "Nothing was changed."
+                f"{noun} #{pk} cannot be read with any configured key. Nothing was changed."
             ) from exc
-        GrievanceAttachment.objects.filter(pk=pk).update(data=rotated)
+        manager.filter(pk=pk).update(**{column: rotated})
         count += 1
     return count
 
@@ -76,4 +79,8 @@ def _rotate_attachments() -> int:
 @transaction.atomic
 def keys_rotate() -> Rotated:
     values = sum(_rotate_rows(model, names) for model, names in encrypted_fields())
-    return Rotated(values=values, attachments=_rotate_attachments())
+    return Rotated(
+        values=values,
+        attachments=_rotate_binary(GrievanceAttachment, "data", "Grievance attachment"),
+        evidence_files=_rotate_binary(Evidence, "content", "Procurement evidence file"),
+    )

@@ -14,6 +14,7 @@ from ninja import Router, Schema, Status
 from rightslens.accounts.access import membership_for, org_object_or_404
 from rightslens.api.auth import OrgMemberTokenAuth
 from rightslens.api.openapi import required_on_create
+from rightslens.api.schemas import Out
 
 from . import selectors, services
 from .models import CriterionFinding, Instrument, InstrumentVersion
@@ -37,6 +38,78 @@ class InstrumentIn(Schema):
 class ReviewIn(Schema):
     status: str = ""
     note: str = ""
+
+
+class VersionRefOut(Out):
+    id: int
+    number: int
+    label: str
+
+
+class InstrumentOut(Out):
+    id: int
+    title: str
+    jurisdiction: str
+    type: str
+    binding: bool
+    versions: list[VersionRefOut]
+
+
+class VersionInstrumentOut(Out):
+    id: int
+    title: str
+    jurisdiction: str
+    type: str
+    binding: bool
+    level: str
+    issuing_body: str
+    agency: str
+    version: int
+    date: str
+    language: str
+    provisions: int
+
+
+class EvidenceOut(Out):
+    ref: str
+    text: str
+    start: int
+    end: int
+
+
+class ReviewOut(Out):
+    status: str
+    note: str
+
+
+class FindingOut(Out):
+    id: str
+    finding_id: int
+    status: str
+    confidence: float | None
+    evidence: list[EvidenceOut]
+    explanation: str
+    recommendation: str
+    review: ReviewOut | None
+    basis: str
+    sources: list[dict[str, Any]]
+    second_opinion: dict[str, Any] | None
+
+
+class VersionOut(Out):
+    id: int
+    instrument: VersionInstrumentOut
+    state: str
+    progress: int
+    criteria: list[FindingOut]
+    method: str
+    seconds: float
+
+
+class FindingReviewOut(Out):
+    finding_id: int
+    status: str
+    note: str
 
 
 def _instrument_record(instrument: Instrument) -> dict[str, Any]:
@@ -98,7 +171,7 @@ def _finding_record(finding: CriterionFinding) -> dict[str, Any]:
     }
 
 
-@router.get("/orgs/{org_slug}/instruments")
+@router.get("/orgs/{org_slug}/instruments", response={200: list[InstrumentOut]})
 def list_instruments(request: HttpRequest, org_slug: str) -> list[dict[str, Any]]:
     membership = membership_for(request.auth, org_slug)  # type: ignore[attr-defined]  # request.auth is set by the API token auth
     return [
@@ -107,7 +180,7 @@ def list_instruments(request: HttpRequest, org_slug: str) -> list[dict[str, Any]
     ]
 
 
-@router.post("/orgs/{org_slug}/instruments", response={201: dict})
+@router.post("/orgs/{org_slug}/instruments", response={201: VersionOut})
 def create_instrument(
     request: HttpRequest, org_slug: str, payload: InstrumentIn
 ) -> Status[dict[str, Any]]:
@@ -121,7 +194,7 @@ def create_instrument(
     return Status(201, version_record(version))
 
 
-@router.get("/orgs/{org_slug}/versions/{version_id}")
+@router.get("/orgs/{org_slug}/versions/{version_id}", response={200: VersionOut})
 def get_version(request: HttpRequest, org_slug: str, version_id: int) -> dict[str, Any]:
     membership = membership_for(request.auth, org_slug)  # type: ignore[attr-defined]  # request.auth is set by the API token auth
     return version_record(
@@ -131,7 +204,7 @@ def get_version(request: HttpRequest, org_slug: str, version_id: int) -> dict[st
     )
 
 
-@router.post("/orgs/{org_slug}/findings/{finding_id}/review", response={201: dict})
+@router.post("/orgs/{org_slug}/findings/{finding_id}/review", response={201: FindingReviewOut})
 def review_finding(
     request: HttpRequest, org_slug: str, finding_id: int, payload: ReviewIn
 ) -> Status[dict[str, Any]]:
@@ -146,3 +219,4 @@ def review_finding(
 
 # What a create must carry, for the OpenAPI document (the service names each one missing).
 required_on_create(InstrumentIn, "title")
+required_on_create(ReviewIn, "status", "note")

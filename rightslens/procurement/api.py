@@ -12,6 +12,8 @@ from ninja import Router, Schema
 
 from rightslens.accounts.access import membership_for, org_object_or_404
 from rightslens.api.auth import OrgMemberTokenAuth
+from rightslens.api.openapi import required_on_create
+from rightslens.api.schemas import Out
 from rightslens.errors import FieldErrors
 
 from .models import Counterparty, RedLineScreening
@@ -32,6 +34,54 @@ class DecisionIn(Schema):
     reasons: str | None = None
 
 
+class LegalStatusOut(Out):
+    status: str
+    authority: str
+    locator: str
+
+
+class SourceOut(Out):
+    label: str
+    url: str
+
+
+class HitOut(Out):
+    red_line_id: str
+    title: str
+    matched_terms: list[str]
+    statuses: list[LegalStatusOut]
+    sources: list[SourceOut]
+    exceptions: str
+    evidence: str
+    confidence: float
+    elements_found: list[str]
+    elements_missing: list[str]
+    method: str
+    origin: str
+    legal_status: str
+
+
+class ScreeningOut(Out):
+    id: int
+    subject_type: str
+    subject_id: int | None
+    use_case_text: str
+    blocks: bool
+    decision: str
+    decision_reasons: str
+    hits: list[HitOut]
+
+
+class CounterpartyOut(Out):
+    id: int
+    name: str
+    kind: str
+    country: str
+    sector: str
+    systems: list[int]
+    reassessment_date: str | None
+
+
 def _screening_out(screening: RedLineScreening) -> dict[str, Any]:
     return {
         "id": screening.pk,
@@ -48,7 +98,7 @@ def _screening_out(screening: RedLineScreening) -> dict[str, Any]:
     }
 
 
-@router.post("/orgs/{org_slug}/screenings")
+@router.post("/orgs/{org_slug}/screenings", response={200: ScreeningOut})
 def run_screening(request: HttpRequest, org_slug: str, payload: ScreeningIn) -> dict[str, Any]:
     membership = membership_for(request.auth, org_slug, write=True)  # type: ignore[attr-defined]  # request.auth is set by the API token auth
     # Like the form: a subject id must name something of this organisation, never another's.
@@ -66,28 +116,33 @@ def run_screening(request: HttpRequest, org_slug: str, payload: ScreeningIn) -> 
     return _screening_out(screening)
 
 
-@router.get("/orgs/{org_slug}/screenings/{screening_id}")
+@router.get("/orgs/{org_slug}/screenings/{screening_id}", response={200: ScreeningOut})
 def get_screening(request: HttpRequest, org_slug: str, screening_id: int) -> dict[str, Any]:
     membership = membership_for(request.auth, org_slug)  # type: ignore[attr-defined]  # request.auth is set by the API token auth
     return _screening_out(org_object_or_404(RedLineScreening.objects, membership, pk=screening_id))
 
 
-@router.post("/orgs/{org_slug}/screenings/{screening_id}/decision")
+@router.post("/orgs/{org_slug}/screenings/{screening_id}/decision", response={200: ScreeningOut})
 def decide_screening(
     request: HttpRequest, org_slug: str, screening_id: int, payload: DecisionIn
 ) -> dict[str, Any]:
     membership = membership_for(request.auth, org_slug, write=True)  # type: ignore[attr-defined]  # request.auth is set by the API token auth
     screening = org_object_or_404(RedLineScreening.objects, membership, pk=screening_id)
-    screening_decide(
-        screening=screening,
-        membership=membership,
-        decision=payload.decision or "",
-        reasons=payload.reasons or "",
-    )
+    try:
+        screening_decide(
+            screening=screening,
+            membership=membership,
+            decision=payload.decision or "",
+            reasons=payload.reasons or "",
+        )
+    except FieldErrors as exc:
+        # The service names the model's field; the API's body calls it `reasons`.
+        renamed = {("reasons" if k == "decision_reasons" else k): v for k, v in exc.fields.items()}
+        raise FieldErrors(renamed, message=exc.message) from exc
     return _screening_out(screening)
 
 
-@router.get("/orgs/{org_slug}/counterparties")
+@router.get("/orgs/{org_slug}/counterparties", response={200: list[CounterpartyOut]})
 def list_counterparties(request: HttpRequest, org_slug: str) -> list[dict[str, Any]]:
     membership = membership_for(request.auth, org_slug)  # type: ignore[attr-defined]  # request.auth is set by the API token auth
     return [
@@ -104,3 +159,8 @@ def list_counterparties(request: HttpRequest, org_slug: str) -> list[dict[str, A
             "systems"
         )
     ]
+
+
+# What a create must carry, for the OpenAPI document (the service names each one missing).
+required_on_create(ScreeningIn, "use_case_text")
+required_on_create(DecisionIn, "decision", "reasons")

@@ -170,7 +170,7 @@ class Evidence(OrgScoped):
     filename = models.CharField(max_length=200)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
-    content = models.BinaryField()
+    content = models.BinaryField()  # encrypted (procurement.evidence), like grievance attachments
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -15,6 +15,7 @@ from rightslens.accounts.models import Membership
 from rightslens.assessments.models import Impact
 from rightslens.common.views import org_view
 from rightslens.errors import FieldErrors
+from rightslens.procurement.evidence import evidence_bytes
 
 from . import selectors
 from .forms import (
@@ -360,7 +361,7 @@ def evidence_download(
     evidence = org_object_or_404(
         Evidence.objects, membership, pk=evidence_id, request_id=request_id
     )
-    response = HttpResponse(bytes(evidence.content), content_type=evidence.content_type)
+    response = HttpResponse(evidence_bytes(evidence), content_type=evidence.content_type)
     response["Content-Disposition"] = f'attachment; filename="evidence-{evidence.pk}"'
     response["X-Content-Type-Options"] = "nosniff"
     return response

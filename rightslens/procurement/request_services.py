@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Membership
+from rightslens.common.crypto import encrypt_bytes
 from rightslens.common.uploads import UploadPolicy, upload_check, upload_problem
 from rightslens.core import gates
 from rightslens.core.knowledge.model import Item
@@ -221,7 +222,7 @@ def request_submit(
             filename=(upload.name or "")[:200],
             content_type=upload_check(upload, policy=EVIDENCE_POLICY).content_type,
             size=upload.size or 0,
-            content=upload.read(),
+            content=encrypt_bytes(upload.read()),  # at rest under the grievance key
         )
     request.answers = merged
     request.outcome = score(questions, merged).as_dict()

@@ -8,6 +8,8 @@ from typing import Any
 
 from django.utils import timezone
 
+from rightslens.common.crypto import encrypt_bytes
+
 from .models import (
     BusinessModelRecord,
     ClauseAttachment,
@@ -70,7 +72,7 @@ def tenancy_objects(organisation: Any, user: Any) -> dict[str, int]:
         filename="a.txt",
         content_type="text/plain",
         size=5,
-        content=b"hello",
+        content=encrypt_bytes(b"hello"),
     )
     record = BusinessModelRecord.objects.create(
         organisation=organisation,

@@ -5,10 +5,13 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test import Client
 from django.utils import timezone
 
 from rightslens.accounts.models import Membership
 from rightslens.errors import FieldErrors
+from rightslens.procurement.evidence import evidence_bytes
 from rightslens.procurement.models import Counterparty, Evidence, QuestionnaireRequest
 from rightslens.procurement.request_services import (
     LinkRefused,
@@ -142,9 +145,27 @@ def test_good_evidence_is_kept(sent):
     pdf = SimpleUploadedFile("report.pdf", b"%PDF-1.7 summary", content_type="application/pdf")
     request_submit(raw_token=raw, answers=CLEAN, files={"q-vendor-hria-report": pdf})
     evidence = Evidence.objects.get(request=request)
-    assert evidence.content_type == "application/pdf" and bytes(evidence.content).startswith(
-        b"%PDF"
-    )
+    assert evidence.content_type == "application/pdf"
+    assert evidence_bytes(evidence) == b"%PDF-1.7 summary"
+
+
+def test_evidence_is_stored_encrypted_and_downloads_as_uploaded(sent, owner):
+    request, raw = sent
+    pdf = SimpleUploadedFile("report.pdf", b"%PDF-1.7 secret-report-9Q", "application/pdf")
+    request_submit(raw_token=raw, answers=CLEAN, files={"q-vendor-hria-report": pdf})
+    evidence = Evidence.objects.get(request=request)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT content FROM {Evidence._meta.db_table} WHERE id = %s", [evidence.pk]
+        )
+        stored = bytes(cursor.fetchone()[0])
+    assert b"secret-report-9Q" not in stored and not stored.startswith(b"%PDF")
+    client = Client()
+    client.force_login(owner)
+    org = request.organisation.slug
+    response = client.get(f"/o/{org}/procurement/requests/{request.pk}/evidence/{evidence.pk}/")
+    assert response.status_code == 200
+    assert response.content == b"%PDF-1.7 secret-report-9Q"
 
 
 def test_clarification_reopens_only_the_marked_items(sent, owner):

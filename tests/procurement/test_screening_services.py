@@ -114,7 +114,7 @@ def test_the_api_screens_a_use_case_and_only_the_senior_role_decides(org, owner,
     missing = client.post(
         url, {"decision": "stop"}, content_type="application/json", **api_headers(owner)
     )
-    assert missing.status_code == 422 and "decision_reasons" in missing.json()["error"]["fields"]
+    assert missing.status_code == 422 and "reasons" in missing.json()["error"]["fields"]
     decided = client.post(
         url,
         {"decision": "stop", "reasons": "Banned."},

@@ -113,3 +113,74 @@ def test_a_huge_list_offset_gives_an_empty_page_not_a_database_error(client, own
     response = client.get(url.format(slug=org.slug) + "?offset=99999999999999999999", **headers)
     assert response.status_code == 200 and response.json() == []
     assert client.get(url.format(slug=org.slug), **headers).status_code == 200
+
+
+def _resolve(document, schema):
+    while "$ref" in schema:
+        schema = document["components"]["schemas"][schema["$ref"].rsplit("/", 1)[-1]]
+    return schema
+
+
+def _assert_typed(document, schema, where):
+    """An object names every field, requires them all and allows no other; a list types its
+    items; a union types each branch."""
+    schema = _resolve(document, schema)
+    for key in ("anyOf", "oneOf"):
+        for branch in schema.get(key, []):
+            _assert_typed(document, branch, where)
+    if schema.get("type") == "array":
+        assert "items" in schema or "prefixItems" in schema, where
+        if "items" in schema:
+            _assert_typed(document, schema["items"], where)
+    if "properties" in schema:
+        assert schema.get("additionalProperties") is False, where
+        assert set(schema.get("required", [])) == set(schema["properties"]), where
+    elif schema.get("type") == "object":
+        # A free-form mapping is allowed only inside a typed record (e.g. a document's content).
+        assert where.endswith("nested"), f"{where}: an untyped object"
+
+
+def test_every_success_response_has_a_typed_schema(document):
+    operations = list(_operations(document))
+    assert len(operations) >= 39
+    for name, operation in operations:
+        successes = {s: r for s, r in operation["responses"].items() if s.startswith("2")}
+        assert successes, f"{name} documents no success response"
+        for status, response in successes.items():
+            schema = response["content"]["application/json"]["schema"]
+            assert schema != {} and schema.get("additionalProperties") is not True, name
+            _assert_typed(document, schema, f"{name} {status}")
+
+
+@pytest.mark.parametrize(
+    ("path", "required"),
+    [
+        ("/api/inventory/orgs/{org_slug}/systems", {"name", "purpose"}),
+        ("/api/inventory/orgs/{org_slug}/systems/{system_id}/groups", {"name"}),
+        ("/api/inventory/orgs/{org_slug}/systems/{system_id}/components", {"name"}),
+        ("/api/assessments/orgs/{org_slug}/assessments", {"system_id"}),
+        ("/api/assessments/orgs/{org_slug}/assessments/{assessment_id}/impacts", {"title"}),
+        (
+            "/api/assessments/orgs/{org_slug}/impacts/{impact_id}/actions",
+            {"action_type", "description"},
+        ),
+        ("/api/procurement/orgs/{org_slug}/screenings", {"use_case_text"}),
+        (
+            "/api/procurement/orgs/{org_slug}/screenings/{screening_id}/decision",
+            {"decision", "reasons"},
+        ),
+        ("/api/policy/orgs/{org_slug}/instruments", {"title"}),
+        ("/api/policy/orgs/{org_slug}/findings/{finding_id}/review", {"status", "note"}),
+    ],
+)
+def test_each_create_marks_what_it_needs(document, path, required):
+    assert set(_post_body_schema(document, path)["required"]) == required
+
+
+def test_the_impact_patch_requires_lock_version_and_documents_the_conflict(document):
+    patch = document["paths"]["/api/assessments/orgs/{org_slug}/impacts/{impact_id}"]["patch"]
+    body = _resolve(document, patch["requestBody"]["content"]["application/json"]["schema"])
+    assert body["required"] == ["lock_version"]
+    assert patch["responses"]["409"]["content"]["application/json"]["schema"]["$ref"] == ERROR_REF
+    impact = _resolve(document, patch["responses"]["200"]["content"]["application/json"]["schema"])
+    assert "lock_version" in impact["required"]

@@ -25,7 +25,7 @@ class Command(BaseCommand):
         except RotationError as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(
-            f"Re-encrypted {rotated.values} values and {rotated.attachments} attachments under "
-            "the current key. Keep the old key in RIGHTSLENS_GRIEVANCE_OLD_KEYS while open "
+            f"Re-encrypted {rotated.values} values, {rotated.attachments} attachments and "
+            f"{rotated.evidence_files} evidence files under the current key. Keep the old key in RIGHTSLENS_GRIEVANCE_OLD_KEYS while open "
             "cases may be followed up (receipt digests move to the new key on their next use)."
         )
