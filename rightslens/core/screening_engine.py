@@ -62,6 +62,7 @@ class Group:
     kind: str
     element_ids: tuple[str, ...]
     weak_counts: bool = False
+    meaning_may_supply: bool = False
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,7 @@ def _spec(item: Item) -> Spec:
             str(g["kind"]),
             tuple(str(r) for r in g["element_refs"]),
             bool(g.get("weak_counts", False)),
+            bool(g.get("meaning_may_supply", False)),
         )
         for g in item.get("requires", []) or []
     )
@@ -320,14 +322,25 @@ class Screener:
                     f"{group.kind}: " + " / ".join(self.titles.get(e, e) for e in group.element_ids)
                 )
         share = (len(found) - soft) / len(spec.groups)
-        # Meaning may forgive one missing element, never who acts (that is a fact to be stated),
-        # and never on top of another element it already supplied.
+        # Meaning may forgive one missing element of a red line that has three or more, never
+        # who acts (that is a fact to be stated), and never on top of another element it already
+        # supplied. A two-element red line needs both stated: with its data missing, "sentiment
+        # of product reviews" would read as emotion recognition.
+        absent = [
+            g
+            for g in spec.groups
+            if not (g is core and by_meaning)
+            and not any(e in reading.elements or e in whole for e in g.element_ids)
+        ]
         filled = (
             len(missing) == 1
             and soft == 0
-            and (len(spec.groups) >= 3 or missing[0].startswith("data"))
-            and not missing[0].startswith("actor")
             and close
+            and not missing[0].startswith("actor")
+            and (
+                len(spec.groups) >= 3
+                or (len(absent) == 1 and absent[0].meaning_may_supply and bool(judged))
+            )
         )
         if missing and not filled:
             return None

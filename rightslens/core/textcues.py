@@ -28,13 +28,16 @@ _CONTRAST = (
 _PRE_NEGATION: Mapping[str, frozenset[str]] = {
     "en": frozenset(
         "not no never none neither nor doesn don won isn aren wasn cannot refrain refrains "
-        "prohibit prohibits prohibited forbid forbids forbidden avoid avoids ruled".split()
+        "prohibit prohibits prohibited forbid forbids forbidden avoid avoids ruled exclude "
+        "excludes".split()
     ),
-    "fr": frozenset("ne n pas jamais aucun aucune ni interdit interdisent".split()),
+    "fr": frozenset("ne n pas jamais aucun aucune ni interdit interdisent exclut".split()),
     "es": frozenset(
         "no nunca jamas ningun ninguna ni prohibe prohiben prohibido prohibida".split()
     ),
-    "pt": frozenset("nao nunca jamais nenhum nenhuma nem proibe proibem proibido proibida".split()),
+    "pt": frozenset(
+        "nao nunca jamais nenhum nenhuma nem proibe proibem proibido proibida exclui".split()
+    ),
     "de": frozenset(
         "nicht kein keine keinen keiner keinem nie niemals weder verbietet untersagt".split()
     ),

@@ -132,3 +132,18 @@ def test_meaning_supplies_one_element_only(items):
     assert "rl-remote-realtime-facial-recognition" in ids(
         screen(shop, items, lang="de", encoder=stub)
     )
+
+
+def test_meaning_may_supply_the_data_of_categorisation_only_with_a_judgement(items):
+    records = "The HR system records employees' gender for pay-gap reports."
+    stub = MeaningStub([records], "rl-gender-detection", items)
+    assert ids(screen(records, items, encoder=stub)) == []
+    sorts = "The system sorts visitors by gender."
+    stub = MeaningStub([sorts], "rl-gender-detection", items)
+    assert ids(screen(sorts, items, encoder=stub)) == ["rl-gender-detection"]
+
+
+def test_meaning_never_supplies_the_biometric_data_of_emotion_recognition(items):
+    reviews = "The tool estimates the sentiment of product reviews."
+    stub = MeaningStub([reviews], "rl-emotion-recognition-other-contexts", items)
+    assert ids(screen(reviews, items, encoder=stub)) == []

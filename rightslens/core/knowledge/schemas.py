@@ -109,6 +109,10 @@ class ElementGroup(_Fields):
     #: Weak elements count fully here (inferring a person's gender from any image of them is
     #: reading biometric data, whereas "identifies … on camera" may be about objects).
     weak_counts: bool = False
+    #: In a red line of two elements, meaning may supply this one when the sentence states a
+    #: judgement about people ("sorting people by ethnicity" reads as categorisation from their
+    #: appearance). Never set on the data of emotion red lines: "sentiment of reviews" is text.
+    meaning_may_supply: bool = False
 
 
 class RedLineFields(_Fields):
