@@ -147,3 +147,12 @@ def test_meaning_never_supplies_the_biometric_data_of_emotion_recognition(items)
     reviews = "The tool estimates the sentiment of product reviews."
     stub = MeaningStub([reviews], "rl-emotion-recognition-other-contexts", items)
     assert ids(screen(reviews, items, encoder=stub)) == []
+
+
+def test_sales_pressure_alone_is_no_red_line_but_aimed_at_the_vulnerable_it_is(items):
+    upsell = "The assistant pushes upsells to shoppers at checkout with a countdown offer."
+    assert ids(screen(upsell, items, encoder=FAKE)) == []
+    children = "The game pushes children to buy loot boxes with countdown offers."
+    assert ids(screen(children, items, encoder=FAKE)) == ["rl-exploiting-vulnerabilities"]
+    deceit = "The voice bot impersonates a bank adviser to get people to transfer money."
+    assert ids(screen(deceit, items, encoder=FAKE)) == ["rl-manipulative-techniques"]
