@@ -24,20 +24,17 @@ _CONTRAST = (
     "sino mientras porem entretanto contudo enquanto aber jedoch sondern waehrend wahrend"
 ).split()
 # Negation before what it denies ("does not read faces", "ne détecte pas", "no analiza"), and
-# prohibitions ("the contract prohibits the supplier from scraping …").
+# prohibiting verbs ("the contract prohibits the supplier from scraping …"). Participles that are
+# also adjectives ("prohibited persons", "supporters interdits de stade") are left out here; they
+# deny only after what they deny, and only where that is their usual use ("está prohibido").
 _PRE_NEGATION: Mapping[str, frozenset[str]] = {
     "en": frozenset(
         "not no never none neither nor doesn don won isn aren wasn cannot refrain refrains "
-        "prohibit prohibits prohibited forbid forbids forbidden avoid avoids ruled exclude "
-        "excludes".split()
+        "prohibit prohibits forbid forbids avoid avoids ruled exclude excludes".split()
     ),
-    "fr": frozenset("ne n pas jamais aucun aucune ni interdit interdisent exclut".split()),
-    "es": frozenset(
-        "no nunca jamas ningun ninguna ni prohibe prohiben prohibido prohibida".split()
-    ),
-    "pt": frozenset(
-        "nao nunca jamais nenhum nenhuma nem proibe proibem proibido proibida exclui".split()
-    ),
+    "fr": frozenset("ne n pas jamais aucun aucune ni interdisent exclut".split()),
+    "es": frozenset("no nunca jamas ningun ninguna ni prohibe prohiben excluye".split()),
+    "pt": frozenset("nao nunca jamais nenhum nenhuma nem proibe proibem exclui".split()),
     "de": frozenset(
         "nicht kein keine keinen keiner keinem nie niemals weder verbietet untersagt".split()
     ),
@@ -54,8 +51,8 @@ _SHORT_NEGATION: Mapping[str, frozenset[str]] = {
 _SHORT_WINDOW = 3
 # Negation after what it denies ("emotion recognition is not used"): verbal negations only.
 _POST_NEGATION: Mapping[str, frozenset[str]] = {
-    "en": frozenset("not never doesn isn aren won cannot prohibited forbidden".split()),
-    "fr": frozenset("pas jamais interdit interdite interdits".split()),
+    "en": frozenset("not never doesn isn aren won cannot".split()),
+    "fr": frozenset("pas jamais".split()),
     "es": frozenset("nunca jamas prohibido prohibida".split()),
     "pt": frozenset("nao nunca jamais proibido proibida".split()),
     "de": frozenset("nicht nie niemals verboten untersagt".split()),

@@ -80,7 +80,7 @@ def test_a_cue_that_begins_with_the_negation_word_is_not_denied_by_it(items):
             "The contract prohibits the supplier from scraping facial images from the internet.",
             "en",
         ),
-        ("Le contrat interdit au fournisseur de collecter des visages sur internet.", "fr"),
+        ("Le contrat exclut toute collecte de visages sur internet par le fournisseur.", "fr"),
         ("Le logiciel compte les voyageurs sur les quais, sans identifier personne.", "fr"),
     ],
 )
@@ -156,3 +156,19 @@ def test_sales_pressure_alone_is_no_red_line_but_aimed_at_the_vulnerable_it_is(i
     assert ids(screen(children, items, encoder=FAKE)) == ["rl-exploiting-vulnerabilities"]
     deceit = "The voice bot impersonates a bank adviser to get people to transfer money."
     assert ids(screen(deceit, items, encoder=FAKE)) == ["rl-manipulative-techniques"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "word"),
+    [
+        (
+            "les cameras identifient en direct les supporters interdits de stade",
+            "fr",
+            "identifient",
+        ),
+        ("the cameras identify prohibited persons entering in real time", "en", "real"),
+    ],
+)
+def test_a_participle_used_as_an_adjective_denies_nothing(sentence, lang, word):
+    [clause] = clauses(sentence, lang)
+    assert clause.tokens.index(word) not in clause.denied
