@@ -21,8 +21,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from rightslens.core.knowledge.model import Item
-from rightslens.core.semantic import Encoder, Vector, cosine, default_encoder
+from rightslens.core.semantic import Encoder, Vector, default_encoder
 from rightslens.core.semantic.cache import encode_knowledge
 from rightslens.core.textcues import (
     LANGUAGES,
@@ -173,6 +175,12 @@ class Screener:
         vectors = dict(zip(every, encode_knowledge(encoder, every, "red-lines"), strict=True))
         for spec in self.specs:
             self._wordings[spec.id] = [vectors[w] for w in spec.wordings]
+        # One matrix per red line, so a sentence is compared with all its wordings at once.
+        self._matrices = {
+            spec_id: np.asarray(rows, dtype=np.float32)
+            for spec_id, rows in self._wordings.items()
+            if rows
+        }
 
     @property
     def method(self) -> str:
@@ -264,7 +272,10 @@ class Screener:
         return element is not None and element.weak
 
     def _similarity(self, spec: Spec, vector: Vector) -> float:
-        return max((cosine(vector, w) for w in self._wordings.get(spec.id, [])), default=0.0)
+        matrix = self._matrices.get(spec.id)
+        if matrix is None:
+            return 0.0
+        return float(np.max(matrix @ np.asarray(vector, dtype=np.float32)))
 
     def _judge(
         self,
@@ -308,7 +319,10 @@ class Screener:
         for group in spec.groups:
             source = reading.elements if group is core else whole
             present = [e for e in group.element_ids if e in source]
-            strong = [e for e in present if group.weak_counts or not self._weak(e)]
+            # Elements that show, before weak ones that count only by the group's leave.
+            strong = [e for e in present if not self._weak(e)] + [
+                e for e in present if group.weak_counts and self._weak(e)
+            ]
             hit = (strong or (present if close else []) or [""])[0]
             if group is core and by_meaning:
                 found.append(f"{group.kind}: read from meaning (“{judged}”)")
@@ -316,7 +330,8 @@ class Screener:
             elif hit:
                 found.append(f"{group.kind}: {self.titles.get(hit, hit)}")
                 matched.append(source[hit])
-                soft += 0 if strong else 1
+                # A weak element (a camera) never pairs with an inference read from meaning.
+                soft += 0 if strong and not (by_meaning and self._weak(hit)) else 1
             else:
                 missing.append(
                     f"{group.kind}: " + " / ".join(self.titles.get(e, e) for e in group.element_ids)

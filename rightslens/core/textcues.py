@@ -7,6 +7,7 @@ Cues are word beginnings matched without accents or case: "emotion" finds "emoti
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -200,6 +201,7 @@ def question_answers(parts: Sequence[str]) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=16384)
 def cue_tokens(cue: str) -> tuple[tuple[str, ...], bool]:
     """(words of the cue, whether the last word must be whole)."""
     return tuple(words(cue)), cue.endswith(" ")
@@ -211,11 +213,14 @@ def find_cue(tokens: Sequence[str], cue: str) -> int:
     if not parts:
         return -1
     n = len(parts)
+    head, last_part = parts[:-1], parts[-1]
+    if n > 1 and head[0] not in tokens:  # the words before the last must match whole
+        return -1
     for i in range(len(tokens) - n + 1):
-        if tuple(tokens[i : i + n - 1]) != parts[:-1]:
+        if n > 1 and tuple(tokens[i : i + n - 1]) != head:
             continue
         last = tokens[i + n - 1]
-        if last == parts[-1] or (not whole and last.startswith(parts[-1])):
+        if last == last_part or (not whole and last.startswith(last_part)):
             return i
     return -1
 

@@ -106,13 +106,20 @@ def test_a_physical_state_is_no_emotion_until_an_emotion_is_named(items):
 
 
 def test_the_inference_may_be_read_from_meaning_with_a_verb_of_judgement(items):
-    text = "Our platform scores each applicant's vibe from their on-camera answers."
+    text = "Our platform scores each applicant's vibe from their voice."
     assert ids(screen(text, items, encoder=FAKE)) == []  # no meaning, no inference word
     stub = MeaningStub([text], "rl-emotion-recognition-work-education", items)
     [hit] = screen(text, items, encoder=stub).hits
     assert hit.red_line_id == "rl-emotion-recognition-work-education"
     assert any("read from meaning" in e for e in hit.elements_found)
     assert hit.elements_missing == ()
+
+
+def test_a_camera_alone_never_pairs_with_an_inference_read_from_meaning(items):
+    # A camera counts as the data of emotion recognition only beside a stated inference.
+    text = "The reversing camera detects obstacles behind the vehicle."
+    stub = MeaningStub([text], "rl-emotion-recognition-other-contexts", items)
+    assert ids(screen(text, items, encoder=stub)) == []
 
 
 def test_meaning_without_a_verb_of_judgement_supplies_no_inference(items):
