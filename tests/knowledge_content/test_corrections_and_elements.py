@@ -85,3 +85,13 @@ def test_emotion_recognition_elsewhere_is_asked_separately_and_linked_to_its_own
     assert question.get("red_line_if")["red_line_ref"] == "rl-emotion-recognition-other-contexts"
     assert question.get("questionnaire_ref") == "qn-vendor-dd"
     assert {c.source.id for c in question.citations} == {"eu-ai-act", "cso-unga-2024"}
+
+
+def test_a_yes_to_emotion_recognition_elsewhere_flags_its_own_red_line_and_nothing_else(kb):
+    from rightslens.core.questionnaire import Outcome, questions_of, score
+
+    questions = questions_of(list(kb.items.values()), "qn-vendor-dd")
+    answered = {"q-vendor-emotion": "no", "q-vendor-emotion-other": "yes"}
+    result = score(questions, answered)
+    assert result.outcome == Outcome.RED_LINE
+    assert [f.red_line_id for f in result.red_lines] == ["rl-emotion-recognition-other-contexts"]
