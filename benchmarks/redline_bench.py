@@ -1,10 +1,13 @@
 """Red-line screening benchmark: recall, false alarms on near misses and denials, speed, size.
 
 Run: .venv/bin/python benchmarks/redline_bench.py [--encoder e5|e5-enpt|hashing-fake] [--json]
-     [--show-errors]
+     [--cases PATH ...] [--split NAME ...] [--show-errors]
 
-Reads benchmarks/redlines/cases.jsonl. Figures are given for the dev split (used while writing the
-element wordings) and the held-out split (never looked at while tuning), and for both together.
+Reads benchmarks/redlines/cases.jsonl unless `--cases` names other files (repeatable; JSON lines
+with id, text, labels and split; lang and kind optional). Figures are given for every split found
+in the loaded cases (here: dev, used while writing the element wordings, and heldout, never looked
+at while tuning; a fresh file with split "fresh" is reported on its own), and for all together.
+`--split` keeps only the named splits. `--show-errors` never prints the held-out split's errors.
 """
 
 from __future__ import annotations
@@ -27,6 +30,51 @@ from rightslens.core.screening_engine import Screener  # noqa: E402
 from rightslens.core.semantic import CachedEncoder, Encoder, HashingEncoder  # noqa: E402
 
 CASES = ROOT / "benchmarks" / "redlines" / "cases.jsonl"
+#: Splits listed first, in this order, when present; any others follow alphabetically.
+SPLIT_ORDER = ("dev", "heldout")
+#: Errors on this split are never printed, so that nobody tunes on them.
+NEVER_SHOWN = "heldout"
+
+
+class CaseError(ValueError):
+    """A case file that cannot be read as benchmark cases."""
+
+
+def load_cases(paths: list[Path]) -> list[dict[str, Any]]:
+    """Cases from JSON-lines files, checked: each needs an id, a text, labels and a split."""
+    cases: list[dict[str, Any]] = []
+    seen: dict[str, str] = {}
+    for path in paths:
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise CaseError(f"{path}: cannot read ({exc.strerror})") from exc
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            where = f"{path}:{number}"
+            try:
+                case = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise CaseError(f"{where}: not JSON ({exc.msg})") from exc
+            if not isinstance(case, dict):
+                raise CaseError(f"{where}: a case must be a JSON object")
+            for key, kind in (("id", str), ("text", str), ("split", str), ("labels", list)):
+                if not isinstance(case.get(key), kind) or (kind is str and not case[key]):
+                    raise CaseError(f"{where}: '{key}' is missing or not a {kind.__name__}")
+            if case["id"] in seen:
+                raise CaseError(f"{where}: id {case['id']} already used at {seen[case['id']]}")
+            seen[case["id"]] = where
+            case.setdefault("lang", "")
+            cases.append(case)
+    if not cases:
+        raise CaseError("no cases loaded")
+    return cases
+
+
+def split_names(cases: list[dict[str, Any]]) -> list[str]:
+    found = {c["split"] for c in cases}
+    return [s for s in SPLIT_ORDER if s in found] + sorted(found - set(SPLIT_ORDER))
 
 
 def rss_mb() -> float:
@@ -66,7 +114,19 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--encoder", default="e5", choices=["e5", "e5-enpt", "hashing-fake"])
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--show-errors", action="store_true")
+    parser.add_argument(
+        "--cases",
+        action="append",
+        type=Path,
+        metavar="PATH",
+        help=f"JSON-lines case file (repeatable; default {CASES.relative_to(ROOT)})",
+    )
+    parser.add_argument(
+        "--split", action="append", metavar="NAME", help="keep only this split (repeatable)"
+    )
+    parser.add_argument(
+        "--show-errors", action="store_true", help=f"print wrong cases (never '{NEVER_SHOWN}')"
+    )
     parser.add_argument(
         "--similarity-only",
         action="store_true",
@@ -74,7 +134,16 @@ def main() -> int:
     )
     args = parser.parse_args()
 
-    cases = [json.loads(line) for line in CASES.read_text(encoding="utf-8").splitlines() if line]
+    try:
+        cases = load_cases(args.cases or [CASES])
+    except CaseError as exc:
+        print(f"redline_bench: {exc}", file=sys.stderr)
+        return 2
+    if args.split:
+        cases = [c for c in cases if c["split"] in args.split]
+        if not cases:
+            print(f"redline_bench: no cases in split(s) {', '.join(args.split)}", file=sys.stderr)
+            return 2
     kb = load_directory(ROOT / "rightslens" / "knowledge")
     items = [i for i in kb.items.values() if i.type in ("red_line", "red_line_element")]
 
@@ -98,9 +167,10 @@ def main() -> int:
     report = {
         "encoder": encoder.name,
         "method": cases[0]["method"],
+        "case_files": [str(p) for p in (args.cases or [CASES])],
         "splits": {
             split: figures([c for c in cases if c["split"] == split])
-            for split in ("dev", "heldout")
+            for split in split_names(cases)
         },
         "all": figures(cases),
         "by_language": {
@@ -122,7 +192,11 @@ def main() -> int:
     else:
         _print(report)
     if args.show_errors:
+        if any(c["split"] == NEVER_SHOWN for c in cases):
+            print(f"  (errors on the '{NEVER_SHOWN}' split are not printed)")
         for case in cases:
+            if case["split"] == NEVER_SHOWN:
+                continue
             wrong = (case["labels"] and not set(case["labels"]) & set(case["hits"])) or (
                 not case["labels"] and case["hits"]
             )

@@ -4,6 +4,14 @@ Evidence per red line and sentence: which element groups are found (lexical cues
 denials removed), whether the practice is named outright, and how close the sentence's meaning is
 to the red line's typical wordings (offline encoder). Knowledge-base wordings are encoded once per
 encoder and library content, and kept in memory.
+
+Meaning may stand in for one element only, never for two: a group supplied only by a weak element
+(a camera, when the sentence is close in meaning) and a missing group cannot both be forgiven. The
+inference itself may be read from meaning when the sentence has a verb of judgement ("scores each
+applicant's positivity"), every other element is found, and the sentence is closer to this red
+line's typical wordings than to any other red line's; the hit then says so.
+
+A question states nothing: its elements count only when the next sentence answers "Yes".
 """
 
 from __future__ import annotations
@@ -13,8 +21,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from rightslens.core.knowledge.model import Item
-from rightslens.core.semantic import Encoder, Vector, cosine, default_encoder
+from rightslens.core.semantic import Encoder, Vector, default_encoder
 from rightslens.core.semantic.cache import encode_knowledge
 from rightslens.core.textcues import (
     LANGUAGES,
@@ -23,6 +33,7 @@ from rightslens.core.textcues import (
     cue_languages,
     find_cue,
     language_of,
+    question_answers,
     sentences,
 )
 
@@ -30,7 +41,12 @@ from rightslens.core.textcues import (
 #: so that one missing element is forgiven; and the range used to scale confidence.
 SEMANTIC_FILL = 0.88
 SEMANTIC_FLOOR, SEMANTIC_CEILING = 0.80, 0.93
+#: Cosine from which a sentence with a verb of judgement may supply a red line's inference by
+#: meaning (when it is also the red line the sentence is closest to, within BEST_MARGIN).
+SEMANTIC_CORE = 0.90
+BEST_MARGIN = 0.005
 CORE_KINDS = ("inference", "action")
+JUDGEMENT = "judgement"
 
 
 @dataclass(frozen=True)
@@ -40,6 +56,7 @@ class Element:
     title: str
     cues: Mapping[str, tuple[str, ...]]
     weak: bool = False
+    overridden_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -47,6 +64,7 @@ class Group:
     kind: str
     element_ids: tuple[str, ...]
     weak_counts: bool = False
+    meaning_may_supply: bool = False
 
 
 @dataclass(frozen=True)
@@ -119,6 +137,7 @@ def _element(item: Item) -> Element:
         item.title,
         {lang: tuple(str(w) for w in wordings.get(lang, [])) for lang in LANGUAGES},
         bool(item.get("weak", False)),
+        tuple(str(r) for r in item.get("overridden_by_refs", []) or []),
     )
 
 
@@ -133,6 +152,7 @@ def _spec(item: Item) -> Spec:
             str(g["kind"]),
             tuple(str(r) for r in g["element_refs"]),
             bool(g.get("weak_counts", False)),
+            bool(g.get("meaning_may_supply", False)),
         )
         for g in item.get("requires", []) or []
     )
@@ -155,6 +175,12 @@ class Screener:
         vectors = dict(zip(every, encode_knowledge(encoder, every, "red-lines"), strict=True))
         for spec in self.specs:
             self._wordings[spec.id] = [vectors[w] for w in spec.wordings]
+        # One matrix per red line, so a sentence is compared with all its wordings at once.
+        self._matrices = {
+            spec_id: np.asarray(rows, dtype=np.float32)
+            for spec_id, rows in self._wordings.items()
+            if rows
+        }
 
     @property
     def method(self) -> str:
@@ -162,16 +188,24 @@ class Screener:
 
     def screen(self, text: str, *, lang: str = "") -> Screening:
         language = language_of(text, lang)
-        readings = [self._read(s, language) for s in sentences(text)]
+        parts = sentences(text)
+        answers = question_answers(parts)
+        readings = [
+            self._read(s, language) if answer in ("", "yes") else _Reading(s, {}, {}, False)
+            for s, answer in zip(parts, answers, strict=True)
+        ]
         vectors = self.encoder.encode([r.text for r in readings]) if readings else []
+        similarities = [
+            {spec.id: self._similarity(spec, v) for spec in self.specs} for v in vectors
+        ]
         whole = {e: cue for r in readings for e, cue in r.elements.items()}
         hits: list[FoundHit] = []
         aside: list[SetAside] = []
         for spec in self.specs:
-            best = self._best(spec, readings, vectors, whole)
+            best = self._best(spec, readings, similarities, whole)
             if best is None:
                 continue
-            exception = next((e for e in spec.exception_ids if e in whole), "")
+            exception = next((e for e in spec.exception_ids if self._applies(e, whole)), "")
             if exception:
                 aside.append(
                     SetAside(spec.id, self.titles.get(exception, exception), best.evidence)
@@ -202,29 +236,55 @@ class Screener:
         negated = any(c.denied for c in parts)
         return _Reading(sentence, elements, names, negated)
 
+    def _applies(self, exception_id: str, whole: Mapping[str, str]) -> bool:
+        """An exception found in the text applies unless an element that overrides it is found."""
+        if exception_id not in whole:
+            return False
+        element = self.elements.get(exception_id)
+        return element is None or not any(e in whole for e in element.overridden_by)
+
     def _best(
         self,
         spec: Spec,
         readings: Sequence[_Reading],
-        vectors: Sequence[Vector],
+        similarities: Sequence[Mapping[str, float]],
         whole: Mapping[str, str],
     ) -> FoundHit | None:
         best: FoundHit | None = None
-        for reading, vector in zip(readings, vectors, strict=True):
-            candidate = self._judge(spec, reading, self._similarity(spec, vector), whole)
+        for reading, sims in zip(readings, similarities, strict=True):
+            closest = max(sims.values(), default=0.0)
+            candidate = self._judge(
+                spec, reading, sims[spec.id], whole, closest=sims[spec.id] >= closest - BEST_MARGIN
+            )
             if candidate and (best is None or candidate.confidence > best.confidence):
                 best = candidate
         return best
+
+    def _judgement(self, reading: _Reading) -> str:
+        for element_id, cue in reading.elements.items():
+            element = self.elements.get(element_id)
+            if element is not None and element.kind == JUDGEMENT:
+                return cue
+        return ""
 
     def _weak(self, element_id: str) -> bool:
         element = self.elements.get(element_id)
         return element is not None and element.weak
 
     def _similarity(self, spec: Spec, vector: Vector) -> float:
-        return max((cosine(vector, w) for w in self._wordings.get(spec.id, [])), default=0.0)
+        matrix = self._matrices.get(spec.id)
+        if matrix is None:
+            return 0.0
+        return float(np.max(matrix @ np.asarray(vector, dtype=np.float32)))
 
     def _judge(
-        self, spec: Spec, reading: _Reading, similarity: float, whole: Mapping[str, str]
+        self,
+        spec: Spec,
+        reading: _Reading,
+        similarity: float,
+        whole: Mapping[str, str],
+        *,
+        closest: bool = True,
     ) -> FoundHit | None:
         scaled = _scale(similarity)
         if spec.id in reading.names:
@@ -239,33 +299,67 @@ class Screener:
                 "named+" + self.method,
             )
         core = spec.core
-        if core is None or not any(e in reading.elements for e in core.element_ids):
+        if core is None:
+            return None
+        # The inference read from meaning: a verb of judgement, the closest red line, very close.
+        judged = self._judgement(reading)
+        by_meaning = (
+            not any(e in reading.elements for e in core.element_ids)
+            and bool(judged)
+            and closest
+            and similarity >= SEMANTIC_CORE
+        )
+        if not by_meaning and not any(e in reading.elements for e in core.element_ids):
             return None
         found: list[str] = []
         missing: list[str] = []
         matched: list[str] = []
         close = similarity >= SEMANTIC_FILL
+        soft = 1 if by_meaning else 0
         for group in spec.groups:
             source = reading.elements if group is core else whole
             present = [e for e in group.element_ids if e in source]
-            strong = [e for e in present if group.weak_counts or not self._weak(e)]
+            # Elements that show, before weak ones that count only by the group's leave.
+            strong = [e for e in present if not self._weak(e)] + [
+                e for e in present if group.weak_counts and self._weak(e)
+            ]
             hit = (strong or (present if close else []) or [""])[0]
-            if hit:
+            if group is core and by_meaning:
+                found.append(f"{group.kind}: read from meaning (“{judged}”)")
+                matched.append(judged)
+            elif hit:
                 found.append(f"{group.kind}: {self.titles.get(hit, hit)}")
                 matched.append(source[hit])
+                # A weak element (a camera) never pairs with an inference read from meaning.
+                soft += 0 if strong and not (by_meaning and self._weak(hit)) else 1
             else:
                 missing.append(
                     f"{group.kind}: " + " / ".join(self.titles.get(e, e) for e in group.element_ids)
                 )
-        share = len(found) / len(spec.groups)
-        # Meaning may forgive one missing element, never who acts (that is a fact to be stated).
+        share = (len(found) - soft) / len(spec.groups)
+        # Meaning may forgive one missing element of a red line that has three or more, never
+        # who acts (that is a fact to be stated), and never on top of another element it already
+        # supplied. A two-element red line needs both stated: with its data missing, "sentiment
+        # of product reviews" would read as emotion recognition.
+        absent = [
+            g
+            for g in spec.groups
+            if not (g is core and by_meaning)
+            and not any(e in reading.elements or e in whole for e in g.element_ids)
+        ]
         filled = (
             len(missing) == 1
-            and (len(spec.groups) >= 3 or missing[0].startswith("data"))
-            and not missing[0].startswith("actor")
+            and soft == 0
             and close
+            and not missing[0].startswith("actor")
+            and (
+                len(spec.groups) >= 3
+                or (len(absent) == 1 and absent[0].meaning_may_supply and bool(judged))
+            )
         )
         if missing and not filled:
+            return None
+        if soft > 1:
             return None
         confidence = round(min(1.0, 0.45 + 0.35 * share + 0.2 * scaled), 2)
         return FoundHit(

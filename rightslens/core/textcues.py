@@ -7,6 +7,7 @@ Cues are word beginnings matched without accents or case: "emotion" finds "emoti
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -23,26 +24,61 @@ _CONTRAST = (
     "but however whereas although mais cependant pourtant tandis pero aunque "
     "sino mientras porem entretanto contudo enquanto aber jedoch sondern waehrend wahrend"
 ).split()
-# Negation before what it denies ("does not read faces", "ne détecte pas", "no analiza").
+# Negation before what it denies ("does not read faces", "ne détecte pas", "no analiza"), and
+# prohibiting verbs ("the contract prohibits the supplier from scraping …"). Participles that are
+# also adjectives ("prohibited persons", "supporters interdits de stade") are left out here; they
+# deny only after what they deny, and only where that is their usual use ("está prohibido").
 _PRE_NEGATION: Mapping[str, frozenset[str]] = {
     "en": frozenset(
-        "not no never none neither nor doesn don won isn aren wasn cannot refrain".split()
+        "not no never none neither nor doesn don won isn aren wasn cannot refrain refrains "
+        "prohibit prohibits forbid forbids avoid avoids ruled exclude excludes".split()
     ),
-    "fr": frozenset("ne n pas jamais aucun aucune ni sans".split()) - {"sans"},
-    "es": frozenset("no nunca jamas ningun ninguna ni".split()),
-    "pt": frozenset("nao nunca jamais nenhum nenhuma nem".split()),
-    "de": frozenset("nicht kein keine keinen keiner keinem nie niemals weder".split()),
+    "fr": frozenset("ne n pas jamais aucun aucune ni interdisent exclut".split()),
+    "es": frozenset("no nunca jamas ningun ninguna ni prohibe prohiben excluye".split()),
+    "pt": frozenset("nao nunca jamais nenhum nenhuma nem proibe proibem exclui".split()),
+    "de": frozenset(
+        "nicht kein keine keinen keiner keinem nie niemals weder verbietet untersagt".split()
+    ),
 }
+# "Without" denies only what closely follows it ("counts travellers without identifying anyone")
+# and never a cue that begins with it ("without their knowledge" affirms covert influence).
+_SHORT_NEGATION: Mapping[str, frozenset[str]] = {
+    "en": frozenset({"without"}),
+    "fr": frozenset({"sans"}),
+    "es": frozenset({"sin"}),
+    "pt": frozenset({"sem"}),
+    "de": frozenset({"ohne"}),
+}
+_SHORT_WINDOW = 3
 # Negation after what it denies ("emotion recognition is not used"): verbal negations only.
 _POST_NEGATION: Mapping[str, frozenset[str]] = {
     "en": frozenset("not never doesn isn aren won cannot".split()),
     "fr": frozenset("pas jamais".split()),
-    "es": frozenset("nunca jamas".split()),
-    "pt": frozenset("nao nunca jamais".split()),
-    "de": frozenset("nicht nie niemals".split()),
+    "es": frozenset("nunca jamas prohibido prohibida".split()),
+    "pt": frozenset("nao nunca jamais proibido proibida".split()),
+    "de": frozenset("nicht nie niemals verboten untersagt".split()),
 }
-# "not only … but also" affirms.
-_NOT_NEGATING = ("not only", "non seulement", "no solo", "no solamente", "nao so", "nicht nur")
+# "not only … but also", "doesn't just …" affirm.
+_NOT_NEGATING = (
+    "not only",
+    "not just",
+    "doesn t just",
+    "don t just",
+    "isn t just",
+    "not merely",
+    "non seulement",
+    "pas seulement",
+    "pas uniquement",
+    "no solo",
+    "no solamente",
+    "nao so",
+    "nao apenas",
+    "nao somente",
+    "nicht nur",
+    "nicht bloss",
+)
+# A negation word that is part of an ordinary term ("comportamiento no verbal").
+_NOT_A_DENIAL_BEFORE = frozenset({"verbal", "verbale", "verbales", "verbais"})
 _POST_WINDOW = 6
 _CONJUNCTIONS = frozenset("and or et ou y o e und oder".split())
 
@@ -87,10 +123,11 @@ def clauses(sentence: str, lang: str) -> list[Clause]:
     # Denials are read in the text's own language only (Portuguese "no" means "in the").
     langs = (lang,) if lang in LANGUAGES else LANGUAGES
     pre = frozenset().union(*(_PRE_NEGATION[x] for x in langs))
+    short = frozenset().union(*(_SHORT_NEGATION[x] for x in langs))
     post = frozenset().union(*(_POST_NEGATION[x] for x in langs))
     out: list[Clause] = []
     for part in _split(tokens, pre):
-        out.append(Clause(tuple(part), _denied(part, pre, post)))
+        out.append(Clause(tuple(part), _denied(part, pre, post, short)))
     return out
 
 
@@ -108,19 +145,63 @@ def _split(tokens: list[str], negations: frozenset[str]) -> list[list[str]]:
     return [p for p in parts if p]
 
 
-def _denied(tokens: list[str], pre: frozenset[str], post: frozenset[str]) -> frozenset[int]:
-    text = " ".join(tokens)
-    if any(phrase in text for phrase in _NOT_NEGATING):
+def _denied(
+    tokens: list[str],
+    pre: frozenset[str],
+    post: frozenset[str],
+    short: frozenset[str] = frozenset(),
+) -> frozenset[int]:
+    """Positions a negation reaches. A cue that begins with the negation word itself ("no
+    verbal", "without their knowledge") is not reached by it."""
+    text = " " + " ".join(tokens) + " "
+    if any(f" {phrase} " in text for phrase in _NOT_NEGATING):
         return frozenset()
     denied: set[int] = set()
     for i, token in enumerate(tokens):
+        if i + 1 < len(tokens) and tokens[i + 1] in _NOT_A_DENIAL_BEFORE:
+            continue
         if token in pre:
-            denied.update(range(i, len(tokens)))
+            denied.update(range(i + 1, len(tokens)))
+        if token in short:
+            denied.update(range(i + 1, min(len(tokens), i + 1 + _SHORT_WINDOW)))
         if token in post:
             denied.update(range(max(0, i - _POST_WINDOW), i))
     return frozenset(denied)
 
 
+_QUESTION_MARKS = ("q", "question", "frage", "pregunta", "pergunta")
+_ANSWER_MARKS = frozenset("a answer r reponse respuesta resposta antwort".split())
+_YES = frozenset("yes yep oui si sim ja correct affirmative".split())
+_NO = frozenset("no non nao nein not never".split())
+
+
+def question_answers(parts: Sequence[str]) -> list[str]:
+    """For each sentence: '' if it is not a question; else 'yes' or 'no' as the next sentence
+    answers it, or 'open'. A question states nothing; a 'Yes' makes it a statement."""
+    out: list[str] = []
+    for i, sentence in enumerate(parts):
+        tokens = words(sentence)
+        is_question = sentence.rstrip().endswith("?") or bool(
+            tokens
+            and tokens[0] in _QUESTION_MARKS
+            and sentence.lstrip()[len(tokens[0]) :][:1] == ":"
+        )
+        if not is_question:
+            out.append("")
+            continue
+        answer = words(parts[i + 1]) if i + 1 < len(parts) else []
+        while answer and answer[0] in _ANSWER_MARKS:
+            answer = answer[1:]
+        if answer and answer[0] in _YES:
+            out.append("yes")
+        elif answer and answer[0] in _NO:
+            out.append("no")
+        else:
+            out.append("open")
+    return out
+
+
+@functools.lru_cache(maxsize=16384)
 def cue_tokens(cue: str) -> tuple[tuple[str, ...], bool]:
     """(words of the cue, whether the last word must be whole)."""
     return tuple(words(cue)), cue.endswith(" ")
@@ -132,11 +213,14 @@ def find_cue(tokens: Sequence[str], cue: str) -> int:
     if not parts:
         return -1
     n = len(parts)
+    head, last_part = parts[:-1], parts[-1]
+    if n > 1 and head[0] not in tokens:  # the words before the last must match whole
+        return -1
     for i in range(len(tokens) - n + 1):
-        if tuple(tokens[i : i + n - 1]) != parts[:-1]:
+        if n > 1 and tuple(tokens[i : i + n - 1]) != head:
             continue
         last = tokens[i + n - 1]
-        if last == parts[-1] or (not whole and last.startswith(parts[-1])):
+        if last == last_part or (not whole and last.startswith(last_part)):
             return i
     return -1
 

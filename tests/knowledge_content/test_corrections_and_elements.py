@@ -66,3 +66,32 @@ def test_impact_patterns_say_who_and_how_and_cover_every_category(kb):
     for pattern in patterns:
         assert pattern.get("affected") and pattern.get("impact").startswith("may "), pattern.id
         assert set(pattern.get("cues")) == LANGUAGES, pattern.id
+
+
+@pytest.mark.parametrize("question_id", ["q-vendor-emotion", "q-kyc-emotion"])
+def test_work_and_education_emotion_questions_ask_what_their_red_line_covers(kb, question_id):
+    question = kb.get(question_id)
+    assert question.get("red_line_if")["red_line_ref"] == "rl-emotion-recognition-work-education"
+    text = question.get("text").lower()
+    # The red line is emotion recognition at work and in education (Art. 5(1)(f)), from
+    # biometric data (Art. 3(39)), save for medical or safety reasons: the question says so.
+    for needed in ("workers", "students", "biometric", "medical or safety"):
+        assert needed in text, (question_id, needed)
+    assert "personality" not in text
+
+
+def test_emotion_recognition_elsewhere_is_asked_separately_and_linked_to_its_own_red_line(kb):
+    question = kb.get("q-vendor-emotion-other")
+    assert question.get("red_line_if")["red_line_ref"] == "rl-emotion-recognition-other-contexts"
+    assert question.get("questionnaire_ref") == "qn-vendor-dd"
+    assert {c.source.id for c in question.citations} == {"eu-ai-act", "cso-unga-2024"}
+
+
+def test_a_yes_to_emotion_recognition_elsewhere_flags_its_own_red_line_and_nothing_else(kb):
+    from rightslens.core.questionnaire import Outcome, questions_of, score
+
+    questions = questions_of(list(kb.items.values()), "qn-vendor-dd")
+    answered = {"q-vendor-emotion": "no", "q-vendor-emotion-other": "yes"}
+    result = score(questions, answered)
+    assert result.outcome == Outcome.RED_LINE
+    assert [f.red_line_id for f in result.red_lines] == ["rl-emotion-recognition-other-contexts"]

@@ -109,6 +109,10 @@ class ElementGroup(_Fields):
     #: Weak elements count fully here (inferring a person's gender from any image of them is
     #: reading biometric data, whereas "identifies … on camera" may be about objects).
     weak_counts: bool = False
+    #: In a red line of two elements, meaning may supply this one when the sentence states a
+    #: judgement about people ("sorting people by ethnicity" reads as categorisation from their
+    #: appearance). Never set on the data of emotion red lines: "sentiment of reviews" is text.
+    meaning_may_supply: bool = False
 
 
 class RedLineFields(_Fields):
@@ -129,8 +133,13 @@ class RedLineFields(_Fields):
 
 
 class RedLineElementFields(_Fields):
-    kind: ElementKind | Literal["exception"]
+    #: "judgement" marks the verbs by which a system concludes something about people; they let
+    #: a red line's inference be read from meaning (see the screening engine).
+    kind: ElementKind | Literal["exception", "judgement"]
     summary: Text
+    #: For an exception: elements whose presence stops it applying (a physical state is no
+    #: exception once an emotion is named too).
+    overridden_by_refs: list[Ref] = []
     #: A weak element suggests but does not show (a camera may film parts, not people): alone
     #: it supplies its group only when the sentence's meaning is close to the red line.
     weak: bool = False
@@ -384,6 +393,7 @@ REF_TARGETS: dict[tuple[str, str], frozenset[str]] = {
     ("impact_pattern", "also_category_refs"): frozenset({"risk_category"}),
     ("impact_pattern", "right_refs"): frozenset({"right"}),
     ("red_line", "exception_refs"): frozenset({"red_line_element"}),
+    ("red_line_element", "overridden_by_refs"): frozenset({"red_line_element"}),
     ("vulnerable_group", "right_refs"): frozenset({"right"}),
     ("mitigation_type", "right_refs"): frozenset({"right"}),
     ("dd_step", "principle_refs"): frozenset({"principle"}),

@@ -1,0 +1,181 @@
+"""How screening reads: questions and answers, the reach of a denial, exceptions that an emotion
+overrides, and an inference read from meaning (only with a verb of judgement and every other
+element found)."""
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from rightslens.core.knowledge.loader import load_directory
+from rightslens.core.screening import screen
+from rightslens.core.semantic import HashingEncoder, Vector
+from rightslens.core.textcues import clauses, question_answers
+
+KNOWLEDGE = Path(__file__).resolve().parents[2] / "rightslens" / "knowledge"
+FAKE = HashingEncoder()
+
+
+@pytest.fixture(scope="module")
+def items():
+    kb = load_directory(KNOWLEDGE)
+    return [i for i in kb.items.values() if i.type in ("red_line", "red_line_element")]
+
+
+class MeaningStub(HashingEncoder):
+    """The fake, except that the given sentences and one red line's typical wordings share one
+    direction: they mean the same, and nothing else means anything close."""
+
+    def __init__(self, sentences: Sequence[str], red_line, items) -> None:
+        super().__init__(dim=256)
+        spec = next(i for i in items if i.id == red_line)
+        wordings = [w for ws in spec.get("typical_wordings", {}).values() for w in ws]
+        self.same = set(sentences) | set(wordings)
+
+    def encode(self, texts: Sequence[str]) -> list[Vector]:
+        out = []
+        for text, hashed in zip(texts, super().encode(texts), strict=True):
+            out.append((1.0, *([0.0] * 256)) if text in self.same else (0.0, *hashed))
+        return out
+
+
+def ids(result):
+    return [h.red_line_id for h in result.hits]
+
+
+def test_question_answers_follow_the_next_sentence():
+    parts = ["Q: Does it identify people?", "A: No.", "Does it read moods?", "Yes.", "Why?"]
+    assert question_answers(parts) == ["no", "", "yes", "", "open"]
+
+
+def test_a_question_states_nothing_unless_the_answer_is_yes(items):
+    asked = "Does the tool infer the emotions of employees from their faces?"
+    assert ids(screen(asked, items, encoder=FAKE)) == []
+    assert ids(screen(asked + " A: No, it does not.", items, encoder=FAKE)) == []
+    result = screen(asked + " A: Yes, during video calls.", items, encoder=FAKE)
+    assert ids(result) == ["rl-emotion-recognition-work-education"]
+    assert result.hits[0].evidence == asked
+
+
+def test_without_denies_what_closely_follows_and_nothing_further(items):
+    [clause] = clauses("le logiciel compte les voyageurs sans identifier personne", "fr")
+    assert clause.tokens.index("identifier") in clause.denied
+    text = "Without storing any images, the cameras identify shoppers' faces live at the entrance."
+    assert "rl-remote-realtime-facial-recognition" in ids(screen(text, items, encoder=FAKE))
+
+
+def test_a_cue_that_begins_with_the_negation_word_is_not_denied_by_it(items):
+    [clause] = clauses("it manipulates elderly users without their knowledge", "en")
+    assert clause.tokens.index("without") not in clause.denied
+    text = "El sistema analiza el comportamiento no verbal de los viajeros para detectar mentiras."
+    assert "rl-emotion-recognition-other-contexts" in ids(
+        screen(text, items, lang="es", encoder=FAKE)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "The contract prohibits the supplier from scraping facial images from the internet.",
+            "en",
+        ),
+        ("Le contrat exclut toute collecte de visages sur internet par le fournisseur.", "fr"),
+        ("Le logiciel compte les voyageurs sur les quais, sans identifier personne.", "fr"),
+    ],
+)
+def test_a_prohibition_or_a_without_is_a_denial(items, text, lang):
+    assert ids(screen(text, items, lang=lang, encoder=FAKE)) == []
+
+
+def test_doesnt_just_affirms(items):
+    text = (
+        "It doesn't just count visitors: it recognises customers by their faces the moment "
+        "they walk into the store."
+    )
+    assert "rl-remote-realtime-facial-recognition" in ids(screen(text, items, encoder=FAKE))
+
+
+def test_a_physical_state_is_no_emotion_until_an_emotion_is_named(items):
+    pain = "A medical app reads the facial expressions of dementia patients to tell whether they are in pain."
+    result = screen(pain, items, encoder=FAKE)
+    assert ids(result) == []
+    assert any("physical state" in a.exception for a in result.set_aside)
+    angry = "The app reads shoppers' facial expressions to tell whether they are in pain or angry."
+    assert "rl-emotion-recognition-other-contexts" in ids(screen(angry, items, encoder=FAKE))
+
+
+def test_the_inference_may_be_read_from_meaning_with_a_verb_of_judgement(items):
+    text = "Our platform scores each applicant's vibe from their voice."
+    assert ids(screen(text, items, encoder=FAKE)) == []  # no meaning, no inference word
+    stub = MeaningStub([text], "rl-emotion-recognition-work-education", items)
+    [hit] = screen(text, items, encoder=stub).hits
+    assert hit.red_line_id == "rl-emotion-recognition-work-education"
+    assert any("read from meaning" in e for e in hit.elements_found)
+    assert hit.elements_missing == ()
+
+
+def test_a_camera_alone_never_pairs_with_an_inference_read_from_meaning(items):
+    # A camera counts as the data of emotion recognition only beside a stated inference.
+    text = "The reversing camera detects obstacles behind the vehicle."
+    stub = MeaningStub([text], "rl-emotion-recognition-other-contexts", items)
+    assert ids(screen(text, items, encoder=stub)) == []
+
+
+def test_meaning_without_a_verb_of_judgement_supplies_no_inference(items):
+    text = "Each applicant's vibe on camera is what our platform is about."
+    stub = MeaningStub([text], "rl-emotion-recognition-work-education", items)
+    assert ids(screen(text, items, encoder=stub)) == []
+
+
+def test_meaning_supplies_one_element_only(items):
+    # A camera (weak) and a missing context would both need meaning: no hit.
+    text = "Die Kamera erkennt Kennzeichen an der Einfahrt des Parkhauses."
+    stub = MeaningStub([text], "rl-remote-realtime-facial-recognition", items)
+    assert ids(screen(text, items, lang="de", encoder=stub)) == []
+    # With the context stated, meaning supplies only the camera's reading as faces: a hit.
+    shop = "Die Kamera erkennt Kunden am Eingang des Geschäfts."
+    stub = MeaningStub([shop], "rl-remote-realtime-facial-recognition", items)
+    assert "rl-remote-realtime-facial-recognition" in ids(
+        screen(shop, items, lang="de", encoder=stub)
+    )
+
+
+def test_meaning_may_supply_the_data_of_categorisation_only_with_a_judgement(items):
+    records = "The HR system records employees' gender for pay-gap reports."
+    stub = MeaningStub([records], "rl-gender-detection", items)
+    assert ids(screen(records, items, encoder=stub)) == []
+    sorts = "The system sorts visitors by gender."
+    stub = MeaningStub([sorts], "rl-gender-detection", items)
+    assert ids(screen(sorts, items, encoder=stub)) == ["rl-gender-detection"]
+
+
+def test_meaning_never_supplies_the_biometric_data_of_emotion_recognition(items):
+    reviews = "The tool estimates the sentiment of product reviews."
+    stub = MeaningStub([reviews], "rl-emotion-recognition-other-contexts", items)
+    assert ids(screen(reviews, items, encoder=stub)) == []
+
+
+def test_sales_pressure_alone_is_no_red_line_but_aimed_at_the_vulnerable_it_is(items):
+    upsell = "The assistant pushes upsells to shoppers at checkout with a countdown offer."
+    assert ids(screen(upsell, items, encoder=FAKE)) == []
+    children = "The game pushes children to buy loot boxes with countdown offers."
+    assert ids(screen(children, items, encoder=FAKE)) == ["rl-exploiting-vulnerabilities"]
+    deceit = "The voice bot impersonates a bank adviser to get people to transfer money."
+    assert ids(screen(deceit, items, encoder=FAKE)) == ["rl-manipulative-techniques"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "word"),
+    [
+        (
+            "les cameras identifient en direct les supporters interdits de stade",
+            "fr",
+            "identifient",
+        ),
+        ("the cameras identify prohibited persons entering in real time", "en", "real"),
+    ],
+)
+def test_a_participle_used_as_an_adjective_denies_nothing(sentence, lang, word):
+    [clause] = clauses(sentence, lang)
+    assert clause.tokens.index(word) not in clause.denied
