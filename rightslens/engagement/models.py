@@ -6,6 +6,7 @@ from enum import Enum
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from rightslens.accounts.models import OrgScoped
 from rightslens.assessments.models import Impact
@@ -27,13 +28,13 @@ KIND_LABELS = {
 
 
 class Method(models.TextChoices):
-    INTERVIEW = "interview", "Interview"
-    FOCUS_GROUP = "focus_group", "Focus group"
-    WORKSHOP = "workshop", "Workshop"
-    SURVEY = "survey", "Survey"
-    PUBLIC_CONSULTATION = "public_consultation", "Public consultation"
-    WRITTEN_SUBMISSION = "written_submission", "Written submission"
-    TESTING_SESSION = "testing_session", "Participatory testing session"
+    INTERVIEW = "interview", _("Interview")
+    FOCUS_GROUP = "focus_group", _("Focus group")
+    WORKSHOP = "workshop", _("Workshop")
+    SURVEY = "survey", _("Survey")
+    PUBLIC_CONSULTATION = "public_consultation", _("Public consultation")
+    WRITTEN_SUBMISSION = "written_submission", _("Written submission")
+    TESTING_SESSION = "testing_session", _("Participatory testing session")
 
 
 class Stakeholder(OrgScoped):
@@ -45,12 +46,12 @@ class Stakeholder(OrgScoped):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="stakeholders",
-        help_text="The affected group this stakeholder is, or speaks for.",
+        help_text=_("The affected group this stakeholder is, or speaks for."),
     )
     region = models.CharField(max_length=40, choices=_choices(Region))
-    languages = models.JSONField(default=list, blank=True, help_text="Languages (BCP 47 codes).")
+    languages = models.JSONField(default=list, blank=True, help_text=_("Languages (BCP 47 codes)."))
     vulnerability = models.CharField(
-        max_length=200, blank=True, help_text="Heightened risk, if any (GP 18)."
+        max_length=200, blank=True, help_text=_("Heightened risk, if any (GP 18).")
     )
     # Need-to-know: encrypted, shown only to owners and assessors.
     contact = EncryptedTextField(blank=True)
@@ -75,10 +76,10 @@ class EngagementEvent(OrgScoped):
     language_support = models.CharField(
         max_length=300,
         blank=True,
-        help_text="Interpretation, translated material, plain language, sign language…",
+        help_text=_("Interpretation, translated material, plain language, sign language…"),
     )
-    heard = models.TextField(help_text="What people told you.")
-    changed = models.TextField(blank=True, help_text="What changed as a result.")
+    heard = models.TextField(help_text=_("What people told you."))
+    changed = models.TextField(blank=True, help_text=_("What changed as a result."))
     impacts = models.ManyToManyField(Impact, blank=True, related_name="engagement_events")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -48,10 +48,9 @@ SAME = {
         "Description",
         "Action",
         "Actions",
-        "Provisions",
         "Date",
         "Source",
-        "Finalisation",
+        "Versions",
     },
     "es": {"No", "Total", "Error", "General"},
 }
