@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import get_language, gettext, gettext_noop
 
 from rightslens.core.knowledge import Item, KnowledgeBase
 
@@ -348,7 +348,7 @@ def group_items(
 def _group_heading(kb: KnowledgeBase, key: str, value: str) -> str:
     if key.endswith("_ref"):
         target = kb.get(value)
-        return target.title if target else value
+        return target.title_in(get_language()) if target else value
     return gettext(SEGMENT_LABELS[value]) if value in SEGMENT_LABELS else value_label(value)
 
 

@@ -222,3 +222,47 @@ def test_every_app_catalogue_is_complete_and_says_who_translated_and_reviewed_it
                 if re.search(r'^msgstr(\[\d\])? ""\n(?!")', e.strip() + "\n", re.M)
             ]
             assert not empty, (po, empty[:3])
+
+
+@pytest.mark.parametrize(
+    ("language", "principle", "right", "category"),
+    [
+        (
+            "fr",
+            "PD 22 : Réparation",
+            "PIDCP, art. 6 : Droit à la vie",
+            "Droit à la vie privée",
+        ),
+        (
+            "es",
+            "PR 22: Reparación",
+            "PIDCP, art. 6: Derecho a la vida",
+            "Derecho a la privacidad",
+        ),
+    ],
+)
+def test_the_hub_shows_principle_right_and_risk_titles_in_the_reader_language(
+    client, language, principle, right, category
+):
+    def page(url: str) -> str:
+        return client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+
+    assert f"<h1>{principle}</h1>" in page("/hub/items/ungp-22/")
+    assert f"<h1>{right}</h1>" in page("/hub/items/iccpr-6/")
+    assert f"<h1>{category}</h1>" in page("/hub/items/cat-privacy/")
+    principles = page("/hub/types/principle/")
+    assert principle in principles and "GP 22: Remediation" not in principles
+    assert (
+        "<h1>GP 22: Remediation</h1>"
+        in client.get("/hub/items/ungp-22/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    )
+
+
+def test_principles_risk_categories_and_rights_all_have_french_and_spanish_titles():
+    from rightslens.common.knowledge import knowledge
+
+    kb = knowledge()
+    for item_type in ("principle", "right", "risk_category"):
+        for item in kb.by_type(item_type):
+            for language in ("fr", "es"):
+                assert item.title_in(language) != item.title, (item.id, language)
