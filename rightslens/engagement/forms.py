@@ -4,9 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rightslens.core.engagement import DueDiligencePhase, Region
-from rightslens.core.vocabulary import label
 
-from .models import KIND_LABELS, Method
+from .models import KIND_LABELS, Method, enum_choices
 
 
 class StakeholderForm(forms.Form):
@@ -20,9 +19,7 @@ class StakeholderForm(forms.Form):
         coerce=int,
         empty_value=None,
     )
-    region = forms.ChoiceField(
-        label=_("Region"), choices=[(r.value, label(r.value)) for r in Region]
-    )
+    region = forms.ChoiceField(label=_("Region"), choices=enum_choices(Region))
     languages = forms.CharField(label=_("Languages (comma separated, e.g. sw, en)"), required=False)
     vulnerability = forms.CharField(
         label=_("Heightened risk, if any"),
@@ -48,7 +45,7 @@ class EngagementForm(forms.Form):
     held_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     phase = forms.ChoiceField(
         label=_("Phase of due diligence"),
-        choices=[(p.value, label(p.value)) for p in DueDiligencePhase],
+        choices=enum_choices(DueDiligencePhase),
     )
     method = forms.ChoiceField(label=_("Method"), choices=Method.choices)
     participants = forms.TypedMultipleChoiceField(

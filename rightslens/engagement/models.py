@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from rightslens.accounts.models import OrgScoped
 from rightslens.assessments.models import Impact
@@ -16,14 +18,33 @@ from rightslens.core.vocabulary import label
 from rightslens.inventory.models import AffectedGroup
 
 
-def _choices(enum: type[Enum]) -> list[tuple[str, str]]:
-    return [(m.value, label(m.value)) for m in enum]
+def enum_choices(enum: type[Enum]) -> list[tuple[str, Any]]:
+    return [(m.value, _(label(m.value))) for m in enum]  # noqa: INT001 - the labels are marked below
+
+
+# The phase and region labels that label() builds from the enum values, marked for translation.
+PHASE_AND_REGION_LABELS = (
+    gettext_noop("Identify"),
+    gettext_noop("Assess"),
+    gettext_noop("Act"),
+    gettext_noop("Track"),
+    gettext_noop("Communicate"),
+    gettext_noop("Remedy"),
+    gettext_noop("Africa"),
+    gettext_noop("Asia-Pacific"),
+    gettext_noop("Eastern Europe and Central Asia"),
+    gettext_noop("Latin America and the Caribbean"),
+    gettext_noop("Middle East and North Africa"),
+    gettext_noop("North America"),
+    gettext_noop("Western Europe"),
+    gettext_noop("Global"),
+)
 
 
 KIND_LABELS = {
-    StakeholderKind.AFFECTED: "Affected people or group",
-    StakeholderKind.PROXY: "Credible proxy (legitimate representative)",
-    StakeholderKind.EXPERT: "Expert",
+    StakeholderKind.AFFECTED: _("Affected people or group"),
+    StakeholderKind.PROXY: _("Credible proxy (legitimate representative)"),
+    StakeholderKind.EXPERT: _("Expert"),
 }
 
 
@@ -48,7 +69,7 @@ class Stakeholder(OrgScoped):
         related_name="stakeholders",
         help_text=_("The affected group this stakeholder is, or speaks for."),
     )
-    region = models.CharField(max_length=40, choices=_choices(Region))
+    region = models.CharField(max_length=40, choices=enum_choices(Region))
     languages = models.JSONField(default=list, blank=True, help_text=_("Languages (BCP 47 codes)."))
     vulnerability = models.CharField(
         max_length=200, blank=True, help_text=_("Heightened risk, if any (GP 18).")
@@ -70,7 +91,7 @@ class Stakeholder(OrgScoped):
 class EngagementEvent(OrgScoped):
     title = models.CharField(max_length=200)
     held_on = models.DateField()
-    phase = models.CharField(max_length=20, choices=_choices(DueDiligencePhase))
+    phase = models.CharField(max_length=20, choices=enum_choices(DueDiligencePhase))
     method = models.CharField(max_length=30, choices=Method)
     participants = models.ManyToManyField(Stakeholder, related_name="events")
     language_support = models.CharField(

@@ -8,6 +8,7 @@ import hashlib
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from rightslens.accounts.models import OrgScoped
 from rightslens.assessments.models import Assessment, Impact
@@ -254,6 +255,17 @@ class LeverageAction(OrgScoped):
 
 
 # ---- Business-model risk (board level) ----
+
+
+# The feature names of rightslens.core.business_model, marked for translation (the core is pure Python).
+BUSINESS_MODEL_FEATURES = (
+    gettext_noop("General-purpose capability"),
+    gettext_noop("Revenue from advertising or data"),
+    gettext_noop("Public-sector or security customers"),
+    gettext_noop("Consumer reach"),
+    gettext_noop("Release timed to competitors"),
+    gettext_noop("Open weights or downloadable model"),
+)
 
 
 class BusinessModelRecord(OrgScoped):

@@ -59,11 +59,15 @@ SAME = {
         "Date",
         "Source",
         "Versions",
+        "Suite",
     },
     "es": {"No", "Total", "Error", "General"},
 }
-# Knowledge content that the hub shows as data and that happens to match an interface word.
+# Data that happens to match an interface word: knowledge titles on the hub (remedy forms, the
+# "Satisfaction" remedy) and a business-model value ("closed") that is stored and shown as a code.
 NAMES = {
+    "closed",
+    "Red-line screening",  # a section title of the knowledge questionnaires
     "Compensation",
     "Rehabilitation",
     "Satisfaction",
@@ -174,12 +178,56 @@ def _pages(client, org) -> dict[str, str]:
     urls["probes"] = f"{slug}/probes/"
     if run is not None:
         urls["probe run"] = f"{slug}/probes/{run.pk}/"
+    urls.update(_more_pages(org))
     pages = {}
     for name, url in urls.items():
         response = client.get(url)
         assert response.status_code == 200, (name, url, response.status_code)
         pages[name] = response.content.decode()
     return pages
+
+
+def _more_pages(org) -> dict[str, str]:
+    """Further staff pages of the same apps, for the objects the demo has."""
+    from rightslens.disclosure.models import EsrsDraft, Fria
+    from rightslens.engagement.models import Stakeholder
+    from rightslens.procurement.models import (
+        BusinessModelRecord,
+        Counterparty,
+        QuestionnaireRequest,
+        RedLineScreening,
+    )
+
+    slug = f"/o/{org.slug}"
+    urls = {
+        "policy map": f"{slug}/policy/map/",
+        "policy agencies": f"{slug}/policy/agencies/",
+        "procurement new screening": f"{slug}/procurement/screenings/new/",
+        "procurement new": f"{slug}/procurement/procurements/new/",
+        "grievance dashboard": f"{slug}/grievances/dashboard/",
+        "grievance gp31": f"{slug}/grievances/gp31/",
+        "grievance targets": f"{slug}/grievances/targets/",
+        "engagement coverage": f"{slug}/engagement/coverage/",
+        "engagement new event": f"{slug}/engagement/events/new/",
+        "probes new": f"{slug}/probes/new/",
+    }
+    found = {
+        "procurement counterparty": (Counterparty, "procurement/counterparties/{}/"),
+        "procurement screening": (RedLineScreening, "procurement/screenings/{}/"),
+        "procurement request": (QuestionnaireRequest, "procurement/requests/{}/"),
+        "procurement business model": (BusinessModelRecord, "procurement/business-models/{}/"),
+        "engagement stakeholder": (Stakeholder, "engagement/stakeholders/{}/"),
+        "disclosure fria": (Fria, "disclosure/fria/{}/"),
+        "disclosure esrs": (EsrsDraft, "disclosure/esrs/{}/"),
+    }
+    for name, (model, path) in found.items():
+        obj = model.objects.filter(organisation=org).first()
+        if obj is not None:
+            urls[name] = f"{slug}/{path.format(obj.pk)}"
+    fria = Fria.objects.filter(organisation=org).first()
+    if fria is not None:
+        urls["disclosure system"] = f"{slug}/disclosure/systems/{fria.system_id}/"
+    return urls
 
 
 @pytest.mark.parametrize("language", ["fr", "es"])
