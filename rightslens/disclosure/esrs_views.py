@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
 from rightslens.common.views import org_view
@@ -61,7 +62,7 @@ def esrs_detail(request: HttpRequest, org_slug: str, draft_id: int) -> HttpRespo
         except FieldErrors as error:
             error.add_to(form, name_unmatched=True)
         else:
-            messages.success(request, "Disclosure draft saved.")
+            messages.success(request, _("Disclosure draft saved."))
             return redirect(f"/o/{org_slug}/disclosure/esrs/{draft.pk}/")
     org = membership.organisation
     sections = [
@@ -109,7 +110,7 @@ def transparency(request: HttpRequest, org_slug: str) -> HttpResponse:
             introduction=form.cleaned_data["introduction"],
             systems=chosen,
         )
-        messages.success(request, "Transparency page saved.")
+        messages.success(request, _("Transparency page saved."))
         return redirect(f"/o/{org_slug}/disclosure/transparency/")
     return render(
         request,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from rightslens.core.disclosure.esrs import Requirement
 from rightslens.core.disclosure.fria import FriaSection
@@ -15,7 +16,7 @@ from .models import ProviderDocumentKind
 
 class FriaStartForm(forms.Form):
     reuse = forms.TypedChoiceField(
-        label="Start from", required=False, coerce=int, empty_value=None, choices=()
+        label=_("Start from"), required=False, coerce=int, empty_value=None, choices=()
     )
 
     def __init__(self, *args: Any, reuse_choices: list[tuple[str, str]], **kwargs: Any) -> None:
@@ -27,10 +28,10 @@ class FriaStartForm(forms.Form):
 
 class FriaEditForm(forms.Form):
     period_of_use = forms.CharField(
-        label="Period of use", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Period of use"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     frequency_of_use = forms.CharField(
-        label="Frequency of use", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Frequency of use"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
     def __init__(self, *args: Any, sections: tuple[FriaSection, ...], **kwargs: Any) -> None:
@@ -53,22 +54,24 @@ class FriaEditForm(forms.Form):
 
 
 class ProviderDocumentForm(forms.Form):
-    kind = forms.ChoiceField(label="What the provider gave", choices=ProviderDocumentKind.choices)
-    provider = forms.CharField(label="Provider", max_length=200)
+    kind = forms.ChoiceField(
+        label=_("What the provider gave"), choices=ProviderDocumentKind.choices
+    )
+    provider = forms.CharField(label=_("Provider"), max_length=200)
     summary = forms.CharField(
-        label="What it says about risks, limits and human oversight", widget=forms.Textarea
+        label=_("What it says about risks, limits and human oversight"), widget=forms.Textarea
     )
     file = forms.FileField(
-        label="File (PDF, DOCX, TXT, or a FRIA JSON to reuse item by item)", required=False
+        label=_("File (PDF, DOCX, TXT, or a FRIA JSON to reuse item by item)"), required=False
     )
 
 
 class EsrsNewForm(forms.Form):
     period_start = forms.DateField(
-        label="Period starts", widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Period starts"), widget=forms.DateInput(attrs={"type": "date"})
     )
     period_end = forms.DateField(
-        label="Period ends", widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Period ends"), widget=forms.DateInput(attrs={"type": "date"})
     )
 
 
@@ -76,7 +79,7 @@ class EsrsEditForm(forms.Form):
     """Narratives and opt-ins per requirement of the ESRS S4 knowledge library."""
 
     published = forms.MultipleChoiceField(
-        label="Show on the public page",
+        label=_("Show on the public page"),
         required=False,
         choices=(),
         widget=forms.CheckboxSelectMultiple,
@@ -102,12 +105,12 @@ class EsrsEditForm(forms.Form):
 
 
 class TransparencyForm(forms.Form):
-    enabled = forms.BooleanField(label="Publish the transparency page", required=False)
+    enabled = forms.BooleanField(label=_("Publish the transparency page"), required=False)
     introduction = forms.CharField(
-        label="Introduction", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Introduction"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     systems = forms.MultipleChoiceField(
-        label="Systems shown", required=False, widget=forms.CheckboxSelectMultiple, choices=()
+        label=_("Systems shown"), required=False, widget=forms.CheckboxSelectMultiple, choices=()
     )
 
     def __init__(self, *args: Any, system_choices: list[tuple[str, str]], **kwargs: Any) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from rightslens.accounts.models import OrgScoped
 from rightslens.inventory.models import AISystem
@@ -13,10 +14,10 @@ from rightslens.inventory.models import AISystem
 class FriaStatus(models.TextChoices):
     """The same life as an assessment's (rules in core.lifecycle)."""
 
-    DRAFT = "draft", "Draft"
-    IN_REVIEW = "in_review", "In review"
-    APPROVED = "approved", "Approved"
-    SUPERSEDED = "superseded", "Superseded"
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    APPROVED = "approved", _("Approved")
+    SUPERSEDED = "superseded", _("Superseded")
 
 
 class Fria(OrgScoped):
@@ -28,12 +29,14 @@ class Fria(OrgScoped):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="successors"
     )
     status = models.CharField(max_length=20, choices=FriaStatus, default=FriaStatus.DRAFT)
-    template_id = models.CharField(max_length=100, help_text="Knowledge id of the FRIA template.")
+    template_id = models.CharField(
+        max_length=100, help_text=_("Knowledge id of the FRIA template.")
+    )
     template_version = models.PositiveIntegerField(default=1)
     period_of_use = models.TextField(blank=True)
     frequency_of_use = models.TextField(blank=True)
     narratives = models.JSONField(
-        default=dict, blank=True, help_text="Edited text per template item key."
+        default=dict, blank=True, help_text=_("Edited text per template item key.")
     )
     starting_point = models.CharField(max_length=200, blank=True)
     created_by = models.ForeignKey(
@@ -45,11 +48,13 @@ class Fria(OrgScoped):
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    snapshot = models.JSONField(default=dict, blank=True, help_text="Frozen content at approval.")
-    gap_reasons = models.JSONField(
-        default=dict, blank=True, help_text="Why a gap is left open, per 'item: gap'."
+    snapshot = models.JSONField(
+        default=dict, blank=True, help_text=_("Frozen content at approval.")
     )
-    return_reason = models.TextField(blank=True, help_text="Why it was last returned to draft.")
+    gap_reasons = models.JSONField(
+        default=dict, blank=True, help_text=_("Why a gap is left open, per 'item: gap'.")
+    )
+    return_reason = models.TextField(blank=True, help_text=_("Why it was last returned to draft."))
 
     class Meta:
         ordering = ["-version", "-id"]
@@ -66,9 +71,9 @@ class Fria(OrgScoped):
 
 
 class FriaReviewDecision(models.TextChoices):
-    PENDING = "pending", "Pending"
-    APPROVE = "approve", "Recommends approval"
-    CHANGES = "changes", "Asks for changes"
+    PENDING = "pending", _("Pending")
+    APPROVE = "approve", _("Recommends approval")
+    CHANGES = "changes", _("Asks for changes")
 
 
 class FriaReviewer(OrgScoped):
@@ -89,8 +94,8 @@ class FriaReviewer(OrgScoped):
 
 
 class ProviderDocumentKind(models.TextChoices):
-    INSTRUCTIONS = "instructions", "Provider's instructions for use (Art. 13)"
-    PROVIDER_ASSESSMENT = "assessment", "Provider's own impact assessment"
+    INSTRUCTIONS = "instructions", _("Provider's instructions for use (Art. 13)")
+    PROVIDER_ASSESSMENT = "assessment", _("Provider's own impact assessment")
 
 
 class ProviderDocument(OrgScoped):
@@ -103,12 +108,12 @@ class ProviderDocument(OrgScoped):
         max_length=20, choices=ProviderDocumentKind, default=ProviderDocumentKind.INSTRUCTIONS
     )
     provider = models.CharField(max_length=200)
-    summary = models.TextField(help_text="Capabilities, limits, known risks, oversight advice.")
+    summary = models.TextField(help_text=_("Capabilities, limits, known risks, oversight advice."))
     item_texts = models.JSONField(
-        default=dict, blank=True, help_text="A provider's FRIA items by key, when it gave them."
+        default=dict, blank=True, help_text=_("A provider's FRIA items by key, when it gave them.")
     )
     file = models.FileField(upload_to="disclosure/provider/%Y/%m/", blank=True)
-    file_text = models.TextField(blank=True, help_text="Text read from the uploaded file.")
+    file_text = models.TextField(blank=True, help_text=_("Text read from the uploaded file."))
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -126,9 +131,9 @@ class EsrsDraft(OrgScoped):
 
     period_start = models.DateField()
     period_end = models.DateField()
-    narratives = models.JSONField(default=dict, blank=True, help_text="Text per S4-n code.")
+    narratives = models.JSONField(default=dict, blank=True, help_text=_("Text per S4-n code."))
     published_items = models.JSONField(
-        default=list, blank=True, help_text="S4-n codes shown on the public page (opt-in)."
+        default=list, blank=True, help_text=_("S4-n codes shown on the public page (opt-in).")
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

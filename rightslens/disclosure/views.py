@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
 from rightslens.accounts.models import Membership
@@ -82,7 +83,7 @@ def _items(membership: Membership, document: dict[str, Any]) -> list[dict[str, A
 
 
 def _starting_point(membership: Membership, value: str) -> dict[str, Any]:
-    kind, _, raw_id = value.partition("-")
+    kind, _sep, raw_id = value.partition("-")
     if not raw_id.isdigit():
         return {}
     if kind == "fria":
@@ -133,7 +134,7 @@ def provider_add(request: HttpRequest, org_slug: str, system_id: int) -> HttpRes
             + "; ".join(f"{k}: {' '.join(str(m) for m in v)}" for k, v in form.errors.items()),
         )
     else:
-        messages.success(request, "Provider information recorded.")
+        messages.success(request, _("Provider information recorded."))
     return redirect(f"/o/{org_slug}/disclosure/systems/{system.pk}/")
 
 
@@ -168,7 +169,7 @@ def fria_detail(request: HttpRequest, org_slug: str, fria_id: int) -> HttpRespon
         except FieldErrors as error:
             error.add_to(form, name_unmatched=True)
         else:
-            messages.success(request, "FRIA saved.")
+            messages.success(request, _("FRIA saved."))
             return redirect(_fria_url(fria))
     document = selectors.fria_json(system=fria.system, fria=fria)
     specs = {spec.key: spec for spec in template.items}
@@ -299,7 +300,7 @@ def fria_review(request: HttpRequest, org_slug: str, fria_id: int) -> HttpRespon
     except FieldErrors as error:
         messages.error(request, " ".join(error.fields.values()))
     else:
-        messages.success(request, "Your review is recorded.")
+        messages.success(request, _("Your review is recorded."))
     return redirect(_fria_url(fria))
 
 

@@ -1,31 +1,34 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from rightslens.core.engagement import DueDiligencePhase, Region
-from rightslens.core.vocabulary import label
 
-from .models import KIND_LABELS, Method
+from .models import KIND_LABELS, Method, enum_choices
 
 
 class StakeholderForm(forms.Form):
-    name = forms.CharField(label="Name or description", max_length=200)
+    name = forms.CharField(label=_("Name or description"), max_length=200)
     kind = forms.ChoiceField(
-        label="Kind of stakeholder", choices=[(k.value, v) for k, v in KIND_LABELS.items()]
+        label=_("Kind of stakeholder"), choices=[(k.value, v) for k, v in KIND_LABELS.items()]
     )
     represents = forms.TypedChoiceField(
-        label="Affected group they are or speak for", required=False, coerce=int, empty_value=None
+        label=_("Affected group they are or speak for"),
+        required=False,
+        coerce=int,
+        empty_value=None,
     )
-    region = forms.ChoiceField(label="Region", choices=[(r.value, label(r.value)) for r in Region])
-    languages = forms.CharField(label="Languages (comma separated, e.g. sw, en)", required=False)
+    region = forms.ChoiceField(label=_("Region"), choices=enum_choices(Region))
+    languages = forms.CharField(label=_("Languages (comma separated, e.g. sw, en)"), required=False)
     vulnerability = forms.CharField(
-        label="Heightened risk, if any",
+        label=_("Heightened risk, if any"),
         required=False,
         max_length=200,
-        help_text="e.g. persons with disabilities, migrants, low digital literacy",
+        help_text=_("e.g. persons with disabilities, migrants, low digital literacy"),
     )
     contact = forms.CharField(
-        label="Contact details (encrypted; owners and assessors only)",
+        label=_("Contact details (encrypted; owners and assessors only)"),
         required=False,
         max_length=300,
     )
@@ -38,25 +41,30 @@ class StakeholderForm(forms.Form):
 
 
 class EngagementForm(forms.Form):
-    title = forms.CharField(label="Title", max_length=200)
-    held_on = forms.DateField(label="Date", widget=forms.DateInput(attrs={"type": "date"}))
+    title = forms.CharField(label=_("Title"), max_length=200)
+    held_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     phase = forms.ChoiceField(
-        label="Phase of due diligence",
-        choices=[(p.value, label(p.value)) for p in DueDiligencePhase],
+        label=_("Phase of due diligence"),
+        choices=enum_choices(DueDiligencePhase),
     )
-    method = forms.ChoiceField(label="Method", choices=Method.choices)
+    method = forms.ChoiceField(label=_("Method"), choices=Method.choices)
     participants = forms.TypedMultipleChoiceField(
-        label="Who took part", coerce=int, widget=forms.CheckboxSelectMultiple
+        label=_("Who took part"), coerce=int, widget=forms.CheckboxSelectMultiple
     )
     language_support = forms.CharField(
-        label="Language and access support", required=False, max_length=300
+        label=_("Language and access support"), required=False, max_length=300
     )
-    heard = forms.CharField(label="What was heard", widget=forms.Textarea(attrs={"rows": 4}))
+    heard = forms.CharField(label=_("What was heard"), widget=forms.Textarea(attrs={"rows": 4}))
     changed = forms.CharField(
-        label="What changed as a result", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("What changed as a result"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     impacts = forms.TypedMultipleChoiceField(
-        label="Impacts discussed", coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Impacts discussed"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
 
     def __init__(

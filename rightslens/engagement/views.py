@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
 from rightslens.accounts.models import Membership
@@ -57,7 +58,7 @@ def stakeholder_new(request: HttpRequest, org_slug: str) -> HttpResponse:
         except FieldErrors as error:
             error.add_to(form)
         else:
-            messages.success(request, "Stakeholder added.")
+            messages.success(request, _("Stakeholder added."))
             return redirect(f"/o/{org_slug}/engagement/stakeholders/{stakeholder.pk}/")
     return render(
         request,
@@ -119,7 +120,7 @@ def event_new(request: HttpRequest, org_slug: str) -> HttpResponse:
         except FieldErrors as error:
             error.add_to(form)
         else:
-            messages.success(request, "Engagement recorded.")
+            messages.success(request, _("Engagement recorded."))
             return redirect(f"/o/{org_slug}/engagement/events/{event.pk}/")
     return render(
         request,

@@ -108,7 +108,7 @@ class FeedbackForm(forms.Form):
 class TransitionForm(forms.Form):
     """Offers only the moves the published state machine allows from the case's state."""
 
-    to_state = forms.ChoiceField(label="Move the case to", choices=State.choices)
+    to_state = forms.ChoiceField(label=_("Move the case to"), choices=State.choices)
 
     def __init__(self, *args: Any, current: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -123,13 +123,13 @@ class TransitionForm(forms.Form):
 
 class MessageForm(forms.Form):
     body = forms.CharField(
-        label="Message to the complainant", widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Message to the complainant"), widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
 class NoteForm(forms.Form):
     body = forms.CharField(
-        label="Internal note (never shown to the complainant)",
+        label=_("Internal note (never shown to the complainant)"),
         # Its own id: the case page also shows the message form, whose field is also `body`.
         widget=forms.Textarea(attrs={"rows": 3, "id": "id_note_body"}),
     )
@@ -139,13 +139,13 @@ class TriageForm(forms.Form):
     # The version the form was loaded at: a triage from a stale form is refused, nothing saved.
     lock_version = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
     systems = forms.MultipleChoiceField(
-        label="AI systems concerned", required=False, widget=forms.CheckboxSelectMultiple
+        label=_("AI systems concerned"), required=False, widget=forms.CheckboxSelectMultiple
     )
     rights = forms.MultipleChoiceField(
-        label="Rights concerned",
+        label=_("Rights concerned"),
         required=False,
         widget=RightsCheckboxes,
-        help_text="From the knowledge base's rights catalogue, grouped by instrument.",
+        help_text=_("From the knowledge base's rights catalogue, grouped by instrument."),
         error_messages={
             "invalid_choice": "Not a right in the knowledge base: %(value)s. Choose rights from the list."
         },
@@ -160,11 +160,13 @@ class TriageForm(forms.Form):
 
 
 class ImpactLinkForm(forms.Form):
-    impact = forms.TypedChoiceField(label="Impact in the register", coerce=int)
+    impact = forms.TypedChoiceField(label=_("Impact in the register"), coerce=int)
     mark_actual = forms.BooleanField(
-        label="The harm has happened: mark this potential impact as actual",
+        label=_("The harm has happened: mark this potential impact as actual"),
         required=False,
-        help_text="Leave unticked to raise the likelihood of the potential impact by one step instead.",
+        help_text=_(
+            "Leave unticked to raise the likelihood of the potential impact by one step instead."
+        ),
     )
 
     def __init__(
@@ -177,27 +179,29 @@ class ImpactLinkForm(forms.Form):
 class RemedyForm(forms.Form):
     """One form of remedy; record several for a remedy that combines them."""
 
-    remedy_form = forms.ChoiceField(label="Form of remedy", choices=REMEDY_FORM_CHOICES)
-    remedy_route = forms.ChoiceField(label="Route", choices=RemedyRouteChoice.choices)
+    remedy_form = forms.ChoiceField(label=_("Form of remedy"), choices=REMEDY_FORM_CHOICES)
+    remedy_route = forms.ChoiceField(label=_("Route"), choices=RemedyRouteChoice.choices)
     remedy_description = forms.CharField(
-        label="The remedy, as the complainant will read it",
-        help_text="Plain words, in the complainant's language if you can.",
+        label=_("The remedy, as the complainant will read it"),
+        help_text=_("Plain words, in the complainant's language if you can."),
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     remedy_provider = forms.CharField(
-        label="Who provides it", max_length=PROVIDER_MAX_CHARS, help_text="e.g. HR team, vendor"
+        label=_("Who provides it"),
+        max_length=PROVIDER_MAX_CHARS,
+        help_text=_("e.g. HR team, vendor"),
     )
     remedy_date = forms.DateField(
-        label="When it was, or will be, provided",
+        label=_("When it was, or will be, provided"),
         initial=timezone.localdate,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
 
 class DisclosureForm(forms.Form):
-    recipient = forms.TypedChoiceField(label="Who needs to know", coerce=int)
+    recipient = forms.TypedChoiceField(label=_("Who needs to know"), coerce=int)
     reason = forms.CharField(
-        label="Why they need to know", widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Why they need to know"), widget=forms.Textarea(attrs={"rows": 2})
     )
 
     def __init__(
@@ -209,14 +213,14 @@ class DisclosureForm(forms.Form):
 
 class TargetsForm(forms.Form):
     acknowledge_days = forms.IntegerField(
-        label="Acknowledge within (days)", min_value=1, max_value=365
+        label=_("Acknowledge within (days)"), min_value=1, max_value=365
     )
     review_days = forms.IntegerField(
-        label="Start the review within (days)", min_value=1, max_value=365
+        label=_("Start the review within (days)"), min_value=1, max_value=365
     )
     remedy_days = forms.IntegerField(
-        label="Propose an outcome within (days)", min_value=1, max_value=365
+        label=_("Propose an outcome within (days)"), min_value=1, max_value=365
     )
     appeal_days = forms.IntegerField(
-        label="Decide an appeal within (days)", min_value=1, max_value=365
+        label=_("Decide an appeal within (days)"), min_value=1, max_value=365
     )

@@ -105,17 +105,19 @@ class GrievanceSettings(OrgScoped):
 
 class Grievance(OrgScoped):
     receipt_digest = models.CharField(
-        max_length=64, unique=True, help_text="Keyed hash of the receipt code."
+        max_length=64, unique=True, help_text=_("Keyed hash of the receipt code.")
     )
     state = models.CharField(max_length=20, choices=State, default=State.RECEIVED)
     # Optimistic lock: bumped on every triage, so a triage made from a stale form is refused.
     lock_version = models.PositiveIntegerField(default=0)
     language = models.CharField(max_length=10, default="en")
-    content = EncryptedTextField(help_text="What happened, in the complainant's words (encrypted).")
+    content = EncryptedTextField(
+        help_text=_("What happened, in the complainant's words (encrypted).")
+    )
     has_identity = models.BooleanField(default=False)
     systems = models.ManyToManyField(AISystem, blank=True, related_name="grievances")
     rights = models.JSONField(
-        default=list, blank=True, help_text="Knowledge-base ids of rights concerned."
+        default=list, blank=True, help_text=_("Knowledge-base ids of rights concerned.")
     )
     received_at = models.DateTimeField(auto_now_add=True)
     acknowledged_at = models.DateTimeField(null=True, blank=True)
@@ -124,12 +126,16 @@ class Grievance(OrgScoped):
     appealed_at = models.DateTimeField(
         null=True,
         blank=True,
-        help_text="When the latest appeal was made: its deadline counts from here.",
+        help_text=_("When the latest appeal was made: its deadline counts from here."),
     )
     appeal_answered_at = models.DateTimeField(
-        null=True, blank=True, help_text="When the latest appeal was answered (the case moved on)."
+        null=True,
+        blank=True,
+        help_text=_("When the latest appeal was answered (the case moved on)."),
     )
-    outcome_helped = models.BooleanField(null=True, blank=True, help_text="The complainant's view.")
+    outcome_helped = models.BooleanField(
+        null=True, blank=True, help_text=_("The complainant's view.")
+    )
     outcome_feedback = EncryptedTextField(blank=True)
     assignee = models.ForeignKey(
         "accounts.Membership", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -148,11 +154,11 @@ class Remedy(OrgScoped):
     grievance = models.ForeignKey(Grievance, on_delete=models.CASCADE, related_name="remedies")
     form = models.CharField(max_length=40, choices=REMEDY_FORM_CHOICES)
     route = models.CharField(max_length=40, choices=RemedyRouteChoice)
-    description = EncryptedTextField(help_text="The remedy, as the complainant will read it.")
+    description = EncryptedTextField(help_text=_("The remedy, as the complainant will read it."))
     provider = models.CharField(
-        max_length=200, blank=True, help_text="Who provides it (blank only for older records)."
+        max_length=200, blank=True, help_text=_("Who provides it (blank only for older records).")
     )
-    provided_on = models.DateField(help_text="When it was, or will be, provided.")
+    provided_on = models.DateField(help_text=_("When it was, or will be, provided."))
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -217,7 +223,7 @@ class GrievanceAttachment(OrgScoped):
     grievance = models.ForeignKey(Grievance, on_delete=models.CASCADE, related_name="attachments")
     content_type = models.CharField(max_length=40)
     size = models.PositiveIntegerField()
-    data = models.BinaryField(help_text="Encrypted file content.")
+    data = models.BinaryField(help_text=_("Encrypted file content."))
     created_at = models.DateTimeField(auto_now_add=True)
 
 
@@ -237,9 +243,9 @@ class StateChange(OrgScoped):
 
 
 class LinkEffect(models.TextChoices):
-    MARKED_ACTUAL = "marked_actual", "Potential impact marked actual"
-    LIKELIHOOD_RAISED = "likelihood_raised", "Likelihood raised"
-    CORROBORATED = "corroborated", "Already actual: corroborated"
+    MARKED_ACTUAL = "marked_actual", _("Potential impact marked actual")
+    LIKELIHOOD_RAISED = "likelihood_raised", _("Likelihood raised")
+    CORROBORATED = "corroborated", _("Already actual: corroborated")
 
 
 class GrievanceImpactLink(OrgScoped):
@@ -267,9 +273,9 @@ class GrievanceImpactLink(OrgScoped):
 
 
 class DisclosureStatus(models.TextChoices):
-    PENDING = "pending", "Pending"
-    APPROVED = "approved", "Approved"
-    REFUSED = "refused", "Refused"
+    PENDING = "pending", _("Pending")
+    APPROVED = "approved", _("Approved")
+    REFUSED = "refused", _("Refused")
 
 
 class DisclosureRequest(OrgScoped):
@@ -297,9 +303,9 @@ class DisclosureRequest(OrgScoped):
 
 
 class Gp31Rating_(models.TextChoices):
-    NOT_MET = Gp31Rating.NOT_MET.value, "Not met"
-    PARTLY_MET = Gp31Rating.PARTLY_MET.value, "Partly met"
-    MET = Gp31Rating.MET.value, "Met"
+    NOT_MET = Gp31Rating.NOT_MET.value, _("Not met")
+    PARTLY_MET = Gp31Rating.PARTLY_MET.value, _("Partly met")
+    MET = Gp31Rating.MET.value, _("Met")
 
 
 GP31_LABELS = {
@@ -357,7 +363,7 @@ class ChannelPressure(OrgScoped):
     since = models.DateTimeField(null=True, blank=True)
     last_at = models.DateTimeField(null=True, blank=True)
     refused = models.PositiveIntegerField(
-        default=0, help_text="Submissions refused over budget since `since`."
+        default=0, help_text=_("Submissions refused over budget since `since`.")
     )
 
     class Meta:

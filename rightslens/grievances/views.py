@@ -13,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
@@ -389,7 +390,7 @@ def gp31(request: HttpRequest, org_slug: str) -> HttpResponse:
                 rating=request.POST.get("rating", ""),
                 evidence=request.POST.get("evidence", ""),
             )
-            messages.success(request, "Self-assessment saved.")
+            messages.success(request, _("Self-assessment saved."))
             return redirect(f"/o/{org_slug}/grievances/gp31/")
         except FieldErrors as error:
             errors = {request.POST.get("criterion", ""): " ".join(error.fields.values())}
@@ -418,7 +419,7 @@ def targets(request: HttpRequest, org_slug: str) -> HttpResponse:
             )
         if form.is_valid():
             services.grievance_settings_update(membership=membership, **form.cleaned_data)
-            messages.success(request, "Published target times saved.")
+            messages.success(request, _("Published target times saved."))
             return redirect(f"/o/{org_slug}/grievances/targets/")
     return render(
         request,

@@ -6,173 +6,193 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import get_language, gettext, gettext_noop
+
 from rightslens.core.knowledge import Item, KnowledgeBase
 
 # type -> (singular, plural, one-line description shown on the browse page)
 TYPE_NAMES: dict[str, tuple[str, str, str]] = {
     "principle": (
-        "Guiding Principle",
-        "Guiding Principles",
-        "The 31 UN Guiding Principles on Business and Human Rights.",
+        gettext_noop("Guiding Principle"),
+        gettext_noop("Guiding Principles"),
+        gettext_noop("The 31 UN Guiding Principles on Business and Human Rights."),
     ),
     "instrument": (
-        "Instrument",
-        "Human rights instruments",
-        "The declarations and treaties the rights come from.",
+        gettext_noop("Instrument"),
+        gettext_noop("Human rights instruments"),
+        gettext_noop("The declarations and treaties the rights come from."),
     ),
-    "right": ("Right", "Rights", "Articles of human rights instruments that impacts can cite."),
+    "right": (
+        gettext_noop("Right"),
+        gettext_noop("Rights"),
+        gettext_noop("Articles of human rights instruments that impacts can cite."),
+    ),
     "risk_category": (
-        "Risk category",
-        "GenAI risk categories",
-        "Groups of human rights risks from generative AI.",
+        gettext_noop("Risk category"),
+        gettext_noop("GenAI risk categories"),
+        gettext_noop("Groups of human rights risks from generative AI."),
     ),
     "risk_example": (
-        "Risk example",
-        "GenAI risk examples",
-        "Concrete ways generative AI can harm people's rights.",
+        gettext_noop("Risk example"),
+        gettext_noop("GenAI risk examples"),
+        gettext_noop("Concrete ways generative AI can harm people's rights."),
     ),
     "red_line": (
-        "Red line",
-        "Red lines",
-        "Uses that cannot be operated in line with human rights, with their legal status.",
+        gettext_noop("Red line"),
+        gettext_noop("Red lines"),
+        gettext_noop(
+            "Uses that cannot be operated in line with human rights, with their legal status."
+        ),
     ),
     "red_line_element": (
-        "Red-line element",
-        "Red-line elements",
-        "What data, inference, context and actor make up a red line, with wordings in five languages.",
+        gettext_noop("Red-line element"),
+        gettext_noop("Red-line elements"),
+        gettext_noop(
+            "What data, inference, context and actor make up a red line, with wordings in five languages."
+        ),
     ),
     "impact_pattern": (
-        "Impact pattern",
-        "Impact patterns",
-        "How a system can affect people: who, which rights, how; used to suggest impacts.",
+        gettext_noop("Impact pattern"),
+        gettext_noop("Impact patterns"),
+        gettext_noop(
+            "How a system can affect people: who, which rights, how; used to suggest impacts."
+        ),
     ),
     "involvement_type": (
-        "Involvement type",
-        "Involvement types",
-        "Cause, contribute, directly linked: and what each asks of a company.",
+        gettext_noop("Involvement type"),
+        gettext_noop("Involvement types"),
+        gettext_noop("Cause, contribute, directly linked: and what each asks of a company."),
     ),
     "leverage_kind": (
-        "Kind of leverage",
-        "Kinds of leverage",
-        "Ways to influence others who cause or contribute to harm.",
+        gettext_noop("Kind of leverage"),
+        gettext_noop("Kinds of leverage"),
+        gettext_noop("Ways to influence others who cause or contribute to harm."),
     ),
     "remedy_form": (
-        "Form of remedy",
-        "Forms of remedy",
-        "What putting a harm right can look like.",
+        gettext_noop("Form of remedy"),
+        gettext_noop("Forms of remedy"),
+        gettext_noop("What putting a harm right can look like."),
     ),
-    "remedy_route": ("Route to remedy", "Routes to remedy", "Where people can seek remedy."),
+    "remedy_route": (
+        gettext_noop("Route to remedy"),
+        gettext_noop("Routes to remedy"),
+        gettext_noop("Where people can seek remedy."),
+    ),
     "effectiveness_criterion": (
-        "Effectiveness criterion",
-        "Effectiveness criteria (GP 31)",
-        "How to judge a grievance mechanism.",
+        gettext_noop("Effectiveness criterion"),
+        gettext_noop("Effectiveness criteria (GP 31)"),
+        gettext_noop("How to judge a grievance mechanism."),
     ),
     "dd_trigger": (
-        "Trigger",
-        "When to assess",
-        "Moments that call for a human rights impact assessment.",
+        gettext_noop("Trigger"),
+        gettext_noop("When to assess"),
+        gettext_noop("Moments that call for a human rights impact assessment."),
     ),
     "lifecycle_stage": (
-        "Lifecycle stage",
-        "Lifecycle stages",
-        "The stages of an AI system's life.",
+        gettext_noop("Lifecycle stage"),
+        gettext_noop("Lifecycle stages"),
+        gettext_noop("The stages of an AI system's life."),
     ),
     "value_chain_role": (
-        "Value-chain role",
-        "Value-chain roles",
-        "Roles an organisation can hold in the AI value chain.",
+        gettext_noop("Value-chain role"),
+        gettext_noop("Value-chain roles"),
+        gettext_noop("Roles an organisation can hold in the AI value chain."),
     ),
-    "stakeholder_type": ("Stakeholder type", "Stakeholder types", "Whom to engage."),
+    "stakeholder_type": (
+        gettext_noop("Stakeholder type"),
+        gettext_noop("Stakeholder types"),
+        gettext_noop("Whom to engage."),
+    ),
     "vulnerable_group": (
-        "Group at heightened risk",
-        "Groups at heightened risk",
-        "People more exposed to harm, whose outcomes need separate tracking.",
+        gettext_noop("Group at heightened risk"),
+        gettext_noop("Groups at heightened risk"),
+        gettext_noop("People more exposed to harm, whose outcomes need separate tracking."),
     ),
     "mitigation_type": (
-        "Technical mitigation",
-        "Technical mitigations",
-        "Technical safeguards and the human rights risks they bring themselves.",
+        gettext_noop("Technical mitigation"),
+        gettext_noop("Technical mitigations"),
+        gettext_noop("Technical safeguards and the human rights risks they bring themselves."),
     ),
     "dd_step": (
-        "Due-diligence step",
-        "Due-diligence steps",
-        "The steps of human rights due diligence under the UNGPs.",
+        gettext_noop("Due-diligence step"),
+        gettext_noop("Due-diligence steps"),
+        gettext_noop("The steps of human rights due diligence under the UNGPs."),
     ),
     "framework": (
-        "Framework",
-        "Frameworks",
-        "Other laws, standards and guidance mapped to the UNGPs.",
+        gettext_noop("Framework"),
+        gettext_noop("Frameworks"),
+        gettext_noop("Other laws, standards and guidance mapped to the UNGPs."),
     ),
     "framework_element": (
-        "Framework element",
-        "Framework elements",
-        "Articles, clauses and subcategories of those frameworks.",
+        gettext_noop("Framework element"),
+        gettext_noop("Framework elements"),
+        gettext_noop("Articles, clauses and subcategories of those frameworks."),
     ),
     "crosswalk_link": (
-        "Crosswalk link",
-        "Crosswalk links",
-        "How a UNGP step relates to an element of another framework.",
+        gettext_noop("Crosswalk link"),
+        gettext_noop("Crosswalk links"),
+        gettext_noop("How a UNGP step relates to an element of another framework."),
     ),
     "alignment_criterion": (
-        "Policy alignment criterion",
-        "Policy alignment criteria",
-        "What a UNGP-aligned AI law or policy looks like.",
+        gettext_noop("Policy alignment criterion"),
+        gettext_noop("Policy alignment criteria"),
+        gettext_noop("What a UNGP-aligned AI law or policy looks like."),
     ),
     "questionnaire": (
-        "Questionnaire",
-        "Procurement questionnaires",
-        "Due diligence questions for buyers and vendors of AI.",
+        gettext_noop("Questionnaire"),
+        gettext_noop("Procurement questionnaires"),
+        gettext_noop("Due diligence questions for buyers and vendors of AI."),
     ),
     "question": (
-        "Question",
-        "Procurement questions",
-        "Individual questions of the procurement questionnaires.",
+        gettext_noop("Question"),
+        gettext_noop("Procurement questions"),
+        gettext_noop("Individual questions of the procurement questionnaires."),
     ),
     "clause_template": (
-        "Contract clause",
-        "Contract clauses",
-        "Contract terms that act as leverage.",
+        gettext_noop("Contract clause"),
+        gettext_noop("Contract clauses"),
+        gettext_noop("Contract terms that act as leverage."),
     ),
 }
 
 FIELD_LABELS: dict[str, str] = {
-    "asks_of": "Asks this of",
-    "principle_kind": "Kind",
-    "right_refs": "Rights",
-    "principle_refs": "Guiding Principles",
-    "related_refs": "Related rights",
-    "instrument_ref": "Instrument",
-    "instrument_refs": "Instruments",
-    "category_ref": "Risk category",
-    "affected_group_refs": "Groups especially affected",
-    "triggers_on": "Suggested when a system involves",
-    "system_kinds": "Kinds of system",
-    "screening_terms": "Screening terms",
-    "element_refs": "Elements",
-    "exception_refs": "Taken out by",
-    "typical_wordings": "Typical wordings",
-    "also_category_refs": "Also in categories",
-    "side_risks": "Human rights risks of the mitigation itself",
-    "framework_ref": "Framework",
-    "from_ref": "From",
-    "to_ref": "To",
-    "expected_response": "Expected response",
-    "assessment_kind": "Kind of assessment",
-    "questionnaire_ref": "Questionnaire",
-    "leverage_ref": "Kind of leverage",
-    "red_line_ref": "Red line",
-    "question_ref": "Question",
+    "asks_of": gettext_noop("Asks this of"),
+    "principle_kind": gettext_noop("Kind"),
+    "right_refs": gettext_noop("Rights"),
+    "principle_refs": gettext_noop("Guiding Principles"),
+    "related_refs": gettext_noop("Related rights"),
+    "instrument_ref": gettext_noop("Instrument"),
+    "instrument_refs": gettext_noop("Instruments"),
+    "category_ref": gettext_noop("Risk category"),
+    "affected_group_refs": gettext_noop("Groups especially affected"),
+    "triggers_on": gettext_noop("Suggested when a system involves"),
+    "system_kinds": gettext_noop("Kinds of system"),
+    "screening_terms": gettext_noop("Screening terms"),
+    "element_refs": gettext_noop("Elements"),
+    "exception_refs": gettext_noop("Taken out by"),
+    "typical_wordings": gettext_noop("Typical wordings"),
+    "also_category_refs": gettext_noop("Also in categories"),
+    "side_risks": gettext_noop("Human rights risks of the mitigation itself"),
+    "framework_ref": gettext_noop("Framework"),
+    "from_ref": gettext_noop("From"),
+    "to_ref": gettext_noop("To"),
+    "expected_response": gettext_noop("Expected response"),
+    "assessment_kind": gettext_noop("Kind of assessment"),
+    "questionnaire_ref": gettext_noop("Questionnaire"),
+    "leverage_ref": gettext_noop("Kind of leverage"),
+    "red_line_ref": gettext_noop("Red line"),
+    "question_ref": gettext_noop("Question"),
 }
 
 # Values of closed vocabularies shown as words.
 VALUE_LABELS: dict[str, str] = {
-    "state_duty": "The State duty to protect",
-    "corporate_responsibility": "The corporate responsibility to respect",
-    "access_to_remedy": "Access to remedy",
-    "prohibited_by_law": "Prohibited by law",
-    "called_for_by_un_experts": "Called for by UN experts",
-    "called_for_by_civil_society": "Called for by civil society",
-    "directly_linked": "Directly linked",
+    "state_duty": gettext_noop("The State duty to protect"),
+    "corporate_responsibility": gettext_noop("The corporate responsibility to respect"),
+    "access_to_remedy": gettext_noop("Access to remedy"),
+    "prohibited_by_law": gettext_noop("Prohibited by law"),
+    "called_for_by_un_experts": gettext_noop("Called for by UN experts"),
+    "called_for_by_civil_society": gettext_noop("Called for by civil society"),
+    "directly_linked": gettext_noop("Directly linked"),
 }
 
 
@@ -180,29 +200,30 @@ def type_name(item_type: str, *, plural: bool = False) -> str:
     names = TYPE_NAMES.get(item_type)
     if names is None:
         return item_type.replace("_", " ").capitalize()
-    return names[1] if plural else names[0]
+    return gettext(names[1] if plural else names[0])
 
 
 def field_label(name: str) -> str:
-    return FIELD_LABELS.get(name) or name.replace("_", " ").capitalize()
+    label = FIELD_LABELS.get(name)
+    return gettext(label) if label else name.replace("_", " ").capitalize()
 
 
 AUDIENCE_LABELS = {
-    "developer": "Developers",
-    "deployer": "Deployers",
-    "buyer": "Buyers",
-    "state": "States",
+    "developer": gettext_noop("Developers"),
+    "deployer": gettext_noop("Deployers"),
+    "buyer": gettext_noop("Buyers"),
+    "state": gettext_noop("States"),
 }
 
 
 def value_label(value: Any, field_name: str = "") -> str:
     if isinstance(value, bool):
-        return "Yes" if value else "No"
+        return gettext("Yes") if value else gettext("No")
     text = str(value)
     if field_name == "asks_of":
-        return AUDIENCE_LABELS.get(text, text)
+        return gettext(AUDIENCE_LABELS[text]) if text in AUDIENCE_LABELS else text
     if text in VALUE_LABELS:
-        return VALUE_LABELS[text]
+        return gettext(VALUE_LABELS[text])
     if text.replace("_", "").isalpha() and text.islower() and " " not in text:
         return text.replace(
             "_", " "
@@ -234,7 +255,10 @@ def _present_one(kb: KnowledgeBase, name: str, value: Any) -> Shown:
         shown.links = [kb.get(str(v)) or str(v) for v in value]
     elif isinstance(value, dict) and name == "signals":  # language code -> phrases
         shown.groups = [
-            [Shown(label=f"Language: {k}", texts=[str(p) for p in v]) for k, v in value.items()]
+            [
+                Shown(label=gettext("Language: %(code)s") % {"code": k}, texts=[str(p) for p in v])
+                for k, v in value.items()
+            ]
         ]
     elif isinstance(value, dict):
         shown.groups = [[_present_one(kb, str(k), v) for k, v in value.items()]]
@@ -270,19 +294,18 @@ def group_by_type(items: list[Item]) -> list[tuple[str, list[Item]]]:
 
 
 RELATIONSHIP_WORDS = {
-    "equal": "Equal",
-    "subset": "Narrower (subset)",
-    "superset": "Broader (superset)",
-    "intersects": "Overlaps",
+    "equal": gettext_noop("Equal"),
+    "subset": gettext_noop("Narrower (subset)"),
+    "superset": gettext_noop("Broader (superset)"),
+    "intersects": gettext_noop("Overlaps"),
 }
 
 
 def gist(item: Item) -> str:
     """One line that tells a reader what an item says, for lists of items."""
     if item.type == "crosswalk_link":
-        relationship = RELATIONSHIP_WORDS.get(
-            str(item.get("relationship")), str(item.get("relationship"))
-        )
+        word = str(item.get("relationship"))
+        relationship = gettext(RELATIONSHIP_WORDS[word]) if word in RELATIONSHIP_WORDS else word
         return f"{relationship}: {item.get('rationale', '')}"
     for name in ("summary", "description", "explanation", "text", "purpose"):
         value = item.get(name)
@@ -303,9 +326,9 @@ GROUP_BY: dict[str, str] = {
 }
 
 SEGMENT_LABELS = {
-    "suppliers": "Suppliers of AI knowledge and resources",
-    "lifecycle_actors": "Actors in the AI lifecycle",
-    "users_operators": "Users and operators of AI systems",
+    "suppliers": gettext_noop("Suppliers of AI knowledge and resources"),
+    "lifecycle_actors": gettext_noop("Actors in the AI lifecycle"),
+    "users_operators": gettext_noop("Users and operators of AI systems"),
 }
 
 
@@ -325,8 +348,8 @@ def group_items(
 def _group_heading(kb: KnowledgeBase, key: str, value: str) -> str:
     if key.endswith("_ref"):
         target = kb.get(value)
-        return target.title if target else value
-    return SEGMENT_LABELS.get(value) or value_label(value)
+        return target.title_in(get_language()) if target else value
+    return gettext(SEGMENT_LABELS[value]) if value in SEGMENT_LABELS else value_label(value)
 
 
 def further_links(kb: KnowledgeBase, item: Item) -> list[tuple[str, list[Item]]]:
@@ -341,7 +364,12 @@ def further_links(kb: KnowledgeBase, item: Item) -> list[tuple[str, list[Item]]]
             if link.type == "crosswalk_link"
         }
         return (
-            [("How other frameworks match this principle", sorted(links.values(), key=sort_key))]
+            [
+                (
+                    gettext("How other frameworks match this principle"),
+                    sorted(links.values(), key=sort_key),
+                )
+            ]
             if links
             else []
         )
@@ -349,7 +377,12 @@ def further_links(kb: KnowledgeBase, item: Item) -> list[tuple[str, list[Item]]]
         categories = [i.id for i in kb.linked_from(item.id) if i.type == "risk_category"]
         examples = [e for c in categories for e in kb.linked_from(c) if e.type == "risk_example"]
         return (
-            [("GenAI risk examples that put this right at stake", sorted(examples, key=sort_key))]
+            [
+                (
+                    gettext("GenAI risk examples that put this right at stake"),
+                    sorted(examples, key=sort_key),
+                )
+            ]
             if examples
             else []
         )

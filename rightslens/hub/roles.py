@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext, gettext_noop
+
 from rightslens.core.knowledge import Item, KnowledgeBase
 
 from .presentation import sort_key
@@ -21,114 +23,152 @@ class Role:
 ROLES: dict[str, Role] = {
     "developer": Role(
         "developer",
-        "AI developers",
-        "Companies that build, train or adapt AI models and systems. They must respect human rights across "
-        "everything they make, assess impacts before release, and act on harms they cause, contribute to or are linked to.",
+        gettext_noop("AI developers"),
+        gettext_noop(
+            "Companies that build, train or adapt AI models and systems. They must respect human rights across "
+            "everything they make, assess impacts before release, and act on harms they cause, contribute to or are linked to."
+        ),
         (
             (
-                "How you are involved in a harm",
-                "Your response depends on whether you cause, contribute or are linked.",
+                gettext_noop("How you are involved in a harm"),
+                gettext_noop(
+                    "Your response depends on whether you cause, contribute or are linked."
+                ),
                 "involvement_type",
             ),
             (
-                "Risks to look for",
-                "The GenAI risk categories and the rights behind them.",
+                gettext_noop("Risks to look for"),
+                gettext_noop("The GenAI risk categories and the rights behind them."),
                 "risk_category",
             ),
             (
-                "Technical mitigations and their own risks",
-                "Safeguards are activities with their own human rights impacts.",
+                gettext_noop("Technical mitigations and their own risks"),
+                gettext_noop("Safeguards are activities with their own human rights impacts."),
                 "mitigation_type",
             ),
             (
-                "Leverage over customers and partners",
-                "Use it where harm remains after mitigation.",
+                gettext_noop("Leverage over customers and partners"),
+                gettext_noop("Use it where harm remains after mitigation."),
                 "leverage_kind",
             ),
-            ("Red lines", "Uses you should not build or enable.", "red_line"),
-            ("When to assess", "The moments that call for an assessment.", "dd_trigger"),
+            (
+                gettext_noop("Red lines"),
+                gettext_noop("Uses you should not build or enable."),
+                "red_line",
+            ),
+            (
+                gettext_noop("When to assess"),
+                gettext_noop("The moments that call for an assessment."),
+                "dd_trigger",
+            ),
         ),
     ),
     "deployer": Role(
         "deployer",
-        "AI deployers",
-        "Organisations that put AI systems into use in their products, services or operations. Using a third party's "
-        "system does not move the responsibility to respect human rights onto the vendor.",
+        gettext_noop("AI deployers"),
+        gettext_noop(
+            "Organisations that put AI systems into use in their products, services or operations. Using a third party's "
+            "system does not move the responsibility to respect human rights onto the vendor."
+        ),
         (
             (
-                "How you are involved in a harm",
-                "Deploying a system can cause or contribute to harm, not only link you to it.",
+                gettext_noop("How you are involved in a harm"),
+                gettext_noop(
+                    "Deploying a system can cause or contribute to harm, not only link you to it."
+                ),
                 "involvement_type",
             ),
-            ("When to assess", "The moments that call for an assessment.", "dd_trigger"),
             (
-                "Whom to engage",
-                "Engage the people affected, or credible proxies and experts.",
+                gettext_noop("When to assess"),
+                gettext_noop("The moments that call for an assessment."),
+                "dd_trigger",
+            ),
+            (
+                gettext_noop("Whom to engage"),
+                gettext_noop("Engage the people affected, or credible proxies and experts."),
                 "stakeholder_type",
             ),
             (
-                "Groups at heightened risk",
-                "Track outcomes for these groups separately.",
+                gettext_noop("Groups at heightened risk"),
+                gettext_noop("Track outcomes for these groups separately."),
                 "vulnerable_group",
             ),
             (
-                "Grievance mechanisms that work",
-                "The eight effectiveness criteria of Guiding Principle 31.",
+                gettext_noop("Grievance mechanisms that work"),
+                gettext_noop("The eight effectiveness criteria of Guiding Principle 31."),
                 "effectiveness_criterion",
             ),
-            ("Forms of remedy", "What putting harm right can look like.", "remedy_form"),
+            (
+                gettext_noop("Forms of remedy"),
+                gettext_noop("What putting harm right can look like."),
+                "remedy_form",
+            ),
         ),
     ),
     "buyer": Role(
         "buyer",
-        "Buyers and procurers of AI",
-        "Companies and public bodies that buy AI systems. Due diligence on vendors, red-line screening and contract "
-        "terms are how a buyer meets its own responsibility and builds leverage.",
+        gettext_noop("Buyers and procurers of AI"),
+        gettext_noop(
+            "Companies and public bodies that buy AI systems. Due diligence on vendors, red-line screening and contract "
+            "terms are how a buyer meets its own responsibility and builds leverage."
+        ),
         (
-            ("Red lines to screen for", "Uses a purchase must not involve.", "red_line"),
             (
-                "Leverage you hold",
-                "Contracts and the buying relationship are leverage.",
+                gettext_noop("Red lines to screen for"),
+                gettext_noop("Uses a purchase must not involve."),
+                "red_line",
+            ),
+            (
+                gettext_noop("Leverage you hold"),
+                gettext_noop("Contracts and the buying relationship are leverage."),
                 "leverage_kind",
             ),
             (
-                "How you are involved in a harm",
-                "A buyer is often directly linked, and sometimes contributes.",
+                gettext_noop("How you are involved in a harm"),
+                gettext_noop("A buyer is often directly linked, and sometimes contributes."),
                 "involvement_type",
             ),
-            ("Due diligence questionnaires", "Questions to ask vendors.", "questionnaire"),
             (
-                "Contract clauses",
-                "Terms that turn expectations into obligations.",
+                gettext_noop("Due diligence questionnaires"),
+                gettext_noop("Questions to ask vendors."),
+                "questionnaire",
+            ),
+            (
+                gettext_noop("Contract clauses"),
+                gettext_noop("Terms that turn expectations into obligations."),
                 "clause_template",
             ),
         ),
     ),
     "state": Role(
         "state",
-        "States",
-        "Governments, legislators and regulators. States have a legal duty to protect people from business-related "
-        "abuse, including through the mix of laws, guidance and incentives they adopt, and through their own use and "
-        "procurement of AI.",
+        gettext_noop("States"),
+        gettext_noop(
+            "Governments, legislators and regulators. States have a legal duty to protect people from business-related "
+            "abuse, including through the mix of laws, guidance and incentives they adopt, and through their own use and "
+            "procurement of AI."
+        ),
         (
             (
-                "What an aligned AI policy contains",
-                "Criteria for checking a law, guidance or procurement rule.",
+                gettext_noop("What an aligned AI policy contains"),
+                gettext_noop("Criteria for checking a law, guidance or procurement rule."),
                 "alignment_criterion",
             ),
             (
-                "Red lines",
-                "Uses that cannot be operated in line with human rights, and their legal status.",
+                gettext_noop("Red lines"),
+                gettext_noop(
+                    "Uses that cannot be operated in line with human rights, and their legal status."
+                ),
                 "red_line",
             ),
             (
-                "Routes to remedy",
-                "Judicial and non-judicial routes the State must make effective.",
+                gettext_noop("Routes to remedy"),
+                gettext_noop("Judicial and non-judicial routes the State must make effective."),
                 "remedy_route",
             ),
             (
-                "Grievance mechanisms that work",
-                "The criteria also apply to State-based non-judicial mechanisms.",
+                gettext_noop("Grievance mechanisms that work"),
+                gettext_noop("The criteria also apply to State-based non-judicial mechanisms."),
                 "effectiveness_criterion",
             ),
         ),
@@ -149,5 +189,5 @@ def role_sections(kb: KnowledgeBase, role: Role) -> list[tuple[str, str, list[It
     for heading, why, item_type in role.sections:
         items = sorted((i for i in kb.by_type(item_type) if not i.deprecated), key=sort_key)
         if items:
-            sections.append((heading, why, items))
+            sections.append((gettext(heading), gettext(why), items))
     return sections

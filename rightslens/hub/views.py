@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext
 
 from rightslens.common.knowledge import knowledge
 from rightslens.core.knowledge import KnowledgeBase
@@ -61,7 +62,7 @@ def type_list(request: HttpRequest, item_type: str) -> HttpResponse:
         "heading": type_name(item_type, plural=True),
         "items": items,
         "groups": group_items(kb, item_type, items),
-        "description": TYPE_NAMES.get(item_type, ("", "", ""))[2],
+        "description": gettext(TYPE_NAMES[item_type][2]) if item_type in TYPE_NAMES else "",
     }
     return render(request, "hub/type_list.html", context)
 

@@ -8,39 +8,52 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 
 from rightslens.accounts.models import OrgScoped
 from rightslens.core.policy.criteria import BASIS_LABELS
 
+# The words of rightslens.core.policy.criteria.BASIS_LABELS, marked for translation (the core is
+# pure Python, so it cannot mark them itself).
+BASIS_WORDS = (
+    gettext_noop("UNGP requirement"),
+    gettext_noop("UN body guidance"),
+    gettext_noop("intergovernmental standard"),
+    gettext_noop("research finding"),
+    gettext_noop("civil-society demand"),
+    gettext_noop("unverified"),
+)
+
 
 class InstrumentKind(models.TextChoices):
-    LAW = "law", "Law"
-    REGULATION = "regulation", "Regulation"
-    GUIDANCE = "guidance", "Guidance"
-    CODE_OF_CONDUCT = "code_of_conduct", "Code of conduct"
-    INCENTIVE = "incentive", "Incentive"
-    PROCUREMENT_RULE = "procurement_rule", "Procurement rule"
-    NATIONAL_ACTION_PLAN = "national_action_plan", "National action plan"
+    LAW = "law", _("Law")
+    REGULATION = "regulation", _("Regulation")
+    GUIDANCE = "guidance", _("Guidance")
+    CODE_OF_CONDUCT = "code_of_conduct", _("Code of conduct")
+    INCENTIVE = "incentive", _("Incentive")
+    PROCUREMENT_RULE = "procurement_rule", _("Procurement rule")
+    NATIONAL_ACTION_PLAN = "national_action_plan", _("National action plan")
 
 
 class FindingStatus(models.TextChoices):
-    ADDRESSED = "addressed", "Addressed"
-    PARTIAL = "partial", "Partial"
-    ABSENT = "absent", "Absent"
-    CONTRARY = "contrary", "Contrary"
+    ADDRESSED = "addressed", _("Addressed")
+    PARTIAL = "partial", _("Partial")
+    ABSENT = "absent", _("Absent")
+    CONTRARY = "contrary", _("Contrary")
 
 
 class AnalysisState(models.TextChoices):
-    QUEUED = "queued", "Queued"
-    RUNNING = "running", "Running"
-    DONE = "done", "Done"
-    FAILED = "failed", "Failed"
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
 
 
 class InstrumentLevel(models.TextChoices):
-    NATIONAL = "national", "National"
-    REGIONAL = "regional", "Regional (e.g. EU, Council of Europe, African Union)"
-    INTERNATIONAL = "international", "International (e.g. UN, OECD, UNESCO)"
+    NATIONAL = "national", _("National")
+    REGIONAL = "regional", _("Regional (e.g. EU, Council of Europe, African Union)")
+    INTERNATIONAL = "international", _("International (e.g. UN, OECD, UNESCO)")
 
 
 class Agency(OrgScoped):
@@ -64,17 +77,19 @@ class Agency(OrgScoped):
 class Instrument(OrgScoped):
     title = models.CharField(max_length=300)
     jurisdiction = models.CharField(
-        max_length=120, help_text="Country, region or organisation, e.g. 'Brazil' or 'EU'."
+        max_length=120, help_text=_("Country, region or organisation, e.g. 'Brazil' or 'EU'.")
     )
     kind = models.CharField(max_length=30, choices=InstrumentKind)
     binding = models.BooleanField(
-        help_text="Binding (law, regulation) or voluntary (guidance, code)."
+        help_text=_("Binding (law, regulation) or voluntary (guidance, code).")
     )
     level = models.CharField(
         max_length=20, choices=InstrumentLevel, default=InstrumentLevel.NATIONAL
     )
     issuing_body = models.CharField(
-        max_length=200, blank=True, help_text="Who adopted it, e.g. 'Parliament', 'European Union'."
+        max_length=200,
+        blank=True,
+        help_text=_("Who adopted it, e.g. 'Parliament', 'European Union'."),
     )
     agency = models.ForeignKey(
         Agency,
@@ -82,7 +97,7 @@ class Instrument(OrgScoped):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="instruments",
-        help_text="The ministry or agency of this government that leads on it.",
+        help_text=_("The ministry or agency of this government that leads on it."),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -102,10 +117,10 @@ class Instrument(OrgScoped):
 class InstrumentVersion(OrgScoped):
     instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()
-    label = models.CharField(max_length=120, blank=True, help_text="e.g. 'Draft of March 2025'.")
+    label = models.CharField(max_length=120, blank=True, help_text=_("e.g. 'Draft of March 2025'."))
     dated = models.DateField(null=True, blank=True)
     language = models.CharField(
-        max_length=8, blank=True, help_text="Blank: detected from the text."
+        max_length=8, blank=True, help_text=_("Blank: detected from the text.")
     )
     source_kind = models.CharField(max_length=10)  # paste | pdf | docx | html | txt
     filename = models.CharField(max_length=255, blank=True)
@@ -192,13 +207,14 @@ class CriterionFinding(OrgScoped):
 
     @property
     def basis_label(self) -> str:
-        return BASIS_LABELS.get(self.basis, "")
+        label = BASIS_LABELS.get(self.basis, "")
+        return gettext(label) if label else ""
 
     @property
     def sources_shown(self) -> list[dict[str, str]]:
         """Each source with the kind of text it is, in words."""
         return [
-            {"label": s["label"], "kind_label": BASIS_LABELS.get(s["kind"], s["kind"])}
+            {"label": s["label"], "kind_label": gettext(BASIS_LABELS.get(s["kind"], s["kind"]))}
             for s in self.sources
         ]
 

@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext, gettext_noop
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
 from rightslens.accounts.models import Membership
@@ -58,7 +59,7 @@ def home(request: HttpRequest, org_slug: str) -> HttpResponse:
     context = {
         "membership": membership,
         "form": form,
-        "language_note": LANGUAGE_SUPPORT_NOTE,
+        "language_note": gettext(LANGUAGE_SUPPORT_NOTE),
         "instruments": selectors.instruments_for(organisation=membership.organisation),
         "jurisdictions": selectors.jurisdictions_for(organisation=membership.organisation),
     }
@@ -313,3 +314,12 @@ def agencies(request: HttpRequest, org_slug: str) -> HttpResponse:
         "agencies": selectors.agencies_for(organisation=membership.organisation),
     }
     return render(request, "policy/agencies.html", context, status=400 if form.errors else 200)
+
+
+# rightslens.core.policy.text.LANGUAGE_SUPPORT_NOTE, marked for translation (the core is pure Python).
+gettext_noop(
+    "English is measured against a labelled dev set. French, Spanish and Portuguese use hand-written "
+    "signal phrases and are tested on synthetic excerpts only. German has fewer phrases and no "
+    "compound splitting, so expect more 'absent' findings. Other languages are detected but not "
+    "analysed: every criterion would read 'absent'."
+)

@@ -4,34 +4,35 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from rightslens.accounts.models import OrgScoped
 from rightslens.core.probes.classify import OUTCOMES
 
 
 class RunState(models.TextChoices):
-    QUEUED = "queued", "Queued"
-    RUNNING = "running", "Running"
-    DONE = "done", "Done"
-    INCOMPLETE = "incomplete", "Incomplete (some probes failed; resume to retry them)"
-    FAILED = "failed", "Failed"
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    INCOMPLETE = "incomplete", _("Incomplete (some probes failed; resume to retry them)")
+    FAILED = "failed", _("Failed")
 
 
 class ProbeRun(OrgScoped):
     suite_id = models.CharField(max_length=60)
     suite_version = models.PositiveIntegerField()
-    languages = models.JSONField(help_text="Language codes; the first is the reference.")
+    languages = models.JSONField(help_text=_("Language codes; the first is the reference."))
     model_name = models.CharField(max_length=200)
     model_label = models.CharField(
-        max_length=200, blank=True, help_text="How the model is named in shared reports."
+        max_length=200, blank=True, help_text=_("How the model is named in shared reports.")
     )
     endpoint_url = models.URLField(max_length=500)
     # Encrypted with the grievance key (rightslens.grievances.crypto); never shown again.
     api_key_encrypted = models.TextField(blank=True)
     concurrency = models.PositiveSmallIntegerField(default=8)
     requests_per_minute = models.PositiveIntegerField(default=0)
-    price_in = models.FloatField(default=0.0, help_text="Per 1,000 prompt tokens.")
-    price_out = models.FloatField(default=0.0, help_text="Per 1,000 completion tokens.")
+    price_in = models.FloatField(default=0.0, help_text=_("Per 1,000 prompt tokens."))
+    price_out = models.FloatField(default=0.0, help_text=_("Per 1,000 completion tokens."))
     keep_answers = models.BooleanField(default=False)
     state = models.CharField(max_length=20, choices=RunState, default=RunState.QUEUED)
     total = models.PositiveIntegerField(default=0)
@@ -78,7 +79,7 @@ class ProbeResult(OrgScoped):
     prompt_tokens = models.PositiveIntegerField(default=0)
     completion_tokens = models.PositiveIntegerField(default=0)
     answer = models.TextField(
-        blank=True, help_text="Kept only when the run was asked to keep answers."
+        blank=True, help_text=_("Kept only when the run was asked to keep answers.")
     )
 
     class Meta:

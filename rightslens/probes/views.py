@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
 from rightslens.accounts.models import Membership
@@ -125,7 +126,7 @@ def run_resume(request: HttpRequest, org_slug: str, run_id: int) -> HttpResponse
     membership = member_or_404(request, org_slug, write=True)
     run = _run(membership, run_id)
     services.probe_run_start(run=run)
-    messages.success(request, "Resumed: only probes without a result are sent again.")
+    messages.success(request, _("Resumed: only probes without a result are sent again."))
     return redirect("probe_run_detail", org_slug=org_slug, run_id=run.pk)
 
 
@@ -192,7 +193,7 @@ def run_record(request: HttpRequest, org_slug: str, run_id: int) -> HttpResponse
         else:
             messages.success(request, f"Recorded as a measurement round of '{indicator.name}'.")
     else:
-        messages.error(request, "Choose an indicator.")
+        messages.error(request, _("Choose an indicator."))
     return redirect("probe_run_detail", org_slug=org_slug, run_id=run.pk)
 
 

@@ -7,6 +7,8 @@ import hashlib
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from rightslens.accounts.models import OrgScoped
 from rightslens.assessments.models import Assessment, Impact
@@ -21,20 +23,20 @@ def token_hash(raw: str) -> str:
 
 
 class ScreeningSubject(models.TextChoices):
-    SYSTEM = "system", "One of our AI systems"
-    ASSESSMENT = "assessment", "An assessment's scope"
-    PROCUREMENT = "procurement", "A procurement"
-    CUSTOMER = "customer", "A customer's intended use"
-    USE_CASE = "use_case", "A use case"
+    SYSTEM = "system", _("One of our AI systems")
+    ASSESSMENT = "assessment", _("An assessment's scope")
+    PROCUREMENT = "procurement", _("A procurement")
+    CUSTOMER = "customer", _("A customer's intended use")
+    USE_CASE = "use_case", _("A use case")
 
 
 class ScreeningDecision(models.TextChoices):
-    STOP = "stop", "Stop: we will not build, buy, sell or deploy this use"
+    STOP = "stop", _("Stop: we will not build, buy, sell or deploy this use")
     PROCEED_WITH_SAFEGUARDS = (
         "proceed_with_safeguards",
-        "Proceed only with safeguards that keep it outside the red line",
+        _("Proceed only with safeguards that keep it outside the red line"),
     )
-    NOT_APPLICABLE = "not_applicable", "Not applicable: the match does not describe this use"
+    NOT_APPLICABLE = "not_applicable", _("Not applicable: the match does not describe this use")
 
 
 class RedLineScreening(OrgScoped):
@@ -74,14 +76,14 @@ class RedLineScreening(OrgScoped):
 
 
 class CounterpartyKind(models.TextChoices):
-    VENDOR = "vendor", "Vendor (we buy from them)"
-    CUSTOMER = "customer", "Customer (they use what we build)"
+    VENDOR = "vendor", _("Vendor (we buy from them)")
+    CUSTOMER = "customer", _("Customer (they use what we build)")
 
 
 class Counterparty(OrgScoped):
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=CounterpartyKind)
-    country = models.CharField(max_length=2, blank=True, help_text="ISO 3166 alpha-2 code.")
+    country = models.CharField(max_length=2, blank=True, help_text=_("ISO 3166 alpha-2 code."))
     sector = models.CharField(max_length=120, blank=True)
     systems = models.ManyToManyField(AISystem, blank=True, related_name="counterparties")
     relationship_owner = models.CharField(max_length=200, blank=True)
@@ -89,7 +91,7 @@ class Counterparty(OrgScoped):
     contract_end = models.DateField(null=True, blank=True)
     reassessment_date = models.DateField(null=True, blank=True)
     reassessment_months = models.PositiveSmallIntegerField(
-        default=12, help_text="How often the relationship is reassessed."
+        default=12, help_text=_("How often the relationship is reassessed.")
     )
     # Impacts to which this relationship is the link (directly linked involvement).
     linked_impacts = models.ManyToManyField(Impact, blank=True, related_name="counterparties")
@@ -108,17 +110,17 @@ class Counterparty(OrgScoped):
 
 
 class RequestStatus(models.TextChoices):
-    SENT = "sent", "Sent, awaiting answers"
-    SUBMITTED = "submitted", "Submitted, awaiting review"
-    CLARIFICATION = "clarification", "Clarification requested"
-    CONCLUDED = "concluded", "Concluded"
+    SENT = "sent", _("Sent, awaiting answers")
+    SUBMITTED = "submitted", _("Submitted, awaiting review")
+    CLARIFICATION = "clarification", _("Clarification requested")
+    CONCLUDED = "concluded", _("Concluded")
 
 
 class Conclusion(models.TextChoices):
-    PROCEED = "proceed", "Proceed"
-    PROCEED_WITH_CONDITIONS = "proceed_with_conditions", "Proceed with conditions"
-    ESCALATE = "escalate", "Escalate"
-    DO_NOT_PROCEED = "do_not_proceed", "Do not proceed"
+    PROCEED = "proceed", _("Proceed")
+    PROCEED_WITH_CONDITIONS = "proceed_with_conditions", _("Proceed with conditions")
+    ESCALATE = "escalate", _("Escalate")
+    DO_NOT_PROCEED = "do_not_proceed", _("Do not proceed")
 
 
 class QuestionnaireRequest(OrgScoped):
@@ -126,7 +128,7 @@ class QuestionnaireRequest(OrgScoped):
         Counterparty, on_delete=models.CASCADE, related_name="requests"
     )
     questionnaire_id = models.CharField(
-        max_length=80, help_text="Knowledge-base id of the questionnaire."
+        max_length=80, help_text=_("Knowledge-base id of the questionnaire.")
     )
     # Only the hash of the link's token is stored; the link is shown once to the sender.
     token_hash = models.CharField(max_length=64, unique=True)
@@ -136,15 +138,17 @@ class QuestionnaireRequest(OrgScoped):
     answers = models.JSONField(default=dict, blank=True)
     # When clarification is asked, only these question ids may be answered again.
     reopened = models.JSONField(default=list, blank=True)
-    reviews = models.JSONField(default=dict, blank=True, help_text="question id -> {status, note}")
+    reviews = models.JSONField(
+        default=dict, blank=True, help_text=_("question id -> {status, note}")
+    )
     outcome = models.JSONField(
-        default=dict, blank=True, help_text="Scoring computed on the server."
+        default=dict, blank=True, help_text=_("Scoring computed on the server.")
     )
     submitted_at = models.DateTimeField(null=True, blank=True)
     conclusion = models.CharField(max_length=30, choices=Conclusion, blank=True)
     conclusion_reasons = models.TextField(blank=True)
     supply_conditions = models.TextField(
-        blank=True, help_text="Conditions to be met before supply (leverage plan, UNGP 19)."
+        blank=True, help_text=_("Conditions to be met before supply (leverage plan, UNGP 19).")
     )
     concluded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -184,15 +188,15 @@ class Evidence(OrgScoped):
 
 
 class ClauseStatus(models.TextChoices):
-    PROPOSED = "proposed", "Proposed"
-    AGREED = "agreed", "Agreed in the contract"
-    REFUSED = "refused", "Refused by the counterparty"
+    PROPOSED = "proposed", _("Proposed")
+    AGREED = "agreed", _("Agreed in the contract")
+    REFUSED = "refused", _("Refused by the counterparty")
 
 
 class ClauseAttachment(OrgScoped):
     counterparty = models.ForeignKey(Counterparty, on_delete=models.CASCADE, related_name="clauses")
     clause_id = models.CharField(
-        max_length=80, help_text="Knowledge-base id of the clause template."
+        max_length=80, help_text=_("Knowledge-base id of the clause template.")
     )
     status = models.CharField(max_length=20, choices=ClauseStatus, default=ClauseStatus.PROPOSED)
     note = models.TextField(blank=True)
@@ -214,17 +218,17 @@ class ClauseAttachment(OrgScoped):
 
 
 class LeverageKind(models.TextChoices):
-    BILATERAL = "lev-bilateral", "Bilateral (contracts, incentives, capacity building)"
-    PEERS = "lev-peers", "With peers"
-    PARTNERSHIPS = "lev-partnerships", "Through partnerships"
-    MULTISTAKEHOLDER = "lev-multistakeholder", "Through multistakeholder action"
+    BILATERAL = "lev-bilateral", _("Bilateral (contracts, incentives, capacity building)")
+    PEERS = "lev-peers", _("With peers")
+    PARTNERSHIPS = "lev-partnerships", _("Through partnerships")
+    MULTISTAKEHOLDER = "lev-multistakeholder", _("Through multistakeholder action")
 
 
 class LeverageOutcome(models.TextChoices):
-    PENDING = "pending", "Pending"
-    EFFECTIVE = "effective", "Changed the counterparty's practice"
-    PARTLY = "partly", "Partly effective"
-    INEFFECTIVE = "ineffective", "No change"
+    PENDING = "pending", _("Pending")
+    EFFECTIVE = "effective", _("Changed the counterparty's practice")
+    PARTLY = "partly", _("Partly effective")
+    INEFFECTIVE = "ineffective", _("No change")
 
 
 class LeverageAction(OrgScoped):
@@ -253,6 +257,17 @@ class LeverageAction(OrgScoped):
 # ---- Business-model risk (board level) ----
 
 
+# The feature names of rightslens.core.business_model, marked for translation (the core is pure Python).
+BUSINESS_MODEL_FEATURES = (
+    gettext_noop("General-purpose capability"),
+    gettext_noop("Revenue from advertising or data"),
+    gettext_noop("Public-sector or security customers"),
+    gettext_noop("Consumer reach"),
+    gettext_noop("Release timed to competitors"),
+    gettext_noop("Open weights or downloadable model"),
+)
+
+
 class BusinessModelRecord(OrgScoped):
     title = models.CharField(max_length=200)
     system = models.ForeignKey(
@@ -273,7 +288,9 @@ class BusinessModelRecord(OrgScoped):
     board_reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    board_minutes = models.TextField(blank=True, help_text="What the board decided, in its words.")
+    board_minutes = models.TextField(
+        blank=True, help_text=_("What the board decided, in its words.")
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -286,21 +303,21 @@ class BusinessModelRecord(OrgScoped):
 
 
 class ProcurementStatus(models.TextChoices):
-    PLANNING = "planning", "Planning"
-    DUE_DILIGENCE = "due_diligence", "Due diligence"
-    AWARDED = "awarded", "Awarded"
-    MONITORING = "monitoring", "Post-award monitoring"
-    CANCELLED = "cancelled", "Cancelled"
+    PLANNING = "planning", _("Planning")
+    DUE_DILIGENCE = "due_diligence", _("Due diligence")
+    AWARDED = "awarded", _("Awarded")
+    MONITORING = "monitoring", _("Post-award monitoring")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 class Procurement(OrgScoped):
     title = models.CharField(max_length=200)
     public_buyer = models.BooleanField(
-        default=False, help_text="Bought by a State body (public-sector mode)."
+        default=False, help_text=_("Bought by a State body (public-sector mode).")
     )
     needs_statement = models.TextField()
     use_case_text = models.TextField(
-        help_text="What the system will be used for, by whom, on whom."
+        help_text=_("What the system will be used for, by whom, on whom.")
     )
     vendor = models.ForeignKey(
         Counterparty, null=True, blank=True, on_delete=models.SET_NULL, related_name="procurements"
@@ -319,7 +336,9 @@ class Procurement(OrgScoped):
     )
     award_conditions = models.TextField(blank=True)
     award_clauses = models.JSONField(
-        default=list, blank=True, help_text="Knowledge-base ids of the clauses the award relies on."
+        default=list,
+        blank=True,
+        help_text=_("Knowledge-base ids of the clauses the award relies on."),
     )
     # An award despite open due diligence: only the senior role, with reasons, audited and shown.
     award_exception_reasons = models.TextField(blank=True)
@@ -328,7 +347,7 @@ class Procurement(OrgScoped):
     )
     award_exception_at = models.DateTimeField(null=True, blank=True)
     monitoring_dates = models.JSONField(
-        default=list, blank=True, help_text="ISO dates of post-award reviews."
+        default=list, blank=True, help_text=_("ISO dates of post-award reviews.")
     )
     status = models.CharField(
         max_length=20, choices=ProcurementStatus, default=ProcurementStatus.PLANNING

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
 from rightslens.accounts.models import Membership
@@ -201,7 +202,7 @@ def clause_status_view(
             attachment=attachment, user=request.user, status=form.cleaned_data["status"]
         )
     else:
-        messages.error(request, "Choose a clause status.")
+        messages.error(request, _("Choose a clause status."))
     return redirect(cp_url(org_slug, counterparty))
 
 
@@ -232,7 +233,7 @@ def leverage_outcome(
     if form.is_valid():
         leverage_update_outcome(action=action, user=request.user, **form.cleaned_data)
     else:
-        messages.error(request, "Choose an outcome for the leverage action.")
+        messages.error(request, _("Choose an outcome for the leverage action."))
     return redirect(cp_url(org_slug, counterparty))
 
 
@@ -248,7 +249,7 @@ def impact_link(request: HttpRequest, org_slug: str, counterparty_id: int) -> Ht
         if impact is not None:
             counterparty_link_impact(counterparty=counterparty, impact=impact, user=request.user)
             return redirect(cp_url(org_slug, counterparty))
-        form.add_error("impact_id", "Choose an impact from your own register.")
+        form.add_error("impact_id", _("Choose an impact from your own register."))
     return _counterparty_page(request, membership, counterparty, status=400, impact=form)
 
 

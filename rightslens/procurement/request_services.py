@@ -333,7 +333,9 @@ def request_conclude(
     if request.status != RequestStatus.SUBMITTED:
         errors["conclusion"] = "A conclusion can be recorded once answers have been submitted."
     if conclusion not in Conclusion.values:
-        errors["conclusion"] = f"Choose one of: {', '.join(Conclusion.labels)}."
+        errors["conclusion"] = (
+            f"Choose one of: {', '.join(str(label) for label in Conclusion.labels)}."
+        )
     if not reasons.strip():
         errors["conclusion_reasons"] = "Give the reasons for the conclusion."
     if errors:
