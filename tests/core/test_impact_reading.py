@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rightslens.core.impact_reading import ImpactReader, _needle, suggest_impacts
+from rightslens.core.impact_reading import (
+    RIGHTS_AT_MOST,
+    ImpactReader,
+    RightsIndex,
+    _needle,
+    suggest_impacts,
+)
 from rightslens.core.knowledge.loader import load_directory
 from rightslens.core.knowledge.model import Item
 from rightslens.core.semantic import HashingEncoder
@@ -172,3 +178,60 @@ def test_the_precomputed_cue_finds_what_find_cue_finds_at_the_same_word(sentence
     index = padded.find(_needle(cue))
     at = padded.count(" ", 0, index) if index >= 0 else -1
     assert at == find_cue(words(sentence), cue)
+
+
+# ------------------------------------------------------------------ rights as a person expects them
+
+
+def _by_pattern(text, items, pattern_id, lang=""):
+    shown = ImpactReader(items, FAKE).suggest(text, lang=lang, show_all=True)
+    return next(s for s in shown if s.pattern_id == pattern_id)
+
+
+def test_a_suggestion_names_its_own_rights_first_then_the_same_rights_in_other_instruments(items):
+    reader = ImpactReader(items, FAKE)
+    pattern = next(p for p in reader.patterns if p.id == "ip-personal-data")
+    found = _by_pattern(
+        "The app collects personal data and health records of users.", items, pattern.id
+    )
+    assert found.right_refs[: len(pattern.right_refs)] == pattern.right_refs
+    assert len(found.right_refs) <= max(len(pattern.right_refs), RIGHTS_AT_MOST)
+    # Every added right shares a UDHR counterpart with one of the pattern's own rights.
+    index = RightsIndex(items)
+    for added in found.right_refs[len(pattern.right_refs) :]:
+        assert any(index._udhr[added] & index._udhr[r] for r in pattern.right_refs), added
+
+
+def test_a_udhr_article_brings_its_covenant_counterpart_and_back():
+    index = RightsIndex(list(load_directory(KNOWLEDGE).items.values()))
+    assert "iccpr-17" in index.equivalents("udhr-12")
+    assert "udhr-12" in index.equivalents("iccpr-17")
+    # Group treaties only when asked for: privacy of children and of disabled people.
+    assert "crc-16" not in index.equivalents("iccpr-17")
+    assert {"crc-16", "crpd-22"} <= set(index.equivalents("iccpr-17", ["crc", "crpd"]))
+    assert index.equivalents("no-such-right") == []
+
+
+def test_naming_a_group_adds_its_treaty_provision_for_the_same_right_with_a_quoted_reason(items):
+    plain = "A risk score decides which patients get extra care and ranks them unequally."
+    named = "A risk score decides which patients get extra care and ranks Black patients lower."
+    without = _by_pattern(plain, items, "ip-health-care")
+    with_group = _by_pattern(named, items, "ip-health-care")
+    assert not any(r.startswith("cerd-") for r in without.right_refs)
+    assert "cerd-5" in with_group.right_refs  # equality in the enjoyment of rights, incl. health
+    assert any("ICERD" in r and "Black patients" in r for r in with_group.reasons)
+
+
+def test_group_words_follow_the_language_and_whole_word_rules(items):
+    # German "Kinder" names children; English "kind of" does not.
+    german = _by_pattern(
+        "Die App sammelt persönliche Daten von Kindern und Nutzern.",
+        items,
+        "ip-personal-data",
+        "de",
+    )
+    english = _by_pattern(
+        "The app collects a kind of personal data from its users.", items, "ip-personal-data", "en"
+    )
+    assert any("CRC" in r and "Kindern" in r for r in german.reasons)
+    assert not any("CRC" in r for r in english.reasons)
