@@ -113,7 +113,7 @@ def main() -> int:
         started = time.perf_counter()
         shown = reader.suggest(case["text"], lang=case["lang"])
         timings.append(time.perf_counter() - started)
-        case["predicted"] = sorted({s.category_ref for s in shown})
+        case["predicted"] = sorted({c for s in shown for c in s.category_refs})
         case["rights"] = sorted({r for s in shown for r in s.right_refs})
         case["shown"] = len(shown)
     report = {

@@ -10,7 +10,7 @@ score, and cut to those worth showing a person.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -157,6 +157,13 @@ class ImpactSuggestion:
     reasons: tuple[str, ...]
     score: float
     method: str
+    #: The other risk categories the impact falls in, named for the leading suggestion only (the
+    #: one the description supports best); the others name their main category alone.
+    also_category_refs: tuple[str, ...] = ()
+
+    @property
+    def category_refs(self) -> tuple[str, ...]:
+        return (self.category_ref, *self.also_category_refs)
 
 
 class RightsIndex:
@@ -285,7 +292,11 @@ class ImpactReader:
         ranked = sorted((s for s in found if s is not None), key=lambda s: -s.score)
         if show_all:
             return ranked
-        return _diverse([s for s in ranked if s.score >= SHOW_FROM])[:SHOW_AT_MOST]
+        shown = _diverse([s for s in ranked if s.score >= SHOW_FROM])[:SHOW_AT_MOST]
+        if shown:
+            lead = next(p for p in self.patterns if p.id == shown[0].pattern_id)
+            shown[0] = replace(shown[0], also_category_refs=lead.also_category_refs)
+        return shown
 
     def _judge(
         self,

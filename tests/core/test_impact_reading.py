@@ -235,3 +235,18 @@ def test_group_words_follow_the_language_and_whole_word_rules(items):
     )
     assert any("CRC" in r and "Kindern" in r for r in german.reasons)
     assert not any("CRC" in r for r in english.reasons)
+
+
+def test_only_the_leading_suggestion_names_its_other_categories(items):
+    text = (
+        "The tool ranks CVs of job applicants and rejects candidates automatically; "
+        "it also collects personal data from their social media."
+    )
+    reader = ImpactReader(items, FAKE)
+    first, *rest = reader.suggest(text)
+    pattern = next(p for p in reader.patterns if p.id == first.pattern_id)
+    assert first.also_category_refs == pattern.also_category_refs != ()
+    assert first.category_refs == (first.category_ref, *pattern.also_category_refs)
+    assert rest and all(s.also_category_refs == () for s in rest)
+    # Ranked lists for analysis keep every candidate without extra categories.
+    assert all(s.also_category_refs == () for s in reader.suggest(text, show_all=True))
