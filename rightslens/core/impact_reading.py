@@ -170,6 +170,9 @@ class RightsIndex:
     """The rights catalogue read as a person expects rights to be named: a right together with the
     same right in the other instruments. Treaty provisions point to their UDHR counterparts
     (``related_refs``); two provisions protect the same right when they share a UDHR counterpart.
+    A group treaty's provision must also fall in a risk category with the right it stands beside
+    (each category lists its rights), since a broad UDHR article covers several rights: UDHR 7
+    is the counterpart of both equal protection (ICERD 5) and the ban on racist propaganda (ICERD 4).
     """
 
     def __init__(self, items: Sequence[Item]) -> None:
@@ -191,6 +194,10 @@ class RightsIndex:
             for u in self.instrument
             if self.instrument[u] == "udhr"
         }
+        self._categories: dict[str, set[str]] = {}
+        for category in (i for i in items if i.type == "risk_category" and not i.deprecated):
+            for right in category.get("right_refs", []) or []:
+                self._categories.setdefault(str(right), set()).add(category.id)
 
     def equivalents(self, right: str, instruments: Sequence[str] = ()) -> list[str]:
         """The same right in the UDHR and the Covenants, then in each group treaty given."""
@@ -203,7 +210,10 @@ class RightsIndex:
             found += [
                 r
                 for r, of in self.instrument.items()
-                if of == instrument and r != right and self._udhr[r] & self._udhr[right]
+                if of == instrument
+                and r != right
+                and self._udhr[r] & self._udhr[right]
+                and self._categories.get(r, set()) & self._categories.get(right, set())
             ]
         return list(dict.fromkeys(found))
 
@@ -321,13 +331,12 @@ class ImpactReader:
         if scaled > 0 and closest:
             reasons.append(f"“{_around(closest, 0)}” is close in meaning to: {example}")
         rights = self.rights.expand(pattern.right_refs, list(groups))
-        treaties = [i for i in groups if any(self.rights.instrument.get(r) == i for r in rights)]
+        added = rights[len(pattern.right_refs) :]
+        treaties = [i for i in groups if any(self.rights.instrument.get(r) == i for r in added)]
         if treaties:
-            reasons.append(
-                "It names people protected by a treaty of their own: "
-                + "; ".join(f"“{groups[i]}” ({_TREATY_NAMES.get(i, i)})" for i in treaties)
-                + "."
-            )
+            names = ", ".join(_TREATY_NAMES.get(i, i) for i in treaties)
+            said = " … ".join(dict.fromkeys(groups[i] for i in treaties))
+            reasons.append(f"It names people with a treaty of their own ({names}): “{said}”.")
         return ImpactSuggestion(
             pattern.id,
             pattern.category_ref,
@@ -435,7 +444,13 @@ def reader_for(items: Sequence[Item], encoder: Encoder | None = None) -> ImpactR
     key = (
         chosen.name,
         id(chosen),
-        hash(tuple((i.id, repr(i.fields)) for i in items if i.type in ("impact_pattern", "right"))),
+        hash(
+            tuple(
+                (i.id, repr(i.fields))
+                for i in items
+                if i.type in ("impact_pattern", "right", "risk_category")
+            )
+        ),
     )
     if key not in _READERS:
         if len(_READERS) > 8:

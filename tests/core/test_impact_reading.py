@@ -212,6 +212,14 @@ def test_a_udhr_article_brings_its_covenant_counterpart_and_back():
     assert index.equivalents("no-such-right") == []
 
 
+def test_a_group_provision_must_protect_the_same_right_not_just_share_a_broad_article():
+    index = RightsIndex(list(load_directory(KNOWLEDGE).items.values()))
+    # UDHR 7 stands behind both equal protection (ICERD 5) and the ban on racist propaganda
+    # (ICERD 4); only the first is equal protection before the law (ICCPR 26).
+    racial = index.equivalents("iccpr-26", ["cerd"])
+    assert "cerd-5" in racial and "cerd-4" not in racial
+
+
 def test_naming_a_group_adds_its_treaty_provision_for_the_same_right_with_a_quoted_reason(items):
     plain = "A risk score decides which patients get extra care and ranks them unequally."
     named = "A risk score decides which patients get extra care and ranks Black patients lower."
@@ -223,18 +231,20 @@ def test_naming_a_group_adds_its_treaty_provision_for_the_same_right_with_a_quot
 
 
 def test_group_words_follow_the_language_and_whole_word_rules(items):
-    # German "Kinder" names children; English "kind of" does not.
+    # German "Kindern" names children; English "kind of" does not.
     german = _by_pattern(
-        "Die App sammelt persönliche Daten von Kindern und Nutzern.",
+        "Die Kameras erkennen Gesichter von Kindern im Einkaufszentrum.",
         items,
-        "ip-personal-data",
+        "ip-biometric-privacy",
         "de",
     )
     english = _by_pattern(
-        "The app collects a kind of personal data from its users.", items, "ip-personal-data", "en"
+        "The cameras recognise a kind of face in the mall.", items, "ip-biometric-privacy", "en"
     )
+    assert "crc-16" in german.right_refs  # children's privacy beside ICCPR 17
     assert any("CRC" in r and "Kindern" in r for r in german.reasons)
-    assert not any("CRC" in r for r in english.reasons)
+    assert not any(r.startswith("crc-") for r in english.right_refs)
+    assert not any("treaty of their own" in r for r in english.reasons)
 
 
 def test_only_the_leading_suggestion_names_its_other_categories(items):
