@@ -1,7 +1,7 @@
 """Impact suggestion benchmark: category micro-F1, primary right among suggestions, speed.
 
 Run: .venv/bin/python benchmarks/suggest_bench.py [--encoder e5|e5-enpt|hashing-fake] [--json]
-     [--show-errors] [--cases PATH ...]
+     [--show-errors] [--cases PATH ...] [--labels PATH]
 
 Reads benchmarks/suggestions/cases.jsonl, or each file given with --cases (repeatable): JSON lines
 of described AI systems and incidents from public reporting, each with the right mainly at stake
@@ -80,6 +80,44 @@ def read_cases(paths: list[Path]) -> list[dict[str, Any]]:
     return cases
 
 
+def read_labels(path: Path) -> dict[str, dict[str, Any]]:
+    """Another labeller's labels by case id (JSON lines of id, primary_right, categories).
+    Raises ValueError naming the file and line of the first unreadable one."""
+    labels: dict[str, dict[str, Any]] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as problem:
+        raise ValueError(f"cannot read {path}: {problem.strerror}") from problem
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            label = json.loads(line)
+        except json.JSONDecodeError as problem:
+            raise ValueError(f"{path}:{number}: not JSON ({problem.msg})") from problem
+        fields = ("id", "primary_right", "categories")
+        missing = [f for f in fields if not isinstance(label, dict) or f not in label]
+        if missing:
+            raise ValueError(f"{path}:{number}: missing {', '.join(missing)}")
+        labels[str(label["id"])] = label
+    return labels
+
+
+def relabelled(
+    cases: list[dict[str, Any]], labels: dict[str, dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The cases that have another labeller's labels, scored against those labels instead."""
+    return [
+        {
+            **c,
+            "primary_right": labels[c["id"]]["primary_right"],
+            "categories": labels[c["id"]]["categories"],
+        }
+        for c in cases
+        if c["id"] in labels
+    ]
+
+
 def _percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
@@ -97,9 +135,17 @@ def main() -> int:
         metavar="PATH",
         help=f"a JSON-lines file of cases (repeatable; default {CASES.relative_to(ROOT)})",
     )
+    parser.add_argument(
+        "--labels",
+        type=Path,
+        metavar="PATH",
+        help="also score the cases another labeller labelled (JSON lines of id, primary_right, "
+        "categories) against that labeller's labels, per split",
+    )
     args = parser.parse_args()
     try:
         cases = read_cases(args.cases or [CASES])
+        labels = read_labels(args.labels) if args.labels else {}
     except ValueError as problem:
         parser.error(str(problem))
     items = list(load_directory(ROOT / "rightslens" / "knowledge").items.values())
@@ -113,7 +159,7 @@ def main() -> int:
         started = time.perf_counter()
         shown = reader.suggest(case["text"], lang=case["lang"])
         timings.append(time.perf_counter() - started)
-        case["predicted"] = sorted({s.category_ref for s in shown})
+        case["predicted"] = sorted({c for s in shown for c in s.category_refs})
         case["rights"] = sorted({r for s in shown for r in s.right_refs})
         case["shown"] = len(shown)
     report = {
@@ -124,6 +170,10 @@ def main() -> int:
             for split in dict.fromkeys(c["split"] for c in cases)
         },
         "all": figures(cases),
+        "other_labeller": {
+            split: figures(relabelled([c for c in cases if c["split"] == split], labels))
+            for split in dict.fromkeys(c["split"] for c in cases if c["id"] in labels)
+        },
         "speed": {
             "load_and_prepare_s": round(prepare_s, 3),
             "suggest_ms_median": round(statistics.median(timings) * 1000, 1),
@@ -139,6 +189,8 @@ def main() -> int:
         print(f"encoder: {report['encoder']}   method: {report['method']}")
         for name, fig in [*report["splits"].items(), ("all", report["all"])]:
             print(f"{name:8} {json.dumps(fig)}")
+        for name, fig in report["other_labeller"].items():
+            print(f"{name:8} vs {args.labels.name}: {json.dumps(fig)}")
         print("speed:", json.dumps(report["speed"]))
     if args.show_errors:
         # Errors of the dev split only: held-out cases are measured, never read for tuning.

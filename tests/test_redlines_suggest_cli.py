@@ -66,7 +66,10 @@ def test_suggest_writes_ranked_impacts_on_people(monkeypatch, capsys):
     )
     assert code == 0 and line["id"] == "s1"
     first = line["suggestions"][0]
-    assert set(first) == {"category", "rights", "title", "reasons", "score"}
+    assert set(first) == {"category", "also_categories", "rights", "title", "reasons", "score"}
     assert first["category"] == "cat-work" and "udhr-23" in first["rights"]
+    # The leading suggestion also names the other category its impact falls in; the rest do not.
+    assert first["also_categories"] == ["cat-equality"]
+    assert all(s["also_categories"] == [] for s in line["suggestions"][1:])
     scores = [s["score"] for s in line["suggestions"]]
     assert scores == sorted(scores, reverse=True)

@@ -66,6 +66,13 @@ def impact_patterns() -> list[Item]:
     return _items("impact_pattern")
 
 
+def impact_reading_items() -> list[Item]:
+    """What reading a description needs: the impact patterns, the rights catalogue and the risk
+    categories (which rights each covers), so a suggestion also names the same rights in other
+    instruments (UDHR, Covenants, group treaties)."""
+    return _items("impact_pattern") + _items("right") + _items("risk_category")
+
+
 def vulnerable_choices() -> list[tuple[str, str]]:
     return _choices("vulnerable_group")
 

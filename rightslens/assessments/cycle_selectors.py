@@ -106,7 +106,7 @@ def open_suggestions(assessment: Assessment) -> list[suggestions.Suggestion]:
     found = suggestions.suggest(
         profile_for(assessment),
         cycle_catalogue.risk_examples(),
-        patterns=cycle_catalogue.impact_patterns(),
+        patterns=cycle_catalogue.impact_reading_items(),
     )
     return [_readable(s) for s in found if s.key not in decided]
 

@@ -78,7 +78,7 @@ def _review(line: dict[str, object], text: str, categories: list[Item]) -> None:
         line["llm"] = f"not used: {exc}"
         return
     by_id = {c.id: c for c in categories}
-    shown = {r["category"] for r in rows}
+    shown = {c for r in rows for c in [r["category"], *r.get("also_categories", [])]}
     for claim in verified(claims, text, list(by_id)):
         if claim.ref in shown:
             continue
@@ -86,6 +86,7 @@ def _review(line: dict[str, object], text: str, categories: list[Item]) -> None:
         rows.append(
             {
                 "category": claim.ref,
+                "also_categories": [],
                 "rights": list(category.get("right_refs", [])),
                 "title": f"People affected by what the description calls “{claim.quote}” may be "
                 f"harmed in: {category.title}.",
@@ -100,6 +101,7 @@ def _review(line: dict[str, object], text: str, categories: list[Item]) -> None:
 def _row(suggestion: ImpactSuggestion, details: bool) -> dict[str, object]:
     row: dict[str, object] = {
         "category": suggestion.category_ref,
+        "also_categories": list(suggestion.also_category_refs),
         "rights": list(suggestion.right_refs),
         "title": suggestion.title,
         "reasons": list(suggestion.reasons),

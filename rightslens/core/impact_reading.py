@@ -10,7 +10,7 @@ score, and cut to those worth showing a person.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -32,7 +32,104 @@ SEMANTIC_FLOOR, SEMANTIC_CEILING = 0.82, 0.90
 #: A suggestion is shown from this score; at most this many are shown.
 SHOW_FROM = 0.25
 SHOW_AT_MOST = 5
+#: A suggestion names at most this many rights: its pattern's own (main right first), then the
+#: same rights in other instruments (see `RightsIndex`).
+RIGHTS_AT_MOST = 8
 _QUOTE_WORDS = 14
+
+#: Groups with a treaty of their own, and the words (word beginnings, without accents; a trailing
+#: space means a whole word) by which a description names them. When it does, a suggestion also
+#: names that treaty's provisions that protect the same right as one of its own rights.
+GROUP_INSTRUMENTS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
+    "cedaw": {
+        "en": ("women", "woman", "girls", "female", "mothers", "pregnan", "gender"),
+        "fr": ("femmes", "femme ", "filles", "meres", "enceinte", "genre "),
+        "es": ("mujer", "ninas", "madres", "embarazad", "genero"),
+        "pt": ("mulher", "meninas", "maes", "gravida", "genero"),
+        "de": ("frauen", "frau ", "madchen", "mutter", "schwanger", "geschlecht"),
+    },
+    "crc": {
+        "en": ("child", "minors", "teen", "pupils", "kids", "adolescen", "underage", "schoolchild"),
+        "fr": ("enfant", "mineur", "adolescen", "eleves"),
+        "es": ("nino", "ninos", "ninas", "menores", "adolescen", "alumnos"),
+        "pt": ("crianca", "menores", "adolescen", "alunos"),
+        "de": ("kind ", "kinder", "minderjahrig", "jugendlich", "schuler"),
+    },
+    "crpd": {
+        "en": ("disab", "blind ", "deaf", "wheelchair", "autis", "impairment"),
+        "fr": ("handicap", "aveugle", "sourd"),
+        "es": ("discapacidad", "ciego", "sordo"),
+        "pt": ("deficiencia", "deficiente", "cego", "surdo"),
+        "de": ("behindert", "behinderung", "blinde", "gehorlos"),
+    },
+    "cerd": {
+        "en": (
+            "racial",
+            "race ",
+            "racis",
+            "ethnic",
+            "black people",
+            "black patients",
+            "black defendants",
+            "black men",
+            "black women",
+            "black residents",
+            "black applicants",
+            "black students",
+            "roma ",
+            "darker skin",
+            "people of colour",
+            "people of color",
+            "migrant",
+            "immigrant",
+            "nationality",
+            "national origin",
+            "uyghur",
+            "indigenous",
+        ),
+        "fr": (
+            "racial",
+            "racis",
+            "ethni",
+            "personnes noires",
+            "roms",
+            "migrant",
+            "immigr",
+            "nationalite",
+        ),
+        "es": (
+            "racial",
+            "racis",
+            "etnic",
+            "personas negras",
+            "gitan",
+            "migrante",
+            "inmigrant",
+            "nacionalidad",
+            "indigena",
+        ),
+        "pt": (
+            "racial",
+            "racis",
+            "etnic",
+            "pessoas negras",
+            "negros",
+            "migrante",
+            "imigrant",
+            "nacionalidade",
+            "indigena",
+            "quilombola",
+        ),
+        "de": ("rassis", "ethnisch", "schwarze", "sinti", "migrant", "nationalitat", "herkunft"),
+    },
+    "ilo-declaration": {
+        "en": ("worker", "employee", "workforce", "job seekers", "job applicant", "trade union"),
+        "fr": ("travailleur", "salaries", "demandeurs d emploi", "syndica"),
+        "es": ("trabajador", "empleados", "solicitantes de empleo", "sindica"),
+        "pt": ("trabalhador", "funcionarios", "sindica"),
+        "de": ("beschaftigte", "arbeitnehmer", "arbeitslose", "gewerkschaft"),
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -60,6 +157,80 @@ class ImpactSuggestion:
     reasons: tuple[str, ...]
     score: float
     method: str
+    #: The other risk categories the impact falls in, named for the leading suggestion only (the
+    #: one the description supports best); the others name their main category alone.
+    also_category_refs: tuple[str, ...] = ()
+
+    @property
+    def category_refs(self) -> tuple[str, ...]:
+        return (self.category_ref, *self.also_category_refs)
+
+
+class RightsIndex:
+    """The rights catalogue read as a person expects rights to be named: a right together with the
+    same right in the other instruments. Treaty provisions point to their UDHR counterparts
+    (``related_refs``); two provisions protect the same right when they share a UDHR counterpart.
+    A group treaty's provision must also fall in a risk category with the right it stands beside
+    (each category lists its rights), since a broad UDHR article covers several rights: UDHR 7
+    is the counterpart of both equal protection (ICERD 5) and the ban on racist propaganda (ICERD 4).
+    """
+
+    def __init__(self, items: Sequence[Item]) -> None:
+        rights = [i for i in items if i.type == "right" and not i.deprecated]
+        self.instrument = {r.id: str(r.get("instrument_ref") or "") for r in rights}
+        related = {r.id: [str(x) for x in r.get("related_refs", []) or []] for r in rights}
+        self._udhr = {
+            r: ({r} if self.instrument[r] == "udhr" else set())
+            | {x for x in related[r] if self.instrument.get(x) == "udhr"}
+            for r in self.instrument
+        }
+        # A UDHR article's counterparts in the two Covenants: provisions that name it first.
+        self._covenant = {
+            u: [
+                r
+                for r in self.instrument
+                if self.instrument[r] in _COVENANTS and related[r][:1] == [u]
+            ]
+            for u in self.instrument
+            if self.instrument[u] == "udhr"
+        }
+        self._categories: dict[str, set[str]] = {}
+        for category in (i for i in items if i.type == "risk_category" and not i.deprecated):
+            for right in category.get("right_refs", []) or []:
+                self._categories.setdefault(str(right), set()).add(category.id)
+
+    def equivalents(self, right: str, instruments: Sequence[str] = ()) -> list[str]:
+        """The same right in the UDHR and the Covenants, then in each group treaty given."""
+        if right not in self.instrument:
+            return []
+        found = sorted(self._udhr[right] - {right}, key=_article_order)
+        if self.instrument[right] == "udhr":
+            found += self._covenant.get(right, [])
+        for instrument in instruments:
+            found += [
+                r
+                for r, of in self.instrument.items()
+                if of == instrument
+                and r != right
+                and self._udhr[r] & self._udhr[right]
+                and self._categories.get(r, set()) & self._categories.get(right, set())
+            ]
+        return list(dict.fromkeys(found))
+
+    def expand(self, rights: Sequence[str], instruments: Sequence[str] = ()) -> tuple[str, ...]:
+        """The rights as given (main first), then their equivalents, at most RIGHTS_AT_MOST
+        (never fewer than given)."""
+        added = [e for r in rights for e in self.equivalents(r, instruments)]
+        every = list(dict.fromkeys([*rights, *added]))
+        return tuple(every[: max(len(rights), RIGHTS_AT_MOST)])
+
+
+_COVENANTS = ("iccpr", "icescr")
+
+
+def _article_order(right: str) -> tuple[str, int]:
+    head, _, tail = right.rpartition("-")
+    return (head, int(tail)) if tail.isdigit() else (right, 0)
 
 
 def _pattern(item: Item) -> Pattern:
@@ -100,6 +271,13 @@ class ImpactReader:
             p.id: {lang: tuple(_needle(c) for c in p.cues.get(lang, ())) for lang in LANGUAGES}
             for p in self.patterns
         }
+        self.rights = RightsIndex(items)
+        present = set(self.rights.instrument.values())
+        self._group_needles = {
+            instrument: {lang: tuple(_needle(c) for c in cues.get(lang, ())) for lang in LANGUAGES}
+            for instrument, cues in GROUP_INSTRUMENTS.items()
+            if instrument in present
+        }
 
     @property
     def method(self) -> str:
@@ -117,11 +295,18 @@ class ImpactReader:
             else np.zeros((len(parts), len(self._matrix)), dtype=np.float32)
         )
         padded = [" " + " ".join(words(part)) + " " for part in parts]  # once per text
-        found = [self._judge(p, parts, padded, similarities, language) for p in self.patterns]
+        groups = self._groups(parts, padded, language)
+        found = [
+            self._judge(p, parts, padded, similarities, language, groups) for p in self.patterns
+        ]
         ranked = sorted((s for s in found if s is not None), key=lambda s: -s.score)
         if show_all:
             return ranked
-        return _diverse([s for s in ranked if s.score >= SHOW_FROM])[:SHOW_AT_MOST]
+        shown = _diverse([s for s in ranked if s.score >= SHOW_FROM])[:SHOW_AT_MOST]
+        if shown:
+            lead = next(p for p in self.patterns if p.id == shown[0].pattern_id)
+            shown[0] = replace(shown[0], also_category_refs=lead.also_category_refs)
+        return shown
 
     def _judge(
         self,
@@ -130,6 +315,7 @@ class ImpactReader:
         padded: Sequence[str],
         similarities: np.ndarray,
         language: str,
+        groups: Mapping[str, str],
     ) -> ImpactSuggestion | None:
         needles = [n for lang in cue_languages(language) for n in self._needles[pattern.id][lang]]
         cues_found, quotes = _quotes(needles, parts, padded)
@@ -144,15 +330,33 @@ class ImpactReader:
         reasons = [f"The description says “{q.rstrip('.;:,')}”." for q in quotes[:3]]
         if scaled > 0 and closest:
             reasons.append(f"“{_around(closest, 0)}” is close in meaning to: {example}")
+        rights = self.rights.expand(pattern.right_refs, list(groups))
+        added = rights[len(pattern.right_refs) :]
+        treaties = [i for i in groups if any(self.rights.instrument.get(r) == i for r in added)]
+        if treaties:
+            names = ", ".join(_TREATY_NAMES.get(i, i) for i in treaties)
+            said = " … ".join(dict.fromkeys(groups[i] for i in treaties))
+            reasons.append(f"It names people with a treaty of their own ({names}): “{said}”.")
         return ImpactSuggestion(
             pattern.id,
             pattern.category_ref,
-            pattern.right_refs,
+            rights,
             pattern.title,
             tuple(reasons),
             score,
             self.method,
         )
+
+    def _groups(self, parts: Sequence[str], padded: Sequence[str], language: str) -> dict[str, str]:
+        """The group treaties whose people the description names, each with its words."""
+        named: dict[str, str] = {}
+        for instrument, needles in self._group_needles.items():
+            found, quotes = _quotes(
+                [n for lang in cue_languages(language) for n in needles[lang]], parts, padded
+            )
+            if found:
+                named[instrument] = quotes[0].rstrip(".;:,")
+        return named
 
     def _closest(
         self, pattern: Pattern, parts: Sequence[str], similarities: np.ndarray
@@ -183,6 +387,15 @@ def _diverse(ranked: Sequence[ImpactSuggestion]) -> list[ImpactSuggestion]:
         rights.update(suggestion.right_refs)
         categories.add(suggestion.category_ref)
     return shown
+
+
+_TREATY_NAMES = {
+    "cedaw": "CEDAW",
+    "crc": "CRC",
+    "crpd": "CRPD",
+    "cerd": "ICERD",
+    "ilo-declaration": "ILO Declaration",
+}
 
 
 def _needle(cue: str) -> str:
@@ -231,7 +444,13 @@ def reader_for(items: Sequence[Item], encoder: Encoder | None = None) -> ImpactR
     key = (
         chosen.name,
         id(chosen),
-        hash(tuple((i.id, repr(i.fields)) for i in items if i.type == "impact_pattern")),
+        hash(
+            tuple(
+                (i.id, repr(i.fields))
+                for i in items
+                if i.type in ("impact_pattern", "right", "risk_category")
+            )
+        ),
     )
     if key not in _READERS:
         if len(_READERS) > 8:

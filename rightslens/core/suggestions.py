@@ -57,6 +57,8 @@ class Suggestion:
     right_refs: tuple[str, ...] = ()
     #: How strongly the description supports it (0-1), for ranking; 0 for rule-based ones.
     score: float = 0.0
+    #: Other risk categories the impact falls in (named for the leading read suggestion).
+    also_category_refs: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -354,6 +356,7 @@ def _read_suggestions(
             example_id=s.pattern_id,
             right_refs=s.right_refs,
             score=s.score,
+            also_category_refs=s.also_category_refs,
         )
         for s in suggest_impacts(text, patterns, encoder=encoder)
     ]

@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rightslens.core.impact_reading import ImpactReader, _needle, suggest_impacts
+from rightslens.core.impact_reading import (
+    RIGHTS_AT_MOST,
+    ImpactReader,
+    RightsIndex,
+    _needle,
+    suggest_impacts,
+)
 from rightslens.core.knowledge.loader import load_directory
 from rightslens.core.knowledge.model import Item
 from rightslens.core.semantic import HashingEncoder
@@ -172,3 +178,85 @@ def test_the_precomputed_cue_finds_what_find_cue_finds_at_the_same_word(sentence
     index = padded.find(_needle(cue))
     at = padded.count(" ", 0, index) if index >= 0 else -1
     assert at == find_cue(words(sentence), cue)
+
+
+# ------------------------------------------------------------------ rights as a person expects them
+
+
+def _by_pattern(text, items, pattern_id, lang=""):
+    shown = ImpactReader(items, FAKE).suggest(text, lang=lang, show_all=True)
+    return next(s for s in shown if s.pattern_id == pattern_id)
+
+
+def test_a_suggestion_names_its_own_rights_first_then_the_same_rights_in_other_instruments(items):
+    reader = ImpactReader(items, FAKE)
+    pattern = next(p for p in reader.patterns if p.id == "ip-personal-data")
+    found = _by_pattern(
+        "The app collects personal data and health records of users.", items, pattern.id
+    )
+    assert found.right_refs[: len(pattern.right_refs)] == pattern.right_refs
+    assert len(found.right_refs) <= max(len(pattern.right_refs), RIGHTS_AT_MOST)
+    # Every added right shares a UDHR counterpart with one of the pattern's own rights.
+    index = RightsIndex(items)
+    for added in found.right_refs[len(pattern.right_refs) :]:
+        assert any(index._udhr[added] & index._udhr[r] for r in pattern.right_refs), added
+
+
+def test_a_udhr_article_brings_its_covenant_counterpart_and_back():
+    index = RightsIndex(list(load_directory(KNOWLEDGE).items.values()))
+    assert "iccpr-17" in index.equivalents("udhr-12")
+    assert "udhr-12" in index.equivalents("iccpr-17")
+    # Group treaties only when asked for: privacy of children and of disabled people.
+    assert "crc-16" not in index.equivalents("iccpr-17")
+    assert {"crc-16", "crpd-22"} <= set(index.equivalents("iccpr-17", ["crc", "crpd"]))
+    assert index.equivalents("no-such-right") == []
+
+
+def test_a_group_provision_must_protect_the_same_right_not_just_share_a_broad_article():
+    index = RightsIndex(list(load_directory(KNOWLEDGE).items.values()))
+    # UDHR 7 stands behind both equal protection (ICERD 5) and the ban on racist propaganda
+    # (ICERD 4); only the first is equal protection before the law (ICCPR 26).
+    racial = index.equivalents("iccpr-26", ["cerd"])
+    assert "cerd-5" in racial and "cerd-4" not in racial
+
+
+def test_naming_a_group_adds_its_treaty_provision_for_the_same_right_with_a_quoted_reason(items):
+    plain = "A risk score decides which patients get extra care and ranks them unequally."
+    named = "A risk score decides which patients get extra care and ranks Black patients lower."
+    without = _by_pattern(plain, items, "ip-health-care")
+    with_group = _by_pattern(named, items, "ip-health-care")
+    assert not any(r.startswith("cerd-") for r in without.right_refs)
+    assert "cerd-5" in with_group.right_refs  # equality in the enjoyment of rights, incl. health
+    assert any("ICERD" in r and "Black patients" in r for r in with_group.reasons)
+
+
+def test_group_words_follow_the_language_and_whole_word_rules(items):
+    # German "Kindern" names children; English "kind of" does not.
+    german = _by_pattern(
+        "Die Kameras erkennen Gesichter von Kindern im Einkaufszentrum.",
+        items,
+        "ip-biometric-privacy",
+        "de",
+    )
+    english = _by_pattern(
+        "The cameras recognise a kind of face in the mall.", items, "ip-biometric-privacy", "en"
+    )
+    assert "crc-16" in german.right_refs  # children's privacy beside ICCPR 17
+    assert any("CRC" in r and "Kindern" in r for r in german.reasons)
+    assert not any(r.startswith("crc-") for r in english.right_refs)
+    assert not any("treaty of their own" in r for r in english.reasons)
+
+
+def test_only_the_leading_suggestion_names_its_other_categories(items):
+    text = (
+        "The tool ranks CVs of job applicants and rejects candidates automatically; "
+        "it also collects personal data from their social media."
+    )
+    reader = ImpactReader(items, FAKE)
+    first, *rest = reader.suggest(text)
+    pattern = next(p for p in reader.patterns if p.id == first.pattern_id)
+    assert first.also_category_refs == pattern.also_category_refs != ()
+    assert first.category_refs == (first.category_ref, *pattern.also_category_refs)
+    assert rest and all(s.also_category_refs == () for s in rest)
+    # Ranked lists for analysis keep every candidate without extra categories.
+    assert all(s.also_category_refs == () for s in reader.suggest(text, show_all=True))

@@ -74,3 +74,41 @@ def test_a_bad_line_is_named_with_its_file_and_number(tmp_path, line, message):
 def test_a_missing_file_is_refused_with_its_name(tmp_path):
     with pytest.raises(ValueError, match="cannot read .*absent.jsonl"):
         suggest_bench.read_cases([tmp_path / "absent.jsonl"])
+
+
+def test_another_labellers_labels_score_only_the_cases_they_cover(tmp_path, monkeypatch, capsys):
+    dev = _write(
+        tmp_path / "dev.jsonl",
+        [{**HIRING, "id": "d-1", "split": "dev"}, {**HIRING, "id": "d-2", "split": "dev"}],
+    )
+    labels = _write(
+        tmp_path / "b.jsonl",
+        [{"id": "d-2", "primary_right": "crc-28", "categories": ["cat-child"]}],
+    )
+    monkeypatch.setattr(
+        "sys.argv",
+        [
+            "suggest_bench",
+            "--encoder",
+            "hashing-fake",
+            "--json",
+            "--cases",
+            str(dev),
+            "--labels",
+            str(labels),
+        ],
+    )
+    assert suggest_bench.main() == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["splits"]["dev"]["primary_right_among_suggestions"] == 1.0
+    other = report["other_labeller"]["dev"]
+    assert other["cases"] == 1
+    assert other["primary_right_among_suggestions"] == 0.0
+    assert other["category_recall"] == 0.0
+
+
+def test_unreadable_labels_are_named_with_their_line(tmp_path):
+    path = tmp_path / "b.jsonl"
+    path.write_text(json.dumps({"id": "x", "categories": []}) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="b.jsonl:1: missing primary_right"):
+        suggest_bench.read_labels(path)

@@ -124,3 +124,20 @@ def test_unticking_a_pre_ticked_right_records_only_what_was_submitted(owner_clie
     )
     assert response.status_code == 302
     assert Impact.objects.get().rights == rights[:1]
+
+
+def test_a_read_suggestion_shows_its_rights_by_article_and_its_other_categories(
+    owner_client, assessment
+):
+    assessment.system.description = (
+        "It ranks the CVs of job applicants and rejects women and older candidates automatically."
+    )
+    assessment.system.save()
+    lead = cycle_selectors.open_suggestions(assessment)[0]
+    assert lead.key == "ip-hiring-discrimination"
+    assert lead.also_category_refs == ("cat-equality",)
+    assert "cedaw-11" in lead.right_refs  # women named: CEDAW's provision on work
+    page = owner_client.get(URL.format(assessment.pk)).content.decode()
+    assert "Rights at stake: UDHR Art. 23; ICESCR Art. 6;" in page
+    assert "CEDAW Art. 11" in page
+    assert escape(f"Also concerns: {cycle_catalogue.title_of('cat-equality')}") in page

@@ -20,3 +20,11 @@ def kb_title(item_id: str) -> str:
     from rightslens.assessments.cycle_catalogue import title_of
 
     return title_of(item_id) if item_id else ""
+
+
+@register.filter
+def right_label(right_id: str) -> str:
+    """A right by its article, e.g. "ICCPR Art. 17" for iccpr-17 (the title up to its colon)."""
+    from rightslens.assessments.cycle_catalogue import title_of
+
+    return title_of(right_id).split(":", 1)[0] if right_id else ""
