@@ -5,12 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import connection
+from django.db.models import Count, Q
+
 from rightslens.accounts.models import Organisation
 from rightslens.core.impact_fields import RATING_FIELDS
 from rightslens.core.severity import SEVERITY_DIMENSIONS
 from rightslens.inventory.models import AISystem
 
-from .models import Assessment, AssessmentStatus, Impact
+from .models import Assessment, Impact
 
 
 def impacts_for(*, organisation: Organisation) -> Any:
@@ -23,12 +26,9 @@ def impacts_for(*, organisation: Organisation) -> Any:
 
 def current_impacts(*, organisation: Organisation) -> Any:
     """Each impact once, in its current version: impacts of a superseded assessment, or of one
-    that a newer version (draft or approved) has replaced, are history, not register entries."""
-    return (
-        impacts_for(organisation=organisation)
-        .exclude(assessment__status=AssessmentStatus.SUPERSEDED)
-        .exclude(assessment__successors__isnull=False)
-    )
+    that a newer version (draft or approved) has replaced, are history, not register entries.
+    `Impact.replaced_at` records that (kept by the models' save), so this reads one table."""
+    return impacts_for(organisation=organisation).filter(replaced_at__isnull=True)
 
 
 def assessments_for(*, organisation: Organisation) -> Any:
@@ -38,15 +38,46 @@ def assessments_for(*, organisation: Organisation) -> Any:
 
 
 def dashboard_figures(*, organisation: Organisation) -> dict[str, int]:
-    impacts = current_impacts(organisation=organisation)
+    counts = Impact.objects.filter(organisation=organisation, replaced_at__isnull=True).aggregate(
+        impacts=Count("pk"), severe=Count("pk", filter=Q(severity_band=4))
+    )
     return {
         "systems": AISystem.objects.filter(
             organisation=organisation, archived_at__isnull=True
         ).count(),
         "assessments": Assessment.objects.filter(organisation=organisation).count(),
-        "impacts": impacts.count(),
-        "severe": impacts.filter(severity_band=4).count(),
+        **counts,
     }
+
+
+def impact_counts_by_severity(*, organisation: Organisation) -> dict[tuple[int, bool], int]:
+    """Current impacts per (severity band, actual), in one aggregate query."""
+    rows = (
+        Impact.objects.filter(organisation=organisation, replaced_at__isnull=True)
+        .order_by()
+        .values_list("severity_band", "actual")
+        .annotate(n=Count("pk"))
+    )
+    return {(band, actual): n for band, actual, n in rows}
+
+
+def impact_counts_by_right(*, organisation: Organisation, top: int = 10) -> list[tuple[str, int]]:
+    """The rights most often affected by current impacts, with counts, in one query: the JSON
+    list of rights is unnested in SQL (jsonb_array_elements_text on PostgreSQL, json_each on
+    SQLite)."""
+    table = Impact._meta.db_table
+    if connection.vendor == "postgresql":
+        unnest = f"{table} i CROSS JOIN LATERAL jsonb_array_elements_text(i.rights) AS r(value)"
+    else:
+        unnest = f"{table} i, json_each(i.rights) AS r"
+    sql = (
+        f"SELECT r.value, COUNT(*) AS n FROM {unnest} "  # noqa: S608  (fixed names, no user text)
+        "WHERE i.organisation_id = %s AND i.replaced_at IS NULL "
+        "GROUP BY r.value ORDER BY n DESC, r.value LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [organisation.pk, top])
+        return [(str(right), int(n)) for right, n in cursor.fetchall()]
 
 
 def assessment_record(assessment: Assessment) -> dict[str, Any]:

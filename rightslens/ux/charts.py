@@ -7,15 +7,12 @@ numbers as a table), drawn as server-side SVG by templates/ux/_bar_chart.html.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from typing import Any
 
 from django.apps import apps
 from django.utils import timezone
 
 from rightslens.accounts.models import Organisation
-
-OPEN = "open"
 
 
 def _chart(
@@ -29,14 +26,14 @@ def _chart(
     return {"key": key, "title": title, "bars": bars, "unit": unit, "height": 28 * len(bars) + 10}
 
 
-def severity_by_actual(impacts: list[Any]) -> dict[str, Any]:
+def severity_by_actual(counts: dict[tuple[int, bool], int]) -> dict[str, Any]:
+    """`counts`: current impacts per (severity band, actual)."""
     choices = apps.get_model("assessments", "Impact")._meta.get_field("severity_band").choices
     names: dict[Any, Any] = dict(choices or [])
-    counts = Counter((i.severity_band, i.actual) for i in impacts)
     bars = [
         {
             "label": f"{names.get(band, band)}, {'actual' if actual else 'potential'}",
-            "value": counts[(band, actual)],
+            "value": counts.get((band, actual), 0),
         }
         for band in (4, 3, 2, 1)
         for actual in (True, False)
@@ -44,28 +41,49 @@ def severity_by_actual(impacts: list[Any]) -> dict[str, Any]:
     return _chart("severity", "Impacts by severity band: actual harm and potential harm", bars)
 
 
-def impacts_by_right(impacts: list[Any], title_of: Any) -> dict[str, Any]:
-    counts = Counter(r for i in impacts for r in (i.rights or []))
-    bars = [{"label": title_of(r), "value": n} for r, n in counts.most_common(10)]
+def impacts_by_right(counts: list[tuple[str, int]], title_of: Any) -> dict[str, Any]:
+    """`counts`: (right id, current impacts affecting it), most affected first."""
+    bars = [{"label": title_of(r), "value": n} for r, n in counts[:10]]
     return _chart("rights", "Impacts by right (the ten rights most often affected)", bars)
 
 
-def open_severe_trend(impacts: list[Any], months: int = 6) -> dict[str, Any]:
-    """Open severe impacts at the end of each of the last months. An impact counts from its
-    creation until it is no longer open (its last update is taken as the day it was addressed)."""
-    today = timezone.now()
-    bars = []
+def month_ends(months: int = 6, today: dt.datetime | None = None) -> list[tuple[str, dt.datetime]]:
+    """(label, end) for each of the last `months` months, oldest first; this month ends now."""
+    today = today or timezone.now()
+    ends = []
     for back in range(months - 1, -1, -1):
         first = (today.replace(day=1) - dt.timedelta(days=31 * back)).replace(day=1)
         end = min(today, (first + dt.timedelta(days=32)).replace(day=1))
-        n = sum(
-            1
-            for i in impacts
-            if i.severity_band == 4
-            and i.created_at <= end
-            and (i.status == OPEN or i.updated_at > end)
+        ends.append((first.strftime("%b %Y"), end))
+    return ends
+
+
+def open_severe_at(organisation: Organisation, ends: list[tuple[str, dt.datetime]]) -> list[int]:
+    """Severe impacts open at each moment, in one aggregate query. An impact (one version of it)
+    is open from its creation until it was addressed or closed (`closed_at`) or a newer version
+    of its assessment took its place (`replaced_at`); the newer version's copy then counts."""
+    from django.db.models import Count, Q
+
+    impact = apps.get_model("assessments", "Impact")
+    counts = {
+        f"n{i}": Count(
+            "pk",
+            filter=Q(created_at__lte=end)
+            & (Q(closed_at__isnull=True) | Q(closed_at__gt=end))
+            & (Q(replaced_at__isnull=True) | Q(replaced_at__gt=end)),
         )
-        bars.append({"label": first.strftime("%b %Y"), "value": n})
+        for i, (_, end) in enumerate(ends)
+    }
+    found = impact.objects.filter(organisation=organisation, severity_band=4).aggregate(**counts)
+    return [found[f"n{i}"] for i in range(len(ends))]
+
+
+def open_severe_trend(organisation: Organisation, months: int = 6) -> dict[str, Any]:
+    """Open severe impacts at the end of each of the last months (exact, from the dates the
+    impacts were created, addressed or closed, and replaced by a newer version)."""
+    ends = month_ends(months)
+    values = open_severe_at(organisation, ends)
+    bars = [{"label": name, "value": n} for (name, _), n in zip(ends, values, strict=True)]
     return _chart("trend", "Open severe impacts at the end of each month", bars)
 
 
@@ -112,16 +130,15 @@ def effectiveness_by_group(organisation: Organisation) -> dict[str, Any]:
 
 
 def dashboard_charts(*, organisation: Organisation) -> list[dict[str, Any]]:
+    """The charts from aggregate queries over the register's current impacts."""
+    from rightslens.assessments.selectors import impact_counts_by_right, impact_counts_by_severity
     from rightslens.grievances.selectors import dashboard as grievance_dashboard
     from rightslens.ux.templatetags.readable import kb_title
 
-    impacts = list(
-        apps.get_model("assessments", "Impact").objects.filter(organisation=organisation)
-    )
     return [
-        severity_by_actual(impacts),
-        impacts_by_right(impacts, kb_title),
-        open_severe_trend(impacts),
+        severity_by_actual(impact_counts_by_severity(organisation=organisation)),
+        impacts_by_right(impact_counts_by_right(organisation=organisation, top=10), kb_title),
+        open_severe_trend(organisation),
         grievance_times(grievance_dashboard(organisation=organisation)),
         effectiveness_by_group(organisation),
     ]
