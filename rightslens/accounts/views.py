@@ -61,14 +61,13 @@ def signup_confirmed(request: HttpRequest, token: str) -> HttpResponse:
 def org_dashboard(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug)
     from rightslens.assessments.selectors import dashboard_figures
+    from rightslens.ux.charts import month_ends
 
+    figures = dashboard_figures(
+        organisation=membership.organisation, trend_ends=[end for _, end in month_ends()]
+    )
     return render(
-        request,
-        "accounts/dashboard.html",
-        {
-            "membership": membership,
-            "figures": dashboard_figures(organisation=membership.organisation),
-        },
+        request, "accounts/dashboard.html", {"membership": membership, "figures": figures}
     )
 
 

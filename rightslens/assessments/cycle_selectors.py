@@ -252,21 +252,42 @@ def indicator_views_for_impacts(impacts: Any) -> list[IndicatorView]:
     return [indicator_view(i, list(i.measurements.all())) for i in indicators]
 
 
-def red_line_blocked(assessments: list[Assessment]) -> set[int]:
-    """Ids of these assessments whose red-line screening has an undecided hit (two queries)."""
+def serious_indicator_views(*, organisation: Organisation) -> list[IndicatorView]:
+    """The indicator views of the actions on current high and severe impacts, most urgent impact
+    first, in three queries driven from the organisation's indicators (not from its impacts)."""
+    measured = Prefetch(
+        "measurements", queryset=Measurement.objects.prefetch_related("groups", "evidence")
+    )
+    indicators = (
+        Indicator.objects.filter(
+            organisation=organisation,
+            action__impact__replaced_at__isnull=True,
+            action__impact__severity_band__gte=SeverityBand.HIGH,
+        )
+        .select_related("action", "action__impact")
+        .prefetch_related(measured)
+        .order_by("-action__impact__priority", "action__impact_id", "id")
+    )
+    return [indicator_view(i, list(i.measurements.all())) for i in indicators]
+
+
+def red_line_blocked_titles(*, organisation: Organisation) -> list[str]:
+    """Titles of the organisation's assessments (not superseded) whose red-line screening has an
+    undecided hit, in two queries over scopings that link a screening (not over assessments)."""
     from rightslens.procurement.models import RedLineScreening
 
-    pairs = list(
-        Scoping.objects.filter(
-            assessment__in=assessments, red_line_screening_id__isnull=False
-        ).values_list("assessment_id", "red_line_screening_id")
+    linked = list(
+        Scoping.objects.filter(organisation=organisation, red_line_screening_id__isnull=False)
+        .exclude(assessment__status=AssessmentStatus.SUPERSEDED)
+        .order_by("-assessment__created_at", "-assessment_id")
+        .values_list("assessment__title", "red_line_screening_id")
     )
-    if not pairs:
-        return set()
+    if not linked:
+        return []
     screenings = RedLineScreening.objects.filter(
-        organisation_id=assessments[0].organisation_id, pk__in={sid for _, sid in pairs}
+        organisation=organisation, pk__in={sid for _, sid in linked}
     ).in_bulk()
-    return {aid for aid, sid in pairs if sid in screenings and screenings[sid].blocks}
+    return [title for title, sid in linked if sid in screenings and screenings[sid].blocks]
 
 
 def impact_indicator_views(impact: Impact) -> list[IndicatorView]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from django.db import connection
@@ -37,17 +39,46 @@ def assessments_for(*, organisation: Organisation) -> Any:
     )
 
 
-def dashboard_figures(*, organisation: Organisation) -> dict[str, int]:
-    counts = Impact.objects.filter(organisation=organisation, replaced_at__isnull=True).aggregate(
-        impacts=Count("pk"), severe=Count("pk", filter=Q(severity_band=4))
-    )
+def dashboard_figures(
+    *, organisation: Organisation, trend_ends: Sequence[datetime] = ()
+) -> dict[str, Any]:
+    """The dashboard's counts in one pass over the organisation's impacts: current impacts, the
+    severe ones, current impacts per (band, actual) under `by_severity`, and, for each moment in
+    `trend_ends`, the severe impacts open then under `open_severe` (see `open_severe_filter`)."""
+    current = Q(replaced_at__isnull=True)
+    sums: dict[str, Any] = {
+        "impacts": Count("pk", filter=current),
+        "severe": Count("pk", filter=current & Q(severity_band=4)),
+    }
+    cells = [(band, actual) for band in (4, 3, 2, 1) for actual in (True, False)]
+    for band, actual in cells:
+        sums[f"band{band}{actual}"] = Count(
+            "pk", filter=current & Q(severity_band=band, actual=actual)
+        )
+    for n, end in enumerate(trend_ends):
+        sums[f"open{n}"] = Count("pk", filter=open_severe_filter(end))
+    found = Impact.objects.filter(organisation=organisation).aggregate(**sums)
     return {
         "systems": AISystem.objects.filter(
             organisation=organisation, archived_at__isnull=True
         ).count(),
         "assessments": Assessment.objects.filter(organisation=organisation).count(),
-        **counts,
+        "impacts": found["impacts"],
+        "severe": found["severe"],
+        "by_severity": {(b, a): found[f"band{b}{a}"] for b, a in cells},
+        "open_severe": [found[f"open{n}"] for n in range(len(trend_ends))],
     }
+
+
+def open_severe_filter(moment: datetime) -> Q:
+    """Severe impacts open at `moment`: one version of an impact is open from its creation until
+    it was addressed or closed (`closed_at`) or a newer version of its assessment took its place
+    (`replaced_at`); the newer version's copy then counts in its stead."""
+    return (
+        Q(severity_band=4, created_at__lte=moment)
+        & (Q(closed_at__isnull=True) | Q(closed_at__gt=moment))
+        & (Q(replaced_at__isnull=True) | Q(replaced_at__gt=moment))
+    )
 
 
 def impact_counts_by_severity(*, organisation: Organisation) -> dict[tuple[int, bool], int]:

@@ -58,31 +58,18 @@ def month_ends(months: int = 6, today: dt.datetime | None = None) -> list[tuple[
     return ends
 
 
-def open_severe_at(organisation: Organisation, ends: list[tuple[str, dt.datetime]]) -> list[int]:
-    """Severe impacts open at each moment, in one aggregate query. An impact (one version of it)
-    is open from its creation until it was addressed or closed (`closed_at`) or a newer version
-    of its assessment took its place (`replaced_at`); the newer version's copy then counts."""
-    from django.db.models import Count, Q
-
-    impact = apps.get_model("assessments", "Impact")
-    counts = {
-        f"n{i}": Count(
-            "pk",
-            filter=Q(created_at__lte=end)
-            & (Q(closed_at__isnull=True) | Q(closed_at__gt=end))
-            & (Q(replaced_at__isnull=True) | Q(replaced_at__gt=end)),
-        )
-        for i, (_, end) in enumerate(ends)
-    }
-    found = impact.objects.filter(organisation=organisation, severity_band=4).aggregate(**counts)
-    return [found[f"n{i}"] for i in range(len(ends))]
-
-
-def open_severe_trend(organisation: Organisation, months: int = 6) -> dict[str, Any]:
+def open_severe_trend(
+    organisation: Organisation, months: int = 6, values: list[int] | None = None
+) -> dict[str, Any]:
     """Open severe impacts at the end of each of the last months (exact, from the dates the
-    impacts were created, addressed or closed, and replaced by a newer version)."""
+    impacts were created, addressed or closed, and replaced by a newer version). `values`: the
+    counts at `month_ends(months)` when the caller has them (the dashboard counts them at once)."""
+    from rightslens.assessments.selectors import dashboard_figures
+
     ends = month_ends(months)
-    values = open_severe_at(organisation, ends)
+    if values is None:
+        figures = dashboard_figures(organisation=organisation, trend_ends=[e for _, e in ends])
+        values = figures["open_severe"]
     bars = [{"label": name, "value": n} for (name, _), n in zip(ends, values, strict=True)]
     return _chart("trend", "Open severe impacts at the end of each month", bars)
 
@@ -129,16 +116,22 @@ def effectiveness_by_group(organisation: Organisation) -> dict[str, Any]:
     return _chart("groups", "Effectiveness of actions by group (latest measurement)", bars)
 
 
-def dashboard_charts(*, organisation: Organisation) -> list[dict[str, Any]]:
-    """The charts from aggregate queries over the register's current impacts."""
-    from rightslens.assessments.selectors import impact_counts_by_right, impact_counts_by_severity
-    from rightslens.grievances.selectors import dashboard as grievance_dashboard
+def dashboard_charts(
+    *, organisation: Organisation, figures: dict[str, Any] | None = None
+) -> list[dict[str, Any]]:
+    """The charts from aggregate queries over the register. `figures`: the dashboard's counts
+    (`dashboard_figures` with `trend_ends` at `month_ends()`), when the page already has them."""
+    from rightslens.assessments.selectors import dashboard_figures, impact_counts_by_right
+    from rightslens.grievances.selectors import handling_times
     from rightslens.ux.templatetags.readable import kb_title
 
+    if figures is None:
+        ends = [end for _, end in month_ends()]
+        figures = dashboard_figures(organisation=organisation, trend_ends=ends)
     return [
-        severity_by_actual(impact_counts_by_severity(organisation=organisation)),
+        severity_by_actual(figures["by_severity"]),
         impacts_by_right(impact_counts_by_right(organisation=organisation, top=10), kb_title),
-        open_severe_trend(organisation),
-        grievance_times(grievance_dashboard(organisation=organisation)),
+        open_severe_trend(organisation, values=figures["open_severe"]),
+        grievance_times(handling_times(organisation=organisation)),
         effectiveness_by_group(organisation),
     ]
