@@ -192,6 +192,12 @@ class Impact(OrgScoped):
                 condition=Q(replaced_at__isnull=True),
                 name="impact_current_priority",
             ),
+            # The severity-first picture and the dashboard count current impacts per cell.
+            models.Index(
+                fields=["organisation", "severity_band", "actual", "likelihood"],
+                condition=Q(replaced_at__isnull=True),
+                name="impact_current_picture",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

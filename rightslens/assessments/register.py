@@ -150,25 +150,27 @@ def _ahead_of(impact: Impact) -> Q:
 
 
 def ranks_of(organisation: Organisation, impacts: list[Impact]) -> dict[int, int]:
-    """Each impact's rank in the whole register, in one query (a window over the register's
-    ids and priorities in the database; no ids are loaded here)."""
+    """Each impact's rank in the whole register, in two queries that load no impact: the count
+    of current impacts per priority (an index-only pass), then, among those sharing a page row's
+    priority, how many come before it by id."""
     if not impacts:
         return {}
-    inner = (
-        current_impacts(organisation=organisation)
-        .order_by()
-        .values(rank_id=F("pk"), rank_priority=F("priority"))
+    current = Impact.objects.filter(organisation=organisation, replaced_at__isnull=True).order_by()
+    per_priority = dict(
+        current.values_list("priority").annotate(n=Count("*")).values_list("priority", "n")
     )
-    sql, params = inner.query.sql_with_params()
-    marks = ", ".join(["%s"] * len(impacts))
-    ranked = (
-        "SELECT rank_id, rank FROM (SELECT rank_id, ROW_NUMBER() OVER "  # noqa: S608  (no user text)
-        "(ORDER BY rank_priority DESC, rank_id) AS rank "
-        f"FROM ({sql}) r) ranked WHERE rank_id IN ({marks})"
+    ties = current.filter(priority__in={i.priority for i in impacts}).aggregate(
+        **{
+            f"t{i.pk}": Count("priority", filter=Q(priority=i.priority, pk__lt=i.pk))
+            for i in impacts
+        }
     )
-    with connection.cursor() as cursor:
-        cursor.execute(ranked, [*params, *(i.pk for i in impacts)])
-        return {pk: rank for pk, rank in cursor.fetchall()}
+    return {
+        i.pk: 1
+        + sum(n for p, n in per_priority.items() if p > i.priority)
+        + (ties[f"t{i.pk}"] or 0)
+        for i in impacts
+    }
 
 
 def _first_rank(organisation: Organisation, first: Impact) -> int:
@@ -234,8 +236,10 @@ def register_page(
     filters: RegisterFilters | None = None,
     cursor: str = "",
     size: int = PAGE_SIZE,
+    count: int | None = None,
 ) -> RegisterPage:
-    """One page of the register and the count of all matches, in a fixed number of queries."""
+    """One page of the register and the count of all matches, in a fixed number of queries.
+    `count`: the number of matches when the caller has it (the severity picture counts them)."""
     filters = filters or RegisterFilters()
     sort = filters.sort if filters.sort in SORTS else "priority"
     size = max(1, min(size, MAX_PAGE_SIZE))
@@ -256,7 +260,9 @@ def register_page(
         next_cursor = f"k{page[-1].priority}.{page[-1].pk}"
     else:
         next_cursor = f"o{offset + size}"
-    return RegisterPage(rows, matching.order_by().count(), next_cursor, cursor)
+    if count is None:
+        count = matching.order_by().count()
+    return RegisterPage(rows, count, next_cursor, cursor)
 
 
 # ---- The severity-first picture -------------------------------------------------------------
@@ -330,23 +336,35 @@ class CountedPicture:
     rows: list[CountedRow]
 
 
-def severity_picture_counts(
-    *,
-    organisation: Organisation,
-    filters: RegisterFilters | None = None,
-    page_rows: list[RegisterRow] | None = None,
-) -> CountedPicture:
-    filters = filters or RegisterFilters()
+def picture_cells(
+    *, organisation: Organisation, filters: RegisterFilters
+) -> dict[tuple[int, bool, int | None], int]:
+    """Matching impacts per (band, actual, likelihood; None when actual), in one aggregate query
+    (an index-only pass over the current impacts on PostgreSQL)."""
     cells: dict[tuple[int, bool, int | None], int] = {}
     grouped = (
         _filtered(organisation, filters)
         .order_by()
         .values_list("severity_band", "actual", "likelihood")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))
     )
     for band, actual, likelihood, n in grouped:
         key = (band, actual, None if actual else likelihood)
         cells[key] = cells.get(key, 0) + n
+    return cells
+
+
+def severity_picture_counts(
+    *,
+    organisation: Organisation,
+    filters: RegisterFilters | None = None,
+    page_rows: list[RegisterRow] | None = None,
+    cells: dict[tuple[int, bool, int | None], int] | None = None,
+) -> CountedPicture:
+    """`cells`: `picture_cells` for these filters, when the caller has them."""
+    filters = filters or RegisterFilters()
+    if cells is None:
+        cells = picture_cells(organisation=organisation, filters=filters)
     shown = sorted(page_rows or [], key=lambda r: r.rank)
     bands = sorted(SeverityBand, reverse=True)
 

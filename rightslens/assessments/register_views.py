@@ -32,6 +32,7 @@ from .register import (
     BadCursor,
     RegisterFilters,
     RegisterRow,
+    picture_cells,
     register_page,
     severity_picture_counts,
 )
@@ -114,12 +115,16 @@ def register(request: HttpRequest, org_slug: str) -> HttpResponse:
     organisation = membership.organisation
     form = RegisterFilterForm(request.GET or None, organisation=organisation)
     filters = form.filters()
+    cells = picture_cells(organisation=organisation, filters=filters)  # the count comes from it
     try:
         page = register_page(
-            organisation=organisation, filters=filters, cursor=request.GET.get("cursor", "")
+            organisation=organisation,
+            filters=filters,
+            cursor=request.GET.get("cursor", ""),
+            count=sum(cells.values()),
         )
     except BadCursor:
-        page = register_page(organisation=organisation, filters=filters)
+        page = register_page(organisation=organisation, filters=filters, count=sum(cells.values()))
     _attach_right_titles(page.rows)
     context = {
         "membership": membership,
@@ -127,7 +132,7 @@ def register(request: HttpRequest, org_slug: str) -> HttpResponse:
         "page": page,
         "rows": page.rows,
         "picture": severity_picture_counts(
-            organisation=organisation, filters=filters, page_rows=page.rows
+            organisation=organisation, filters=filters, page_rows=page.rows, cells=cells
         ),
         "next_query": _query_with(request, cursor=page.next_cursor),
         "first_query": _query_with(request, cursor=""),
