@@ -11,12 +11,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
-from django.db.models import Count, F, Q
+from django.db.models import CharField, Count, F, Q, Value
+from django.db.models.functions import Concat
 
 from rightslens.accounts.models import Organisation
 from rightslens.core.involvement import Requirement, Response
 from rightslens.core.severity import Likelihood, SeverityBand
 from rightslens.core.vocabulary import label
+from rightslens.inventory.models import AffectedGroup, AISystem
 
 from .models import Impact
 from .rules import impact_plan_gaps, impact_response
@@ -42,6 +44,8 @@ class RegisterFilters:
     right: str = ""
     group: int | None = None
     system: int | None = None
+    group_name: str = ""  # typed text: the group whose label it is, else names containing it
+    system_name: str = ""  # typed text: the system so named, else names containing it
     involvement: str = ""
     status: str = ""
     sort: str = "priority"
@@ -108,11 +112,43 @@ def _filtered(organisation: Organisation, filters: RegisterFilters) -> Any:
         impacts = impacts.filter(pk__in=through.values("impact_id"))
     if filters.system:
         impacts = impacts.filter(assessment__system__pk=filters.system)
+    if filters.group_name:
+        groups = matching_groups(organisation, filters.group_name).values("pk")
+        through = Impact.affected_groups.through.objects.filter(affectedgroup_id__in=groups)
+        impacts = impacts.filter(pk__in=through.values("impact_id"))
+    if filters.system_name:
+        systems = matching_systems(organisation, filters.system_name).values("pk")
+        impacts = impacts.filter(assessment__system_id__in=systems)
     if filters.involvement:
         impacts = impacts.filter(involvement=filters.involvement)
     if filters.status:
         impacts = impacts.filter(status=filters.status)
     return impacts
+
+
+def group_labels(organisation: Organisation) -> Any:
+    """The organisation's affected groups, each with `label`: "name (system)"."""
+    return AffectedGroup.objects.filter(organisation=organisation).annotate(
+        label=Concat("name", Value(" ("), "system__name", Value(")"), output_field=CharField())
+    )
+
+
+def matching_groups(organisation: Organisation, text: str) -> Any:
+    """Groups for typed text, as a query: the group labelled exactly so (as the suggestions
+    offer them), else every group whose name or label contains the text."""
+    text = text.strip()
+    labelled = group_labels(organisation)
+    exact = labelled.filter(label__iexact=text)
+    return exact if exact.exists() else labelled.filter(label__icontains=text)
+
+
+def matching_systems(organisation: Organisation, text: str) -> Any:
+    """Systems for typed text, as a query: the system of exactly that name, else every system
+    whose name contains the text."""
+    text = text.strip()
+    systems = AISystem.objects.filter(organisation=organisation)
+    exact = systems.filter(name__iexact=text)
+    return exact if exact.exists() else systems.filter(name__icontains=text)
 
 
 def _unfiltered(filters: RegisterFilters) -> bool:
@@ -121,6 +157,8 @@ def _unfiltered(filters: RegisterFilters) -> bool:
         or filters.right
         or filters.group
         or filters.system
+        or filters.group_name
+        or filters.system_name
         or filters.involvement
         or filters.status
     )
