@@ -41,7 +41,9 @@ def test_the_page_lists_no_group_or_system_and_the_fields_suggest_from_an_endpoi
     assert f">{some_group.name} (" not in filters  # groups are not listed
     assert 'name="group_name"' in filters and 'name="system_name"' in filters
     assert 'hx-get="/o/big/register/options/groups/"' in filters
-    assert 'list="group_name-options"' in filters and '<datalist id="group_name-options">' in filters
+    assert (
+        'list="group_name-options"' in filters and '<datalist id="group_name-options">' in filters
+    )
     shown = set(re.findall(r"<option[^>]*>([^<]*)</option>", filters))
     names = set(AISystem.objects.filter(organisation=big).values_list("name", flat=True))
     assert shown and not shown & names  # severity, rights, involvement, status, sort only
@@ -61,7 +63,9 @@ def test_the_endpoints_return_at_most_twenty_matches_of_this_organisation(big, c
 
 
 def test_an_outsider_gets_no_suggestions(big):
-    outsider = make_member(Organisation.objects.create(name="Else", slug="else"), "o@else.test", "owner")
+    outsider = make_member(
+        Organisation.objects.create(name="Else", slug="else"), "o@else.test", "owner"
+    )
     assert client_for(outsider).get("/o/big/register/options/groups/").status_code == 404
 
 
