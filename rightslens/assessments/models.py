@@ -192,6 +192,8 @@ class Impact(OrgScoped):
                 condition=Q(replaced_at__isnull=True),
                 name="impact_current_priority",
             ),
+            # The register's stamp (latest change, number of rows) in an index-only pass.
+            models.Index(fields=["organisation", "updated_at"], name="impact_org_updated"),
             # The severity-first picture and the dashboard count current impacts per cell.
             models.Index(
                 fields=["organisation", "severity_band", "actual", "likelihood"],
@@ -243,12 +245,13 @@ def refresh_replaced(assessment_ids: set[int]) -> None:
         .exclude(successors__isnull=False)
         .values_list("pk", flat=True)
     )
+    now = timezone.now()  # updated_at too: figures cached by the register's stamp see it
     Impact.objects.filter(
         assessment_id__in=assessment_ids - current, replaced_at__isnull=True
-    ).update(replaced_at=timezone.now())
+    ).update(replaced_at=now, updated_at=now)
     if current:
         Impact.objects.filter(assessment_id__in=current, replaced_at__isnull=False).update(
-            replaced_at=None
+            replaced_at=None, updated_at=now
         )
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 
 from rightslens.accounts.models import Organisation
 from rightslens.core.impact_fields import RATING_FIELDS
@@ -39,12 +40,70 @@ def assessments_for(*, organisation: Organisation) -> Any:
     )
 
 
+STAMPED_FOR = 24 * 3600  # seconds a stamped figure is kept (a new stamp makes a new entry)
+
+
+def register_stamp(organisation: Organisation) -> str:
+    """What any change to the organisation's impacts changes, in one index-only query: the latest
+    `updated_at` (every save stamps it; `refresh_replaced` too) and the number of rows (a delete).
+    Figures cached under it are exact: they are recomputed whenever the register changes."""
+    found = Impact.objects.filter(organisation=organisation).aggregate(
+        last=Max("updated_at"), rows=Count("*")
+    )
+    last = found["last"].isoformat() if found["last"] else "-"
+    return f"{organisation.pk}:{last}:{found['rows']}"
+
+
+def _stamped(key: str, stamp: str, compute: Callable[[], Any]) -> Any:
+    name = f"register-figures:{key}:{stamp}"
+    found = cache.get(name)
+    if found is None:
+        found = compute()
+        cache.set(name, found, STAMPED_FOR)
+    return found
+
+
+def dashboard_figures_stamped(
+    *, organisation: Organisation, trend_ends: Sequence[datetime] = ()
+) -> dict[str, Any]:
+    """`dashboard_figures`, with the impact figures and the rights most affected (`top_rights`)
+    cached under the register's stamp (one query for both when nothing changed). The trend's last moment is "now": no
+    impact dates are later than the stamp, so its count holds until the stamp changes."""
+    stamp = register_stamp(organisation)
+    moments = ",".join(e.isoformat() for e in trend_ends[:-1])
+    figures = _other_figures(organisation) | _stamped(
+        f"impacts:{moments}:{len(trend_ends)}",
+        stamp,
+        lambda: impact_figures(organisation, trend_ends),
+    )
+    figures["top_rights"] = _stamped(
+        "rights", stamp, lambda: impact_counts_by_right(organisation=organisation, top=10)
+    )
+    return figures
+
+
 def dashboard_figures(
     *, organisation: Organisation, trend_ends: Sequence[datetime] = ()
 ) -> dict[str, Any]:
-    """The dashboard's counts in one pass over the organisation's impacts: current impacts, the
-    severe ones, current impacts per (band, actual) under `by_severity`, and, for each moment in
-    `trend_ends`, the severe impacts open then under `open_severe` (see `open_severe_filter`)."""
+    """The dashboard's counts: systems and assessments, then `impact_figures`."""
+    return {**_other_figures(organisation), **impact_figures(organisation, trend_ends)}
+
+
+def _other_figures(organisation: Organisation) -> dict[str, int]:
+    return {
+        "systems": AISystem.objects.filter(
+            organisation=organisation, archived_at__isnull=True
+        ).count(),
+        "assessments": Assessment.objects.filter(organisation=organisation).count(),
+    }
+
+
+def impact_figures(
+    organisation: Organisation, trend_ends: Sequence[datetime] = ()
+) -> dict[str, Any]:
+    """In one pass over the organisation's impacts: current impacts, the severe ones, current
+    impacts per (band, actual) under `by_severity`, and, for each moment in `trend_ends`, the
+    severe impacts open then under `open_severe` (see `open_severe_filter`)."""
     current = Q(replaced_at__isnull=True)
     sums: dict[str, Any] = {
         "impacts": Count("pk", filter=current),
@@ -59,10 +118,6 @@ def dashboard_figures(
         sums[f"open{n}"] = Count("pk", filter=open_severe_filter(end))
     found = Impact.objects.filter(organisation=organisation).aggregate(**sums)
     return {
-        "systems": AISystem.objects.filter(
-            organisation=organisation, archived_at__isnull=True
-        ).count(),
-        "assessments": Assessment.objects.filter(organisation=organisation).count(),
         "impacts": found["impacts"],
         "severe": found["severe"],
         "by_severity": {(b, a): found[f"band{b}{a}"] for b, a in cells},

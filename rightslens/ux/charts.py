@@ -50,9 +50,10 @@ def impacts_by_right(counts: list[tuple[str, int]], title_of: Any) -> dict[str, 
 def month_ends(months: int = 6, today: dt.datetime | None = None) -> list[tuple[str, dt.datetime]]:
     """(label, end) for each of the last `months` months, oldest first; this month ends now."""
     today = today or timezone.now()
+    midnight = today.replace(hour=0, minute=0, second=0, microsecond=0)
     ends = []
     for back in range(months - 1, -1, -1):
-        first = (today.replace(day=1) - dt.timedelta(days=31 * back)).replace(day=1)
+        first = (midnight.replace(day=1) - dt.timedelta(days=31 * back)).replace(day=1)
         end = min(today, (first + dt.timedelta(days=32)).replace(day=1))
         ends.append((first.strftime("%b %Y"), end))
     return ends
@@ -128,9 +129,12 @@ def dashboard_charts(
     if figures is None:
         ends = [end for _, end in month_ends()]
         figures = dashboard_figures(organisation=organisation, trend_ends=ends)
+    rights = figures.get("top_rights")
+    if rights is None:
+        rights = impact_counts_by_right(organisation=organisation, top=10)
     return [
         severity_by_actual(figures["by_severity"]),
-        impacts_by_right(impact_counts_by_right(organisation=organisation, top=10), kb_title),
+        impacts_by_right(rights, kb_title),
         open_severe_trend(organisation, values=figures["open_severe"]),
         grievance_times(handling_times(organisation=organisation)),
         effectiveness_by_group(organisation),

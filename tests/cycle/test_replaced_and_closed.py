@@ -131,3 +131,28 @@ def test_the_data_migration_backfills_from_successors_supersession_and_status(
     assert done.closed_at == done.updated_at and open_one.closed_at is None
     assert _current(org) == _by_the_definition(org)
     assert not Impact.objects.filter(Q(status="open") & Q(closed_at__isnull=False)).exists()
+
+
+def test_the_dashboards_cached_figures_follow_every_change_to_the_register(org, assessment):
+    from rightslens.assessments.selectors import dashboard_figures_stamped
+
+    def figures():
+        ends = [end for _, end in month_ends(6)]  # as the page computes them, "now" last
+        found = dashboard_figures_stamped(organisation=org, trend_ends=ends)
+        assert found == {
+            **dashboard_figures(organisation=org, trend_ends=ends),
+            "top_rights": found["top_rights"],
+        }
+        return found["impacts"], found["severe"], found["open_severe"][-1], found["top_rights"]
+
+    assert figures() == (0, 0, 0, [])
+    impact = make_impact(assessment, rights=["udhr-19"])
+    assert figures() == (1, 0, 0, [("udhr-19", 1)])
+    impact.scale, impact.severity_band = 4, 4  # a re-rating saved through the model
+    impact.save()
+    assert figures() == (1, 1, 1, [("udhr-19", 1)])
+    impact.status = "closed"
+    impact.save()
+    assert figures()[:3] == (1, 1, 0)
+    impact.delete()
+    assert figures() == (0, 0, 0, [])
