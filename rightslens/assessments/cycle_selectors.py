@@ -426,7 +426,8 @@ def assessment_facts(
     reads = reads or _quality_reads([assessment])
     impacts = reads.impacts.get(assessment.pk, [])
     scoping = reads.scopings.get(assessment.pk)
-    screening = reads.screenings.get(scoping.red_line_screening_id) if scoping else None
+    linked = scoping.red_line_screening_id if scoping else None
+    screening = reads.screenings.get(linked) if linked else None
     flags = flags_for(assessment)
     titles = cycle_catalogue.category_titles()
     considered = reads.reviewed.get(assessment.pk, set()) | {i.risk_category for i in impacts}

@@ -96,8 +96,8 @@ class Assessment(OrgScoped):
         return f"{self.title} (v{self.version})"
 
     @classmethod
-    def from_db(cls, db: Any, field_names: Any, values: Any) -> Assessment:
-        loaded = super().from_db(db, field_names, values)
+    def from_db(cls, db: Any, field_names: Any, values: Any, **kwargs: Any) -> Assessment:
+        loaded = super().from_db(db, field_names, values, **kwargs)
         loaded._register_state = loaded._currency()
         return loaded
 
@@ -111,7 +111,7 @@ class Assessment(OrgScoped):
         super().save(*args, **kwargs)
         after = self._currency()
         if after != before:
-            refresh_replaced({self.pk, before[1], after[1]} - {None})
+            refresh_replaced({pk for pk in (self.pk, before[1], after[1]) if pk is not None})
         self._register_state = after
 
     @property

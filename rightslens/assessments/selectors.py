@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Max, Q
+from django.utils import timezone
 
 from rightslens.accounts.models import Organisation
 from rightslens.core.impact_fields import RATING_FIELDS
@@ -38,6 +39,18 @@ def assessments_for(*, organisation: Organisation) -> Any:
     return Assessment.objects.filter(organisation=organisation).select_related(
         "system", "organisation"
     )
+
+
+def month_ends(months: int = 6, today: datetime | None = None) -> list[tuple[str, datetime]]:
+    """(label, end) for each of the last `months` months, oldest first; this month ends now."""
+    today = today or timezone.now()
+    midnight = today.replace(hour=0, minute=0, second=0, microsecond=0)
+    ends = []
+    for back in range(months - 1, -1, -1):
+        first = (midnight.replace(day=1) - timedelta(days=31 * back)).replace(day=1)
+        end = min(today, (first + timedelta(days=32)).replace(day=1))
+        ends.append((first.strftime("%b %Y"), end))
+    return ends
 
 
 STAMPED_FOR = 24 * 3600  # seconds a stamped figure is kept (a new stamp makes a new entry)
@@ -79,7 +92,7 @@ def dashboard_figures_stamped(
     figures["top_rights"] = _stamped(
         "rights", stamp, lambda: impact_counts_by_right(organisation=organisation, top=10)
     )
-    return figures
+    return dict(figures)
 
 
 def dashboard_figures(

@@ -6,11 +6,9 @@ numbers as a table), drawn as server-side SVG by templates/ux/_bar_chart.html.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.apps import apps
-from django.utils import timezone
 
 from rightslens.accounts.models import Organisation
 
@@ -47,25 +45,13 @@ def impacts_by_right(counts: list[tuple[str, int]], title_of: Any) -> dict[str, 
     return _chart("rights", "Impacts by right (the ten rights most often affected)", bars)
 
 
-def month_ends(months: int = 6, today: dt.datetime | None = None) -> list[tuple[str, dt.datetime]]:
-    """(label, end) for each of the last `months` months, oldest first; this month ends now."""
-    today = today or timezone.now()
-    midnight = today.replace(hour=0, minute=0, second=0, microsecond=0)
-    ends = []
-    for back in range(months - 1, -1, -1):
-        first = (midnight.replace(day=1) - dt.timedelta(days=31 * back)).replace(day=1)
-        end = min(today, (first + dt.timedelta(days=32)).replace(day=1))
-        ends.append((first.strftime("%b %Y"), end))
-    return ends
-
-
 def open_severe_trend(
     organisation: Organisation, months: int = 6, values: list[int] | None = None
 ) -> dict[str, Any]:
     """Open severe impacts at the end of each of the last months (exact, from the dates the
     impacts were created, addressed or closed, and replaced by a newer version). `values`: the
     counts at `month_ends(months)` when the caller has them (the dashboard counts them at once)."""
-    from rightslens.assessments.selectors import dashboard_figures
+    from rightslens.assessments.selectors import dashboard_figures, month_ends
 
     ends = month_ends(months)
     if values is None:
@@ -122,7 +108,11 @@ def dashboard_charts(
 ) -> list[dict[str, Any]]:
     """The charts from aggregate queries over the register. `figures`: the dashboard's counts
     (`dashboard_figures` with `trend_ends` at `month_ends()`), when the page already has them."""
-    from rightslens.assessments.selectors import dashboard_figures, impact_counts_by_right
+    from rightslens.assessments.selectors import (
+        dashboard_figures,
+        impact_counts_by_right,
+        month_ends,
+    )
     from rightslens.grievances.selectors import handling_times
     from rightslens.ux.templatetags.readable import kb_title
 

@@ -11,10 +11,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from rightslens.assessments.models import Assessment, AssessmentStatus, Impact
-from rightslens.assessments.selectors import current_impacts, dashboard_figures
+from rightslens.assessments.selectors import current_impacts, dashboard_figures, month_ends
 from rightslens.assessments.services import impact_update
 from rightslens.assessments.testing import make_impact
-from rightslens.ux.charts import month_ends, open_severe_trend
+from rightslens.ux.charts import open_severe_trend
 
 from .conftest import IMPACT
 from .test_register_versions import _approved_then_new_version
