@@ -28,7 +28,7 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PORT = 8765
+PORT = 8718  # --port; another server already listening there is refused, not measured
 PAGES = [
     ("dashboard", "/o/{slug}/"),
     ("register", "/o/{slug}/register/"),
@@ -176,6 +176,11 @@ SERVER = {"kind": "gunicorn", "workers": 2}
 
 
 def serve() -> subprocess.Popen[bytes]:
+    import socket
+
+    with socket.socket() as probe:
+        if probe.connect_ex(("127.0.0.1", PORT)) == 0:
+            raise SystemExit(f"port {PORT} is in use by another server: choose one with --port")
     env = dict(os.environ, DJANGO_SETTINGS_MODULE="benchmarks.scale.settings", PYTHONPATH=str(ROOT))
     if SERVER["kind"] == "gunicorn":
         command = [
@@ -267,16 +272,19 @@ def table(results: dict[str, object]) -> str:
 
 
 def main() -> None:
+    global PORT  # noqa: PLW0603  (one setting for the module's helpers)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--prepare", action="store_true")
     parser.add_argument("--orgs", default="demo,s10")
     parser.add_argument("--n", type=int, default=20)
     parser.add_argument("--no-exports", action="store_true")
     parser.add_argument("--json", help="write the figures to this file")
+    parser.add_argument("--port", type=int, default=PORT)
     parser.add_argument("--server", choices=["gunicorn", "runserver"], default="gunicorn")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (2 cores here)")
     args = parser.parse_args()
     SERVER.update(kind=args.server, workers=args.workers)
+    PORT = args.port
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         print("note: DATABASE_URL is not PostgreSQL; figures are for SQLite", file=sys.stderr)
     django_setup()

@@ -18,7 +18,7 @@ ROUTES = [
     ("page", "/o/{slug}/register/"),
     ("page", "/o/{slug}/register/?band=4&sort=system"),
     ("page", "/o/{slug}/register/?right=udhr-19&group_name=a&system_name=e"),
-    ("page", "/o/{slug}/register/?cursor=k1.1"),
+    ("page", "/o/{slug}/register/?cursor=k40000.1&right=udhr-19"),
     ("page", "/o/{slug}/register/options/groups/?q=a"),
     ("page", "/o/{slug}/register/options/systems/?q=e"),
     ("page", "/o/{slug}/systems/"),
@@ -120,3 +120,35 @@ def test_quality_findings_read_for_a_page_match_those_read_one_by_one(db):
         assert [a.pk for a, _ in together] == [a.pk for a in live]
         assert [found for _, found in together] == [quality_findings(a) for a in live]
         assert any(found for _, found in together)  # the checks do find something to compare
+
+
+def test_grievance_handling_times_in_sql_match_the_learning_dashboard(db):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from rightslens.accounts.models import Organisation
+    from rightslens.grievances.models import Grievance
+    from rightslens.grievances.selectors import dashboard, handling_times
+
+    call_command("load_demo")
+    counts = {"systems": 3, "assessments": 3, "impacts": 10, "actions": 0, "grievances": 9}
+    generate_org(slug="cases", owner_email="cases@example.org", password="x", counts=counts)
+    cases = Organisation.objects.get(slug="cases")
+    now = timezone.now()
+    for n, pk in enumerate(
+        Grievance.objects.filter(organisation=cases).values_list("pk", flat=True)
+    ):
+        Grievance.objects.filter(pk=pk).update(  # varied durations, some over the target
+            received_at=now - timedelta(days=40),
+            acknowledged_at=now - timedelta(days=40 - n * 1.5),
+            closed_at=now - timedelta(days=40 - n * 4) if n % 2 else None,
+        )
+    keys = ("count", "on_time", "median_days", "target_days")
+    for org in (Organisation.objects.get(slug="demo"), cases):
+        read = dashboard(organisation=org)
+        times = handling_times(organisation=org)
+        for step in ("acknowledge", "remedy", "appeal", "resolve"):
+            assert {k: times[step][k] for k in keys} == {k: read[step][k] for k in keys}, step
+    assert times["acknowledge"]["count"] == 9 and times["resolve"]["count"] == 4
+    assert 0 < times["acknowledge"]["on_time"] < 9
