@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.decorators import login_required
+from django.forms.utils import flatatt
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -41,6 +42,23 @@ from .register import (
 SUGGESTIONS = 20  # options the search-as-you-type filters offer at a time
 
 
+class ManyOptionsSelect(forms.Select):
+    """A select whose options are joined in Python rather than rendered one template each (the
+    rights filter has about a hundred)."""
+
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> SafeString:
+        final = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
+        chosen = "" if value in (None, "") else str(value)
+        options = "".join(
+            f'<option value="{escape(key)}"{" selected" if str(key) == chosen else ""}>'
+            f"{escape(text)}</option>"
+            for key, text in self.choices
+        )
+        return mark_safe(f"<select{flatatt(final)}>{options}</select>")  # noqa: S308  (escaped above)
+
+
 class SuggestInput(forms.TextInput):
     """A text field that suggests matching options as one types (htmx fills its datalist from an
     endpoint of at most `SUGGESTIONS` options); without JavaScript it is a plain text field that
@@ -68,7 +86,7 @@ class SuggestInput(forms.TextInput):
 
 class RegisterFilterForm(forms.Form):
     band = forms.TypedChoiceField(label="Severity", required=False, coerce=int, empty_value=None)
-    right = forms.ChoiceField(label="Right", required=False)
+    right = forms.ChoiceField(label="Right", required=False, widget=ManyOptionsSelect)
     group_name = forms.CharField(label="Affected group", required=False, max_length=200)
     system_name = forms.CharField(label="System", required=False, max_length=200)
     # Ids from links and saved filters (not shown: the text fields above show their names).
