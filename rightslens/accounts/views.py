@@ -60,15 +60,13 @@ def signup_confirmed(request: HttpRequest, token: str) -> HttpResponse:
 @org_view("GET")
 def org_dashboard(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug)
-    from rightslens.assessments.selectors import dashboard_figures
+    from rightslens.assessments.selectors import dashboard_figures_stamped, month_ends
 
+    figures = dashboard_figures_stamped(
+        organisation=membership.organisation, trend_ends=[end for _, end in month_ends()]
+    )
     return render(
-        request,
-        "accounts/dashboard.html",
-        {
-            "membership": membership,
-            "figures": dashboard_figures(organisation=membership.organisation),
-        },
+        request, "accounts/dashboard.html", {"membership": membership, "figures": figures}
     )
 
 

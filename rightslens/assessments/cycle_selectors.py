@@ -78,9 +78,12 @@ def flagged_assessments(*, organisation: Organisation) -> list[tuple[Assessment,
 # ---- Identification ---------------------------------------------------------------------------
 
 
-def profile_for(assessment: Assessment) -> suggestions.SystemProfile:
+def profile_for(
+    assessment: Assessment, scoping: Scoping | None = None
+) -> suggestions.SystemProfile:
+    """`scoping`: the assessment's scoping when the caller has read it."""
     system = assessment.system
-    scoping = scoping_of(assessment)
+    scoping = scoping or scoping_of(assessment)
     vulnerable = list(scoping.vulnerable_groups) + [
         g.vulnerability for g in system.affected_groups.all() if g.vulnerable and g.vulnerability
     ]
@@ -252,21 +255,42 @@ def indicator_views_for_impacts(impacts: Any) -> list[IndicatorView]:
     return [indicator_view(i, list(i.measurements.all())) for i in indicators]
 
 
-def red_line_blocked(assessments: list[Assessment]) -> set[int]:
-    """Ids of these assessments whose red-line screening has an undecided hit (two queries)."""
+def serious_indicator_views(*, organisation: Organisation) -> list[IndicatorView]:
+    """The indicator views of the actions on current high and severe impacts, most urgent impact
+    first, in three queries driven from the organisation's indicators (not from its impacts)."""
+    measured = Prefetch(
+        "measurements", queryset=Measurement.objects.prefetch_related("groups", "evidence")
+    )
+    indicators = (
+        Indicator.objects.filter(
+            organisation=organisation,
+            action__impact__replaced_at__isnull=True,
+            action__impact__severity_band__gte=SeverityBand.HIGH,
+        )
+        .select_related("action", "action__impact")
+        .prefetch_related(measured)
+        .order_by("-action__impact__priority", "action__impact_id", "id")
+    )
+    return [indicator_view(i, list(i.measurements.all())) for i in indicators]
+
+
+def red_line_blocked_titles(*, organisation: Organisation) -> list[str]:
+    """Titles of the organisation's assessments (not superseded) whose red-line screening has an
+    undecided hit, in two queries over scopings that link a screening (not over assessments)."""
     from rightslens.procurement.models import RedLineScreening
 
-    pairs = list(
-        Scoping.objects.filter(
-            assessment__in=assessments, red_line_screening_id__isnull=False
-        ).values_list("assessment_id", "red_line_screening_id")
+    linked = list(
+        Scoping.objects.filter(organisation=organisation, red_line_screening_id__isnull=False)
+        .exclude(assessment__status=AssessmentStatus.SUPERSEDED)
+        .order_by("-assessment__created_at", "-assessment_id")
+        .values_list("assessment__title", "red_line_screening_id")
     )
-    if not pairs:
-        return set()
+    if not linked:
+        return []
     screenings = RedLineScreening.objects.filter(
-        organisation_id=assessments[0].organisation_id, pk__in={sid for _, sid in pairs}
+        organisation=organisation, pk__in={sid for _, sid in linked}
     ).in_bulk()
-    return {aid for aid, sid in pairs if sid in screenings and screenings[sid].blocks}
+    return [title for title, sid in linked if sid in screenings and screenings[sid].blocks]
 
 
 def impact_indicator_views(impact: Impact) -> list[IndicatorView]:
@@ -335,46 +359,108 @@ def red_line_screening(assessment: Assessment) -> Any:
     ).first()
 
 
-def assessment_facts(assessment: Assessment) -> quality.AssessmentFacts:
-    impacts = list(assessment.impacts.prefetch_related("affected_groups", "actions"))
-    note_grievance_remedies(assessment.organisation, impacts)
-    disaggregated = set(
-        GroupMeasurement.objects.filter(
-            measurement__indicator__action__impact__assessment=assessment
-        ).values_list("measurement__indicator__action__impact_id", flat=True)
+@dataclass(frozen=True)
+class _QualityReads:
+    """What the quality checks read about a set of assessments, in a fixed number of queries."""
+
+    impacts: dict[int, list[Impact]]
+    disaggregated: set[int]  # impact ids tracked by group
+    evidenced: set[int]  # action ids with a measurement
+    reviewed: dict[int, set[str]]  # assessment id -> category refs reviewed
+    scopings: dict[int, Scoping]
+    screenings: dict[int, Any]  # red-line screening id -> screening
+
+
+def _quality_reads(assessments: list[Assessment]) -> _QualityReads:
+    from django.db.models import prefetch_related_objects
+
+    from rightslens.procurement.models import RedLineScreening
+
+    ids = [a.pk for a in assessments]
+    impacts: dict[int, list[Impact]] = defaultdict(list)
+    found = list(
+        Impact.objects.filter(assessment_id__in=ids).prefetch_related("affected_groups", "actions")
     )
-    evidenced = set(
-        Measurement.objects.filter(indicator__action__impact__assessment=assessment).values_list(
-            "indicator__action_id", flat=True
-        )
+    if found:
+        note_grievance_remedies(assessments[0].organisation, found)
+    for impact in found:
+        impacts[impact.assessment_id].append(impact)
+    reviewed: dict[int, set[str]] = defaultdict(set)
+    for aid, ref in CategoryReview.objects.filter(assessment_id__in=ids).values_list(
+        "assessment_id", "category_ref"
+    ):
+        reviewed[aid].add(ref)
+    scopings = {s.assessment_id: s for s in Scoping.objects.filter(assessment_id__in=ids)}
+    linked = {s.red_line_screening_id for s in scopings.values() if s.red_line_screening_id}
+    screenings = (
+        RedLineScreening.objects.filter(
+            organisation_id=assessments[0].organisation_id, pk__in=linked
+        ).in_bulk()
+        if linked
+        else {}
     )
+    prefetch_related_objects(assessments, "system__affected_groups")
+    return _QualityReads(
+        impacts=impacts,
+        disaggregated=set(
+            GroupMeasurement.objects.filter(
+                measurement__indicator__action__impact__assessment_id__in=ids
+            ).values_list("measurement__indicator__action__impact_id", flat=True)
+        ),
+        evidenced=set(
+            Measurement.objects.filter(
+                indicator__action__impact__assessment_id__in=ids
+            ).values_list("indicator__action_id", flat=True)
+        ),
+        reviewed=reviewed,
+        scopings=scopings,
+        screenings=screenings,
+    )
+
+
+def assessment_facts(
+    assessment: Assessment, reads: _QualityReads | None = None
+) -> quality.AssessmentFacts:
+    """The facts the quality checks judge. `reads`: `_quality_reads` of a page of assessments
+    that includes this one (a fixed number of queries for the page); read here when not given."""
+    reads = reads or _quality_reads([assessment])
+    impacts = reads.impacts.get(assessment.pk, [])
+    scoping = reads.scopings.get(assessment.pk)
+    linked = scoping.red_line_screening_id if scoping else None
+    screening = reads.screenings.get(linked) if linked else None
     flags = flags_for(assessment)
     titles = cycle_catalogue.category_titles()
+    considered = reads.reviewed.get(assessment.pk, set()) | {i.risk_category for i in impacts}
     return quality.AssessmentFacts(
         id=assessment.pk,
         title=assessment.title,
         all_categories=tuple(titles),
-        considered_categories=frozenset(considered_categories(assessment)),
-        impacts=tuple(_impact_facts(i, disaggregated) for i in impacts),
-        actions=tuple(_action_facts(a, evidenced) for i in impacts for a in i.actions.all()),
-        undecided_red_lines=undecided_red_lines(assessment),
+        considered_categories=frozenset(considered),
+        impacts=tuple(_impact_facts(i, reads.disaggregated) for i in impacts),
+        actions=tuple(_action_facts(a, reads.evidenced) for i in impacts for a in i.actions.all()),
+        undecided_red_lines=1 if screening is not None and screening.blocks else 0,
         overdue=lifecycle.FLAG_TEXT[lifecycle.ReviewFlag.OVERDUE] in flags,
         system_changed=lifecycle.FLAG_TEXT[lifecycle.ReviewFlag.SYSTEM_CHANGED] in flags,
-        untested_languages=suggestions.untested_languages(profile_for(assessment))
-        if _has_scoping(assessment)
+        untested_languages=suggestions.untested_languages(profile_for(assessment, scoping))
+        if scoping is not None and scoping.safety_tested_languages
         else (),
         category_titles=titles,
     )
 
 
-def _has_scoping(assessment: Assessment) -> bool:
-    return (
-        Scoping.objects.filter(assessment=assessment).exclude(safety_tested_languages=[]).exists()
-    )
-
-
 def quality_findings(assessment: Assessment) -> list[quality.Finding]:
     return quality.run_checks(assessment_facts(assessment))
+
+
+def quality_findings_for(
+    assessments: list[Assessment],
+) -> list[tuple[Assessment, list[quality.Finding]]]:
+    """Findings for a page of assessments, reading them all at once (a fixed number of queries,
+    whatever the page holds)."""
+    if not assessments:
+        return []
+    reads = _quality_reads(assessments)
+    return [(a, quality.run_checks(assessment_facts(a, reads))) for a in assessments]
 
 
 def live_assessments(*, organisation: Organisation) -> Any:
@@ -387,7 +473,7 @@ def live_assessments(*, organisation: Organisation) -> Any:
 
 
 def org_quality(*, organisation: Organisation) -> list[tuple[Assessment, list[quality.Finding]]]:
-    return [(a, quality_findings(a)) for a in live_assessments(organisation=organisation)]
+    return quality_findings_for(list(live_assessments(organisation=organisation)))
 
 
 def system_clearance(system: AISystem) -> dict[str, Any]:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from enum import Enum, IntEnum
+from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.signals import post_delete
+from django.utils import timezone
 
 from rightslens.accounts.models import OrgScoped
 from rightslens.core.involvement import ActionType, Involvement
@@ -92,6 +95,25 @@ class Assessment(OrgScoped):
     def __str__(self) -> str:
         return f"{self.title} (v{self.version})"
 
+    @classmethod
+    def from_db(cls, db: Any, field_names: Any, values: Any, **kwargs: Any) -> Assessment:
+        loaded = super().from_db(db, field_names, values, **kwargs)
+        loaded._register_state = loaded._currency()
+        return loaded
+
+    def _currency(self) -> tuple[bool, int | None]:
+        return (self.status == AssessmentStatus.SUPERSEDED, self.previous_id)
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Saving keeps `Impact.replaced_at` true: a new version replaces its predecessor's impacts
+        in the register, and superseding replaces the assessment's own."""
+        before = getattr(self, "_register_state", (False, None))
+        super().save(*args, **kwargs)
+        after = self._currency()
+        if after != before:
+            refresh_replaced({pk for pk in (self.pk, before[1], after[1]) if pk is not None})
+        self._register_state = after
+
     @property
     def is_frozen(self) -> bool:
         return self.status in {AssessmentStatus.APPROVED, AssessmentStatus.SUPERSEDED}
@@ -148,6 +170,12 @@ class Impact(OrgScoped):
     # Derived by the core rules in the service layer, stored so the register can sort in SQL.
     severity_band = models.PositiveSmallIntegerField(choices=_int_choices(SeverityBand), default=1)
     priority = models.PositiveIntegerField(default=0, db_index=True)
+    # Kept by `save` and `refresh_replaced`, so the register reads its current entries without
+    # joining assessments: when a newer version of the assessment (or superseding) took this
+    # impact's place (null while it is the current version) ...
+    replaced_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # ... and when it stopped being open (addressed or closed; null while open).
+    closed_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Optimistic lock: bumped on every edit, so an edit made from a stale form is refused.
     lock_version = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -157,7 +185,21 @@ class Impact(OrgScoped):
         ordering = ["-priority", "id"]
         # The register's order within an organisation: pages walk it without sorting.
         indexes = [
-            models.Index(fields=["organisation", "-priority", "id"], name="impact_org_priority")
+            models.Index(fields=["organisation", "-priority", "id"], name="impact_org_priority"),
+            # The register: current entries only, in priority order.
+            models.Index(
+                fields=["organisation", "-priority", "id"],
+                condition=Q(replaced_at__isnull=True),
+                name="impact_current_priority",
+            ),
+            # The register's stamp (latest change, number of rows) in an index-only pass.
+            models.Index(fields=["organisation", "updated_at"], name="impact_org_updated"),
+            # The severity-first picture and the dashboard count current impacts per cell.
+            models.Index(
+                fields=["organisation", "severity_band", "actual", "likelihood"],
+                condition=Q(replaced_at__isnull=True),
+                name="impact_current_picture",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -174,6 +216,52 @@ class Impact(OrgScoped):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Stamps `closed_at` when the impact leaves "open" (cleared if reopened), and on creation
+        `replaced_at` from its assessment (a copy into a new version starts current)."""
+        closed_at = None if self.status == ImpactStatus.OPEN else (self.closed_at or timezone.now())
+        fields = kwargs.get("update_fields")
+        if closed_at != self.closed_at and fields is not None:
+            kwargs["update_fields"] = {*fields, "closed_at"}
+        self.closed_at = closed_at
+        if self._state.adding:
+            gone = Assessment.objects.filter(
+                Q(pk=self.assessment_id, status=AssessmentStatus.SUPERSEDED)
+                | Q(previous_id=self.assessment_id)
+            ).exists()
+            self.replaced_at = timezone.now() if gone else None
+        super().save(*args, **kwargs)
+
+
+def refresh_replaced(assessment_ids: set[int]) -> None:
+    """Set `replaced_at` on the impacts of these assessments from the truth: an assessment's
+    impacts are current unless it is superseded or a newer version of it exists."""
+    if not assessment_ids:
+        return
+    current = set(
+        Assessment.objects.filter(pk__in=assessment_ids)
+        .exclude(status=AssessmentStatus.SUPERSEDED)
+        .exclude(successors__isnull=False)
+        .values_list("pk", flat=True)
+    )
+    now = timezone.now()  # updated_at too: figures cached by the register's stamp see it
+    Impact.objects.filter(
+        assessment_id__in=assessment_ids - current, replaced_at__isnull=True
+    ).update(replaced_at=now, updated_at=now)
+    if current:
+        Impact.objects.filter(assessment_id__in=current, replaced_at__isnull=False).update(
+            replaced_at=None, updated_at=now
+        )
+
+
+def _predecessor_back_in_register(sender: Any, instance: Assessment, **kwargs: Any) -> None:
+    """Deleting a newer version (a discarded draft) puts its predecessor's impacts back."""
+    if instance.previous_id:
+        refresh_replaced({instance.previous_id})
+
+
+post_delete.connect(_predecessor_back_in_register, sender=Assessment)
 
 
 class ActionStatus(models.TextChoices):

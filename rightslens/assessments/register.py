@@ -11,12 +11,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
-from django.db.models import Count, F, Q
+from django.db.models import CharField, Count, F, Q, Value
+from django.db.models.functions import Concat
 
 from rightslens.accounts.models import Organisation
 from rightslens.core.involvement import Requirement, Response
 from rightslens.core.severity import Likelihood, SeverityBand
 from rightslens.core.vocabulary import label
+from rightslens.inventory.models import AffectedGroup, AISystem
 
 from .models import Impact
 from .rules import impact_plan_gaps, impact_response
@@ -42,6 +44,8 @@ class RegisterFilters:
     right: str = ""
     group: int | None = None
     system: int | None = None
+    group_name: str = ""  # typed text: the group whose label it is, else names containing it
+    system_name: str = ""  # typed text: the system so named, else names containing it
     involvement: str = ""
     status: str = ""
     sort: str = "priority"
@@ -108,11 +112,43 @@ def _filtered(organisation: Organisation, filters: RegisterFilters) -> Any:
         impacts = impacts.filter(pk__in=through.values("impact_id"))
     if filters.system:
         impacts = impacts.filter(assessment__system__pk=filters.system)
+    if filters.group_name:
+        groups = matching_groups(organisation, filters.group_name).values("pk")
+        through = Impact.affected_groups.through.objects.filter(affectedgroup_id__in=groups)
+        impacts = impacts.filter(pk__in=through.values("impact_id"))
+    if filters.system_name:
+        systems = matching_systems(organisation, filters.system_name).values("pk")
+        impacts = impacts.filter(assessment__system_id__in=systems)
     if filters.involvement:
         impacts = impacts.filter(involvement=filters.involvement)
     if filters.status:
         impacts = impacts.filter(status=filters.status)
     return impacts
+
+
+def group_labels(organisation: Organisation) -> Any:
+    """The organisation's affected groups, each with `label`: "name (system)"."""
+    return AffectedGroup.objects.filter(organisation=organisation).annotate(
+        label=Concat("name", Value(" ("), "system__name", Value(")"), output_field=CharField())
+    )
+
+
+def matching_groups(organisation: Organisation, text: str) -> Any:
+    """Groups for typed text, as a query: the group labelled exactly so (as the suggestions
+    offer them), else every group whose name or label contains the text."""
+    text = text.strip()
+    labelled = group_labels(organisation)
+    exact = labelled.filter(label__iexact=text)
+    return exact if exact.exists() else labelled.filter(label__icontains=text)
+
+
+def matching_systems(organisation: Organisation, text: str) -> Any:
+    """Systems for typed text, as a query: the system of exactly that name, else every system
+    whose name contains the text."""
+    text = text.strip()
+    systems = AISystem.objects.filter(organisation=organisation)
+    exact = systems.filter(name__iexact=text)
+    return exact if exact.exists() else systems.filter(name__icontains=text)
 
 
 def _unfiltered(filters: RegisterFilters) -> bool:
@@ -121,6 +157,8 @@ def _unfiltered(filters: RegisterFilters) -> bool:
         or filters.right
         or filters.group
         or filters.system
+        or filters.group_name
+        or filters.system_name
         or filters.involvement
         or filters.status
     )
@@ -150,25 +188,27 @@ def _ahead_of(impact: Impact) -> Q:
 
 
 def ranks_of(organisation: Organisation, impacts: list[Impact]) -> dict[int, int]:
-    """Each impact's rank in the whole register, in one query (a window over the register's
-    ids and priorities in the database; no ids are loaded here)."""
+    """Each impact's rank in the whole register, in two queries that load no impact: the count
+    of current impacts per priority (an index-only pass), then, among those sharing a page row's
+    priority, how many come before it by id."""
     if not impacts:
         return {}
-    inner = (
-        current_impacts(organisation=organisation)
-        .order_by()
-        .values(rank_id=F("pk"), rank_priority=F("priority"))
+    current = Impact.objects.filter(organisation=organisation, replaced_at__isnull=True).order_by()
+    per_priority = dict(
+        current.values_list("priority").annotate(n=Count("*")).values_list("priority", "n")
     )
-    sql, params = inner.query.sql_with_params()
-    marks = ", ".join(["%s"] * len(impacts))
-    ranked = (
-        "SELECT rank_id, rank FROM (SELECT rank_id, ROW_NUMBER() OVER "  # noqa: S608  (no user text)
-        "(ORDER BY rank_priority DESC, rank_id) AS rank "
-        f"FROM ({sql}) r) ranked WHERE rank_id IN ({marks})"
+    ties = current.filter(priority__in={i.priority for i in impacts}).aggregate(
+        **{
+            f"t{i.pk}": Count("priority", filter=Q(priority=i.priority, pk__lt=i.pk))
+            for i in impacts
+        }
     )
-    with connection.cursor() as cursor:
-        cursor.execute(ranked, [*params, *(i.pk for i in impacts)])
-        return {pk: rank for pk, rank in cursor.fetchall()}
+    return {
+        i.pk: 1
+        + sum(n for p, n in per_priority.items() if p > i.priority)
+        + (ties[f"t{i.pk}"] or 0)
+        for i in impacts
+    }
 
 
 def _first_rank(organisation: Organisation, first: Impact) -> int:
@@ -234,8 +274,10 @@ def register_page(
     filters: RegisterFilters | None = None,
     cursor: str = "",
     size: int = PAGE_SIZE,
+    count: int | None = None,
 ) -> RegisterPage:
-    """One page of the register and the count of all matches, in a fixed number of queries."""
+    """One page of the register and the count of all matches, in a fixed number of queries.
+    `count`: the number of matches when the caller has it (the severity picture counts them)."""
     filters = filters or RegisterFilters()
     sort = filters.sort if filters.sort in SORTS else "priority"
     size = max(1, min(size, MAX_PAGE_SIZE))
@@ -256,7 +298,9 @@ def register_page(
         next_cursor = f"k{page[-1].priority}.{page[-1].pk}"
     else:
         next_cursor = f"o{offset + size}"
-    return RegisterPage(rows, matching.order_by().count(), next_cursor, cursor)
+    if count is None:
+        count = matching.order_by().count()
+    return RegisterPage(rows, count, next_cursor, cursor)
 
 
 # ---- The severity-first picture -------------------------------------------------------------
@@ -330,23 +374,35 @@ class CountedPicture:
     rows: list[CountedRow]
 
 
-def severity_picture_counts(
-    *,
-    organisation: Organisation,
-    filters: RegisterFilters | None = None,
-    page_rows: list[RegisterRow] | None = None,
-) -> CountedPicture:
-    filters = filters or RegisterFilters()
+def picture_cells(
+    *, organisation: Organisation, filters: RegisterFilters
+) -> dict[tuple[int, bool, int | None], int]:
+    """Matching impacts per (band, actual, likelihood; None when actual), in one aggregate query
+    (an index-only pass over the current impacts on PostgreSQL)."""
     cells: dict[tuple[int, bool, int | None], int] = {}
     grouped = (
         _filtered(organisation, filters)
         .order_by()
         .values_list("severity_band", "actual", "likelihood")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))
     )
     for band, actual, likelihood, n in grouped:
         key = (band, actual, None if actual else likelihood)
         cells[key] = cells.get(key, 0) + n
+    return cells
+
+
+def severity_picture_counts(
+    *,
+    organisation: Organisation,
+    filters: RegisterFilters | None = None,
+    page_rows: list[RegisterRow] | None = None,
+    cells: dict[tuple[int, bool, int | None], int] | None = None,
+) -> CountedPicture:
+    """`cells`: `picture_cells` for these filters, when the caller has them."""
+    filters = filters or RegisterFilters()
+    if cells is None:
+        cells = picture_cells(organisation=organisation, filters=filters)
     shown = sorted(page_rows or [], key=lambda r: r.rank)
     bands = sorted(SeverityBand, reverse=True)
 

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.forms.utils import flatatt
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -22,7 +23,7 @@ from rightslens.core import severity as core_severity
 from rightslens.core.involvement import Involvement, required_response
 from rightslens.core.severity import SeverityBand
 from rightslens.core.vocabulary import label
-from rightslens.inventory.models import AffectedGroup, AISystem
+from rightslens.inventory.models import AISystem
 
 from . import catalogue
 from . import rules as impact_rules
@@ -32,14 +33,18 @@ from .register import (
     BadCursor,
     RegisterFilters,
     RegisterRow,
+    group_labels,
+    picture_cells,
     register_page,
     severity_picture_counts,
 )
 
+SUGGESTIONS = 20  # options the search-as-you-type filters offer at a time
+
 
 class ManyOptionsSelect(forms.Select):
-    """A select whose options are joined in Python rather than rendered one template each: an
-    organisation with thousands of affected groups gets its filter in milliseconds."""
+    """A select whose options are joined in Python rather than rendered one template each (the
+    rights filter has about a hundred)."""
 
     def render(
         self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
@@ -54,19 +59,39 @@ class ManyOptionsSelect(forms.Select):
         return mark_safe(f"<select{flatatt(final)}>{options}</select>")  # noqa: S308  (escaped above)
 
 
+class SuggestInput(forms.TextInput):
+    """A text field that suggests matching options as one types (htmx fills its datalist from an
+    endpoint of at most `SUGGESTIONS` options); without JavaScript it is a plain text field that
+    the server matches. The organisation's options are never all sent."""
+
+    def __init__(self, endpoint: str, hint: str) -> None:
+        super().__init__(attrs={"autocomplete": "off", "placeholder": hint})
+        self.endpoint = endpoint
+
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> SafeString:
+        listed = f"{name}-options"
+        extra = {
+            "list": listed,
+            "hx-get": self.endpoint,
+            "hx-trigger": "input changed delay:250ms, focus once",
+            "hx-target": f"#{listed}",
+            "hx-swap": "innerHTML",
+            "hx-sync": "this:replace",
+        }
+        field = super().render(name, value, {**(attrs or {}), **extra}, renderer)
+        return mark_safe(f'{field}<datalist id="{escape(listed)}"></datalist>')  # noqa: S308  (the field renders escaped)
+
+
 class RegisterFilterForm(forms.Form):
     band = forms.TypedChoiceField(label="Severity", required=False, coerce=int, empty_value=None)
     right = forms.ChoiceField(label="Right", required=False, widget=ManyOptionsSelect)
-    group = forms.TypedChoiceField(
-        label="Affected group",
-        required=False,
-        coerce=int,
-        empty_value=None,
-        widget=ManyOptionsSelect,
-    )
-    system = forms.TypedChoiceField(
-        label="System", required=False, coerce=int, empty_value=None, widget=ManyOptionsSelect
-    )
+    group_name = forms.CharField(label="Affected group", required=False, max_length=200)
+    system_name = forms.CharField(label="System", required=False, max_length=200)
+    # Ids from links and saved filters (not shown: the text fields above show their names).
+    group = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    system = forms.IntegerField(required=False, widget=forms.HiddenInput)
     involvement = forms.ChoiceField(
         label="Involvement",
         required=False,
@@ -89,16 +114,13 @@ class RegisterFilterForm(forms.Form):
         )
         rights = [(rid, title) for _, group in catalogue.right_choices() for rid, title in group]
         set_choices(self, "right", [("", "Any right"), *rights])
-        groups = AffectedGroup.objects.filter(organisation=organisation).values_list(
-            "pk", "name", "system__name"
+        slug = organisation.slug
+        self.fields["group_name"].widget = SuggestInput(
+            reverse("register_group_options", args=[slug]), "Type part of a group's name"
         )
-        set_choices(
-            self,
-            "group",
-            [("", "Any group")] + [(pk, f"{name} ({system})") for pk, name, system in groups],
+        self.fields["system_name"].widget = SuggestInput(
+            reverse("register_system_options", args=[slug]), "Type part of a system's name"
         )
-        systems = AISystem.objects.filter(organisation=organisation).values_list("pk", "name")
-        set_choices(self, "system", [("", "Any system"), *systems])
 
     def filters(self) -> RegisterFilters:
         if not self.is_valid():
@@ -107,19 +129,49 @@ class RegisterFilterForm(forms.Form):
         return RegisterFilters(**data)
 
 
+def _options(texts: list[str]) -> HttpResponse:
+    return HttpResponse("".join(f'<option value="{escape(t)}"></option>' for t in texts))
+
+
+@login_required
+@org_view("GET")
+def register_group_options(request: HttpRequest, org_slug: str) -> HttpResponse:
+    """At most `SUGGESTIONS` of the organisation's affected groups whose label contains the text
+    typed (`group_name` or `q`), as datalist options."""
+    organisation = member_or_404(request, org_slug).organisation
+    text = (request.GET.get("group_name") or request.GET.get("q") or "").strip()[:200]
+    found = group_labels(organisation).filter(label__icontains=text).order_by("name", "pk")
+    return _options(list(found.values_list("label", flat=True)[:SUGGESTIONS]))
+
+
+@login_required
+@org_view("GET")
+def register_system_options(request: HttpRequest, org_slug: str) -> HttpResponse:
+    """At most `SUGGESTIONS` of the organisation's systems whose name contains the text typed
+    (`system_name` or `q`), as datalist options."""
+    organisation = member_or_404(request, org_slug).organisation
+    text = (request.GET.get("system_name") or request.GET.get("q") or "").strip()[:200]
+    found = AISystem.objects.filter(organisation=organisation, name__icontains=text)
+    return _options(list(found.order_by("name", "pk").values_list("name", flat=True)[:SUGGESTIONS]))
+
+
 @login_required
 @org_view("GET")
 def register(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug)
     organisation = membership.organisation
-    form = RegisterFilterForm(request.GET or None, organisation=organisation)
+    form = RegisterFilterForm(_named(request, organisation), organisation=organisation)
     filters = form.filters()
+    cells = picture_cells(organisation=organisation, filters=filters)  # the count comes from it
     try:
         page = register_page(
-            organisation=organisation, filters=filters, cursor=request.GET.get("cursor", "")
+            organisation=organisation,
+            filters=filters,
+            cursor=request.GET.get("cursor", ""),
+            count=sum(cells.values()),
         )
     except BadCursor:
-        page = register_page(organisation=organisation, filters=filters)
+        page = register_page(organisation=organisation, filters=filters, count=sum(cells.values()))
     _attach_right_titles(page.rows)
     context = {
         "membership": membership,
@@ -127,13 +179,30 @@ def register(request: HttpRequest, org_slug: str) -> HttpResponse:
         "page": page,
         "rows": page.rows,
         "picture": severity_picture_counts(
-            organisation=organisation, filters=filters, page_rows=page.rows
+            organisation=organisation, filters=filters, page_rows=page.rows, cells=cells
         ),
         "next_query": _query_with(request, cursor=page.next_cursor),
         "first_query": _query_with(request, cursor=""),
     }
     template = "assessments/_register_table.html" if request.htmx else "assessments/register.html"  # type: ignore[attr-defined]  # request.htmx is set by the django-htmx middleware
     return render(request, template, context)
+
+
+def _named(request: HttpRequest, organisation: Organisation) -> Any:
+    """The query, with the name of a group or system given by id (a link, a saved filter) put in
+    its text field, which is what the form shows and sends back."""
+    query = request.GET.copy()
+    for key, names in (
+        ("group", group_labels(organisation).values_list("label", flat=True)),
+        (
+            "system",
+            AISystem.objects.filter(organisation=organisation).values_list("name", flat=True),
+        ),
+    ):
+        given = query.get(key, "")
+        if given.isdigit() and not query.get(f"{key}_name"):
+            query[f"{key}_name"] = names.filter(pk=int(given)).first() or ""
+    return query or None
 
 
 def _attach_right_titles(rows: list[RegisterRow]) -> None:

@@ -66,7 +66,7 @@ def quality(request: HttpRequest, org_slug: str) -> HttpResponse:
     membership = member_or_404(request, org_slug)
     live = cycle_selectors.live_assessments(organisation=membership.organisation)
     page = Paginator(live, QUALITY_PER_PAGE).get_page(request.GET.get("page"))
-    results = [(a, cycle_selectors.quality_findings(a)) for a in page.object_list]
+    results = cycle_selectors.quality_findings_for(list(page.object_list))
     errors = sum(1 for _, found in results for f in found if f.level.value == "error")
     warnings = sum(1 for _, found in results for f in found if f.level.value == "warning")
     return render(

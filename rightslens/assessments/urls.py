@@ -7,6 +7,16 @@ _ORG = "o/<slug:org_slug>/"
 urlpatterns = [
     path("method/", register_views.method, name="method"),
     path(_ORG + "register/", register_views.register, name="register"),
+    path(
+        _ORG + "register/options/groups/",
+        register_views.register_group_options,
+        name="register_group_options",
+    ),
+    path(
+        _ORG + "register/options/systems/",
+        register_views.register_system_options,
+        name="register_system_options",
+    ),
     path(_ORG + "assessments/", views.assessment_list, name="assessment_list"),
     path(
         _ORG + "systems/<int:system_id>/assessments/new/",

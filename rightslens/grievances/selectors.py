@@ -74,6 +74,53 @@ def _appeal_figures(cases: list[Grievance], targets: TargetTimes) -> dict[str, A
     return figures
 
 
+def handling_times(*, organisation: Organisation) -> dict[str, dict[str, Any]]:
+    """Days per handling step against its target, as the learning dashboard counts them, in SQL
+    (one aggregate, then the middle one or two durations of each step): no case is loaded or
+    decrypted, and the cost does not grow with the number of cases read into Python."""
+    from django.db.models import Count, DurationField, ExpressionWrapper, F, Q
+
+    targets = target_times(organisation)
+    steps = {
+        "acknowledge": ("received_at", "acknowledged_at", targets.acknowledge_days),
+        "remedy": ("received_at", "remedy_proposed_at", targets.remedy_days),
+        "appeal": ("appealed_at", "appeal_answered_at", targets.appeal_days),
+        "resolve": ("received_at", "closed_at", targets.remedy_days),
+    }
+    cases = Grievance.objects.filter(organisation=organisation).order_by()
+    sums: dict[str, Any] = {}
+    for key, (start, end, days) in steps.items():
+        done = Q(**{f"{start}__isnull": False, f"{end}__isnull": False})
+        sums[f"{key}_count"] = Count("pk", filter=done)
+        sums[f"{key}_on_time"] = Count(
+            "pk", filter=done & Q(**{f"{end}__lte": F(start) + timedelta(days=days)})
+        )
+    found = cases.aggregate(**sums)
+    figures = {}
+    for key, (start, end, days) in steps.items():
+        count = found[f"{key}_count"]
+        middle: list[timedelta] = []
+        if count:
+            took = ExpressionWrapper(F(end) - F(start), output_field=DurationField())
+            ordered = (
+                cases.filter(**{f"{start}__isnull": False, f"{end}__isnull": False})
+                .annotate(took=took)
+                .order_by("took", "pk")
+                .values_list("took", flat=True)
+            )
+            first = (count - 1) // 2
+            middle = list(ordered[first : first + (2 if count % 2 == 0 else 1)])
+        figures[key] = {
+            "count": count,
+            "on_time": found[f"{key}_on_time"],
+            "median_days": round(median(d.total_seconds() / 86400 for d in middle), 1)
+            if middle
+            else None,
+            "target_days": days,
+        }
+    return figures
+
+
 def dashboard(*, organisation: Organisation) -> dict[str, Any]:
     cases = list(grievances_for(organisation=organisation))
     targets = target_times(organisation)

@@ -6,16 +6,11 @@ numbers as a table), drawn as server-side SVG by templates/ux/_bar_chart.html.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections import Counter
 from typing import Any
 
 from django.apps import apps
-from django.utils import timezone
 
 from rightslens.accounts.models import Organisation
-
-OPEN = "open"
 
 
 def _chart(
@@ -29,14 +24,14 @@ def _chart(
     return {"key": key, "title": title, "bars": bars, "unit": unit, "height": 28 * len(bars) + 10}
 
 
-def severity_by_actual(impacts: list[Any]) -> dict[str, Any]:
+def severity_by_actual(counts: dict[tuple[int, bool], int]) -> dict[str, Any]:
+    """`counts`: current impacts per (severity band, actual)."""
     choices = apps.get_model("assessments", "Impact")._meta.get_field("severity_band").choices
     names: dict[Any, Any] = dict(choices or [])
-    counts = Counter((i.severity_band, i.actual) for i in impacts)
     bars = [
         {
             "label": f"{names.get(band, band)}, {'actual' if actual else 'potential'}",
-            "value": counts[(band, actual)],
+            "value": counts.get((band, actual), 0),
         }
         for band in (4, 3, 2, 1)
         for actual in (True, False)
@@ -44,28 +39,25 @@ def severity_by_actual(impacts: list[Any]) -> dict[str, Any]:
     return _chart("severity", "Impacts by severity band: actual harm and potential harm", bars)
 
 
-def impacts_by_right(impacts: list[Any], title_of: Any) -> dict[str, Any]:
-    counts = Counter(r for i in impacts for r in (i.rights or []))
-    bars = [{"label": title_of(r), "value": n} for r, n in counts.most_common(10)]
+def impacts_by_right(counts: list[tuple[str, int]], title_of: Any) -> dict[str, Any]:
+    """`counts`: (right id, current impacts affecting it), most affected first."""
+    bars = [{"label": title_of(r), "value": n} for r, n in counts[:10]]
     return _chart("rights", "Impacts by right (the ten rights most often affected)", bars)
 
 
-def open_severe_trend(impacts: list[Any], months: int = 6) -> dict[str, Any]:
-    """Open severe impacts at the end of each of the last months. An impact counts from its
-    creation until it is no longer open (its last update is taken as the day it was addressed)."""
-    today = timezone.now()
-    bars = []
-    for back in range(months - 1, -1, -1):
-        first = (today.replace(day=1) - dt.timedelta(days=31 * back)).replace(day=1)
-        end = min(today, (first + dt.timedelta(days=32)).replace(day=1))
-        n = sum(
-            1
-            for i in impacts
-            if i.severity_band == 4
-            and i.created_at <= end
-            and (i.status == OPEN or i.updated_at > end)
-        )
-        bars.append({"label": first.strftime("%b %Y"), "value": n})
+def open_severe_trend(
+    organisation: Organisation, months: int = 6, values: list[int] | None = None
+) -> dict[str, Any]:
+    """Open severe impacts at the end of each of the last months (exact, from the dates the
+    impacts were created, addressed or closed, and replaced by a newer version). `values`: the
+    counts at `month_ends(months)` when the caller has them (the dashboard counts them at once)."""
+    from rightslens.assessments.selectors import dashboard_figures, month_ends
+
+    ends = month_ends(months)
+    if values is None:
+        figures = dashboard_figures(organisation=organisation, trend_ends=[e for _, e in ends])
+        values = figures["open_severe"]
+    bars = [{"label": name, "value": n} for (name, _), n in zip(ends, values, strict=True)]
     return _chart("trend", "Open severe impacts at the end of each month", bars)
 
 
@@ -111,17 +103,29 @@ def effectiveness_by_group(organisation: Organisation) -> dict[str, Any]:
     return _chart("groups", "Effectiveness of actions by group (latest measurement)", bars)
 
 
-def dashboard_charts(*, organisation: Organisation) -> list[dict[str, Any]]:
-    from rightslens.grievances.selectors import dashboard as grievance_dashboard
+def dashboard_charts(
+    *, organisation: Organisation, figures: dict[str, Any] | None = None
+) -> list[dict[str, Any]]:
+    """The charts from aggregate queries over the register. `figures`: the dashboard's counts
+    (`dashboard_figures` with `trend_ends` at `month_ends()`), when the page already has them."""
+    from rightslens.assessments.selectors import (
+        dashboard_figures,
+        impact_counts_by_right,
+        month_ends,
+    )
+    from rightslens.grievances.selectors import handling_times
     from rightslens.ux.templatetags.readable import kb_title
 
-    impacts = list(
-        apps.get_model("assessments", "Impact").objects.filter(organisation=organisation)
-    )
+    if figures is None:
+        ends = [end for _, end in month_ends()]
+        figures = dashboard_figures(organisation=organisation, trend_ends=ends)
+    rights = figures.get("top_rights")
+    if rights is None:
+        rights = impact_counts_by_right(organisation=organisation, top=10)
     return [
-        severity_by_actual(impacts),
-        impacts_by_right(impacts, kb_title),
-        open_severe_trend(impacts),
-        grievance_times(grievance_dashboard(organisation=organisation)),
+        severity_by_actual(figures["by_severity"]),
+        impacts_by_right(rights, kb_title),
+        open_severe_trend(organisation, values=figures["open_severe"]),
+        grievance_times(handling_times(organisation=organisation)),
         effectiveness_by_group(organisation),
     ]

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from textwrap import shorten
 from typing import Any
 
+from django.db.models import Q
+
 from rightslens.accounts.models import Organisation
 from rightslens.assessments.models import ActionStatus, Assessment, AssessmentStatus, Impact
 from rightslens.assessments.rules import impact_plan_gaps, impact_response
@@ -112,18 +114,14 @@ def board_brief(*, organisation: Organisation) -> dict[str, Any]:
         in_review.count(),
         "assessments waiting for sign-off",
     )
-    not_superseded = list(
-        Assessment.objects.filter(organisation=organisation).exclude(
-            status=AssessmentStatus.SUPERSEDED
-        )
+    blocked = cycle_selectors.red_line_blocked_titles(organisation=organisation)
+    decisions += _listed(
+        [f"Decide the red-line hit in “{title}”" for title in blocked[:BRIEF_ITEMS]],
+        len(blocked),
+        "red-line hits to decide",
     )
-    blocked = cycle_selectors.red_line_blocked(not_superseded)
-    decisions += [
-        f"Decide the red-line hit in “{a.title}”" for a in not_superseded if a.pk in blocked
-    ]
     left_behind: list[str] = []
-    serious = live.filter(severity_band__gte=SeverityBand.HIGH)
-    for view in cycle_selectors.indicator_views_for_impacts(serious):
+    for view in cycle_selectors.serious_indicator_views(organisation=organisation):
         impact = view.indicator.action.impact
         left_behind += [
             f"{impact.title}: {r.group} ({r.dimension}) left behind on {view.indicator.name}"
@@ -136,7 +134,7 @@ def board_brief(*, organisation: Organisation) -> dict[str, Any]:
         "severe": severe,
         "business_model": _business_model(organisation),
         "decisions": decisions,
-        "left_behind": left_behind,
+        "left_behind": _listed(left_behind[:BRIEF_ITEMS], len(left_behind), "groups left behind"),
     }
 
 
@@ -198,16 +196,29 @@ def _unreviewed_business_models(organisation: Organisation) -> list[Any]:
 
 def _business_model(organisation: Organisation) -> list[str]:
     lines = []
+    said = (
+        Q(general_purpose=True)
+        | ~Q(who_pays="")
+        | ~Q(release_style="")
+        | Q(weights="open")
+        | ~Q(business_model_note="")
+    )
     scopings = (
         Scoping.objects.filter(organisation=organisation)
+        .filter(said)
         .exclude(assessment__status=AssessmentStatus.SUPERSEDED)
         .select_related("assessment__system")
+        .order_by("assessment__system__name", "assessment__system_id", "-assessment__created_at")
     )
     seen: set[int] = set()
-    for s in scopings:
+    for s in scopings.iterator(chunk_size=200):
         system = s.assessment.system
         if system.pk in seen:
             continue
+        if len(seen) == BRIEF_ITEMS:  # a board reads a short list: the others are counted
+            more = scopings.values("assessment__system_id").distinct().count() - len(seen)
+            lines.append(f"… and {more} more systems (see each system's scoping)")
+            break
         seen.add(system.pk)
         parts = []
         if s.general_purpose:

@@ -12,5 +12,6 @@ register = template.Library()
 
 
 @register.inclusion_tag("ux/charts.html")
-def dashboard_charts(org: Any) -> dict[str, Any]:
-    return {"charts": figures(organisation=org)}
+def dashboard_charts(org: Any, counts: dict[str, Any] | None = None) -> dict[str, Any]:
+    """`counts`: the page's `dashboard_figures` (with the trend's month ends), if it has them."""
+    return {"charts": figures(organisation=org, figures=counts)}

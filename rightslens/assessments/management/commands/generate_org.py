@@ -20,6 +20,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from rightslens.accounts.models import Membership, Organisation, OrganisationKind, Role
 from rightslens.assessments import catalogue
@@ -240,6 +241,8 @@ def _impacts(
             status=rnd.choices(list(ImpactStatus), weights=[6, 2, 2])[0],
         )
         impact_apply_rules(impact)  # the same band and priority the services would store
+        if impact.status != ImpactStatus.OPEN:  # bulk_create skips save(), which stamps this
+            impact.closed_at = timezone.now()
         rows.append(impact)
         links.append(chosen)
     created = Impact.objects.bulk_create(rows, batch_size=BATCH)
