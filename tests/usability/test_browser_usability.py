@@ -37,3 +37,21 @@ def test_the_rights_picker_searches_and_suggests_the_category_rights(page, org, 
     page.set_viewport_size({"width": 390, "height": 800})
     assert not axe_violations(page)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+@pytest.mark.browser
+def test_after_choosing_a_category_a_search_still_finds_rights_outside_it(page, org, owner):
+    """Seen at a merge: with a category chosen, typing "life" did not reveal the right to life."""
+    system = make_system(org, "Lumen Chat")
+    assessment = Assessment.objects.create(organisation=org, system=system, title="Entry")
+    browser_login(page, "owner@acme.test")
+    page.goto(f"/o/acme/assessments/{assessment.pk}/impacts/new/")
+    page.select_option("#id_risk_category", "cat-child")
+    assert page.locator(".suggested-rights .right-option").count() > 0
+    life = page.locator("#id_rights .right-option", has=page.locator("input[value=udhr-3]"))
+    assert not life.is_visible()
+    page.fill("#id_rights-search", "life")
+    assert life.is_visible()
+    page.check("input[name=rights][value=udhr-3]")
+    page.fill("#id_rights-search", "")
+    assert life.is_visible()  # a ticked right stays in view
