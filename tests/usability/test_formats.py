@@ -52,3 +52,20 @@ def test_the_register_csv_priority_is_a_rank_not_the_internal_sort_key(db):
     org, _user = demo()
     ranks = [row["priority"] for row in register_rows(organisation=org)]
     assert ranks == list(range(1, len(ranks) + 1)) and len(ranks) > 3
+
+
+def test_no_template_formats_a_date_by_hand():
+    """Dates go through |day or |day_time (or the language's DATE_FORMAT), never a fixed pattern."""
+    import re
+    from pathlib import Path
+
+    from django.conf import settings
+
+    fixed = re.compile(r"\|date:\s*[\"'](?!DATE_FORMAT|DATETIME_FORMAT|SHORT_DATE_FORMAT)")
+    found = [
+        f"{path.relative_to(settings.BASE_DIR)}:{n}"
+        for path in (Path(settings.BASE_DIR) / "rightslens").rglob("*.html")
+        for n, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+        if fixed.search(line)
+    ]
+    assert not found, found
