@@ -11,6 +11,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import pgettext
 
 from . import throttle
 from .second_factor import (
@@ -81,7 +82,9 @@ def second_factor_setup(request: HttpRequest) -> HttpResponse:
     error = ""
     if request.method == "POST":
         if second_factor_verify(user=request.user, code=request.POST.get("code", "")):
-            messages.success(request, "Second factor on: logging in now asks for a code.")
+            messages.success(
+                request, pgettext("staff", "Second factor on: logging in now asks for a code.")
+            )
             return redirect("second_factor")
         error = WRONG_CODE
     context = {"secret": factor.secret, "uri": second_factor_uri(factor=factor), "error": error}

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django import forms
+from django.utils.translation import pgettext_lazy
 
 from rightslens.common.forms import set_choices
 from rightslens.common.rights import RightsCheckboxes
@@ -49,7 +50,7 @@ def _rationale(text: str) -> forms.CharField:
         label=text,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Required for a rating of 3 or 4.",
+        help_text=pgettext_lazy("staff", "Required for a rating of 3 or 4."),
     )
 
 
@@ -80,12 +81,16 @@ class AssessmentForm(forms.Form):
     title = forms.CharField(
         max_length=200,
         required=False,
-        help_text="Leave empty for a title from the system and kind.",
+        help_text=pgettext_lazy("staff", "Leave empty for a title from the system and kind."),
     )
     kind = forms.ChoiceField(choices=AssessmentKind.choices)
-    trigger = forms.ChoiceField(label="What triggered it", choices=Trigger.choices)
+    trigger = forms.ChoiceField(
+        label=pgettext_lazy("staff", "What triggered it"), choices=Trigger.choices
+    )
     trigger_note = forms.CharField(
-        label="About the trigger", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=pgettext_lazy("staff", "About the trigger"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
@@ -93,24 +98,32 @@ class AssessmentForm(forms.Form):
 class ImpactForm(forms.Form):
     # The version the form was loaded at: an edit from a stale form is refused, nothing saved.
     lock_version = forms.IntegerField(
-        label="Edit conflict", required=False, min_value=0, widget=forms.HiddenInput
+        label=pgettext_lazy("staff", "Edit conflict"),
+        required=False,
+        min_value=0,
+        widget=forms.HiddenInput,
     )
     title = forms.CharField(max_length=200, required=False)
     description = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
     rights = forms.MultipleChoiceField(
-        label="Rights affected",
+        label=pgettext_lazy("staff", "Rights affected"),
         required=False,
         widget=RightsCheckboxes,
-        help_text="From the knowledge base's rights catalogue, grouped by instrument. Tick every right affected.",
+        help_text=pgettext_lazy(
+            "staff",
+            "From the knowledge base's rights catalogue, grouped by instrument. Tick every right affected.",
+        ),
     )
-    risk_category = forms.ChoiceField(label="GenAI risk category", required=False)
+    risk_category = forms.ChoiceField(
+        label=pgettext_lazy("staff", "GenAI risk category"), required=False
+    )
     affected_group_ids = forms.MultipleChoiceField(
-        label="Affected groups",
+        label=pgettext_lazy("staff", "Affected groups"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     actual = forms.TypedChoiceField(
-        label="Has the harm happened?",
+        label=pgettext_lazy("staff", "Has the harm happened?"),
         coerce=lambda v: v == "actual",
         initial="potential",
         choices=[
@@ -121,22 +134,26 @@ class ImpactForm(forms.Form):
     )
     likelihood = forms.IntegerField(
         required=False,
-        help_text="Potential impacts only: leave empty for an actual impact.",
+        help_text=pgettext_lazy(
+            "staff", "Potential impacts only: leave empty for an actual impact."
+        ),
         widget=forms.Select(choices=_rating_choices(Likelihood, "— (none: actual impact)")),
     )
     involvement = forms.ChoiceField(
-        label="Your organisation's involvement",
+        label=pgettext_lazy("staff", "Your organisation's involvement"),
         required=False,
         widget=forms.RadioSelect,
         choices=[(m.value, _INVOLVEMENT_LABELS[m]) for m in Involvement],
     )
     involvement_rationale = forms.CharField(
-        label="Why this involvement", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=pgettext_lazy("staff", "Why this involvement"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     business_risk = forms.IntegerField(
-        label="Risk to the business (recorded separately)",
+        label=pgettext_lazy("staff", "Risk to the business (recorded separately)"),
         required=False,
-        help_text="Never changes the priority to people.",
+        help_text=pgettext_lazy("staff", "Never changes the priority to people."),
         widget=forms.Select(
             choices=[
                 ("", "Not rated"),
@@ -148,7 +165,7 @@ class ImpactForm(forms.Form):
         ),
     )
     business_risk_note = forms.CharField(
-        label="About the risk to the business",
+        label=pgettext_lazy("staff", "About the risk to the business"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
@@ -180,9 +197,12 @@ class ImpactForm(forms.Form):
 
 class ActionForm(forms.Form):
     action_type = forms.ChoiceField(
-        label="Type of action", choices=[(m.value, label(m.value)) for m in ActionType]
+        label=pgettext_lazy("staff", "Type of action"),
+        choices=[(m.value, label(m.value)) for m in ActionType],
     )
     description = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
-    owner = forms.CharField(max_length=200, required=False, help_text="Who is responsible.")
+    owner = forms.CharField(
+        max_length=200, required=False, help_text=pgettext_lazy("staff", "Who is responsible.")
+    )
     due_date = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
     status = forms.ChoiceField(choices=ActionStatus.choices, initial=ActionStatus.PLANNED)

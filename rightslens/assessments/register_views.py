@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import pgettext_lazy
 
 from rightslens.accounts.access import member_or_404
 from rightslens.accounts.models import Organisation
@@ -55,28 +56,40 @@ class ManyOptionsSelect(forms.Select):
 
 
 class RegisterFilterForm(forms.Form):
-    band = forms.TypedChoiceField(label="Severity", required=False, coerce=int, empty_value=None)
-    right = forms.ChoiceField(label="Right", required=False, widget=ManyOptionsSelect)
+    band = forms.TypedChoiceField(
+        label=pgettext_lazy("staff", "Severity"), required=False, coerce=int, empty_value=None
+    )
+    right = forms.ChoiceField(
+        label=pgettext_lazy("staff", "Right"), required=False, widget=ManyOptionsSelect
+    )
     group = forms.TypedChoiceField(
-        label="Affected group",
+        label=pgettext_lazy("staff", "Affected group"),
         required=False,
         coerce=int,
         empty_value=None,
         widget=ManyOptionsSelect,
     )
     system = forms.TypedChoiceField(
-        label="System", required=False, coerce=int, empty_value=None, widget=ManyOptionsSelect
+        label=pgettext_lazy("staff", "System"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        widget=ManyOptionsSelect,
     )
     involvement = forms.ChoiceField(
-        label="Involvement",
+        label=pgettext_lazy("staff", "Involvement"),
         required=False,
         choices=[("", "Any involvement")] + [(m.value, label(m.value)) for m in Involvement],
     )
     status = forms.ChoiceField(
-        label="Status", required=False, choices=[("", "Any status"), *ImpactStatus.choices]
+        label=pgettext_lazy("staff", "Status"),
+        required=False,
+        choices=[("", "Any status"), *ImpactStatus.choices],
     )
     sort = forms.ChoiceField(
-        label="Sort by", required=False, choices=[(k, v[0]) for k, v in SORTS.items()]
+        label=pgettext_lazy("staff", "Sort by"),
+        required=False,
+        choices=[(k, v[0]) for k, v in SORTS.items()],
     )
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
