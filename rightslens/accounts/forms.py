@@ -47,13 +47,20 @@ class TokenForm(forms.Form):
         help_text=pgettext_lazy("staff", "What the token is for, e.g. 'CI pipeline'."),
     )
     access = forms.ChoiceField(
-        choices=[("read", "Read only"), ("write", "Read and write")],
+        choices=[
+            ("read", pgettext_lazy("staff", "Read only")),
+            ("write", pgettext_lazy("staff", "Read and write")),
+        ],
         initial="read",
         help_text=pgettext_lazy("staff", "A token works for this organisation only."),
     )
     days = forms.TypedChoiceField(
         label=pgettext_lazy("staff", "Expires after"),
-        choices=[(30, "30 days"), (90, "90 days"), (365, "1 year")],
+        choices=[
+            (30, pgettext_lazy("staff", "30 days")),
+            (90, pgettext_lazy("staff", "90 days")),
+            (365, pgettext_lazy("staff", "1 year")),
+        ],
         coerce=int,
         initial=90,
     )

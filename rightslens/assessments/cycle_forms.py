@@ -27,19 +27,19 @@ from . import cycle_catalogue
 from .cycle_models import Dimension, IndicatorKind, Preference, ReleaseStyle, ReviewDecision
 
 LIKELIHOOD = [
-    ("", "Actual impact (no likelihood)"),
-    (1, "1 – rare"),
-    (2, "2 – unlikely"),
-    (3, "3 – possible"),
-    (4, "4 – likely"),
-    (5, "5 – almost certain"),
+    ("", pgettext_lazy("staff", "Actual impact (no likelihood)")),
+    (1, pgettext_lazy("staff", "1 – rare")),
+    (2, pgettext_lazy("staff", "2 – unlikely")),
+    (3, pgettext_lazy("staff", "3 – possible")),
+    (4, pgettext_lazy("staff", "4 – likely")),
+    (5, pgettext_lazy("staff", "5 – almost certain")),
 ]
 BUSINESS = [
-    ("", "Not rated"),
-    (1, "1 – Low"),
-    (2, "2 – Medium"),
-    (3, "3 – High"),
-    (4, "4 – Critical"),
+    ("", pgettext_lazy("staff", "Not rated")),
+    (1, pgettext_lazy("staff", "1 – Low")),
+    (2, pgettext_lazy("staff", "2 – Medium")),
+    (3, pgettext_lazy("staff", "3 – High")),
+    (4, pgettext_lazy("staff", "4 – Critical")),
 ]
 
 
@@ -66,6 +66,7 @@ class StartForm(forms.Form):
     title = forms.CharField(
         required=False,
         max_length=200,
+        label=pgettext_lazy("staff", "Title"),
         help_text=pgettext_lazy("staff", "Left empty, a title is made from the system."),
     )
 
@@ -147,9 +148,9 @@ class ScopingForm(forms.Form):
         required=False,
         choices=[
             ("", "—"),
-            ("open", "Open weights"),
-            ("closed", "Closed weights"),
-            ("not_applicable", "Not applicable"),
+            ("open", pgettext_lazy("staff", "Open weights")),
+            ("closed", pgettext_lazy("staff", "Closed weights")),
+            ("not_applicable", pgettext_lazy("staff", "Not applicable")),
         ],
         label=pgettext_lazy("staff", "Weights"),
     )
@@ -205,7 +206,10 @@ class ImpactForm(forms.Form):
     likelihood = forms.TypedChoiceField(
         choices=LIKELIHOOD, coerce=int, required=False, empty_value=None
     )
-    involvement = forms.ChoiceField(choices=[(m.value, label(m.value)) for m in Involvement])
+    involvement = forms.ChoiceField(
+        choices=[(m.value, label(m.value)) for m in Involvement],
+        label=pgettext_lazy("staff", "Involvement"),
+    )
     involvement_rationale = forms.CharField(
         required=False, label=pgettext_lazy("staff", "Why this involvement")
     )
@@ -278,7 +282,7 @@ class IndicatorForm(forms.Form):
         queryset=Action.objects.none(), label=pgettext_lazy("staff", "Action it tracks")
     )
     name = forms.CharField(max_length=200, label=pgettext_lazy("staff", "Indicator"))
-    kind = forms.ChoiceField(choices=IndicatorKind.choices)
+    kind = forms.ChoiceField(choices=IndicatorKind.choices, label=pgettext_lazy("staff", "Kind"))
     unit = forms.CharField(required=False, max_length=40)
     lower_is_better = forms.BooleanField(
         required=False, initial=True, label=pgettext_lazy("staff", "Lower values are better")

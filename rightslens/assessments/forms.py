@@ -22,13 +22,15 @@ from .models import ActionStatus, AssessmentKind, ImpactStatus, Trigger
 F = TypeVar("F", bound=forms.Form)
 
 _INVOLVEMENT_LABELS = {
-    Involvement.CAUSE: "We cause (or may cause) it",
-    Involvement.CONTRIBUTE: "We contribute (or may contribute) to it",
-    Involvement.DIRECTLY_LINKED: "It is directly linked to our products or services through a business relationship",
+    Involvement.CAUSE: pgettext_lazy("staff", "We cause (or may cause) it"),
+    Involvement.CONTRIBUTE: pgettext_lazy("staff", "We contribute (or may contribute) to it"),
+    Involvement.DIRECTLY_LINKED: pgettext_lazy(
+        "staff", "It is directly linked to our products or services through a business relationship"
+    ),
 }
 
 
-def _rating_choices(enum: type, blank: str) -> list[tuple[str, str]]:
+def _rating_choices(enum: type, blank: Any) -> list[tuple[str, Any]]:
     return [("", blank)] + [
         (str(int(m)), f"{int(m)} – {label(m.name.lower())}")
         for m in enum  # type: ignore[attr-defined]  # enum is an Enum class passed as a plain type
@@ -41,7 +43,7 @@ def _rating(enum: type, text: str, help_text: str = "") -> forms.IntegerField:
         label=text,
         required=False,
         help_text=help_text,
-        widget=forms.Select(choices=_rating_choices(enum, "Choose…")),
+        widget=forms.Select(choices=_rating_choices(enum, pgettext_lazy("staff", "Choose…"))),
     )
 
 
@@ -54,12 +56,38 @@ def _rationale(text: str) -> forms.CharField:
     )
 
 
+# The core's dimension texts, as staff read them (label, question, rationale label).
+_DIMENSION_TEXT: dict[str, tuple[Any, Any, Any]] = {
+    "scale": (
+        pgettext_lazy("staff", "Scale"),
+        pgettext_lazy("staff", "How grave the harm is for the people affected."),
+        pgettext_lazy("staff", "Why this scale"),
+    ),
+    "scope": (
+        pgettext_lazy("staff", "Scope"),
+        pgettext_lazy("staff", "How many people are or could be affected."),
+        pgettext_lazy("staff", "Why this scope"),
+    ),
+    "irremediability": (
+        pgettext_lazy("staff", "Irremediability"),
+        pgettext_lazy(
+            "staff",
+            "How hard it is to restore those affected to their situation before the harm.",
+        ),
+        pgettext_lazy("staff", "Why this irremediability"),
+    ),
+}
+
+
 def rating_fields() -> dict[str, forms.Field]:
     """One rating and one rationale field per severity dimension, as the core declares them."""
     fields: dict[str, forms.Field] = {}
     for dimension in SEVERITY_DIMENSIONS:
-        fields[dimension.name] = _rating(dimension.levels, dimension.label, dimension.question)
-        fields[dimension.rationale] = _rationale(f"Why this {dimension.name}")
+        text, question, why = _DIMENSION_TEXT.get(
+            dimension.name, (dimension.label, dimension.question, f"Why this {dimension.name}")
+        )
+        fields[dimension.name] = _rating(dimension.levels, text, question)
+        fields[dimension.rationale] = _rationale(why)
     return fields
 
 
@@ -127,8 +155,8 @@ class ImpactForm(forms.Form):
         coerce=lambda v: v == "actual",
         initial="potential",
         choices=[
-            ("potential", "Potential: it could happen"),
-            ("actual", "Actual: it has happened"),
+            ("potential", pgettext_lazy("staff", "Potential: it could happen")),
+            ("actual", pgettext_lazy("staff", "Actual: it has happened")),
         ],
         widget=forms.RadioSelect,
     )
@@ -137,7 +165,9 @@ class ImpactForm(forms.Form):
         help_text=pgettext_lazy(
             "staff", "Potential impacts only: leave empty for an actual impact."
         ),
-        widget=forms.Select(choices=_rating_choices(Likelihood, "— (none: actual impact)")),
+        widget=forms.Select(
+            choices=_rating_choices(Likelihood, pgettext_lazy("staff", "— (none: actual impact)"))
+        ),
     )
     involvement = forms.ChoiceField(
         label=pgettext_lazy("staff", "Your organisation's involvement"),
@@ -176,7 +206,11 @@ class ImpactForm(forms.Form):
     def __init__(self, *args: Any, system: AISystem, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         set_choices(self, "rights", catalogue.right_choices())
-        set_choices(self, "risk_category", [("", "Choose…"), *catalogue.risk_category_choices()])
+        set_choices(
+            self,
+            "risk_category",
+            [("", pgettext_lazy("staff", "Choose…")), *catalogue.risk_category_choices()],
+        )
         set_choices(
             self,
             "affected_group_ids",

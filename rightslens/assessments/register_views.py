@@ -79,12 +79,13 @@ class RegisterFilterForm(forms.Form):
     involvement = forms.ChoiceField(
         label=pgettext_lazy("staff", "Involvement"),
         required=False,
-        choices=[("", "Any involvement")] + [(m.value, label(m.value)) for m in Involvement],
+        choices=[("", pgettext_lazy("staff", "Any involvement"))]
+        + [(m.value, label(m.value)) for m in Involvement],
     )
     status = forms.ChoiceField(
         label=pgettext_lazy("staff", "Status"),
         required=False,
-        choices=[("", "Any status"), *ImpactStatus.choices],
+        choices=[("", pgettext_lazy("staff", "Any status")), *ImpactStatus.choices],
     )
     sort = forms.ChoiceField(
         label=pgettext_lazy("staff", "Sort by"),
@@ -97,21 +98,22 @@ class RegisterFilterForm(forms.Form):
         set_choices(
             self,
             "band",
-            [("", "Any severity")]
+            [("", pgettext_lazy("staff", "Any severity"))]
             + [(int(b), label(b.name.lower())) for b in sorted(SeverityBand, reverse=True)],
         )
         rights = [(rid, title) for _, group in catalogue.right_choices() for rid, title in group]
-        set_choices(self, "right", [("", "Any right"), *rights])
+        set_choices(self, "right", [("", pgettext_lazy("staff", "Any right")), *rights])
         groups = AffectedGroup.objects.filter(organisation=organisation).values_list(
             "pk", "name", "system__name"
         )
         set_choices(
             self,
             "group",
-            [("", "Any group")] + [(pk, f"{name} ({system})") for pk, name, system in groups],
+            [("", pgettext_lazy("staff", "Any group"))]
+            + [(pk, f"{name} ({system})") for pk, name, system in groups],
         )
         systems = AISystem.objects.filter(organisation=organisation).values_list("pk", "name")
-        set_choices(self, "system", [("", "Any system"), *systems])
+        set_choices(self, "system", [("", pgettext_lazy("staff", "Any system")), *systems])
 
     def filters(self) -> RegisterFilters:
         if not self.is_valid():

@@ -13,7 +13,7 @@ from rightslens.core.vocabulary import LifecycleStage, SystemKind, ValueChainRol
 from .codes import split_codes
 
 
-def _choices(enum: type, blank: str | None = None) -> list[tuple[str, str]]:
+def _choices(enum: type, blank: Any = None) -> list[tuple[str, Any]]:
     options = [(m.value, label(m.value)) for m in enum]  # type: ignore[attr-defined]  # enum is an Enum class passed as a plain type
     return [("", blank), *options] if blank is not None else options
 
@@ -87,21 +87,23 @@ class SystemForm(forms.Form):
 
 
 class SystemFilterForm(forms.Form):
-    kind = forms.ChoiceField(choices=_choices(SystemKind, "Any kind"), required=False)
+    kind = forms.ChoiceField(
+        choices=_choices(SystemKind, pgettext_lazy("staff", "Any kind")), required=False
+    )
     lifecycle_stage = forms.ChoiceField(
-        choices=_choices(LifecycleStage, "Any stage"), required=False
+        choices=_choices(LifecycleStage, pgettext_lazy("staff", "Any stage")), required=False
     )
     role = forms.ChoiceField(
         label=pgettext_lazy("staff", "Role"),
-        choices=_choices(ValueChainRole, "Any role"),
+        choices=_choices(ValueChainRole, pgettext_lazy("staff", "Any role")),
         required=False,
     )
     archived = forms.ChoiceField(
         label=pgettext_lazy("staff", "Show"),
         choices=[
-            ("active", "Active systems"),
-            ("archived", "Archived systems"),
-            ("all", "All systems"),
+            ("active", pgettext_lazy("staff", "Active systems")),
+            ("archived", pgettext_lazy("staff", "Archived systems")),
+            ("all", pgettext_lazy("staff", "All systems")),
         ],
         required=False,
     )

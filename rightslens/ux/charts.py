@@ -12,6 +12,7 @@ from typing import Any
 
 from django.apps import apps
 from django.utils import timezone
+from django.utils.translation import pgettext, pgettext_lazy
 
 from rightslens.accounts.models import Organisation
 
@@ -41,13 +42,21 @@ def severity_by_actual(impacts: list[Any]) -> dict[str, Any]:
         for band in (4, 3, 2, 1)
         for actual in (True, False)
     ]
-    return _chart("severity", "Impacts by severity band: actual harm and potential harm", bars)
+    return _chart(
+        "severity",
+        pgettext("staff", "Impacts by severity band: actual harm and potential harm"),
+        bars,
+    )
 
 
 def impacts_by_right(impacts: list[Any], title_of: Any) -> dict[str, Any]:
     counts = Counter(r for i in impacts for r in (i.rights or []))
     bars = [{"label": title_of(r), "value": n} for r, n in counts.most_common(10)]
-    return _chart("rights", "Impacts by right (the ten rights most often affected)", bars)
+    return _chart(
+        "rights",
+        pgettext("staff", "Impacts by right (the ten rights most often affected)"),
+        bars,
+    )
 
 
 def open_severe_trend(impacts: list[Any], months: int = 6) -> dict[str, Any]:
@@ -66,26 +75,33 @@ def open_severe_trend(impacts: list[Any], months: int = 6) -> dict[str, Any]:
             and (i.status == OPEN or i.updated_at > end)
         )
         bars.append({"label": first.strftime("%b %Y"), "value": n})
-    return _chart("trend", "Open severe impacts at the end of each month", bars)
+    return _chart("trend", pgettext("staff", "Open severe impacts at the end of each month"), bars)
 
 
 def grievance_times(figures: dict[str, Any]) -> dict[str, Any]:
     names = {
         "acknowledge": "Acknowledge",
-        "remedy": "Propose an outcome",
-        "appeal": "Answer an appeal",
-        "resolve": "Close",
+        "remedy": pgettext_lazy("staff", "Propose an outcome"),
+        "appeal": pgettext_lazy("staff", "Answer an appeal"),
+        "resolve": pgettext_lazy("staff", "Close"),
     }
     bars = [
         {
             "label": label,
             "value": (figures.get(key) or {}).get("median_days") or 0,
             "target": (figures.get(key) or {}).get("target_days"),
-            "note": "no cases yet" if (figures.get(key) or {}).get("median_days") is None else "",
+            "note": pgettext("staff", "no cases yet")
+            if (figures.get(key) or {}).get("median_days") is None
+            else "",
         }
         for key, label in names.items()
     ]
-    return _chart("grievances", "Grievance handling: median days against the target", bars, "days")
+    return _chart(
+        "grievances",
+        pgettext("staff", "Grievance handling: median days against the target"),
+        bars,
+        "days",
+    )
 
 
 def effectiveness_by_group(organisation: Organisation) -> dict[str, Any]:
@@ -108,7 +124,11 @@ def effectiveness_by_group(organisation: Organisation) -> dict[str, Any]:
         }
         for (indicator, group), g in list(latest.items())[-12:]
     ]
-    return _chart("groups", "Effectiveness of actions by group (latest measurement)", bars)
+    return _chart(
+        "groups",
+        pgettext("staff", "Effectiveness of actions by group (latest measurement)"),
+        bars,
+    )
 
 
 def dashboard_charts(*, organisation: Organisation) -> list[dict[str, Any]]:
