@@ -118,7 +118,7 @@ def _choice_labels() -> set[str]:
                     labels.add(label(str(member.value)))
     for model in apps.get_models():
         for field in model._meta.get_fields():
-            for value, text in getattr(field, "flatchoices", None) or ():
+            for _value, text in getattr(field, "flatchoices", None) or ():
                 labels.add(str(text))
     return labels
 
