@@ -183,7 +183,11 @@ class ImpactForm(forms.Form):
     suggestion_key = forms.CharField(required=False, widget=forms.HiddenInput)
     risk_category = forms.ChoiceField(label=pgettext_lazy("staff", "Risk category"))
     title = forms.CharField(max_length=200, label=pgettext_lazy("staff", "Impact"))
-    description = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    description = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label=pgettext_lazy("staff", "Description"),
+    )
     rights = forms.MultipleChoiceField(
         required=False,
         label=pgettext_lazy("staff", "Rights affected"),
@@ -245,7 +249,9 @@ class ActionPlanForm(forms.Form):
     preference = forms.ChoiceField(
         choices=Preference.choices, label=pgettext_lazy("staff", "Preference order (avoid first)")
     )
-    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
+    description = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), label=pgettext_lazy("staff", "Description")
+    )
     owner = forms.CharField(required=False, max_length=200)
     due_date = forms.DateField(
         required=False,

@@ -59,17 +59,17 @@ def _rationale(text: str) -> forms.CharField:
 # The core's dimension texts, as staff read them (label, question, rationale label).
 _DIMENSION_TEXT: dict[str, tuple[Any, Any, Any]] = {
     "scale": (
-        pgettext_lazy("staff", "Scale"),
+        pgettext_lazy("severity", "Scale"),
         pgettext_lazy("staff", "How grave the harm is for the people affected."),
         pgettext_lazy("staff", "Why this scale"),
     ),
     "scope": (
-        pgettext_lazy("staff", "Scope"),
+        pgettext_lazy("severity", "Scope"),
         pgettext_lazy("staff", "How many people are or could be affected."),
         pgettext_lazy("staff", "Why this scope"),
     ),
     "irremediability": (
-        pgettext_lazy("staff", "Irremediability"),
+        pgettext_lazy("severity", "Irremediability"),
         pgettext_lazy(
             "staff",
             "How hard it is to restore those affected to their situation before the harm.",
@@ -77,6 +77,12 @@ _DIMENSION_TEXT: dict[str, tuple[Any, Any, Any]] = {
         pgettext_lazy("staff", "Why this irremediability"),
     ),
 }
+
+
+def dimension_label(name: str, default: str) -> str:
+    """A severity dimension's name in the reader's language (the core's English otherwise)."""
+    text = _DIMENSION_TEXT.get(name)
+    return str(text[0]) if text else default
 
 
 def rating_fields() -> dict[str, forms.Field]:
@@ -132,7 +138,11 @@ class ImpactForm(forms.Form):
         widget=forms.HiddenInput,
     )
     title = forms.CharField(max_length=200, required=False)
-    description = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    description = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label=pgettext_lazy("staff", "Description"),
+    )
     rights = forms.MultipleChoiceField(
         label=pgettext_lazy("staff", "Rights affected"),
         required=False,
@@ -186,7 +196,7 @@ class ImpactForm(forms.Form):
         help_text=pgettext_lazy("staff", "Never changes the priority to people."),
         widget=forms.Select(
             choices=[
-                ("", "Not rated"),
+                ("", pgettext_lazy("staff", "Not rated")),
                 ("1", "1 – Low"),
                 ("2", "2 – Medium"),
                 ("3", "3 – High"),
@@ -234,7 +244,9 @@ class ActionForm(forms.Form):
         label=pgettext_lazy("staff", "Type of action"),
         choices=[(m.value, label(m.value)) for m in ActionType],
     )
-    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
+    description = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), label=pgettext_lazy("staff", "Description")
+    )
     owner = forms.CharField(
         max_length=200, required=False, help_text=pgettext_lazy("staff", "Who is responsible.")
     )

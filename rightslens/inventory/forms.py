@@ -88,10 +88,14 @@ class SystemForm(forms.Form):
 
 class SystemFilterForm(forms.Form):
     kind = forms.ChoiceField(
-        choices=_choices(SystemKind, pgettext_lazy("staff", "Any kind")), required=False
+        choices=_choices(SystemKind, pgettext_lazy("staff", "Any kind")),
+        required=False,
+        label=pgettext_lazy("staff", "Kind"),
     )
     lifecycle_stage = forms.ChoiceField(
-        choices=_choices(LifecycleStage, pgettext_lazy("staff", "Any stage")), required=False
+        choices=_choices(LifecycleStage, pgettext_lazy("staff", "Any stage")),
+        required=False,
+        label=pgettext_lazy("staff", "Lifecycle stage"),
     )
     role = forms.ChoiceField(
         label=pgettext_lazy("staff", "Role"),
