@@ -44,9 +44,11 @@ class SignupForm(forms.Form):
 class TokenForm(forms.Form):
     name = forms.CharField(
         max_length=100,
+        label=pgettext_lazy("staff", "Name"),
         help_text=pgettext_lazy("staff", "What the token is for, e.g. 'CI pipeline'."),
     )
     access = forms.ChoiceField(
+        label=pgettext_lazy("staff", "Access"),
         choices=[
             ("read", pgettext_lazy("staff", "Read only")),
             ("write", pgettext_lazy("staff", "Read and write")),

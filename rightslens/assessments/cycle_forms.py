@@ -252,7 +252,7 @@ class ActionPlanForm(forms.Form):
     description = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 2}), label=pgettext_lazy("staff", "Description")
     )
-    owner = forms.CharField(required=False, max_length=200)
+    owner = forms.CharField(required=False, max_length=200, label=pgettext_lazy("staff", "Owner"))
     due_date = forms.DateField(
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
@@ -289,13 +289,14 @@ class IndicatorForm(forms.Form):
     )
     name = forms.CharField(max_length=200, label=pgettext_lazy("staff", "Indicator"))
     kind = forms.ChoiceField(choices=IndicatorKind.choices, label=pgettext_lazy("staff", "Kind"))
-    unit = forms.CharField(required=False, max_length=40)
+    unit = forms.CharField(required=False, max_length=40, label=pgettext_lazy("staff", "Unit"))
     lower_is_better = forms.BooleanField(
         required=False, initial=True, label=pgettext_lazy("staff", "Lower values are better")
     )
-    target = forms.FloatField(required=False)
+    target = forms.FloatField(required=False, label=pgettext_lazy("staff", "Target"))
     tolerance = forms.FloatField(
         initial=2.0,
+        label=pgettext_lazy("staff", "Tolerance"),
         help_text=pgettext_lazy(
             "staff", "How much worse than overall a group may be before it counts as left behind."
         ),

@@ -248,7 +248,10 @@ class ActionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}), label=pgettext_lazy("staff", "Description")
     )
     owner = forms.CharField(
-        max_length=200, required=False, help_text=pgettext_lazy("staff", "Who is responsible.")
+        max_length=200,
+        required=False,
+        label=pgettext_lazy("staff", "Owner"),
+        help_text=pgettext_lazy("staff", "Who is responsible."),
     )
     due_date = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
     status = forms.ChoiceField(choices=ActionStatus.choices, initial=ActionStatus.PLANNED)

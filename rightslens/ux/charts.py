@@ -30,13 +30,17 @@ def _chart(
     return {"key": key, "title": title, "bars": bars, "unit": unit, "height": 28 * len(bars) + 10}
 
 
+_ACTUAL = pgettext_lazy("staff", "actual")
+_POTENTIAL = pgettext_lazy("staff", "potential")
+
+
 def severity_by_actual(impacts: list[Any]) -> dict[str, Any]:
     choices = apps.get_model("assessments", "Impact")._meta.get_field("severity_band").choices
     names: dict[Any, Any] = dict(choices or [])
     counts = Counter((i.severity_band, i.actual) for i in impacts)
     bars = [
         {
-            "label": f"{names.get(band, band)}, {'actual' if actual else 'potential'}",
+            "label": f"{names.get(band, band)}, {_ACTUAL if actual else _POTENTIAL}",
             "value": counts[(band, actual)],
         }
         for band in (4, 3, 2, 1)

@@ -23,6 +23,7 @@ from .staff_pages import staff_pages, stored_text
 
 SAME_AS_ENGLISH = {
     "RightsLens",
+    "rightslens",
     "CSV",
     "JSON",
     "XLSX",
@@ -130,6 +131,7 @@ def _is_data(text: str, data: str, labels: set[str]) -> bool:
 
 
 def _in_sources(text: str, sources: str) -> bool:
+    text = text.rstrip(" :")  # a form label as label_tag writes it: "Name:"
     return re.search(rf"(?<![\w-]){re.escape(text)}(?![\w-])", sources) is not None
 
 
