@@ -137,7 +137,7 @@ class ImpactForm(forms.Form):
         min_value=0,
         widget=forms.HiddenInput,
     )
-    title = forms.CharField(max_length=200, required=False)
+    title = forms.CharField(max_length=200, required=False, label=pgettext_lazy("staff", "Title"))
     description = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -197,10 +197,10 @@ class ImpactForm(forms.Form):
         widget=forms.Select(
             choices=[
                 ("", pgettext_lazy("staff", "Not rated")),
-                ("1", "1 – Low"),
-                ("2", "2 – Medium"),
-                ("3", "3 – High"),
-                ("4", "4 – Critical"),
+                ("1", pgettext_lazy("staff", "1 – Low")),
+                ("2", pgettext_lazy("staff", "2 – Medium")),
+                ("3", pgettext_lazy("staff", "3 – High")),
+                ("4", pgettext_lazy("staff", "4 – Critical")),
             ]
         ),
     )
@@ -210,7 +210,10 @@ class ImpactForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     status = forms.ChoiceField(
-        choices=ImpactStatus.choices, initial=ImpactStatus.OPEN, required=False
+        label=pgettext_lazy("staff", "Status"),
+        choices=ImpactStatus.choices,
+        initial=ImpactStatus.OPEN,
+        required=False,
     )
 
     def __init__(self, *args: Any, system: AISystem, **kwargs: Any) -> None:
@@ -253,5 +256,13 @@ class ActionForm(forms.Form):
         label=pgettext_lazy("staff", "Owner"),
         help_text=pgettext_lazy("staff", "Who is responsible."),
     )
-    due_date = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    status = forms.ChoiceField(choices=ActionStatus.choices, initial=ActionStatus.PLANNED)
+    due_date = forms.DateField(
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        label=pgettext_lazy("staff", "Due date"),
+    )
+    status = forms.ChoiceField(
+        choices=ActionStatus.choices,
+        initial=ActionStatus.PLANNED,
+        label=pgettext_lazy("staff", "Status"),
+    )

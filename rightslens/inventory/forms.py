@@ -23,14 +23,18 @@ class SystemForm(forms.Form):
     purpose = forms.CharField(
         max_length=300, help_text=pgettext_lazy("staff", "What the system is for, in one line.")
     )
-    description = forms.CharField(widget=forms.Textarea, required=False)
+    description = forms.CharField(
+        widget=forms.Textarea, required=False, label=pgettext_lazy("staff", "Description")
+    )
     value_chain_roles = forms.MultipleChoiceField(
         label=pgettext_lazy("staff", "Your organisation's role(s)"),
         choices=_choices(ValueChainRole),
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    lifecycle_stage = forms.ChoiceField(choices=_choices(LifecycleStage))
+    lifecycle_stage = forms.ChoiceField(
+        choices=_choices(LifecycleStage), label=pgettext_lazy("staff", "Lifecycle stage")
+    )
     kind = forms.ChoiceField(
         label=pgettext_lazy("staff", "Kind of system"), choices=_choices(SystemKind)
     )
@@ -47,6 +51,7 @@ class SystemForm(forms.Form):
         ),
     )
     sectors = forms.CharField(
+        label=pgettext_lazy("staff", "Sectors"),
         required=False,
         help_text=pgettext_lazy("staff", "Separated by commas, e.g. health, hiring."),
     )
@@ -54,7 +59,9 @@ class SystemForm(forms.Form):
         required=False,
         help_text=pgettext_lazy("staff", "Language codes separated by commas, e.g. en, sw, pt-BR."),
     )
-    intended_users = forms.CharField(widget=forms.Textarea, required=False)
+    intended_users = forms.CharField(
+        widget=forms.Textarea, required=False, label=pgettext_lazy("staff", "Intended users")
+    )
 
     @classmethod
     def for_system(cls, system: Any, data: Any = None) -> SystemForm:

@@ -86,6 +86,7 @@ SLICE = [
     "imports",
     "ux",
 ]
+TRANSLATED_APPS = {"assessments", "accounts", "notifications"}
 PIECES = re.compile(r"\s*(?:[;,·:()←→“”\"]|\s-\s|\s–\s)\s*")
 
 
@@ -109,18 +110,23 @@ def _choice_labels() -> set[str]:
     from rightslens.core.effectiveness import VERDICT_TEXT
     from rightslens.core.vocabulary import label
 
-    labels: set[str] = set(VERDICT_TEXT.values())
+    core: set[str] = set(VERDICT_TEXT.values())
     for info in pkgutil.walk_packages(rightslens.core.__path__, "rightslens.core."):
         module = importlib.import_module(info.name)
         for value in vars(module).values():
             if isinstance(value, type) and issubclass(value, enum.Enum):
                 for member in value:
-                    labels.add(label(member.name.lower()))
-                    labels.add(label(str(member.value)))
+                    core.add(label(member.name.lower()))
+                    core.add(label(str(member.value)))
+    labels = set(core)
     for model in apps.get_models():
+        translated = model._meta.app_label in TRANSLATED_APPS
         for field in model._meta.get_fields():
             for _value, text in getattr(field, "flatchoices", None) or ():
-                labels.add(str(text))
+                # In the translated apps only labels built from the core's ("4 – Severe") are left
+                # out; their own labels must be translated.
+                if not translated or re.sub(r"^\d+ – ", "", str(text)) in core:
+                    labels.add(str(text))
     return labels
 
 
@@ -131,7 +137,7 @@ def _is_data(text: str, data: str, labels: set[str]) -> bool:
 
 
 def _in_sources(text: str, sources: str) -> bool:
-    text = text.rstrip(" :")  # a form label as label_tag writes it: "Name:"
+    text = text.rstrip(" :\xa0\u202f")  # a form label as label_tag writes it: "Name:"
     return re.search(rf"(?<![\w-]){re.escape(text)}(?![\w-])", sources) is not None
 
 
