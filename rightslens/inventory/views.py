@@ -143,7 +143,11 @@ def group_new(request: HttpRequest, org_slug: str, system_id: int) -> HttpRespon
         else:
             messages.success(request, pgettext("staff", "Affected group added."))
             return redirect("system_detail", org_slug=org_slug, system_id=system.pk)
-    context = {"form": form, "system": system, "heading": "Add an affected group"}
+    context = {
+        "form": form,
+        "system": system,
+        "heading": pgettext("staff", "Add an affected group"),
+    }
     return render(request, "inventory/system_part_form.html", context, status=_status(form))
 
 
@@ -161,5 +165,9 @@ def component_new(request: HttpRequest, org_slug: str, system_id: int) -> HttpRe
         else:
             messages.success(request, pgettext("staff", "Component added."))
             return redirect("system_detail", org_slug=org_slug, system_id=system.pk)
-    context = {"form": form, "system": system, "heading": "Add a third-party component or vendor"}
+    context = {
+        "form": form,
+        "system": system,
+        "heading": pgettext("staff", "Add a third-party component or vendor"),
+    }
     return render(request, "inventory/system_part_form.html", context, status=_status(form))

@@ -6,7 +6,7 @@ from django.apps import apps
 from django.db import models
 from django.test import Client
 
-from rightslens.assessments.models import Assessment, Impact
+from rightslens.assessments.models import Action, Assessment, Impact
 from rightslens.inventory.models import AISystem
 
 
@@ -20,7 +20,8 @@ def staff_urls(org) -> dict[str, str]:
     assert assessment is not None
     impact = Impact.objects.filter(assessment=assessment).order_by("pk").first()
     system = AISystem.objects.filter(organisation=org).order_by("pk").first()
-    assert impact is not None and system is not None
+    action = Action.objects.filter(organisation=org).order_by("pk").first()
+    assert impact is not None and system is not None and action is not None
     a = f"{o}/assessments/{assessment.pk}"
     return {
         "dashboard": f"{o}/",
@@ -51,6 +52,12 @@ def staff_urls(org) -> dict[str, str]:
         "preferences": f"{o}/inbox/preferences/",
         "search": f"{o}/search/?q=privacy",
         "import": f"{o}/import/",
+        "action edit": f"{o}/actions/{action.pk}/edit/",
+        "system edit": f"{o}/systems/{system.pk}/edit/",
+        "group new": f"{o}/systems/{system.pk}/groups/new/",
+        "component new": f"{o}/systems/{system.pk}/components/new/",
+        "password": "/accounts/password/",
+        "second factor": "/accounts/two-factor/",
     }
 
 
