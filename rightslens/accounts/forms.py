@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.utils.text import slugify
+from django.utils.translation import pgettext, pgettext_lazy
 
 from .models import Organisation, OrganisationKind
 
@@ -34,20 +35,34 @@ class SignupForm(forms.Form):
     def clean_organisation_name(self) -> str:
         name: str = self.cleaned_data["organisation_name"].strip()
         if not slugify(name):
-            raise forms.ValidationError("Use at least one letter or digit in the name.")
+            raise forms.ValidationError(
+                pgettext("staff", "Use at least one letter or digit in the name.")
+            )
         return name
 
 
 class TokenForm(forms.Form):
-    name = forms.CharField(max_length=100, help_text="What the token is for, e.g. 'CI pipeline'.")
+    name = forms.CharField(
+        max_length=100,
+        label=pgettext_lazy("staff", "Name"),
+        help_text=pgettext_lazy("staff", "What the token is for, e.g. 'CI pipeline'."),
+    )
     access = forms.ChoiceField(
-        choices=[("read", "Read only"), ("write", "Read and write")],
+        label=pgettext_lazy("staff", "Access"),
+        choices=[
+            ("read", pgettext_lazy("staff", "Read only")),
+            ("write", pgettext_lazy("staff", "Read and write")),
+        ],
         initial="read",
-        help_text="A token works for this organisation only.",
+        help_text=pgettext_lazy("staff", "A token works for this organisation only."),
     )
     days = forms.TypedChoiceField(
-        label="Expires after",
-        choices=[(30, "30 days"), (90, "90 days"), (365, "1 year")],
+        label=pgettext_lazy("staff", "Expires after"),
+        choices=[
+            (30, pgettext_lazy("staff", "30 days")),
+            (90, pgettext_lazy("staff", "90 days")),
+            (365, pgettext_lazy("staff", "1 year")),
+        ],
         coerce=int,
         initial=90,
     )

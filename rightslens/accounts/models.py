@@ -7,14 +7,15 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import pgettext_lazy
 
 from rightslens.common.crypto import EncryptedTextField
 
 
 class OrganisationKind(models.TextChoices):
-    COMPANY = "company", "Company"
-    PUBLIC_BODY = "public_body", "Public body (State)"
-    CIVIL_SOCIETY = "civil_society", "Civil society organisation"
+    COMPANY = "company", pgettext_lazy("staff", "Company")
+    PUBLIC_BODY = "public_body", pgettext_lazy("staff", "Public body (State)")
+    CIVIL_SOCIETY = "civil_society", pgettext_lazy("staff", "Civil society organisation")
 
 
 class Organisation(models.Model):
@@ -40,11 +41,14 @@ class Organisation(models.Model):
 
 
 class Role(models.TextChoices):
-    OWNER = "owner", "Owner"
-    ASSESSOR = "assessor", "Assessor"
-    CONTRIBUTOR = "contributor", "Contributor"
-    VIEWER = "viewer", "Viewer"
-    OUTSIDE_REVIEWER = "outside_reviewer", "Outside reviewer (one assessment)"
+    OWNER = "owner", pgettext_lazy("staff", "Owner")
+    ASSESSOR = "assessor", pgettext_lazy("staff", "Assessor")
+    CONTRIBUTOR = "contributor", pgettext_lazy("staff", "Contributor")
+    VIEWER = "viewer", pgettext_lazy("staff", "Viewer")
+    OUTSIDE_REVIEWER = (
+        "outside_reviewer",
+        pgettext_lazy("staff", "Outside reviewer (one assessment)"),
+    )
 
 
 class Membership(models.Model):

@@ -107,7 +107,7 @@ def second_factor_setup(request: HttpRequest) -> HttpResponse:
             return render(
                 request, "accounts/recovery_codes.html", {"codes": codes, "first_time": True}
             )
-        error = "That code is not right, or was already used. Enter the current 6-digit code."
+        error = WRONG_CODE
     context = {
         "secret": factor.secret,
         "uri": second_factor_uri(factor=factor),

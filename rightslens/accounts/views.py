@@ -5,6 +5,7 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import pgettext
 
 from rightslens.accounts.access import org_view
 
@@ -85,7 +86,7 @@ def api_tokens(request: HttpRequest, org_slug: str) -> HttpResponse:
         token_revoke(
             user=request.user, organisation=organisation, grant_id=_int(request.POST.get("grant"))
         )
-        messages.success(request, "Token revoked: it no longer works.")
+        messages.success(request, pgettext("staff", "Token revoked: it no longer works."))
     elif creating and form.is_valid():
         _, raw = token_issue(
             user=request.user,
@@ -94,7 +95,9 @@ def api_tokens(request: HttpRequest, org_slug: str) -> HttpResponse:
             can_write=form.cleaned_data["access"] == "write",
             days=form.cleaned_data["days"],
         )
-        messages.success(request, "Token created. Copy it now: it will not be shown again.")
+        messages.success(
+            request, pgettext("staff", "Token created. Copy it now: it will not be shown again.")
+        )
     tokens = tokens_for(user=request.user, organisation=organisation)
     return render(
         request,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import pgettext_lazy
 
 from rightslens.accounts.models import Organisation
 from rightslens.assessments.forms import with_rating_fields
@@ -26,36 +27,47 @@ from . import cycle_catalogue
 from .cycle_models import Dimension, IndicatorKind, Preference, ReleaseStyle, ReviewDecision
 
 LIKELIHOOD = [
-    ("", "Actual impact (no likelihood)"),
-    (1, "1 – rare"),
-    (2, "2 – unlikely"),
-    (3, "3 – possible"),
-    (4, "4 – likely"),
-    (5, "5 – almost certain"),
+    ("", pgettext_lazy("staff", "Actual impact (no likelihood)")),
+    (1, pgettext_lazy("staff", "1 – rare")),
+    (2, pgettext_lazy("staff", "2 – unlikely")),
+    (3, pgettext_lazy("staff", "3 – possible")),
+    (4, pgettext_lazy("staff", "4 – likely")),
+    (5, pgettext_lazy("staff", "5 – almost certain")),
 ]
 BUSINESS = [
-    ("", "Not rated"),
-    (1, "1 – Low"),
-    (2, "2 – Medium"),
-    (3, "3 – High"),
-    (4, "4 – Critical"),
+    ("", pgettext_lazy("staff", "Not rated")),
+    (1, pgettext_lazy("staff", "1 – Low")),
+    (2, pgettext_lazy("staff", "2 – Medium")),
+    (3, pgettext_lazy("staff", "3 – High")),
+    (4, pgettext_lazy("staff", "4 – Critical")),
 ]
 
 
 class StartForm(forms.Form):
-    system = forms.ModelChoiceField(queryset=AISystem.objects.none(), label="AI system")
-    kind = forms.ChoiceField(
-        choices=AssessmentKind.choices, initial=AssessmentKind.RAPID, label="Kind of assessment"
+    system = forms.ModelChoiceField(
+        queryset=AISystem.objects.none(), label=pgettext_lazy("staff", "AI system")
     )
-    trigger = forms.ChoiceField(choices=Trigger.choices, label="What triggered it")
+    kind = forms.ChoiceField(
+        choices=AssessmentKind.choices,
+        initial=AssessmentKind.RAPID,
+        label=pgettext_lazy("staff", "Kind of assessment"),
+    )
+    trigger = forms.ChoiceField(
+        choices=Trigger.choices, label=pgettext_lazy("staff", "What triggered it")
+    )
     trigger_note = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        label="What happened",
-        help_text="E.g. 'Launch in Kenya, Brazil and Indonesia next quarter'.",
+        label=pgettext_lazy("staff", "What happened"),
+        help_text=pgettext_lazy(
+            "staff", "E.g. 'Launch in Kenya, Brazil and Indonesia next quarter'."
+        ),
     )
     title = forms.CharField(
-        required=False, max_length=200, help_text="Left empty, a title is made from the system."
+        required=False,
+        max_length=200,
+        label=pgettext_lazy("staff", "Title"),
+        help_text=pgettext_lazy("staff", "Left empty, a title is made from the system."),
     )
 
     def __init__(self, organisation: Organisation, *args: Any, **kwargs: Any) -> None:
@@ -70,59 +82,82 @@ class StartForm(forms.Form):
 class ScopingForm(forms.Form):
     # The version the form was loaded at: an edit from a stale form is refused, nothing saved.
     lock_version = forms.IntegerField(
-        label="Edit conflict", required=False, min_value=0, widget=forms.HiddenInput
+        label=pgettext_lazy("staff", "Edit conflict"),
+        required=False,
+        min_value=0,
+        widget=forms.HiddenInput,
     )
-    context_of_use = forms.CharField(required=False, widget=forms.Textarea, label="Context of use")
+    context_of_use = forms.CharField(
+        required=False, widget=forms.Textarea, label=pgettext_lazy("staff", "Context of use")
+    )
     scope_countries = forms.CharField(
-        required=False, label="Countries", help_text="Two-letter codes, comma separated: KE, BR, ID"
+        required=False,
+        label=pgettext_lazy("staff", "Countries"),
+        help_text=pgettext_lazy("staff", "Two-letter codes, comma separated: KE, BR, ID"),
     )
     scope_languages = forms.CharField(
-        required=False, label="Languages served", help_text="Codes, comma separated: en, sw, pt, id"
+        required=False,
+        label=pgettext_lazy("staff", "Languages served"),
+        help_text=pgettext_lazy("staff", "Codes, comma separated: en, sw, pt, id"),
     )
     safety_tested_languages = forms.CharField(
-        required=False, label="Languages the safety measures were tested in"
+        required=False, label=pgettext_lazy("staff", "Languages the safety measures were tested in")
     )
-    users = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}), label="Users")
+    users = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label=pgettext_lazy("staff", "Users"),
+    )
     affected_groups_note = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        label="Affected groups (who is affected without using it)",
+        label=pgettext_lazy("staff", "Affected groups (who is affected without using it)"),
     )
     vulnerable_groups = forms.MultipleChoiceField(
-        required=False, widget=forms.CheckboxSelectMultiple, label="Groups at heightened risk"
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=pgettext_lazy("staff", "Groups at heightened risk"),
     )
     suppliers = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        label="Suppliers (data, annotation, compute, models)",
+        label=pgettext_lazy("staff", "Suppliers (data, annotation, compute, models)"),
     )
     customers = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 2}), label="Customers"
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label=pgettext_lazy("staff", "Customers"),
     )
     vendors = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 2}), label="Vendors"
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label=pgettext_lazy("staff", "Vendors"),
     )
-    general_purpose = forms.BooleanField(required=False, label="General-purpose capability")
-    who_pays = forms.CharField(required=False, max_length=200, label="Who pays (and who uses)")
+    general_purpose = forms.BooleanField(
+        required=False, label=pgettext_lazy("staff", "General-purpose capability")
+    )
+    who_pays = forms.CharField(
+        required=False, max_length=200, label=pgettext_lazy("staff", "Who pays (and who uses)")
+    )
     release_style = forms.ChoiceField(
         required=False,
         choices=[("", "—"), *ReleaseStyle.choices],
-        label="Speed and style of release",
+        label=pgettext_lazy("staff", "Speed and style of release"),
     )
     weights = forms.ChoiceField(
         required=False,
         choices=[
             ("", "—"),
-            ("open", "Open weights"),
-            ("closed", "Closed weights"),
-            ("not_applicable", "Not applicable"),
+            ("open", pgettext_lazy("staff", "Open weights")),
+            ("closed", pgettext_lazy("staff", "Closed weights")),
+            ("not_applicable", pgettext_lazy("staff", "Not applicable")),
         ],
-        label="Weights",
+        label=pgettext_lazy("staff", "Weights"),
     )
     business_model_note = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        label="Other business-model features for the board",
+        label=pgettext_lazy("staff", "Other business-model features for the board"),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -133,7 +168,8 @@ class ScopingForm(forms.Form):
 class NotRelevantForm(forms.Form):
     category_ref = forms.CharField(widget=forms.HiddenInput)
     reason = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 2}), label="Considered, not relevant because…"
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label=pgettext_lazy("staff", "Considered, not relevant because…"),
     )
 
 
@@ -145,37 +181,52 @@ def offered_right_ids() -> set[str]:
 @with_rating_fields(after="actual")
 class ImpactForm(forms.Form):
     suggestion_key = forms.CharField(required=False, widget=forms.HiddenInput)
-    risk_category = forms.ChoiceField(label="Risk category")
-    title = forms.CharField(max_length=200, label="Impact")
-    description = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    risk_category = forms.ChoiceField(label=pgettext_lazy("staff", "Risk category"))
+    title = forms.CharField(max_length=200, label=pgettext_lazy("staff", "Impact"))
+    description = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label=pgettext_lazy("staff", "Description"),
+    )
     rights = forms.MultipleChoiceField(
         required=False,
-        label="Rights affected",
+        label=pgettext_lazy("staff", "Rights affected"),
         widget=RightsCheckboxes,
-        help_text="Grouped by instrument. Tick every right affected; untick any that does not apply.",
+        help_text=pgettext_lazy(
+            "staff",
+            "Grouped by instrument. Tick every right affected; untick any that does not apply.",
+        ),
     )
     affected_group_ids = forms.ModelMultipleChoiceField(
         queryset=AffectedGroup.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label="Affected groups",
+        label=pgettext_lazy("staff", "Affected groups"),
     )
     actual = forms.BooleanField(
-        required=False, label="The harm has already happened (actual impact)"
+        required=False,
+        label=pgettext_lazy("staff", "The harm has already happened (actual impact)"),
     )
     likelihood = forms.TypedChoiceField(
         choices=LIKELIHOOD, coerce=int, required=False, empty_value=None
     )
-    involvement = forms.ChoiceField(choices=[(m.value, label(m.value)) for m in Involvement])
-    involvement_rationale = forms.CharField(required=False, label="Why this involvement")
+    involvement = forms.ChoiceField(
+        choices=[(m.value, label(m.value)) for m in Involvement],
+        label=pgettext_lazy("staff", "Involvement"),
+    )
+    involvement_rationale = forms.CharField(
+        required=False, label=pgettext_lazy("staff", "Why this involvement")
+    )
     business_risk = forms.TypedChoiceField(
         choices=BUSINESS,
         coerce=int,
         required=False,
         empty_value=None,
-        label="Risk to the business (shown beside, never combined)",
+        label=pgettext_lazy("staff", "Risk to the business (shown beside, never combined)"),
     )
-    business_risk_note = forms.CharField(required=False, label="Business risk note")
+    business_risk_note = forms.CharField(
+        required=False, label=pgettext_lazy("staff", "Business risk note")
+    )
 
     def __init__(self, assessment: Assessment, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -192,18 +243,25 @@ class ImpactForm(forms.Form):
 
 class ActionPlanForm(forms.Form):
     action_type = forms.ChoiceField(
-        choices=[(m.value, label(m.value)) for m in ActionType], label="Type of action"
+        choices=[(m.value, label(m.value)) for m in ActionType],
+        label=pgettext_lazy("staff", "Type of action"),
     )
     preference = forms.ChoiceField(
-        choices=Preference.choices, label="Preference order (avoid first)"
+        choices=Preference.choices, label=pgettext_lazy("staff", "Preference order (avoid first)")
     )
-    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
-    owner = forms.CharField(required=False, max_length=200)
+    description = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), label=pgettext_lazy("staff", "Description")
+    )
+    owner = forms.CharField(required=False, max_length=200, label=pgettext_lazy("staff", "Owner"))
     due_date = forms.DateField(
-        required=False, widget=forms.DateInput(attrs={"type": "date"}), label="Due date"
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        label=pgettext_lazy("staff", "Due date"),
     )
-    leverage_kind = forms.ChoiceField(required=False, label="Leverage kind")
-    mitigation_type = forms.ChoiceField(required=False, label="Technical mitigation type")
+    leverage_kind = forms.ChoiceField(required=False, label=pgettext_lazy("staff", "Leverage kind"))
+    mitigation_type = forms.ChoiceField(
+        required=False, label=pgettext_lazy("staff", "Technical mitigation type")
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -213,7 +271,7 @@ class ActionPlanForm(forms.Form):
 
 class SideRiskForm(forms.Form):
     action_id = forms.IntegerField(widget=forms.HiddenInput)
-    impact_id = forms.ChoiceField(label="Risk this mitigation creates")
+    impact_id = forms.ChoiceField(label=pgettext_lazy("staff", "Risk this mitigation creates"))
 
     def __init__(self, impacts: list[Impact], *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -226,20 +284,25 @@ class ActionStatusForm(forms.Form):
 
 
 class IndicatorForm(forms.Form):
-    action = forms.ModelChoiceField(queryset=Action.objects.none(), label="Action it tracks")
-    name = forms.CharField(max_length=200, label="Indicator")
-    kind = forms.ChoiceField(choices=IndicatorKind.choices)
-    unit = forms.CharField(required=False, max_length=40)
-    lower_is_better = forms.BooleanField(
-        required=False, initial=True, label="Lower values are better"
+    action = forms.ModelChoiceField(
+        queryset=Action.objects.none(), label=pgettext_lazy("staff", "Action it tracks")
     )
-    target = forms.FloatField(required=False)
+    name = forms.CharField(max_length=200, label=pgettext_lazy("staff", "Indicator"))
+    kind = forms.ChoiceField(choices=IndicatorKind.choices, label=pgettext_lazy("staff", "Kind"))
+    unit = forms.CharField(required=False, max_length=40, label=pgettext_lazy("staff", "Unit"))
+    lower_is_better = forms.BooleanField(
+        required=False, initial=True, label=pgettext_lazy("staff", "Lower values are better")
+    )
+    target = forms.FloatField(required=False, label=pgettext_lazy("staff", "Target"))
     tolerance = forms.FloatField(
         initial=2.0,
-        help_text="How much worse than overall a group may be before it counts as left behind.",
+        label=pgettext_lazy("staff", "Tolerance"),
+        help_text=pgettext_lazy(
+            "staff", "How much worse than overall a group may be before it counts as left behind."
+        ),
     )
     min_group_size = forms.IntegerField(
-        initial=30, min_value=1, label="Smallest group size to judge"
+        initial=30, min_value=1, label=pgettext_lazy("staff", "Smallest group size to judge")
     )
 
     def __init__(self, impact: Impact, *args: Any, **kwargs: Any) -> None:
@@ -249,18 +312,22 @@ class IndicatorForm(forms.Form):
 
 class MeasurementForm(forms.Form):
     measured_on = forms.DateField(
-        widget=forms.DateInput(attrs={"type": "date"}), label="Measured on"
+        widget=forms.DateInput(attrs={"type": "date"}), label=pgettext_lazy("staff", "Measured on")
     )
-    value = forms.FloatField(required=False, label="Overall value")
-    n = forms.IntegerField(required=False, min_value=0, label="People covered (n)")
+    value = forms.FloatField(required=False, label=pgettext_lazy("staff", "Overall value"))
+    n = forms.IntegerField(
+        required=False, min_value=0, label=pgettext_lazy("staff", "People covered (n)")
+    )
     note = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 2}), label="Observation"
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label=pgettext_lazy("staff", "Observation"),
     )
     groups = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        label="Breakdown by group",
-        help_text="One line each: dimension, group, value, n (dimensions: "
+        label=pgettext_lazy("staff", "Breakdown by group"),
+        help_text=pgettext_lazy("staff", "One line each: dimension, group, value, n (dimensions: ")
         + ", ".join(Dimension.values)
         + "). E.g. language, sw, 14.5, 320",
     )
@@ -268,11 +335,13 @@ class MeasurementForm(forms.Form):
 
 class EvidenceForm(forms.Form):
     measurement_id = forms.IntegerField(widget=forms.HiddenInput)
-    file = forms.FileField(label="Evidence file (PDF, CSV, XLSX, TXT, PNG, JPG; at most 10 MB)")
+    file = forms.FileField(
+        label=pgettext_lazy("staff", "Evidence file (PDF, CSV, XLSX, TXT, PNG, JPG; at most 10 MB)")
+    )
 
 
 class ReviewerForm(forms.Form):
-    email = forms.EmailField(label="Reviewer's email")
+    email = forms.EmailField(label=pgettext_lazy("staff", "Reviewer's email"))
 
 
 class ReviewDecisionForm(forms.Form):
@@ -286,16 +355,21 @@ class ReviewDecisionForm(forms.Form):
 
 
 class NewVersionForm(forms.Form):
-    trigger = forms.ChoiceField(choices=Trigger.choices, label="What triggered the new version")
+    trigger = forms.ChoiceField(
+        choices=Trigger.choices, label=pgettext_lazy("staff", "What triggered the new version")
+    )
     trigger_note = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 2}), label="What happened"
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label=pgettext_lazy("staff", "What happened"),
     )
 
 
 class RedLineDecisionForm(forms.Form):
-    decision = forms.ChoiceField(choices=[], label="Decision")
+    decision = forms.ChoiceField(choices=[], label=pgettext_lazy("staff", "Decision"))
     reasons = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 3}), label="Reasons (kept in the record)"
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label=pgettext_lazy("staff", "Reasons (kept in the record)"),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -307,9 +381,10 @@ class RedLineDecisionForm(forms.Form):
 
 class ImportForm(forms.Form):
     system = forms.ModelChoiceField(
-        queryset=AISystem.objects.none(), label="System the assessment is about"
+        queryset=AISystem.objects.none(),
+        label=pgettext_lazy("staff", "System the assessment is about"),
     )
-    file = forms.FileField(label="Assessment JSON file")
+    file = forms.FileField(label=pgettext_lazy("staff", "Assessment JSON file"))
 
     def __init__(self, organisation: Organisation, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

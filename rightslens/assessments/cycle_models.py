@@ -8,16 +8,17 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import pgettext_lazy
 
 from rightslens.accounts.models import OrgScoped
 from rightslens.assessments.models import Action, Assessment, Impact
 
 
 class ReleaseStyle(models.TextChoices):
-    STAGED = "staged", "Staged release with testing between stages"
-    FAST = "fast", "Fast, broad release"
-    RESEARCH = "research", "Research preview"
-    NOT_RELEASED = "not_released", "Internal only"
+    STAGED = "staged", pgettext_lazy("staff", "Staged release with testing between stages")
+    FAST = "fast", pgettext_lazy("staff", "Fast, broad release")
+    RESEARCH = "research", pgettext_lazy("staff", "Research preview")
+    NOT_RELEASED = "not_released", pgettext_lazy("staff", "Internal only")
 
 
 class Scoping(OrgScoped):
@@ -45,8 +46,8 @@ class Scoping(OrgScoped):
 
 
 class Outcome(models.TextChoices):
-    IMPACT_RECORDED = "impact", "Impact recorded"
-    NOT_RELEVANT = "not_relevant", "Considered, not relevant"
+    IMPACT_RECORDED = "impact", pgettext_lazy("staff", "Impact recorded")
+    NOT_RELEVANT = "not_relevant", pgettext_lazy("staff", "Considered, not relevant")
 
 
 class CategoryReview(OrgScoped):
@@ -100,10 +101,10 @@ class SuggestionDecision(OrgScoped):
 class Preference(models.TextChoices):
     """HUDERIA's order of preference: avoid, then mitigate, then restore, then compensate."""
 
-    AVOID = "avoid", "1 Avoid"
-    MITIGATE = "mitigate", "2 Mitigate"
-    RESTORE = "restore", "3 Restore"
-    COMPENSATE = "compensate", "4 Compensate"
+    AVOID = "avoid", pgettext_lazy("staff", "1 Avoid")
+    MITIGATE = "mitigate", pgettext_lazy("staff", "2 Mitigate")
+    RESTORE = "restore", pgettext_lazy("staff", "3 Restore")
+    COMPENSATE = "compensate", pgettext_lazy("staff", "4 Compensate")
 
 
 class ActionPlan(OrgScoped):
@@ -122,8 +123,8 @@ class ActionPlan(OrgScoped):
 
 
 class IndicatorKind(models.TextChoices):
-    QUANTITATIVE = "quantitative", "Quantitative"
-    QUALITATIVE = "qualitative", "Qualitative"
+    QUANTITATIVE = "quantitative", pgettext_lazy("staff", "Quantitative")
+    QUALITATIVE = "qualitative", pgettext_lazy("staff", "Qualitative")
 
 
 class Indicator(OrgScoped):
@@ -163,11 +164,11 @@ class Measurement(OrgScoped):
 
 
 class Dimension(models.TextChoices):
-    LANGUAGE = "language", "Language"
-    GENDER = "gender", "Gender"
-    AGE_BAND = "age_band", "Age band"
-    DISABILITY = "disability", "Disability"
-    REGION = "region", "Region"
+    LANGUAGE = "language", pgettext_lazy("staff", "Language")
+    GENDER = "gender", pgettext_lazy("staff", "Gender")
+    AGE_BAND = "age_band", pgettext_lazy("staff", "Age band")
+    DISABILITY = "disability", pgettext_lazy("staff", "Disability")
+    REGION = "region", pgettext_lazy("staff", "Region")
 
 
 class GroupMeasurement(OrgScoped):
@@ -191,9 +192,9 @@ class EvidenceFile(OrgScoped):
 
 
 class ReviewDecision(models.TextChoices):
-    PENDING = "pending", "Pending"
-    APPROVE = "approve", "Recommends approval"
-    CHANGES = "changes", "Asks for changes"
+    PENDING = "pending", pgettext_lazy("staff", "Pending")
+    APPROVE = "approve", pgettext_lazy("staff", "Recommends approval")
+    CHANGES = "changes", pgettext_lazy("staff", "Asks for changes")
 
 
 class Reviewer(OrgScoped):

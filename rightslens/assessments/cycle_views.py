@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import pgettext
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
 from rightslens.accounts.models import Membership
@@ -56,7 +57,7 @@ def start(request: HttpRequest, org_slug: str) -> HttpResponse:
                 trigger_note=data["trigger_note"],
                 title=data["title"],
             )
-            messages.success(request, "Assessment started. Scope it first.")
+            messages.success(request, pgettext("staff", "Assessment started. Scope it first."))
             return redirect(_url(assessment, "scoping"))
         except FieldErrors as exc:
             exc.add_to(form, name_unmatched=True)
@@ -88,7 +89,7 @@ def scoping(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpResp
             cycle_services.scoping_save(
                 assessment=assessment, actor=request.user, **form.cleaned_data
             )
-            messages.success(request, "Scoping saved.")
+            messages.success(request, pgettext("staff", "Scoping saved."))
             return redirect(_url(assessment, "scoping"))
         except FieldErrors as exc:
             exc.add_to(form, name_unmatched=True)
@@ -131,7 +132,7 @@ def scoping_decide(request: HttpRequest, org_slug: str, assessment_id: int) -> H
     screening = cycle_selectors.red_line_screening(assessment)
     form = cycle_forms.RedLineDecisionForm(request.POST)
     if screening is None or not form.is_valid():
-        messages.error(request, "Choose a decision and give reasons.")
+        messages.error(request, pgettext("staff", "Choose a decision and give reasons."))
         return redirect(_url(assessment, "scoping"))
     from rightslens.procurement.screening_services import screening_decide
 
@@ -142,7 +143,7 @@ def scoping_decide(request: HttpRequest, org_slug: str, assessment_id: int) -> H
             decision=form.cleaned_data["decision"],
             reasons=form.cleaned_data["reasons"],
         )
-        messages.success(request, "Red-line decision recorded.")
+        messages.success(request, pgettext("staff", "Red-line decision recorded."))
     except FieldErrors as exc:
         messages.error(request, " ".join(exc.fields.values()))
     return redirect(_url(assessment, "scoping"))
@@ -185,7 +186,7 @@ def identify(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpRes
                 suggestion_key=impact_form.cleaned_data["suggestion_key"],
                 **impact_form.service_fields(),
             )
-            messages.success(request, "Impact recorded.")
+            messages.success(request, pgettext("staff", "Impact recorded."))
             return redirect(_url(assessment, "identify"))
         except FieldErrors as exc:
             exc.add_to(impact_form, name_unmatched=True)
@@ -214,7 +215,7 @@ def identify_not_relevant(request: HttpRequest, org_slug: str, assessment_id: in
             category_ref=request.POST.get("category_ref", ""),
             reason=request.POST.get("reason", ""),
         )
-        messages.success(request, "Recorded as considered, not relevant.")
+        messages.success(request, pgettext("staff", "Recorded as considered, not relevant."))
     except FieldErrors as exc:
         messages.error(request, " ".join(exc.fields.values()))
     return redirect(_url(assessment, "identify"))
@@ -286,7 +287,7 @@ def plan(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpRespons
         if form.is_valid():
             try:
                 cycle_services.action_plan(impact=impact, actor=request.user, **form.cleaned_data)
-                messages.success(request, "Action planned.")
+                messages.success(request, pgettext("staff", "Action planned."))
                 return redirect(_url(assessment, "plan"))
             except FieldErrors as exc:
                 exc.add_to(form, name_unmatched=True)
@@ -327,7 +328,8 @@ def plan_side_risk(request: HttpRequest, org_slug: str, assessment_id: int) -> H
             action=action, actor=request.user, impact_id=request.POST.get("impact_id")
         )
         messages.success(
-            request, "Linked: the new risk is assessed as an impact of this assessment."
+            request,
+            pgettext("staff", "Linked: the new risk is assessed as an impact of this assessment."),
         )
     except FieldErrors as exc:
         messages.error(request, " ".join(exc.fields.values()))
@@ -446,5 +448,5 @@ def _tracking_post(
         }[which]
         exc.add_to(form, name_unmatched=True)
         return False
-    messages.success(request, "Saved.")
+    messages.success(request, pgettext("staff", "Saved."))
     return True

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.signals import post_delete
 from django.utils import timezone
+from django.utils.translation import pgettext_lazy
 
 from rightslens.accounts.models import OrgScoped
 from rightslens.core.involvement import ActionType, Involvement
@@ -27,28 +28,28 @@ def _str_choices(enum: type[Enum]) -> list[tuple[str, str]]:
 
 
 class AssessmentKind(models.TextChoices):
-    FULL = "full", "Full assessment of a system"
-    RAPID = "rapid", "Rapid assessment of a feature or change"
-    PRE_PROCUREMENT = "pre_procurement", "Pre-procurement assessment"
-    PERIODIC = "periodic", "Periodic review"
-    GRIEVANCE = "grievance", "Review triggered by a grievance or incident"
+    FULL = "full", pgettext_lazy("staff", "Full assessment of a system")
+    RAPID = "rapid", pgettext_lazy("staff", "Rapid assessment of a feature or change")
+    PRE_PROCUREMENT = "pre_procurement", pgettext_lazy("staff", "Pre-procurement assessment")
+    PERIODIC = "periodic", pgettext_lazy("staff", "Periodic review")
+    GRIEVANCE = "grievance", pgettext_lazy("staff", "Review triggered by a grievance or incident")
 
 
 class Trigger(models.TextChoices):
-    NEW_ACTIVITY = "new_activity", "New activity or business relationship"
-    LAUNCH = "launch", "Launch"
-    MARKET_ENTRY = "market_entry", "Market entry"
-    POLICY_CHANGE = "policy_change", "Policy change"
-    CONTEXT_CHANGE = "context_change", "Change in operating context"
-    PERIODIC = "periodic", "Periodic review"
-    GRIEVANCE = "grievance", "Grievance or incident"
+    NEW_ACTIVITY = "new_activity", pgettext_lazy("staff", "New activity or business relationship")
+    LAUNCH = "launch", pgettext_lazy("staff", "Launch")
+    MARKET_ENTRY = "market_entry", pgettext_lazy("staff", "Market entry")
+    POLICY_CHANGE = "policy_change", pgettext_lazy("staff", "Policy change")
+    CONTEXT_CHANGE = "context_change", pgettext_lazy("staff", "Change in operating context")
+    PERIODIC = "periodic", pgettext_lazy("staff", "Periodic review")
+    GRIEVANCE = "grievance", pgettext_lazy("staff", "Grievance or incident")
 
 
 class AssessmentStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    IN_REVIEW = "in_review", "In review"
-    APPROVED = "approved", "Approved"
-    SUPERSEDED = "superseded", "Superseded"
+    DRAFT = "draft", pgettext_lazy("staff", "Draft")
+    IN_REVIEW = "in_review", pgettext_lazy("staff", "In review")
+    APPROVED = "approved", pgettext_lazy("staff", "Approved")
+    SUPERSEDED = "superseded", pgettext_lazy("staff", "Superseded")
 
 
 class Assessment(OrgScoped):
@@ -120,9 +121,9 @@ class Assessment(OrgScoped):
 
 
 class ImpactStatus(models.TextChoices):
-    OPEN = "open", "Open"
-    ADDRESSED = "addressed", "Addressed"
-    CLOSED = "closed", "Closed"
+    OPEN = "open", pgettext_lazy("staff", "Open")
+    ADDRESSED = "addressed", pgettext_lazy("staff", "Addressed")
+    CLOSED = "closed", pgettext_lazy("staff", "Closed")
 
 
 class Impact(OrgScoped):
@@ -150,7 +151,12 @@ class Impact(OrgScoped):
     business_risk = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
-        choices=[(1, "1 – Low"), (2, "2 – Medium"), (3, "3 – High"), (4, "4 – Critical")],
+        choices=[
+            (1, pgettext_lazy("staff", "1 – Low")),
+            (2, pgettext_lazy("staff", "2 – Medium")),
+            (3, pgettext_lazy("staff", "3 – High")),
+            (4, pgettext_lazy("staff", "4 – Critical")),
+        ],
     )
     business_risk_note = models.TextField(blank=True)
     status = models.CharField(max_length=20, choices=ImpactStatus, default=ImpactStatus.OPEN)
@@ -265,10 +271,10 @@ post_delete.connect(_predecessor_back_in_register, sender=Assessment)
 
 
 class ActionStatus(models.TextChoices):
-    PLANNED = "planned", "Planned"
-    IN_PROGRESS = "in_progress", "In progress"
-    DONE = "done", "Done"
-    CANCELLED = "cancelled", "Cancelled"
+    PLANNED = "planned", pgettext_lazy("staff", "Planned")
+    IN_PROGRESS = "in_progress", pgettext_lazy("staff", "In progress")
+    DONE = "done", pgettext_lazy("staff", "Done")
+    CANCELLED = "cancelled", pgettext_lazy("staff", "Cancelled")
 
 
 class Action(OrgScoped):

@@ -13,6 +13,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import CharField, Count, F, Q, Value
 from django.db.models.functions import Concat
+from django.utils.translation import pgettext, pgettext_lazy
 
 from rightslens.accounts.models import Organisation
 from rightslens.core.involvement import Requirement, Response
@@ -24,17 +25,17 @@ from .models import Impact
 from .rules import impact_plan_gaps, impact_response
 from .selectors import current_impacts
 
-SORTS: dict[str, tuple[str, list[Any]]] = {
-    "priority": ("Priority (severity first)", ["-priority", "id"]),
-    "system": ("System", ["assessment__system__name", "-priority"]),
-    "involvement": ("Involvement", ["involvement", "-priority"]),
-    "status": ("Status", ["status", "-priority"]),
+SORTS: dict[str, tuple[Any, list[Any]]] = {
+    "priority": (pgettext_lazy("staff", "Priority (severity first)"), ["-priority", "id"]),
+    "system": (pgettext_lazy("staff", "System"), ["assessment__system__name", "-priority"]),
+    "involvement": (pgettext_lazy("staff", "Involvement"), ["involvement", "-priority"]),
+    "status": (pgettext_lazy("staff", "Status"), ["status", "-priority"]),
     # Unrated business risk sorts last on every database (PostgreSQL puts NULLs first by default).
     "business_risk": (
-        "Risk to the business (shown separately)",
+        pgettext_lazy("staff", "Risk to the business (shown separately)"),
         [F("business_risk").desc(nulls_last=True), "-priority"],
     ),
-    "newest": ("Newest first", ["-created_at"]),
+    "newest": (pgettext_lazy("staff", "Newest first"), ["-created_at"]),
 }
 
 
@@ -348,7 +349,11 @@ def severity_picture(rows: list[RegisterRow]) -> SeverityPicture:
         for b in bands
     ]
     picture_rows = [
-        PictureRow("Happened (actual)", True, [(b, cell(b, True, None)) for b in bands])
+        PictureRow(
+            pgettext("staff", "Happened (actual)"),
+            True,
+            [(b, cell(b, True, None)) for b in bands],
+        )
     ]
     for likelihood in sorted(Likelihood, reverse=True):
         text = f"Potential, likelihood {int(likelihood)} ({label(likelihood.name.lower()).lower()})"
@@ -420,7 +425,11 @@ def severity_picture_counts(
         PictureColumn(b, label(b.name.lower()), sum(n for k, n in cells.items() if k[0] == b))
         for b in bands
     ]
-    rows = [CountedRow("Happened (actual)", True, [cell(b, True, None) for b in bands])]
+    rows = [
+        CountedRow(
+            pgettext("staff", "Happened (actual)"), True, [cell(b, True, None) for b in bands]
+        )
+    ]
     for likelihood in sorted(Likelihood, reverse=True):
         text = f"Potential, likelihood {int(likelihood)} ({label(likelihood.name.lower()).lower()})"
         rows.append(CountedRow(text, False, [cell(b, False, int(likelihood)) for b in bands]))

@@ -13,6 +13,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import pgettext, pgettext_lazy
 
 from rightslens.accounts.access import member_or_404
 from rightslens.accounts.models import Organisation
@@ -85,23 +86,36 @@ class SuggestInput(forms.TextInput):
 
 
 class RegisterFilterForm(forms.Form):
-    band = forms.TypedChoiceField(label="Severity", required=False, coerce=int, empty_value=None)
-    right = forms.ChoiceField(label="Right", required=False, widget=ManyOptionsSelect)
-    group_name = forms.CharField(label="Affected group", required=False, max_length=200)
-    system_name = forms.CharField(label="System", required=False, max_length=200)
+    band = forms.TypedChoiceField(
+        label=pgettext_lazy("staff", "Severity"), required=False, coerce=int, empty_value=None
+    )
+    right = forms.ChoiceField(
+        label=pgettext_lazy("staff", "Right"), required=False, widget=ManyOptionsSelect
+    )
+    group_name = forms.CharField(
+        label=pgettext_lazy("staff", "Affected group"), required=False, max_length=200
+    )
+    system_name = forms.CharField(
+        label=pgettext_lazy("staff", "System"), required=False, max_length=200
+    )
     # Ids from links and saved filters (not shown: the text fields above show their names).
     group = forms.IntegerField(required=False, widget=forms.HiddenInput)
     system = forms.IntegerField(required=False, widget=forms.HiddenInput)
     involvement = forms.ChoiceField(
-        label="Involvement",
+        label=pgettext_lazy("staff", "Involvement"),
         required=False,
-        choices=[("", "Any involvement")] + [(m.value, label(m.value)) for m in Involvement],
+        choices=[("", pgettext_lazy("staff", "Any involvement"))]
+        + [(m.value, label(m.value)) for m in Involvement],
     )
     status = forms.ChoiceField(
-        label="Status", required=False, choices=[("", "Any status"), *ImpactStatus.choices]
+        label=pgettext_lazy("staff", "Status"),
+        required=False,
+        choices=[("", pgettext_lazy("staff", "Any status")), *ImpactStatus.choices],
     )
     sort = forms.ChoiceField(
-        label="Sort by", required=False, choices=[(k, v[0]) for k, v in SORTS.items()]
+        label=pgettext_lazy("staff", "Sort by"),
+        required=False,
+        choices=[(k, v[0]) for k, v in SORTS.items()],
     )
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
@@ -109,17 +123,19 @@ class RegisterFilterForm(forms.Form):
         set_choices(
             self,
             "band",
-            [("", "Any severity")]
+            [("", pgettext_lazy("staff", "Any severity"))]
             + [(int(b), label(b.name.lower())) for b in sorted(SeverityBand, reverse=True)],
         )
         rights = [(rid, title) for _, group in catalogue.right_choices() for rid, title in group]
-        set_choices(self, "right", [("", "Any right"), *rights])
+        set_choices(self, "right", [("", pgettext_lazy("staff", "Any right")), *rights])
         slug = organisation.slug
         self.fields["group_name"].widget = SuggestInput(
-            reverse("register_group_options", args=[slug]), "Type part of a group's name"
+            reverse("register_group_options", args=[slug]),
+            pgettext("staff", "Type part of a group's name"),
         )
         self.fields["system_name"].widget = SuggestInput(
-            reverse("register_system_options", args=[slug]), "Type part of a system's name"
+            reverse("register_system_options", args=[slug]),
+            pgettext("staff", "Type part of a system's name"),
         )
 
     def filters(self) -> RegisterFilters:

@@ -17,6 +17,7 @@ from django.http import (
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import pgettext
 
 from rightslens.accounts.access import member_or_404
 from rightslens.common.uploads import MB, UploadPolicy, upload_check
@@ -138,7 +139,7 @@ def assessment_import(request: HttpRequest, org_slug: str) -> HttpResponse:
                     system=form.cleaned_data["system"],
                     doc=doc,
                 )
-                messages.success(request, "Assessment imported as a draft.")
+                messages.success(request, pgettext("staff", "Assessment imported as a draft."))
                 return redirect(_url(assessment, "identify"))
             except FieldErrors as exc:
                 form.add_error(None, exc.message)
@@ -156,7 +157,7 @@ def reminders(request: HttpRequest, org_slug: str) -> HttpResponse:
     )
     if request.method == "POST":
         mine.filter(pk=posted_id(request, "reminder_id")).update(dismissed_at=timezone.now())
-        messages.success(request, "Reminder dismissed.")
+        messages.success(request, pgettext("staff", "Reminder dismissed."))
         return redirect(f"/o/{org_slug}/reminders/")
     return render(
         request,

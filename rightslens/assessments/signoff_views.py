@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import pgettext
 
 from rightslens.accounts.access import member_or_404, outside_reviewer_may
 from rightslens.accounts.models import AuditEvent, Membership
@@ -72,13 +73,13 @@ def review_action(
     try:
         if step == "submit":
             signoff.assessment_submit(assessment=assessment, actor=request.user)
-            messages.success(request, "Sent for review.")
+            messages.success(request, pgettext("staff", "Sent for review."))
         elif step == "return":
             signoff.assessment_return(assessment=assessment, actor=request.user)
-            messages.success(request, "Returned to draft.")
+            messages.success(request, pgettext("staff", "Returned to draft."))
         elif step == "approve":
             signoff.assessment_approve(assessment=assessment, membership=membership)
-            messages.success(request, "Approved. The content is now frozen.")
+            messages.success(request, pgettext("staff", "Approved. The content is now frozen."))
         elif step == "reviewer":
             signoff.reviewer_add(
                 assessment=assessment, actor=request.user, email=request.POST.get("email", "")
@@ -97,7 +98,7 @@ def review_action(
                 impact_id=request.POST.get("impact_id"),
                 reason=request.POST.get("reason", ""),
             )
-            messages.success(request, "Reason recorded.")
+            messages.success(request, pgettext("staff", "Reason recorded."))
         elif step == "new-version":
             new = signoff.assessment_new_version(
                 assessment=assessment,

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import pgettext
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
 from rightslens.common.views import org_view
@@ -173,7 +174,7 @@ def impact_edit(request: HttpRequest, org_slug: str, impact_id: int) -> HttpResp
         except FieldErrors as exc:
             exc.add_to(form)
         else:
-            messages.success(request, "Impact updated.")
+            messages.success(request, pgettext("staff", "Impact updated."))
             return redirect("impact_detail", org_slug=org_slug, impact_id=impact.pk)
     return _impact_form_page(request, form, assessment, impact)
 
@@ -190,7 +191,7 @@ def action_new(request: HttpRequest, org_slug: str, impact_id: int) -> HttpRespo
         except FieldErrors as exc:
             exc.add_to(form)
         else:
-            messages.success(request, "Action added.")
+            messages.success(request, pgettext("staff", "Action added."))
             return redirect("impact_detail", org_slug=org_slug, impact_id=impact.pk)
     context = {"form": form, "impact": impact, "action": None}
     return render(request, "assessments/action_form.html", context, status=_status(form))
@@ -209,7 +210,7 @@ def action_edit(request: HttpRequest, org_slug: str, action_id: int) -> HttpResp
         except FieldErrors as exc:
             exc.add_to(form)
         else:
-            messages.success(request, "Action updated.")
+            messages.success(request, pgettext("staff", "Action updated."))
             return redirect("impact_detail", org_slug=org_slug, impact_id=action.impact_id)
     context = {"form": form, "impact": action.impact, "action": action}
     return render(request, "assessments/action_form.html", context, status=_status(form))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import pgettext_lazy
 
 from rightslens.common.forms import set_choices
 from rightslens.core.vocabulary import LifecycleStage, SystemKind, ValueChainRole, Weights, label
@@ -12,36 +13,55 @@ from rightslens.core.vocabulary import LifecycleStage, SystemKind, ValueChainRol
 from .codes import split_codes
 
 
-def _choices(enum: type, blank: str | None = None) -> list[tuple[str, str]]:
+def _choices(enum: type, blank: Any = None) -> list[tuple[str, Any]]:
     options = [(m.value, label(m.value)) for m in enum]  # type: ignore[attr-defined]  # enum is an Enum class passed as a plain type
     return [("", blank), *options] if blank is not None else options
 
 
 class SystemForm(forms.Form):
     name = forms.CharField(max_length=200)
-    purpose = forms.CharField(max_length=300, help_text="What the system is for, in one line.")
-    description = forms.CharField(widget=forms.Textarea, required=False)
+    purpose = forms.CharField(
+        max_length=300, help_text=pgettext_lazy("staff", "What the system is for, in one line.")
+    )
+    description = forms.CharField(
+        widget=forms.Textarea, required=False, label=pgettext_lazy("staff", "Description")
+    )
     value_chain_roles = forms.MultipleChoiceField(
-        label="Your organisation's role(s)",
+        label=pgettext_lazy("staff", "Your organisation's role(s)"),
         choices=_choices(ValueChainRole),
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    lifecycle_stage = forms.ChoiceField(choices=_choices(LifecycleStage))
-    kind = forms.ChoiceField(label="Kind of system", choices=_choices(SystemKind))
+    lifecycle_stage = forms.ChoiceField(
+        choices=_choices(LifecycleStage), label=pgettext_lazy("staff", "Lifecycle stage")
+    )
+    kind = forms.ChoiceField(
+        label=pgettext_lazy("staff", "Kind of system"), choices=_choices(SystemKind)
+    )
     weights = forms.ChoiceField(
-        label="Model weights", choices=_choices(Weights), initial=Weights.NOT_APPLICABLE
+        label=pgettext_lazy("staff", "Model weights"),
+        choices=_choices(Weights),
+        initial=Weights.NOT_APPLICABLE,
     )
     countries = forms.CharField(
         required=False,
-        label="Deployment countries",
-        help_text="ISO 3166 two-letter codes separated by commas, e.g. KE, BR, ID.",
+        label=pgettext_lazy("staff", "Deployment countries"),
+        help_text=pgettext_lazy(
+            "staff", "ISO 3166 two-letter codes separated by commas, e.g. KE, BR, ID."
+        ),
     )
-    sectors = forms.CharField(required=False, help_text="Separated by commas, e.g. health, hiring.")
+    sectors = forms.CharField(
+        label=pgettext_lazy("staff", "Sectors"),
+        required=False,
+        help_text=pgettext_lazy("staff", "Separated by commas, e.g. health, hiring."),
+    )
     languages = forms.CharField(
-        required=False, help_text="Language codes separated by commas, e.g. en, sw, pt-BR."
+        required=False,
+        help_text=pgettext_lazy("staff", "Language codes separated by commas, e.g. en, sw, pt-BR."),
     )
-    intended_users = forms.CharField(widget=forms.Textarea, required=False)
+    intended_users = forms.CharField(
+        widget=forms.Textarea, required=False, label=pgettext_lazy("staff", "Intended users")
+    )
 
     @classmethod
     def for_system(cls, system: Any, data: Any = None) -> SystemForm:
@@ -74,31 +94,44 @@ class SystemForm(forms.Form):
 
 
 class SystemFilterForm(forms.Form):
-    kind = forms.ChoiceField(choices=_choices(SystemKind, "Any kind"), required=False)
+    kind = forms.ChoiceField(
+        choices=_choices(SystemKind, pgettext_lazy("staff", "Any kind")),
+        required=False,
+        label=pgettext_lazy("staff", "Kind"),
+    )
     lifecycle_stage = forms.ChoiceField(
-        choices=_choices(LifecycleStage, "Any stage"), required=False
+        choices=_choices(LifecycleStage, pgettext_lazy("staff", "Any stage")),
+        required=False,
+        label=pgettext_lazy("staff", "Lifecycle stage"),
     )
     role = forms.ChoiceField(
-        label="Role", choices=_choices(ValueChainRole, "Any role"), required=False
+        label=pgettext_lazy("staff", "Role"),
+        choices=_choices(ValueChainRole, pgettext_lazy("staff", "Any role")),
+        required=False,
     )
     archived = forms.ChoiceField(
-        label="Show",
+        label=pgettext_lazy("staff", "Show"),
         choices=[
-            ("active", "Active systems"),
-            ("archived", "Archived systems"),
-            ("all", "All systems"),
+            ("active", pgettext_lazy("staff", "Active systems")),
+            ("archived", pgettext_lazy("staff", "Archived systems")),
+            ("all", pgettext_lazy("staff", "All systems")),
         ],
         required=False,
     )
 
 
 class AffectedGroupForm(forms.Form):
-    name = forms.CharField(max_length=200, label="Group of people affected")
-    vulnerable = forms.BooleanField(required=False, label="At heightened risk (vulnerable)")
+    name = forms.CharField(max_length=200, label=pgettext_lazy("staff", "Group of people affected"))
+    vulnerable = forms.BooleanField(
+        required=False, label=pgettext_lazy("staff", "At heightened risk (vulnerable)")
+    )
     vulnerability = forms.ChoiceField(
         required=False,
-        label="Which vulnerable group (knowledge base)",
-        help_text="Link the group to the knowledge base's description of people at heightened risk.",
+        label=pgettext_lazy("staff", "Which vulnerable group (knowledge base)"),
+        help_text=pgettext_lazy(
+            "staff",
+            "Link the group to the knowledge base's description of people at heightened risk.",
+        ),
     )
     notes = forms.CharField(widget=forms.Textarea, required=False)
 
@@ -109,8 +142,12 @@ class AffectedGroupForm(forms.Form):
 
 class ComponentForm(forms.Form):
     name = forms.CharField(
-        max_length=200, label="Component", help_text="Model, data set, API or service."
+        max_length=200,
+        label=pgettext_lazy("staff", "Component"),
+        help_text=pgettext_lazy("staff", "Model, data set, API or service."),
     )
     vendor = forms.CharField(max_length=200, required=False)
-    kind = forms.CharField(max_length=60, required=False, label="Type of component")
+    kind = forms.CharField(
+        max_length=60, required=False, label=pgettext_lazy("staff", "Type of component")
+    )
     notes = forms.CharField(widget=forms.Textarea, required=False)

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import pgettext
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
 from rightslens.common import knowledge as knowledge_access
@@ -104,7 +105,7 @@ def system_edit(request: HttpRequest, org_slug: str, system_id: int) -> HttpResp
         except FieldErrors as exc:
             exc.add_to(form)
         else:
-            messages.success(request, "Changes saved.")
+            messages.success(request, pgettext("staff", "Changes saved."))
             return redirect("system_detail", org_slug=org_slug, system_id=system.pk)
     return render(
         request,
@@ -140,9 +141,13 @@ def group_new(request: HttpRequest, org_slug: str, system_id: int) -> HttpRespon
         except FieldErrors as exc:
             exc.add_to(form)
         else:
-            messages.success(request, "Affected group added.")
+            messages.success(request, pgettext("staff", "Affected group added."))
             return redirect("system_detail", org_slug=org_slug, system_id=system.pk)
-    context = {"form": form, "system": system, "heading": "Add an affected group"}
+    context = {
+        "form": form,
+        "system": system,
+        "heading": pgettext("staff", "Add an affected group"),
+    }
     return render(request, "inventory/system_part_form.html", context, status=_status(form))
 
 
@@ -158,7 +163,11 @@ def component_new(request: HttpRequest, org_slug: str, system_id: int) -> HttpRe
         except FieldErrors as exc:
             exc.add_to(form)
         else:
-            messages.success(request, "Component added.")
+            messages.success(request, pgettext("staff", "Component added."))
             return redirect("system_detail", org_slug=org_slug, system_id=system.pk)
-    context = {"form": form, "system": system, "heading": "Add a third-party component or vendor"}
+    context = {
+        "form": form,
+        "system": system,
+        "heading": pgettext("staff", "Add a third-party component or vendor"),
+    }
     return render(request, "inventory/system_part_form.html", context, status=_status(form))

@@ -9,18 +9,28 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import pgettext_lazy
 
 from rightslens.accounts.models import Membership, OrgScoped
 
 
 class Kind(models.TextChoices):
-    GRIEVANCE_NEW = "grievance_new", "New grievance"
-    GRIEVANCE_DEADLINE = "grievance_deadline", "Grievance acknowledgement or response due"
-    REVIEW_REQUESTED = "review_requested", "Review requested of me"
-    QUESTIONNAIRE_ANSWERED = "questionnaire_answered", "Questionnaire answered"
-    ACTION_DUE = "action_due", "Action due or overdue"
-    ASSESSMENT_REVIEW_DUE = "assessment_review_due", "Assessment review due or overdue"
-    SYSTEM_CHANGED = "system_changed", "System changed after sign-off"
+    GRIEVANCE_NEW = "grievance_new", pgettext_lazy("staff", "New grievance")
+    GRIEVANCE_DEADLINE = (
+        "grievance_deadline",
+        pgettext_lazy("staff", "Grievance acknowledgement or response due"),
+    )
+    REVIEW_REQUESTED = "review_requested", pgettext_lazy("staff", "Review requested of me")
+    QUESTIONNAIRE_ANSWERED = (
+        "questionnaire_answered",
+        pgettext_lazy("staff", "Questionnaire answered"),
+    )
+    ACTION_DUE = "action_due", pgettext_lazy("staff", "Action due or overdue")
+    ASSESSMENT_REVIEW_DUE = (
+        "assessment_review_due",
+        pgettext_lazy("staff", "Assessment review due or overdue"),
+    )
+    SYSTEM_CHANGED = "system_changed", pgettext_lazy("staff", "System changed after sign-off")
 
 
 class Notification(OrgScoped):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import pgettext
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
 from rightslens.accounts.models import Membership
@@ -55,7 +56,7 @@ def preferences(request: HttpRequest, org_slug: str) -> HttpResponse:
             for kind in Kind.values
         }
         services.preferences_save(membership=membership, choices=choices)
-        messages.success(request, "Your notification choices are saved.")
+        messages.success(request, pgettext("staff", "Your notification choices are saved."))
         return redirect("notifications_preferences", org_slug=org_slug)
     return render(
         request,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.apps import apps
+from django.utils.translation import pgettext, pgettext_lazy
 
 from rightslens.accounts.models import Organisation
 
@@ -24,25 +25,37 @@ def _chart(
     return {"key": key, "title": title, "bars": bars, "unit": unit, "height": 28 * len(bars) + 10}
 
 
+_ACTUAL = pgettext_lazy("staff", "actual")
+_POTENTIAL = pgettext_lazy("staff", "potential")
+
+
 def severity_by_actual(counts: dict[tuple[int, bool], int]) -> dict[str, Any]:
     """`counts`: current impacts per (severity band, actual)."""
     choices = apps.get_model("assessments", "Impact")._meta.get_field("severity_band").choices
     names: dict[Any, Any] = dict(choices or [])
     bars = [
         {
-            "label": f"{names.get(band, band)}, {'actual' if actual else 'potential'}",
+            "label": f"{names.get(band, band)}, {_ACTUAL if actual else _POTENTIAL}",
             "value": counts.get((band, actual), 0),
         }
         for band in (4, 3, 2, 1)
         for actual in (True, False)
     ]
-    return _chart("severity", "Impacts by severity band: actual harm and potential harm", bars)
+    return _chart(
+        "severity",
+        pgettext("staff", "Impacts by severity band: actual harm and potential harm"),
+        bars,
+    )
 
 
 def impacts_by_right(counts: list[tuple[str, int]], title_of: Any) -> dict[str, Any]:
     """`counts`: (right id, current impacts affecting it), most affected first."""
     bars = [{"label": title_of(r), "value": n} for r, n in counts[:10]]
-    return _chart("rights", "Impacts by right (the ten rights most often affected)", bars)
+    return _chart(
+        "rights",
+        pgettext("staff", "Impacts by right (the ten rights most often affected)"),
+        bars,
+    )
 
 
 def open_severe_trend(
@@ -58,26 +71,33 @@ def open_severe_trend(
         figures = dashboard_figures(organisation=organisation, trend_ends=[e for _, e in ends])
         values = figures["open_severe"]
     bars = [{"label": name, "value": n} for (name, _), n in zip(ends, values, strict=True)]
-    return _chart("trend", "Open severe impacts at the end of each month", bars)
+    return _chart("trend", pgettext("staff", "Open severe impacts at the end of each month"), bars)
 
 
 def grievance_times(figures: dict[str, Any]) -> dict[str, Any]:
     names = {
         "acknowledge": "Acknowledge",
-        "remedy": "Propose an outcome",
-        "appeal": "Answer an appeal",
-        "resolve": "Close",
+        "remedy": pgettext_lazy("staff", "Propose an outcome"),
+        "appeal": pgettext_lazy("staff", "Answer an appeal"),
+        "resolve": pgettext_lazy("staff", "Close"),
     }
     bars = [
         {
             "label": label,
             "value": (figures.get(key) or {}).get("median_days") or 0,
             "target": (figures.get(key) or {}).get("target_days"),
-            "note": "no cases yet" if (figures.get(key) or {}).get("median_days") is None else "",
+            "note": pgettext("staff", "no cases yet")
+            if (figures.get(key) or {}).get("median_days") is None
+            else "",
         }
         for key, label in names.items()
     ]
-    return _chart("grievances", "Grievance handling: median days against the target", bars, "days")
+    return _chart(
+        "grievances",
+        pgettext("staff", "Grievance handling: median days against the target"),
+        bars,
+        "days",
+    )
 
 
 def effectiveness_by_group(organisation: Organisation) -> dict[str, Any]:
@@ -100,7 +120,11 @@ def effectiveness_by_group(organisation: Organisation) -> dict[str, Any]:
         }
         for (indicator, group), g in list(latest.items())[-12:]
     ]
-    return _chart("groups", "Effectiveness of actions by group (latest measurement)", bars)
+    return _chart(
+        "groups",
+        pgettext("staff", "Effectiveness of actions by group (latest measurement)"),
+        bars,
+    )
 
 
 def dashboard_charts(

@@ -28,7 +28,7 @@ def test_market_entry_suggests_expression_privacy_and_child_rights_with_reasons(
     assert {"cat-expression", "cat-privacy", "cat-child"} <= suggested
     page = owner_client.get(URL.format(assessment.pk)).content.decode()
     assert "Why: It serves 4 languages" in page
-    assert "not tested in sw, pt, id" in page
+    assert "not tested in Swahili, Portuguese, Indonesian" in page
     assert Impact.objects.count() == 0  # nothing added without a person accepting
 
 

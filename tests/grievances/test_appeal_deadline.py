@@ -13,6 +13,7 @@ from rightslens.grievances.services import (
     grievance_submit,
     grievance_transition,
 )
+from rightslens.ux.templatetags.readable import day
 
 
 def _proposed(org, owner):
@@ -92,7 +93,7 @@ def test_the_officer_sees_the_appeal_due_date_from_the_organisations_target(
     grievance, _code = _proposed(org, owner)
     grievance_appeal(grievance=grievance)
     grievance.refresh_from_db()
-    due = (grievance.appealed_at + timedelta(days=9)).strftime("%Y-%m-%d")
+    due = day(grievance.appealed_at + timedelta(days=9))  # the language's one date format
     listing = owner_client.get("/o/acme/grievances/").content.decode()
     detail = owner_client.get(f"/o/acme/grievances/{grievance.pk}/").content.decode()
     for page in (listing, detail):

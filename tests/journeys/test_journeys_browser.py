@@ -77,7 +77,10 @@ def test_journey_1_a_rapid_assessment_for_market_entry_reaches_the_board_brief(p
     page.click("text=Save scoping")
 
     page.goto(page.url.replace("/scoping/", "/identify/"))
-    assert "not tested in sw, pt, id" in page.locator("p[role=alert]").inner_text()
+    assert (
+        "not tested in Swahili, Portuguese, Indonesian"
+        in page.locator("p[role=alert]").inner_text()
+    )
     for category in ("cat-expression", "cat-privacy", "cat-child"):
         section = page.locator(f"section:has(h2#cat-{category})")
         assert section.locator(".suggestion").count() >= 1, category

@@ -52,3 +52,63 @@ def test_the_register_csv_priority_is_a_rank_not_the_internal_sort_key(db):
     org, _user = demo()
     ranks = [row["priority"] for row in register_rows(organisation=org)]
     assert ranks == list(range(1, len(ranks) + 1)) and len(ranks) > 3
+
+
+def test_no_template_formats_a_date_by_hand():
+    """Dates go through |day or |day_time (or the language's DATE_FORMAT), never a fixed pattern."""
+    import re
+    from pathlib import Path
+
+    from django.conf import settings
+
+    fixed = re.compile(r"\|date:\s*[\"'](?!DATE_FORMAT|DATETIME_FORMAT|SHORT_DATE_FORMAT)")
+    found = [
+        f"{path.relative_to(settings.BASE_DIR)}:{n}"
+        for path in (Path(settings.BASE_DIR) / "rightslens").rglob("*.html")
+        for n, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+        if fixed.search(line)
+    ]
+    assert not found, found
+
+
+def test_language_codes_read_as_language_names_in_the_reader_language():
+    from rightslens.ux.templatetags.readable import language_names
+
+    with translation.override("en"):
+        assert language_names(["es", "sw"]) == "Spanish, Swahili"
+        assert language_names("zz") == "zz"  # unknown: shown as it is, never guessed
+    with translation.override("fr"):
+        assert language_names("es") == "Espagnol"
+    with translation.override("es"):
+        assert language_names("pt") == "Portugués"
+
+
+def test_staff_grievance_and_engagement_pages_name_languages_not_codes(db):
+    import re
+
+    from django.test import Client
+
+    from rightslens.engagement.models import Stakeholder
+    from rightslens.grievances.models import Grievance
+    from tests.usability.crawl import demo
+
+    org, user = demo()
+    client = Client()
+    client.force_login(user)
+    grievance = Grievance.objects.filter(organisation=org).exclude(language="en").first()
+    stakeholder = Stakeholder.objects.filter(organisation=org).exclude(languages=[]).first()
+    assert grievance is not None and stakeholder is not None  # the demo has both
+    pages = {
+        "list": client.get(f"/o/{org.slug}/grievances/").content.decode(),
+        "case": client.get(f"/o/{org.slug}/grievances/{grievance.pk}/").content.decode(),
+        "engagement": client.get(f"/o/{org.slug}/engagement/").content.decode(),
+        "stakeholder": client.get(
+            f"/o/{org.slug}/engagement/stakeholders/{stakeholder.pk}/"
+        ).content.decode(),
+    }
+    with translation.override("en"):
+        name = str(translation.get_language_info(grievance.language)["name_translated"])
+    assert name in pages["list"] and f"(language: {name})" in pages["case"]
+    assert not re.search(rf"<td>{grievance.language}</td>", pages["list"])
+    for page in ("engagement", "stakeholder"):
+        assert not re.search(r"<(td|dd)>[a-z]{2}(, [a-z]{2})*</(td|dd)>", pages[page]), page

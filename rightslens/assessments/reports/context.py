@@ -7,6 +7,7 @@ from textwrap import shorten
 from typing import Any
 
 from django.db.models import Q
+from django.utils.translation import pgettext
 
 from rightslens.accounts.models import Organisation
 from rightslens.assessments.models import ActionStatus, Assessment, AssessmentStatus, Impact
@@ -128,7 +129,7 @@ def board_brief(*, organisation: Organisation) -> dict[str, Any]:
             for r in view.left_behind
         ]
     if left_behind:
-        decisions.append("Decide how to close the gaps for groups left behind")
+        decisions.append(pgettext("staff", "Decide how to close the gaps for groups left behind"))
     decisions += _more_decisions(organisation, live)
     return {
         "severe": severe,

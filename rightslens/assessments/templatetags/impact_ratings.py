@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from django import template
@@ -15,7 +16,9 @@ register = template.Library()
 @register.filter
 def ratings(impact: Any) -> list[Rating]:
     """`{% for r in impact|ratings %}`: label, value, display and rationale of each dimension."""
-    return impact_ratings(impact)
+    from rightslens.assessments.forms import dimension_label
+
+    return [replace(r, label=dimension_label(r.name, r.label)) for r in impact_ratings(impact)]
 
 
 @register.filter

@@ -4,6 +4,8 @@
   label ("in_review" -> "In review"), a dict "Key: value; ...", a list "a, b".
 - `|day`: a date in the language's one date format; `|num`: a number with the language's
   grouping; `|day_count`: "0 days", "1 day", "12 days".
+- `|language_names`: language codes ("es", or a list of them) as names in the reader's language
+  ("Spanish", "espagnol"); a code Django does not know is shown as it is.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any
 
 from django import template
 from django.utils import formats, timezone
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language, get_language_info, ngettext
 
 from rightslens.core.vocabulary import label
 
@@ -103,3 +105,22 @@ def day_time(value: Any) -> str:
         return "—"
     local = timezone.localtime(value) if timezone.is_aware(value) else value
     return f"{day(local)} {formats.time_format(local, 'H:i', use_l10n=True)}"
+
+
+def language_name(code: str) -> str:
+    """A language code's name in the current language; the code itself when unknown."""
+    code = code.strip()
+    for candidate in (code, code.lower(), code.split("-")[0].split("_")[0].lower()):
+        try:
+            return str(get_language_info(candidate)["name_translated"])
+        except KeyError:
+            continue
+    return code
+
+
+@register.filter
+def language_names(value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    codes = [value] if isinstance(value, str) else list(value)
+    return ", ".join(language_name(str(c)) for c in codes) or "—"

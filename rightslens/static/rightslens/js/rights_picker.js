@@ -7,6 +7,14 @@
     return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   }
 
+  // Texts come from the template (data-text-*), translated there; English if absent.
+  function text(picker, key, fallback, values) {
+    var template = picker.dataset[key] || fallback;
+    return template.replace(/\{(\w+)\}/g, function (all, name) {
+      return values && name in values ? String(values[name]) : all;
+    });
+  }
+
   function enhance(picker) {
     var categoryRights = {};
     try { categoryRights = JSON.parse(picker.dataset.categoryRights || "{}"); } catch (e) { return; }
@@ -20,7 +28,7 @@
     search.setAttribute("aria-controls", picker.id);
     var label = document.createElement("label");
     label.htmlFor = search.id;
-    label.textContent = "Search the rights";
+    label.textContent = text(picker, "textSearch", "Search the rights");
     var status = document.createElement("p");
     status.className = "muted";
     status.setAttribute("role", "status");
@@ -28,7 +36,7 @@
     var suggested = document.createElement("fieldset");
     suggested.className = "suggested-rights";
     var legend = document.createElement("legend");
-    legend.textContent = "Rights of the chosen risk category";
+    legend.textContent = text(picker, "textSuggested", "Rights of the chosen risk category");
     suggested.appendChild(legend);
     suggested.hidden = true;
 
@@ -38,11 +46,14 @@
     toggle.className = "btn secondary";
     toggle.setAttribute("aria-controls", picker.id);
     toggle.setAttribute("aria-expanded", "false");
-    toggle.textContent = "Show all " + rows.length + " rights";
+    var total = { total: rows.length };
+    toggle.textContent = text(picker, "textShowAll", "Show all {total} rights", total);
     toggle.addEventListener("click", function () {
       showAll = !showAll;
       toggle.setAttribute("aria-expanded", String(showAll));
-      toggle.textContent = showAll ? "Show only suggested and ticked rights" : "Show all " + rows.length + " rights";
+      toggle.textContent = showAll
+        ? text(picker, "textShowFewer", "Show only suggested and ticked rights")
+        : text(picker, "textShowAll", "Show all {total} rights", total);
       filter();
     });
 
@@ -84,7 +95,8 @@
         set.hidden = !set.querySelector(".right-option:not([hidden])");
       });
       var ticked = picker.querySelectorAll("input:checked").length;
-      status.textContent = shown + " of " + rows.length + " rights shown · " + ticked + " ticked";
+      status.textContent = text(picker, "textStatus", "{shown} of {total} rights shown · {ticked} ticked",
+        { shown: shown, total: rows.length, ticked: ticked });
     }
 
     search.addEventListener("input", filter);
