@@ -7,6 +7,8 @@ Reads benchmarks/redlines/cases.jsonl unless `--cases` names other files (repeat
 with id, text, labels and split; lang and kind optional). Figures are given for every split found
 in the loaded cases (here: dev, used while writing the element wordings, and heldout, never looked
 at while tuning; a fresh file with split "fresh" is reported on its own), and for all together.
+A hit counts whether it is confirmed or "possible" (a possible hit blocks like a hit until a person
+decides it); the confirmed tier alone is reported per split as well.
 `--split` keeps only the named splits. `--show-errors` never prints the held-out split's errors.
 """
 
@@ -161,6 +163,8 @@ def main() -> int:
         result = screen(case["text"], items, lang=case.get("lang", ""), encoder=encoder)
         timings.append(time.perf_counter() - started)
         case["hits"] = [h.red_line_id for h in result.hits]
+        # Possible hits block like hits in the product; the confirmed tier alone is shown too.
+        case["confirmed"] = [h.red_line_id for h in result.hits if h.status == "confirmed"]
         case["method"] = result.method
     added_mb = rss_mb() - before
 
@@ -173,6 +177,10 @@ def main() -> int:
             for split in split_names(cases)
         },
         "all": figures(cases),
+        "confirmed_only": {
+            split: figures([{**c, "hits": c["confirmed"]} for c in cases if c["split"] == split])
+            for split in split_names(cases)
+        },
         "by_language": {
             lang: figures([c for c in cases if c["lang"] == lang])
             for lang in sorted({c["lang"] for c in cases})
@@ -234,6 +242,11 @@ def _print(report: dict[str, Any]) -> None:
             f"{name:8} cases {fig['cases']:3}  recall {fig['recall']}  "
             f"near-miss/denial false alarms {fig['false_alarms_on_near_misses']}  "
             f"hit precision on positives {fig['hit_precision_on_positives']}"
+        )
+    for name, fig in report["confirmed_only"].items():
+        print(
+            f"  confirmed tier only, {name}: recall {fig['recall']}  "
+            f"false alarms {fig['false_alarms_on_near_misses']}"
         )
     for lang, fig in report["by_language"].items():
         print(

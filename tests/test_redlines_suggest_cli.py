@@ -73,3 +73,30 @@ def test_suggest_writes_ranked_impacts_on_people(monkeypatch, capsys):
     assert all(s["also_categories"] == [] for s in line["suggestions"][1:])
     scores = [s["score"] for s in line["suggestions"]]
     assert scores == sorted(scores, reverse=True)
+
+
+def test_a_possible_hit_adds_its_status_and_missing_elements_to_the_issue_shape():
+    from rightslens.commands.redlines import _line
+    from rightslens.core.screening_engine import FoundHit, Screening
+
+    possible = FoundHit(
+        "rl-emotion-recognition-work-education",
+        "It flags who seems disengaged.",
+        0.3,
+        ("disengag",),
+        ("inference: Emotions", "context: Work or recruitment"),
+        ("data: Faces or facial images",),
+        "elements+semantic (test)",
+        "possible",
+    )
+    confirmed = FoundHit("rl-social-scoring", "s", 0.9, (), (), (), "m")
+    line = _line("x", Screening((possible, confirmed), (), "m", "en"), details=False)
+    first, second = line["hits"]
+    assert first == {
+        "red_line": "rl-emotion-recognition-work-education",
+        "confidence": 0.3,
+        "evidence": "It flags who seems disengaged.",
+        "status": "possible",
+        "missing": ["data: Faces or facial images"],
+    }
+    assert set(second) == {"red_line", "confidence", "evidence"}

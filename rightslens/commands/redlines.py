@@ -104,6 +104,10 @@ def _line(entry_id: str, result: object, details: bool) -> dict[str, object]:
             "confidence": hit.confidence,
             "evidence": hit.evidence,
         }
+        if hit.status != "confirmed":
+            # Not a clearance: most of the red line is there; a person must confirm or dismiss it.
+            # A confirmed hit keeps the shape (red_line, confidence, evidence).
+            row |= {"status": hit.status, "missing": list(hit.elements_missing)}
         if details:
             row |= {
                 "elements_found": list(hit.elements_found),

@@ -26,7 +26,13 @@ from enum import StrEnum
 from typing import Any
 
 from rightslens.core.knowledge.model import Item
-from rightslens.core.screening_engine import Screener, Screening, screener_for
+from rightslens.core.screening_engine import (
+    CONFIRMED,
+    POSSIBLE,
+    Screener,
+    Screening,
+    screener_for,
+)
 from rightslens.core.semantic import Encoder
 from rightslens.core.textcues import words
 
@@ -77,6 +83,13 @@ class RedLineHit:
     method: str = ""
     #: Where the hit came from a questionnaire answer rather than a description.
     origin: str = field(default="description")
+    #: "confirmed", or "possible": most elements found, the rest missing; a person must confirm
+    #: or dismiss it, and until then it blocks like any hit.
+    status: str = CONFIRMED
+
+    @property
+    def possible(self) -> bool:
+        return self.status == POSSIBLE
 
     @property
     def prohibited_by_law(self) -> bool:
@@ -100,6 +113,7 @@ class RedLineHit:
             "elements_missing": list(self.elements_missing),
             "method": self.method,
             "origin": self.origin,
+            "status": self.status,
         }
 
     @classmethod
@@ -117,6 +131,7 @@ class RedLineHit:
             elements_missing=tuple(str(e) for e in raw.get("elements_missing", [])),
             method=str(raw.get("method", "")),
             origin=str(raw.get("origin", "description")),
+            status=POSSIBLE if raw.get("status") == POSSIBLE else CONFIRMED,
         )
 
 
@@ -199,6 +214,8 @@ def legal_status_summary(hit: RedLineHit) -> str:
 
 
 __all__ = [
+    "CONFIRMED",
+    "POSSIBLE",
     "LegalStatus",
     "LegalStatusKind",
     "RedLineHit",

@@ -12,6 +12,16 @@ applicant's positivity"), every other element is found, and the sentence is clos
 line's typical wordings than to any other red line's; the hit then says so.
 
 A question states nothing: its elements count only when the next sentence answers "Yes".
+
+A second tier, "possible", stops the screen from clearing a text that carries most of a red line:
+a sentence, or a sentence read with the one before it ("The system watches staff on the shop
+floor. It flags who seems disengaged."), that is closer in meaning to this red line than to any
+other, at a cosine of at least POSSIBLE_SIMILARITY, states at least two of its elements in words
+and lacks exactly one: never who acts, and the inference only where a verb of judgement stands in
+its place. A weak element (a camera) counts there only where the red line lets it. Such a hit
+carries status "possible", a confidence of at most POSSIBLE_CONFIDENCE and the missing element
+named: a person confirms or dismisses it, and until then it blocks like any hit. A sentence with
+a denial never gives one, and a recorded exception sets it aside as it does a confirmed hit.
 """
 
 from __future__ import annotations
@@ -45,6 +55,20 @@ SEMANTIC_FLOOR, SEMANTIC_CEILING = 0.80, 0.93
 #: meaning (when it is also the red line the sentence is closest to, within BEST_MARGIN).
 SEMANTIC_CORE = 0.90
 BEST_MARGIN = 0.005
+#: The "possible" tier (see the module docstring): the cosine a sentence or window needs, and the
+#: confidence ceiling of a possible hit (below a confirmed hit's floor). Chosen on the dev split:
+#: below 0.84 nothing more is found on dev; dev false alarms stay within 0.10 (benchmarks/README.md).
+POSSIBLE_SIMILARITY = 0.84
+POSSIBLE_CONFIDENCE = 0.4
+#: Whether a sentence may be read together with the one before it for the possible tier.
+POSSIBLE_WINDOWS = True
+#: The kinds of element a possible hit may lack: never who acts (a fact to be stated).
+POSSIBLE_MISSING = ("context", "inference", "data")
+#: Whether an inference missing from a possible hit needs a verb of judgement in its place. With
+#: it, meaning alone never stands for the inference (as for confirmed hits); on dev, dropping it
+#: added false alarms (0.044 to 0.069) and no recall.
+POSSIBLE_CORE_NEEDS_JUDGEMENT = True
+CONFIRMED, POSSIBLE = "confirmed", "possible"
 CORE_KINDS = ("inference", "action")
 JUDGEMENT = "judgement"
 
@@ -92,9 +116,11 @@ class FoundHit:
     elements_found: tuple[str, ...]
     elements_missing: tuple[str, ...]
     method: str
+    status: str = CONFIRMED
 
     def fields(self) -> dict[str, Any]:
         return {
+            "status": self.status,
             "evidence": self.evidence,
             "confidence": self.confidence,
             "matched_terms": self.matched_terms,
@@ -194,7 +220,9 @@ class Screener:
             self._read(s, language) if answer in ("", "yes") else _Reading(s, {}, {}, False)
             for s, answer in zip(parts, answers, strict=True)
         ]
-        vectors = self.encoder.encode([r.text for r in readings]) if readings else []
+        windows = _windows(readings) if POSSIBLE_WINDOWS else []
+        texts = [r.text for r in readings] + [w.text for w in windows]
+        vectors = self.encoder.encode(texts) if texts else []
         similarities = [
             {spec.id: self._similarity(spec, v) for spec in self.specs} for v in vectors
         ]
@@ -202,7 +230,9 @@ class Screener:
         hits: list[FoundHit] = []
         aside: list[SetAside] = []
         for spec in self.specs:
-            best = self._best(spec, readings, similarities, whole)
+            best = self._best(spec, readings, similarities[: len(readings)], whole)
+            if best is None:
+                best = self._best_possible(spec, [*readings, *windows], similarities, whole)
             if best is None:
                 continue
             exception = next((e for e in spec.exception_ids if self._applies(e, whole)), "")
@@ -259,6 +289,75 @@ class Screener:
             if candidate and (best is None or candidate.confidence > best.confidence):
                 best = candidate
         return best
+
+    def _best_possible(
+        self,
+        spec: Spec,
+        readings: Sequence[_Reading],
+        similarities: Sequence[Mapping[str, float]],
+        whole: Mapping[str, str],
+    ) -> FoundHit | None:
+        best: FoundHit | None = None
+        for reading, sims in zip(readings, similarities, strict=True):
+            closest = sims[spec.id] >= max(sims.values(), default=0.0) - BEST_MARGIN
+            if not closest or sims[spec.id] < POSSIBLE_SIMILARITY:
+                continue
+            candidate = self._possible(spec, reading, sims[spec.id], whole)
+            if candidate and (best is None or candidate.confidence > best.confidence):
+                best = candidate
+        return best
+
+    def _possible(
+        self, spec: Spec, reading: _Reading, similarity: float, whole: Mapping[str, str]
+    ) -> FoundHit | None:
+        """Most of the red line, and close in meaning: a hit for a person to confirm, or None.
+
+        Two elements at least are stated in words and exactly one of the kinds in
+        POSSIBLE_MISSING is not; a verb of judgement standing where the inference would be is
+        named. A sentence with a denial gives nothing.
+        """
+        core = spec.core
+        if core is None or reading.negated or len(spec.groups) < 2:
+            return None
+        found: list[str] = []
+        missing: list[Group] = []
+        matched: list[str] = []
+        for group in spec.groups:
+            source = reading.elements if group is core else whole
+            present = [e for e in group.element_ids if e in source]
+            # A weak element (a camera) counts only where the red line lets it: it and the missing
+            # element would otherwise both be guesses ("die Kamera erkennt Kennzeichen").
+            strong = [e for e in present if not self._weak(e) or group.weak_counts]
+            hit = (strong or [""])[0]
+            if hit:
+                found.append(f"{group.kind}: {self.titles.get(hit, hit)}")
+                matched.append(source[hit])
+            else:
+                missing.append(group)
+        judged = self._judgement(reading)
+        if len(missing) != 1 or len(found) < 2 or missing[0].kind not in POSSIBLE_MISSING:
+            return None
+        if missing[0] is core:
+            if not judged and POSSIBLE_CORE_NEEDS_JUDGEMENT:
+                return None
+            if judged:
+                found.append(f"{core.kind}: suggested by meaning (“{judged}”), not stated")
+                matched.append(judged)
+        span = SEMANTIC_CEILING - POSSIBLE_SIMILARITY
+        nearness = max(0.0, min(1.0, (similarity - POSSIBLE_SIMILARITY) / span))
+        return FoundHit(
+            spec.id,
+            reading.text,
+            round(POSSIBLE_CONFIDENCE * (0.5 + 0.5 * nearness), 2),
+            tuple(dict.fromkeys(matched)),
+            tuple(found),
+            (
+                f"{missing[0].kind}: "
+                + " / ".join(self.titles.get(e, e) for e in missing[0].element_ids),
+            ),
+            self.method,
+            POSSIBLE,
+        )
 
     def _judgement(self, reading: _Reading) -> str:
         for element_id, cue in reading.elements.items():
@@ -371,6 +470,20 @@ class Screener:
             tuple(missing),
             self.method,
         )
+
+
+def _windows(readings: Sequence[_Reading]) -> list[_Reading]:
+    """Each sentence read with the one before it ("It watches staff. It flags who seems bored.")."""
+    return [
+        _Reading(
+            f"{before.text} {after.text}",
+            {**before.elements, **after.elements},
+            {},
+            before.negated or after.negated,
+        )
+        for before, after in zip(readings, readings[1:], strict=False)
+        if before.text and after.text
+    ]
 
 
 def _affirmed(parts: Sequence[Clause], cues: Sequence[str]) -> str:

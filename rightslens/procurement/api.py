@@ -58,6 +58,8 @@ class HitOut(Out):
     elements_missing: list[str]
     method: str
     origin: str
+    #: "confirmed" or "possible" (most elements found; blocks until a person decides it).
+    status: str = "confirmed"
     legal_status: str
 
 
