@@ -41,8 +41,15 @@ def impact_apply_rules(impact: Impact) -> None:
 
 def impact_response(impact: Impact) -> Response:
     """The response involvement calls for, made more urgent when the impact is severe."""
-    severe = impact.severity_band == SeverityBand.SEVERE
-    return required_response(Involvement(impact.involvement), actual=impact.actual, severe=severe)
+    return response_for(
+        impact.involvement, actual=impact.actual, severity_band=impact.severity_band
+    )
+
+
+def response_for(involvement: str, *, actual: bool, severity_band: int) -> Response:
+    """`impact_response` from an impact's stored values (for reads that load no model)."""
+    severe = severity_band == SeverityBand.SEVERE
+    return required_response(Involvement(involvement), actual=actual, severe=severe)
 
 
 def lineage_ids(impact: Impact) -> set[int]:
