@@ -9,6 +9,7 @@ from rightslens.core.probes.suites import suite_ids
 class ProbeRunForm(forms.Form):
     suite_id = forms.ChoiceField(label=_("Suite"), choices=[])
     languages = forms.CharField(
+        label=_("Languages"),
         initial="en,sw,yo,ha,am,bn,id,fr,es,ar",
         help_text=_("Comma-separated codes; the first is the reference language."),
     )
