@@ -2,9 +2,9 @@
 # Load runs for issues 17 and 18: gunicorn (4 workers) + PostgreSQL + Redis cache + Celery worker on the broker.
 # Usage: bash benchmarks/load_run.sh  (databases rl_load with the demo and rl_bench with s100, prepared first;
 # results in var/load-*.txt and .json). Starts and stops gunicorn and a Celery worker itself.
-mkdir -p var
 set -u
 cd "$(dirname "$0")/.."
+mkdir -p var
 export RIGHTSLENS_CACHE_URL=redis://127.0.0.1:6379/1
 export RIGHTSLENS_BROKER_URL=redis://127.0.0.1:6379/0
 export RIGHTSLENS_DEBUG=0 RIGHTSLENS_ALLOWED_HOSTS=127.0.0.1,localhost
