@@ -52,25 +52,34 @@ def figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
 _FIELDS = ("text", "primary_right", "categories")
 
 
+def _json_lines(path: Path, fields: tuple[str, ...]) -> list[tuple[int, dict[str, Any]]]:
+    """(line number, object) for each non-blank line of a JSON-lines file that has `fields`.
+    Raises ValueError naming the file and line of the first unreadable one."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as problem:
+        raise ValueError(f"cannot read {path}: {problem.strerror}") from problem
+    rows: list[tuple[int, dict[str, Any]]] = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as problem:
+            raise ValueError(f"{path}:{number}: not JSON ({problem.msg})") from problem
+        missing = [f for f in fields if not isinstance(row, dict) or f not in row]
+        if missing:
+            raise ValueError(f"{path}:{number}: missing {', '.join(missing)}")
+        rows.append((number, row))
+    return rows
+
+
 def read_cases(paths: list[Path]) -> list[dict[str, Any]]:
     """Cases from JSON-lines files; a case without a split counts as "unsplit". Raises
     ValueError naming the file and line of the first unreadable case."""
     cases: list[dict[str, Any]] = []
     for path in paths:
-        try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except OSError as problem:
-            raise ValueError(f"cannot read {path}: {problem.strerror}") from problem
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                case = json.loads(line)
-            except json.JSONDecodeError as problem:
-                raise ValueError(f"{path}:{number}: not JSON ({problem.msg})") from problem
-            missing = [f for f in _FIELDS if not isinstance(case, dict) or f not in case]
-            if missing:
-                raise ValueError(f"{path}:{number}: missing {', '.join(missing)}")
+        for number, case in _json_lines(path, _FIELDS):
             case.setdefault("split", "unsplit")
             case.setdefault("lang", "")
             case.setdefault("id", f"{path.name}:{number}")
@@ -83,24 +92,8 @@ def read_cases(paths: list[Path]) -> list[dict[str, Any]]:
 def read_labels(path: Path) -> dict[str, dict[str, Any]]:
     """Another labeller's labels by case id (JSON lines of id, primary_right, categories).
     Raises ValueError naming the file and line of the first unreadable one."""
-    labels: dict[str, dict[str, Any]] = {}
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as problem:
-        raise ValueError(f"cannot read {path}: {problem.strerror}") from problem
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            label = json.loads(line)
-        except json.JSONDecodeError as problem:
-            raise ValueError(f"{path}:{number}: not JSON ({problem.msg})") from problem
-        fields = ("id", "primary_right", "categories")
-        missing = [f for f in fields if not isinstance(label, dict) or f not in label]
-        if missing:
-            raise ValueError(f"{path}:{number}: missing {', '.join(missing)}")
-        labels[str(label["id"])] = label
-    return labels
+    rows = _json_lines(path, ("id", "primary_right", "categories"))
+    return {str(label["id"]): label for _, label in rows}
 
 
 def relabelled(
