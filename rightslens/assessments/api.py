@@ -16,8 +16,9 @@ from pydantic import Field, create_model
 from rightslens.accounts.access import membership_for, org_object_or_404
 from rightslens.accounts.models import Membership
 from rightslens.api.auth import OrgMemberTokenAuth
-from rightslens.api.errors import MAX_OFFSET, error_body
+from rightslens.api.errors import error_body
 from rightslens.api.openapi import required_on_create
+from rightslens.api.paging import offset_page
 from rightslens.api.schemas import Out
 from rightslens.core.severity import SEVERITY_DIMENSIONS
 
@@ -186,14 +187,8 @@ def list_assessments(
     assessments = assessments_for(organisation=_member(request, org_slug).organisation)
     if system_id is not None:
         assessments = assessments.filter(system_id=system_id)
-    offset, limit = min(max(0, offset), MAX_OFFSET), max(1, min(limit, 500))
-    total = assessments.count()
-    response["X-Total-Count"] = str(total)
-    if offset + limit < total:
-        query = request.GET.copy()
-        query["offset"] = str(offset + limit)
-        response["Link"] = f'<{request.path}?{query.urlencode()}>; rel="next"'
-    return [assessment_record(a) for a in assessments[offset : offset + limit]]
+    page = offset_page(request, response, assessments, offset, limit)
+    return [assessment_record(a) for a in page]
 
 
 @router.post("/orgs/{org_slug}/assessments", response={201: AssessmentOut})

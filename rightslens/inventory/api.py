@@ -12,8 +12,8 @@ from ninja import Router, Schema, Status
 
 from rightslens.accounts.access import membership_for, org_object_or_404
 from rightslens.api.auth import OrgMemberTokenAuth
-from rightslens.api.errors import MAX_OFFSET
 from rightslens.api.openapi import required_on_create
+from rightslens.api.paging import offset_page
 from rightslens.api.schemas import Out
 
 from . import services
@@ -113,14 +113,8 @@ def list_systems(
         kind=kind, lifecycle_stage=lifecycle_stage, role=role, archived=archived
     )
     systems = systems_with_details(organisation=membership.organisation, filters=filters)
-    offset, limit = min(max(0, offset), MAX_OFFSET), max(1, min(limit, 500))
-    total = systems.count()
-    response["X-Total-Count"] = str(total)
-    if offset + limit < total:
-        query = request.GET.copy()
-        query["offset"] = str(offset + limit)
-        response["Link"] = f'<{request.path}?{query.urlencode()}>; rel="next"'
-    return [system_record(s) for s in systems[offset : offset + limit]]
+    page = offset_page(request, response, systems, offset, limit)
+    return [system_record(s) for s in page]
 
 
 @router.post("/orgs/{org_slug}/systems", response={201: SystemOut})
