@@ -21,9 +21,10 @@ import argparse
 import json
 import shutil
 import subprocess
-from collections import Counter
 from pathlib import Path
 from typing import Any
+
+from rightslens.core.probes.agreement import cohen_kappa as core_kappa
 
 ROOT = Path(__file__).resolve().parents[1]
 RED_LINES = ROOT / "benchmarks" / "redlines"
@@ -50,17 +51,10 @@ def original_text(path: Path, ref: str | None) -> str:
 
 
 def cohen_kappa(pairs: list[tuple[Any, Any]]) -> float | None:
-    """Cohen's kappa for two raters over the same items; None when undefined."""
-    n = len(pairs)
-    if n == 0:
+    """Cohen's kappa for two raters over the same items (the core's), rounded; None with no items."""
+    if not pairs:
         return None
-    observed = sum(a == b for a, b in pairs) / n
-    first = Counter(a for a, _ in pairs)
-    second = Counter(b for _, b in pairs)
-    expected = sum(first[k] * second.get(k, 0) for k in first) / (n * n)
-    if expected == 1.0:
-        return 1.0 if observed == 1.0 else None
-    return round((observed - expected) / (1 - expected), 3)
+    return round(core_kappa([a for a, _ in pairs], [b for _, b in pairs]), 3)
 
 
 def paired(
