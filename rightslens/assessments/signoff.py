@@ -15,7 +15,13 @@ from django.utils import timezone
 
 from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Membership
-from rightslens.assessments.models import Action, Assessment, AssessmentStatus, Impact
+from rightslens.assessments.models import (
+    Action,
+    Assessment,
+    AssessmentStatus,
+    Impact,
+    refresh_replaced,
+)
 from rightslens.core import lifecycle, quality
 from rightslens.core.severity import SeverityBand
 from rightslens.errors import FieldErrors, StaleVersion
@@ -45,9 +51,12 @@ def _status_claim(assessment: Assessment, before: str, target: str, **fields: An
     )
     if not moved:
         raise _moved_by_someone_else(assessment)
+    # The UPDATE bypasses Assessment.save, which keeps Impact.replaced_at: keep it here too.
+    refresh_replaced({assessment.pk})
     assessment.status, assessment.updated_at = target, now
     for name, value in fields.items():
         setattr(assessment, name, value)
+    assessment._register_state = assessment._currency()
     assessment.lock_version = Assessment.objects.values_list("lock_version", flat=True).get(
         pk=assessment.pk
     )
