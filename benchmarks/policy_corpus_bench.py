@@ -76,14 +76,17 @@ def splits_of(corpus: dict[str, object]) -> list[str]:
 
 
 def checker_rows(
-    corpus: dict[str, object], splits: Sequence[str] | None = None, encoder: Encoder | None = None
+    corpus: dict[str, object],
+    splits: Sequence[str] | None = None,
+    encoder: Encoder | None = None,
+    base: Path = CORPUS.parent,
 ) -> list[dict[str, str]]:
     rows = []
     criteria = load_criteria()
     for name, item in corpus["instruments"].items():  # type: ignore[attr-defined]
         if splits is not None and str(item["split"]) not in splits:
             continue
-        text = instrument_text(CORPUS.parent / item["text_file"])
+        text = instrument_text(base / item["text_file"])
         meta = InstrumentMeta(
             title=name, kind=item["kind"], binding=item["binding"], language=item["language"]
         )
@@ -174,10 +177,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--split", action="append", help="only this split (repeatable); default: every split"
     )
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=CORPUS,
+        help="a corpus file (texts beside it); default benchmarks/policy_corpus/corpus.yaml",
+    )
     parser.add_argument("--show-errors", action="store_true")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    corpus = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
+    try:
+        corpus = yaml.safe_load(args.corpus.read_text(encoding="utf-8"))
+    except OSError as problem:
+        parser.error(f"cannot read {args.corpus}: {problem.strerror}")
     present = splits_of(corpus)
     unknown = sorted(set(args.split or ()) - set(present))
     if unknown:
@@ -185,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     chosen = [s for s in present if s in (args.split or present)]
     encoder = make_encoder(args.encoder)
     started = time.perf_counter()
-    rows = checker_rows(corpus, chosen, encoder)
+    rows = checker_rows(corpus, chosen, encoder, args.corpus.parent)
     seconds = round(time.perf_counter() - started, 2)
     result: dict[str, object] = {
         "instruments": sum(1 for i in corpus["instruments"].values() if i["split"] in chosen),
