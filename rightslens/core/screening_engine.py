@@ -21,7 +21,9 @@ and lacks exactly one: never who acts, and the inference only where a verb of ju
 its place. A weak element (a camera) counts there only where the red line lets it. Such a hit
 carries status "possible", a confidence of at most POSSIBLE_CONFIDENCE and the missing element
 named: a person confirms or dismisses it, and until then it blocks like any hit. A sentence with
-a denial never gives one, and a recorded exception sets it aside as it does a confirmed hit.
+a denial never gives one, nor one stating an element the library marks no_possible_hit (one-to-one
+verification; people saying things of themselves), and a recorded exception sets it aside as it
+does a confirmed hit.
 """
 
 from __future__ import annotations
@@ -81,6 +83,10 @@ class Element:
     cues: Mapping[str, tuple[str, ...]]
     weak: bool = False
     overridden_by: tuple[str, ...] = ()
+    #: A sentence that states this element gives no "possible" hit: it says plainly what the
+    #: system does (checks a person against their own template; records what people say of
+    #: themselves), so a verb such as "compares" there is no stand-in for an inference.
+    no_guess: bool = False
 
 
 @dataclass(frozen=True)
@@ -164,6 +170,7 @@ def _element(item: Item) -> Element:
         {lang: tuple(str(w) for w in wordings.get(lang, [])) for lang in LANGUAGES},
         bool(item.get("weak", False)),
         tuple(str(r) for r in item.get("overridden_by_refs", []) or []),
+        bool(item.get("no_possible_hit", False)),
     )
 
 
@@ -317,7 +324,7 @@ class Screener:
         named. A sentence with a denial gives nothing.
         """
         core = spec.core
-        if core is None or reading.negated or len(spec.groups) < 2:
+        if core is None or reading.negated or len(spec.groups) < 2 or self._plain(reading):
             return None
         found: list[str] = []
         missing: list[Group] = []
@@ -357,6 +364,13 @@ class Screener:
             ),
             self.method,
             POSSIBLE,
+        )
+
+    def _plain(self, reading: _Reading) -> bool:
+        """Whether the sentence states an element that rules out guessing (see Element.no_guess)."""
+        return any(
+            (element := self.elements.get(e)) is not None and element.no_guess
+            for e in reading.elements
         )
 
     def _judgement(self, reading: _Reading) -> str:

@@ -120,3 +120,29 @@ def test_the_status_and_missing_elements_survive_storage(items, encoder_at):
     assert again.possible and again.status == POSSIBLE
     assert again.elements_missing == hit.elements_missing
     assert not RedLineHit.from_dict({**hit.as_dict(), "status": "unknown"}).possible
+
+
+@pytest.mark.parametrize(
+    "plain",
+    [
+        "Employees' faces are compared with their own enrolled template when they clock in.",
+        "The staff survey asks employees how they feel and the HR tool flags who seems frustrated.",
+    ],
+)
+def test_a_sentence_that_says_plainly_what_is_checked_gives_no_possible_hit(
+    items, encoder_at, plain
+):
+    """One-to-one verification or a self-report in the sentence: no verb there is a guess."""
+    assert not [
+        h for h in screen(plain, items, encoder=encoder_at(NEAR)).hits if h.status == POSSIBLE
+    ]
+
+
+def test_the_same_sentence_without_the_plain_statement_is_still_a_possible_hit(items, encoder_at):
+    guessed = "Employees' faces are compared when they clock in."
+    hit = next(
+        h
+        for h in screen(guessed, items, encoder=encoder_at(NEAR)).hits
+        if h.red_line_id == EMOTION_AT_WORK
+    )
+    assert hit.status == POSSIBLE

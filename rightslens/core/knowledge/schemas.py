@@ -143,6 +143,9 @@ class RedLineElementFields(_Fields):
     #: A weak element suggests but does not show (a camera may film parts, not people): alone
     #: it supplies its group only when the sentence's meaning is close to the red line.
     weak: bool = False
+    #: A sentence stating this element gives no "possible" red-line hit: it says plainly what
+    #: the system does (one-to-one verification; people saying things of themselves).
+    no_possible_hit: bool = False
     #: Word beginnings, lower case, without accents; one ending in a space must end a word.
     wordings: dict[ScreeningLanguage, list[Text]] = Field(min_length=5)
 
