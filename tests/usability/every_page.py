@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from django.test import Client
 
-from rightslens.accounts.models import Organisation
+from rightslens.accounts.models import Membership, Organisation, Role
+from rightslens.accounts.people import invitation_send
 from rightslens.disclosure.models import EsrsDraft
+from rightslens.procurement.models import Counterparty
+from rightslens.procurement.request_services import request_send
 
 from .crawl import crawl, route_key, walk
 from .staff_pages import staff_urls
@@ -47,4 +50,20 @@ def public_page_urls(client: Client, org: Organisation) -> list[str]:
     pages = [url for url, html in walked.items() if _is_document(html)]
     signed_out = ["/accounts/login/", "/accounts/signup/", "/method/"]
     missing = ["/no/such/address/", f"/g/{slug}/no-such-page/?lang=ar"]
-    return [*channel, *pages, *signed_out, *missing]
+    return [*channel, *pages, *signed_out, *emailed_links(org), *missing]
+
+
+def emailed_links(org: Organisation) -> list[str]:
+    """The pages people open from a link sent to them by email: an invitation to join, a vendor's
+    questionnaire, and the page such a link shows once it is no longer valid."""
+    owner = Membership.objects.filter(organisation=org, role=Role.OWNER).first()
+    counterparty = Counterparty.objects.filter(organisation=org).first()
+    assert owner is not None and counterparty is not None
+    _invitation, invitation = invitation_send(
+        membership=owner, email="new.member@example.org", role=Role.CONTRIBUTOR
+    )
+    _request, token = request_send(
+        counterparty=counterparty, user=owner.user, questionnaire_id="qn-vendor-dd"
+    )
+    expired = ["/accounts/invitation/expired/", "/accounts/signup/confirm/expired/", "/r/expired/"]
+    return [invitation, f"/r/{token}/", *expired]
