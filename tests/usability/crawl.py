@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
+from collections.abc import Callable
 from html.parser import HTMLParser
 from typing import Any
 
@@ -48,36 +49,76 @@ def _starts(org: Organisation) -> list[str]:
     ]
 
 
-def _links(html: str, prefix: str) -> list[str]:
+def _links(html: str, prefixes: tuple[str, ...]) -> list[str]:
     parser = _Links()
     parser.feed(html)
-    return [h.split("#")[0] for h in parser.hrefs if h.startswith(prefix)]
+    return [h.split("#")[0] for h in parser.hrefs if h.startswith(prefixes)]
 
 
-def crawl(client: Client, org: Organisation, limit: int = 400) -> dict[str, str]:
-    """url -> HTML of every page reached from the organisation's pages, following links."""
-    prefix = f"/o/{org.slug}/"
-    queue = deque(_starts(org))
+def route_key(url: str) -> str:
+    """The URL pattern a URL resolves to, with the names of its query parameters: one page per
+    kind of page (e.g. every impact page is `impacts/<int:impact_id>/`)."""
+    path, _, query = url.partition("?")
+    names = sorted({part.split("=")[0] for part in query.split("&") if part})
+    return resolve(path).route + ("?" + "&".join(names) if names else "")
+
+
+def crawl(
+    client: Client, org: Organisation, limit: int = 400, key: Callable[[str], str] | None = None
+) -> dict[str, str]:
+    """url -> HTML of every page reached from the organisation's pages, following links.
+
+    With `key`, a page is fetched only when no page with the same key was fetched before."""
+    return walk(client, _starts(org), (f"/o/{org.slug}/",), limit=limit, key=key)
+
+
+def walk(
+    client: Client,
+    starts: list[str],
+    prefixes: tuple[str, ...],
+    limit: int = 400,
+    key: Callable[[str], str] | None = None,
+) -> dict[str, str]:
+    """url -> HTML of every HTML page reached from `starts` by links that begin with a prefix."""
+    queue = deque(starts)
     seen: set[str] = set(queue)
+    kinds: set[str] = set()
     pages: dict[str, str] = {}
     while queue and len(pages) < limit:
         url = queue.popleft()
         if SKIP.search(url):
             continue
         try:
-            resolve(url.split("?")[0])
+            kind = key(url) if key else url
         except Resolver404:
             continue
-        response = client.get(url)
-        if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+        if kind in kinds:
             continue
-        html = response.content.decode()
+        if (html := _html_page(client, url)) is None:
+            continue
+        kinds.add(kind)
         pages[url] = html
-        for link in _links(html, prefix):
+        for link in _links(html, prefixes):
             if link not in seen:
                 seen.add(link)
                 queue.append(link)
     return pages
+
+
+def _html_page(client: Client, url: str) -> str | None:
+    """The page's HTML, or None for a missing page, a download or a non-HTML answer."""
+    try:
+        resolve(url.split("?")[0])
+    except Resolver404:
+        return None
+    response = client.get(url)
+    if (
+        response.status_code != 200
+        or "html" not in response.get("Content-Type", "")
+        or "attachment" in response.get("Content-Disposition", "")
+    ):
+        return None
+    return response.content.decode()
 
 
 def text_of(html: str) -> list[str]:

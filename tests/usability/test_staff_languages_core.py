@@ -174,7 +174,7 @@ def test_french_and_spanish_staff_pages_use_the_ungp_terms(db):
     org, user = demo()
     fr = staff_pages(org, user, "fr")
     es = staff_pages(org, user, "es")
-    assert "Registre des impacts sur les droits humains" in fr["register"]
+    assert "Registre des impacts sur les droits de l’homme" in fr["register"]
     assert "Gravité pour les personnes" in fr["register"]
     assert "Registro de impactos en los derechos humanos" in es["register"]
     assert (
@@ -183,4 +183,4 @@ def test_french_and_spanish_staff_pages_use_the_ungp_terms(db):
     assert "Principios Rectores sobre las empresas y los derechos humanos" in es["register"]
     assert "Cycle de diligence raisonnable" in fr["assessment"]
     assert "Ciclo de debida diligencia" in es["assessment"]
-    assert "ampleur 3" in fr["register"] and "Étendue" in fr["impact"]  # severity, not the scoping
+    assert "ampleur 3" in fr["register"] and "Portée" in fr["impact"]  # severity, not the scoping
