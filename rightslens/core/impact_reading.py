@@ -32,6 +32,9 @@ SEMANTIC_FLOOR, SEMANTIC_CEILING = 0.82, 0.90
 #: A suggestion is shown from this score; at most this many are shown.
 SHOW_FROM = 0.25
 SHOW_AT_MOST = 5
+#: The leading suggestion names its pattern's other categories too only from this score: a
+#: lead carried by one cue and a loose likeness does not say enough to widen the categories.
+LEAD_CATEGORIES_FROM = 0.5
 #: A suggestion names at most this many rights: its pattern's own (main right first), then the
 #: same rights in other instruments (see `RightsIndex`).
 RIGHTS_AT_MOST = 8
@@ -158,7 +161,8 @@ class ImpactSuggestion:
     score: float
     method: str
     #: The other risk categories the impact falls in, named for the leading suggestion only (the
-    #: one the description supports best); the others name their main category alone.
+    #: one the description supports best) when its score reaches LEAD_CATEGORIES_FROM; the others
+    #: name their main category alone.
     also_category_refs: tuple[str, ...] = ()
 
     @property
@@ -303,7 +307,7 @@ class ImpactReader:
         if show_all:
             return ranked
         shown = _diverse([s for s in ranked if s.score >= SHOW_FROM])[:SHOW_AT_MOST]
-        if shown:
+        if shown and shown[0].score >= LEAD_CATEGORIES_FROM:
             lead = next(p for p in self.patterns if p.id == shown[0].pattern_id)
             shown[0] = replace(shown[0], also_category_refs=lead.also_category_refs)
         return shown

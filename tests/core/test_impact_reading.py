@@ -260,3 +260,19 @@ def test_only_the_leading_suggestion_names_its_other_categories(items):
     assert rest and all(s.also_category_refs == () for s in rest)
     # Ranked lists for analysis keep every candidate without extra categories.
     assert all(s.also_category_refs == () for s in reader.suggest(text, show_all=True))
+
+
+def test_a_weak_lead_names_only_its_main_category(items, monkeypatch):
+    import rightslens.core.impact_reading as impact_reading
+
+    text = (
+        "The tool ranks CVs of job applicants and rejects candidates automatically; "
+        "it also collects personal data from their social media."
+    )
+    reader = ImpactReader(items, FAKE)
+    strong = reader.suggest(text)[0]
+    assert strong.also_category_refs != ()
+    monkeypatch.setattr(impact_reading, "LEAD_CATEGORIES_FROM", strong.score + 0.01)
+    weak = reader.suggest(text)[0]
+    assert weak.pattern_id == strong.pattern_id
+    assert weak.also_category_refs == () and weak.category_refs == (weak.category_ref,)
