@@ -29,6 +29,9 @@ from rightslens.core.textcues import (
 #: Cosines (e5) between a sentence and a pattern's examples: below the floor means nothing,
 #: above the ceiling counts fully.
 SEMANTIC_FLOOR, SEMANTIC_CEILING = 0.82, 0.90
+#: A sentence's similarity to a pattern counts only within this much of its nearest pattern
+#: (None: every pattern counts).
+SENTENCE_MARGIN: float | None = 0.07
 #: A suggestion is shown from this score; at most this many are shown.
 SHOW_FROM = 0.25
 SHOW_AT_MOST = 5
@@ -298,6 +301,7 @@ class ImpactReader:
             if parts and len(self._matrix)
             else np.zeros((len(parts), len(self._matrix)), dtype=np.float32)
         )
+        similarities = self._nearest_only(similarities)
         padded = [" " + " ".join(words(part)) + " " for part in parts]  # once per text
         groups = self._groups(parts, padded, language)
         found = [
@@ -311,6 +315,19 @@ class ImpactReader:
             lead = next(p for p in self.patterns if p.id == shown[0].pattern_id)
             shown[0] = replace(shown[0], also_category_refs=lead.also_category_refs)
         return shown
+
+    def _nearest_only(self, similarities: np.ndarray) -> np.ndarray:
+        """The similarities with each sentence kept only for the patterns nearest to it (within
+        SENTENCE_MARGIN of its best pattern); the rest count as unrelated. With many examples per
+        pattern, a sentence about one harm is always somewhat close to some example of every
+        other; what it means is told by the patterns it is closest to."""
+        if not similarities.size or SENTENCE_MARGIN is None:
+            return similarities
+        per_pattern = np.stack(
+            [similarities[:, a:b].max(axis=1) for a, b in self._rows.values() if b > a], axis=1
+        )
+        floor = per_pattern.max(axis=1, keepdims=True) - SENTENCE_MARGIN
+        return np.where(similarities >= floor, similarities, 0.0).astype(np.float32)
 
     def _judge(
         self,

@@ -276,3 +276,23 @@ def test_a_weak_lead_names_only_its_main_category(items, monkeypatch):
     weak = reader.suggest(text)[0]
     assert weak.pattern_id == strong.pattern_id
     assert weak.also_category_refs == () and weak.category_refs == (weak.category_ref,)
+
+
+def test_a_sentence_counts_only_for_the_patterns_nearest_to_it(items, monkeypatch):
+    import numpy as np
+
+    import rightslens.core.impact_reading as impact_reading
+
+    reader = ImpactReader(items, FAKE)
+    (near, (a, b)), (far, (c, d)) = list(reader._rows.items())[:2]
+    width = max(end for _, end in reader._rows.values())
+    similarities = np.zeros((1, width), dtype=np.float32)
+    similarities[0, a:b] = 0.95
+    similarities[0, c:d] = 0.86
+    monkeypatch.setattr(impact_reading, "SENTENCE_MARGIN", 0.07)
+    kept = reader._nearest_only(similarities)
+    assert np.allclose(kept[0, a:b], 0.95) and not kept[0, c:d].any(), (near, far)
+    monkeypatch.setattr(impact_reading, "SENTENCE_MARGIN", 0.1)
+    assert np.allclose(reader._nearest_only(similarities)[0, c:d], 0.86)
+    monkeypatch.setattr(impact_reading, "SENTENCE_MARGIN", None)
+    assert np.array_equal(reader._nearest_only(similarities), similarities)
