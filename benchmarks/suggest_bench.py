@@ -111,6 +111,11 @@ def relabelled(
     ]
 
 
+def is_tuning_split(split: str) -> bool:
+    """Whether errors of this split may be read while tuning: "dev" and rounds such as "dev-r3"."""
+    return split == "dev" or split.startswith("dev-")
+
+
 def _percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
@@ -120,7 +125,9 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--encoder", default="e5", choices=["e5", "e5-enpt", "hashing-fake"])
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--show-errors", action="store_true", help="list dev-split errors")
+    parser.add_argument(
+        "--show-errors", action="store_true", help="list the errors of tuning splits (dev, dev-*)"
+    )
     parser.add_argument(
         "--cases",
         action="append",
@@ -186,8 +193,8 @@ def main() -> int:
             print(f"{name:8} vs {args.labels.name}: {json.dumps(fig)}")
         print("speed:", json.dumps(report["speed"]))
     if args.show_errors:
-        # Errors of the dev split only: held-out cases are measured, never read for tuning.
-        for c in (c for c in cases if c["split"] == "dev"):
+        # Errors of tuning splits only: held-out cases are measured, never read for tuning.
+        for c in (c for c in cases if is_tuning_split(c["split"])):
             if c["primary_right"] not in c["rights"] or set(c["predicted"]) != set(c["categories"]):
                 print(
                     f"  {c['id']} [{c['split']}] want {c['primary_right']} {c['categories']} got {c['predicted']}"

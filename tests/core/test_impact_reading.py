@@ -260,3 +260,39 @@ def test_only_the_leading_suggestion_names_its_other_categories(items):
     assert rest and all(s.also_category_refs == () for s in rest)
     # Ranked lists for analysis keep every candidate without extra categories.
     assert all(s.also_category_refs == () for s in reader.suggest(text, show_all=True))
+
+
+def test_a_weak_lead_names_only_its_main_category(items, monkeypatch):
+    import rightslens.core.impact_reading as impact_reading
+
+    text = (
+        "The tool ranks CVs of job applicants and rejects candidates automatically; "
+        "it also collects personal data from their social media."
+    )
+    reader = ImpactReader(items, FAKE)
+    strong = reader.suggest(text)[0]
+    assert strong.also_category_refs != ()
+    monkeypatch.setattr(impact_reading, "LEAD_CATEGORIES_FROM", strong.score + 0.01)
+    weak = reader.suggest(text)[0]
+    assert weak.pattern_id == strong.pattern_id
+    assert weak.also_category_refs == () and weak.category_refs == (weak.category_ref,)
+
+
+def test_a_sentence_counts_only_for_the_patterns_nearest_to_it(items, monkeypatch):
+    import numpy as np
+
+    import rightslens.core.impact_reading as impact_reading
+
+    reader = ImpactReader(items, FAKE)
+    (near, (a, b)), (far, (c, d)) = list(reader._rows.items())[:2]
+    width = max(end for _, end in reader._rows.values())
+    similarities = np.zeros((1, width), dtype=np.float32)
+    similarities[0, a:b] = 0.95
+    similarities[0, c:d] = 0.86
+    monkeypatch.setattr(impact_reading, "SENTENCE_MARGIN", 0.07)
+    kept = reader._nearest_only(similarities)
+    assert np.allclose(kept[0, a:b], 0.95) and not kept[0, c:d].any(), (near, far)
+    monkeypatch.setattr(impact_reading, "SENTENCE_MARGIN", 0.1)
+    assert np.allclose(reader._nearest_only(similarities)[0, c:d], 0.86)
+    monkeypatch.setattr(impact_reading, "SENTENCE_MARGIN", None)
+    assert np.array_equal(reader._nearest_only(similarities), similarities)

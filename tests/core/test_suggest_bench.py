@@ -112,3 +112,11 @@ def test_unreadable_labels_are_named_with_their_line(tmp_path):
     path.write_text(json.dumps({"id": "x", "categories": []}) + "\n", encoding="utf-8")
     with pytest.raises(ValueError, match="b.jsonl:1: missing primary_right"):
         suggest_bench.read_labels(path)
+
+
+@pytest.mark.parametrize(
+    ("split", "tuning"),
+    [("dev", True), ("dev-r3", True), ("heldout", False), ("heldout-r3", False), ("fresh", False)],
+)
+def test_only_dev_splits_are_read_for_tuning(split, tuning):
+    assert suggest_bench.is_tuning_split(split) is tuning
