@@ -3,9 +3,7 @@
 Each impact pattern in the risk library says who may be affected, which rights and how. A
 pattern is suggested when the description uses its cues (each cue found is quoted back as a
 reason, in the description's own words) and, with the offline encoder, when a sentence means what
-the pattern's example sentences mean. When a sentence clearly reads as one risk category by the
-definitions of the category and its rights (`rights_reading`), an impact of that category that
-nothing else brought into view is added too. Suggestions are written as impacts on people, ranked by
+the pattern's example sentences mean. Suggestions are written as impacts on people, ranked by
 score, and cut to those worth showing a person.
 """
 
@@ -17,7 +15,6 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from rightslens.core.knowledge.model import Item
-from rightslens.core.rights_reading import RightsFinding, RightsReading
 from rightslens.core.semantic import Encoder, default_encoder
 from rightslens.core.semantic.cache import encode_knowledge
 from rightslens.core.textcues import (
@@ -282,7 +279,6 @@ class ImpactReader:
             for p in self.patterns
         }
         self.rights = RightsIndex(items)
-        self.definitions = RightsReading(items, encoder, self._matrix)
         present = set(self.rights.instrument.values())
         self._group_needles = {
             instrument: {lang: tuple(_needle(c) for c in cues.get(lang, ())) for lang in LANGUAGES}
@@ -305,7 +301,6 @@ class ImpactReader:
             if parts and len(self._matrix)
             else np.zeros((len(parts), len(self._matrix)), dtype=np.float32)
         )
-        raw = similarities
         similarities = self._nearest_only(similarities)
         padded = [" " + " ".join(words(part)) + " " for part in parts]  # once per text
         groups = self._groups(parts, padded, language)
@@ -319,69 +314,7 @@ class ImpactReader:
         if shown and shown[0].score >= LEAD_CATEGORIES_FROM:
             lead = next(p for p in self.patterns if p.id == shown[0].pattern_id)
             shown[0] = replace(shown[0], also_category_refs=lead.also_category_refs)
-        if parts and len(shown) < SHOW_AT_MOST:
-            matrix = np.array(vectors, dtype=np.float32).reshape(len(parts), -1)
-            added = self._from_definitions(shown, parts, matrix, raw, groups)
-            shown += added
         return shown
-
-    def _from_definitions(
-        self,
-        shown: Sequence[ImpactSuggestion],
-        parts: Sequence[str],
-        vectors: np.ndarray,
-        raw: np.ndarray,
-        groups: Mapping[str, str],
-    ) -> list[ImpactSuggestion]:
-        """At most one impact of a category that only the definitions bring into view: the
-        strongest finding whose category no shown suggestion names."""
-        named = {c for s in shown for c in s.category_refs}
-        for finding in self.definitions.read(vectors):
-            if finding.category_ref in named:
-                continue
-            pattern = self._pattern_for(finding, raw)
-            if pattern is not None and all(s.pattern_id != pattern.id for s in shown):
-                return [self._definition_suggestion(pattern, finding, parts, groups)]
-        return []
-
-    def _pattern_for(self, finding: RightsFinding, raw: np.ndarray) -> Pattern | None:
-        """The category's pattern the sentence is closest to, among those naming the right
-        the sentence is closest to when there are any."""
-        of_category = [p for p in self.patterns if p.category_ref == finding.category_ref]
-        with_right = [p for p in of_category if finding.right_ref in p.right_refs]
-
-        def closeness(pattern: Pattern) -> float:
-            start, end = self._rows[pattern.id]
-            return float(raw[finding.sentence, start:end].max()) if end > start else -1.0
-
-        return max(with_right or of_category, key=closeness, default=None)
-
-    def _definition_suggestion(
-        self,
-        pattern: Pattern,
-        finding: RightsFinding,
-        parts: Sequence[str],
-        groups: Mapping[str, str],
-    ) -> ImpactSuggestion:
-        category = self.definitions.category_titles[finding.category_ref]
-        right = self.definitions.right_titles[finding.right_ref]
-        quote = _around(parts[finding.sentence], 0).rstrip(".;:,")
-        reason = (
-            f"“{quote}” reads as a matter of {category}; of the rights it rests on, "
-            f"it is closest to {right}."
-        )
-        rights = self.rights.expand(
-            list(dict.fromkeys([finding.right_ref, *pattern.right_refs])), list(groups)
-        )
-        return ImpactSuggestion(
-            pattern.id,
-            pattern.category_ref,
-            rights,
-            pattern.title,
-            (reason,),
-            SHOW_FROM,
-            f"rights definitions ({self.encoder.name})",
-        )
 
     def _nearest_only(self, similarities: np.ndarray) -> np.ndarray:
         """The similarities with each sentence kept only for the patterns nearest to it (within
