@@ -46,6 +46,7 @@ class Rule:
     other_kind: bool = False  # about mixing kinds of measure: a binding text naming "law" is no mix
     coherence: bool = False  # the C13 rule: a link to other law, a mechanism, or only an aim
     named_bearer: bool = False  # an instrument that names whom it binds is at least partial (C4)
+    group_duty: bool = False  # a duty aimed at a named group at risk is a safeguard of its own (C6)
 
 
 RULES: dict[str, Rule] = {
@@ -63,6 +64,9 @@ RULES: dict[str, Rule] = {
     "C16": Rule(releases=False),
     # The State's own use and procurement: a duty on public bodies, not a passing mention of them.
     "C12": Rule(state_duty=True),
+    # A duty or ban aimed at a named group (children, women, persons with disabilities) is a
+    # safeguard of its own; a group named only as a ground of discrimination is a mention.
+    "C6": Rule(group_duty=True),
     # Red lines are uses of AI: a supply-chain law's ban on child labour is not one.
     "C10": Rule(ai_context=True),
     # State support tied to a human rights condition; trade agreements tied to policy space;
@@ -159,6 +163,8 @@ def _decide(
         for h in (core if rule.needs_core else positive)
         if strong(h) and _reads_as_duty(h, criterion, rule)
     ]
+    if rule.group_duty and not qualifying:
+        qualifying = _group_duties(positive, binding)
     facets = sorted({h.signal.facet for h in positive if h.signal.facet and strong(h)})
     if rule.together:
         if not against and not _has_primary_facet(criterion, positive, language):
@@ -322,6 +328,25 @@ def _reads_as_duty(hit: Hit, criterion: Criterion, rule: Rule) -> bool:
     return True
 
 
+def _group_duties(hits: Sequence[Hit], binding: bool) -> list[Hit]:
+    """Hits naming a group at risk in an operative duty or ban of its own: an obligation (or, in a
+    voluntary text, an expectation) or a prohibition, not in a definition, a narrow slice or the
+    preamble, and not a list of discrimination grounds (that sentence names bias: a mention)."""
+    biased = {id(h.sentence) for h in hits if h.signal.facet == "bias"}
+    # Plain drafting describes; only a sentence that asks something is a duty of its own.
+    asking = {Modality.OBLIGATION} if binding else {Modality.OBLIGATION, Modality.EXPECTATION}
+    return [
+        h
+        for h in hits
+        if h.signal.facet == "group"
+        and id(h.sentence) not in biased
+        and (h.sentence.modality in asking or h.sentence.prohibition)
+        and not h.sentence.hedge
+        and not (h.sentence.definition or h.sentence.narrow or h.sentence.heading)
+        and h.sentence.provision.kind != "preamble"
+    ]
+
+
 def _conditioned(hit: Hit) -> bool:
     """A carve-out with conditions ("provided that", "strictly necessary") is not wholesale."""
     return bool(narrowing_in(hit.sentence.normalised))
@@ -436,12 +461,14 @@ def decide_exemption(criterion: Criterion, hits: Sequence[Hit]) -> Decision:
 
 
 def _near(exclusion: Hit, domain: Hit) -> bool:
-    """Same sentence, or the domain follows the exclusion closely in the same provision (a list)."""
+    """Same sentence, or the domain follows the exclusion closely in the same provision or in one
+    of its points (a lead-in "shall not apply to:" followed by its list)."""
     if exclusion.sentence is domain.sentence:
         return True
-    same = exclusion.sentence.provision is domain.sentence.provision
+    own = exclusion.sentence.provision
+    listed = domain.sentence.provision is own or domain.sentence.provision.parent == own.ref
     gap = domain.sentence.span.start - exclusion.sentence.span.end
-    return same and 0 <= gap <= 400
+    return listed and 0 <= gap <= 400
 
 
 def _pick(first: Sequence[Hit], then: Sequence[Hit]) -> tuple[Hit, ...]:

@@ -1,0 +1,146 @@
+"""Rules that full laws need (issue 13, under-calls on full texts), in several languages.
+
+- C6: a duty or ban aimed at a named group at risk is a safeguard of its own (addressed); a group
+  named only as a ground of discrimination, or in permissive wording, stays a mention (partial).
+- C11: a lead-in that excludes uses ("shall not apply to:") reaches the points listed under it.
+- C10: "IA", the French, Spanish and Portuguese abbreviation, puts a passage in the world of AI.
+- Structure: the points of a renumbered (repeated) article name that article as their parent.
+"""
+
+import pytest
+
+from rightslens.core.policy.analysis import InstrumentMeta, analyse
+from rightslens.core.policy.criteria import load_criteria
+from rightslens.core.policy.provisions import split_provisions
+from rightslens.core.policy.reading import about_ai
+from rightslens.core.semantic import HashingEncoder
+
+CRITERIA = load_criteria()
+
+
+def finding(text: str, code: str, language: str, binding: bool = True):  # type: ignore[no-untyped-def]
+    report = analyse(
+        text, CRITERIA, InstrumentMeta(language=language, binding=binding), encoder=HashingEncoder()
+    )
+    return next(f for f in report.findings if f.code == code)
+
+
+# --- C6 people at heightened risk -------------------------------------------------------------
+
+GROUP_DUTIES = [
+    (
+        "es",
+        "Artículo 12. Protección\nTodos los servicios digitales basados en IA deben considerar "
+        "las necesidades diferenciadas de mujeres, niñas, niños y personas con discapacidad.",
+    ),
+    (
+        "en",
+        "Article 9\nDeployers shall take into account the needs of children and older persons "
+        "when they design the service.",
+    ),
+    (
+        "de",
+        "§ 4\nDer Anbieter muss sicherstellen, dass Kinder die Einstellungen selbst ändern können.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), GROUP_DUTIES)
+def test_a_duty_aimed_at_a_named_group_addresses_people_at_risk(language, text):
+    assert finding(text, "C6", language).status == "addressed"
+
+
+GROUP_MENTIONS = [
+    (
+        "en",
+        "Article 3\nProviders shall ensure that their systems do not discriminate on grounds of "
+        "sex, disability or age, including against women.",
+    ),
+    ("fr", "Article 2\nLes fournisseurs peuvent tenir compte des besoins des enfants."),
+    ("pt", "Art. 5º Os agentes devem proteger pessoas em situação vulnerável."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), GROUP_MENTIONS)
+def test_grounds_of_discrimination_or_a_permission_only_mention_groups(language, text):
+    assert finding(text, "C6", language).status == "partial"
+
+
+def test_a_group_duty_in_a_voluntary_text_may_be_an_expectation():
+    text = "Article 4\nCompanies should pay heed to the needs of migrants and refugees."
+    assert finding(text, "C6", "en", binding=False).status == "addressed"
+    assert finding(text, "C6", "en", binding=True).status == "partial"
+
+
+# --- C11 exemptions listed under a lead-in ------------------------------------------------------
+
+LISTED_EXEMPTIONS = [
+    (
+        "es",
+        "Artículo 4. Excepciones\nLas disposiciones del presente Reglamento no son aplicables "
+        "en los siguientes supuestos:\n\na) El uso para fines personales.\n\nb) El uso para la "
+        "defensa y seguridad nacional.\n",
+        "contrary",
+    ),
+    (
+        "es",
+        "Artículo 4. Excepciones\nLas disposiciones del presente Reglamento no son aplicables "
+        "en los siguientes supuestos:\n\na) El uso para fines personales.\n\nb) El uso para la "
+        "defensa y seguridad nacional, siempre que cumplan con el principio de "
+        "proporcionalidad.\n",
+        "addressed",
+    ),
+    (
+        "en",
+        "Article 2\nThis Regulation is not applicable to:\n\n(a) personal use;\n\n(b) systems "
+        "used for national security, where strictly necessary and proportionate.\n",
+        "addressed",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), LISTED_EXEMPTIONS)
+def test_an_exclusion_lead_in_reaches_the_points_listed_under_it(language, text, expected):
+    assert finding(text, "C11", language).status == expected
+
+
+def test_a_lead_in_does_not_reach_a_later_article():
+    text = (
+        "Artículo 4\nLas disposiciones del presente Reglamento no son aplicables en los "
+        "siguientes supuestos:\n\na) El uso para fines personales.\n\nArtículo 5\nEl Ministerio "
+        "de Defensa promueve la investigación sobre la defensa nacional.\n"
+    )
+    assert finding(text, "C11", "es").status == "absent"
+
+
+# --- C10 and the abbreviation IA --------------------------------------------------------------
+
+
+def test_ia_is_a_whole_word_for_ai():
+    assert about_ai(" un sistema basado en ia se considera ")
+    assert about_ai(" l usage de l ia est ")
+    assert not about_ai(" la justicia y la ley ")
+
+
+def test_a_ban_on_uses_of_ia_is_a_red_line():
+    text = (
+        "Artículo 23\nUn sistema basado en IA se considera de uso indebido, y por ende "
+        "prohibido, cuando es destinado para:\n\na) Realizar vigilancia masiva sin base legal.\n"
+    )
+    assert finding(text, "C10", "es").status == "addressed"
+
+
+# --- Structure ----------------------------------------------------------------------------------
+
+
+def test_points_of_a_repeated_article_belong_to_it():
+    text = (
+        "Artículo 4.- Refrendo\nEl presente Decreto es refrendado por el Ministro.\n\n"
+        "Artículo 4. Excepciones\nNo se aplica a los siguientes supuestos:\n\n"
+        "a) El uso personal.\n\nb) El uso doméstico.\n"
+    )
+    provisions = {p.ref: p for p in split_provisions(text)}
+    renamed = [ref for ref in provisions if ref.startswith("Art. 4 [")]
+    assert renamed, sorted(provisions)
+    points = [p for p in provisions.values() if p.kind == "point"]
+    assert points and all(p.parent == renamed[0] for p in points)
