@@ -144,3 +144,34 @@ def test_points_of_a_repeated_article_belong_to_it():
     assert renamed, sorted(provisions)
     points = [p for p in provisions.values() if p.kind == "point"]
     assert points and all(p.parent == renamed[0] for p in points)
+
+
+# --- C3 prioritisation by criteria that include severity ----------------------------------------
+
+RANKED_BY_SEVERITY = [
+    (
+        "de",
+        "§ 3\n(1) Unternehmen beachten ihre Sorgfaltspflichten.\n\n(2) Die angemessene Weise "
+        "bestimmt sich nach der Schwere der Verletzung und der Umkehrbarkeit der Verletzung.\n\n"
+        "§ 5\n(1) Das Unternehmen führt eine Risikoanalyse durch.\n\n(2) Die ermittelten Risiken "
+        "sind zu priorisieren. Dabei sind die in § 3 genannten Kriterien maßgeblich.\n",
+    ),
+    (
+        "fr",
+        "Article 2\nLe plan comprend une cartographie des risques et leur hiérarchisation, qui "
+        "tient compte de la gravité et du caractère irréversible des atteintes.\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), RANKED_BY_SEVERITY)
+def test_prioritising_by_criteria_that_include_severity_is_addressed(language, text):
+    assert finding(text, "C3", language).status == "addressed"
+
+
+def test_prioritising_with_severity_only_elsewhere_stays_partial():
+    text = (
+        "§ 3\n(1) Die angemessene Weise bestimmt sich nach der Schwere der Verletzung.\n\n"
+        "§ 5\n(1) Die ermittelten Risiken sind zu priorisieren.\n"
+    )
+    assert finding(text, "C3", "de").status == "partial"

@@ -13,7 +13,7 @@ instrument an expectation is enough, since it is judged by what it asks (devset 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .criteria import Criterion, Strength, parse_signal
 from .hits import Hit, Sentence, surface, surface_of
@@ -26,6 +26,7 @@ from .reading import (
     sets_scope,
     without_self_reference,
 )
+from .structure import CrossReference
 
 MAX_EVIDENCE = 3
 
@@ -47,6 +48,7 @@ class Rule:
     coherence: bool = False  # the C13 rule: a link to other law, a mechanism, or only an aim
     named_bearer: bool = False  # an instrument that names whom it binds is at least partial (C4)
     group_duty: bool = False  # a duty aimed at a named group at risk is a safeguard of its own (C6)
+    ranked_by_severity: bool = False  # a duty to prioritise by criteria that include severity (C3)
 
 
 RULES: dict[str, Rule] = {
@@ -67,6 +69,9 @@ RULES: dict[str, Rule] = {
     # A duty or ban aimed at a named group (children, women, persons with disabilities) is a
     # safeguard of its own; a group named only as a ground of discrimination is a mention.
     "C6": Rule(group_duty=True),
+    # Prioritising risks by criteria that include their severity to people, named in the same
+    # provision or in one it refers to ("according to the criteria in section 3"), is addressed.
+    "C3": Rule(ranked_by_severity=True),
     # Red lines are uses of AI: a supply-chain law's ban on child labour is not one.
     "C10": Rule(ai_context=True),
     # State support tied to a human rights condition; trade agreements tied to policy space;
@@ -102,10 +107,14 @@ def decide(
     rule: Rule | None = None,
     language: str = "",
     sentences: Sequence[Sentence] = (),
+    references: Sequence[CrossReference] = (),
 ) -> Decision:
     """The status of one criterion. `sentences` (the whole instrument) is read only by rules
-    that look beyond the criterion's own wording (a named duty-bearer for C4)."""
+    that look beyond the criterion's own wording (a named duty-bearer for C4); `references` (the
+    instrument's resolved cross-references) only by rules that follow them (C3)."""
     rule = rule or Rule()
+    if rule.ranked_by_severity:
+        hits = [*hits, *_ranked_by_severity(hits, references)]
     if rule.exemption:
         return decide_exemption(criterion, hits)
     if rule.coherence:
@@ -345,6 +354,26 @@ def _group_duties(hits: Sequence[Hit], binding: bool) -> list[Hit]:
         and not (h.sentence.definition or h.sentence.narrow or h.sentence.heading)
         and h.sentence.provision.kind != "preamble"
     ]
+
+
+def _ranked_by_severity(hits: Sequence[Hit], references: Sequence[CrossReference]) -> list[Hit]:
+    """A core hit for each sentence that asks to rank or prioritise (facet `rank`) where its own
+    provision, or a provision it refers to, names severity (facet `severity`)."""
+    severe_places = {
+        place
+        for h in hits
+        if h.signal.facet == "severity"
+        for place in (h.sentence.provision.ref, h.sentence.provision.article)
+    }
+    found = []
+    for hit in hits:
+        if hit.signal.facet != "rank" or hit.sentence.definition or hit.sentence.narrow:
+            continue
+        provision = hit.sentence.provision
+        targets = {c.target for c in references if c.ref == provision.ref and c.target}
+        if {provision.ref, *targets} & severe_places:
+            found.append(Hit(hit.sentence, replace(hit.signal, strength=Strength.CORE)))
+    return found
 
 
 def _conditioned(hit: Hit) -> bool:
