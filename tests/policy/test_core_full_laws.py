@@ -175,3 +175,34 @@ def test_prioritising_with_severity_only_elsewhere_stays_partial():
         "§ 5\n(1) Die ermittelten Risiken sind zu priorisieren.\n"
     )
     assert finding(text, "C3", "de").status == "partial"
+
+
+# --- C15 a risk analysis before, a periodic review after ---------------------------------------
+
+ASSESSED_AND_REVIEWED = [
+    (
+        "de",
+        "§ 5\n(1) Das Unternehmen hat eine Risikoanalyse durchzuführen.\n\n(2) Die Wirksamkeit "
+        "der Maßnahmen ist einmal im Jahr zu überprüfen.\n",
+    ),
+    (
+        "fr",
+        "Article 1\nLe plan comprend une cartographie des risques et des procédures "
+        "d'évaluation régulière de la situation des filiales.\n",
+    ),
+    (
+        "es",
+        "Artículo 5\nLas empresas deben realizar un análisis de riesgos y una evaluación "
+        "periódica de las medidas adoptadas.\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), ASSESSED_AND_REVIEWED)
+def test_a_risk_analysis_and_a_periodic_review_address_the_lifecycle(language, text):
+    assert finding(text, "C15", language).status == "addressed"
+
+
+def test_a_periodic_review_alone_is_only_half_of_the_lifecycle():
+    text = "Section 4\nThe operator shall review the measures at least once a year.\n"
+    assert finding(text, "C15", "en").status == "partial"
