@@ -206,3 +206,36 @@ def test_a_risk_analysis_and_a_periodic_review_address_the_lifecycle(language, t
 def test_a_periodic_review_alone_is_only_half_of_the_lifecycle():
     text = "Section 4\nThe operator shall review the measures at least once a year.\n"
     assert finding(text, "C15", "en").status == "partial"
+
+
+# --- Vocabulary of full laws: sanctions, publication ----------------------------------------------
+
+SANCTIONED = [
+    ("de", "§ 24\nOrdnungswidrig handelt, wer vorsätzlich keinen Bericht einreicht.\n"),
+    ("fr", "Article 3\nL'autorité peut adresser une mise en demeure à la société.\n"),
+    ("en", "Section 6\nThe duty is enforceable by civil proceedings for an injunction.\n"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), SANCTIONED)
+def test_offences_orders_and_injunctions_are_enforcement(language, text):
+    assert finding(text, "C9", language).status == "addressed"
+
+
+def test_a_report_made_publicly_accessible_is_disclosure():
+    text = "Section 5\nThe company shall make the report publicly accessible on its website.\n"
+    assert finding(text, "C8", "en").status == "addressed"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Article 9\nLe présent décret sera publié au Journal officiel de la République.\n"),
+        (
+            "es",
+            "Artículo 9\nEl presente decreto será publicado en el Boletín Oficial del Estado.\n",
+        ),
+    ],
+)
+def test_the_publication_clause_of_the_instrument_itself_is_no_disclosure(language, text):
+    assert finding(text, "C8", language).status != "addressed"
