@@ -239,3 +239,30 @@ def test_a_report_made_publicly_accessible_is_disclosure():
 )
 def test_the_publication_clause_of_the_instrument_itself_is_no_disclosure(language, text):
     assert finding(text, "C8", language).status != "addressed"
+
+
+# --- C1 human rights anchored in the treaties that state them -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "es",
+            "Artículo 2\nEl Reglamento garantiza el respeto de los derechos humanos consagrados "
+            "en la Constitución y en los tratados internacionales de los que el país es parte.\n",
+        ),
+        (
+            "en",
+            "Article 2\nThis Act protects human rights as set out in the international treaties "
+            "ratified by the State.\n",
+        ),
+    ],
+)
+def test_human_rights_named_with_their_treaties_ground_the_measure(language, text):
+    assert finding(text, "C1", language).status == "addressed"
+
+
+def test_a_treaty_without_human_rights_says_nothing_about_grounding():
+    text = "Article 3\nCustoms duties follow the international treaties on trade in goods.\n"
+    assert finding(text, "C1", "en").status == "absent"

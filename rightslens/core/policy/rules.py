@@ -49,10 +49,14 @@ class Rule:
     named_bearer: bool = False  # an instrument that names whom it binds is at least partial (C4)
     group_duty: bool = False  # a duty aimed at a named group at risk is a safeguard of its own (C6)
     ranked_by_severity: bool = False  # a duty to prioritise by criteria that include severity (C3)
+    anchored: bool = False  # human rights named with the treaties that state them (C1)
 
 
 RULES: dict[str, Rule] = {
-    "C1": Rule(modality_free=True),
+    # Human rights named together with the international treaties or instruments that state them
+    # ("human rights ... in the international treaties to which the State is party") anchor the
+    # measure; a treaty named without human rights says nothing about this criterion.
+    "C1": Rule(modality_free=True, anchored=True),
     # Rights and powers are conferred with "may" ("any person may appeal", "the authority may fine").
     "C7": Rule(modality_free=True),
     # Several kinds of actor, fitted to role, is addressed; an instrument that names one kind of
@@ -115,6 +119,8 @@ def decide(
     rule = rule or Rule()
     if rule.ranked_by_severity:
         hits = [*hits, *_ranked_by_severity(hits, references)]
+    if rule.anchored:
+        hits = _anchored(hits)
     if rule.exemption:
         return decide_exemption(criterion, hits)
     if rule.coherence:
@@ -374,6 +380,19 @@ def _ranked_by_severity(hits: Sequence[Hit], references: Sequence[CrossReference
         if {provision.ref, *targets} & severe_places:
             found.append(Hit(hit.sentence, replace(hit.signal, strength=Strength.CORE)))
     return found
+
+
+def _anchored(hits: Sequence[Hit]) -> list[Hit]:
+    """Treaty hits (facet `treaty`) count only in a sentence that also names human rights (facet
+    `rights`), and there as the core element; elsewhere they are dropped."""
+    with_rights = {id(h.sentence) for h in hits if h.signal.facet == "rights"}
+    kept = []
+    for hit in hits:
+        if hit.signal.facet != "treaty":
+            kept.append(hit)
+        elif id(hit.sentence) in with_rights:
+            kept.append(Hit(hit.sentence, replace(hit.signal, strength=Strength.CORE)))
+    return kept
 
 
 def _conditioned(hit: Hit) -> bool:
