@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from .carve_outs import SOFTENED, Fault, conditioned, fault_of
 from .criteria import Criterion, Strength, parse_signal
 from .hits import Hit, Sentence, surface, surface_of
 from .lexicon import Modality, is_promotional, narrowing_in
@@ -122,10 +123,14 @@ def decide(
     if rule.anchored:
         hits = _anchored(hits)
     if rule.exemption:
-        return decide_exemption(criterion, hits)
+        return without_unfounded_contrary(
+            decide_exemption(criterion, hits, binding, language), binding, language
+        )
     if rule.coherence:
         return decide_coherence(criterion, hits, language)
-    decision = _decide(criterion, hits, binding, rule, language)
+    decision = without_unfounded_contrary(
+        _decide(criterion, hits, binding, rule, language), binding, language
+    )
     if rule.named_bearer and decision.status == "absent":
         bearers = duty_bearers(sentences, binding)
         if bearers:
@@ -160,10 +165,17 @@ def _decide(
         # unless it names them in promotional drafting ("se promueve ... la regulación"): then, like
         # a voluntary text, it gestures at future regulation, the criterion's partial case.
         positive = [h for h in positive if is_promotional(h.sentence.modal_word)]
-    if rule.releases:
-        against += [h for h in positive if h.sentence.released]
-        positive = [h for h in positive if not h.sentence.released]
+    # Every candidate carve-out passes one gate: only a quoted, operative, wholesale one in a
+    # binding text works against the criterion. A release that fails it stays a mention.
+    candidates = [*against, *(h for h in positive if rule.releases and h.sentence.released)]
+    faults = {id(h): fault_of(h, binding, language) for h in candidates}
+    against = [h for h in candidates if faults[id(h)] is Fault.NONE]
+    softened = [h for h in candidates if faults[id(h)] in SOFTENED]
+    kept = {id(h) for h in against}
+    positive = [h for h in positive if id(h) not in kept]
     if not positive and not against:
+        if softened:
+            return _partial(softened, [], _softened_reason(softened, faults))
         return Decision("absent", 0.7, (), _absent_text(criterion, language))
 
     def strong(hit: Hit) -> bool:
@@ -176,7 +188,7 @@ def _decide(
     qualifying = [
         h
         for h in (core if rule.needs_core else positive)
-        if strong(h) and _reads_as_duty(h, criterion, rule)
+        if strong(h) and _reads_as_duty(h, criterion, rule) and not h.sentence.released
     ]
     if rule.group_duty and not qualifying:
         qualifying = _group_duties(positive, binding)
@@ -185,12 +197,6 @@ def _decide(
         if not against and not _has_primary_facet(criterion, positive, language):
             return Decision("absent", 0.7, (), _absent_text(criterion, language))
         qualifying, facets = _together(qualifying, rule.min_facets)
-    conditioned = [h for h in against if _conditioned(h)]
-    against = [h for h in against if not _conditioned(h)]
-    if not positive and not against:
-        return _partial(
-            conditioned, [], "a carve-out touches it, but it is conditioned, not wholesale"
-        )
     if against and not qualifying:
         return Decision("contrary", 0.75, _pick(against, positive), _contrary_text(against))
     if qualifying and len(facets) >= rule.min_facets:
@@ -209,6 +215,22 @@ def _decide(
         )
     return _partial(
         positive, core, _partial_reason(criterion, rule, core, qualifying, facets, threshold)
+    )
+
+
+def without_unfounded_contrary(decision: Decision, binding: bool, language: str) -> Decision:
+    """The last check on every `contrary`: its evidence must quote a carve-out that passes the
+    gate (`carve_outs.fault_of`); otherwise the finding falls back to `partial`."""
+    if decision.status != "contrary":
+        return decision
+    if any(fault_of(h, binding, language) is Fault.NONE for h in decision.evidence):
+        return decision
+    if not decision.evidence:
+        return Decision("absent", 0.6, (), "Absent: no carve-out in operative text was found.")
+    return _partial(
+        list(decision.evidence),
+        [],
+        "a carve-out was read, but no quoted clause in operative text removes protection wholesale",
     )
 
 
@@ -395,9 +417,9 @@ def _anchored(hits: Sequence[Hit]) -> list[Hit]:
     return kept
 
 
-def _conditioned(hit: Hit) -> bool:
-    """A carve-out with conditions ("provided that", "strictly necessary") is not wholesale."""
-    return bool(narrowing_in(hit.sentence.normalised))
+def _softened_reason(softened: Sequence[Hit], faults: dict[int, Fault]) -> str:
+    why = "; ".join(dict.fromkeys(str(faults[id(h)]) for h in softened))
+    return f"a carve-out touches it, but it does not remove protection wholesale: {why}"
 
 
 def _partial_reason(
@@ -457,18 +479,35 @@ def _partial(positive: list[Hit], core: list[Hit], reason: str) -> Decision:
     )
 
 
-def decide_exemption(criterion: Criterion, hits: Sequence[Hit]) -> Decision:
+def decide_exemption(
+    criterion: Criterion, hits: Sequence[Hit], binding: bool = True, language: str = ""
+) -> Decision:
     """C11: a scope clause that excludes security, defence or law enforcement, judged wide or narrow."""
     domain = [h for h in hits if h.signal.facet == "domain"]
-    exclusions = [h for h in hits if h.signal.strength is Strength.CONTRARY]
+    # Only operative exclusions count: not a heading, recital, question or disclaimer.
+    exclusions = [
+        h
+        for h in hits
+        if h.signal.strength is Strength.CONTRARY
+        and fault_of(h, binding, language) in (Fault.NONE, *SOFTENED)
+    ]
     coverage = [h for h in hits if h.signal.strength is Strength.CORE]
     paired = [(e, d) for e in exclusions for d in domain if _near(e, d)]
     if paired:
         wide = [
             (e, d)
             for e, d in paired
-            if not narrowing_in(e.sentence.normalised + d.sentence.normalised)
+            if not conditioned(e.sentence.normalised + d.sentence.normalised)
         ]
+        if wide and not binding:
+            e, d = wide[0]
+            return Decision(
+                "partial",
+                0.55,
+                _unique([e, d]),
+                f"Partial: {e.sentence.provision.ref} leaves {surface(d)} uses out ('{surface(e)}'), "
+                f"but {Fault.VOLUNTARY}.",
+            )
         if wide:
             e, d = wide[0]
             return Decision(
