@@ -35,6 +35,9 @@ class Fault(StrEnum):
 # Operative carve-outs that are not wholesale: they still touch the criterion (`partial`).
 SOFTENED = frozenset({Fault.CONDITIONED, Fault.VOLUNTARY})
 
+# Sentences that are not read as carve-outs at all: not operative, a question or a disclaimer.
+UNREAD = frozenset({Fault.NOT_OPERATIVE, Fault.QUESTION, Fault.DISCLAIMER})
+
 # A sentence about the text itself: what it does not replace, create, impose or bind anyone to.
 DISCLAIMER_WORDS = (
     "does not replace",
@@ -178,7 +181,6 @@ CONDITION_WORDS = (
     "sauf lorsque",
     "salvo que",
     "salvo cuando",
-    "a menos que",
     "exceto quando",
     "salvo quando",
     "a menos que",
@@ -215,8 +217,14 @@ def disclaims(normalised: str) -> bool:
     return any(p in normalised for p in _DISCLAIMER)
 
 
+def conditions_in(normalised: str) -> list[str]:
+    """The words that keep a carve-out narrow ("strictly necessary", "unless"), as written."""
+    extra = [w for w, p in zip(CONDITION_WORDS, _CONDITION, strict=True) if p in normalised]
+    return list(dict.fromkeys([*narrowing_in(normalised), *extra]))
+
+
 def conditioned(normalised: str) -> bool:
-    return bool(narrowing_in(normalised)) or any(p in normalised for p in _CONDITION)
+    return bool(conditions_in(normalised))
 
 
 def carves_out(hit: Hit, language: str = "") -> bool:

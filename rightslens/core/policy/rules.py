@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .carve_outs import SOFTENED, Fault, conditioned, fault_of
+from .carve_outs import SOFTENED, UNREAD, Fault, carves_out, conditions_in, fault_of
 from .criteria import Criterion, Strength, parse_signal
 from .hits import Hit, Sentence, surface, surface_of
-from .lexicon import Modality, is_promotional, narrowing_in
+from .lexicon import Modality, is_promotional
 from .reading import (
     Party,
     about_ai,
@@ -488,19 +488,19 @@ def decide_exemption(
     exclusions = [
         h
         for h in hits
-        if h.signal.strength is Strength.CONTRARY
-        and fault_of(h, binding, language) in (Fault.NONE, *SOFTENED)
+        if h.signal.strength is Strength.CONTRARY and fault_of(h, binding, language) not in UNREAD
     ]
     coverage = [h for h in hits if h.signal.strength is Strength.CORE]
     paired = [(e, d) for e in exclusions for d in domain if _near(e, d)]
-    if paired:
-        wide = [
-            (e, d)
-            for e, d in paired
-            if not conditioned(e.sentence.normalised + d.sentence.normalised)
-        ]
-        if wide and not binding:
-            e, d = wide[0]
+    narrow = [
+        (e, d) for e, d in paired if conditions_in(e.sentence.normalised + d.sentence.normalised)
+    ]
+    # Wide: unconditioned, and worded as a carve-out ("shall not apply", "excluded"); a sentence
+    # that only names exceptions ("exceptions are set out in the annex") excludes nothing.
+    wide = [(e, d) for e, d in paired if (e, d) not in narrow and carves_out(e, language)]
+    if wide:
+        e, d = wide[0]
+        if not binding:
             return Decision(
                 "partial",
                 0.55,
@@ -508,17 +508,16 @@ def decide_exemption(
                 f"Partial: {e.sentence.provision.ref} leaves {surface(d)} uses out ('{surface(e)}'), "
                 f"but {Fault.VOLUNTARY}.",
             )
-        if wide:
-            e, d = wide[0]
-            return Decision(
-                "contrary",
-                0.8,
-                _unique([e, d]),
-                f"Contrary: {e.sentence.provision.ref} takes {surface(d)} uses out of the instrument "
-                f"('{surface(e)}') with no condition that keeps the exception narrow.",
-            )
-        e, d = paired[0]
-        words = ", ".join(narrowing_in(e.sentence.normalised + d.sentence.normalised))
+        return Decision(
+            "contrary",
+            0.8,
+            _unique([e, d]),
+            f"Contrary: {e.sentence.provision.ref} takes {surface(d)} uses out of the instrument "
+            f"('{surface(e)}') with no condition that keeps the exception narrow.",
+        )
+    if narrow:
+        e, d = narrow[0]
+        words = ", ".join(conditions_in(e.sentence.normalised + d.sentence.normalised))
         return Decision(
             "addressed",
             0.65,
