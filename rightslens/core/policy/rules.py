@@ -354,6 +354,11 @@ def _reads_as_duty(hit: Hit, criterion: Criterion, rule: Rule) -> bool:
     not a definition, not a narrow slice, not a prohibition of something else, and, for the
     State's own conduct, a sentence that obliges the State."""
     sentence = hit.sentence
+    if rule.anchored and sentence.definition and not sentence.narrow:
+        # Grounding: defining the protected rights by the human rights treaties that state them
+        # ("geschützte Rechtspositionen ... aus den Übereinkommen zum Schutz der Menschenrechte")
+        # is the grounding itself, for every duty that uses the defined term.
+        return True
     if sentence.definition or sentence.narrow:
         return False
     if rule.state_duty:

@@ -1,0 +1,48 @@
+"""Evidence comes from operative text (issue 13): definitions, authorities' names and preambles
+say what words mean, who supervises and why, not what anyone must do."""
+
+from rightslens.core.policy.analysis import InstrumentMeta, analyse
+from rightslens.core.policy.criteria import load_criteria
+from rightslens.core.policy.provisions import split_provisions
+from rightslens.core.policy.structure import definition_refs
+
+CRITERIA = load_criteria()
+
+
+def finding(text: str, code: str, **meta: object):
+    report = analyse(text, CRITERIA, InstrumentMeta(**meta))  # type: ignore[arg-type]
+    return next(f for f in report.findings if f.code == code)
+
+
+DEFINITIONS_LAW = """§ 1 Anwendungsbereich
+Dieses Gesetz gilt für Unternehmen mit mindestens 1000 Arbeitnehmern.
+
+§ 2 Begriffsbestimmungen
+(1) Ein Risiko im Sinne dieses Gesetzes ist ein Zustand, bei dem ein Verstoß gegen eines der folgenden Verbote droht:
+1. das Verbot der Missachtung der Koalitionsfreiheit, wonach Arbeitnehmer Gewerkschaften frei gründen und ihnen beitreten,
+2. das Verbot der Ungleichbehandlung in Beschäftigung.
+
+§ 3 Pflichten
+Unternehmen müssen Risiken ermitteln und angemessene Maßnahmen ergreifen.
+"""
+
+
+def test_every_point_of_a_definitions_article_is_a_definition():
+    provisions = split_provisions(DEFINITIONS_LAW)
+    refs = definition_refs(DEFINITIONS_LAW, provisions)
+    in_article_2 = {p.ref for p in provisions if p.article.startswith("§ 2") and not p.is_heading}
+    assert in_article_2 and in_article_2 <= refs
+    assert not any(p.article.startswith("§ 3") for p in provisions if p.ref in refs)
+
+
+def test_unions_named_in_a_definition_are_not_a_consultation_duty():
+    assert finding(DEFINITIONS_LAW, "C5", binding=True).status != "addressed"
+
+
+def test_rights_defined_by_the_treaties_that_state_them_still_ground_the_law():
+    text = (
+        "§ 2 Begriffsbestimmungen\n(1) Geschützte Rechtspositionen im Sinne dieses Gesetzes sind "
+        "solche, die sich aus den Übereinkommen zum Schutz der Menschenrechte ergeben.\n\n"
+        "§ 3 Pflichten\nUnternehmen müssen die geschützten Rechtspositionen achten."
+    )
+    assert finding(text, "C1", binding=True).status == "addressed"
