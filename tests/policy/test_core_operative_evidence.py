@@ -46,3 +46,17 @@ def test_rights_defined_by_the_treaties_that_state_them_still_ground_the_law():
         "§ 3 Pflichten\nUnternehmen müssen die geschützten Rechtspositionen achten."
     )
     assert finding(text, "C1", binding=True).status == "addressed"
+
+
+def test_a_word_inside_an_authoritys_name_is_not_evidence_of_it():
+    named = (
+        "§ 19 Zuständige Behörde\nZuständig ist das Bundesamt für Wirtschaft und Ausfuhrkontrolle."
+    )
+    assert finding(named, "C21", binding=True).status == "absent"
+    named_es = "Artículo 3\nLa Comisión Nacional de Derechos Humanos recibe las quejas."
+    assert finding(named_es, "C1", binding=True).status == "absent"
+
+
+def test_the_same_words_outside_a_name_still_count():
+    text = "Article 4\nThe Ministry shall refuse an export licence for surveillance technology where there is a risk of human rights violations."
+    assert finding(text, "C21", binding=True).status != "absent"
