@@ -60,3 +60,29 @@ def test_a_word_inside_an_authoritys_name_is_not_evidence_of_it():
 def test_the_same_words_outside_a_name_still_count():
     text = "Article 4\nThe Ministry shall refuse an export licence for surveillance technology where there is a risk of human rights violations."
     assert finding(text, "C21", binding=True).status != "absent"
+
+
+DECREE = """Decreto Supremo que aprueba el Reglamento
+
+Que, se realizó la consulta pública sobre el proyecto con la participación de las partes interesadas;
+
+Artículo 1.- Objeto
+El presente reglamento regula el uso de sistemas de inteligencia artificial.
+"""
+
+
+def test_a_recital_in_a_law_with_articles_is_not_evidence():
+    assert finding(DECREE, "C5", binding=True).status == "absent"
+
+
+def test_recitals_alone_are_read_as_they_stand():
+    recitals = "(1) Companies should consult affected stakeholders, including trade unions, when they identify adverse impacts."
+    assert finding(recitals, "C5", binding=True).status != "absent"
+
+
+def test_an_assessment_before_implementation_is_the_before_element():
+    text = (
+        "Artículo 29\nLas auditorías se realizan de forma obligatoria antes de la implementación "
+        "del sistema y durante toda su operación, con seguimiento continuo."
+    )
+    assert finding(text, "C15", binding=True).status == "addressed"

@@ -118,6 +118,7 @@ def decide(
     that look beyond the criterion's own wording (a named duty-bearer for C4); `references` (the
     instrument's resolved cross-references) only by rules that follow them (C3)."""
     rule = rule or Rule()
+    hits = operative_hits(hits, sentences)
     if rule.ranked_by_severity:
         hits = [*hits, *_ranked_by_severity(hits, references)]
     if rule.anchored:
@@ -216,6 +217,15 @@ def _decide(
     return _partial(
         positive, core, _partial_reason(criterion, rule, core, qualifying, facets, threshold)
     )
+
+
+def operative_hits(hits: Sequence[Hit], sentences: Sequence[Sentence]) -> Sequence[Hit]:
+    """In an instrument with articles or sections, its preamble (recitals, "considerando", the
+    decree's account of its consultation) says why, not what: its hits are dropped. An excerpt of
+    recitals alone, with no article, is read as it stands."""
+    if not any(s.provision.kind in ("article", "section") for s in sentences):
+        return hits
+    return [h for h in hits if h.sentence.provision.kind != "preamble"]
 
 
 def without_unfounded_contrary(decision: Decision, binding: bool, language: str) -> Decision:
