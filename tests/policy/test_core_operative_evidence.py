@@ -86,3 +86,16 @@ def test_an_assessment_before_implementation_is_the_before_element():
         "del sistema y durante toda su operación, con seguimiento continuo."
     )
     assert finding(text, "C15", binding=True).status == "addressed"
+
+
+def test_a_laws_own_timeline_is_not_an_element_of_a_national_action_plan():
+    text = "§ 7\n(2) Das Unternehmen erstellt einen Zeitplan und sieht eine Überprüfung vor."
+    assert finding(text, "C20", binding=True).status == "absent"
+
+
+def test_a_national_strategy_with_its_elements_is_partial():
+    text = (
+        "Artículo 5\nLa Secretaría elabora la Estrategia Nacional de Inteligencia Artificial, "
+        "con un cronograma y sus indicadores."
+    )
+    assert finding(text, "C20", binding=True).status == "partial"

@@ -51,6 +51,7 @@ class Rule:
     group_duty: bool = False  # a duty aimed at a named group at risk is a safeguard of its own (C6)
     ranked_by_severity: bool = False  # a duty to prioritise by criteria that include severity (C3)
     anchored: bool = False  # human rights named with the treaties that state them (C1)
+    subject_first: bool = False  # its elements count only where its subject is named (C20: a plan)
 
 
 RULES: dict[str, Rule] = {
@@ -85,7 +86,9 @@ RULES: dict[str, Rule] = {
     "C19": Rule(min_facets=2, needs_core=False, together=True),
     "C21": Rule(min_facets=2, needs_core=False, together=True),
     # A national action plan, with at least two of its expected elements.
-    "C20": Rule(min_facets=1, modality_free=True),
+    # A timeline or a review is an element of a plan only where a plan is called for or adopted:
+    # in a law without one they are that law's own deadlines, not a national action plan.
+    "C20": Rule(min_facets=1, modality_free=True, subject_first=True),
     "C15": Rule(min_facets=2, needs_core=False),
 }
 
@@ -123,6 +126,10 @@ def decide(
         hits = [*hits, *_ranked_by_severity(hits, references)]
     if rule.anchored:
         hits = _anchored(hits)
+    if rule.subject_first and not any(
+        h.signal.strength is Strength.CORE or h.signal.facet == "subject" for h in hits
+    ):
+        hits = [h for h in hits if h.signal.strength is Strength.CONTRARY]
     if rule.exemption:
         return without_unfounded_contrary(
             decide_exemption(criterion, hits, binding, language), binding, language
