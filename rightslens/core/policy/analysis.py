@@ -20,11 +20,12 @@ from rightslens.core.semantic import Encoder, default_encoder
 from rightslens.core.semantic.cache import encode_knowledge
 
 from .criteria import Criterion
+from .decision import Decision
 from .hits import Hit, Sentence, find_hits, read_sentences
 from .lexicon import Modality
 from .provisions import Provision, split_provisions
 from .retrieval import Retrieval, criterion_query, provision_vectors, retrieve
-from .rules import RULES, Decision, decide
+from .rules import RULES, decide
 from .second_opinion import SecondOpinion
 from .structure import (
     CrossReference,

@@ -15,8 +15,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .carve_outs import SOFTENED, UNREAD, Fault, carves_out, conditions_in, fault_of
+from .carve_outs import SOFTENED, Fault, fault_of
+from .coherence import decide_coherence
 from .criteria import Criterion, Strength, parse_signal
+from .decision import (
+    MAX_EVIDENCE,
+    Decision,
+    absent_text,
+    addressed_confidence,
+    partial,
+    phrases,
+    pick,
+    refs,
+    sentence_refs,
+)
+from .exemption import decide_exemption
 from .hits import Hit, Sentence, surface, surface_of
 from .lexicon import Modality, is_promotional
 from .reading import (
@@ -25,11 +38,8 @@ from .reading import (
     about_state_use,
     parties_in,
     sets_scope,
-    without_self_reference,
 )
 from .structure import CrossReference
-
-MAX_EVIDENCE = 3
 
 
 @dataclass(frozen=True)
@@ -100,14 +110,6 @@ _VERB = {
 }
 
 
-@dataclass(frozen=True)
-class Decision:
-    status: str
-    confidence: float
-    evidence: tuple[Hit, ...]
-    explanation: str
-
-
 def decide(
     criterion: Criterion,
     hits: Sequence[Hit],
@@ -147,7 +149,7 @@ def decide(
                 "partial",
                 0.5,
                 tuple(Hit(s, _BEARER_SIGNAL) for s in bearers[:MAX_EVIDENCE]),
-                f"Partial: {_sentence_refs(bearers)} name{'s' if len(bearers) == 1 else ''} whom "
+                f"Partial: {sentence_refs(bearers)} name{'s' if len(bearers) == 1 else ''} whom "
                 f"the instrument binds ({', '.join(named)} only), so one kind of actor carries "
                 "duties; nothing spreads them along the value chain by role.",
             )
@@ -183,8 +185,8 @@ def _decide(
     positive = [h for h in positive if id(h) not in kept]
     if not positive and not against:
         if softened:
-            return _partial(softened, [], _softened_reason(softened, faults))
-        return Decision("absent", 0.7, (), _absent_text(criterion, language))
+            return partial(softened, [], _softened_reason(softened, faults))
+        return Decision("absent", 0.7, (), absent_text(criterion, language))
 
     def strong(hit: Hit) -> bool:
         # A hedged sentence ("where appropriate") only mentions the element, even where wording
@@ -203,25 +205,25 @@ def _decide(
     facets = sorted({h.signal.facet for h in positive if h.signal.facet and strong(h)})
     if rule.together:
         if not against and not _has_primary_facet(criterion, positive, language):
-            return Decision("absent", 0.7, (), _absent_text(criterion, language))
+            return Decision("absent", 0.7, (), absent_text(criterion, language))
         qualifying, facets = _together(qualifying, rule.min_facets)
     if against and not qualifying:
-        return Decision("contrary", 0.75, _pick(against, positive), _contrary_text(against))
+        return Decision("contrary", 0.75, pick(against, positive), _contrary_text(against))
     if qualifying and len(facets) >= rule.min_facets:
         if rule.binding_force and not binding:
             reason = "the instrument is voluntary, so it cannot itself supply the binding element this criterion is about"
-            return _partial(positive, core, reason)
+            return partial(positive, core, reason)
         if against:
-            return _partial(
-                qualifying, core, f"{_refs(against)} also works against it ({_phrases(against)})"
+            return partial(
+                qualifying, core, f"{refs(against)} also works against it ({phrases(against)})"
             )
         return Decision(
             "addressed",
-            _addressed_confidence(qualifying),
-            _pick(qualifying, positive),
+            addressed_confidence(qualifying),
+            pick(qualifying, positive),
             _addressed_text(qualifying),
         )
-    return _partial(
+    return partial(
         positive, core, _partial_reason(criterion, rule, core, qualifying, facets, threshold)
     )
 
@@ -244,7 +246,7 @@ def without_unfounded_contrary(decision: Decision, binding: bool, language: str)
         return decision
     if not decision.evidence:
         return Decision("absent", 0.6, (), "Absent: no carve-out in operative text was found.")
-    return _partial(
+    return partial(
         list(decision.evidence),
         [],
         "a carve-out was read, but no quoted clause in operative text removes protection wholesale",
@@ -277,72 +279,6 @@ def _opens_with_party(sentence: Sentence) -> bool:
     institutions are ...", "Toute société ... établit"): the party is named in the first words."""
     opening = " ".join(sentence.normalised.split()[:8])
     return sentence.addressee in parties_in(f" {opening} ")
-
-
-def decide_coherence(criterion: Criterion, hits: Sequence[Hit], language: str) -> Decision:
-    """C13: addressed when an operative sentence links the instrument to other law (a relation
-    phrase and a body of law together: "without prejudice to data protection law", "bleibt
-    unberührt"), or sets up coordination, cooperation or interoperability; partial when coherence
-    is only named as an aim; absent when other law is cited only to define terms or set scope,
-    or named only as a value."""
-    operative = [
-        h
-        for h in hits
-        if not h.sentence.definition
-        and not h.sentence.narrow
-        and not sets_scope(h.sentence.normalised)
-    ]
-    mechanisms = [h for h in operative if h.signal.strength is Strength.CORE]
-    links: list[Hit] = []
-    by_sentence: dict[int, list[Hit]] = {}
-    for hit in operative:
-        by_sentence.setdefault(id(hit.sentence), []).append(hit)
-    for group in by_sentence.values():
-        relation = [h for h in group if h.signal.facet == "link"]
-        law = [
-            h
-            for h in group
-            if h.signal.facet == "law"
-            and h.signal.pattern in without_self_reference(h.sentence.normalised)
-        ]
-        if relation and law:
-            links.extend([*relation[:1], *law[:1]])
-    if mechanisms or links:
-        chosen = _unique([*links, *mechanisms])
-        kinds = []
-        if links:
-            kinds.append(f"links itself to other law ({_phrases(links)})")
-        if mechanisms:
-            kinds.append(f"sets up coordination or cooperation ({_phrases(mechanisms)})")
-        return Decision(
-            "addressed",
-            _addressed_confidence(chosen),
-            chosen[:MAX_EVIDENCE],
-            f"Addressed: {_refs(chosen)} {' and '.join(kinds)}.",
-        )
-    aims = [h for h in operative if h.signal.strength is Strength.TOUCH and not h.signal.facet]
-    if aims:
-        return _partial(
-            aims,
-            [],
-            "coherence is named as an aim, with no link to other law and no mechanism",
-        )
-    cited = [h for h in hits if h.signal.facet == "law" and h not in operative]
-    if cited:
-        return Decision(
-            "absent",
-            0.6,
-            (),
-            f"Absent: {_refs(cited)} cite{'s' if len(_unique(cited)) == 1 else ''} other law only "
-            "to define terms or set the scope; nothing links the measure to neighbouring law, "
-            "sets up coordination or commits to cooperation.",
-        )
-    return Decision("absent", 0.7, (), _absent_text(criterion, language))
-
-
-def _sentence_refs(sentences: Sequence[Sentence]) -> str:
-    refs = list(dict.fromkeys(s.provision.ref for s in sentences))
-    return ", ".join(refs[:3]) + (f" and {len(refs) - 3} more" if len(refs) > 3 else "")
 
 
 def _has_primary_facet(criterion: Criterion, hits: Sequence[Hit], language: str) -> bool:
@@ -488,145 +424,13 @@ def _partial_reason(
     )
 
 
-def _partial(positive: list[Hit], core: list[Hit], reason: str) -> Decision:
-    chosen = _pick(core, positive)
-    sentences = len({id(h.sentence) for h in positive})
-    confidence = round(min(0.7, 0.45 + 0.05 * sentences), 2)
-    verb = "touches" if len({h.sentence.provision.ref for h in chosen}) == 1 else "touch"
-    return Decision(
-        "partial",
-        confidence,
-        chosen,
-        f"Partial: {_refs(chosen)} {verb} the criterion ({_phrases(chosen)}); {reason}.",
-    )
-
-
-def decide_exemption(
-    criterion: Criterion, hits: Sequence[Hit], binding: bool = True, language: str = ""
-) -> Decision:
-    """C11: a scope clause that excludes security, defence or law enforcement, judged wide or narrow."""
-    domain = [h for h in hits if h.signal.facet == "domain"]
-    # Only operative exclusions count: not a heading, recital, question or disclaimer.
-    exclusions = [
-        h
-        for h in hits
-        if h.signal.strength is Strength.CONTRARY and fault_of(h, binding, language) not in UNREAD
-    ]
-    coverage = [h for h in hits if h.signal.strength is Strength.CORE]
-    paired = [(e, d) for e in exclusions for d in domain if _near(e, d)]
-    narrow = [
-        (e, d) for e, d in paired if conditions_in(e.sentence.normalised + d.sentence.normalised)
-    ]
-    # Wide: unconditioned, and worded as a carve-out ("shall not apply", "excluded"); a sentence
-    # that only names exceptions ("exceptions are set out in the annex") excludes nothing.
-    wide = [(e, d) for e, d in paired if (e, d) not in narrow and carves_out(e, language)]
-    if wide:
-        e, d = wide[0]
-        if not binding:
-            return Decision(
-                "partial",
-                0.55,
-                _unique([e, d]),
-                f"Partial: {e.sentence.provision.ref} leaves {surface(d)} uses out ('{surface(e)}'), "
-                f"but {Fault.VOLUNTARY}.",
-            )
-        return Decision(
-            "contrary",
-            0.8,
-            _unique([e, d]),
-            f"Contrary: {e.sentence.provision.ref} takes {surface(d)} uses out of the instrument "
-            f"('{surface(e)}') with no condition that keeps the exception narrow.",
-        )
-    if narrow:
-        e, d = narrow[0]
-        words = ", ".join(conditions_in(e.sentence.normalised + d.sentence.normalised))
-        return Decision(
-            "addressed",
-            0.65,
-            _unique([e, d]),
-            f"Addressed: {e.sentence.provision.ref} contains a {surface(d)} exception, but it is "
-            f"conditioned ({words}); check that the conditions are strict in practice.",
-        )
-    covered = [c for c in coverage if any(d.sentence is c.sentence for d in domain)]
-    if covered:
-        return Decision(
-            "addressed",
-            0.7,
-            _unique(covered),
-            f"Addressed: {_refs(covered)} expressly bring{'s' if len(covered) == 1 else ''} security-related uses within scope.",
-        )
-    note = (
-        f" It mentions {_phrases(domain)} ({_refs(domain)}) without excluding or covering them."
-        if domain
-        else ""
-    )
-    return Decision(
-        "absent",
-        0.65,
-        _unique(domain),
-        f"Absent: no scope clause excludes or expressly covers national security, defence, military or law-enforcement uses.{note}",
-    )
-
-
-def _near(exclusion: Hit, domain: Hit) -> bool:
-    """Same sentence, or the domain follows the exclusion closely in the same provision or in one
-    of its points (a lead-in "shall not apply to:" followed by its list)."""
-    if exclusion.sentence is domain.sentence:
-        return True
-    own = exclusion.sentence.provision
-    listed = domain.sentence.provision is own or domain.sentence.provision.parent == own.ref
-    gap = domain.sentence.span.start - exclusion.sentence.span.end
-    return listed and 0 <= gap <= 400
-
-
-def _pick(first: Sequence[Hit], then: Sequence[Hit]) -> tuple[Hit, ...]:
-    """Evidence in order of strength: the sentences that decided the status come first."""
-    return _unique([*first, *then])[:MAX_EVIDENCE]
-
-
-def _unique(hits: Sequence[Hit]) -> tuple[Hit, ...]:
-    seen: set[int] = set()
-    result = []
-    for hit in hits:
-        if id(hit.sentence) not in seen:
-            seen.add(id(hit.sentence))
-            result.append(hit)
-    return tuple(result)
-
-
-def _refs(hits: Sequence[Hit]) -> str:
-    refs = list(dict.fromkeys(h.sentence.provision.ref for h in hits))
-    return ", ".join(refs[:3]) + (f" and {len(refs) - 3} more" if len(refs) > 3 else "")
-
-
-def _phrases(hits: Sequence[Hit]) -> str:
-    """The first three distinct phrases as written (surface words are costly: stop at three)."""
-    seen: list[str] = []
-    tried: set[str] = set()
-    for hit in hits:
-        if len(seen) == 3:
-            break
-        if hit.signal.pattern in tried:
-            continue  # one signal gives one phrase: a long law repeats it hundreds of times
-        tried.add(hit.signal.pattern)
-        words = surface(hit)
-        if words not in seen:
-            seen.append(words)
-    return ", ".join(f"'{p}'" for p in seen)
-
-
-def _addressed_confidence(qualifying: Sequence[Hit]) -> float:
-    sentences = len({id(h.sentence) for h in qualifying})
-    return round(min(0.9, 0.6 + 0.1 * (sentences - 1)), 2)
-
-
 def _addressed_text(qualifying: Sequence[Hit]) -> str:
     first = max(qualifying, key=lambda h: h.sentence.modality)
     verb = _VERB[first.sentence.modality]
     modal = first.sentence.modal_word
     written = surface_of(first.sentence.raw, f" {modal} ") or modal
     word = f" ('{written}')" if modal else ""
-    return f"Addressed: {first.sentence.provision.ref} {verb}{word} {_phrases(qualifying)}; see also {_refs(qualifying)}."
+    return f"Addressed: {first.sentence.provision.ref} {verb}{word} {phrases(qualifying)}; see also {refs(qualifying)}."
 
 
 def _contrary_text(against: Sequence[Hit]) -> str:
@@ -640,13 +444,4 @@ def _contrary_text(against: Sequence[Hit]) -> str:
             f"Contrary: {hit.sentence.provision.ref} releases actors from '{surface(hit)}' ('{words}'), "
             "and no provision requires it."
         )
-    return f"Contrary: {_refs(against)} works against the criterion ({_phrases(against)}) and nothing states the opposite."
-
-
-def _absent_text(criterion: Criterion, language: str) -> str:
-    searched = list(
-        dict.fromkeys(
-            s.phrase for s in criterion.signals_for(language) if s.strength is not Strength.CONTRARY
-        )
-    )
-    return f"Absent: no provision uses any of the terms searched for, such as {', '.join(searched[:6])}."
+    return f"Contrary: {refs(against)} works against the criterion ({phrases(against)}) and nothing states the opposite."
