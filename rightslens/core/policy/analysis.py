@@ -20,11 +20,12 @@ from rightslens.core.semantic import Encoder, default_encoder
 from rightslens.core.semantic.cache import encode_knowledge
 
 from .criteria import Criterion
+from .decision import Decision
 from .hits import Hit, Sentence, find_hits, read_sentences
 from .lexicon import Modality
 from .provisions import Provision, split_provisions
 from .retrieval import Retrieval, criterion_query, provision_vectors, retrieve
-from .rules import RULES, Decision, decide
+from .rules import RULES, decide
 from .second_opinion import SecondOpinion
 from .structure import (
     CrossReference,
@@ -138,13 +139,14 @@ def analyse(
     # The criteria are knowledge: their vectors are encoded once and kept on disk.
     queries = encode_knowledge(encoder, [criterion_query(c) for c in criteria], "policy-criteria")
     progress(10)
+    references = tuple(cross_references(text, provisions))
     findings = []
     for index, (criterion, query) in enumerate(zip(criteria, queries, strict=True), start=1):
         hits = hits_by_code[criterion.code]
         retrieval = retrieve(query, vectors, {h.sentence.provision.article for h in hits})
         hits.sort(key=lambda h: -retrieval.score(h.sentence.provision.article))
         findings.append(
-            _finding(text, criterion, hits, binding, language, retrieval, all_sentences)
+            _finding(text, criterion, hits, binding, language, retrieval, all_sentences, references)
         )
         progress(10 + 90 * index // max(1, len(criteria)))
     notes = [LANGUAGE_SUPPORT_NOTE]
@@ -175,7 +177,7 @@ def analyse(
         characters=len(text),
         notes=tuple(notes),
         definitions=tuple(definitions(text, provisions)),
-        cross_references=tuple(cross_references(text, provisions)),
+        cross_references=references,
         source_text=text,
     )
 
@@ -188,8 +190,11 @@ def _finding(
     language: str,
     retrieval: Retrieval,
     all_sentences: Sequence[Sentence] = (),
+    references: Sequence[CrossReference] = (),
 ) -> Finding:
-    decision = decide(criterion, hits, binding, RULES.get(criterion.code), language, all_sentences)
+    decision = decide(
+        criterion, hits, binding, RULES.get(criterion.code), language, all_sentences, references
+    )
     explanation = decision.explanation
     if decision.status == "absent" and retrieval.standout is not None:
         explanation += (

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .bodies import inside_body_name, named_body_before
 from .criteria import Signal
 from .lexicon import Modality, hedge_in, modality_of, releases
 from .provisions import Provision, Span, sentences
@@ -156,13 +157,21 @@ def _is_heading_line(
 
 
 def find_hits(all_sentences: Sequence[Sentence], signals: Sequence[Signal]) -> list[Hit]:
+    """Each signal phrase in each sentence, except inside a public body's name ("Bundesamt für
+    Wirtschaft und Ausfuhrkontrolle" is no export control)."""
     return [
-        Hit(s, sig)
+        hit
         for s in all_sentences
         if not s.heading
         for sig in signals
-        if sig.pattern in s.normalised
+        if sig.pattern in s.normalised and not _in_name(hit := Hit(s, sig))
     ]
+
+
+def _in_name(hit: Hit) -> bool:
+    if not named_body_before(hit.sentence.normalised, hit.signal.pattern):
+        return False
+    return inside_body_name(hit.sentence.raw, surface_of(hit.sentence.raw, hit.signal.pattern))
 
 
 _WORD = re.compile(r"\w+")

@@ -467,13 +467,16 @@ def _points(
 def _dedupe_refs(
     blocks: list[tuple[str, str, int, int, tuple[str, ...], str]],
 ) -> list[tuple[str, str, int, int, tuple[str, ...], str]]:
-    """Repeated numbering (a list restarting at 1) gets a suffix so every reference is unique."""
+    """Repeated numbering (a list restarting at 1) gets a suffix so every reference is unique; the
+    points and paragraphs that follow a renamed article name it as their parent."""
     seen: dict[str, int] = {}
+    latest: dict[str, str] = {}
     result = []
     for ref, kind, start, end, path, parent in blocks:
         seen[ref] = seen.get(ref, 0) + 1
         unique = ref if seen[ref] == 1 else f"{ref} [{seen[ref]}]"
-        result.append((unique, kind, start, end, path, parent))
+        latest[ref] = unique
+        result.append((unique, kind, start, end, path, latest.get(parent, parent)))
     return result
 
 

@@ -299,11 +299,14 @@ AI_CONTEXT_WORDS = (
     "profiling",
     "intelligence artificielle",
     "systeme d ia",
+    "ia ",
     "algorithmique",
     "automatis",
     "biometrique",
     "inteligencia artificial",
     "sistema de ia",
+    "basado en ia",
+    "basados en ia",
     "algoritm",
     "automatizad",
     "biometric",
@@ -314,7 +317,8 @@ AI_CONTEXT_WORDS = (
     "automatisiert",
     "biometrisch",
 )
-# A word written with a trailing space ("ai ", "ki ") is a whole word: "ki" must not match "Kindes".
+# A word written with a trailing space ("ai ", "ki ", "ia ") is a whole word: "ki" must not match
+# "Kindes", nor "ia" "justicia". "IA" is the French, Spanish and Portuguese abbreviation.
 _AI_CONTEXT = tuple(
     normalise(w) if w.endswith(" ") else normalise(w).rstrip() for w in AI_CONTEXT_WORDS
 )

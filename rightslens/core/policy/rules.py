@@ -13,21 +13,33 @@ instrument an expectation is enough, since it is judged by what it asks (devset 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from .carve_outs import SOFTENED, Fault, fault_of
+from .coherence import decide_coherence
 from .criteria import Criterion, Strength, parse_signal
+from .decision import (
+    MAX_EVIDENCE,
+    Decision,
+    absent_text,
+    addressed_confidence,
+    partial,
+    phrases,
+    pick,
+    refs,
+    sentence_refs,
+)
+from .exemption import decide_exemption
 from .hits import Hit, Sentence, surface, surface_of
-from .lexicon import Modality, is_promotional, narrowing_in
+from .lexicon import Modality, is_promotional
 from .reading import (
     Party,
     about_ai,
     about_state_use,
     parties_in,
     sets_scope,
-    without_self_reference,
 )
-
-MAX_EVIDENCE = 3
+from .structure import CrossReference
 
 
 @dataclass(frozen=True)
@@ -46,10 +58,17 @@ class Rule:
     other_kind: bool = False  # about mixing kinds of measure: a binding text naming "law" is no mix
     coherence: bool = False  # the C13 rule: a link to other law, a mechanism, or only an aim
     named_bearer: bool = False  # an instrument that names whom it binds is at least partial (C4)
+    group_duty: bool = False  # a duty aimed at a named group at risk is a safeguard of its own (C6)
+    ranked_by_severity: bool = False  # a duty to prioritise by criteria that include severity (C3)
+    anchored: bool = False  # human rights named with the treaties that state them (C1)
+    subject_first: bool = False  # its elements count only where its subject is named (C20: a plan)
 
 
 RULES: dict[str, Rule] = {
-    "C1": Rule(modality_free=True),
+    # Human rights named together with the international treaties or instruments that state them
+    # ("human rights ... in the international treaties to which the State is party") anchor the
+    # measure; a treaty named without human rights says nothing about this criterion.
+    "C1": Rule(modality_free=True, anchored=True),
     # Rights and powers are conferred with "may" ("any person may appeal", "the authority may fine").
     "C7": Rule(modality_free=True),
     # Several kinds of actor, fitted to role, is addressed; an instrument that names one kind of
@@ -63,6 +82,12 @@ RULES: dict[str, Rule] = {
     "C16": Rule(releases=False),
     # The State's own use and procurement: a duty on public bodies, not a passing mention of them.
     "C12": Rule(state_duty=True),
+    # A duty or ban aimed at a named group (children, women, persons with disabilities) is a
+    # safeguard of its own; a group named only as a ground of discrimination is a mention.
+    "C6": Rule(group_duty=True),
+    # Prioritising risks by criteria that include their severity to people, named in the same
+    # provision or in one it refers to ("according to the criteria in section 3"), is addressed.
+    "C3": Rule(ranked_by_severity=True),
     # Red lines are uses of AI: a supply-chain law's ban on child labour is not one.
     "C10": Rule(ai_context=True),
     # State support tied to a human rights condition; trade agreements tied to policy space;
@@ -71,7 +96,9 @@ RULES: dict[str, Rule] = {
     "C19": Rule(min_facets=2, needs_core=False, together=True),
     "C21": Rule(min_facets=2, needs_core=False, together=True),
     # A national action plan, with at least two of its expected elements.
-    "C20": Rule(min_facets=1, modality_free=True),
+    # A timeline or a review is an element of a plan only where a plan is called for or adopted:
+    # in a law without one they are that law's own deadlines, not a national action plan.
+    "C20": Rule(min_facets=1, modality_free=True, subject_first=True),
     "C15": Rule(min_facets=2, needs_core=False),
 }
 
@@ -83,14 +110,6 @@ _VERB = {
 }
 
 
-@dataclass(frozen=True)
-class Decision:
-    status: str
-    confidence: float
-    evidence: tuple[Hit, ...]
-    explanation: str
-
-
 def decide(
     criterion: Criterion,
     hits: Sequence[Hit],
@@ -98,15 +117,30 @@ def decide(
     rule: Rule | None = None,
     language: str = "",
     sentences: Sequence[Sentence] = (),
+    references: Sequence[CrossReference] = (),
 ) -> Decision:
     """The status of one criterion. `sentences` (the whole instrument) is read only by rules
-    that look beyond the criterion's own wording (a named duty-bearer for C4)."""
+    that look beyond the criterion's own wording (a named duty-bearer for C4); `references` (the
+    instrument's resolved cross-references) only by rules that follow them (C3)."""
     rule = rule or Rule()
+    hits = operative_hits(hits, sentences)
+    if rule.ranked_by_severity:
+        hits = [*hits, *_ranked_by_severity(hits, references)]
+    if rule.anchored:
+        hits = _anchored(hits)
+    if rule.subject_first and not any(
+        h.signal.strength is Strength.CORE or h.signal.facet == "subject" for h in hits
+    ):
+        hits = [h for h in hits if h.signal.strength is Strength.CONTRARY]
     if rule.exemption:
-        return decide_exemption(criterion, hits)
+        return without_unfounded_contrary(
+            decide_exemption(criterion, hits, binding, language), binding, language
+        )
     if rule.coherence:
         return decide_coherence(criterion, hits, language)
-    decision = _decide(criterion, hits, binding, rule, language)
+    decision = without_unfounded_contrary(
+        _decide(criterion, hits, binding, rule, language), binding, language
+    )
     if rule.named_bearer and decision.status == "absent":
         bearers = duty_bearers(sentences, binding)
         if bearers:
@@ -115,7 +149,7 @@ def decide(
                 "partial",
                 0.5,
                 tuple(Hit(s, _BEARER_SIGNAL) for s in bearers[:MAX_EVIDENCE]),
-                f"Partial: {_sentence_refs(bearers)} name{'s' if len(bearers) == 1 else ''} whom "
+                f"Partial: {sentence_refs(bearers)} name{'s' if len(bearers) == 1 else ''} whom "
                 f"the instrument binds ({', '.join(named)} only), so one kind of actor carries "
                 "duties; nothing spreads them along the value chain by role.",
             )
@@ -141,11 +175,18 @@ def _decide(
         # unless it names them in promotional drafting ("se promueve ... la regulación"): then, like
         # a voluntary text, it gestures at future regulation, the criterion's partial case.
         positive = [h for h in positive if is_promotional(h.sentence.modal_word)]
-    if rule.releases:
-        against += [h for h in positive if h.sentence.released]
-        positive = [h for h in positive if not h.sentence.released]
+    # Every candidate carve-out passes one gate: only a quoted, operative, wholesale one in a
+    # binding text works against the criterion. A release that fails it stays a mention.
+    candidates = [*against, *(h for h in positive if rule.releases and h.sentence.released)]
+    faults = {id(h): fault_of(h, binding, language) for h in candidates}
+    against = [h for h in candidates if faults[id(h)] is Fault.NONE]
+    softened = [h for h in candidates if faults[id(h)] in SOFTENED]
+    kept = {id(h) for h in against}
+    positive = [h for h in positive if id(h) not in kept]
     if not positive and not against:
-        return Decision("absent", 0.7, (), _absent_text(criterion, language))
+        if softened:
+            return partial(softened, [], _softened_reason(softened, faults))
+        return Decision("absent", 0.7, (), absent_text(criterion, language))
 
     def strong(hit: Hit) -> bool:
         # A hedged sentence ("where appropriate") only mentions the element, even where wording
@@ -157,37 +198,58 @@ def _decide(
     qualifying = [
         h
         for h in (core if rule.needs_core else positive)
-        if strong(h) and _reads_as_duty(h, criterion, rule)
+        if strong(h) and _reads_as_duty(h, criterion, rule) and not h.sentence.released
     ]
+    if rule.group_duty and not qualifying:
+        qualifying = _group_duties(positive, binding)
     facets = sorted({h.signal.facet for h in positive if h.signal.facet and strong(h)})
     if rule.together:
         if not against and not _has_primary_facet(criterion, positive, language):
-            return Decision("absent", 0.7, (), _absent_text(criterion, language))
+            return Decision("absent", 0.7, (), absent_text(criterion, language))
         qualifying, facets = _together(qualifying, rule.min_facets)
-    conditioned = [h for h in against if _conditioned(h)]
-    against = [h for h in against if not _conditioned(h)]
-    if not positive and not against:
-        return _partial(
-            conditioned, [], "a carve-out touches it, but it is conditioned, not wholesale"
-        )
     if against and not qualifying:
-        return Decision("contrary", 0.75, _pick(against, positive), _contrary_text(against))
+        return Decision("contrary", 0.75, pick(against, positive), _contrary_text(against))
     if qualifying and len(facets) >= rule.min_facets:
         if rule.binding_force and not binding:
             reason = "the instrument is voluntary, so it cannot itself supply the binding element this criterion is about"
-            return _partial(positive, core, reason)
+            return partial(positive, core, reason)
         if against:
-            return _partial(
-                qualifying, core, f"{_refs(against)} also works against it ({_phrases(against)})"
+            return partial(
+                qualifying, core, f"{refs(against)} also works against it ({phrases(against)})"
             )
         return Decision(
             "addressed",
-            _addressed_confidence(qualifying),
-            _pick(qualifying, positive),
+            addressed_confidence(qualifying),
+            pick(qualifying, positive),
             _addressed_text(qualifying),
         )
-    return _partial(
+    return partial(
         positive, core, _partial_reason(criterion, rule, core, qualifying, facets, threshold)
+    )
+
+
+def operative_hits(hits: Sequence[Hit], sentences: Sequence[Sentence]) -> Sequence[Hit]:
+    """In an instrument with articles or sections, its preamble (recitals, "considerando", the
+    decree's account of its consultation) says why, not what: its hits are dropped. An excerpt of
+    recitals alone, with no article, is read as it stands."""
+    if not any(s.provision.kind in ("article", "section") for s in sentences):
+        return hits
+    return [h for h in hits if h.sentence.provision.kind != "preamble"]
+
+
+def without_unfounded_contrary(decision: Decision, binding: bool, language: str) -> Decision:
+    """The last check on every `contrary`: its evidence must quote a carve-out that passes the
+    gate (`carve_outs.fault_of`); otherwise the finding falls back to `partial`."""
+    if decision.status != "contrary":
+        return decision
+    if any(fault_of(h, binding, language) is Fault.NONE for h in decision.evidence):
+        return decision
+    if not decision.evidence:
+        return Decision("absent", 0.6, (), "Absent: no carve-out in operative text was found.")
+    return partial(
+        list(decision.evidence),
+        [],
+        "a carve-out was read, but no quoted clause in operative text removes protection wholesale",
     )
 
 
@@ -219,72 +281,6 @@ def _opens_with_party(sentence: Sentence) -> bool:
     return sentence.addressee in parties_in(f" {opening} ")
 
 
-def decide_coherence(criterion: Criterion, hits: Sequence[Hit], language: str) -> Decision:
-    """C13: addressed when an operative sentence links the instrument to other law (a relation
-    phrase and a body of law together: "without prejudice to data protection law", "bleibt
-    unberührt"), or sets up coordination, cooperation or interoperability; partial when coherence
-    is only named as an aim; absent when other law is cited only to define terms or set scope,
-    or named only as a value."""
-    operative = [
-        h
-        for h in hits
-        if not h.sentence.definition
-        and not h.sentence.narrow
-        and not sets_scope(h.sentence.normalised)
-    ]
-    mechanisms = [h for h in operative if h.signal.strength is Strength.CORE]
-    links: list[Hit] = []
-    by_sentence: dict[int, list[Hit]] = {}
-    for hit in operative:
-        by_sentence.setdefault(id(hit.sentence), []).append(hit)
-    for group in by_sentence.values():
-        relation = [h for h in group if h.signal.facet == "link"]
-        law = [
-            h
-            for h in group
-            if h.signal.facet == "law"
-            and h.signal.pattern in without_self_reference(h.sentence.normalised)
-        ]
-        if relation and law:
-            links.extend([*relation[:1], *law[:1]])
-    if mechanisms or links:
-        chosen = _unique([*links, *mechanisms])
-        kinds = []
-        if links:
-            kinds.append(f"links itself to other law ({_phrases(links)})")
-        if mechanisms:
-            kinds.append(f"sets up coordination or cooperation ({_phrases(mechanisms)})")
-        return Decision(
-            "addressed",
-            _addressed_confidence(chosen),
-            chosen[:MAX_EVIDENCE],
-            f"Addressed: {_refs(chosen)} {' and '.join(kinds)}.",
-        )
-    aims = [h for h in operative if h.signal.strength is Strength.TOUCH and not h.signal.facet]
-    if aims:
-        return _partial(
-            aims,
-            [],
-            "coherence is named as an aim, with no link to other law and no mechanism",
-        )
-    cited = [h for h in hits if h.signal.facet == "law" and h not in operative]
-    if cited:
-        return Decision(
-            "absent",
-            0.6,
-            (),
-            f"Absent: {_refs(cited)} cite{'s' if len(_unique(cited)) == 1 else ''} other law only "
-            "to define terms or set the scope; nothing links the measure to neighbouring law, "
-            "sets up coordination or commits to cooperation.",
-        )
-    return Decision("absent", 0.7, (), _absent_text(criterion, language))
-
-
-def _sentence_refs(sentences: Sequence[Sentence]) -> str:
-    refs = list(dict.fromkeys(s.provision.ref for s in sentences))
-    return ", ".join(refs[:3]) + (f" and {len(refs) - 3} more" if len(refs) > 3 else "")
-
-
 def _has_primary_facet(criterion: Criterion, hits: Sequence[Hit], language: str) -> bool:
     """Criteria whose halves must meet are about their first facet (support, treaties, exports):
     without it the other half (often just "human rights") says nothing about the criterion."""
@@ -311,6 +307,11 @@ def _reads_as_duty(hit: Hit, criterion: Criterion, rule: Rule) -> bool:
     not a definition, not a narrow slice, not a prohibition of something else, and, for the
     State's own conduct, a sentence that obliges the State."""
     sentence = hit.sentence
+    if rule.anchored and sentence.definition and not sentence.narrow:
+        # Grounding: defining the protected rights by the human rights treaties that state them
+        # ("geschützte Rechtspositionen ... aus den Übereinkommen zum Schutz der Menschenrechte")
+        # is the grounding itself, for every duty that uses the defined term.
+        return True
     if sentence.definition or sentence.narrow:
         return False
     if rule.state_duty:
@@ -322,9 +323,61 @@ def _reads_as_duty(hit: Hit, criterion: Criterion, rule: Rule) -> bool:
     return True
 
 
-def _conditioned(hit: Hit) -> bool:
-    """A carve-out with conditions ("provided that", "strictly necessary") is not wholesale."""
-    return bool(narrowing_in(hit.sentence.normalised))
+def _group_duties(hits: Sequence[Hit], binding: bool) -> list[Hit]:
+    """Hits naming a group at risk in an operative duty or ban of its own: an obligation (or, in a
+    voluntary text, an expectation) or a prohibition, not in a definition, a narrow slice or the
+    preamble, and not a list of discrimination grounds (that sentence names bias: a mention)."""
+    biased = {id(h.sentence) for h in hits if h.signal.facet == "bias"}
+    # Plain drafting describes; only a sentence that asks something is a duty of its own.
+    asking = {Modality.OBLIGATION} if binding else {Modality.OBLIGATION, Modality.EXPECTATION}
+    return [
+        h
+        for h in hits
+        if h.signal.facet == "group"
+        and id(h.sentence) not in biased
+        and (h.sentence.modality in asking or h.sentence.prohibition)
+        and not h.sentence.hedge
+        and not (h.sentence.definition or h.sentence.narrow or h.sentence.heading)
+        and h.sentence.provision.kind != "preamble"
+    ]
+
+
+def _ranked_by_severity(hits: Sequence[Hit], references: Sequence[CrossReference]) -> list[Hit]:
+    """A core hit for each sentence that asks to rank or prioritise (facet `rank`) where its own
+    provision, or a provision it refers to, names severity (facet `severity`)."""
+    severe_places = {
+        place
+        for h in hits
+        if h.signal.facet == "severity"
+        for place in (h.sentence.provision.ref, h.sentence.provision.article)
+    }
+    found = []
+    for hit in hits:
+        if hit.signal.facet != "rank" or hit.sentence.definition or hit.sentence.narrow:
+            continue
+        provision = hit.sentence.provision
+        targets = {c.target for c in references if c.ref == provision.ref and c.target}
+        if {provision.ref, *targets} & severe_places:
+            found.append(Hit(hit.sentence, replace(hit.signal, strength=Strength.CORE)))
+    return found
+
+
+def _anchored(hits: Sequence[Hit]) -> list[Hit]:
+    """Treaty hits (facet `treaty`) count only in a sentence that also names human rights (facet
+    `rights`), and there as the core element; elsewhere they are dropped."""
+    with_rights = {id(h.sentence) for h in hits if h.signal.facet == "rights"}
+    kept = []
+    for hit in hits:
+        if hit.signal.facet != "treaty":
+            kept.append(hit)
+        elif id(hit.sentence) in with_rights:
+            kept.append(Hit(hit.sentence, replace(hit.signal, strength=Strength.CORE)))
+    return kept
+
+
+def _softened_reason(softened: Sequence[Hit], faults: dict[int, Fault]) -> str:
+    why = "; ".join(dict.fromkeys(str(faults[id(h)]) for h in softened))
+    return f"a carve-out touches it, but it does not remove protection wholesale: {why}"
 
 
 def _partial_reason(
@@ -371,127 +424,13 @@ def _partial_reason(
     )
 
 
-def _partial(positive: list[Hit], core: list[Hit], reason: str) -> Decision:
-    chosen = _pick(core, positive)
-    sentences = len({id(h.sentence) for h in positive})
-    confidence = round(min(0.7, 0.45 + 0.05 * sentences), 2)
-    verb = "touches" if len({h.sentence.provision.ref for h in chosen}) == 1 else "touch"
-    return Decision(
-        "partial",
-        confidence,
-        chosen,
-        f"Partial: {_refs(chosen)} {verb} the criterion ({_phrases(chosen)}); {reason}.",
-    )
-
-
-def decide_exemption(criterion: Criterion, hits: Sequence[Hit]) -> Decision:
-    """C11: a scope clause that excludes security, defence or law enforcement, judged wide or narrow."""
-    domain = [h for h in hits if h.signal.facet == "domain"]
-    exclusions = [h for h in hits if h.signal.strength is Strength.CONTRARY]
-    coverage = [h for h in hits if h.signal.strength is Strength.CORE]
-    paired = [(e, d) for e in exclusions for d in domain if _near(e, d)]
-    if paired:
-        wide = [
-            (e, d)
-            for e, d in paired
-            if not narrowing_in(e.sentence.normalised + d.sentence.normalised)
-        ]
-        if wide:
-            e, d = wide[0]
-            return Decision(
-                "contrary",
-                0.8,
-                _unique([e, d]),
-                f"Contrary: {e.sentence.provision.ref} takes {surface(d)} uses out of the instrument "
-                f"('{surface(e)}') with no condition that keeps the exception narrow.",
-            )
-        e, d = paired[0]
-        words = ", ".join(narrowing_in(e.sentence.normalised + d.sentence.normalised))
-        return Decision(
-            "addressed",
-            0.65,
-            _unique([e, d]),
-            f"Addressed: {e.sentence.provision.ref} contains a {surface(d)} exception, but it is "
-            f"conditioned ({words}); check that the conditions are strict in practice.",
-        )
-    covered = [c for c in coverage if any(d.sentence is c.sentence for d in domain)]
-    if covered:
-        return Decision(
-            "addressed",
-            0.7,
-            _unique(covered),
-            f"Addressed: {_refs(covered)} expressly bring{'s' if len(covered) == 1 else ''} security-related uses within scope.",
-        )
-    note = (
-        f" It mentions {_phrases(domain)} ({_refs(domain)}) without excluding or covering them."
-        if domain
-        else ""
-    )
-    return Decision(
-        "absent",
-        0.65,
-        _unique(domain),
-        f"Absent: no scope clause excludes or expressly covers national security, defence, military or law-enforcement uses.{note}",
-    )
-
-
-def _near(exclusion: Hit, domain: Hit) -> bool:
-    """Same sentence, or the domain follows the exclusion closely in the same provision (a list)."""
-    if exclusion.sentence is domain.sentence:
-        return True
-    same = exclusion.sentence.provision is domain.sentence.provision
-    gap = domain.sentence.span.start - exclusion.sentence.span.end
-    return same and 0 <= gap <= 400
-
-
-def _pick(first: Sequence[Hit], then: Sequence[Hit]) -> tuple[Hit, ...]:
-    """Evidence in order of strength: the sentences that decided the status come first."""
-    return _unique([*first, *then])[:MAX_EVIDENCE]
-
-
-def _unique(hits: Sequence[Hit]) -> tuple[Hit, ...]:
-    seen: set[int] = set()
-    result = []
-    for hit in hits:
-        if id(hit.sentence) not in seen:
-            seen.add(id(hit.sentence))
-            result.append(hit)
-    return tuple(result)
-
-
-def _refs(hits: Sequence[Hit]) -> str:
-    refs = list(dict.fromkeys(h.sentence.provision.ref for h in hits))
-    return ", ".join(refs[:3]) + (f" and {len(refs) - 3} more" if len(refs) > 3 else "")
-
-
-def _phrases(hits: Sequence[Hit]) -> str:
-    """The first three distinct phrases as written (surface words are costly: stop at three)."""
-    seen: list[str] = []
-    tried: set[str] = set()
-    for hit in hits:
-        if len(seen) == 3:
-            break
-        if hit.signal.pattern in tried:
-            continue  # one signal gives one phrase: a long law repeats it hundreds of times
-        tried.add(hit.signal.pattern)
-        words = surface(hit)
-        if words not in seen:
-            seen.append(words)
-    return ", ".join(f"'{p}'" for p in seen)
-
-
-def _addressed_confidence(qualifying: Sequence[Hit]) -> float:
-    sentences = len({id(h.sentence) for h in qualifying})
-    return round(min(0.9, 0.6 + 0.1 * (sentences - 1)), 2)
-
-
 def _addressed_text(qualifying: Sequence[Hit]) -> str:
     first = max(qualifying, key=lambda h: h.sentence.modality)
     verb = _VERB[first.sentence.modality]
     modal = first.sentence.modal_word
     written = surface_of(first.sentence.raw, f" {modal} ") or modal
     word = f" ('{written}')" if modal else ""
-    return f"Addressed: {first.sentence.provision.ref} {verb}{word} {_phrases(qualifying)}; see also {_refs(qualifying)}."
+    return f"Addressed: {first.sentence.provision.ref} {verb}{word} {phrases(qualifying)}; see also {refs(qualifying)}."
 
 
 def _contrary_text(against: Sequence[Hit]) -> str:
@@ -505,13 +444,4 @@ def _contrary_text(against: Sequence[Hit]) -> str:
             f"Contrary: {hit.sentence.provision.ref} releases actors from '{surface(hit)}' ('{words}'), "
             "and no provision requires it."
         )
-    return f"Contrary: {_refs(against)} works against the criterion ({_phrases(against)}) and nothing states the opposite."
-
-
-def _absent_text(criterion: Criterion, language: str) -> str:
-    searched = list(
-        dict.fromkeys(
-            s.phrase for s in criterion.signals_for(language) if s.strength is not Strength.CONTRARY
-        )
-    )
-    return f"Absent: no provision uses any of the terms searched for, such as {', '.join(searched[:6])}."
+    return f"Contrary: {refs(against)} works against the criterion ({phrases(against)}) and nothing states the opposite."

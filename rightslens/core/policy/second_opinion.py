@@ -77,11 +77,16 @@ def verify(text: str, proposed: dict[str, object]) -> dict[str, SecondOpinion]:
         quotes_list = [str(q) for q in quotes_raw] if isinstance(quotes_raw, list) else []
         found = [q for q in (locate(text, quote) for quote in quotes_list) if q is not None]
         status = str(raw["status"]).lower()
+        reason = str(raw.get("reason", ""))[:600]
+        if status == "contrary" and not found:
+            # 'contrary' stands only on a quoted carve-out, and the quote must be in the text.
+            status = "partial"
+            reason = f"(contrary set aside: no quoted carve-out found in the text) {reason}"[:600]
         result[code] = SecondOpinion(
             status=status,
             quotes=tuple(found),
             dropped_quotes=len(quotes_list) - len(found),
-            reason=str(raw.get("reason", ""))[:600],
+            reason=reason,
         )
     return result
 

@@ -59,8 +59,30 @@ class CrossReference:
 
 
 def definition_refs(text: str, provisions: Sequence[Provision]) -> set[str]:
-    """References of the provisions that define terms (so they are not read as duties)."""
-    return {ref for _term, ref, _start, _end in _definitions_raw(text, provisions)}
+    """References of the provisions that define terms (so they are not read as duties): those
+    that define a term, and every paragraph and point of an article titled "Definitions"
+    ("§ 2 – Begriffsbestimmungen"), whose lists say what words mean, not what anyone must do."""
+    titled = {
+        p.ref
+        for p in provisions
+        if not p.parent and _DEFINITIONS_TITLE.search(_title_line(text, p)) is not None
+    }
+    return {ref for _term, ref, _start, _end in _definitions_raw(text, provisions)} | {
+        p.ref for p in provisions if p.article in titled and not p.is_heading
+    }
+
+
+# An article's title line that says it defines terms (its first line, when short).
+_DEFINITIONS_TITLE = re.compile(
+    r"\b(?:definitions?|définitions?|definiciones|definición|definicion|definições|definicoes|"
+    r"begriffsbestimmungen|begriffsbestimmung|interpretation)\b",
+    re.IGNORECASE,
+)
+
+
+def _title_line(text: str, provision: Provision) -> str:
+    line = text[provision.start : provision.end].lstrip().split("\n", 1)[0]
+    return line if len(line.split()) <= 12 else ""
 
 
 def _definitions_raw(text: str, provisions: Sequence[Provision]) -> list[tuple[str, str, int, int]]:

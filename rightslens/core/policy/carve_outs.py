@@ -1,0 +1,240 @@
+"""When a provision removes protection wholesale: the one gate every `contrary` finding passes.
+
+A criterion is `contrary` only when a quoted carve-out in operative text takes protection away:
+an exclusion, exemption, derogation, release or ban, in a binding instrument, without a condition
+that keeps it narrow. Not a heading, a definition, a recital or preamble, a question, nor a
+sentence that says what the text itself does not do ("this guide does not replace the law",
+"ces principes ne sont pas contraignants"). A voluntary guide cannot take away protection the law
+gives, so its carve-outs are at most `partial`.
+
+Multilingual word lists (en/fr/es/pt/de), matched on normalised text (see `text.normalise`).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from .criteria import Strength
+from .hits import Hit, Sentence
+from .lexicon import narrowing_in
+from .text import normalise
+
+
+class Fault(StrEnum):
+    """Why a candidate carve-out is not one that removes protection wholesale."""
+
+    NONE = ""
+    NOT_OPERATIVE = "it is a heading, a definition, a recital or the preamble"
+    QUESTION = "it asks a question"
+    DISCLAIMER = "it says what the text itself does not do or is not meant to do"
+    NO_CARVE_OUT = "it names the topic without excluding, exempting, releasing or banning anything"
+    CONDITIONED = "it is conditioned, not wholesale"
+    VOLUNTARY = "a voluntary text cannot itself take away protection that the law gives"
+
+
+# Operative carve-outs that are not wholesale: they still touch the criterion (`partial`).
+SOFTENED = frozenset({Fault.CONDITIONED, Fault.VOLUNTARY})
+
+# Sentences that are not read as carve-outs at all: not operative, a question or a disclaimer.
+UNREAD = frozenset({Fault.NOT_OPERATIVE, Fault.QUESTION, Fault.DISCLAIMER})
+
+# A sentence about the text itself: what it does not replace, create, impose or bind anyone to.
+DISCLAIMER_WORDS = (
+    "does not replace",
+    "do not replace",
+    "not replace",
+    "is not a substitute",
+    "are not a substitute",
+    "no substitute for",
+    "does not substitute",
+    "not intended to",
+    "not meant to",
+    "is not binding",
+    "are not binding",
+    "not legally binding",
+    "non binding",
+    "does not create",
+    "do not create",
+    "does not impose",
+    "do not impose",
+    "does not constitute",
+    "do not constitute",
+    "does not establish",
+    "do not establish",
+    "does not supersede",
+    "ne remplace pas",
+    "ne remplacent pas",
+    "ne se substitue pas",
+    "ne se substituent pas",
+    "n a pas pour objet",
+    "n ont pas pour objet",
+    "n a pas vocation",
+    "n ont pas vocation",
+    "n est pas contraignant",
+    "ne sont pas contraignant",
+    "non contraignant",
+    "ne cree pas",
+    "ne creent pas",
+    "n impose pas",
+    "n imposent pas",
+    "ne constitue pas",
+    "ne constituent pas",
+    "no sustituye",
+    "no sustituyen",
+    "no reemplaza",
+    "no reemplazan",
+    "no es vinculante",
+    "no son vinculante",
+    "no vinculante",
+    "no tiene caracter vinculante",
+    "no tienen caracter vinculante",
+    "no tiene por objeto",
+    "no pretende",
+    "no pretenden",
+    "no crea",
+    "no crean",
+    "no impone",
+    "no imponen",
+    "no constituye",
+    "no constituyen",
+    "nao substitui",
+    "nao substituem",
+    "nao e vinculante",
+    "nao sao vinculante",
+    "nao vinculante",
+    "nao tem carater vinculante",
+    "nao tem por objetivo",
+    "nao pretende",
+    "nao pretendem",
+    "nao cria",
+    "nao criam",
+    "nao impoe",
+    "nao impoem",
+    "nao constitui",
+    "nao constituem",
+    "ersetzt nicht",
+    "ersetzen nicht",
+    "ist nicht verbindlich",
+    "sind nicht verbindlich",
+    "nicht rechtsverbindlich",
+    "unverbindlich",
+    "begrundet keine",
+    "begrunden keine",
+    "schafft keine",
+    "schaffen keine",
+)
+_DISCLAIMER = tuple(normalise(w) for w in DISCLAIMER_WORDS)
+
+# Words that make a sentence a carve-out at all: negation, exclusion, exemption, derogation.
+# "no" is a negation in Spanish and English only (Portuguese "no" means "in the").
+_NEGATION = {
+    "en": ("not", "no", "never", "nothing", "none"),
+    "fr": ("ne", "n", "sans", "aucun", "aucune", "nul"),
+    "es": ("no", "nunca", "sin", "ningun", "ninguna", "nada"),
+    "pt": ("nao", "nunca", "sem", "nenhum", "nenhuma", "nada"),
+    "de": ("nicht", "kein", "keine", "keinen", "keiner", "keines", "ohne"),
+}
+_NEGATION_WORDS = {
+    language: frozenset(normalise(w).strip() for w in words)
+    for language, words in _NEGATION.items()
+}
+_ALL_NEGATION = frozenset().union(*_NEGATION_WORDS.values()) - {"no"}
+EXCLUSION_STEMS = (
+    "exempt",
+    "exclu",
+    "except",
+    "excep",
+    "excet",
+    "isent",
+    "exent",
+    "dispens",
+    "waive",
+    "ausgenommen",
+    "ausgeschlossen",
+    "befreit",
+    "irrecorrivel",
+    "insusceptible",
+    "outside",
+    "hors",
+    "fuera",
+    "fora",
+    "prohibit",
+    "interdit",
+    "proib",
+    "vedad",
+    "verboten",
+    "untersagt",
+)
+
+# Nouns that name exceptions without making one ("exceptions are discussed in the annex"): alone,
+# they are no carve-out; a negation or an exclusion verb in the same sentence is needed.
+EXCEPTION_NOUNS = ("exceptio", "excepcio", "excec", "ausnahm", "derog")
+
+# Conditions that keep a carve-out narrow, beyond the narrowing words of the lexicon.
+CONDITION_WORDS = (
+    "unless",
+    "except where",
+    "except when",
+    "save where",
+    "a moins que",
+    "sauf si",
+    "sauf lorsque",
+    "salvo que",
+    "salvo cuando",
+    "exceto quando",
+    "salvo quando",
+    "a menos que",
+    "es sei denn",
+    "ausser wenn",
+)
+_CONDITION = tuple(normalise(w) for w in CONDITION_WORDS)
+
+
+def fault_of(hit: Hit, binding: bool, language: str = "") -> Fault:
+    """Why `hit` does not remove protection wholesale, or Fault.NONE when it does."""
+    sentence = hit.sentence
+    if not operative(sentence):
+        return Fault.NOT_OPERATIVE
+    if sentence.raw.rstrip().endswith("?"):
+        return Fault.QUESTION
+    if disclaims(sentence.normalised):
+        return Fault.DISCLAIMER
+    if not carves_out(hit, language):
+        return Fault.NO_CARVE_OUT
+    if conditioned(sentence.normalised):
+        return Fault.CONDITIONED
+    if not binding:
+        return Fault.VOLUNTARY
+    return Fault.NONE
+
+
+def operative(sentence: Sentence) -> bool:
+    """Neither a heading, a definition, nor a recital or the preamble."""
+    return not (sentence.heading or sentence.definition or sentence.provision.kind == "preamble")
+
+
+def disclaims(normalised: str) -> bool:
+    return any(p in normalised for p in _DISCLAIMER)
+
+
+def conditions_in(normalised: str) -> list[str]:
+    """The words that keep a carve-out narrow ("strictly necessary", "unless"), as written."""
+    extra = [w for w, p in zip(CONDITION_WORDS, _CONDITION, strict=True) if p in normalised]
+    return list(dict.fromkeys([*narrowing_in(normalised), *extra]))
+
+
+def conditioned(normalised: str) -> bool:
+    return bool(conditions_in(normalised))
+
+
+def carves_out(hit: Hit, language: str = "") -> bool:
+    """A release ("not required to"), or a negation or exclusion word in the sentence."""
+    if hit.sentence.released:
+        return True
+    if hit.signal.strength is not Strength.CONTRARY:
+        return False
+    words = hit.sentence.normalised.split()
+    negation = _NEGATION_WORDS.get(language, _ALL_NEGATION)
+    return any(w in negation for w in words) or any(
+        w.startswith(EXCLUSION_STEMS) and not w.startswith(EXCEPTION_NOUNS) for w in words
+    )

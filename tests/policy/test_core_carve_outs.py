@@ -1,0 +1,167 @@
+"""`contrary` only with a quoted carve-out in operative, binding text that removes protection
+wholesale (issue 13). Texts without one, in en/fr/es/pt/de, never yield `contrary`."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rightslens.core.policy.analysis import InstrumentMeta, analyse
+from rightslens.core.policy.criteria import load_criteria
+from rightslens.core.policy.second_opinion import verify
+
+CRITERIA = load_criteria()
+
+# Sentences about the text itself, soft-law wording, questions and mere mentions of the topics
+# that contrary signals name (appeal, liability, exemptions, source code, security).
+NO_CARVE_OUT = {
+    "en": [
+        "This guide does not replace the law.",
+        "These principles are not binding and do not create new obligations.",
+        "This framework is not intended to exempt anyone from a legal duty.",
+        "Should providers be exempt from impact assessments?",
+        "Is there no right of appeal against automated decisions?",
+        "This code is not a substitute for judicial remedies or for national security safeguards.",
+        "Companies should carry out human rights due diligence and publish what they find.",
+        "The authority may require access to source code to investigate a complaint.",
+        "Exceptions for law enforcement are discussed in the annex to this guide.",
+    ],
+    "fr": [
+        "Ce guide ne remplace pas la loi.",
+        "Ces principes ne sont pas contraignants et ne créent pas d'obligations.",
+        "Ce référentiel n'a pas pour objet d'exempter quiconque de ses obligations.",
+        "Faut-il prévoir une exception pour la sécurité nationale ?",
+        "Le présent guide ne se substitue pas aux voies de recours.",
+        "Les entreprises devraient publier une analyse d'impact.",
+        "L'autorité peut demander l'accès au code source.",
+    ],
+    "es": [
+        "Esta guía no sustituye a la ley.",
+        "Estos principios no son vinculantes y no crean obligaciones.",
+        "Este marco no pretende eximir a nadie de sus deberes; no es vinculante.",
+        "¿Debe quedar excluida la seguridad nacional?",
+        "Las empresas deberían realizar una evaluación de impacto.",
+        "La autoridad puede solicitar el acceso al código fuente.",
+    ],
+    "pt": [
+        "Este guia não substitui a lei.",
+        "Estes princípios não são vinculantes e não criam obrigações.",
+        "Este referencial não tem por objetivo isentar ninguém de deveres legais.",
+        "A segurança nacional deve ficar fora do âmbito?",
+        "As empresas deveriam realizar avaliação de impacto e publicar os resultados.",
+        "A autoridade pode exigir acesso ao código fonte no âmbito de uma investigação.",
+    ],
+    "de": [
+        "Dieser Leitfaden ersetzt nicht das Gesetz.",
+        "Diese Grundsätze sind nicht verbindlich und begründen keine Pflichten.",
+        "Die Handreichung ist unverbindlich und schafft keine Ausnahme von gesetzlichen Pflichten.",
+        "Soll die nationale Sicherheit ausgenommen werden?",
+        "Unternehmen sollten eine Folgenabschätzung durchführen.",
+        "Die Behörde kann Zugang zum Quellcode verlangen.",
+    ],
+}
+
+# Carve-outs that would be contrary in a binding law's articles.
+CARVE_OUTS = {
+    "en": [
+        "This Act shall not apply to national security, defence or military uses.",
+        "Providers shall not be required to carry out a human rights impact assessment.",
+        "Decisions of the authority shall be final, with no right of appeal.",
+    ],
+    "fr": [
+        "La présente loi ne s'applique pas aux activités de défense nationale.",
+        "Les fournisseurs sont dispensés de réaliser une analyse d'impact.",
+    ],
+    "es": [
+        "Esta ley no se aplica a los sistemas de defensa nacional.",
+        "La decisión no será recurrible.",
+    ],
+    "pt": [
+        "Esta Lei não se aplica aos sistemas de defesa nacional.",
+        "Os fornecedores ficam dispensados de realizar avaliação de impacto.",
+    ],
+    "de": [
+        "Dieses Gesetz gilt nicht für die nationale Sicherheit und die Verteidigung.",
+        "Anbieter sind nicht verpflichtet, eine Folgenabschätzung durchzuführen.",
+    ],
+}
+LANGUAGES = st.sampled_from(sorted(NO_CARVE_OUT))
+
+
+def statuses(text: str, **meta: object) -> dict[str, str]:
+    report = analyse(text, CRITERIA, InstrumentMeta(**meta))  # type: ignore[arg-type]
+    return {f.code: str(f.status) for f in report.findings}
+
+
+def contrary_in(found: dict[str, str]) -> list[str]:
+    return [code for code, status in found.items() if status == "contrary"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    LANGUAGES.flatmap(lambda lang: st.lists(st.sampled_from(NO_CARVE_OUT[lang]), min_size=1)),
+    st.sampled_from([True, False, None]),
+)
+def test_texts_without_a_carve_out_are_never_contrary(lines, binding):
+    text = "Article 1\n" + "\n".join(lines)
+    assert contrary_in(statuses(text, binding=binding)) == []
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    LANGUAGES.flatmap(
+        lambda lang: st.lists(
+            st.sampled_from(NO_CARVE_OUT[lang] + CARVE_OUTS[lang]), min_size=1, max_size=8
+        )
+    ),
+    st.sampled_from(["guidance", "code_of_conduct", "national_action_plan"]),
+)
+def test_a_voluntary_text_is_never_contrary_even_where_it_leaves_something_out(lines, kind):
+    text = "1. Principles\n" + "\n".join(lines)
+    assert contrary_in(statuses(text, kind=kind)) == []
+
+
+@settings(max_examples=30, deadline=None)
+@given(LANGUAGES.flatmap(lambda lang: st.lists(st.sampled_from(CARVE_OUTS[lang]), min_size=1)))
+def test_carve_outs_in_the_preamble_are_not_operative(lines):
+    text = "\n".join(lines) + "\nArticle 1\nThis Act enters into force on publication."
+    assert contrary_in(statuses(text, binding=True)) == []
+
+
+def test_the_same_carve_out_in_an_article_of_a_law_is_contrary():
+    text = "Article 1\nThis Act shall not apply to national security, defence or military uses."
+    found = statuses(text, binding=True)
+    assert found["C11"] == "contrary"
+
+
+def test_a_voluntary_scope_exclusion_is_partial_with_the_reason():
+    text = "1. Scope\nThese principles do not apply to national security or military uses."
+    report = analyse(text, CRITERIA, InstrumentMeta(kind="guidance"))
+    c11 = next(f for f in report.findings if f.code == "C11")
+    assert c11.status == "partial"
+    assert "voluntary" in c11.explanation
+
+
+def test_a_disclaimer_about_appeal_is_not_a_removed_remedy():
+    text = "Article 3\nThis guidance does not replace the right of appeal, and there is no right of appeal it could remove."
+    assert statuses(text, binding=True)["C7"] != "contrary"
+
+
+def test_naming_access_to_source_code_is_not_forbidding_it():
+    text = "Article 5\nThe authority may require access to source code as a condition of approval."
+    assert statuses(text, binding=True)["C19"] != "contrary"
+
+
+def test_forbidding_the_state_to_require_source_code_is_contrary():
+    text = "Article 5\nNo Party shall require the transfer of or access to source code as a condition for import, and this applies to all software."
+    assert statuses(text, binding=True)["C19"] == "contrary"
+
+
+def test_a_release_conditioned_by_unless_is_not_wholesale():
+    text = "Article 4\nProviders shall not be required to carry out a human rights impact assessment unless the authority asks for one."
+    assert statuses(text, binding=True)["C2"] == "partial"
+
+
+def test_a_model_contrary_without_a_quote_found_in_the_text_becomes_partial():
+    text = "Article 1\nThis Act applies to providers."
+    opinions = verify(text, {"C11": {"status": "contrary", "quotes": ["not in the text at all"]}})
+    assert opinions["C11"].status == "partial"
+    assert "no quoted carve-out" in opinions["C11"].reason
