@@ -1,0 +1,306 @@
+"""The core's words in the reader's language.
+
+The pure-Python core (rightslens/core) stays free of Django: it builds its labels and sentences in
+English. This module finds the wording a person reads in French or Spanish, with gettext, and falls
+back to the English when no translation is known:
+
+- `core_label(value)`: a stored value ("in_review", "directly_linked") or a fixed core label ("Provide
+  remedy for the harm") in the reader's language. Entries carry the context ``core``.
+- `core_text(text, key=None)`: a sentence the core built ("Severe impact “X” has no action."). Each
+  sentence shape has a stable id (`SENTENCES`, the gettext context ``core:<id>``) and an English
+  template; the parts that vary ({title}, {n}) are kept, and translated in turn when they are core
+  labels or core sentences themselves.
+
+The catalogue is rightslens/ux/locale/<lang>/LC_MESSAGES/django.po (msgctxt ``core`` and
+``core:<id>``). `tests/usability/test_staff_languages_core.py` checks that every core label and
+sentence has its French and Spanish wording.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from django.utils.functional import lazy
+from django.utils.translation import get_language, pgettext
+
+from rightslens.core.vocabulary import label
+
+LABEL_CONTEXT = "core"
+
+#: id -> English template, one per sentence shape the core builds for people to read.
+SENTENCES: dict[str, str] = {
+    # Quality checks (core/quality.py); the id is the finding's code.
+    "quality.severe_without_group": "Severe impact “{title}” names no affected group.",
+    "quality.severe_without_action": "Severe impact “{title}” has no action.",
+    "quality.actual_harm_without_remedy": (
+        "“{title}” is actual harm you caused or contributed to, with no remedy action (GP 22)."
+    ),
+    "quality.response_gap": "“{title}”: the plan does not yet cover: {gaps}.",
+    "quality.vulnerable_without_disaggregation": (
+        "“{title}” affects a vulnerable group but no measurement is broken down by group."
+    ),
+    "quality.rating_without_rationale": "“{title}”: the {dimension} rating of 3 or more has no rationale.",
+    "quality.closed_without_evidence": "Action “{description}” is closed without evidence that it worked.",
+    "quality.category_not_considered": "Risk category “{name}” was never considered.",
+    "quality.red_line_undecided": "A red-line hit has no decision at the top level.",
+    "quality.overdue": "The assessment is past its review period.",
+    "quality.system_changed": "The system changed after this assessment was signed off.",
+    "quality.safety_untested_languages": "Safety measures were not tested in: {languages}.",
+    # Gates (core/gates.py).
+    "gates.clearance_cleared": "Cleared: a current approved assessment covers the system as it is now.",
+    "gates.clearance_in_progress": "In progress, not cleared: an assessment is open but not approved.",
+    "gates.clearance_needed": "Assessment needed: nothing current covers the system.",
+    "gates.no_approved": "No approved assessment of this system.",
+    "gates.stale_open": (
+        "Open assessment #{id} was started before the system's last change: it does not cover "
+        "the system as it is now."
+    ),
+    "gates.open_not_approved": "Assessment #{id} is open: in progress, not approved.",
+    "gates.screen": "Screen the use case against red lines.",
+    "gates.red_line_awaits": "A red-line hit awaits a decision by the senior role.",
+    "gates.use_stopped": "The senior role decided to stop this use: it cannot be awarded.",
+    "gates.conclude_vendor": "Conclude the vendor questionnaire.",
+    "gates.vendor_no_go": "The vendor review concluded '{conclusion}'.",
+    "gates.open_pre_procurement": "Open the pre-procurement human rights assessment.",
+    "gates.pre_procurement_not_approved": (
+        "The pre-procurement human rights assessment is not approved yet (it is {state})."
+    ),
+    "gates.clause_not_agreed": (
+        "The clause '{clause}' is named in the award conditions but not agreed in the contract."
+    ),
+    "gates.no_groups": (
+        "No affected groups are recorded for the system: record who is affected and engage them."
+    ),
+    "gates.group_not_engaged": "'{group}' has not been engaged (directly or through a credible proxy).",
+    "gates.supply_conditions": "State the conditions that must be met before anything is supplied.",
+    "gates.leverage_action": (
+        "Record at least one leverage action with this customer (what you will do to change "
+        "the practice) before concluding."
+    ),
+    "gates.category_undecided": (
+        "Risk category “{category}” is not decided: record an impact, or mark it not relevant "
+        "with a reason."
+    ),
+    "gates.dismissed_with_open_suggestion": (
+        "“{category}” was marked not relevant, but the suggestion “{suggestion}” in it is still "
+        "open: accept or dismiss it."
+    ),
+    "gates.severe_unheard": (
+        "Severe impact “{title}”: “{group}” has not been engaged (directly or through a credible "
+        "proxy); record the engagement, or the reason it was not possible."
+    ),
+    # Lifecycle (core/lifecycle.py).
+    "lifecycle.only_in_review": "Only an assessment in review can be approved: send it for review first.",
+    "lifecycle.needs_senior": "This assessment has a severe impact: approval needs the senior (owner) role.",
+    "lifecycle.quality_fails": "Quality check fails: {message}",
+    # Involvement guidance (core/involvement.py); the severe addenda are their own sentences.
+    "involvement.cause_actual": (
+        "You cause (or may cause) this impact: cease or prevent it, and provide remedy to those harmed."
+    ),
+    "involvement.cause_potential": "You cause (or may cause) this impact: cease or prevent it.",
+    "involvement.contribute_actual": (
+        "You contribute to this impact: cease or prevent your contribution and use leverage on the "
+        "rest, and remedy your share."
+    ),
+    "involvement.contribute_potential": (
+        "You contribute to this impact: cease or prevent your contribution and use leverage on the rest."
+    ),
+    "involvement.linked": (
+        "The impact is directly linked to your products or services through a business "
+        "relationship: use or build leverage. If leverage fails, consider ending the "
+        "relationship, weighing how crucial it is, the severity, and the harm ending it could "
+        "cause. You have no duty to remedy, but you may help enable it."
+    ),
+    "involvement.severe_own": (
+        "The impact is severe: address it first and without delay, since delay can make it harder "
+        "or impossible to put right."
+    ),
+    "involvement.severe_linked": (
+        "The impact is severe: the more severe it is, the more quickly you need to see change "
+        "before deciding whether to end the relationship; while you stay, be able to show your "
+        "ongoing efforts to mitigate it."
+    ),
+    # Severity (core/severity.py): validation.
+    "severity.whole_number": "{dimension} must be a whole number from 1 to 4.",
+    "severity.needs_rationale": "A {dimension} rating of {value} or more needs a written rationale.",
+    "severity.actual_no_likelihood": "An actual impact has happened: leave likelihood empty.",
+    "severity.actual_takes_no_likelihood": "An actual impact has happened: it takes no likelihood.",
+    "severity.potential_needs_likelihood": "A potential impact needs a likelihood.",
+    # Effectiveness (core/effectiveness.py): the reason given with a verdict.
+    "effectiveness.no_measurements": "No measurements yet.",
+    "effectiveness.meets_target": "Latest value {value} meets the target {target}.",
+    "effectiveness.measured_once": "Measured once ({value}); a trend needs at least {rounds} rounds.",
+    "effectiveness.improved": "Improved from {first} to {latest}.",
+    "effectiveness.no_improvement": "No improvement: {first} then {latest}.",
+    "effectiveness.too_few": "Only {n} people measured; at least {minimum} are needed to judge.",
+    "effectiveness.worse_than_overall": (
+        "Worse than overall ({reference}) by {gap}, more than the tolerance {tolerance}."
+    ),
+    # Policy document upload (core/policy/ingest.py): errors shown on the upload form.
+    "ingest.empty": "The file is empty.",
+    "ingest.too_big": "The file is {size} MB; the limit is {limit} MB.",
+    "ingest.too_many_pages": "The document has {pages} pages; the limit is {limit}.",
+    "ingest.scan": (
+        "This PDF has no text layer (it looks like a scan). Run it through OCR first, or paste "
+        "the text instead."
+    ),
+    "ingest.no_text": "No text could be found in this {kind} file.",
+    "ingest.docx_damaged": "The DOCX file could not be opened; it may be damaged.",
+    "ingest.binary": "This file is binary, not plain text. Upload a PDF, DOCX, HTML or .txt file.",
+    "ingest.file_type": (
+        "Files of type '.{suffix}' cannot be read. Upload a PDF, DOCX, HTML or plain-text (.txt) file."
+    ),
+    "ingest.too_long": "The text has {size} characters; the limit is {limit} (about {pages} pages).",
+    "ingest.pdf_unreadable": "The PDF could not be read ({error}); it may be damaged or encrypted.",
+    # Built on the Django side from core values (the register's severity picture).
+    "register.potential_likelihood": "Potential, likelihood {n} ({likelihood})",
+}
+
+#: Fixed labels and phrases of the core that are not enum values (enum values come from
+#: `core_labels()`): required responses, review flags, verdict texts, severity dimensions.
+FIXED_LABELS: tuple[str, ...] = (
+    "Cease the activity or prevent it from happening",
+    "Cease or prevent your contribution",
+    "Use leverage to mitigate the remaining impact",
+    "Use or build leverage over the business relationship",
+    "Provide remedy for the harm",
+    "Provide or cooperate in remedy for your share",
+    "Past the organisation's review period",
+    "System changed after sign-off",
+    "Too few people to judge",
+    "One measurement round: too early to judge a trend",
+    "No data yet",
+    "Scale",
+    "Scope",
+    "Irremediability",
+    "Likelihood",
+    "scale",
+    "scope",
+    "irremediability",
+    "likelihood",
+    "How grave the harm is for the people affected.",
+    "How many people are or could be affected.",
+    "How hard it is to restore those affected to their situation before the harm.",
+    "draft",
+    "in review",
+    "approved",
+    "superseded",
+)
+
+_FIELD = re.compile(r"\\\{(\w+)\\\}")
+
+
+@cache
+def _pattern(key: str) -> re.Pattern[str]:
+    english = re.escape(SENTENCES[key])
+    return re.compile(_FIELD.sub(lambda m: f"(?P<{m.group(1)}>.+?)", english) + r"\Z", re.S)
+
+
+def _translated_template(key: str) -> str:
+    return pgettext(f"core:{key}", SENTENCES[key])
+
+
+def core_label(value: object) -> str:
+    """A core label, or the label of a stored value, in the reader's language."""
+    text = str(value)
+    if not text:
+        return text
+    readable = label(text) if re.fullmatch(r"[a-z0-9]+(?:_[a-z0-9]+)+|[a-z]+", text) else text
+    return pgettext(LABEL_CONTEXT, readable)
+
+
+def _part(value: str) -> str:
+    """A varying part of a sentence: translated when it is itself a core label or sentence."""
+    if "; " in value:
+        return "; ".join(_part(p) for p in value.split("; "))
+    translated = pgettext(LABEL_CONTEXT, value)
+    if translated != value:
+        return translated
+    title = _knowledge_title(value)
+    return title if title is not None else core_text(value)
+
+
+@cache
+def _titles() -> dict[str, object]:
+    from rightslens.common.knowledge import knowledge
+
+    return {item.title: item for item in knowledge().items.values()}
+
+
+def _knowledge_title(english: str) -> str | None:
+    """A knowledge item's title (a risk category, a group) in the reader's language."""
+    try:
+        item = _titles().get(english)
+    except Exception:  # noqa: BLE001 - a sentence must render without the knowledge base
+        return None
+    if item is None:
+        return None
+    return str(item.title_in(get_language()))  # type: ignore[attr-defined]
+
+
+def _fill(key: str, match: re.Match[str]) -> str:
+    parts = {name: _part(text) for name, text in match.groupdict().items()}
+    template = _translated_template(key)
+    try:
+        return template.format(**parts)
+    except (KeyError, IndexError, ValueError):  # a broken translation: keep the English
+        return SENTENCES[key].format(**parts)
+
+
+def core_text(text: object, key: str | None = None) -> str:
+    """A sentence (or label) the core built, in the reader's language; English when unknown.
+
+    `key` names the sentence shape when the caller knows it (a quality finding's code); otherwise
+    every shape is tried."""
+    english = str(text)
+    if not english:
+        return english
+    keys = [key] if key in SENTENCES else [k for k in SENTENCES if _could_match(k, english)]
+    for candidate in keys:
+        match = _pattern(candidate).match(english)
+        if match:
+            return _fill(candidate, match)
+    translated = pgettext(LABEL_CONTEXT, english)
+    if translated != english:
+        return translated
+    return _joined(english) or english
+
+
+def _joined(english: str) -> str | None:
+    """A text made of fixed core sentences one after the other (a guidance and its severe
+    addendum), each translated; None when some part is not a known sentence."""
+    fixed = sorted(
+        (k for k, v in SENTENCES.items() if "{" not in v), key=lambda k: -len(SENTENCES[k])
+    )
+    rest, out = english.strip(), []
+    while rest:
+        key = next((k for k in fixed if rest.startswith(SENTENCES[k])), None)
+        if key is None:
+            return None
+        out.append(_translated_template(key))
+        rest = rest[len(SENTENCES[key]) :].strip()
+    return " ".join(out) if len(out) > 1 else None
+
+
+def _could_match(key: str, english: str) -> bool:
+    head = SENTENCES[key].split("{", 1)[0]
+    return english.startswith(head)
+
+
+def sentence(key: str, **parts: object) -> str:
+    """The sentence `key` with its parts filled in, in the reader's language."""
+    values = {name: str(value) for name, value in parts.items()}
+    try:
+        return _translated_template(key).format(**values)
+    except (KeyError, IndexError, ValueError):
+        return SENTENCES[key].format(**values)
+
+
+def finding_text(finding: object) -> str:
+    """A quality finding's message in the reader's language."""
+    code = str(getattr(finding, "code", ""))
+    return core_text(getattr(finding, "message", ""), f"quality.{code}")
+
+
+core_label_lazy = lazy(core_label, str)
