@@ -297,6 +297,11 @@ def sentence(key: str, **parts: object) -> str:
         return SENTENCES[key].format(**values)
 
 
+def report_text(english: str) -> str:
+    """A fixed heading or phrase of the PDF and DOCX reports (context ``report``)."""
+    return pgettext("report", english)
+
+
 def finding_text(finding: object) -> str:
     """A quality finding's message in the reader's language."""
     code = str(getattr(finding, "code", ""))
