@@ -94,6 +94,11 @@ SENTENCES: dict[str, str] = {
     "lifecycle.only_in_review": "Only an assessment in review can be approved: send it for review first.",
     "lifecycle.needs_senior": "This assessment has a severe impact: approval needs the senior (owner) role.",
     "lifecycle.quality_fails": "Quality check fails: {message}",
+    "lifecycle.red_line_undecided": "A red-line hit has not been decided at the top level.",
+    # FRIA sign-off (core/disclosure/signoff.py).
+    "fria.only_in_review": "Only a FRIA in review can be approved: send it for review first.",
+    "fria.needs_senior": "Approving a FRIA needs the senior (owner) role.",
+    "fria.gap_not_answered": "Gap not answered: {gap} (fill it in, or record why it stays open).",
     # Involvement guidance (core/involvement.py); the severe addenda are their own sentences.
     "involvement.cause_actual": (
         "You cause (or may cause) this impact: cease or prevent it, and provide remedy to those harmed."
@@ -127,6 +132,16 @@ SENTENCES: dict[str, str] = {
     "severity.actual_no_likelihood": "An actual impact has happened: leave likelihood empty.",
     "severity.actual_takes_no_likelihood": "An actual impact has happened: it takes no likelihood.",
     "severity.potential_needs_likelihood": "A potential impact needs a likelihood.",
+    "severity.potential_needs_likelihood_range": (
+        "A potential impact needs a likelihood from 1 (rare) to 5."
+    ),
+    # The impact service's checks (assessments/services.py), shown in the impact form.
+    "impact.title_missing": "Give the impact a short title.",
+    "impact.involvement_missing": "Choose cause, contribute or directly linked.",
+    "impact.involvement_rationale_missing": "Explain why this is your organisation's involvement.",
+    "impact.business_risk_range": (
+        "Risk to the business is rated from 1 (low) to 4 (critical), or left empty."
+    ),
     # Effectiveness (core/effectiveness.py): the reason given with a verdict.
     "effectiveness.no_measurements": "No measurements yet.",
     "effectiveness.meets_target": "Latest value {value} meets the target {target}.",

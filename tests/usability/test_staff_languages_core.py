@@ -184,3 +184,255 @@ def test_french_and_spanish_staff_pages_use_the_ungp_terms(db):
     assert "Cycle de diligence raisonnable" in fr["assessment"]
     assert "Ciclo de debida diligencia" in es["assessment"]
     assert "ampleur 3" in fr["register"] and "Étendue" in fr["impact"]  # severity, not the scoping
+
+
+# ---- The core's own words (rightslens/ux/wording.py) ----------------------------------------------
+
+UX_LOCALE = Path(settings.BASE_DIR) / "rightslens" / "ux" / "locale"
+# Core labels that French or Spanish write as English does.
+CORE_SAME = {
+    "fr": {
+        "Expert",
+        "Comparable",
+        "Possible",
+        "Rare",
+        "Probable",
+        "Absent",
+        "Permission",
+        "Obligation",
+        "Cause",
+        "Satisfaction",
+        "Restitution",
+        "Version",
+        "Accessible",
+        "Transparent",
+    },
+    "es": {"Error", "Comparable", "Probable", "Neutral", "Irreversible", "Grave", "Severe"},
+}
+
+
+def _ux_catalogue(language: str) -> dict[str, str]:
+    import gettext
+
+    with open(UX_LOCALE / language / "LC_MESSAGES" / "django.mo", "rb") as handle:
+        return dict(gettext.GNUTranslations(handle)._catalog)  # type: ignore[attr-defined]
+
+
+def _core_enum_labels() -> set[str]:
+    import enum
+    import importlib
+    import pkgutil
+
+    import rightslens.core
+    from rightslens.core.vocabulary import label
+
+    found: set[str] = set()
+    for info in pkgutil.walk_packages(rightslens.core.__path__, "rightslens.core."):
+        module = importlib.import_module(info.name)
+        for value in vars(module).values():
+            if isinstance(value, type) and issubclass(value, enum.Enum):
+                for member in value:
+                    raw = member.name.lower() if isinstance(member.value, int) else member.value
+                    if str(raw):
+                        found.add(label(str(raw)))
+    return found
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_every_core_label_and_sentence_has_its_wording_in_the_language(language):
+    from rightslens.ux.wording import FIXED_LABELS, SENTENCES
+
+    catalogue = _ux_catalogue(language)
+    labels = _core_enum_labels() | set(FIXED_LABELS)
+    missing = sorted(t for t in labels if f"core\x04{t}" not in catalogue)
+    assert not missing, f"{language}: core labels without wording: {missing}"
+    untranslated = sorted(
+        t for t in labels if catalogue[f"core\x04{t}"] == t and t not in CORE_SAME[language]
+    )
+    assert not untranslated, f"{language}: core labels left in English: {untranslated}"
+    for key, english in SENTENCES.items():
+        translated = catalogue.get(f"core:{key}\x04{english}")
+        assert translated and translated != english, (language, key)
+        # The parts that vary must all be kept, and nothing else asked for.
+        assert set(re.findall(r"{(\w+)}", translated)) == set(re.findall(r"{(\w+)}", english)), key
+
+
+def _sentences_built_by_the_core() -> list[tuple[str, str]]:
+    """(expected id, sentence) for every sentence shape, as the core itself builds them."""
+    from datetime import datetime, timedelta
+
+    from rightslens.core import gates, involvement, lifecycle, quality
+    from rightslens.core.disclosure.signoff import fria_approval_problems
+    from rightslens.core.effectiveness import IndicatorRule, Point, group_result, series_verdict
+    from rightslens.core.severity import rating_errors
+
+    impact = quality.ImpactFacts(
+        id=2,
+        title="Face match errors",
+        severe=True,
+        affected_groups=0,
+        vulnerable_groups=1,
+        open_actions=0,
+        all_actions=0,
+        disaggregated_tracking=False,
+        rationale_missing=("scale",),
+        remedy_owed=True,
+    )
+    gap = quality.ImpactFacts(
+        id=3,
+        title="Wrong answers",
+        severe=False,
+        affected_groups=1,
+        vulnerable_groups=0,
+        open_actions=1,
+        all_actions=1,
+        disaggregated_tracking=True,
+        response_gaps=("Provide remedy for the harm", "Cease or prevent your contribution"),
+    )
+    facts = quality.AssessmentFacts(
+        id=1,
+        title="A",
+        all_categories=("cat-privacy",),
+        considered_categories=frozenset(),
+        impacts=(impact, gap),
+        actions=(quality.ActionFacts(4, 2, "Retrain the model", True, False),),
+        undecided_red_lines=1,
+        overdue=True,
+        system_changed=True,
+        untested_languages=("sw", "pt"),
+        category_titles={"cat-privacy": "Right to privacy"},
+    )
+    built = [(f"quality.{f.code}", f.message) for f in quality.run_checks(facts)]
+    now = datetime(2026, 12, 6)
+    for approved, opened in ((None, ()), (now - timedelta(days=900), ((7, now), (8, now)))):
+        changed = now - timedelta(days=1)
+        result = gates.system_clearance(
+            approved_at=approved,
+            system_changed_at=changed,
+            open_assessments=tuple(
+                gates.OpenAssessment(i, at - timedelta(days=2 if i == 7 else 0)) for i, at in opened
+            ),
+            now=now,
+            review_period_days=365,
+        )
+        built += [("", r) for r in result.reasons]
+    built += [("", text) for text in gates.CLEARANCE_TEXT.values()]
+    award = gates.AwardFacts(
+        screened=False,
+        red_line_hits_undecided=False,
+        use_stopped=False,
+        vendor_conclusion="",
+        vendor_conclusion_label="",
+        assessment_state=None,
+        named_clauses=(gates.NamedClause("Human rights audit", False),),
+        affected_groups=(),
+        unengaged_groups=("Children",),
+    )
+    built += [("", p) for p in gates.award_problems(award)]
+    late = gates.AwardFacts(
+        screened=True,
+        red_line_hits_undecided=True,
+        use_stopped=False,
+        vendor_conclusion="escalate",
+        vendor_conclusion_label="Escalate",
+        assessment_state="in_review",
+        named_clauses=(),
+        affected_groups=("Children",),
+        unengaged_groups=(),
+    )
+    built += [("", p) for p in gates.award_problems(late)]
+    built += [
+        ("", p)
+        for p in gates.high_risk_conclusion_problems(
+            conclusion="escalate", supply_conditions="", leverage_actions=0
+        )
+    ]
+    categories = gates.CategoryFacts(
+        titles={"cat-privacy": "Right to privacy", "cat-speech": "Freedom of expression"},
+        decided=frozenset({"cat-speech"}),
+        dismissed=frozenset({"cat-speech"}),
+        open_suggestions=(("cat-speech", "Over-blocking of news"),),
+    )
+    built += [("", p) for p in gates.category_problems("full", categories)]
+    built += [
+        ("", p)
+        for p in gates.severe_engagement_problems(
+            (gates.SevereImpactEngagement("Face match errors", ("Migrants",), ("Migrants",), ""),)
+        )
+    ]
+    refusal = lifecycle.ApprovalContext(
+        lifecycle.State.DRAFT, True, False, ("Severe impact “A” has no action.",), 1
+    )
+    built += [("", r) for r in lifecycle.approval_refusals(refusal)]
+    built += [("", t) for t in lifecycle.FLAG_TEXT.values()]
+    for kind in involvement.Involvement:
+        for actual in (True, False):
+            for severe in (True, False):
+                response = involvement.required_response(kind, actual=actual, severe=severe)
+                built.append(("", response.guidance))
+                built += [("", r.label) for r in response.requirements]
+    built += [("", e) for e in rating_errors({}, actual=True, likelihood=2).values()]
+    built += [
+        ("", e)
+        for e in rating_errors(
+            {"scale": 4, "scope": 1, "irremediability": 1}, actual=False, likelihood=None
+        ).values()
+    ]
+    rule = IndicatorRule(lower_is_better=True, tolerance=1.0, min_group_size=10, target=2.0)
+    day = datetime(2026, 1, 1).date()
+    series = [
+        [],
+        [Point(day, 1.0, 50)],
+        [Point(day, 5.0, 50)],
+        [Point(day, 5.0, 50), Point(day + timedelta(days=30), 4.0, 50)],
+        [Point(day, 4.0, 50), Point(day + timedelta(days=30), 4.0, 50)],
+    ]
+    built += [("", series_verdict(rule, s)[1]) for s in series]
+    overall = [Point(day, 3.0, 500)]
+    built.append(("", group_result(rule, "age", "65+", [Point(day, 9.0, 40)], overall).reason))
+    built.append(("", group_result(rule, "age", "15-17", [Point(day, 9.0, 4)], overall).reason))
+    built += [
+        ("", p)
+        for p in fria_approval_problems(
+            in_review=False,
+            approver_is_senior=False,
+            unanswered=["Item 3: data"],
+            independence=None,
+        )
+    ]
+    return built
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_the_sentences_the_core_builds_are_shown_in_the_language(language):
+    from django.utils import translation
+
+    from rightslens.ux.wording import core_text
+
+    built = _sentences_built_by_the_core()
+    codes = {key for key, _ in built if key}
+    from rightslens.ux.wording import SENTENCES
+
+    assert codes == {k for k in SENTENCES if k.startswith("quality.")}, "a finding is not built"
+    left = []
+    with translation.override(language):
+        for key, english in built:
+            shown = core_text(english, key or None)
+            if shown == english or english in shown:
+                left.append(english)
+    assert not left, f"{language}: core sentences still in English: {left}"
+    with translation.override("en"):
+        assert all(core_text(english) == english for _key, english in built)
+
+
+def test_a_sentence_keeps_its_parts_and_translates_the_parts_that_are_core_labels():
+    from django.utils import translation
+
+    from rightslens.ux.wording import core_text
+
+    english = "“Wrong answers”: the plan does not yet cover: Provide remedy for the harm."
+    with translation.override("fr"):
+        shown = core_text(english)
+    assert shown == "« Wrong answers » : le plan ne couvre pas encore : Réparer le préjudice."
+    with translation.override("es"):
+        assert core_text("A sentence the core never builds.") == "A sentence the core never builds."
