@@ -436,3 +436,102 @@ def test_a_sentence_keeps_its_parts_and_translates_the_parts_that_are_core_label
     assert shown == "« Wrong answers » : le plan ne couvre pas encore : Réparer le préjudice."
     with translation.override("es"):
         assert core_text("A sentence the core never builds.") == "A sentence the core never builds."
+
+
+def _first_impact_assessment(org):
+    from rightslens.assessments.models import Assessment
+
+    return Assessment.objects.filter(organisation=org, impacts__isnull=False).order_by("pk").first()
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_staff_pages_show_findings_bands_and_responses_in_the_language(db, language):
+    from django.test import Client
+    from django.utils import translation
+
+    from rightslens.assessments.cycle_selectors import quality_findings
+    from rightslens.assessments.models import Impact
+    from rightslens.ux.wording import core_label, core_text, finding_text
+
+    org, user = demo()
+    client = Client(HTTP_ACCEPT_LANGUAGE=language)
+    client.force_login(user)
+    assessment = _first_impact_assessment(org)
+    findings = quality_findings(assessment)
+    assert findings, "the demo assessment should have quality findings to show"
+    quality = " ".join(visible_text(client.get(f"/o/{org.slug}/quality/").content.decode()))
+    with translation.override(language):
+        wanted = [finding_text(f) for f in findings]
+    for finding, translated in zip(findings, wanted, strict=True):
+        assert finding.message not in quality, finding.message
+        assert translated in quality, translated
+
+    detail = client.get(f"/o/{org.slug}/assessments/{assessment.pk}/").content.decode()
+    bands = set(re.findall(r'class="badge band-\d">([^<]*)<', detail))
+    with translation.override(language):
+        expected = {
+            f"{b} – {core_label(n)}"
+            for b, n in ((4, "severe"), (3, "high"), (2, "medium"), (1, "low"))
+        }
+    assert bands and bands <= expected, bands
+    assert not bands & {"4 – Severe", "3 – High", "2 – Medium", "1 – Low"}
+
+    impact = Impact.objects.filter(assessment=assessment).order_by("pk").first()
+    page = " ".join(
+        visible_text(client.get(f"/o/{org.slug}/impacts/{impact.pk}/").content.decode())
+    )
+    from rightslens.core.involvement import Involvement, required_response
+
+    response = required_response(
+        Involvement(impact.involvement), actual=impact.actual, severe=impact.severity_band == 4
+    )
+    with translation.override(language):
+        guidance = core_text(response.guidance)
+        requirement = core_text(response.requirements[0].label)
+    assert response.guidance not in page and guidance in page
+    assert requirement in page and requirement != response.requirements[0].label
+
+
+@pytest.mark.parametrize(
+    ("language", "headings", "english"),
+    [
+        (
+            "fr",
+            ["1. Périmètre", "4. Incidences classées par priorité", "Risque pour les personnes"],
+            ["1. Scope", "Risk to people"],
+        ),
+        (
+            "es",
+            ["1. Alcance", "4. Impactos priorizados", "Riesgo para las personas"],
+            ["1. Scope", "Risk to people"],
+        ),
+    ],
+)
+def test_the_pdf_report_has_its_headings_and_findings_in_the_language(
+    db, language, headings, english
+):
+    import io
+
+    from django.test import Client
+    from django.utils import translation
+    from pypdf import PdfReader
+
+    from rightslens.assessments.cycle_selectors import quality_findings
+    from rightslens.ux.wording import finding_text
+
+    org, user = demo()
+    client = Client(HTTP_ACCEPT_LANGUAGE=language)
+    client.force_login(user)
+    assessment = _first_impact_assessment(org)
+    response = client.get(f"/o/{org.slug}/assessments/{assessment.pk}/report.pdf")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    pages = PdfReader(io.BytesIO(response.content)).pages
+    text = " ".join(" ".join(page.extract_text() for page in pages).split())
+    for heading in headings:
+        assert heading in text, heading
+    for phrase in english:
+        assert phrase not in text, phrase
+    finding = quality_findings(assessment)[0]
+    with translation.override(language):
+        words = " ".join(finding_text(finding).split()[:4])
+    assert words in text and finding.message not in text
