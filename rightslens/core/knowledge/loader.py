@@ -219,7 +219,9 @@ def _translations(
         raise LibraryError(
             path, "'translations' must map language codes", item_id=item_id, line=line
         )
-    texts = {"title"} | {k for k, v in fields.items() if isinstance(v, str)}
+    texts = {"title"} | {
+        k for k, v in fields.items() if isinstance(v, str) and not k.endswith(("_ref", "code"))
+    }
     for language, strings in found.items():
         if not isinstance(strings, dict):
             raise LibraryError(
