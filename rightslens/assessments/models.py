@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum, IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
@@ -19,12 +19,15 @@ from rightslens.core.severity import Irremediability, Likelihood, Scale, Scope, 
 from rightslens.inventory.models import AffectedGroup, AISystem
 from rightslens.ux.wording import core_label_lazy
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
-def _int_choices(enum: type[IntEnum]) -> list[tuple[int, str]]:
+
+def _int_choices(enum: type[IntEnum]) -> list[tuple[int, StrOrPromise]]:
     return [(int(m), format_lazy("{} – {}", int(m), core_label_lazy(m.name.lower()))) for m in enum]
 
 
-def _str_choices(enum: type[Enum]) -> list[tuple[str, str]]:
+def _str_choices(enum: type[Enum]) -> list[tuple[str, StrOrPromise]]:
     return [(m.value, core_label_lazy(m.value)) for m in enum]
 
 
