@@ -19,6 +19,7 @@ sentence has its French and Spanish wording.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from django.utils.functional import lazy
@@ -27,6 +28,16 @@ from django.utils.translation import get_language, pgettext
 from rightslens.core.vocabulary import label
 
 LABEL_CONTEXT = "core"
+
+
+def _no_titles(english: str, language: str | None) -> str | None:
+    return None
+
+
+#: (English title, language) -> the knowledge item's title in that language, or None. The ux app
+#: sets it when Django starts (UxConfig.ready), so this module, which the error layer uses, does not
+#: import the knowledge layer.
+title_lookup: Callable[[str, str | None], str | None] = _no_titles
 
 #: id -> English template, one per sentence shape the core builds for people to read.
 SENTENCES: dict[str, str] = {
@@ -236,22 +247,12 @@ def _part(value: str) -> str:
     return title if title is not None else core_text(value)
 
 
-@cache
-def _titles() -> dict[str, object]:
-    from rightslens.common.knowledge import knowledge
-
-    return {item.title: item for item in knowledge().items.values()}
-
-
 def _knowledge_title(english: str) -> str | None:
     """A knowledge item's title (a risk category, a group) in the reader's language."""
     try:
-        item = _titles().get(english)
+        return title_lookup(english, get_language())
     except Exception:  # noqa: BLE001 - a sentence must render without the knowledge base
         return None
-    if item is None:
-        return None
-    return str(item.title_in(get_language()))  # type: ignore[attr-defined]
 
 
 def _fill(key: str, match: re.Match[str]) -> str:

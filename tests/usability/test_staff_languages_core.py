@@ -436,6 +436,12 @@ def test_a_sentence_keeps_its_parts_and_translates_the_parts_that_are_core_label
     assert shown == "« Wrong answers » : le plan ne couvre pas encore : Réparer le préjudice."
     with translation.override("es"):
         assert core_text("A sentence the core never builds.") == "A sentence the core never builds."
+    from rightslens.common.knowledge import knowledge
+
+    privacy = knowledge().get("cat-privacy")
+    with translation.override("es"):
+        shown = core_text(f"Risk category “{privacy.title}” was never considered.")
+    assert shown == f"La categoría de riesgo «{privacy.title_in('es')}» nunca se ha examinado."
 
 
 def _first_impact_assessment(org):
