@@ -179,6 +179,17 @@ SENTENCES: dict[str, str] = {
     ),
     "ingest.too_long": "The text has {size} characters; the limit is {limit} (about {pages} pages).",
     "ingest.pdf_unreadable": "The PDF could not be read ({error}); it may be damaged or encrypted.",
+    # The FRIA document (disclosure/exports.py) as PDF and DOCX, and its notification note.
+    "fria.title": "Fundamental rights impact assessment: {system}",
+    "fria.status": "Version {version}, {status}",
+    "fria.status_approved": "Version {version}, {status}, approved {date} by {person}",
+    "fria.template": "Template: {template} (v{version})",
+    "fria.sources": "Sources: {sources}",
+    "fria.gap": "Gap: {gap}",
+    "fria.deployer": "Deployer: {name}",
+    "fria.system": "System: {name}",
+    "fria.assessment": "Assessment: {status}",
+    "fria.open_gaps": "Open gaps: {n}",
     # Built on the Django side from core values (the register's severity picture).
     "register.potential_likelihood": "Potential, likelihood {n} ({likelihood})",
 }
