@@ -190,6 +190,16 @@ SENTENCES: dict[str, str] = {
     "fria.system": "System: {name}",
     "fria.assessment": "Assessment: {status}",
     "fria.open_gaps": "Open gaps: {n}",
+    # The policy scorecard PDF (policy/report_pdf.py).
+    "policy.title": "UNGP alignment scorecard: {title}",
+    "policy.version": "{label} (version {number}) - language {language}",
+    "policy.method": (
+        "Method: {method} (criteria {criteria}). Machine findings are a draft for a reviewer."
+    ),
+    "policy.machine": "Machine: {status} (confidence {confidence})",
+    "policy.reviewer": "Reviewer: {status} - {note}",
+    "policy.recommendation": "Recommendation: {text}",
+    "policy.basis": "Basis: {basis}. Sources: {sources}",
     # Built on the Django side from core values (the register's severity picture).
     "register.potential_likelihood": "Potential, likelihood {n} ({likelihood})",
 }
