@@ -207,6 +207,8 @@ SENTENCES: dict[str, str] = {
 #: Fixed labels and phrases of the core that are not enum values (enum values come from
 #: `core_labels()`): required responses, review flags, verdict texts, severity dimensions.
 FIXED_LABELS: tuple[str, ...] = (
+    "Yes",
+    "No",
     "Cease the activity or prevent it from happening",
     "Cease or prevent your contribution",
     "Use leverage to mitigate the remaining impact",

@@ -207,7 +207,7 @@ CORE_SAME = {
         "Accessible",
         "Transparent",
     },
-    "es": {"Error", "Comparable", "Probable", "Neutral", "Irreversible", "Grave", "Severe"},
+    "es": {"Error", "Comparable", "Probable", "Neutral", "Irreversible", "Grave", "Severe", "No"},
 }
 
 
