@@ -19,6 +19,7 @@ def _by_title() -> dict[str, Item]:
 
 
 def translated_title(english: str, language: str | None) -> str | None:
-    """The title of the item titled `english`, in `language`; None when no item has that title."""
-    item = _by_title().get(english)
+    """The title of the item titled `english` (or with that id), in `language`; None when no item
+    has that title or id."""
+    item = _by_title().get(english) or knowledge().get(english)
     return item.title_in(language) if item is not None else None

@@ -200,6 +200,65 @@ SENTENCES: dict[str, str] = {
     "policy.reviewer": "Reviewer: {status} - {note}",
     "policy.recommendation": "Recommendation: {text}",
     "policy.basis": "Basis: {basis}. Sources: {sources}",
+    # Suggested impacts (core/suggestions.py, core/impact_reading.py): why each is suggested.
+    "suggest.quoted": "{reason} The description says “{quoted}”.",
+    "suggest.description_says": "The description says “{quoted}”.",
+    "suggest.treaty_people": "It names people with a treaty of their own ({names}): “{said}”.",
+    "suggest.languages": "It serves {n} languages ({languages}).",
+    "suggest.low_resource": "It serves lower-resource languages: {languages}.",
+    "suggest.countries": "It operates in {n} countries ({countries}).",
+    "suggest.group_at_risk": "It affects a group at heightened risk ({group}).",
+    "suggest.children_affected": "Children are among the groups it affects.",
+    "suggest.children_may_use": "Children may use it or be affected by it.",
+    "suggest.general_purpose": "It is a general-purpose model: downstream uses are open-ended.",
+    "suggest.open_weights": "Its weights are open: safeguards can be removed downstream.",
+    "suggest.chatbot": "People talk to it and may confide personal details.",
+    "suggest.images": "It generates or processes images.",
+    "suggest.hiring": "It is used in hiring or employment decisions.",
+    "suggest.public_sector": "It is used by or for a public authority.",
+    "suggest.biometric": "It processes biometric data.",
+    "suggest.health": "It may give health or mental-health information.",
+    "suggest.education": "It is used in education.",
+    "suggest.workplace": "It is used at work or on workers.",
+    "suggest.elections": "It may shape political information or elections.",
+    "suggest.moderation": "It moderates or filters content.",
+    "suggest.creative": "It produces creative works.",
+    "suggest.voice": "It processes or generates voices.",
+    "suggest.finance": "It is used in finance.",
+    "suggest.welfare": "It is used in welfare or benefits.",
+    "suggest.migration": "It is used in migration or asylum.",
+    "suggest.law_enforcement": "It is used in law enforcement.",
+    "suggest.why_languages": "Moderation quality usually differs between languages.",
+    "suggest.why_low_resource": "Less training and evaluation data exists for these languages.",
+    "suggest.why_children": "Children are entitled to special protection (CRC).",
+    "suggest.why_chatbot": "People confide personal details to assistants.",
+    "suggest.why_images": "Image generation can depict identifiable people.",
+    "suggest.why_hiring_access": "Automated screening decides access to a living.",
+    "suggest.why_hiring_bias": "Historical hiring data carries bias.",
+    "suggest.why_biometric": "Biometric data is highly sensitive.",
+    "suggest.why_public_sector": "Public authorities' uses affect citizens' rights directly.",
+    "suggest.title_languages": (
+        "Users writing in some languages may have lawful speech blocked, or meet harmful content "
+        "the filters miss"
+    ),
+    "suggest.title_low_resource": (
+        "Speakers of lower-resource languages may get worse and less safe answers than others"
+    ),
+    "suggest.title_children": "Children may be exposed to harmful content or to contact with adults",
+    "suggest.title_chatbot": (
+        "Users may have the personal details they confide retained, reused or leaked"
+    ),
+    "suggest.title_images": (
+        "Real people may be shown in intimate or deceptive images they never consented to"
+    ),
+    "suggest.title_hiring_access": "Job applicants may be unfairly shut out of work",
+    "suggest.title_hiring_bias": (
+        "Job applicants may be rejected because of their sex, age, disability or ethnicity"
+    ),
+    "suggest.title_biometric": "People may be identified or tracked without their consent",
+    "suggest.title_public_sector": (
+        "Residents may lose access to public services or a say in decisions about them"
+    ),
     # Built on the Django side from core values (the register's severity picture).
     "register.potential_likelihood": "Potential, likelihood {n} ({likelihood})",
 }
