@@ -347,6 +347,8 @@ def test_the_hub_shows_knowledge_summaries_in_the_reader_language(
     english = knowledge().get("ungp-22").get("summary")
     item = text("/hub/items/ungp-22/")
     assert summary in item and english not in item
+    explanation = " ".join(knowledge().get("ungp-22").get("explanation").split())
+    assert explanation[:60] not in item
     listing = text("/hub/types/principle/")
     assert summary in listing and english[:40] not in listing
     children = text("/hub/items/vg-children/")
@@ -367,6 +369,8 @@ def test_the_hub_items_of_the_rights_and_due_diligence_libraries_have_french_and
                 continue
             for language in ("fr", "es"):
                 assert item.text_in("summary", language) != item.get("summary"), (item.id, language)
+                if item.get("explanation"):
+                    assert item.text_in("explanation", language) != item.get("explanation")
                 if library not in ("rights", "ungps"):  # titles tested above
                     assert item.title_in(language) != item.title or item.title in {
                         "Transparent",
