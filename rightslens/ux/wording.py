@@ -259,6 +259,52 @@ SENTENCES: dict[str, str] = {
     "suggest.title_public_sector": (
         "Residents may lose access to public services or a say in decisions about them"
     ),
+    # Business-model risks and the board decision each calls for (core/business_model.py).
+    "business_model.general_purpose_risk": (
+        "It can be used, misused and abused in many ways nobody foresees at release, across every "
+        "right, so harm can arise far from the team that built it."
+    ),
+    "business_model.general_purpose_decision": (
+        "Which uses will we refuse, and what share of resources goes to watching and acting on "
+        "downstream use?"
+    ),
+    "business_model.attention_revenue_risk": (
+        "Income grows with engagement and personal data, which pulls against privacy and freedom "
+        "of thought and can reward harmful content."
+    ),
+    "business_model.attention_revenue_decision": (
+        "Do we accept revenue that grows with engagement or data use, and what limits do we set?"
+    ),
+    "business_model.state_customers_risk": (
+        "State use can reach surveillance, policing and access to public services, where impacts "
+        "on liberty, equality and public participation are grave and hard to remedy."
+    ),
+    "business_model.state_customers_decision": (
+        "Which State customers and uses will we serve, and what know-your-customer checks and "
+        "contract terms are conditions of sale?"
+    ),
+    "business_model.consumer_scale_risk": (
+        "Direct consumer use reaches very many people, including children and people with low "
+        "digital literacy, so even rare failures affect large numbers."
+    ),
+    "business_model.consumer_scale_decision": (
+        "What age, safety and redress measures must be in place before consumer launch?"
+    ),
+    "business_model.release_pressure_risk": (
+        "Racing releases leaves less time to assess and mitigate, so known risks ship unaddressed."
+    ),
+    "business_model.release_pressure_decision": (
+        "Will release wait for the human rights assessment's sign-off even when competitors move "
+        "first?"
+    ),
+    "business_model.open_weights_risk": (
+        "Once released, weights cannot be recalled; others can remove safeguards and the company "
+        "loses most leverage over end use, though openness also helps outside scrutiny."
+    ),
+    "business_model.open_weights_decision": (
+        "Is a staged or precautionary release warranted given the severity of possible misuse, "
+        "even if unlikely?"
+    ),
     # Built on the Django side from core values (the register's severity picture).
     "register.potential_likelihood": "Potential, likelihood {n} ({likelihood})",
 }

@@ -397,6 +397,7 @@ def _sentences_built_by_the_core() -> list[tuple[str, str]]:
     built.append(("", group_result(rule, "age", "65+", [Point(day, 9.0, 40)], overall).reason))
     built.append(("", group_result(rule, "age", "15-17", [Point(day, 9.0, 4)], overall).reason))
     built += _suggestion_sentences()
+    built += _business_model_sentences()
     built += [
         ("", p)
         for p in fria_approval_problems(
@@ -407,6 +408,22 @@ def _sentences_built_by_the_core() -> list[tuple[str, str]]:
         )
     ]
     return built
+
+
+def _business_model_sentences() -> list[tuple[str, str]]:
+    from rightslens.core import business_model as bm
+
+    model = bm.BusinessModel(
+        general_purpose=True,
+        revenue_model=bm.RevenueModel.ADVERTISING,
+        target_customers=(bm.TargetCustomer.PUBLIC_SECTOR, bm.TargetCustomer.CONSUMERS),
+        release_speed=bm.ReleaseSpeed.RACED,
+        release_style=bm.ReleaseStyle.DOWNLOADABLE,
+        weights=bm.WeightsPolicy.OPEN,
+    )
+    risks = bm.inherent_risks(model)
+    assert len(risks) == 6
+    return [("", text) for r in risks for text in (r.risk, r.board_decision)]
 
 
 def _pattern_matches(key: str, english: str) -> bool:
