@@ -259,6 +259,21 @@ SENTENCES: dict[str, str] = {
     "suggest.title_public_sector": (
         "Residents may lose access to public services or a say in decisions about them"
     ),
+    # Red-line screening (core/screening.py): the legal status of a hit. The combined shapes come
+    # first, so a sentence with two parts is not read as one long first part.
+    "screening.law_caveat_and_called": (
+        "Prohibited by law in: {where}, subject to the exceptions recorded for this red line. "
+        "Also called a red line by: {who}."
+    ),
+    "screening.law_and_called": "Prohibited by law in: {where}. Also called a red line by: {who}.",
+    "screening.law_caveat": (
+        "Prohibited by law in: {where}, subject to the exceptions recorded for this red line."
+    ),
+    "screening.law": "Prohibited by law in: {where}.",
+    "screening.called": "Not prohibited by any law recorded here; called a red line by: {who}.",
+    "screening.none": "No legal status recorded for this red line.",
+    "screening.un_experts": "Red line called for by UN experts (not itself law)",
+    "screening.civil_society": "Red line called for by civil society (not itself law)",
     # Business-model risks and the board decision each calls for (core/business_model.py).
     "business_model.general_purpose_risk": (
         "It can be used, misused and abused in many ways nobody foresees at release, across every "

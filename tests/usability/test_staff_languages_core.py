@@ -398,6 +398,7 @@ def _sentences_built_by_the_core() -> list[tuple[str, str]]:
     built.append(("", group_result(rule, "age", "15-17", [Point(day, 9.0, 4)], overall).reason))
     built += _suggestion_sentences()
     built += _business_model_sentences()
+    built += _screening_sentences()
     built += [
         ("", p)
         for p in fria_approval_problems(
@@ -424,6 +425,27 @@ def _business_model_sentences() -> list[tuple[str, str]]:
     risks = bm.inherent_risks(model)
     assert len(risks) == 6
     return [("", text) for r in risks for text in (r.risk, r.board_decision)]
+
+
+def _screening_sentences() -> list[tuple[str, str]]:
+    from rightslens.core.screening import (
+        STATUS_LABELS,
+        LegalStatus,
+        LegalStatusKind,
+        RedLineHit,
+        legal_status_summary,
+    )
+
+    law = LegalStatus(LegalStatusKind.PROHIBITED_BY_LAW, "EU AI Act", "Art. 5(1)(f)")
+    call = LegalStatus(LegalStatusKind.CALLED_FOR_BY_UN_EXPERTS, "OHCHR", "A/HRC/48/31")
+    combinations = [(), (law,), (call,), (law, call)]
+    built = [
+        ("", legal_status_summary(RedLineHit("rl", "R", (), statuses, exceptions=exceptions)))
+        for statuses in combinations
+        for exceptions in ("", "Medical or safety reasons")
+    ]
+    labels = [STATUS_LABELS[k] for k in STATUS_LABELS if k != LegalStatusKind.PROHIBITED_BY_LAW]
+    return built + [("", text) for text in labels]
 
 
 def _pattern_matches(key: str, english: str) -> bool:
