@@ -320,6 +320,24 @@ SENTENCES: dict[str, str] = {
         "Is a staged or precautionary release warranted given the severity of possible misuse, "
         "even if unlikely?"
     ),
+    # The assessment PDF report (assessments/reports/pdf.py): lines with counts and names.
+    "report.approved_on": "{date} by {person}",
+    "report.impacts_identified": "{n} impacts on people identified; {severe} severe.",
+    "report.uncovered_responses": "{n} required response(s) not yet covered by an action.",
+    "report.left_behind": "Groups left behind by mitigations: {groups}.",
+    "report.quality_errors": "{n} quality error(s) open.",
+    "report.quality_errors_blocking": "{n} quality error(s) open: sign-off is blocked.",
+    "report.paid_by": "paid by {who}",
+    "report.weights": "weights: {weights}",
+    "report.decision": "{hits}. Decision: {decision}",
+    "report.coverage": (
+        "{categories} of {categories_total} risk categories considered ({percent}%); {rights} of "
+        "{rights_total} rights in the catalogue touched."
+    ),
+    "report.category_impacts": "{n} impact(s)",
+    "report.not_relevant": "not relevant: {reason}",
+    "report.gap": "Gap: no action yet to {requirement}",
+    "report.indicator": "Indicator: {name} — overall: {verdict}",
     # Built on the Django side from core values (the register's severity picture).
     "register.potential_likelihood": "Potential, likelihood {n} ({likelihood})",
 }
@@ -423,6 +441,9 @@ def core_text(text: object, key: str | None = None) -> str:
     translated = pgettext(LABEL_CONTEXT, english)
     if translated != english:
         return translated
+    title = _knowledge_title(english)
+    if title:
+        return title
     return _joined(english) or english
 
 

@@ -605,13 +605,23 @@ def test_staff_pages_show_findings_bands_and_responses_in_the_language(db, langu
     [
         (
             "fr",
-            ["1. Périmètre", "4. Incidences classées par priorité", "Risque pour les personnes"],
-            ["1. Scope", "Risk to people"],
+            [
+                "1. Périmètre",
+                "4. Incidences classées par priorité",
+                "Risque pour les personnes",
+                "incidences sur les personnes recensées",
+            ],
+            ["1. Scope", "Risk to people", "impacts on people identified", "NOT CONSIDERED"],
         ),
         (
             "es",
-            ["1. Alcance", "4. Impactos priorizados", "Riesgo para las personas"],
-            ["1. Scope", "Risk to people"],
+            [
+                "1. Alcance",
+                "4. Impactos priorizados",
+                "Riesgo para las personas",
+                "impactos en las personas identificados",
+            ],
+            ["1. Scope", "Risk to people", "impacts on people identified", "NOT CONSIDERED"],
         ),
     ],
 )

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils import dateformat
 from fpdf.enums import XPos, YPos
 
 from rightslens.assessments.selectors import impact_ratings
 from rightslens.common.pdf import DocumentPDF
 from rightslens.core.effectiveness import VERDICT_TEXT
-from rightslens.ux.wording import core_label, core_text, finding_text
+from rightslens.ux.wording import core_label, core_text, finding_text, sentence
 from rightslens.ux.wording import report_text as _t
 
 INK, MUTED, ACCENT, SEVERE = (27, 31, 36), (87, 96, 106), (11, 92, 173), (164, 14, 38)
@@ -58,6 +59,11 @@ class ReportPDF(DocumentPDF):
         )
 
 
+def _approved(assessment: Any) -> str:
+    when = dateformat.format(assessment.approved_at, "j F Y")
+    return sentence("report.approved_on", date=when, person=assessment.approved_by)
+
+
 def _title_page(pdf: ReportPDF, ctx: dict[str, Any]) -> None:
     a = ctx["assessment"]
     pdf.add_page()
@@ -76,7 +82,7 @@ def _title_page(pdf: ReportPDF, ctx: dict[str, Any]) -> None:
     pdf.pair(_t("Status"), a.get_status_display())
     pdf.pair(
         _t("Approved"),
-        f"{a.approved_at:%d %B %Y} by {a.approved_by}" if a.approved_at else _t("Not yet approved"),
+        _approved(a) if a.approved_at else _t("Not yet approved"),
     )
     for flag in ctx["flags"]:
         pdf.para(f"{_t('Attention:')} {core_text(flag)}", 11, bold=True, color=SEVERE)
@@ -103,18 +109,14 @@ def _summary(pdf: ReportPDF, ctx: dict[str, Any]) -> None:
     errors = [f for f in ctx["findings"] if f.level.value == "error"]
     pdf.ln(6)
     pdf.heading(_t("In brief"), 13)
-    pdf.para(f"• {len(entries)} impacts on people identified; {len(severe)} severe.")
+    pdf.para("• " + sentence("report.impacts_identified", n=len(entries), severe=len(severe)))
     for entry in severe[:3]:
         pdf.para(f"   – {entry.impact.title}", 10, bold=True, color=SEVERE)
-    pdf.para(f"• {gaps} required response(s) not yet covered by an action.")
-    pdf.para(
-        "• Groups left behind by mitigations: "
-        + (", ".join(behind) if behind else "none measured")
-        + "."
-    )
-    pdf.para(
-        f"• {len(errors)} quality error(s) open" + (": sign-off is blocked." if errors else ".")
-    )
+    pdf.para("• " + sentence("report.uncovered_responses", n=gaps))
+    left = ", ".join(behind) if behind else _t("none measured")
+    pdf.para("• " + sentence("report.left_behind", groups=left))
+    key = "report.quality_errors_blocking" if errors else "report.quality_errors"
+    pdf.para("• " + sentence(key, n=len(errors)))
 
 
 def _scope(pdf: ReportPDF, ctx: dict[str, Any]) -> None:
@@ -132,36 +134,42 @@ def _scope(pdf: ReportPDF, ctx: dict[str, Any]) -> None:
     pdf.pair(_t("Customers"), s.customers)
     pdf.pair(_t("Vendors"), s.vendors)
     model = [
-        ("General-purpose" if s.general_purpose else "Specific purpose"),
-        s.who_pays and f"paid by {s.who_pays}",
+        _t("General-purpose") if s.general_purpose else _t("Specific purpose"),
+        s.who_pays and sentence("report.paid_by", who=s.who_pays),
         s.get_release_style_display() if s.release_style else "",
-        s.weights and f"weights: {s.weights}",
+        s.weights and sentence("report.weights", weights=core_label(s.weights)),
     ]
     pdf.pair(_t("Business model"), "; ".join(m for m in model if m))
     screening = ctx["screening"]
     if screening is not None:
-        hits = (
-            ", ".join(h.get("title", h.get("red_line_id", "")) for h in screening.hits) or "no hit"
+        hits = ", ".join(h.get("title", h.get("red_line_id", "")) for h in screening.hits) or _t(
+            "no hit"
         )
-        decided = screening.get_decision_display() if screening.decision else "NOT DECIDED"
-        pdf.pair(_t("Red-line screen"), f"{hits}. Decision: {decided} {screening.decision_reasons}")
+        decided = screening.get_decision_display() if screening.decision else _t("NOT DECIDED")
+        decision = sentence("report.decision", hits=hits, decision=decided)
+        pdf.pair(_t("Red-line screen"), f"{decision} {screening.decision_reasons}")
     pdf.heading(_t("2. Method"), 13)
     pdf.para(ctx["method"])
     cov = ctx["coverage"]
     pdf.heading(_t("3. Coverage"), 13)
     pdf.para(
-        f"{cov.categories_considered} of {cov.categories_total} risk categories considered "
-        f"({cov.category_percent}%); {cov.rights_considered} of {cov.rights_total} rights in the catalogue "
-        "touched."
+        sentence(
+            "report.coverage",
+            categories=cov.categories_considered,
+            categories_total=cov.categories_total,
+            percent=cov.category_percent,
+            rights=cov.rights_considered,
+            rights_total=cov.rights_total,
+        )
     )
     for row in ctx["rows"]:
         if row.impacts:
-            state = f"{len(row.impacts)} impact(s)"
+            state = sentence("report.category_impacts", n=len(row.impacts))
         elif row.review:
-            state = f"not relevant: {row.review.reason}"
+            state = sentence("report.not_relevant", reason=row.review.reason)
         else:
-            state = "NOT CONSIDERED"
-        pdf.para(f"• {row.category.title}: {state}", 9)
+            state = _t("NOT CONSIDERED")
+        pdf.para(f"• {core_text(row.category.title)}: {state}", 9)
 
 
 def _impacts(pdf: ReportPDF, ctx: dict[str, Any]) -> None:
@@ -179,7 +187,7 @@ def _impacts(pdf: ReportPDF, ctx: dict[str, Any]) -> None:
         pdf.para(f"{number}. {i.title}", 12, bold=True, color=color)
         pdf.pair(
             _t("Risk to people"),
-            f"{i.get_severity_band_display()} ({'actual' if i.actual else 'potential'})",
+            f"{i.get_severity_band_display()} ({_t('actual') if i.actual else _t('potential')})",
         )
         pdf.pair(
             _t("Risk to business"),
@@ -198,14 +206,20 @@ def _impacts(pdf: ReportPDF, ctx: dict[str, Any]) -> None:
                 9,
             )
         for unmet in entry.unmet:
-            pdf.para(f"   Gap: no action yet to {unmet.label.lower()}", 9, bold=True, color=SEVERE)
+            gap = sentence("report.gap", requirement=core_text(unmet.label).lower())
+            pdf.para(f"   {gap}", 9, bold=True, color=SEVERE)
         _effectiveness(pdf, entry)
 
 
 def _effectiveness(pdf: ReportPDF, entry: Any) -> None:
     for view in entry.indicators:
         pdf.para(
-            f"   Indicator: {view.indicator.name} — overall: {core_text(VERDICT_TEXT[view.overall])}",
+            "   "
+            + sentence(
+                "report.indicator",
+                name=view.indicator.name,
+                verdict=core_text(VERDICT_TEXT[view.overall]),
+            ),
             9,
             bold=True,
         )
