@@ -21,6 +21,16 @@ from .crawl import demo
 from .public_pages import visible_text
 from .staff_pages import staff_pages, stored_text
 
+
+@pytest.fixture(autouse=True)
+def _english_afterwards():
+    """A request in French or Spanish leaves that language active; later tests expect English."""
+    yield
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 SAME_AS_ENGLISH = {
     "RightsLens",
     "rightslens",
