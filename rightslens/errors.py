@@ -17,8 +17,12 @@ class FieldErrors(Exception):
         """Show each message next to its field, or at the top of the form when no field matches.
 
         With `name_unmatched`, a message shown at the top starts with the name it was about.
+        Messages the core or a service built in English are shown in the reader's language.
         """
-        for name, message in self.fields.items():
+        from rightslens.ux.wording import core_text
+
+        for name, english in self.fields.items():
+            message = core_text(english)
             if name in form.fields:
                 form.add_error(name, message)
             else:

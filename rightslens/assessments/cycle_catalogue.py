@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import get_language
+
 from rightslens.common import knowledge as knowledge_access
 from rightslens.core.knowledge import Item
 from rightslens.core.suggestions import RiskExample
@@ -110,8 +112,8 @@ def trigger_guides() -> list[TriggerGuide]:
     return [
         TriggerGuide(
             str(i.get("code")),
-            i.title,
-            str(i.get("summary") or ""),
+            i.title_in(get_language()),
+            str(i.text_in("summary", get_language()) or ""),
             str(i.get("assessment_kind") or ""),
         )
         for i in _items("dd_trigger")

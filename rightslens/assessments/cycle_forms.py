@@ -20,8 +20,8 @@ from rightslens.assessments.models import (
 from rightslens.common.forms import set_choices, set_queryset
 from rightslens.common.rights import RightsCheckboxes, right_choices
 from rightslens.core.involvement import ActionType, Involvement
-from rightslens.core.vocabulary import label
 from rightslens.inventory.models import AffectedGroup, AISystem
+from rightslens.ux.wording import core_label_lazy
 
 from . import cycle_catalogue
 from .cycle_models import Dimension, IndicatorKind, Preference, ReleaseStyle, ReviewDecision
@@ -211,7 +211,7 @@ class ImpactForm(forms.Form):
         choices=LIKELIHOOD, coerce=int, required=False, empty_value=None
     )
     involvement = forms.ChoiceField(
-        choices=[(m.value, label(m.value)) for m in Involvement],
+        choices=[(m.value, core_label_lazy(m.value)) for m in Involvement],
         label=pgettext_lazy("staff", "Involvement"),
     )
     involvement_rationale = forms.CharField(
@@ -243,7 +243,7 @@ class ImpactForm(forms.Form):
 
 class ActionPlanForm(forms.Form):
     action_type = forms.ChoiceField(
-        choices=[(m.value, label(m.value)) for m in ActionType],
+        choices=[(m.value, core_label_lazy(m.value)) for m in ActionType],
         label=pgettext_lazy("staff", "Type of action"),
     )
     preference = forms.ChoiceField(

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import pgettext_lazy
 
 from rightslens.common.forms import set_choices
@@ -13,8 +14,8 @@ from rightslens.common.rights import RightsCheckboxes
 from rightslens.core.impact_fields import DOCUMENT_FIELDS
 from rightslens.core.involvement import ActionType, Involvement
 from rightslens.core.severity import SEVERITY_DIMENSIONS, Likelihood
-from rightslens.core.vocabulary import label
 from rightslens.inventory.models import AISystem
+from rightslens.ux.wording import core_label_lazy
 
 from . import catalogue
 from .models import ActionStatus, AssessmentKind, ImpactStatus, Trigger
@@ -32,7 +33,7 @@ _INVOLVEMENT_LABELS = {
 
 def _rating_choices(enum: type, blank: Any) -> list[tuple[str, Any]]:
     return [("", blank)] + [
-        (str(int(m)), f"{int(m)} – {label(m.name.lower())}")
+        (str(int(m)), format_lazy("{} – {}", int(m), core_label_lazy(m.name.lower())))
         for m in enum  # type: ignore[attr-defined]  # enum is an Enum class passed as a plain type
     ]
 
@@ -245,7 +246,7 @@ class ImpactForm(forms.Form):
 class ActionForm(forms.Form):
     action_type = forms.ChoiceField(
         label=pgettext_lazy("staff", "Type of action"),
-        choices=[(m.value, label(m.value)) for m in ActionType],
+        choices=[(m.value, core_label_lazy(m.value)) for m in ActionType],
     )
     description = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 2}), label=pgettext_lazy("staff", "Description")

@@ -3,28 +3,32 @@
 from __future__ import annotations
 
 from enum import Enum, IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.db.models.signals import post_delete
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import pgettext_lazy
 
 from rightslens.accounts.models import OrgScoped
 from rightslens.core.involvement import ActionType, Involvement
 from rightslens.core.severity import Irremediability, Likelihood, Scale, Scope, SeverityBand
-from rightslens.core.vocabulary import label
 from rightslens.inventory.models import AffectedGroup, AISystem
+from rightslens.ux.wording import core_label_lazy
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
-def _int_choices(enum: type[IntEnum]) -> list[tuple[int, str]]:
-    return [(int(m), f"{int(m)} – {label(m.name.lower())}") for m in enum]
+def _int_choices(enum: type[IntEnum]) -> list[tuple[int, StrOrPromise]]:
+    return [(int(m), format_lazy("{} – {}", int(m), core_label_lazy(m.name.lower()))) for m in enum]
 
 
-def _str_choices(enum: type[Enum]) -> list[tuple[str, str]]:
-    return [(m.value, label(m.value)) for m in enum]
+def _str_choices(enum: type[Enum]) -> list[tuple[str, StrOrPromise]]:
+    return [(m.value, core_label_lazy(m.value)) for m in enum]
 
 
 class AssessmentKind(models.TextChoices):

@@ -18,8 +18,8 @@ from django.utils.translation import pgettext, pgettext_lazy
 from rightslens.accounts.models import Organisation
 from rightslens.core.involvement import Requirement, Response
 from rightslens.core.severity import Likelihood, SeverityBand
-from rightslens.core.vocabulary import label
 from rightslens.inventory.models import AffectedGroup, AISystem
+from rightslens.ux.wording import core_label, sentence
 
 from .models import Impact
 from .rules import impact_plan_gaps, impact_response
@@ -345,7 +345,9 @@ def severity_picture(rows: list[RegisterRow]) -> SeverityPicture:
         ]
 
     columns = [
-        PictureColumn(b, label(b.name.lower()), sum(1 for r in rows if r.impact.severity_band == b))
+        PictureColumn(
+            b, core_label(b.name.lower()), sum(1 for r in rows if r.impact.severity_band == b)
+        )
         for b in bands
     ]
     picture_rows = [
@@ -356,7 +358,11 @@ def severity_picture(rows: list[RegisterRow]) -> SeverityPicture:
         )
     ]
     for likelihood in sorted(Likelihood, reverse=True):
-        text = f"Potential, likelihood {int(likelihood)} ({label(likelihood.name.lower()).lower()})"
+        text = sentence(
+            "register.potential_likelihood",
+            n=int(likelihood),
+            likelihood=core_label(likelihood.name.lower()).lower(),
+        )
         picture_rows.append(
             PictureRow(text, False, [(b, cell(b, False, int(likelihood))) for b in bands])
         )
@@ -422,7 +428,7 @@ def severity_picture_counts(
         return (band, cells.get((int(band), actual, likelihood), 0), on_page)
 
     columns = [
-        PictureColumn(b, label(b.name.lower()), sum(n for k, n in cells.items() if k[0] == b))
+        PictureColumn(b, core_label(b.name.lower()), sum(n for k, n in cells.items() if k[0] == b))
         for b in bands
     ]
     rows = [
@@ -431,6 +437,10 @@ def severity_picture_counts(
         )
     ]
     for likelihood in sorted(Likelihood, reverse=True):
-        text = f"Potential, likelihood {int(likelihood)} ({label(likelihood.name.lower()).lower()})"
+        text = sentence(
+            "register.potential_likelihood",
+            n=int(likelihood),
+            likelihood=core_label(likelihood.name.lower()).lower(),
+        )
         rows.append(CountedRow(text, False, [cell(b, False, int(likelihood)) for b in bands]))
     return CountedPicture(columns, rows)

@@ -23,8 +23,8 @@ from rightslens.core import involvement as core_involvement
 from rightslens.core import severity as core_severity
 from rightslens.core.involvement import Involvement, required_response
 from rightslens.core.severity import SeverityBand
-from rightslens.core.vocabulary import label
 from rightslens.inventory.models import AISystem
+from rightslens.ux.wording import core_label
 
 from . import catalogue
 from . import rules as impact_rules
@@ -105,7 +105,7 @@ class RegisterFilterForm(forms.Form):
         label=pgettext_lazy("staff", "Involvement"),
         required=False,
         choices=[("", pgettext_lazy("staff", "Any involvement"))]
-        + [(m.value, label(m.value)) for m in Involvement],
+        + [(m.value, core_label(m.value)) for m in Involvement],
     )
     status = forms.ChoiceField(
         label=pgettext_lazy("staff", "Status"),
@@ -124,7 +124,7 @@ class RegisterFilterForm(forms.Form):
             self,
             "band",
             [("", pgettext_lazy("staff", "Any severity"))]
-            + [(int(b), label(b.name.lower())) for b in sorted(SeverityBand, reverse=True)],
+            + [(int(b), core_label(b.name.lower())) for b in sorted(SeverityBand, reverse=True)],
         )
         rights = [(rid, title) for _, group in catalogue.right_choices() for rid, title in group]
         set_choices(self, "right", [("", pgettext_lazy("staff", "Any right")), *rights])
@@ -237,14 +237,14 @@ def _query_with(request: HttpRequest, *, cursor: str) -> str:
 
 
 def _levels(enum: Any) -> list[tuple[int, str]]:
-    return [(int(m), label(m.name.lower()).lower()) for m in enum]
+    return [(int(m), core_label(m.name.lower()).lower()) for m in enum]
 
 
 def method(request: HttpRequest) -> HttpResponse:
     """The rules in plain language, with the docstrings of the code that applies them."""
     responses = [
         (
-            label(inv.value),
+            core_label(inv.value),
             required_response(inv, actual=False),
             required_response(inv, actual=True),
         )

@@ -12,30 +12,35 @@ from docx import Document
 
 from rightslens.assessments.reports.pdf import MUTED, SEVERE, ReportPDF
 from rightslens.core.disclosure.template import FriaTemplate
+from rightslens.ux.wording import core_label, report_text, sentence
 
 from .selectors import document_items
 
 
 def _title(document: dict[str, Any]) -> str:
     meta = document.get("meta", {})
-    return f"Fundamental rights impact assessment: {meta.get('system', {}).get('name', '')}"
+    return sentence("fria.title", system=meta.get("system", {}).get("name", ""))
 
 
 def _status_line(document: dict[str, Any]) -> str:
     meta = document.get("meta", {})
     fria = meta.get("fria") or {}
     if not fria:
-        return "Preview computed from the register; not saved or approved."
-    approved = (
-        f", approved {fria['approved_at'][:10]} by {fria['approved_by']}"
-        if fria.get("approved_at")
-        else ""
-    )
-    return f"Version {fria['version']}, {fria['status']}{approved}"
+        return report_text("Preview computed from the register; not saved or approved.")
+    status = core_label(fria["status"])
+    if fria.get("approved_at"):
+        return sentence(
+            "fria.status_approved",
+            version=fria["version"],
+            status=status,
+            date=fria["approved_at"][:10],
+            person=fria["approved_by"],
+        )
+    return sentence("fria.status", version=fria["version"], status=status)
 
 
 def _source_line(entry: dict[str, Any]) -> str:
-    return ", ".join(f"{s['type']} #{s['id']}" for s in entry["sources"]) or "none"
+    return ", ".join(f"{s['type']} #{s['id']}" for s in entry["sources"]) or report_text("none")
 
 
 def fria_json_bytes(document: dict[str, Any]) -> bytes:
@@ -46,16 +51,21 @@ def fria_docx(document: dict[str, Any]) -> bytes:
     doc = Document()
     doc.add_heading(_title(document), level=0)
     doc.add_paragraph(_status_line(document))
+    meta = document["meta"]
     doc.add_paragraph(
-        f"Template: {document['meta'].get('template')} (v{document['meta'].get('template_version')})"
+        sentence(
+            "fria.template", template=meta.get("template"), version=meta.get("template_version")
+        )
     )
     for key, entry in document_items(document):
         doc.add_heading(f"({key}) {entry['title']}", level=1)
         for paragraph in entry["text"].split("\n\n") or [""]:
             doc.add_paragraph(paragraph)
-        doc.add_paragraph().add_run(f"Sources: {_source_line(entry)}").italic = True
+        doc.add_paragraph().add_run(
+            sentence("fria.sources", sources=_source_line(entry))
+        ).italic = True
         for gap in entry["gaps"]:
-            doc.add_paragraph(f"Gap: {gap}", style="List Bullet")
+            doc.add_paragraph(sentence("fria.gap", gap=gap), style="List Bullet")
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -64,15 +74,15 @@ def fria_docx(document: dict[str, Any]) -> bytes:
 def fria_pdf(document: dict[str, Any]) -> bytes:
     pdf = ReportPDF(_title(document))
     pdf.add_page()
-    pdf.para("EU AI Act, Article 27", 11, color=MUTED)
+    pdf.para(report_text("EU AI Act, Article 27"), 11, color=MUTED)
     pdf.para(_title(document), 18, bold=True)
     pdf.para(_status_line(document), 10, color=MUTED)
     for key, entry in document_items(document):
         pdf.heading(f"({key}) {entry['title']}", 13)
         pdf.para(entry["text"] or "—")
-        pdf.para(f"Sources: {_source_line(entry)}", 8, color=MUTED)
+        pdf.para(sentence("fria.sources", sources=_source_line(entry)), 8, color=MUTED)
         for gap in entry["gaps"]:
-            pdf.para(f"Gap: {gap}", 9, bold=True, color=SEVERE)
+            pdf.para(sentence("fria.gap", gap=gap), 9, bold=True, color=SEVERE)
     return bytes(pdf.output())
 
 
@@ -82,17 +92,21 @@ def notification_note(
     gaps = sum(len(entry["gaps"]) for _, entry in document_items(document))
     return "\n".join(
         [
-            "Notification to the market surveillance authority (EU AI Act, Article 27(3))",
+            report_text(
+                "Notification to the market surveillance authority (EU AI Act, Article 27(3))"
+            ),
             "",
-            f"Deployer: {organisation_name}",
-            f"System: {document['meta']['system']['name']}",
-            f"Assessment: {_status_line(document)}",
-            f"Open gaps: {gaps}",
+            sentence("fria.deployer", name=organisation_name),
+            sentence("fria.system", name=document["meta"]["system"]["name"]),
+            sentence("fria.assessment", status=_status_line(document)),
+            sentence("fria.open_gaps", n=gaps),
             "",
             template.notification,
             "",
-            "Enclosed: fria.json (machine-readable), fria.pdf and fria.docx (the completed items with",
-            "the records each rests on).",
+            report_text(
+                "Enclosed: fria.json (machine-readable), fria.pdf and fria.docx (the completed "
+                "items with the records each rests on)."
+            ),
         ]
     )
 

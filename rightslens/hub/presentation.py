@@ -308,7 +308,7 @@ def gist(item: Item) -> str:
         relationship = gettext(RELATIONSHIP_WORDS[word]) if word in RELATIONSHIP_WORDS else word
         return f"{relationship}: {item.get('rationale', '')}"
     for name in ("summary", "description", "explanation", "text", "purpose"):
-        value = item.get(name)
+        value = item.text_in(name, get_language())
         if isinstance(value, str) and value.strip():
             return value
     return ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from rightslens.common.knowledge import knowledge
 from rightslens.core.knowledge import KnowledgeBase
@@ -77,7 +77,7 @@ def item_detail(request: HttpRequest, item_key: str) -> HttpResponse:
         "item": item,
         "type_label": type_name(item.type),
         "library": kb.libraries[item.library],
-        "fields": present(kb, item.fields),
+        "fields": present(kb, item.fields_in(get_language())),
         "replaced_by": kb.get(item.replaced_by) if item.replaced_by else None,
         "links_to": group_by_type(links_to),
         "linked_from": group_by_type(kb.linked_from(item.id)),

@@ -8,13 +8,14 @@ from django import forms
 from django.utils.translation import pgettext_lazy
 
 from rightslens.common.forms import set_choices
-from rightslens.core.vocabulary import LifecycleStage, SystemKind, ValueChainRole, Weights, label
+from rightslens.core.vocabulary import LifecycleStage, SystemKind, ValueChainRole, Weights
+from rightslens.ux.wording import core_label_lazy
 
 from .codes import split_codes
 
 
 def _choices(enum: type, blank: Any = None) -> list[tuple[str, Any]]:
-    options = [(m.value, label(m.value)) for m in enum]  # type: ignore[attr-defined]  # enum is an Enum class passed as a plain type
+    options = [(m.value, core_label_lazy(m.value)) for m in enum]  # type: ignore[attr-defined]  # enum is an Enum class passed as a plain type
     return [("", blank), *options] if blank is not None else options
 
 

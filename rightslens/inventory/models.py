@@ -7,11 +7,12 @@ from enum import Enum
 from django.db import models
 
 from rightslens.accounts.models import OrgScoped
-from rightslens.core.vocabulary import LifecycleStage, SystemKind, ValueChainRole, Weights, label
+from rightslens.core.vocabulary import LifecycleStage, SystemKind, ValueChainRole, Weights
+from rightslens.ux.wording import core_label_lazy
 
 
 def _choices(enum: type[Enum]) -> list[tuple[str, str]]:
-    return [(m.value, label(m.value)) for m in enum]
+    return [(m.value, core_label_lazy(m.value)) for m in enum]
 
 
 VALUE_CHAIN_ROLE_CHOICES = _choices(ValueChainRole)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from rightslens.common.pdf import DocumentPDF, font_dir, to_latin1  # noqa: F401  (to_latin1: re-exported)
+from rightslens.ux.wording import core_label, report_text, sentence
 
 FALLBACK_NOTE = (
     "Note: no Unicode font (DejaVu Sans) was found on the server, so characters outside Latin-1 "
@@ -39,13 +40,16 @@ def render_report_pdf(context: dict[str, Any]) -> bytes:
     """context: instrument, version, analysis, findings (CriterionFinding list)."""
     writer = _Writer()
     instrument, version, analysis = context["instrument"], context["version"], context["analysis"]
-    writer.line(f"UNGP alignment scorecard: {instrument.title}", size=16, gap=3)
-    writer.line(
-        f"{instrument.jurisdiction} - {instrument.get_kind_display()} - {'binding' if instrument.binding else 'voluntary'}"
-        f" - {version.label} (version {version.number}) - language {analysis.language}",
+    writer.line(sentence("policy.title", title=instrument.title), size=16, gap=3)
+    binding = report_text("binding" if instrument.binding else "voluntary")
+    edition = sentence(
+        "policy.version", label=version.label, number=version.number, language=analysis.language
     )
     writer.line(
-        f"Method: {analysis.method} (criteria {analysis.criteria_version}). Machine findings are a draft for a reviewer.",
+        f"{instrument.jurisdiction} - {instrument.get_kind_display()} - {binding} - {edition}"
+    )
+    writer.line(
+        sentence("policy.method", method=analysis.method, criteria=analysis.criteria_version),
         size=9,
     )
     if not writer.unicode:
@@ -53,9 +57,16 @@ def render_report_pdf(context: dict[str, Any]) -> bytes:
     for finding in context["findings"]:
         review = finding.latest_review()
         writer.line(f"{finding.title}", size=12, gap=0.5)
-        verdict = f"Machine: {finding.status} (confidence {finding.confidence:.2f})"
+        verdict = sentence(
+            "policy.machine",
+            status=core_label(finding.status),
+            confidence=f"{finding.confidence:.2f}",
+        )
         if review:
-            verdict += f"   Reviewer: {review.status} - {review.note}"
+            reviewed = sentence(
+                "policy.reviewer", status=core_label(review.status), note=review.note
+            )
+            verdict += f"   {reviewed}"
         writer.line(verdict, size=10, gap=0.5)
         writer.line(finding.explanation, size=9, gap=0.5)
         for item in finding.evidence:
@@ -65,9 +76,12 @@ def render_report_pdf(context: dict[str, Any]) -> bytes:
                 gap=0.5,
             )
         if finding.recommendation:
-            writer.line(f"Recommendation: {finding.recommendation}", size=9, gap=0.5)
+            writer.line(
+                sentence("policy.recommendation", text=finding.recommendation), size=9, gap=0.5
+            )
         if finding.sources:
             sources = "; ".join(f"{s['label']} ({s['kind_label']})" for s in finding.sources_shown)
-            writer.line(f"Basis: {finding.basis_label}. Sources: {sources}", size=8, gap=0.5)
+            basis = sentence("policy.basis", basis=finding.basis_label, sources=sources)
+            writer.line(basis, size=8, gap=0.5)
         writer.pdf.ln(2)
     return bytes(writer.pdf.output())

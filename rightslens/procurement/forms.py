@@ -8,8 +8,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from rightslens.core import business_model as bm
-from rightslens.core.vocabulary import SystemKind, label
+from rightslens.core.vocabulary import SystemKind
 from rightslens.inventory.models import AISystem
+from rightslens.ux.wording import core_label_lazy
 
 from .models import (
     ClauseStatus,
@@ -26,7 +27,7 @@ DATE = forms.DateInput(attrs={"type": "date"})
 
 
 def _choices(enum: type[Enum]) -> list[tuple[str, str]]:
-    return [(m.value, label(m.value)) for m in enum]
+    return [(m.value, core_label_lazy(m.value)) for m in enum]
 
 
 class ScreeningForm(forms.Form):
@@ -207,7 +208,7 @@ class LinkSystemForm(forms.Form):
 class CreateSystemForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind of system"),
-        choices=[(k.value, label(k.value)) for k in SystemKind],
+        choices=[(k.value, core_label_lazy(k.value)) for k in SystemKind],
         initial=SystemKind.OTHER_AI.value,
     )
 

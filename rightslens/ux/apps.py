@@ -6,3 +6,8 @@ class UxConfig(AppConfig):
 
     name = "rightslens.ux"
     label = "ux"
+
+    def ready(self) -> None:
+        from rightslens.ux import knowledge_titles, wording
+
+        wording.title_lookup = knowledge_titles.translated_title

@@ -308,9 +308,30 @@ def test_an_item_may_carry_translated_titles_and_falls_back_to_english():
     assert privacy.get("translations") is None  # not a type-specific field
 
 
+def test_an_item_may_translate_its_own_text_fields():
+    items = RIGHTS_ITEMS.replace(
+        "    title: Right to privacy\n",
+        "    title: Right to privacy\n    translations:\n"
+        "      es: {title: Derecho a la privacidad, summary: Nadie será objeto de injerencias.}\n",
+    )
+    privacy = {i.id: i for i in parse(items).items}["fx-right-privacy"]
+    assert privacy.text_in("summary", "es") == "Nadie será objeto de injerencias."
+    assert privacy.text_in("summary", "es-mx") == "Nadie será objeto de injerencias."
+    assert privacy.text_in("summary", "fr") == privacy.get("summary")
+    assert privacy.fields_in("es")["summary"] == "Nadie será objeto de injerencias."
+    assert privacy.fields_in("es")["article"] == "17"
+    assert privacy.text_in("title", "es") == "Derecho a la privacidad"
+
+
 @pytest.mark.parametrize(
     "translations",
-    ["      fr: Droit\n", "      fr: {summary: Texte}\n", "      fr: {title: ''}\n"],
+    [
+        "      fr: Droit\n",
+        "      fr: {explanation: Texte}\n",  # the item has no explanation to translate
+        "      fr: {instrument_ref: fx-other}\n",  # a cross-reference is not text to translate
+        "      fr: {summary: [Texte]}\n",
+        "      fr: {title: ''}\n",
+    ],
 )
 def test_a_malformed_translation_is_refused_with_the_item_named(translations):
     items = RIGHTS_ITEMS.replace(

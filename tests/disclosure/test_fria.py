@@ -227,3 +227,24 @@ def test_an_empty_newer_draft_does_not_hide_the_assessed_impacts(
     document = owner_client.get(f"/o/acme/disclosure/fria/{fria.pk}/fria.json").json()
     assert {"type": "impact", "id": impact.pk} in document["d"]["sources"]
     assert "from 'Pre-procurement' v1" in document["d"]["text"]
+
+
+def test_the_fria_documents_have_their_fixed_text_in_the_reader_language(
+    owner_client, system, oversight
+):
+    from django.utils import translation
+
+    fria = start(owner_client, system)
+    url = f"/o/acme/disclosure/fria/{fria.pk}/"
+    try:
+        docx = owner_client.get(url + "fria.docx", HTTP_ACCEPT_LANGUAGE="fr")
+        pack = owner_client.get(url + "notification.zip", HTTP_ACCEPT_LANGUAGE="es")
+    finally:
+        translation.activate("en")  # a request leaves its language active for later tests
+    text = "\n".join(p.text for p in Document(io.BytesIO(docx.content)).paragraphs)
+    assert "Analyse d'impact sur les droits fondamentaux :" in text
+    assert "Lacune : no period of use recorded" in text and "Sources :" in text
+    assert "Gap:" not in text and "Fundamental rights impact assessment" not in text
+    note = zipfile.ZipFile(io.BytesIO(pack.content)).read("notification.txt").decode()
+    assert "Notificación a la autoridad de vigilancia del mercado" in note
+    assert "Lagunas abiertas:" in note and "Open gaps" not in note

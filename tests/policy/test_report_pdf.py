@@ -54,3 +54,23 @@ def test_the_pdf_report_names_each_criterions_sources_and_basis(org, owner):
     text = _pdf_text(report_pdf.render_report_pdf(_context(version)))
     assert "Basis: UNGP requirement" in text
     assert "Guiding Principles on Business and Human Rights" in text
+
+
+@pytest.mark.parametrize(
+    ("language", "wanted", "english"),
+    [
+        ("fr", ["Tableau d'alignement sur les Principes directeurs", "Fondement :"], "Basis:"),
+        ("es", ["Cuadro de alineación con los Principios Rectores", "Fundamento:"], "Basis:"),
+    ],
+)
+def test_the_pdf_report_has_its_fixed_text_in_the_reader_language(
+    org, owner, language, wanted, english
+):
+    from django.utils import translation
+
+    version = make_version(org, owner, text=PORTUGUESE_BILL)
+    with translation.override(language):
+        text = _pdf_text(report_pdf.render_report_pdf(_context(version)))
+    for phrase in wanted:
+        assert phrase in text, phrase
+    assert english not in text and "UNGP alignment scorecard" not in text

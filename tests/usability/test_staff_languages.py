@@ -314,3 +314,67 @@ def test_principles_risk_categories_and_rights_all_have_french_and_spanish_title
         for item in kb.by_type(item_type):
             for language in ("fr", "es"):
                 assert item.title_in(language) != item.title, (item.id, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "summary", "group", "group_summary"),
+    [
+        (
+            "fr",
+            "Lorsqu'une entreprise constate qu'elle a causé des incidences négatives",
+            "Enfants",
+            "Les personnes de moins de 18 ans",
+        ),
+        (
+            "es",
+            "Si una empresa determina que ha provocado o contribuido a provocar consecuencias negativas",
+            "Niños, niñas y adolescentes",
+            "Las personas menores de 18 años",
+        ),
+    ],
+)
+def test_the_hub_shows_knowledge_summaries_in_the_reader_language(
+    client, language, summary, group, group_summary
+):
+    from rightslens.common.knowledge import knowledge
+
+    from .public_pages import visible_text as shown
+
+    def text(url: str) -> str:
+        html = client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        return " ".join(shown(html))
+
+    english = knowledge().get("ungp-22").get("summary")
+    item = text("/hub/items/ungp-22/")
+    assert summary in item and english not in item
+    explanation = " ".join(knowledge().get("ungp-22").get("explanation").split())
+    assert explanation[:60] not in item
+    listing = text("/hub/types/principle/")
+    assert summary in listing and english[:40] not in listing
+    children = text("/hub/items/vg-children/")
+    assert group in children and group_summary in children
+    assert knowledge().get("vg-children").get("summary") not in children
+    assert english in " ".join(
+        shown(client.get("/hub/items/ungp-22/", HTTP_ACCEPT_LANGUAGE="en").content.decode())
+    )
+
+
+def test_the_hub_items_of_the_rights_and_due_diligence_libraries_have_french_and_spanish_summaries():
+    from rightslens.common.knowledge import knowledge
+
+    kb = knowledge()
+    for library in ("rights", "ungps", "due-diligence", "value-chain"):
+        for item in kb.libraries[library].items:
+            if item.type == "instrument" or not item.get("summary"):
+                continue
+            for language in ("fr", "es"):
+                assert item.text_in("summary", language) != item.get("summary"), (item.id, language)
+                if item.get("explanation"):
+                    assert item.text_in("explanation", language) != item.get("explanation")
+                if library not in ("rights", "ungps"):  # titles tested above
+                    assert item.title_in(language) != item.title or item.title in {
+                        "Transparent",
+                        "Accessible",
+                        "Restitution",
+                        "Satisfaction",
+                    }, (item.id, language)

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils import dateformat
 from fpdf.enums import XPos, YPos
 
 from rightslens.assessments.selectors import impact_ratings
 from rightslens.common.pdf import DocumentPDF
 from rightslens.core.effectiveness import VERDICT_TEXT
+from rightslens.ux.wording import core_label, core_text, finding_text, sentence
+from rightslens.ux.wording import report_text as _t
 
 INK, MUTED, ACCENT, SEVERE = (27, 31, 36), (87, 96, 106), (11, 92, 173), (164, 14, 38)
 
@@ -56,33 +59,41 @@ class ReportPDF(DocumentPDF):
         )
 
 
+def _approved(assessment: Any) -> str:
+    when = dateformat.format(assessment.approved_at, "j F Y")
+    return sentence("report.approved_on", date=when, person=assessment.approved_by)
+
+
 def _title_page(pdf: ReportPDF, ctx: dict[str, Any]) -> None:
     a = ctx["assessment"]
     pdf.add_page()
     pdf.ln(25)
-    pdf.para("Human rights impact assessment", 12, color=MUTED)
+    pdf.para(_t("Human rights impact assessment"), 12, color=MUTED)
     pdf.ln(2)
     pdf.para(a.title, 24, bold=True)
     pdf.ln(4)
     pdf.para(f"{a.organisation.name} · {ctx['system'].name}", 13)
     pdf.ln(8)
-    pdf.pair("Kind", a.get_kind_display())
+    pdf.pair(_t("Kind"), a.get_kind_display())
     pdf.pair(
-        "Trigger", a.get_trigger_display() + (f" — {a.trigger_note}" if a.trigger_note else "")
+        _t("Trigger"), a.get_trigger_display() + (f" — {a.trigger_note}" if a.trigger_note else "")
     )
-    pdf.pair("Version", a.version)
-    pdf.pair("Status", a.get_status_display())
+    pdf.pair(_t("Version"), a.version)
+    pdf.pair(_t("Status"), a.get_status_display())
     pdf.pair(
-        "Approved",
-        f"{a.approved_at:%d %B %Y} by {a.approved_by}" if a.approved_at else "Not yet approved",
+        _t("Approved"),
+        _approved(a) if a.approved_at else _t("Not yet approved"),
     )
     for flag in ctx["flags"]:
-        pdf.para(f"Attention: {flag}", 11, bold=True, color=SEVERE)
+        pdf.para(f"{_t('Attention:')} {core_text(flag)}", 11, bold=True, color=SEVERE)
     _summary(pdf, ctx)
     pdf.ln(10)
     pdf.para(
-        "Built on the UN Guiding Principles on Business and Human Rights. Risk to people and risk to the "
-        "business are reported side by side and never combined; priority follows risk to people only.",
+        _t(
+            "Built on the UN Guiding Principles on Business and Human Rights. Risk to people and risk "
+            "to the business are reported side by side and never combined; priority follows risk to "
+            "people only."
+        ),
         9,
         color=MUTED,
     )
@@ -97,73 +108,77 @@ def _summary(pdf: ReportPDF, ctx: dict[str, Any]) -> None:
     )
     errors = [f for f in ctx["findings"] if f.level.value == "error"]
     pdf.ln(6)
-    pdf.heading("In brief", 13)
-    pdf.para(f"• {len(entries)} impacts on people identified; {len(severe)} severe.")
+    pdf.heading(_t("In brief"), 13)
+    pdf.para("• " + sentence("report.impacts_identified", n=len(entries), severe=len(severe)))
     for entry in severe[:3]:
         pdf.para(f"   – {entry.impact.title}", 10, bold=True, color=SEVERE)
-    pdf.para(f"• {gaps} required response(s) not yet covered by an action.")
-    pdf.para(
-        "• Groups left behind by mitigations: "
-        + (", ".join(behind) if behind else "none measured")
-        + "."
-    )
-    pdf.para(
-        f"• {len(errors)} quality error(s) open" + (": sign-off is blocked." if errors else ".")
-    )
+    pdf.para("• " + sentence("report.uncovered_responses", n=gaps))
+    left = ", ".join(behind) if behind else _t("none measured")
+    pdf.para("• " + sentence("report.left_behind", groups=left))
+    key = "report.quality_errors_blocking" if errors else "report.quality_errors"
+    pdf.para("• " + sentence(key, n=len(errors)))
 
 
 def _scope(pdf: ReportPDF, ctx: dict[str, Any]) -> None:
     a, s = ctx["assessment"], ctx["scoping"]
     pdf.add_page()
-    pdf.heading("1. Scope")
-    pdf.pair("Context of use", a.context_of_use)
-    pdf.pair("Countries", ", ".join(a.scope_countries))
-    pdf.pair("Languages", ", ".join(a.scope_languages))
-    pdf.pair("Safety tested in", ", ".join(s.safety_tested_languages))
-    pdf.pair("Users", s.users)
-    pdf.pair("Affected groups", s.affected_groups_note)
-    pdf.pair("Vulnerable groups", ", ".join(ctx["vulnerable_titles"]))
-    pdf.pair("Suppliers", s.suppliers)
-    pdf.pair("Customers", s.customers)
-    pdf.pair("Vendors", s.vendors)
+    pdf.heading(_t("1. Scope"))
+    pdf.pair(_t("Context of use"), a.context_of_use)
+    pdf.pair(_t("Countries"), ", ".join(a.scope_countries))
+    pdf.pair(_t("Languages"), ", ".join(a.scope_languages))
+    pdf.pair(_t("Safety tested in"), ", ".join(s.safety_tested_languages))
+    pdf.pair(_t("Users"), s.users)
+    pdf.pair(_t("Affected groups"), s.affected_groups_note)
+    pdf.pair(_t("Vulnerable groups"), ", ".join(ctx["vulnerable_titles"]))
+    pdf.pair(_t("Suppliers"), s.suppliers)
+    pdf.pair(_t("Customers"), s.customers)
+    pdf.pair(_t("Vendors"), s.vendors)
     model = [
-        ("General-purpose" if s.general_purpose else "Specific purpose"),
-        s.who_pays and f"paid by {s.who_pays}",
+        _t("General-purpose") if s.general_purpose else _t("Specific purpose"),
+        s.who_pays and sentence("report.paid_by", who=s.who_pays),
         s.get_release_style_display() if s.release_style else "",
-        s.weights and f"weights: {s.weights}",
+        s.weights and sentence("report.weights", weights=core_label(s.weights)),
     ]
-    pdf.pair("Business model", "; ".join(m for m in model if m))
+    pdf.pair(_t("Business model"), "; ".join(m for m in model if m))
     screening = ctx["screening"]
     if screening is not None:
-        hits = (
-            ", ".join(h.get("title", h.get("red_line_id", "")) for h in screening.hits) or "no hit"
+        hits = ", ".join(h.get("title", h.get("red_line_id", "")) for h in screening.hits) or _t(
+            "no hit"
         )
-        decided = screening.get_decision_display() if screening.decision else "NOT DECIDED"
-        pdf.pair("Red-line screen", f"{hits}. Decision: {decided} {screening.decision_reasons}")
-    pdf.heading("2. Method", 13)
+        decided = screening.get_decision_display() if screening.decision else _t("NOT DECIDED")
+        decision = sentence("report.decision", hits=hits, decision=decided)
+        pdf.pair(_t("Red-line screen"), f"{decision} {screening.decision_reasons}")
+    pdf.heading(_t("2. Method"), 13)
     pdf.para(ctx["method"])
     cov = ctx["coverage"]
-    pdf.heading("3. Coverage", 13)
+    pdf.heading(_t("3. Coverage"), 13)
     pdf.para(
-        f"{cov.categories_considered} of {cov.categories_total} risk categories considered "
-        f"({cov.category_percent}%); {cov.rights_considered} of {cov.rights_total} rights in the catalogue "
-        "touched."
+        sentence(
+            "report.coverage",
+            categories=cov.categories_considered,
+            categories_total=cov.categories_total,
+            percent=cov.category_percent,
+            rights=cov.rights_considered,
+            rights_total=cov.rights_total,
+        )
     )
     for row in ctx["rows"]:
         if row.impacts:
-            state = f"{len(row.impacts)} impact(s)"
+            state = sentence("report.category_impacts", n=len(row.impacts))
         elif row.review:
-            state = f"not relevant: {row.review.reason}"
+            state = sentence("report.not_relevant", reason=row.review.reason)
         else:
-            state = "NOT CONSIDERED"
-        pdf.para(f"• {row.category.title}: {state}", 9)
+            state = _t("NOT CONSIDERED")
+        pdf.para(f"• {core_text(row.category.title)}: {state}", 9)
 
 
 def _impacts(pdf: ReportPDF, ctx: dict[str, Any]) -> None:
     pdf.add_page()
-    pdf.heading("4. Prioritised impacts")
+    pdf.heading(_t("4. Prioritised impacts"))
     pdf.para(
-        "Ordered by severity to people; risk to the business is shown beside it.", 9, color=MUTED
+        _t("Ordered by severity to people; risk to the business is shown beside it."),
+        9,
+        color=MUTED,
     )
     for number, entry in enumerate(ctx["entries"], start=1):
         i = entry.impact
@@ -171,33 +186,40 @@ def _impacts(pdf: ReportPDF, ctx: dict[str, Any]) -> None:
         color = SEVERE if i.severity_band == 4 else INK
         pdf.para(f"{number}. {i.title}", 12, bold=True, color=color)
         pdf.pair(
-            "Risk to people",
-            f"{i.get_severity_band_display()} ({'actual' if i.actual else 'potential'})",
+            _t("Risk to people"),
+            f"{i.get_severity_band_display()} ({_t('actual') if i.actual else _t('potential')})",
         )
         pdf.pair(
-            "Risk to business", i.get_business_risk_display() if i.business_risk else "Not rated"
+            _t("Risk to business"),
+            i.get_business_risk_display() if i.business_risk else _t("Not rated"),
         )
         for rating in impact_ratings(i):
             pdf.pair(rating.label, f"{rating.display}. {rating.rationale}")
-        pdf.pair("Affected groups", ", ".join(g.name for g in i.affected_groups.all()))
-        pdf.pair("Involvement", f"{i.get_involvement_display()}. {i.involvement_rationale}")
-        pdf.pair("Required response", entry.response.guidance)
+        pdf.pair(_t("Affected groups"), ", ".join(g.name for g in i.affected_groups.all()))
+        pdf.pair(_t("Involvement"), f"{i.get_involvement_display()}. {i.involvement_rationale}")
+        pdf.pair(_t("Required response"), core_text(entry.response.guidance))
         if entry.side_risk_of:
-            pdf.pair("Created by mitigation", "; ".join(entry.side_risk_of))
+            pdf.pair(_t("Created by mitigation"), "; ".join(entry.side_risk_of))
         for action in entry.actions:
             pdf.para(
                 f"   - {action.get_action_type_display()}: {action.description} ({action.get_status_display()})",
                 9,
             )
         for unmet in entry.unmet:
-            pdf.para(f"   Gap: no action yet to {unmet.label.lower()}", 9, bold=True, color=SEVERE)
+            gap = sentence("report.gap", requirement=core_text(unmet.label).lower())
+            pdf.para(f"   {gap}", 9, bold=True, color=SEVERE)
         _effectiveness(pdf, entry)
 
 
 def _effectiveness(pdf: ReportPDF, entry: Any) -> None:
     for view in entry.indicators:
         pdf.para(
-            f"   Indicator: {view.indicator.name} — overall: {VERDICT_TEXT[view.overall]}",
+            "   "
+            + sentence(
+                "report.indicator",
+                name=view.indicator.name,
+                verdict=core_text(VERDICT_TEXT[view.overall]),
+            ),
             9,
             bold=True,
         )
@@ -206,36 +228,36 @@ def _effectiveness(pdf: ReportPDF, entry: Any) -> None:
             size = "" if result.n is None else f" (n={result.n})"
             color = SEVERE if result.verdict.value == "left_behind" else INK
             pdf.para(
-                f"      {result.dimension} {result.group}:{latest}{size} — {VERDICT_TEXT[result.verdict]}",
+                f"      {result.dimension} {result.group}:{latest}{size} — {core_text(VERDICT_TEXT[result.verdict])}",
                 9,
                 color=color,
             )
 
 
 def _closing(pdf: ReportPDF, ctx: dict[str, Any]) -> None:
-    pdf.heading("5. Engagement", 13)
+    pdf.heading(_t("5. Engagement"), 13)
     pdf.para(
-        "; ".join(ctx["engagement"]) or "No engagement recorded for this system in RightsLens."
+        "; ".join(ctx["engagement"]) or _t("No engagement recorded for this system in RightsLens.")
     )
-    pdf.heading("6. Open issues", 13)
+    pdf.heading(_t("6. Open issues"), 13)
     for finding in ctx["findings"]:
         pdf.para(
-            f"• [{finding.level.value}] {finding.message}",
+            f"• [{core_label(finding.level.value)}] {finding_text(finding)}",
             9,
             color=SEVERE if finding.level.value == "error" else INK,
         )
     if not ctx["findings"]:
-        pdf.para("No open quality issues.")
-    pdf.heading("7. Sign-off", 13)
+        pdf.para(_t("No open quality issues."))
+    pdf.heading(_t("7. Sign-off"), 13)
     a = ctx["assessment"]
-    pdf.pair("Status", a.get_status_display())
+    pdf.pair(_t("Status"), a.get_status_display())
     pdf.pair(
-        "Approved by",
-        f"{a.approved_by} on {a.approved_at:%d %B %Y}" if a.approved_at else "Not yet approved",
+        _t("Approved by"),
+        f"{a.approved_by} on {a.approved_at:%d %B %Y}" if a.approved_at else _t("Not yet approved"),
     )
     for reviewer in ctx["reviewers"]:
         pdf.pair(
-            "Reviewer",
+            _t("Reviewer"),
             f"{reviewer.user.email}: {reviewer.get_decision_display()} {reviewer.comment}",
         )
 

@@ -19,8 +19,8 @@ File format (one library per YAML file)::
         unverified: false       # true when not checked against a primary source ...
         unverified_reason: ""   # ... and then say why
         deprecated: false       # see "Upgrades" below
-        translations:           # optional: the title in other languages, by language code
-          fr: {title: ...}
+        translations:           # optional: the title and text fields in other languages
+          fr: {title: ..., summary: ...}
         ...                     # type-specific fields; *_ref / *_refs fields are cross-references
 
 Upgrades: a new version of a library must raise `version`, and must keep every item id the loaded
@@ -193,7 +193,7 @@ def _item(raw: Any, library_id: str, sources: Mapping[str, Source], path: str) -
     if not isinstance(deprecated, bool):
         raise LibraryError(path, "'deprecated' must be true or false", item_id=item_id, line=line)
     return Item(
-        translations=_translations(raw, path, item_id),
+        translations=_translations(raw, path, item_id, extra),
         id=item_id,
         type=item_type,
         library=library_id,
@@ -208,29 +208,42 @@ def _item(raw: Any, library_id: str, sources: Mapping[str, Source], path: str) -
     )
 
 
-def _translations(raw: Mapping[str, Any], path: str, item_id: str) -> Mapping[str, Any]:
-    """`translations: {fr: {title: ...}}`: per language, a mapping of translated strings."""
+def _translations(
+    raw: Mapping[str, Any], path: str, item_id: str, fields: Mapping[str, Any]
+) -> Mapping[str, Any]:
+    """`translations: {fr: {title: ..., summary: ...}}`: per language, the title and any of the
+    item's own text fields (a summary, an explanation) in that language."""
     found = _strip_lines(raw.get("translations") or {})
     line = raw.get("__line__")
     if not isinstance(found, dict):
         raise LibraryError(
             path, "'translations' must map language codes", item_id=item_id, line=line
         )
+    texts = {"title"} | {
+        k for k, v in fields.items() if isinstance(v, str) and not k.endswith(("_ref", "code"))
+    }
     for language, strings in found.items():
-        if not isinstance(strings, dict) or set(strings) - {"title"}:
+        if not isinstance(strings, dict):
+            raise LibraryError(
+                path, f"translations.{language} must map fields to text", item_id=item_id, line=line
+            )
+        unknown = sorted(set(strings) - texts)
+        if unknown:
             raise LibraryError(
                 path,
-                f"translations.{language} may only give a 'title'",
+                f"translations.{language} may only give the title or a text field the item has "
+                f"({', '.join(sorted(texts))}), not {', '.join(unknown)}",
                 item_id=item_id,
                 line=line,
             )
-        if (
-            not isinstance(strings.get("title", ""), str)
-            or not str(strings.get("title", "")).strip()
-        ):
-            raise LibraryError(
-                path, f"translations.{language}.title must be text", item_id=item_id, line=line
-            )
+        for name, value in strings.items():
+            if not isinstance(value, str) or not value.strip():
+                raise LibraryError(
+                    path,
+                    f"translations.{language}.{name} must be text",
+                    item_id=item_id,
+                    line=line,
+                )
     return MappingProxyType({str(k): MappingProxyType(dict(v)) for k, v in found.items()})
 
 

@@ -42,7 +42,8 @@ class Item:
     deprecated: bool = False
     replaced_by: str = ""
     line: int = field(default=0, compare=False)
-    # {language code: {"title": ...}}: optional translations of what public pages show.
+    # {language code: {"title": ..., "summary": ...}}: optional translations of the title and of
+    # the item's own text fields.
     translations: Mapping[str, Mapping[str, str]] = field(
         default_factory=lambda: MappingProxyType({})
     )
@@ -55,6 +56,19 @@ class Item:
             if translated:
                 return str(translated)
         return self.title
+
+    def text_in(self, name: str, language: str | None) -> Any:
+        """A field (or the title) in `language` where the library translates it; else as written."""
+        code = (language or "").lower()
+        for candidate in (code, code.split("-")[0]):
+            translated = self.translations.get(candidate, {}).get(name)
+            if translated:
+                return str(translated)
+        return self.title if name == "title" else self.fields.get(name)
+
+    def fields_in(self, language: str | None) -> Mapping[str, Any]:
+        """The item's fields with their text translated into `language` where it can be."""
+        return {name: self.text_in(name, language) for name in self.fields}
 
     def get(self, name: str, default: Any = None) -> Any:
         return self.fields.get(name, default)

@@ -20,3 +20,10 @@ def gist(item: Item) -> str:
 def loc_title(item: Item) -> str:
     """The item's title in the reader's language where the library gives one; else English."""
     return item.title_in(get_language())
+
+
+@register.filter
+def loc_field(item: Item, name: str) -> str:
+    """One of the item's text fields in the reader's language where the library gives it."""
+    value = item.text_in(name, get_language())
+    return "" if value is None else str(value)

@@ -19,7 +19,7 @@ from django import template
 from django.utils import formats, timezone
 from django.utils.translation import get_language, get_language_info, ngettext
 
-from rightslens.core.vocabulary import label
+from rightslens.ux.wording import core_label
 
 register = template.Library()
 _TOKEN = re.compile(r"\b[a-z0-9]+(?:[_-][a-z0-9]+)+\b")
@@ -39,7 +39,7 @@ def _word(token: str) -> str:
     title = _title(token)
     if title:
         return title
-    return label(token) if "_" in token else token
+    return core_label(token) if "_" in token else token
 
 
 def readable_text(value: str) -> str:
@@ -48,7 +48,7 @@ def readable_text(value: str) -> str:
     if whole:
         return whole
     if re.fullmatch(r"[a-z0-9]+(?:_[a-z0-9]+)+", value):
-        return label(value)
+        return core_label(value)
     return _TOKEN.sub(lambda m: _word(m.group(0)), value)
 
 
@@ -57,11 +57,11 @@ def readable(value: Any) -> str:
     if value is None or value == "":
         return "—"
     if isinstance(value, Mapping):
-        return "; ".join(f"{label(str(k))}: {readable(v)}" for k, v in value.items()) or "—"
+        return "; ".join(f"{core_label(str(k))}: {readable(v)}" for k, v in value.items()) or "—"
     if isinstance(value, list | tuple | set):
         return ", ".join(readable(v) for v in value) or "—"
     if isinstance(value, bool):
-        return "Yes" if value else "No"
+        return core_label("Yes" if value else "No")
     if isinstance(value, int | float):
         return num(value)
     return readable_text(str(value))
