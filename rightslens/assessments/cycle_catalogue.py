@@ -32,7 +32,12 @@ def _choices(item_type: str) -> list[tuple[str, str]]:
 def categories() -> list[Category]:
     items = sorted(_items("risk_category"), key=lambda i: (i.get("number") or 99, i.id))
     return [
-        Category(i.id, i.title, str(i.get("summary") or ""), tuple(i.get("right_refs") or ()))
+        Category(
+            i.id,
+            i.title,
+            str(i.text_in("summary", get_language()) or ""),
+            tuple(i.get("right_refs") or ()),
+        )
         for i in items
     ]
 
@@ -92,6 +97,16 @@ def mitigation_side_risks(mitigation_id: str) -> list[str]:
     if item is None:
         return []
     return [str(r.get("risk")) for r in item.get("side_risks") or [] if isinstance(r, dict)]
+
+
+def suggestion_title(item_id: str, title: str) -> str | None:
+    """The title of the impact pattern or risk example a suggestion was made from, in the reader's
+    language, where the library translates it and the suggestion still carries its English title."""
+    item = knowledge_access.knowledge().get(item_id) if item_id else None
+    if item is None or item.title != title:
+        return None
+    translated = item.title_in(get_language())
+    return translated if translated != title else None
 
 
 def title_of(item_id: str) -> str:

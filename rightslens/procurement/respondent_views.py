@@ -25,6 +25,7 @@ from .request_services import (
     request_for_token,
     request_submit,
 )
+from .selectors import sections_in_language
 
 
 def _rows(
@@ -60,8 +61,9 @@ def _page(
 ) -> HttpResponse:
     errors = errors or {}
     rows = _rows(req, answers, errors)
+    names = sections_in_language([r["q"] for r in rows])
     sections = [
-        {"title": s, "rows": [r for r in rows if r["q"].get("section") == s]}
+        {"title": names[s], "rows": [r for r in rows if r["q"].get("section") == s]}
         for s in sections_of([r["q"] for r in rows])
     ]
     return render(

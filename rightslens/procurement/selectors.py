@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from rightslens.accounts.models import Organisation
 from rightslens.assessments.models import Impact
@@ -107,10 +108,34 @@ def screening_subject(
 
 
 def screening_view(screening: RedLineScreening) -> list[dict[str, Any]]:
-    """Each hit with its legal-status sentence, for display."""
+    """Each hit with its legal-status sentence, and its red line's title and exceptions in the
+    reader's language where the library translates them (else as stored with the screening)."""
+    red_lines = {i.id: i for i in screening_services.red_line_items()}
     return [
-        {"hit": hit, "legal_status": legal_status_summary(hit)} for hit in screening_hits(screening)
+        {
+            "hit": hit,
+            "legal_status": legal_status_summary(hit),
+            "title": translated(red_lines.get(hit.red_line_id), "title", hit.title),
+            "exceptions": translated(red_lines.get(hit.red_line_id), "exceptions", hit.exceptions),
+        }
+        for hit in screening_hits(screening)
     ]
+
+
+def translated(item: Item | None, name: str, stored: str) -> str:
+    """`name` of `item` in the reader's language where the library gives a translation; else
+    `stored` (the English text kept with a screening or answer when it was made)."""
+    if item is None:
+        return stored
+    text = item.text_in(name, get_language())
+    return str(text) if text and text != item.text_in(name, None) else stored
+
+
+def sections_in_language(questions: list[Item]) -> dict[str, str]:
+    """Each question's section (as stored) mapped to its name in the reader's language."""
+    return {
+        str(q.get("section")): translated(q, "section", str(q.get("section"))) for q in questions
+    }
 
 
 REVIEW_LABELS = {"accepted": "Accepted", "needs_clarification": "Needs clarification"}
@@ -132,8 +157,8 @@ def answer_label(answer: str) -> str:
 def _finding(question: Item, request: QuestionnaireRequest) -> dict[str, Any]:
     return {
         "id": question.id,
-        "section": question.get("section"),
-        "text": question.get("text"),
+        "section": translated(question, "section", str(question.get("section"))),
+        "text": translated(question, "text", str(question.get("text"))),
         "answer": answer_label(str(request.answers.get(question.id, ""))),
     }
 
@@ -144,7 +169,9 @@ def request_findings(request: QuestionnaireRequest) -> dict[str, Any] | None:
     if scoring is None:
         return None
     by_id = {q.id: q for q in questions_for(request)}
-    red_line_titles = {r.id: r.title for r in screening_services.red_line_items()}
+    red_line_titles = {
+        r.id: translated(r, "title", r.title) for r in screening_services.red_line_items()
+    }
     return {
         "scoring": scoring,
         "red_lines": [
@@ -183,15 +210,19 @@ def request_sections(request: QuestionnaireRequest) -> list[dict[str, Any]]:
         }
         for q in visible
     ]
+    names = sections_in_language(visible)
     return [
-        {"title": section, "rows": [r for r in rows if r["question"].get("section") == section]}
+        {
+            "title": names[section],
+            "rows": [r for r in rows if r["question"].get("section") == section],
+        }
         for section in sections_of(visible)
     ]
 
 
 def questionnaire_title(questionnaire_id: str) -> str:
     item = request_services.questionnaire_item(questionnaire_id)
-    return item.title if item else questionnaire_id
+    return item.title_in(get_language()) if item else questionnaire_id
 
 
 def outcome_label(request: QuestionnaireRequest) -> str:

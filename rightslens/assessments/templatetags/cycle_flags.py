@@ -5,6 +5,7 @@ from typing import Any
 from django import template
 
 from rightslens.assessments.cycle_selectors import flags_for
+from rightslens.ux.wording import core_text
 
 register = template.Library()
 
@@ -12,6 +13,16 @@ register = template.Library()
 @register.inclusion_tag("cycle/_flags.html")
 def assessment_flags(assessment: Any) -> dict[str, Any]:
     return {"flags": flags_for(assessment) if assessment is not None else []}
+
+
+@register.filter
+def suggestion_title(suggestion: Any) -> str:
+    """A suggestion's title in the reader's language: its impact pattern's or risk example's
+    translated title where the library gives one; else the core wording of the English title."""
+    from rightslens.assessments.cycle_catalogue import suggestion_title as translated
+
+    title = str(getattr(suggestion, "title", ""))
+    return translated(str(getattr(suggestion, "example_id", "")), title) or core_text(title)
 
 
 @register.filter
