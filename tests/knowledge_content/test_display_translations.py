@@ -1,0 +1,65 @@
+"""Every red line, risk category, impact pattern, risk example, questionnaire and question gives its
+display text (what staff and vendors read) in French and Spanish (issue 16)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rightslens.core.knowledge import Item
+
+DISPLAY = {
+    "red_line": ("title", "description", "exceptions"),
+    "risk_category": ("title", "summary"),
+    "impact_pattern": ("title",),
+    "risk_example": ("title",),
+    "questionnaire": ("title", "summary"),
+    "question": ("title", "text", "section"),
+}
+
+
+@pytest.fixture(scope="module")
+def knowledge():
+    from rightslens.common.knowledge import knowledge as load
+
+    return load()
+
+
+def _missing(item: Item, names: tuple[str, ...], language: str) -> list[str]:
+    given = item.translations.get(language, {})
+    # A field the item leaves empty (a red line with no exceptions) has nothing to translate.
+    return [n for n in names if (n == "title" or item.get(n)) and not given.get(n)]
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+@pytest.mark.parametrize("item_type", sorted(DISPLAY))
+def test_every_item_shows_its_text_in_french_and_spanish(knowledge, item_type, language):
+    items = knowledge.by_type(item_type)
+    assert items, f"no {item_type} in the knowledge base"
+    missing = {i.id: gaps for i in items if (gaps := _missing(i, DISPLAY[item_type], language))}
+    assert not missing
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_translations_differ_from_the_english(knowledge, language):
+    same = [
+        (i.id, name)
+        for item_type, names in DISPLAY.items()
+        for i in knowledge.by_type(item_type)
+        for name, text in i.translations.get(language, {}).items()
+        if name in names
+        and text == (i.title if name == "title" else i.get(name))
+        and len(text.split()) > 2
+    ]
+    assert not same
+
+
+def test_the_eu_ai_act_terms_are_the_official_ones(knowledge):
+    social = knowledge.get("rl-social-scoring")
+    assert social.title_in("fr") == "Notation sociale"
+    assert "puntuación" in social.title_in("es").lower()
+    emotion = knowledge.get("rl-emotion-recognition-work-education")
+    assert "reconnaissance des émotions" in emotion.title_in("fr").lower()
+    assert "reconocimiento de emociones" in emotion.title_in("es").lower()
+    rbi = knowledge.get("rl-realtime-remote-biometric-identification")
+    assert "identification biométrique à distance en temps réel" in rbi.title_in("fr").lower()
+    assert "identificación biométrica remota en tiempo real" in rbi.title_in("es").lower()
