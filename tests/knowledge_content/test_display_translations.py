@@ -10,7 +10,7 @@ from rightslens.core.knowledge import Item
 DISPLAY = {
     "red_line": ("title", "description", "exceptions"),
     "risk_category": ("title", "summary"),
-    "impact_pattern": ("title",),
+    "impact_pattern": ("title", "affected", "impact"),
     "risk_example": ("title",),
     "questionnaire": ("title", "summary"),
     "question": ("title", "text", "section"),
