@@ -63,3 +63,28 @@ def test_the_eu_ai_act_terms_are_the_official_ones(knowledge):
     rbi = knowledge.get("rl-realtime-remote-biometric-identification")
     assert "identification biométrique à distance en temps réel" in rbi.title_in("fr").lower()
     assert "identificación biométrica remota en tiempo real" in rbi.title_in("es").lower()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_the_hub_shows_a_red_line_and_an_impact_pattern_in_the_readers_language(
+    knowledge, language
+):
+    from html import escape
+
+    from django.conf import settings
+    from django.test import Client
+    from django.utils import translation
+
+    try:
+        for item_id, fields in (
+            ("rl-social-scoring", ("title", "description", "exceptions")),
+            ("ip-hiring-discrimination", ("title", "affected", "impact")),
+        ):
+            item = knowledge.get(item_id)
+            response = Client().get(f"/hub/items/{item_id}/", HTTP_ACCEPT_LANGUAGE=language)
+            html = response.content.decode()
+            for name in fields:
+                assert escape(str(item.text_in(name, language))) in html, name
+    finally:
+        translation.activate(settings.LANGUAGE_CODE)
