@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from rightslens.accounts.models import Organisation
 from rightslens.assessments.models import Impact
@@ -65,7 +66,7 @@ def questionnaire_choices() -> list[tuple[str, str]]:
 def clause_choices() -> list[tuple[str, str]]:
     from .services import clause_templates
 
-    return [(c.id, c.title) for c in clause_templates()]
+    return [(c.id, c.title_in(get_language())) for c in clause_templates()]
 
 
 def clause_lookup() -> dict[str, Item]:
