@@ -138,8 +138,9 @@ def esrs_view(*, draft: EsrsDraft) -> tuple[EsrsSection, ...]:
 
 
 def esrs_library() -> tuple[Requirement, ...]:
-    """The ESRS S4 requirements and datapoints, from the esrs-s4 knowledge library."""
-    return esrs_requirements(knowledge())
+    """The ESRS S4 requirements and datapoints, from the esrs-s4 knowledge library, titled in the
+    reader's language where the library translates them."""
+    return esrs_requirements(knowledge(), get_language())
 
 
 def esrs_for_member(*, draft: EsrsDraft, membership: Membership) -> tuple[EsrsSection, ...]:
