@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.utils.translation import get_language
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
 from rightslens.common.views import org_view
@@ -62,7 +63,7 @@ fria_pdf = _export("pdf")
 def notification_pack(request: HttpRequest, org_slug: str, fria_id: int) -> HttpResponse:
     fria = _fria(request, org_slug, fria_id)
     document = selectors.fria_json(system=fria.system, fria=fria)
-    template = selectors.current_template(fria.template_id)
+    template = selectors.current_template(fria.template_id, get_language())
     body = exports.notification_pack(document, template, fria.organisation.name)
     return _download(
         body, "application/zip", f"fria-notification-system-{fria.system_id}-v{fria.version}.zip"

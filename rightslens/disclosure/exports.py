@@ -14,7 +14,7 @@ from rightslens.assessments.reports.pdf import MUTED, SEVERE, ReportPDF
 from rightslens.core.disclosure.template import FriaTemplate
 from rightslens.ux.wording import core_label, report_text, sentence
 
-from .selectors import document_items
+from .selectors import document_items, localised_items
 
 
 def _title(document: dict[str, Any]) -> str:
@@ -57,7 +57,7 @@ def fria_docx(document: dict[str, Any]) -> bytes:
             "fria.template", template=meta.get("template"), version=meta.get("template_version")
         )
     )
-    for key, entry in document_items(document):
+    for key, entry in localised_items(document):
         doc.add_heading(f"({key}) {entry['title']}", level=1)
         for paragraph in entry["text"].split("\n\n") or [""]:
             doc.add_paragraph(paragraph)
@@ -77,7 +77,7 @@ def fria_pdf(document: dict[str, Any]) -> bytes:
     pdf.para(report_text("EU AI Act, Article 27"), 11, color=MUTED)
     pdf.para(_title(document), 18, bold=True)
     pdf.para(_status_line(document), 10, color=MUTED)
-    for key, entry in document_items(document):
+    for key, entry in localised_items(document):
         pdf.heading(f"({key}) {entry['title']}", 13)
         pdf.para(entry["text"] or "—")
         pdf.para(sentence("fria.sources", sources=_source_line(entry)), 8, color=MUTED)

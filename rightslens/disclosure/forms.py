@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rightslens.core.disclosure.esrs import Requirement
 from rightslens.core.disclosure.fria import FriaSection
+from rightslens.core.disclosure.template import FriaTemplate
 
 from .models import ProviderDocumentKind
 
@@ -34,14 +35,23 @@ class FriaEditForm(forms.Form):
         label=_("Frequency of use"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def __init__(self, *args: Any, sections: tuple[FriaSection, ...], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        sections: tuple[FriaSection, ...],
+        shown: FriaTemplate | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """shown: the template in the reader's language, for the items' labels and questions."""
         super().__init__(*args, **kwargs)
+        specs = {spec.key: spec for spec in shown.items} if shown is not None else {}
         for section in sections:
+            spec = specs.get(section.key)
             self.fields[f"item_{section.key}"] = forms.CharField(
-                label=f"({section.key}) {section.title}",
+                label=f"({section.key}) {spec.title if spec else section.title}",
                 required=False,
                 initial=section.text,
-                help_text=section.question,
+                help_text=spec.question if spec else section.question,
                 widget=forms.Textarea(attrs={"rows": 8}),
             )
 

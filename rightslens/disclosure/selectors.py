@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import get_language
 
 from rightslens.accounts.models import Membership, Organisation
 from rightslens.assessments.models import ActionStatus
@@ -19,7 +20,7 @@ from rightslens.core.disclosure.esrs import (
 )
 from rightslens.core.disclosure.fria import FriaSection, fria_document, fria_sections
 from rightslens.core.disclosure.records import SourceRef
-from rightslens.core.disclosure.template import FriaTemplate, fria_template
+from rightslens.core.disclosure.template import FriaTemplate, TemplateError, fria_template
 from rightslens.core.disclosure.transparency import ApprovedSummary, summary_text
 from rightslens.inventory.models import AISystem
 
@@ -29,8 +30,31 @@ from .models import EsrsDraft, Fria, ProviderDocument, TransparencyPage
 from .register import latest_approved, right_label, severity_label, source_url
 
 
-def current_template(template_id: str = "") -> FriaTemplate:
-    return fria_template(knowledge(), template_id)
+def current_template(template_id: str = "", language: str | None = None) -> FriaTemplate:
+    """The FRIA template; with a language, its texts in that language where translated."""
+    return fria_template(knowledge(), template_id, language)
+
+
+def localised_items(
+    document: dict[str, Any], language: str | None = None
+) -> list[tuple[str, dict[str, Any]]]:
+    """The document's items with each title in the reader's language where the template translates
+    it (a stored FRIA keeps its English titles; only what is shown changes)."""
+    language = language if language is not None else get_language()
+    template_id = str(document.get("meta", {}).get("template") or "")
+    try:
+        shown = current_template(template_id, language)
+        english = current_template(template_id)
+    except TemplateError:
+        return document_items(document)
+    titles = {s.key: s.title for s in shown.items}
+    english_titles = {s.key: s.title for s in english.items}
+    return [
+        (key, entry | {"title": titles[key]})
+        if key in titles and titles[key] != english_titles[key]
+        else (key, entry)
+        for key, entry in document_items(document)
+    ]
 
 
 def _meta(system: AISystem, fria: Fria | None) -> dict[str, Any]:
@@ -114,8 +138,9 @@ def esrs_view(*, draft: EsrsDraft) -> tuple[EsrsSection, ...]:
 
 
 def esrs_library() -> tuple[Requirement, ...]:
-    """The ESRS S4 requirements and datapoints, from the esrs-s4 knowledge library."""
-    return esrs_requirements(knowledge())
+    """The ESRS S4 requirements and datapoints, from the esrs-s4 knowledge library, titled in the
+    reader's language where the library translates them."""
+    return esrs_requirements(knowledge(), get_language())
 
 
 def esrs_for_member(*, draft: EsrsDraft, membership: Membership) -> tuple[EsrsSection, ...]:

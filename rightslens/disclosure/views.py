@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
@@ -78,7 +79,7 @@ def _items(membership: Membership, document: dict[str, Any]) -> list[dict[str, A
     org = membership.organisation
     return [
         {"key": k, **entry, "sources": selectors.linked_sources(org, entry["sources"])}
-        for k, entry in selectors.document_items(document)
+        for k, entry in selectors.localised_items(document)
     ]
 
 
@@ -152,9 +153,11 @@ def fria_detail(request: HttpRequest, org_slug: str, fria_id: int) -> HttpRespon
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     fria = org_object_or_404(Fria.objects.select_related("system"), membership, pk=fria_id)
     template, sections = selectors.live_sections(system=fria.system, fria=fria)
+    template = selectors.current_template(template.id, get_language())
     form = FriaEditForm(
         request.POST or None,
         sections=sections,
+        shown=template,
         initial={"period_of_use": fria.period_of_use, "frequency_of_use": fria.frequency_of_use},
     )
     if request.method == "POST" and form.is_valid():

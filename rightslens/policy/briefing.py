@@ -10,6 +10,7 @@ from docx import Document
 
 from rightslens.core.policy.briefing import Briefing, BriefingFinding, build_briefing
 
+from .criteria_text import criterion_text
 from .report_pdf import FALLBACK_NOTE, _Writer
 
 SECTIONS = (
@@ -22,16 +23,17 @@ SECTIONS = (
 
 
 def briefing_from_findings(title: str, findings: Iterable[Any]) -> Briefing:
-    """From stored CriterionFinding rows (the reviewer's status wins over the machine's)."""
+    """From stored CriterionFinding rows (the reviewer's status wins over the machine's); criterion
+    titles and recommendations in the reader's language where the library translates them."""
     return build_briefing(
         title,
         [
             BriefingFinding(
                 code=f.code,
-                title=f.title,
+                title=criterion_text(f.code, "title", f.title),
                 status=f.final_status,
                 explanation=f.explanation,
-                recommendation=f.recommendation,
+                recommendation=criterion_text(f.code, "recommendation", f.recommendation),
                 evidence=tuple((e["ref"], " ".join(e["text"].split())) for e in f.evidence),
                 closest=tuple(f.closest),
                 basis=f.basis_label,

@@ -9,6 +9,8 @@ from typing import Any
 from rightslens.common.pdf import DocumentPDF, font_dir, to_latin1  # noqa: F401  (to_latin1: re-exported)
 from rightslens.ux.wording import core_label, report_text, sentence
 
+from .criteria_text import criterion_text
+
 FALLBACK_NOTE = (
     "Note: no Unicode font (DejaVu Sans) was found on the server, so characters outside Latin-1 "
     "were transliterated in this PDF. The HTML report shows the exact text."
@@ -56,7 +58,7 @@ def render_report_pdf(context: dict[str, Any]) -> bytes:
         writer.line(FALLBACK_NOTE, size=9)
     for finding in context["findings"]:
         review = finding.latest_review()
-        writer.line(f"{finding.title}", size=12, gap=0.5)
+        writer.line(criterion_text(finding.code, "title", finding.title), size=12, gap=0.5)
         verdict = sentence(
             "policy.machine",
             status=core_label(finding.status),
@@ -77,7 +79,12 @@ def render_report_pdf(context: dict[str, Any]) -> bytes:
             )
         if finding.recommendation:
             writer.line(
-                sentence("policy.recommendation", text=finding.recommendation), size=9, gap=0.5
+                sentence(
+                    "policy.recommendation",
+                    text=criterion_text(finding.code, "recommendation", finding.recommendation),
+                ),
+                size=9,
+                gap=0.5,
             )
         if finding.sources:
             sources = "; ".join(f"{s['label']} ({s['kind_label']})" for s in finding.sources_shown)

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
 from rightslens.accounts.models import Membership
@@ -75,7 +76,7 @@ def procurement_new(request: HttpRequest, org_slug: str) -> HttpResponse:
 
 def _clause_choices(procurement: Procurement) -> list[tuple[str, str]]:
     """The vendor's clauses, each with its status, to name in the award conditions."""
-    titles = {t.id: t.title for t in clause_templates()}
+    titles = {t.id: t.title_in(get_language()) for t in clause_templates()}
     attached = (
         ClauseAttachment.objects.filter(
             organisation=procurement.organisation, counterparty_id=procurement.vendor_id

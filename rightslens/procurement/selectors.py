@@ -66,7 +66,7 @@ def questionnaire_choices() -> list[tuple[str, str]]:
 def clause_choices() -> list[tuple[str, str]]:
     from .services import clause_templates
 
-    return [(c.id, c.title) for c in clause_templates()]
+    return [(c.id, c.title_in(get_language())) for c in clause_templates()]
 
 
 def clause_lookup() -> dict[str, Item]:

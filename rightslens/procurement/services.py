@@ -10,6 +10,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Membership, Organisation
@@ -513,7 +514,7 @@ def award_facts(procurement: Procurement, clause_ids: Iterable[str] = ()) -> gat
         else ClauseAttachment.objects.none()
     )
     clauses = {c.clause_id: c for c in attached}
-    titles = {t.id: t.title for t in clause_templates()}
+    titles = {t.id: t.title_in(get_language()) for t in clause_templates()}
     groups = (
         {g.pk: g.name for g in procurement.system.affected_groups.all()}
         if procurement.system

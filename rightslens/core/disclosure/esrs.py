@@ -35,18 +35,19 @@ class Requirement:
     datapoints: tuple[DatapointSpec, ...] = ()
 
 
-def esrs_requirements(kb: KnowledgeBase) -> tuple[Requirement, ...]:
-    """The disclosure requirements and their datapoints, in order, from the esrs-s4 library."""
+def esrs_requirements(kb: KnowledgeBase, language: str | None = None) -> tuple[Requirement, ...]:
+    """The disclosure requirements and their datapoints, in order, from the esrs-s4 library; titles
+    and labels in `language` where the library translates them (else English)."""
     items = [i for i in kb.items.values() if not i.deprecated]
     heads = sorted(
         (i for i in items if i.type == "esrs_requirement"), key=lambda i: int(i.get("order"))
     )
     if not heads:
         raise LibraryError("No ESRS S4 disclosure requirement in the knowledge base.")
-    return tuple(_requirement(head, items) for head in heads)
+    return tuple(_requirement(head, items, language) for head in heads)
 
 
-def _requirement(head: Item, items: list[Item]) -> Requirement:
+def _requirement(head: Item, items: list[Item], language: str | None = None) -> Requirement:
     points = sorted(
         (i for i in items if i.type == "esrs_datapoint" and i.get("requirement_ref") == head.id),
         key=lambda i: int(i.get("order")),
@@ -56,12 +57,12 @@ def _requirement(head: Item, items: list[Item]) -> Requirement:
         raise LibraryError(f"ESRS datapoints with a measure the core lacks: {unknown}.")
     return Requirement(
         code=str(head.get("code")),
-        title=head.title,
+        title=head.title_in(language),
         citation="; ".join(c.locator for c in head.citations),
         datapoints=tuple(
             DatapointSpec(
                 code=str(p.get("code")),
-                label=p.title,
+                label=p.title_in(language),
                 measure=str(p.get("measure")),
                 citation="; ".join(c.locator for c in p.citations),
             )

@@ -37,8 +37,12 @@ class FriaTemplate:
         return tuple(i.key for i in self.items)
 
 
-def fria_template(kb: KnowledgeBase, template_id: str = "") -> FriaTemplate:
-    """The named template, or the one current (not deprecated) template when no id is given."""
+def fria_template(
+    kb: KnowledgeBase, template_id: str = "", language: str | None = None
+) -> FriaTemplate:
+    """The named template, or the one current (not deprecated) template when no id is given; its
+    titles, questions, guidance, summary and notification in `language` where the library
+    translates them (English otherwise, and always when no language is given)."""
     templates = [i for i in kb.items.values() if i.type == "fria_template"]
     if template_id:
         chosen = [t for t in templates if t.id == template_id]
@@ -62,9 +66,9 @@ def fria_template(kb: KnowledgeBase, template_id: str = "") -> FriaTemplate:
     items = tuple(
         FriaItemSpec(
             key=str(i.get("key")),
-            title=i.title,
-            question=str(i.get("question")),
-            guidance=str(i.get("guidance")),
+            title=i.title_in(language),
+            question=str(i.text_in("question", language)),
+            guidance=str(i.text_in("guidance", language)),
             blocks=tuple(i.get("blocks")),
             citations=tuple(c.locator for c in i.citations),
         )
@@ -74,9 +78,9 @@ def fria_template(kb: KnowledgeBase, template_id: str = "") -> FriaTemplate:
     return FriaTemplate(
         id=head.id,
         library_version=kb.libraries[head.library].version,
-        title=head.title,
-        summary=str(head.get("summary")),
-        notification=str(head.get("notification")),
+        title=head.title_in(language),
+        summary=str(head.text_in("summary", language)),
+        notification=str(head.text_in("notification", language)),
         citations=tuple(c.locator for c in head.citations),
         items=items,
     )
