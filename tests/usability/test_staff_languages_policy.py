@@ -89,16 +89,18 @@ def test_the_scorecard_and_report_pages_show_explanations_in_the_language(
     version = make_version(org, owner, text=LAW)
     client = Client(HTTP_ACCEPT_LANGUAGE=language)
     client.force_login(owner)
-    scorecard = client.get(f"/o/{org.slug}/policy/versions/{version.pk}/").content.decode()
+    base = f"/o/{org.slug}/policy/versions/{version.pk}/"
+    pages = [client.get(f"{base}{tail}").content.decode() for tail in ("", "report/")]
     explanations = list(
         CriterionFinding.objects.filter(analysis__version=version).values_list(
             "explanation", flat=True
         )
     )
     assert explanations
-    for english in explanations:
-        assert english not in scorecard, english
-    assert status_word in scorecard
+    for page in pages:
+        for english in explanations:
+            assert english not in page, english
+        assert status_word in page
 
 
 @pytest.mark.django_db
