@@ -92,3 +92,45 @@ def test_probe_and_grievance_pages_show_service_errors_in_the_language(
     page = response.content.decode()
     assert response.status_code == 400 and state_error in page
     assert "cannot move to that state" not in page
+
+
+def _brief_messages() -> set[str]:
+    source = (Path(settings.BASE_DIR) / "rightslens/assessments/reports/context.py").read_text()
+    return set(re.findall(r'pgettext\(\s*"staff",\s*"((?:[^"\\]|\\.)+)"\s*\)', source))
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_every_board_brief_line_built_in_code_has_its_wording(language):
+    messages = _brief_messages()
+    assert len(messages) > 15
+    with translation.override(language):
+        for english in messages:
+            shown = translation.pgettext("staff", english)
+            assert shown != english, (language, english)
+            placeholders = sorted(re.findall(r"%\((\w+)\)s", english))
+            assert sorted(re.findall(r"%\((\w+)\)s", shown)) == placeholders, english
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_the_board_brief_shows_business_model_lines_and_decisions_in_the_language(language):
+    from django.utils.html import escape
+
+    from rightslens.assessments.reports.context import board_brief
+
+    from .crawl import demo
+
+    org, user = demo()
+    with translation.override("en"):
+        english = board_brief(organisation=org)
+    with translation.override(language):
+        translated = board_brief(organisation=org)
+    lines = english["business_model"] + english["decisions"]
+    assert english["business_model"] and english["decisions"], "the demo should fill the brief"
+    client = Client(HTTP_ACCEPT_LANGUAGE=language)
+    client.force_login(user)
+    page = client.get(f"/o/{org.slug}/board-brief/").content.decode()
+    for line in translated["business_model"] + translated["decisions"]:
+        assert escape(line) in page, line
+    changed = [e for e in lines if escape(e) not in page]
+    assert len(changed) >= len(lines) - 1, [e for e in lines if escape(e) in page]
