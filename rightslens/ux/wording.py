@@ -392,6 +392,8 @@ SENTENCES: dict[str, str] = {
     "briefing.amend": "Amend {refs}",
     "briefing.insert_after": "Insert a new provision after {near}",
     "briefing.insert": "Insert a new provision",
+    # Impact reading (core/impact_reading.py): why a pattern was suggested.
+    "suggest.close_in_meaning": "“{quoted}” is close in meaning to: {example}",
     # Built on the Django side from core values (the register's severity picture).
     "register.potential_likelihood": "Potential, likelihood {n} ({likelihood})",
 }
