@@ -394,6 +394,12 @@ SENTENCES: dict[str, str] = {
     "briefing.insert": "Insert a new provision",
     # Impact reading (core/impact_reading.py): why a pattern was suggested.
     "suggest.close_in_meaning": "“{quoted}” is close in meaning to: {example}",
+    # Questionnaire answers (core/questionnaire.py): why an answer is refused.
+    "questionnaire.yes_no": "Answer yes or no.",
+    "questionnaire.choose": "Choose one of: {choices}.",
+    "questionnaire.too_long": "Keep the answer under 5,000 characters.",
+    "questionnaire.unknown": "This question is not part of the questionnaire.",
+    "questionnaire.hidden": "This question does not apply given your earlier answers; leave it empty.",
     # Built on the Django side from core values (the register's severity picture).
     "register.potential_likelihood": "Potential, likelihood {n} ({likelihood})",
 }

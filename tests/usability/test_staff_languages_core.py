@@ -683,3 +683,19 @@ def test_the_impact_reading_reasons_read_in_the_language(language):
     for english, text in zip(reasons, shown, strict=True):
         assert text != english, english
     assert "screens job applicants" in shown[1] and "A CV filter that ranks candidates" in shown[1]
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_questionnaire_answer_errors_read_in_the_language(language):
+    from django.utils import translation
+
+    from rightslens.core.questionnaire import answer_errors
+    from rightslens.ux.wording import core_text
+
+    errors = answer_errors([], {"q-unknown": "yes"})
+    assert errors == {"q-unknown": "This question is not part of the questionnaire."}
+    with translation.override(language):
+        shown = core_text(errors["q-unknown"])
+        choose = core_text("Choose one of: low, high.")
+    assert shown != errors["q-unknown"]
+    assert choose != "Choose one of: low, high." and "low, high" in choose
