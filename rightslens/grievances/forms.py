@@ -116,9 +116,9 @@ class TransitionForm(forms.Form):
         allowed = moves_from(GrievanceState(current))
         field = self.fields["to_state"]
         field.choices = [(s.value, labels[s.value]) for s in allowed]  # type: ignore[attr-defined]
-        field.error_messages["invalid_choice"] = (
-            f"A case that is {current.replace('_', ' ')} cannot move to that state."
-        )
+        field.error_messages["invalid_choice"] = _(
+            "A case that is %(state)s cannot move to that state."
+        ) % {"state": labels.get(current, current)}
 
 
 class MessageForm(forms.Form):

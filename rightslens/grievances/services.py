@@ -54,6 +54,7 @@ from .models import (
     LinkEffect,
     Remedy,
     RemedyRouteChoice,
+    State,
     StateChange,
     settings_for,
 )
@@ -81,7 +82,7 @@ def is_officer(membership: Membership) -> bool:
 
 def require_officer(membership: Membership) -> None:
     if not membership.is_grievance_officer:
-        raise PermissionDenied("Only designated grievance officers can do this.")
+        raise PermissionDenied(_("Only designated grievance officers can do this."))
 
 
 def can_read_identity(membership: Membership, grievance: Grievance) -> bool:
@@ -253,7 +254,8 @@ def grievance_transition(
     ):
         raise FieldErrors(
             {
-                "to_state": f"A case that is {current.value.replace('_', ' ')} cannot move to that state."
+                "to_state": _("A case that is %(state)s cannot move to that state.")
+                % {"state": dict(State.choices).get(current.value, current.value)}
             }
         )
     target = GrievanceState(to_state)
@@ -327,13 +329,13 @@ def grievance_triage(
     errors = {}
     systems = list(AISystem.objects.filter(organisation=grievance.organisation, pk__in=system_ids))
     if len(systems) != len(set(system_ids)):
-        errors["systems"] = "Choose systems from your organisation's inventory."
+        errors["systems"] = _("Choose systems from your organisation's inventory.")
     chosen = sorted({r.strip() for r in rights if r.strip()})
     unknown = [r for r in chosen if not is_item_of_type(r, RIGHT)]
     if unknown:
-        errors["rights"] = (
-            f"Not a right in the knowledge base: {', '.join(unknown)}. Choose rights from the list."
-        )
+        errors["rights"] = _(
+            "Not a right in the knowledge base: %(rights)s. Choose rights from the list."
+        ) % {"rights": ", ".join(unknown)}
     if errors:
         raise FieldErrors(errors)
     version_claim(grievance, lock_version, noun="case")
@@ -363,9 +365,9 @@ def grievance_link_impact(
     """Link a grievance to an impact: the harm becomes actual, or its likelihood rises; both leave a trail."""
     require_officer(membership)
     if impact.organisation_id != grievance.organisation_id:
-        raise FieldErrors({"impact": "Choose an impact from your organisation's register."})
+        raise FieldErrors({"impact": _("Choose an impact from your organisation's register.")})
     if GrievanceImpactLink.objects.filter(grievance=grievance, impact=impact).exists():
-        raise FieldErrors({"impact": "This grievance is already linked to that impact."})
+        raise FieldErrors({"impact": _("This grievance is already linked to that impact.")})
     actual_before, likelihood_before = impact.actual, impact.likelihood
     actual, likelihood = impact.actual, impact.likelihood
     if impact.actual:
@@ -406,25 +408,25 @@ def _remedy_errors(
 ) -> dict[str, str]:
     errors = {}
     if form not in REMEDY_FORM_PLAIN:
-        errors["remedy_form"] = "Choose a form of remedy."
+        errors["remedy_form"] = _("Choose a form of remedy.")
     if route not in RemedyRouteChoice.values:
-        errors["remedy_route"] = "Choose the route through which remedy is provided."
+        errors["remedy_route"] = _("Choose the route through which remedy is provided.")
     if not (description or "").strip():
-        errors["remedy_description"] = (
+        errors["remedy_description"] = _(
             "Describe the remedy in words the complainant will understand."
         )
     if not (provider or "").strip():
-        errors["remedy_provider"] = "Say who provides this remedy."
+        errors["remedy_provider"] = _("Say who provides this remedy.")
     elif len(provider.strip()) > PROVIDER_MAX_CHARS:
-        errors["remedy_provider"] = f"At most {PROVIDER_MAX_CHARS} characters."
+        errors["remedy_provider"] = _("At most %(n)s characters.") % {"n": PROVIDER_MAX_CHARS}
     if provided_on is None:
-        errors["remedy_date"] = "Give the date it was, or will be, provided."
+        errors["remedy_date"] = _("Give the date it was, or will be, provided.")
     return errors
 
 
 def _remedy_state_error(grievance: Grievance) -> dict[str, str]:
     if grievance.state == GrievanceState.RECEIVED:
-        return {"remedy_form": "Acknowledge the grievance before recording remedy."}
+        return {"remedy_form": _("Acknowledge the grievance before recording remedy.")}
     return {}
 
 
@@ -483,7 +485,7 @@ def identity_read(*, membership: Membership, grievance: Grievance) -> Complainan
     """The complainant's identity for an officer or an approved recipient; the read is audited."""
     if not can_read_identity(membership, grievance):
         raise PermissionDenied(
-            "Only grievance officers, or an approved recipient, can see who raised this."
+            _("Only grievance officers, or an approved recipient, can see who raised this.")
         )
     audit_record(
         organisation=grievance.organisation,
@@ -505,9 +507,9 @@ def disclosure_request(
     ).first()
     errors = {}
     if recipient is None:
-        errors["recipient"] = "Choose a member of your organisation."
+        errors["recipient"] = _("Choose a member of your organisation.")
     if not (reason or "").strip():
-        errors["reason"] = "Say why this person needs to know who raised the grievance."
+        errors["reason"] = _("Say why this person needs to know who raised the grievance.")
     if errors:
         raise FieldErrors(errors)
     request = DisclosureRequest.objects.create(
@@ -533,13 +535,13 @@ def disclosure_decide(
 ) -> DisclosureRequest:
     """Another officer or an owner decides; the requester cannot approve their own request."""
     if not (membership.is_grievance_officer or membership.role == Role.OWNER):
-        raise PermissionDenied("Only a grievance officer or an owner can decide a disclosure.")
+        raise PermissionDenied(_("Only a grievance officer or an owner can decide a disclosure."))
     if request.requested_by_id == membership.user_id:
         raise FieldErrors(
-            {"decision": "Someone other than the requester must decide this request."}
+            {"decision": _("Someone other than the requester must decide this request.")}
         )
     if request.status != DisclosureStatus.PENDING:
-        raise FieldErrors({"decision": "This request has already been decided."})
+        raise FieldErrors({"decision": _("This request has already been decided.")})
     request.status = DisclosureStatus.APPROVED if approve else DisclosureStatus.REFUSED
     request.decided_by, request.decided_at = membership.user, timezone.now()
     request.save()
@@ -560,10 +562,10 @@ def disclosure_decide(
 def grievance_settings_update(*, membership: Membership, **days: Any) -> GrievanceSettings:
     if not (membership.is_grievance_officer or membership.role == Role.OWNER):
         raise PermissionDenied(
-            "Only a grievance officer or an owner can change the published target times."
+            _("Only a grievance officer or an owner can change the published target times.")
         )
     errors = {
-        k: "Enter a whole number of days between 1 and 365."
+        k: _("Enter a whole number of days between 1 and 365.")
         for k, v in days.items()
         if not (isinstance(v, int) and 1 <= v <= 365)
     }
@@ -591,13 +593,13 @@ def gp31_rate(
     *, membership: Membership, criterion: str, rating: str, evidence: str
 ) -> Gp31Assessment:
     if not membership.can_write:
-        raise PermissionDenied("Your role in this organisation is read-only.")
+        raise PermissionDenied(_("Your role in this organisation is read-only."))
     if criterion not in [c.value for c in Gp31Criterion]:
-        raise FieldErrors({"criterion": "Unknown GP 31 criterion."})
+        raise FieldErrors({"criterion": _("Unknown GP 31 criterion.")})
     if rating and rating not in ("not_met", "partly_met", "met"):
-        raise FieldErrors({"rating": "Choose not met, partly met or met."})
+        raise FieldErrors({"rating": _("Choose not met, partly met or met.")})
     if rating == "met" and not (evidence or "").strip():
-        raise FieldErrors({"evidence": "Give the evidence that shows this criterion is met."})
+        raise FieldErrors({"evidence": _("Give the evidence that shows this criterion is met.")})
     found, _created = Gp31Assessment.objects.update_or_create(
         organisation=membership.organisation,
         criterion=criterion,

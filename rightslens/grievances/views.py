@@ -56,7 +56,11 @@ def _choices(membership: Membership) -> dict[str, list[tuple[int, str]]]:
         "impact_choices": [
             (
                 i.pk,
-                f"{i.title} ({'actual' if i.actual else 'potential'}, {i.assessment.system.name})",
+                _("%(title)s (actual, %(system)s)")
+                % {"title": i.title, "system": i.assessment.system.name}
+                if i.actual
+                else _("%(title)s (potential, %(system)s)")
+                % {"title": i.title, "system": i.assessment.system.name},
             )
             for i in Impact.objects.filter(organisation=org).select_related("assessment__system")
         ],
@@ -180,7 +184,9 @@ def case_transition(request: HttpRequest, org_slug: str, grievance_id: int) -> H
         )
     except FieldErrors as error:
         return _bad(request, membership, grievance, "transition_form", form, error)
-    return _done(grievance, request, f"Case moved to {grievance.get_state_display()}.")
+    return _done(
+        grievance, request, _("Case moved to %(state)s.") % {"state": grievance.get_state_display()}
+    )
 
 
 @login_required
@@ -251,7 +257,10 @@ def case_link_impact(request: HttpRequest, org_slug: str, grievance_id: int) -> 
     except FieldErrors as error:
         return _bad(request, membership, grievance, "link_form", form, error)
     return _done(
-        grievance, request, f"Linked to “{impact.title}”: {link.get_effect_display().lower()}."
+        grievance,
+        request,
+        _("Linked to “%(title)s”: %(effect)s.")
+        % {"title": impact.title, "effect": link.get_effect_display().lower()},
     )
 
 
@@ -283,11 +292,13 @@ def case_remedy(request: HttpRequest, org_slug: str, grievance_id: int) -> HttpR
 def _remedy_recorded_text(before: str, grievance: Grievance) -> str:
     after = grievance.get_state_display()
     if after != before:
-        return (
-            f"Remedy recorded. The case moved from {before} to {after}: the complainant can "
+        return _(
+            "Remedy recorded. The case moved from %(before)s to %(after)s: the complainant can "
             "now read the remedy with their receipt code and say whether it helped."
-        )
-    return f"Remedy recorded. The case stays {after}; the complainant can read every remedy."
+        ) % {"before": before, "after": after}
+    return _(
+        "Remedy recorded. The case stays %(after)s; the complainant can read every remedy."
+    ) % {"after": after}
 
 
 @login_required
@@ -362,7 +373,9 @@ def disclosure_decide(request: HttpRequest, org_slug: str, disclosure_id: int) -
         messages.error(request, " ".join(error.fields.values()))
         return redirect(f"/o/{org_slug}/grievances/{disclosure.grievance_id}/")
     return _done(
-        disclosure.grievance, request, f"Disclosure {disclosure.get_status_display().lower()}."
+        disclosure.grievance,
+        request,
+        _("Disclosure %(status)s.") % {"status": disclosure.get_status_display().lower()},
     )
 
 

@@ -9,17 +9,13 @@ from typing import Any
 from docx import Document
 
 from rightslens.core.policy.briefing import Briefing, BriefingFinding, build_briefing
+from rightslens.ux.wording import core_text
 
+from . import briefing_words as words
 from .criteria_text import criterion_text
 from .report_pdf import FALLBACK_NOTE, _Writer
 
-SECTIONS = (
-    "Summary",
-    "What the instrument does well",
-    "Gaps, ranked by how much they matter to people",
-    "Recommended amendments",
-    "Annex: the evidence",
-)
+SECTIONS = words.SECTIONS  # the English headings
 
 
 def briefing_from_findings(title: str, findings: Iterable[Any]) -> Briefing:
@@ -44,33 +40,37 @@ def briefing_from_findings(title: str, findings: Iterable[Any]) -> Briefing:
 
 
 def _finding_lines(finding: BriefingFinding) -> list[str]:
-    lines = [finding.explanation]
+    lines = [core_text(finding.explanation)]
     lines += [f'{ref}: "{text}"' for ref, text in finding.evidence]
     return lines
 
 
 def render_docx(briefing: Briefing) -> bytes:
     document = Document()
-    document.add_heading(f"Briefing for parliament: {briefing.title}", level=0)
-    document.add_heading(SECTIONS[0], level=1)
-    for line in briefing.summary:
+    document.add_heading(words.title(briefing), level=0)
+    document.add_heading(words.heading(0), level=1)
+    for line in words.summary(briefing):
         document.add_paragraph(line)
-    document.add_heading(SECTIONS[1], level=1)
+    document.add_heading(words.heading(1), level=1)
     for finding in briefing.strengths:
-        document.add_paragraph(f"{finding.title}: {finding.explanation}", style="List Bullet")
-    document.add_heading(SECTIONS[2], level=1)
+        document.add_paragraph(
+            f"{finding.title}: {core_text(finding.explanation)}", style="List Bullet"
+        )
+    document.add_heading(words.heading(2), level=1)
     for rank, finding in enumerate(briefing.gaps, start=1):
         document.add_paragraph(
-            f"{rank}. {finding.title} ({finding.status}; {finding.basis or 'basis not recorded'}). "
-            f"{finding.explanation}"
+            f"{rank}. {finding.title} ({words.status(finding)}; {words.basis(finding)}). "
+            f"{core_text(finding.explanation)}"
         )
-    document.add_heading(SECTIONS[3], level=1)
+    document.add_heading(words.heading(3), level=1)
     for amendment in briefing.amendments:
-        document.add_paragraph(f"{amendment.code}. {amendment.where}: {amendment.text}")
+        document.add_paragraph(
+            f"{amendment.code}. {words.where(amendment.where)}: {amendment.text}"
+        )
     document.add_page_break()  # type: ignore[no-untyped-call]  # python-docx: py.typed, method unannotated
-    document.add_heading(SECTIONS[4], level=1)
+    document.add_heading(words.heading(4), level=1)
     for finding in briefing.annex:
-        document.add_heading(f"{finding.title}: {finding.status}", level=2)
+        document.add_heading(f"{finding.title}: {words.status(finding)}", level=2)
         for line in _finding_lines(finding):
             document.add_paragraph(line)
     out = io.BytesIO()
@@ -80,25 +80,26 @@ def render_docx(briefing: Briefing) -> bytes:
 
 def render_pdf(briefing: Briefing) -> bytes:
     writer = _Writer()
-    writer.line(f"Briefing for parliament: {briefing.title}", size=16, gap=3)
+    writer.line(words.title(briefing), size=16, gap=3)
     if not writer.unicode:
         writer.line(FALLBACK_NOTE, size=9)
-    writer.line(SECTIONS[0], size=13)
-    for line in briefing.summary:
+    writer.line(words.heading(0), size=13)
+    for line in words.summary(briefing):
         writer.line(line)
-    writer.line(SECTIONS[1], size=13)
+    writer.line(words.heading(1), size=13)
     for finding in briefing.strengths:
-        writer.line(f"- {finding.title}: {finding.explanation}", size=9)
-    writer.line(SECTIONS[2], size=13)
+        writer.line(f"- {finding.title}: {core_text(finding.explanation)}", size=9)
+    writer.line(words.heading(2), size=13)
     for rank, finding in enumerate(briefing.gaps, start=1):
-        writer.line(f"{rank}. {finding.title} ({finding.status}). {finding.explanation}", size=9)
-    writer.line(SECTIONS[3], size=13)
+        status, explanation = words.status(finding), core_text(finding.explanation)
+        writer.line(f"{rank}. {finding.title} ({status}). {explanation}", size=9)
+    writer.line(words.heading(3), size=13)
     for amendment in briefing.amendments:
-        writer.line(f"{amendment.code}. {amendment.where}: {amendment.text}", size=9)
+        writer.line(f"{amendment.code}. {words.where(amendment.where)}: {amendment.text}", size=9)
     writer.pdf.add_page()
-    writer.line(SECTIONS[4], size=13)
+    writer.line(words.heading(4), size=13)
     for finding in briefing.annex:
-        writer.line(f"{finding.title}: {finding.status}", size=11, gap=0.5)
+        writer.line(f"{finding.title}: {words.status(finding)}", size=11, gap=0.5)
         for line in _finding_lines(finding):
             writer.line(line, size=8, gap=0.5)
     return bytes(writer.pdf.output())

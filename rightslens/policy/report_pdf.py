@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from rightslens.common.pdf import DocumentPDF, font_dir, to_latin1  # noqa: F401  (to_latin1: re-exported)
-from rightslens.ux.wording import core_label, report_text, sentence
+from rightslens.ux.wording import core_label, core_text, report_text, sentence
 
 from .criteria_text import criterion_text
 
@@ -70,7 +70,7 @@ def render_report_pdf(context: dict[str, Any]) -> bytes:
             )
             verdict += f"   {reviewed}"
         writer.line(verdict, size=10, gap=0.5)
-        writer.line(finding.explanation, size=9, gap=0.5)
+        writer.line(core_text(finding.explanation), size=9, gap=0.5)
         for item in finding.evidence:
             writer.line(
                 f'{item["ref"]} (p. {item.get("page", 1)}): "{" ".join(item["text"].split())}"',

@@ -8,6 +8,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from rightslens.accounts.audit import audit_record
 from rightslens.common.crypto import decrypt_text, encrypt_text
@@ -61,14 +62,16 @@ class DatabaseStore:
 def _languages(text: str, suite_id: str, errors: dict[str, str]) -> list[str]:
     languages = [lang.strip() for lang in (text or "").split(",") if lang.strip()]
     if len(languages) < 2 or len(set(languages)) != len(languages):
-        errors["languages"] = (
+        errors["languages"] = _(
             "Give at least two different languages, the reference first: en,sw,yo."
         )
         return []
     if suite_id in suite_ids():
         missing = [lang for lang in languages if lang not in load_suite(suite_id).languages]
         if missing:
-            errors["languages"] = f"The suite has no probes in: {', '.join(missing)}."
+            errors["languages"] = _("The suite has no probes in: %(languages)s.") % {
+                "languages": ", ".join(missing)
+            }
     return languages
 
 
@@ -91,16 +94,16 @@ def probe_run_create(
 ) -> ProbeRun:
     errors: dict[str, str] = {}
     if suite_id not in suite_ids():
-        errors["suite_id"] = f"Choose one of: {', '.join(suite_ids())}."
+        errors["suite_id"] = _("Choose one of: %(suites)s.") % {"suites": ", ".join(suite_ids())}
     codes = _languages(languages, suite_id, errors)
     if not str(endpoint_url).startswith(("http://", "https://")):
-        errors["endpoint_url"] = (
+        errors["endpoint_url"] = _(
             "The base URL of an OpenAI-compatible API, e.g. http://host:8080/v1."
         )
     if not (model_name or "").strip():
-        errors["model_name"] = "Name the model as the endpoint knows it."
+        errors["model_name"] = _("Name the model as the endpoint knows it.")
     if not 1 <= int(concurrency) <= 64:
-        errors["concurrency"] = "Between 1 and 64 requests at a time."
+        errors["concurrency"] = _("Between 1 and 64 requests at a time.")
     if errors:
         raise FieldErrors(errors)
     suite = load_suite(suite_id)
@@ -192,15 +195,17 @@ def probe_run_record_measurement(
     from .selectors import probe_run_summary
 
     if indicator.organisation_id != run.organisation_id:
-        raise FieldErrors({"indicator": "Choose an indicator of this organisation."})
+        raise FieldErrors({"indicator": _("Choose an indicator of this organisation.")})
     if not run.is_finished:
-        raise FieldErrors({"indicator": "Wait until the run has finished."})
+        raise FieldErrors({"indicator": _("Wait until the run has finished.")})
     harmful = load_suite(run.suite_id).harmful
     if indicator.lower_is_better == harmful:
-        want = "higher is better" if harmful else "lower is better"
-        raise FieldErrors(
-            {"indicator": f"This suite's rate needs an indicator where {want} ({indicator.name})."}
+        message = (
+            _("This suite's rate needs an indicator where higher is better (%(name)s).")
+            if harmful
+            else _("This suite's rate needs an indicator where lower is better (%(name)s).")
         )
+        raise FieldErrors({"indicator": message % {"name": indicator.name}})
     summary = probe_run_summary(run=run)
     total_n = sum(e["n"] for e in summary["languages"].values())
     total_hits = sum(e["refusal_rate"]["value"] * e["n"] for e in summary["languages"].values())

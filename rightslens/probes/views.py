@@ -191,7 +191,10 @@ def run_record(request: HttpRequest, org_slug: str, run_id: int) -> HttpResponse
             for message in exc.fields.values():
                 messages.error(request, message)
         else:
-            messages.success(request, f"Recorded as a measurement round of '{indicator.name}'.")
+            messages.success(
+                request,
+                _("Recorded as a measurement round of ‘%(name)s’.") % {"name": indicator.name},
+            )
     else:
         messages.error(request, _("Choose an indicator."))
     return redirect("probe_run_detail", org_slug=org_slug, run_id=run.pk)
@@ -235,7 +238,9 @@ def run_propose(request: HttpRequest, org_slug: str, run_id: int, language: str)
             except FieldErrors as exc:
                 exc.add_to(form)
             else:
-                messages.success(request, f"Impact recorded: {impact.title}.")
+                messages.success(
+                    request, _("Impact recorded: %(title)s.") % {"title": impact.title}
+                )
                 return redirect("impact_detail", org_slug=org_slug, impact_id=impact.pk)
     context = {
         "org": membership.organisation,

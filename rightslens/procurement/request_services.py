@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Membership
@@ -27,6 +28,7 @@ from rightslens.core.knowledge.model import Item
 from rightslens.core.questionnaire import AnswerKind, Outcome, answer_errors, questions_of, score
 from rightslens.errors import FieldErrors
 from rightslens.notifications import events as notification_events
+from rightslens.ux.wording import core_text
 
 from .models import (
     Conclusion,
@@ -205,15 +207,15 @@ def request_submit(
     if tampered:
         raise FieldErrors(
             {
-                f: "Scores are worked out by the buyer's system; they cannot be submitted."
+                f: gettext("Scores are worked out by the buyer's system; they cannot be submitted.")
                 for f in tampered
             }
         )
     questions = questions_for(request)
     merged, errors = _merged_answers(request, questions, answers, files)
-    errors.update(answer_errors(questions, merged))
+    errors.update({k: core_text(v) for k, v in answer_errors(questions, merged).items()})
     if errors:
-        raise FieldErrors(errors, "Some answers could not be accepted; nothing was saved.")
+        raise FieldErrors(errors, gettext("Some answers could not be accepted; nothing was saved."))
     for qid, upload in files.items():
         Evidence.objects.create(
             organisation=request.organisation,

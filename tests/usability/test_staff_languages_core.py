@@ -512,6 +512,7 @@ def test_the_sentences_the_core_builds_are_shown_in_the_language(language):
     shapes = {k for k in SENTENCES if k.startswith("suggest.")} - {
         "suggest.description_says",  # read from the description by impact_reading
         "suggest.treaty_people",
+        "suggest.close_in_meaning",
     }
     matched = {
         k
@@ -663,3 +664,38 @@ def test_the_pdf_report_has_its_headings_and_findings_in_the_language(
     with translation.override(language):
         words = " ".join(finding_text(finding).split()[:4])
     assert words in text and finding.message not in text
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_the_impact_reading_reasons_read_in_the_language(language):
+    """The reasons impact_reading gives ("Why:"), in the shapes it writes them."""
+    from django.utils import translation
+
+    from rightslens.ux.wording import core_text
+
+    reasons = [
+        "The description says “it rejects applicants with gaps in their CV”.",
+        "“screens job applicants” is close in meaning to: A CV filter that ranks candidates",
+        "It names people with a treaty of their own (CRPD): “wheelchair users”.",
+    ]
+    with translation.override(language):
+        shown = [core_text(r) for r in reasons]
+    for english, text in zip(reasons, shown, strict=True):
+        assert text != english, english
+    assert "screens job applicants" in shown[1] and "A CV filter that ranks candidates" in shown[1]
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_questionnaire_answer_errors_read_in_the_language(language):
+    from django.utils import translation
+
+    from rightslens.core.questionnaire import answer_errors
+    from rightslens.ux.wording import core_text
+
+    errors = answer_errors([], {"q-unknown": "yes"})
+    assert errors == {"q-unknown": "This question is not part of the questionnaire."}
+    with translation.override(language):
+        shown = core_text(errors["q-unknown"])
+        choose = core_text("Choose one of: low, high.")
+    assert shown != errors["q-unknown"]
+    assert choose != "Choose one of: low, high." and "low, high" in choose

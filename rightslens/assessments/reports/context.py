@@ -14,6 +14,7 @@ from rightslens.assessments.models import ActionStatus, Assessment, AssessmentSt
 from rightslens.assessments.rules import impact_plan_gaps, impact_response
 from rightslens.assessments.selectors import current_impacts
 from rightslens.core.severity import SeverityBand
+from rightslens.ux.wording import core_label
 
 from .. import cycle_catalogue, cycle_selectors
 from ..cycle_models import Scoping
@@ -98,10 +99,11 @@ def report_context(assessment: Assessment) -> dict[str, Any]:
 BRIEF_ITEMS = 10  # a board reads a short list; the rest is counted, not listed
 
 
-def _listed(items: list[str], total: int, what: str) -> list[str]:
-    """The first items, and a count of the others when there are more than a board can read."""
+def _listed(items: list[str], total: int, more_text: str) -> list[str]:
+    """The first items, and a count of the others when there are more than a board can read
+    (`more_text` says how many with %(n)s)."""
     more = total - len(items)
-    return items + ([f"… and {more} more {what} (see the quality page)"] if more > 0 else [])
+    return items + ([more_text % {"n": more}] if more > 0 else [])
 
 
 def board_brief(*, organisation: Organisation) -> dict[str, Any]:
@@ -111,21 +113,36 @@ def board_brief(*, organisation: Organisation) -> dict[str, Any]:
         organisation=organisation, status=AssessmentStatus.IN_REVIEW
     )
     decisions = _listed(
-        [f"Sign off “{a.title}” (version {a.version})" for a in in_review[:BRIEF_ITEMS]],
+        [
+            pgettext("staff", "Sign off “%(title)s” (version %(version)s)")
+            % {"title": a.title, "version": a.version}
+            for a in in_review[:BRIEF_ITEMS]
+        ],
         in_review.count(),
-        "assessments waiting for sign-off",
+        pgettext(
+            "staff", "… and %(n)s more assessments waiting for sign-off (see the quality page)"
+        ),
     )
     blocked = cycle_selectors.red_line_blocked_titles(organisation=organisation)
     decisions += _listed(
-        [f"Decide the red-line hit in “{title}”" for title in blocked[:BRIEF_ITEMS]],
+        [
+            pgettext("staff", "Decide the red-line hit in “%(title)s”") % {"title": title}
+            for title in blocked[:BRIEF_ITEMS]
+        ],
         len(blocked),
-        "red-line hits to decide",
+        pgettext("staff", "… and %(n)s more red-line hits to decide (see the quality page)"),
     )
     left_behind: list[str] = []
     for view in cycle_selectors.serious_indicator_views(organisation=organisation):
         impact = view.indicator.action.impact
         left_behind += [
-            f"{impact.title}: {r.group} ({r.dimension}) left behind on {view.indicator.name}"
+            pgettext("staff", "%(impact)s: %(group)s (%(dimension)s) left behind on %(indicator)s")
+            % {
+                "impact": impact.title,
+                "group": r.group,
+                "dimension": r.dimension,
+                "indicator": view.indicator.name,
+            }
             for r in view.left_behind
         ]
     if left_behind:
@@ -135,26 +152,35 @@ def board_brief(*, organisation: Organisation) -> dict[str, Any]:
         "severe": severe,
         "business_model": _business_model(organisation),
         "decisions": decisions,
-        "left_behind": _listed(left_behind[:BRIEF_ITEMS], len(left_behind), "groups left behind"),
+        "left_behind": _listed(
+            left_behind[:BRIEF_ITEMS],
+            len(left_behind),
+            pgettext("staff", "… and %(n)s more groups left behind (see the quality page)"),
+        ),
     }
 
 
 def _more_decisions(organisation: Organisation, live: Any) -> list[str]:
     found = [
-        f"Agree a response to “{impact.title}” (severe to people, {gap})"
+        pgettext("staff", "Agree a response to “%(title)s” (severe to people, %(gap)s)")
+        % {"title": impact.title, "gap": gap}
         for impact, gap in _severe_gaps(organisation, live)
     ]
     flagged = cycle_selectors.flagged_assessments(organisation=organisation)
     found += _listed(
         [
-            f"Re-assess “{a.title}”: {', '.join(flags).lower()}"
+            pgettext("staff", "Re-assess “%(title)s”: %(flags)s")
+            % {"title": a.title, "flags": ", ".join(core_label(f) for f in flags).lower()}
             for a, flags in flagged[:BRIEF_ITEMS]
         ],
         len(flagged),
-        "assessments to re-assess",
+        pgettext("staff", "… and %(n)s more assessments to re-assess (see the quality page)"),
     )
     for record in _unreviewed_business_models(organisation):
-        found.append(f"Review the business model “{record.title}” at board level")
+        found.append(
+            pgettext("staff", "Review the business model “%(title)s” at board level")
+            % {"title": record.title}
+        )
     return found
 
 
@@ -172,7 +198,12 @@ def _severe_gaps(
         for impact in impacts:
             if gaps := impact_plan_gaps(impact):
                 live_actions = any(a.status != ActionStatus.CANCELLED for a in impact.actions.all())
-                found.append((impact, _gap_words(gaps) if live_actions else "no action yet"))
+                found.append(
+                    (
+                        impact,
+                        _gap_words(gaps) if live_actions else pgettext("staff", "no action yet"),
+                    )
+                )
         if len(impacts) < batch:
             break
         start += batch
@@ -180,7 +211,8 @@ def _severe_gaps(
 
 
 def _gap_words(gaps: list[Any]) -> str:
-    return "not yet covered: " + "; ".join(g.label.lower() for g in gaps)
+    covered = "; ".join(core_label(g.label).lower() for g in gaps)
+    return pgettext("staff", "not yet covered: %(gaps)s") % {"gaps": covered}
 
 
 def _unreviewed_business_models(organisation: Organisation) -> list[Any]:
@@ -218,18 +250,22 @@ def _business_model(organisation: Organisation) -> list[str]:
             continue
         if len(seen) == BRIEF_ITEMS:  # a board reads a short list: the others are counted
             more = scopings.values("assessment__system_id").distinct().count() - len(seen)
-            lines.append(f"… and {more} more systems (see each system's scoping)")
+            lines.append(
+                pgettext("staff", "… and %(n)s more systems (see each system's scoping)")
+                % {"n": more}
+            )
             break
         seen.add(system.pk)
         parts = []
         if s.general_purpose:
-            parts.append("general-purpose capability: uses are open-ended")
+            parts.append(pgettext("staff", "general-purpose capability: uses are open-ended"))
         if s.who_pays:
-            parts.append(f"paid for by {s.who_pays}")
+            parts.append(pgettext("staff", "paid for by %(who)s") % {"who": s.who_pays})
         if s.release_style:
-            parts.append(f"release: {s.get_release_style_display().lower()}")
+            release = s.get_release_style_display().lower()
+            parts.append(pgettext("staff", "release: %(style)s") % {"style": release})
         if s.weights == "open":
-            parts.append("open weights: safeguards can be removed downstream")
+            parts.append(pgettext("staff", "open weights: safeguards can be removed downstream"))
         if s.business_model_note:
             parts.append(s.business_model_note.rstrip("."))
         if parts:
