@@ -38,6 +38,18 @@ def _fresh_cache() -> None:
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _site_language_after_each_test() -> Iterator[None]:
+    """A request in another language leaves that language active in the thread (LocaleMiddleware
+    does not switch back), so every test ends by restoring the site's language: a French or Arabic
+    page in one test must not turn a later test's English messages into French or Arabic."""
+    yield
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def org(db: Any) -> Organisation:
     return Organisation.objects.create(name="Acme AI", slug="acme")
