@@ -6,6 +6,8 @@ tests, substituted) knowledge base is seen everywhere.
 
 from __future__ import annotations
 
+from django.utils.translation import get_language
+
 from rightslens.common import knowledge as knowledge_access
 from rightslens.common.rights import RightGroup as RightGroup
 from rightslens.common.rights import right_choices as right_choices
@@ -21,7 +23,9 @@ def risk_category_choices() -> list[tuple[str, str]]:
         for i in knowledge_access.knowledge().offered(RISK_CATEGORY)
         if not getattr(i, "deprecated", False)
     ]
-    return [(i.id, i.title) for i in sorted(items, key=lambda i: (i.get("number") or 99, i.id))]
+    language = get_language()
+    ordered = sorted(items, key=lambda i: (i.get("number") or 99, i.id))
+    return [(i.id, i.title_in(language)) for i in ordered]
 
 
 def is_item_of_type(item_id: str, item_type: str) -> bool:
@@ -30,5 +34,6 @@ def is_item_of_type(item_id: str, item_type: str) -> bool:
 
 
 def title_of(item_id: str) -> str:
+    """An item's title in the reader's language (the active language) where the library has it."""
     item = knowledge_access.knowledge().get(item_id)
-    return item.title if item else item_id
+    return item.title_in(get_language()) if item else item_id

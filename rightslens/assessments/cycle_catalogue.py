@@ -26,7 +26,8 @@ def _items(item_type: str) -> list[Item]:
 
 
 def _choices(item_type: str) -> list[tuple[str, str]]:
-    return sorted((i.id, i.title) for i in _items(item_type))
+    language = get_language()
+    return sorted((i.id, i.title_in(language)) for i in _items(item_type))
 
 
 def categories() -> list[Category]:
@@ -34,7 +35,7 @@ def categories() -> list[Category]:
     return [
         Category(
             i.id,
-            i.title,
+            i.title_in(get_language()),
             str(i.text_in("summary", get_language()) or ""),
             tuple(i.get("right_refs") or ()),
         )
@@ -110,8 +111,9 @@ def suggestion_title(item_id: str, title: str) -> str | None:
 
 
 def title_of(item_id: str) -> str:
+    """An item's title in the reader's language (the active language) where the library has it."""
     item = knowledge_access.knowledge().get(item_id)
-    return item.title if item else item_id
+    return item.title_in(get_language()) if item else item_id
 
 
 @dataclass(frozen=True)
@@ -146,5 +148,7 @@ def value_chain_segments(roles: list[str]) -> dict[str, list[str]]:
     for role in roles:
         item = by_code.get(role)
         segment = str(item.get("segment")) if item else "lifecycle_actors"
-        segments.setdefault(segment, []).append(item.title if item else role.replace("_", " "))
+        segments.setdefault(segment, []).append(
+            item.title_in(get_language()) if item else role.replace("_", " ")
+        )
     return segments

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django import forms
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from rightslens.common import knowledge as knowledge_access
 from rightslens.core.knowledge import Item
@@ -30,9 +32,10 @@ class RightGroup:
     rights: list[tuple[str, str]]
 
 
-def _title(item: Item) -> str:
+def _title(item: Item, language: str | None) -> str:
+    title = item.title_in(language)
     article = item.get("article")
-    return f"{item.title} (Art. {article})" if article and "Art." not in item.title else item.title
+    return f"{title} (Art. {article})" if article and "Art." not in item.title else title
 
 
 def _article_key(item: Item) -> tuple[int, str]:
@@ -42,6 +45,8 @@ def _article_key(item: Item) -> tuple[int, str]:
 
 
 def rights_by_instrument() -> list[RightGroup]:
+    """The rights in the reader's language (the active language) where the library has it."""
+    language = get_language()
     kb = knowledge_access.knowledge()
     groups: dict[str, list[Item]] = {}
     for item in kb.offered(RIGHT):
@@ -51,8 +56,8 @@ def rights_by_instrument() -> list[RightGroup]:
     result = []
     for instrument_id, items in groups.items():
         instrument = kb.get(instrument_id)
-        name = instrument.title if instrument else (instrument_id or "Other")
-        rights = [(i.id, _title(i)) for i in sorted(items, key=_article_key)]
+        name = instrument.title_in(language) if instrument else (instrument_id or _("Other"))
+        rights = [(i.id, _title(i, language)) for i in sorted(items, key=_article_key)]
         result.append(RightGroup(name, rights))
     return sorted(result, key=lambda g: g.instrument)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from rightslens.accounts.models import Organisation
 from rightslens.assessments.models import ActionStatus, AssessmentStatus, Impact
@@ -117,6 +118,10 @@ def _severe(impacts: list[Impact]) -> tuple[tuple[SourceRef, ...], tuple[SourceR
     )
 
 
+def _target(indicator: Indicator) -> str:
+    return f"{indicator.target:g}" + (f" {indicator.unit}" if indicator.unit else "")
+
+
 def _indicators(
     organisation: Organisation, start: date, end: date
 ) -> tuple[tuple[SourceRef, ...], tuple[Fact, ...]]:
@@ -128,7 +133,7 @@ def _indicators(
     ).distinct()
     targets = tuple(
         Fact(
-            f"{i.name}: target {i.target:g}{(' ' + i.unit) if i.unit else ''}",
+            _("%(name)s: target %(target)s") % {"name": i.name, "target": _target(i)},
             SourceRef("indicator", i.pk),
         )
         for i in indicators.filter(target__isnull=False)
@@ -143,7 +148,8 @@ def esrs_facts(*, organisation: Organisation, start: date, end: date) -> EsrsFac
     severe, severe_with_action = _severe(impacts)
     measured, targets = _indicators(organisation, start, end)
     channel = Fact(
-        f"Public grievance channel, no account needed: /g/{organisation.slug}/",
+        _("Public grievance channel, no account needed: %(url)s")
+        % {"url": f"/g/{organisation.slug}/"},
         SourceRef("grievance_channel", organisation.pk),
     )
     rated = Gp31Assessment.objects.filter(organisation=organisation).exclude(rating="")

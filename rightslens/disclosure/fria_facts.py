@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext as _
 
 from rightslens.assessments.models import Action, ActionStatus, Assessment, Impact
 from rightslens.core.disclosure.excerpt import risk_excerpt
@@ -81,7 +82,11 @@ def _impact_facts(impact: Impact) -> ImpactFacts:
 
 
 def _action_text(action: Action) -> str:
-    return f"{action.get_action_type_display()}: {action.description} ({action.get_status_display().lower()})"
+    return _("%(type)s: %(description)s (%(status)s)") % {
+        "type": action.get_action_type_display(),
+        "description": action.description,
+        "status": action.get_status_display().lower(),
+    }
 
 
 def _oversight(impacts: list[Impact]) -> tuple[Fact, ...]:
@@ -100,10 +105,15 @@ def _oversight(impacts: list[Impact]) -> tuple[Fact, ...]:
 def _indicator_text(indicator: Indicator) -> str:
     points = list(indicator.measurements.all())
     if not points:
-        return f"{indicator.name}: no measurement yet"
+        return _("%(name)s: no measurement yet") % {"name": indicator.name}
     last = points[-1]
     unit = f" {indicator.unit}" if indicator.unit else ""
-    return f"{indicator.name}: {last.value}{unit} on {last.measured_on.isoformat()}"
+    return _("%(name)s: %(value)s%(unit)s on %(date)s") % {
+        "name": indicator.name,
+        "value": last.value,
+        "unit": unit,
+        "date": last.measured_on.isoformat(),
+    }
 
 
 def _tracking(impacts: list[Impact]) -> tuple[Fact, ...]:
@@ -117,7 +127,10 @@ def _tracking(impacts: list[Impact]) -> tuple[Fact, ...]:
 
 def _remedy(impacts: list[Impact]) -> tuple[Fact, ...]:
     return tuple(
-        Fact(f"{_action_text(a)}, for '{impact.title}'", SourceRef("action", a.pk))
+        Fact(
+            _("%(action)s, for “%(impact)s”") % {"action": _action_text(a), "impact": impact.title},
+            SourceRef("action", a.pk),
+        )
         for impact in impacts
         for a in impact.actions.all()
         if a.action_type in RESPONSE_TYPES and a.status != ActionStatus.CANCELLED
@@ -128,7 +141,7 @@ def _groups(system: AISystem) -> tuple[tuple[Fact, ...], int]:
     groups = list(system.affected_groups.all())
     facts = tuple(
         Fact(
-            g.name + (" (at heightened risk)" if g.vulnerable else ""),
+            _("%(group)s (at heightened risk)") % {"group": g.name} if g.vulnerable else g.name,
             SourceRef("system", system.pk),
         )
         for g in groups
@@ -158,7 +171,13 @@ def _provider(system: AISystem) -> tuple[Fact, ...]:
         facts.append(Fact(f"{d.provider}, {d.get_kind_display()}: {d.summary}", source))
         if excerpt := risk_excerpt(d.file_text):
             name = Path(d.file.name or "file").name
-            facts.append(Fact(f'{d.provider}\'s document "{name}" says: “{excerpt}”', source))
+            facts.append(
+                Fact(
+                    _("%(provider)s's document “%(name)s” says: “%(excerpt)s”")
+                    % {"provider": d.provider, "name": name, "excerpt": excerpt},
+                    source,
+                )
+            )
     return tuple(facts)
 
 
@@ -168,17 +187,29 @@ def _governance(assessment: Assessment | None) -> tuple[Fact, ...]:
     ref = SourceRef("assessment", assessment.pk)
     facts = []
     if assessment.approved_at is not None:
-        who = assessment.approved_by.get_username() if assessment.approved_by else "an owner"
+        who = assessment.approved_by.get_username() if assessment.approved_by else _("an owner")
         facts.append(
             Fact(
-                f"Assessment '{assessment.title}' v{assessment.version} approved by {who} on "
-                f"{assessment.approved_at.date().isoformat()}",
+                _("Assessment “%(title)s” v%(version)s approved by %(who)s on %(date)s")
+                % {
+                    "title": assessment.title,
+                    "version": assessment.version,
+                    "who": who,
+                    "date": assessment.approved_at.date().isoformat(),
+                },
                 ref,
             )
         )
     for reviewer in Reviewer.objects.filter(assessment=assessment).select_related("user"):
         facts.append(
-            Fact(f"Reviewer {reviewer.user.get_username()}: {reviewer.get_decision_display()}", ref)
+            Fact(
+                _("Reviewer %(name)s: %(decision)s")
+                % {
+                    "name": reviewer.user.get_username(),
+                    "decision": reviewer.get_decision_display(),
+                },
+                ref,
+            )
         )
     return tuple(facts)
 
@@ -188,15 +219,19 @@ def _complaints(system: AISystem) -> tuple[tuple[Fact, ...], bool]:
     found = GrievanceSettings.objects.filter(organisation=organisation).first()
     ack, remedy = (found.acknowledge_days, found.remedy_days) if found else (5, 45)
     channel = Fact(
-        f"Anyone affected can raise a grievance without an account at /g/{organisation.slug}/ "
-        f"(acknowledged within {ack} days, remedy proposed within {remedy} days).",
+        _(
+            "Anyone affected can raise a grievance without an account at %(url)s "
+            "(acknowledged within %(ack)s days, remedy proposed within %(remedy)s days)."
+        )
+        % {"url": f"/g/{organisation.slug}/", "ack": ack, "remedy": remedy},
         SourceRef("grievance_channel", organisation.pk),
     )
     # A count only, suppressed when small: nothing here may single out a complainant.
     count = Grievance.objects.filter(organisation=organisation, systems=system).count()
     shown = suppress_small({"n": count})["n"]
     about = Fact(
-        f"Grievances concerning this system so far: {shown if shown is not None else 'fewer than 5'}",
+        _("Grievances concerning this system so far: %(n)s")
+        % {"n": shown if shown is not None else _("fewer than 5")},
         SourceRef("grievance_channel", organisation.pk),
     )
     rated = Gp31Assessment.objects.filter(organisation=organisation).exclude(rating="").exists()

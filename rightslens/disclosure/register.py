@@ -4,6 +4,7 @@ to records. The only module here that knows where the cycle's models live."""
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import get_language
 
 from rightslens.accounts.models import Organisation
 from rightslens.assessments.cycle_models import Indicator, Reviewer
@@ -12,6 +13,7 @@ from rightslens.common.knowledge import knowledge
 from rightslens.core.disclosure.records import SourceRef
 from rightslens.core.severity import SeverityBand
 from rightslens.inventory.models import AISystem
+from rightslens.ux.wording import core_label
 
 # Tracking and review models other modules here read through this one.
 __all__ = ["Indicator", "Reviewer"]
@@ -37,12 +39,14 @@ def latest_approved(system: AISystem) -> Assessment | None:
 
 
 def right_label(item_id: str) -> str:
+    """A right's title in the reader's language (the active language) where the library has it."""
     item = knowledge().get(item_id)
-    return item.title if item is not None else item_id
+    return item.title_in(get_language()) if item is not None else item_id
 
 
 def severity_label(band: int) -> str:
-    return SeverityBand(band).name.capitalize()
+    """A severity band's name ("High") in the reader's language."""
+    return core_label(SeverityBand(band).name.lower())
 
 
 def source_url(organisation: Organisation, ref: SourceRef) -> str:

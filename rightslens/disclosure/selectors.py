@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 
 from rightslens.accounts.models import Membership, Organisation
 from rightslens.assessments.models import ActionStatus
@@ -22,6 +22,7 @@ from rightslens.core.disclosure.fria import FriaSection, fria_document, fria_sec
 from rightslens.core.disclosure.records import SourceRef
 from rightslens.core.disclosure.template import FriaTemplate, TemplateError, fria_template
 from rightslens.core.disclosure.transparency import ApprovedSummary, summary_text
+from rightslens.core.disclosure.words import Say, english
 from rightslens.inventory.models import AISystem
 
 from .esrs_facts import esrs_facts
@@ -76,19 +77,21 @@ def _meta(system: AISystem, fria: Fria | None) -> dict[str, Any]:
 
 
 def live_sections(
-    *, system: AISystem, fria: Fria | None
+    *, system: AISystem, fria: Fria | None, say: Say = english
 ) -> tuple[FriaTemplate, tuple[FriaSection, ...]]:
+    """The FRIA's items computed now. Its computed sentences are in English (the record: gaps are
+    named by their English text) unless `say` writes them in the reader's language, for display."""
     template = current_template(fria.template_id if fria is not None else "")
     facts = fria_facts(system=system, fria=fria)
     narratives = fria.narratives if fria is not None else {}
-    return template, fria_sections(template, facts, narratives)
+    return template, fria_sections(template, facts, narratives, say)
 
 
-def fria_json(*, system: AISystem, fria: Fria | None) -> dict[str, Any]:
+def fria_json(*, system: AISystem, fria: Fria | None, say: Say = english) -> dict[str, Any]:
     """The FRIA document: the frozen snapshot once approved, otherwise computed now."""
     if fria is not None and fria.is_frozen and fria.snapshot:
         return dict(fria.snapshot)
-    template, sections = live_sections(system=system, fria=fria)
+    template, sections = live_sections(system=system, fria=fria, say=say)
     return fria_document(template, sections, _meta(system, fria))
 
 
@@ -120,9 +123,27 @@ def linked_sources(
 ) -> list[dict[str, Any]]:
     """Each {type, id} source with the URL of its page (where it has one)."""
     return [
-        {**s, "url": source_url(organisation, SourceRef(str(s["type"]), int(s["id"])))}
+        {
+            **s,
+            "url": source_url(organisation, SourceRef(str(s["type"]), int(s["id"]))),
+            "label": SOURCE_NAMES.get(str(s["type"]), str(s["type"])),
+        }
         for s in sources
     ]
+
+
+#: The kinds of record a FRIA or ESRS text rests on, as a reader names them ("impact #3").
+SOURCE_NAMES = {
+    "system": gettext_lazy("system"),
+    "assessment": gettext_lazy("assessment"),
+    "impact": gettext_lazy("impact"),
+    "action": gettext_lazy("action"),
+    "indicator": gettext_lazy("indicator"),
+    "engagement_event": gettext_lazy("engagement event"),
+    "grievance_channel": gettext_lazy("grievance channel"),
+    "provider_document": gettext_lazy("provider document"),
+    "fria": gettext_lazy("FRIA"),
+}
 
 
 def document_items(document: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:

@@ -21,6 +21,7 @@ from rightslens.core.policy import ingest
 from rightslens.errors import FieldErrors
 from rightslens.inventory.models import AISystem
 from rightslens.notifications import events as notification_events
+from rightslens.ux.wording import sentence
 
 from .models import (
     EsrsDraft,
@@ -109,15 +110,18 @@ def fria_edit(
         )
     # The form shows the computed text; text left as it was shown (or as it reads with the new
     # period and frequency) follows the register and is not stored as an edit.
+    # The form showed it in the reader's language; English is what the record computes.
     template, shown = live_sections(system=fria.system, fria=fria)
+    _, shown_read = live_sections(system=fria.system, fria=fria, say=sentence)
     fria.period_of_use, fria.frequency_of_use = period_of_use.strip(), frequency_of_use.strip()
     _, now = live_sections(system=fria.system, fria=fria)
+    _, now_read = live_sections(system=fria.system, fria=fria, say=sentence)
     unknown = set(narratives) - set(template.keys())
     if unknown:
         raise FieldErrors({"narratives": f"Unknown items: {', '.join(sorted(unknown))}."})
     computed = {
-        s.key: {_plain(s.computed_text), _plain(n.computed_text)}
-        for s, n in zip(shown, now, strict=True)
+        versions[0].key: {_plain(v.computed_text) for v in versions}
+        for versions in zip(shown, shown_read, now, now_read, strict=True)
     }
     edited = {key: _plain(text) for key, text in narratives.items()}
     fria.narratives = {k: t for k, t in edited.items() if t and t not in computed[k]}

@@ -15,8 +15,10 @@ from django.utils.translation import gettext as _
 from rightslens.accounts.access import member_or_404, org_object_or_404
 from rightslens.accounts.models import Membership
 from rightslens.common.views import org_view
+from rightslens.core.disclosure.signoff import open_gaps
 from rightslens.errors import FieldErrors
 from rightslens.inventory.models import AISystem
+from rightslens.ux.wording import sentence
 
 from . import selectors, services, signoff
 from .forms import EsrsNewForm, FriaEditForm, ProviderDocumentForm
@@ -62,7 +64,7 @@ def _reuse_choices(membership: Membership, system: AISystem) -> list[tuple[str, 
 def system_fria(request: HttpRequest, org_slug: str, system_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug)
     system = org_object_or_404(AISystem.objects, membership, pk=system_id)
-    document = selectors.fria_json(system=system, fria=None)
+    document = selectors.fria_json(system=system, fria=None, say=sentence)
     context = {
         "membership": membership,
         "system": system,
@@ -152,7 +154,7 @@ def provider_detail(request: HttpRequest, org_slug: str, document_id: int) -> Ht
 def fria_detail(request: HttpRequest, org_slug: str, fria_id: int) -> HttpResponse:
     membership = member_or_404(request, org_slug, write=request.method == "POST")
     fria = org_object_or_404(Fria.objects.select_related("system"), membership, pk=fria_id)
-    template, sections = selectors.live_sections(system=fria.system, fria=fria)
+    template, sections = selectors.live_sections(system=fria.system, fria=fria, say=sentence)
     template = selectors.current_template(template.id, get_language())
     form = FriaEditForm(
         request.POST or None,
@@ -174,7 +176,7 @@ def fria_detail(request: HttpRequest, org_slug: str, fria_id: int) -> HttpRespon
         else:
             messages.success(request, _("FRIA saved."))
             return redirect(_fria_url(fria))
-    document = selectors.fria_json(system=fria.system, fria=fria)
+    document = selectors.fria_json(system=fria.system, fria=fria, say=sentence)
     specs = {spec.key: spec for spec in template.items}
     items = [i | {"spec": specs.get(i["key"])} for i in _items(membership, document)]
     context = {
@@ -265,9 +267,19 @@ def fria_new_version(request: HttpRequest, org_slug: str, fria_id: int) -> HttpR
 
 
 def _gap_rows(fria: Fria) -> list[dict[str, str]]:
+    """Each open gap: its key (the English text the reason is recorded under) and how it reads in
+    the reader's language."""
+    keys = signoff.fria_gaps(fria=fria)
+    shown = open_gaps(
+        (key, entry.get("gaps", []))
+        for key, entry in selectors.document_items(
+            selectors.fria_json(system=fria.system, fria=fria, say=sentence)
+        )
+    )
+    labels = dict(zip(keys, shown, strict=True)) if len(shown) == len(keys) else {}
     return [
-        {"key": gap, "reason": fria.gap_reasons.get(gap, "")}
-        for gap in signoff.fria_gaps(fria=fria)
+        {"key": gap, "label": labels.get(gap, gap), "reason": fria.gap_reasons.get(gap, "")}
+        for gap in keys
     ]
 
 

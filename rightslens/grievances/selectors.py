@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from rightslens.accounts.models import Organisation
@@ -199,7 +200,9 @@ def gp31_rows(*, organisation: Organisation) -> list[dict[str, Any]]:
                 "criterion": criterion.value,
                 "label": label,
                 "assessment": saved.get(criterion.value),
-                "indicators": list(item.get("indicators", [])) if item else [],
+                "indicators": list(item.text_in("indicators", get_language()) or [])
+                if item
+                else [],
                 "citations": [(c.label(), c.url) for c in item.citations] if item else [],
             }
         )

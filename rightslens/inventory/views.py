@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import pgettext
+from django.utils.translation import get_language, pgettext
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
 from rightslens.common import knowledge as knowledge_access
@@ -28,7 +28,8 @@ def _status(form: object) -> int:
 
 def _vulnerable_group_choices() -> list[tuple[str, str]]:
     items = knowledge_access.knowledge().by_type("vulnerable_group")
-    return sorted(((i.id, i.title) for i in items), key=lambda pair: pair[1])
+    language = get_language()
+    return sorted(((i.id, i.title_in(language)) for i in items), key=lambda pair: pair[1])
 
 
 @login_required

@@ -59,7 +59,9 @@ def open_impacts(organisation: Organisation) -> QuerySet[Impact]:
 
 def questionnaire_choices() -> list[tuple[str, str]]:
     return [
-        (i.id, i.title) for i in request_services.knowledge_items() if i.type == "questionnaire"
+        (i.id, i.title_in(get_language()))
+        for i in request_services.knowledge_items()
+        if i.type == "questionnaire"
     ]
 
 

@@ -25,6 +25,7 @@ from functools import cache
 from django.utils.functional import lazy
 from django.utils.translation import get_language, pgettext
 
+from rightslens.core.disclosure.words import FRIA_WORDS
 from rightslens.core.vocabulary import label
 
 LABEL_CONTEXT = "core"
@@ -403,6 +404,8 @@ SENTENCES: dict[str, str] = {
     # Built on the Django side from core values (the register's severity picture).
     "register.potential_likelihood": "Potential, likelihood {n} ({likelihood})",
 }
+# The FRIA's computed text (core/disclosure/words.py), written through `sentence`.
+SENTENCES.update(FRIA_WORDS)
 
 #: Fixed labels and phrases of the core that are not enum values (enum values come from
 #: `core_labels()`): required responses, review flags, verdict texts, severity dimensions.

@@ -76,7 +76,7 @@ def test_each_item_links_the_records_it_was_filled_from(template):
 
 def test_an_actual_impact_without_a_remedy_action_is_a_gap_in_f(template):
     sections = by_key(template, FriaFacts(system=SYSTEM, impacts=(IMPACT,)))
-    assert "actual impact 'Disability bias' has no remedy action" in sections["f"].gaps
+    assert "actual impact “Disability bias” has no remedy action" in sections["f"].gaps
 
 
 def test_an_edited_narrative_replaces_the_text_but_keeps_sources_and_gaps(template):

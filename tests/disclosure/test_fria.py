@@ -226,7 +226,7 @@ def test_an_empty_newer_draft_does_not_hide_the_assessed_impacts(
     fria = start(owner_client, system)
     document = owner_client.get(f"/o/acme/disclosure/fria/{fria.pk}/fria.json").json()
     assert {"type": "impact", "id": impact.pk} in document["d"]["sources"]
-    assert "from 'Pre-procurement' v1" in document["d"]["text"]
+    assert "from “Pre-procurement” v1" in document["d"]["text"]
 
 
 def test_the_fria_documents_have_their_fixed_text_in_the_reader_language(

@@ -14,7 +14,8 @@ from rightslens.assessments.models import ActionStatus, Assessment, AssessmentSt
 from rightslens.assessments.rules import impact_plan_gaps, impact_response
 from rightslens.assessments.selectors import current_impacts
 from rightslens.core.severity import SeverityBand
-from rightslens.ux.wording import core_label
+from rightslens.ux.templatetags.readable import day
+from rightslens.ux.wording import core_label, report_text
 
 from .. import cycle_catalogue, cycle_selectors
 from ..cycle_models import Scoping
@@ -64,8 +65,8 @@ def engagement_events(assessment: Assessment) -> list[str]:
         organisation=assessment.organisation, impacts__assessment=assessment
     ).distinct()[:20]
     return [
-        f"{e.title} ({e.held_on:%d %b %Y}, {e.get_method_display().lower()})"
-        + (f". What changed: {e.changed}" if e.changed else "")
+        f"{e.title} ({day(e.held_on)}, {e.get_method_display().lower()})"
+        + (report_text(". What changed: ") + e.changed if e.changed else "")
         for e in events
     ]
 
@@ -80,7 +81,7 @@ def report_context(assessment: Assessment) -> dict[str, Any]:
         "coverage": cycle_selectors.coverage(assessment),
         "rows": cycle_selectors.identification_rows(assessment),
         "entries": [_impact_entry(i) for i in impacts],
-        "method": METHOD,
+        "method": report_text(METHOD),
         "findings": findings,
         "flags": cycle_selectors.flags_for(assessment),
         "engagement": engagement_events(assessment),

@@ -13,6 +13,7 @@ from typing import Any
 
 from .records import Block, Fact, SourceRef, block_from, merge
 from .template import FriaTemplate
+from .words import Say, english
 
 
 @dataclass(frozen=True)
@@ -98,155 +99,151 @@ def _system_ref(facts: FriaFacts) -> SourceRef:
     return SourceRef("system", facts.system.id)
 
 
-def process_block(facts: FriaFacts) -> Block:
+def process_block(facts: FriaFacts, say: Say = english) -> Block:
     s = facts.system
-    lines = [f"{s.name} is used for: {s.purpose}."]
+    lines = [say("fria.used_for", name=s.name, purpose=s.purpose.rstrip(". "))]
     if s.description:
         lines.append(s.description)
     if s.intended_users:
-        lines.append(f"Operated by or for: {s.intended_users}.")
-    where = "; ".join(
-        f"{name} {', '.join(values)}"
-        for name, values in (
-            ("countries", s.countries),
-            ("languages", s.languages),
-            ("sectors", s.sectors),
-        )
-        if values
-    )
-    if where:
-        lines.append(f"Deployed in {where}.")
+        lines.append(say("fria.operated_by", users=s.intended_users.rstrip(". ")))
+    for key, values in (
+        ("fria.countries", s.countries),
+        ("fria.languages", s.languages),
+        ("fria.sectors", s.sectors),
+    ):
+        if values:
+            lines.append(say(key, values=", ".join(values)))
     sources = [_system_ref(facts)]
     gaps: list[str] = []
     a = facts.assessment
     if a is None:
-        gaps.append("no assessment of this system recorded")
+        gaps.append(say("fria.gap_no_assessment"))
     elif a.context_of_use:
-        lines.append(f"Context of use: {a.context_of_use}")
+        lines.append(say("fria.context_of_use", context=a.context_of_use))
         sources.append(SourceRef("assessment", a.id))
     else:
-        gaps.append("no context of use recorded in the latest assessment")
+        gaps.append(say("fria.gap_no_context"))
     return Block(text="\n".join(lines), sources=tuple(sources), gaps=tuple(gaps))
 
 
-def period_block(facts: FriaFacts) -> Block:
+def period_block(facts: FriaFacts, say: Say = english) -> Block:
     lines, gaps = [], []
     if facts.system.stage:
-        lines.append(f"Lifecycle stage: {facts.system.stage}.")
+        lines.append(say("fria.stage", stage=facts.system.stage))
     if facts.period_of_use:
-        lines.append(f"Period of use: {facts.period_of_use}")
+        lines.append(say("fria.period", period=facts.period_of_use))
     else:
-        gaps.append("no period of use recorded")
+        gaps.append(say("fria.gap_no_period"))
     if facts.frequency_of_use:
-        lines.append(f"Frequency of use: {facts.frequency_of_use}")
+        lines.append(say("fria.frequency", frequency=facts.frequency_of_use))
     else:
-        gaps.append("no frequency of use recorded")
+        gaps.append(say("fria.gap_no_frequency"))
     sources = [_system_ref(facts)]
     if facts.fria_id is not None and (facts.period_of_use or facts.frequency_of_use):
         sources.append(SourceRef("fria", facts.fria_id))
     return Block(text="\n".join(lines), sources=tuple(sources), gaps=tuple(gaps))
 
 
-def people_block(facts: FriaFacts) -> Block:
+def people_block(facts: FriaFacts, say: Say = english) -> Block:
     groups = block_from(
         facts.affected_groups,
-        heading="Groups of people affected:",
-        gap="no affected group recorded",
+        heading=say("fria.heading_groups"),
+        gap=say("fria.gap_no_group"),
     )
     parts = [groups]
     if facts.assessment is not None and facts.assessment.users:
         ref = SourceRef("assessment", facts.assessment.id)
-        parts.append(Block(text=f"Users: {facts.assessment.users}", sources=(ref,)))
+        parts.append(Block(text=say("fria.users", users=facts.assessment.users), sources=(ref,)))
     if facts.affected_groups and not facts.vulnerable_groups:
-        parts.append(Block(text="", gaps=("no group at heightened risk (vulnerable) recorded",)))
+        parts.append(Block(text="", gaps=(say("fria.gap_no_vulnerable"),)))
     parts.append(
         block_from(
             facts.engagement,
-            heading="What affected people and their representatives said:",
-            gap="no engagement with affected people recorded",
+            heading=say("fria.heading_engagement"),
+            gap=say("fria.gap_no_engagement"),
         )
     )
     return merge(parts)
 
 
-def _impact_line(impact: ImpactFacts) -> str:
-    kind = "actual" if impact.actual else "potential"
-    detail = [f"{impact.severity} severity, {kind}"]
+def _impact_line(impact: ImpactFacts, say: Say = english) -> str:
+    """One impact: "Title (severity: High, potential). Rights: A; B. Affects: C, D." """
+    kind = say("fria.actual") if impact.actual else say("fria.potential")
+    parts = [say("fria.impact", title=impact.title, severity=impact.severity, kind=kind)]
     if impact.rights:
-        detail.append("rights: " + ", ".join(impact.rights))
+        parts.append(say("fria.impact_rights", rights="; ".join(impact.rights)))
     if impact.groups:
-        detail.append("affects: " + ", ".join(impact.groups))
-    return f"{impact.title} ({'; '.join(detail)})"
+        parts.append(say("fria.impact_groups", groups=", ".join(impact.groups)))
+    return " ".join(parts)
 
 
-def risks_block(facts: FriaFacts) -> Block:
-    impact_facts = [Fact(_impact_line(i), SourceRef("impact", i.id)) for i in facts.impacts]
+def risks_block(facts: FriaFacts, say: Say = english) -> Block:
+    impact_facts = [Fact(_impact_line(i, say), SourceRef("impact", i.id)) for i in facts.impacts]
     a = facts.assessment
-    source = f" (from '{a.title}' v{a.version}, {a.status.lower()})" if a is not None else ""
-    return block_from(
-        impact_facts,
-        heading=f"Impacts on human rights, most severe first{source}:",
-        gap="no impact recorded in the latest assessment",
+    heading = (
+        say("fria.heading_impacts_from", title=a.title, version=a.version, status=a.status.lower())
+        if a is not None
+        else say("fria.heading_impacts")
     )
+    return block_from(impact_facts, heading=heading, gap=say("fria.gap_no_impact"))
 
 
-def provider_block(facts: FriaFacts) -> Block:
+def provider_block(facts: FriaFacts, say: Say = english) -> Block:
     return block_from(
         facts.provider_information,
-        heading="From the provider's information (Art. 13):",
-        gap="no provider information (instructions for use, Art. 13) recorded",
+        heading=say("fria.heading_provider"),
+        gap=say("fria.gap_no_provider"),
     )
 
 
-def oversight_block(facts: FriaFacts) -> Block:
+def oversight_block(facts: FriaFacts, say: Say = english) -> Block:
     measures = block_from(
         facts.oversight,
-        heading="Human oversight measures:",
-        gap="no human oversight measure recorded",
+        heading=say("fria.heading_oversight"),
+        gap=say("fria.gap_no_oversight"),
     )
     tracking = block_from(
         facts.tracking,
-        heading="Tracked by (GP 20):",
-        gap="no indicator tracks whether the measures work for each group (GP 20)",
+        heading=say("fria.heading_tracking"),
+        gap=say("fria.gap_no_tracking"),
     )
     return merge([measures, tracking])
 
 
-def governance_block(facts: FriaFacts) -> Block:
+def governance_block(facts: FriaFacts, say: Say = english) -> Block:
     block = block_from(
-        facts.governance, heading="Governance:", gap="no reviewer or approver recorded"
+        facts.governance, heading=say("fria.heading_governance"), gap=say("fria.gap_no_governance")
     )
     a = facts.assessment
     if a is not None and not a.approved_on:
-        block = merge([block, Block(text="", gaps=("the latest assessment is not approved",))])
+        block = merge([block, Block(text="", gaps=(say("fria.gap_not_approved"),))])
     return block
 
 
-def complaints_block(facts: FriaFacts) -> Block:
+def complaints_block(facts: FriaFacts, say: Say = english) -> Block:
     block = block_from(
-        facts.complaints, heading="Complaints:", gap="no complaint mechanism recorded"
+        facts.complaints, heading=say("fria.heading_complaints"), gap=say("fria.gap_no_complaints")
     )
     if facts.complaints and not facts.complaint_mechanism_rated:
-        gap = "the grievance mechanism has not been assessed against the GP 31 criteria"
-        block = merge([block, Block(text="", gaps=(gap,))])
+        block = merge([block, Block(text="", gaps=(say("fria.gap_gp31"),))])
     return block
 
 
-def remedy_block(facts: FriaFacts) -> Block:
+def remedy_block(facts: FriaFacts, say: Say = english) -> Block:
     block = block_from(
         facts.remedy,
-        heading="Responses when harm occurs (cease, prevent, remedy):",
-        gap="no action records how harm would be stopped or remedied",
+        heading=say("fria.heading_remedy"),
+        gap=say("fria.gap_no_response"),
     )
     missing = tuple(
-        f"actual impact '{i.title}' has no remedy action"
+        say("fria.gap_no_remedy", title=i.title)
         for i in facts.impacts
         if i.actual and not i.has_remedy_action
     )
     return merge([block, Block(text="", gaps=missing)])
 
 
-BLOCKS: dict[str, Callable[[FriaFacts], Block]] = {
+BLOCKS: dict[str, Callable[[FriaFacts, Say], Block]] = {
     "process": process_block,
     "period": period_block,
     "people": people_block,
@@ -260,13 +257,17 @@ BLOCKS: dict[str, Callable[[FriaFacts], Block]] = {
 
 
 def fria_sections(
-    template: FriaTemplate, facts: FriaFacts, narratives: Mapping[str, str] | None = None
+    template: FriaTemplate,
+    facts: FriaFacts,
+    narratives: Mapping[str, str] | None = None,
+    say: Say = english,
 ) -> tuple[FriaSection, ...]:
-    """Every template item filled from the facts; an edited narrative replaces the computed text."""
+    """Every template item filled from the facts; an edited narrative replaces the computed text.
+    `say` writes the computed sentences (English by default; the reader's language in the app)."""
     edited = narratives or {}
     sections = []
     for spec in template.items:
-        block = merge([BLOCKS[name](facts) for name in spec.blocks])
+        block = merge([BLOCKS[name](facts, say) for name in spec.blocks])
         text = edited.get(spec.key, "").strip() or block.text
         sections.append(
             FriaSection(

@@ -208,6 +208,15 @@ def _item(raw: Any, library_id: str, sources: Mapping[str, Source], path: str) -
     )
 
 
+def _is_text_list(value: Any) -> bool:
+    """A list of texts (e.g. a criterion's indicators), translated item by item."""
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(isinstance(v, str) and v.strip() for v in value)
+    )
+
+
 def _translations(
     raw: Mapping[str, Any], path: str, item_id: str, fields: Mapping[str, Any]
 ) -> Mapping[str, Any]:
@@ -220,7 +229,9 @@ def _translations(
             path, "'translations' must map language codes", item_id=item_id, line=line
         )
     texts = {"title"} | {
-        k for k, v in fields.items() if isinstance(v, str) and not k.endswith(("_ref", "code"))
+        k
+        for k, v in fields.items()
+        if (isinstance(v, str) or _is_text_list(v)) and not k.endswith(("_ref", "_refs", "code"))
     }
     for language, strings in found.items():
         if not isinstance(strings, dict):
@@ -237,14 +248,31 @@ def _translations(
                 line=line,
             )
         for name, value in strings.items():
-            if not isinstance(value, str) or not value.strip():
+            english = fields.get(name)
+            if isinstance(english, list):
+                if not _is_text_list(value) or len(value) != len(english):
+                    raise LibraryError(
+                        path,
+                        f"translations.{language}.{name} must list {len(english)} texts, "
+                        "one for each English one",
+                        item_id=item_id,
+                        line=line,
+                    )
+            elif not isinstance(value, str) or not value.strip():
                 raise LibraryError(
                     path,
                     f"translations.{language}.{name} must be text",
                     item_id=item_id,
                     line=line,
                 )
-    return MappingProxyType({str(k): MappingProxyType(dict(v)) for k, v in found.items()})
+    return MappingProxyType(
+        {
+            str(k): MappingProxyType(
+                {n: tuple(t) if isinstance(t, list) else t for n, t in v.items()}
+            )
+            for k, v in found.items()
+        }
+    )
 
 
 def parse_library(text: str, path: str = "<string>") -> Library:

@@ -44,7 +44,7 @@ class Item:
     line: int = field(default=0, compare=False)
     # {language code: {"title": ..., "summary": ...}}: optional translations of the title and of
     # the item's own text fields.
-    translations: Mapping[str, Mapping[str, str]] = field(
+    translations: Mapping[str, Mapping[str, str | tuple[str, ...]]] = field(
         default_factory=lambda: MappingProxyType({})
     )
 
@@ -62,6 +62,8 @@ class Item:
         code = (language or "").lower()
         for candidate in (code, code.split("-")[0]):
             translated = self.translations.get(candidate, {}).get(name)
+            if isinstance(translated, tuple):
+                return list(translated)
             if translated:
                 return str(translated)
         return self.title if name == "title" else self.fields.get(name)
