@@ -12,7 +12,7 @@ from rightslens.core.knowledge import LibraryError, parse_library
 LIBRARY = Path(__file__).resolve().parents[2] / "rightslens" / "knowledge" / "due-diligence.yaml"
 LEARNING_FR = (
     'indicators: ["Les thèmes de plainte récurrents sont examinés et intégrés aux évaluations '
-    "d'impact.\", \"Les changements apportés aux systèmes ou au mécanisme à la suite de plaintes "
+    'd\'impact.", "Les changements apportés aux systèmes ou au mécanisme à la suite de plaintes '
     'sont consignés."]'
 )
 

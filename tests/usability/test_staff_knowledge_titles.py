@@ -17,7 +17,10 @@ pytestmark = pytest.mark.django_db
 EXPECTED = {
     # page -> (French, Spanish, English)
     "impact new": (
-        ("Déclaration universelle des droits de l’homme", "DUDH, art. 10 : Procès équitable et public"),
+        (
+            "Déclaration universelle des droits de l’homme",
+            "DUDH, art. 10 : Procès équitable et public",
+        ),
         ("Declaración Universal de Derechos Humanos", "DUDH, art. 10: Audiencia justa y pública"),
         ("Universal Declaration of Human Rights", "UDHR Art. 10: Fair and public hearing"),
     ),
