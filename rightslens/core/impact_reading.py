@@ -4,8 +4,7 @@ Each impact pattern in the risk library says who may be affected, which rights a
 pattern is suggested when the description uses its cues (each cue found is quoted back as a
 reason, in the description's own words) and, with the offline encoder, when a sentence means what
 the pattern's example sentences mean. Suggestions are written as impacts on people, ranked by
-score, and cut to those worth showing a person: from a score, at most a few, from at most two
-main risk categories (best first).
+score, and cut to those worth showing a person.
 """
 
 from __future__ import annotations
@@ -39,13 +38,6 @@ SHOW_AT_MOST = 5
 #: The leading suggestion names its pattern's other categories too only from this score: a
 #: lead carried by one cue and a loose likeness does not say enough to widen the categories.
 LEAD_CATEGORIES_FROM = 0.5
-#: Suggestions shown come from at most this many risk categories (their main ones): a further
-#: category's suggestions are left out, best first wins. Most described systems put people at
-#: risk in one or two categories; a third main category was wrong more often than right.
-MAIN_CATEGORIES_AT_MOST = 2
-#: The leading suggestion names its other categories only while all the categories shown stay
-#: within this many.
-CATEGORIES_AT_MOST = 3
 #: A suggestion names at most this many rights: its pattern's own (main right first), then the
 #: same rights in other instruments (see `RightsIndex`).
 RIGHTS_AT_MOST = 8
@@ -172,9 +164,8 @@ class ImpactSuggestion:
     score: float
     method: str
     #: The other risk categories the impact falls in, named for the leading suggestion only (the
-    #: one the description supports best) when its score reaches LEAD_CATEGORIES_FROM, and only
-    #: while the categories shown stay within CATEGORIES_AT_MOST; the others name their main
-    #: category alone.
+    #: one the description supports best) when its score reaches LEAD_CATEGORIES_FROM; the others
+    #: name their main category alone.
     also_category_refs: tuple[str, ...] = ()
 
     @property
@@ -319,11 +310,10 @@ class ImpactReader:
         ranked = sorted((s for s in found if s is not None), key=lambda s: -s.score)
         if show_all:
             return ranked
-        shown = _diverse(_few_categories([s for s in ranked if s.score >= SHOW_FROM]))
-        shown = shown[:SHOW_AT_MOST]
+        shown = _diverse([s for s in ranked if s.score >= SHOW_FROM])[:SHOW_AT_MOST]
         if shown and shown[0].score >= LEAD_CATEGORIES_FROM:
             lead = next(p for p in self.patterns if p.id == shown[0].pattern_id)
-            shown[0] = replace(shown[0], also_category_refs=_also(lead, shown))
+            shown[0] = replace(shown[0], also_category_refs=lead.also_category_refs)
         return shown
 
     def _nearest_only(self, similarities: np.ndarray) -> np.ndarray:
@@ -403,33 +393,6 @@ class ImpactReader:
         if best <= 0.0:
             return 0.0, "", ""
         return best, parts[int(sentence)], pattern.examples[int(example)]
-
-
-def _also(lead: Pattern, shown: Sequence[ImpactSuggestion]) -> tuple[str, ...]:
-    """The lead pattern's other categories that the shown suggestions name anyway, and new ones
-    while the categories shown stay within CATEGORIES_AT_MOST."""
-    named = {s.category_ref for s in shown}
-    also: list[str] = []
-    for category in lead.also_category_refs:
-        if category not in named and len(named) >= CATEGORIES_AT_MOST:
-            continue
-        named.add(category)
-        also.append(category)
-    return tuple(also)
-
-
-def _few_categories(ranked: Sequence[ImpactSuggestion]) -> list[ImpactSuggestion]:
-    """Best first, keeping the suggestions of the first MAIN_CATEGORIES_AT_MOST main categories
-    met: a suggestion in a category already shown may still add rights."""
-    categories: list[str] = []
-    kept: list[ImpactSuggestion] = []
-    for suggestion in ranked:
-        if suggestion.category_ref not in categories:
-            if len(categories) >= MAIN_CATEGORIES_AT_MOST:
-                continue
-            categories.append(suggestion.category_ref)
-        kept.append(suggestion)
-    return kept
 
 
 def _diverse(ranked: Sequence[ImpactSuggestion]) -> list[ImpactSuggestion]:
