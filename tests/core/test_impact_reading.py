@@ -296,3 +296,34 @@ def test_a_sentence_counts_only_for_the_patterns_nearest_to_it(items, monkeypatc
     assert np.allclose(reader._nearest_only(similarities)[0, c:d], 0.86)
     monkeypatch.setattr(impact_reading, "SENTENCE_MARGIN", None)
     assert np.array_equal(reader._nearest_only(similarities), similarities)
+
+
+@pytest.mark.parametrize(
+    ("text", "categories"),
+    [
+        (
+            "The warehouse app times every picker's breaks and docks the pay of workers who "
+            "fall behind the target rate; the vendor also sells it to schools.",
+            {"cat-work"},
+        ),
+        (
+            "A bank's lending model refuses loans to women more often than to men with the same "
+            "income and savings; customers can chat with the bank in the app.",
+            {"cat-equality"},
+        ),
+        (
+            "A video platform's upload filter removes satirical clips of politicians as "
+            "copyright violations before anyone sees them.",
+            {"cat-expression"},
+        ),
+        (
+            "The hospital's triage model ranks patients waiting for emergency care and sends "
+            "those with low scores home; nurses book appointments through a chatbot.",
+            {"cat-harm", "cat-equality"},
+        ),
+    ],
+)
+def test_a_system_with_one_clear_harm_gets_no_unrelated_categories(items, text, categories):
+    shown = suggest_impacts(text, items, encoder=FAKE)
+    assert shown and shown[0].category_ref in categories
+    assert {c for s in shown for c in s.category_refs} <= categories
