@@ -182,6 +182,12 @@ FIELD_LABELS: dict[str, str] = {
     "leverage_ref": gettext_noop("Kind of leverage"),
     "red_line_ref": gettext_noop("Red line"),
     "question_ref": gettext_noop("Question"),
+    "relationship": gettext_noop("Relationship"),
+    "rationale": gettext_noop("Rationale"),
+    "summary": gettext_noop("Summary"),
+    "code": gettext_noop("Code"),
+    "short_name": gettext_noop("Short name"),
+    "kind": gettext_noop("Kind"),
 }
 
 # Values of closed vocabularies shown as words.
@@ -193,6 +199,14 @@ VALUE_LABELS: dict[str, str] = {
     "called_for_by_un_experts": gettext_noop("Called for by UN experts"),
     "called_for_by_civil_society": gettext_noop("Called for by civil society"),
     "directly_linked": gettext_noop("Directly linked"),
+}
+
+# What kind of document a framework is (the `kind` of a framework).
+FRAMEWORK_KINDS: dict[str, str] = {
+    "law": gettext_noop("Law"),
+    "guidance": gettext_noop("Guidance"),
+    "standard": gettext_noop("Standard"),
+    "disclosure": gettext_noop("Reporting standard"),
 }
 
 
@@ -222,6 +236,10 @@ def value_label(value: Any, field_name: str = "") -> str:
     text = str(value)
     if field_name == "asks_of":
         return gettext(AUDIENCE_LABELS[text]) if text in AUDIENCE_LABELS else text
+    if field_name == "relationship" and text in RELATIONSHIP_WORDS:
+        return gettext(RELATIONSHIP_WORDS[text])
+    if field_name == "kind" and text in FRAMEWORK_KINDS:
+        return gettext(FRAMEWORK_KINDS[text])
     if text in VALUE_LABELS:
         return gettext(VALUE_LABELS[text])
     if text.replace("_", "").isalpha() and text.islower() and " " not in text:
@@ -306,7 +324,7 @@ def gist(item: Item) -> str:
     if item.type == "crosswalk_link":
         word = str(item.get("relationship"))
         relationship = gettext(RELATIONSHIP_WORDS[word]) if word in RELATIONSHIP_WORDS else word
-        return f"{relationship}: {item.get('rationale', '')}"
+        return f"{relationship}: {item.text_in('rationale', get_language()) or ''}"
     for name in ("summary", "description", "explanation", "text", "purpose"):
         value = item.text_in(name, get_language())
         if isinstance(value, str) and value.strip():

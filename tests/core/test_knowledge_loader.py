@@ -323,6 +323,32 @@ def test_an_item_may_translate_its_own_text_fields():
     assert privacy.text_in("title", "es") == "Derecho a la privacidad"
 
 
+def test_an_unverified_item_may_translate_why_it_is_unverified():
+    items = RIGHTS_ITEMS.replace(
+        "    title: Right to privacy\n",
+        "    title: Right to privacy\n    unverified: true\n"
+        "    unverified_reason: Recalled from memory.\n    translations:\n"
+        "      fr: {unverified_reason: Cité de mémoire.}\n",
+    )
+    privacy = {i.id: i for i in parse(items).items}["fx-right-privacy"]
+    assert privacy.text_in("unverified_reason", "fr") == "Cité de mémoire."
+    assert privacy.text_in("unverified_reason", "fr-ca") == "Cité de mémoire."
+    assert privacy.text_in("unverified_reason", "es") == "Recalled from memory."
+    assert privacy.unverified_reason == "Recalled from memory."
+    assert "unverified_reason" not in privacy.fields_in("fr")
+
+
+def test_a_verified_item_has_no_unverified_reason_to_translate():
+    items = RIGHTS_ITEMS.replace(
+        "    title: Right to privacy\n",
+        "    title: Right to privacy\n    translations:\n"
+        "      fr: {unverified_reason: Cité de mémoire.}\n",
+    )
+    with pytest.raises(LibraryError) as caught:
+        parse(items)
+    assert "fx-right-privacy" in str(caught.value) and "unverified_reason" in str(caught.value)
+
+
 @pytest.mark.parametrize(
     "translations",
     [

@@ -19,7 +19,7 @@ File format (one library per YAML file)::
         unverified: false       # true when not checked against a primary source ...
         unverified_reason: ""   # ... and then say why
         deprecated: false       # see "Upgrades" below
-        translations:           # optional: the title and text fields in other languages
+        translations:           # optional: the title, text fields and unverified_reason in other languages
           fr: {title: ..., summary: ...}
         ...                     # type-specific fields; *_ref / *_refs fields are cross-references
 
@@ -220,8 +220,8 @@ def _is_text_list(value: Any) -> bool:
 def _translations(
     raw: Mapping[str, Any], path: str, item_id: str, fields: Mapping[str, Any]
 ) -> Mapping[str, Any]:
-    """`translations: {fr: {title: ..., summary: ...}}`: per language, the title and any of the
-    item's own text fields (a summary, an explanation) in that language."""
+    """`translations: {fr: {title: ..., summary: ...}}`: per language, the title, any of the
+    item's own text fields (a summary, an explanation) and its unverified_reason in that language."""
     found = _strip_lines(raw.get("translations") or {})
     line = raw.get("__line__")
     if not isinstance(found, dict):
@@ -233,6 +233,8 @@ def _translations(
         for k, v in fields.items()
         if (isinstance(v, str) or _is_text_list(v)) and not k.endswith(("_ref", "_refs", "code"))
     }
+    if str(raw.get("unverified_reason") or "").strip():
+        texts.add("unverified_reason")
     for language, strings in found.items():
         if not isinstance(strings, dict):
             raise LibraryError(

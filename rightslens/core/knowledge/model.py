@@ -58,7 +58,8 @@ class Item:
         return self.title
 
     def text_in(self, name: str, language: str | None) -> Any:
-        """A field (or the title) in `language` where the library translates it; else as written."""
+        """A field (or the title, or the unverified_reason) in `language` where the library
+        translates it; else as written."""
         code = (language or "").lower()
         for candidate in (code, code.split("-")[0]):
             translated = self.translations.get(candidate, {}).get(name)
@@ -66,7 +67,11 @@ class Item:
                 return list(translated)
             if translated:
                 return str(translated)
-        return self.title if name == "title" else self.fields.get(name)
+        if name == "title":
+            return self.title
+        if name == "unverified_reason":
+            return self.unverified_reason
+        return self.fields.get(name)
 
     def fields_in(self, language: str | None) -> Mapping[str, Any]:
         """The item's fields with their text translated into `language` where it can be."""
