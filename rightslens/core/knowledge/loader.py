@@ -19,7 +19,7 @@ File format (one library per YAML file)::
         unverified: false       # true when not checked against a primary source ...
         unverified_reason: ""   # ... and then say why
         deprecated: false       # see "Upgrades" below
-        translations:           # optional: the title and text fields in other languages
+        translations:           # optional: the title, text fields and unverified_reason in other languages
           fr: {title: ..., summary: ...}
         ...                     # type-specific fields; *_ref / *_refs fields are cross-references
 
@@ -193,7 +193,7 @@ def _item(raw: Any, library_id: str, sources: Mapping[str, Source], path: str) -
     if not isinstance(deprecated, bool):
         raise LibraryError(path, "'deprecated' must be true or false", item_id=item_id, line=line)
     return Item(
-        translations=_translations(raw, path, item_id, extra),
+        translations=_translations(raw, path, item_id, extra, reason),
         id=item_id,
         type=item_type,
         library=library_id,
@@ -209,10 +209,15 @@ def _item(raw: Any, library_id: str, sources: Mapping[str, Source], path: str) -
 
 
 def _translations(
-    raw: Mapping[str, Any], path: str, item_id: str, fields: Mapping[str, Any]
+    raw: Mapping[str, Any],
+    path: str,
+    item_id: str,
+    fields: Mapping[str, Any],
+    unverified_reason: str = "",
 ) -> Mapping[str, Any]:
     """`translations: {fr: {title: ..., summary: ...}}`: per language, the title and any of the
-    item's own text fields (a summary, an explanation) in that language."""
+    item's own text fields (a summary, an explanation) in that language, and the reason an
+    unverified item gives (`unverified_reason`), which the hub shows beside it."""
     found = _strip_lines(raw.get("translations") or {})
     line = raw.get("__line__")
     if not isinstance(found, dict):
@@ -222,6 +227,8 @@ def _translations(
     texts = {"title"} | {
         k for k, v in fields.items() if isinstance(v, str) and not k.endswith(("_ref", "code"))
     }
+    if unverified_reason.strip():
+        texts.add("unverified_reason")
     for language, strings in found.items():
         if not isinstance(strings, dict):
             raise LibraryError(
