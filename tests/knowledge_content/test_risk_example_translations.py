@@ -156,3 +156,25 @@ def test_hub_search_finds_and_quotes_risk_examples_in_the_readers_language(
     if language != "en":
         assert escape("wound down its human helpline") not in html
         assert "poisonous fungi" not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "words", "english"),
+    [
+        ("fr", ("Dialogueur", "Santé", "Poids ouverts", "Application générative"), True),
+        ("es", ("Salud", "Pesos abiertos", "Modelo fundacional"), True),
+        ("en", ("Chatbot", "Health", "Open weights", "Foundation model"), False),
+    ],
+)
+def test_a_risk_examples_system_kinds_and_keywords_read_as_words_in_the_readers_language(
+    language, words, english
+):
+    # ex-harm-1: system_kinds [generative_application, foundation_model],
+    # triggers_on [chatbot, health, open_weights]: codes (matching data), shown as words.
+    html = _page("/hub/items/ex-harm-1/", language)
+    for word in words:
+        assert f"<li>{escape(word)}</li>" in html, word
+    if english:
+        for word in ("Health", "Open weights", "Foundation model", "Open_weights"):
+            assert f"<li>{word}</li>" not in html, word
