@@ -199,6 +199,32 @@ VALUE_LABELS: dict[str, str] = {
     "called_for_by_un_experts": gettext_noop("Called for by UN experts"),
     "called_for_by_civil_society": gettext_noop("Called for by civil society"),
     "directly_linked": gettext_noop("Directly linked"),
+    # A risk example's system kinds and the profile keywords it is suggested on (`triggers_on`):
+    # matching data, stored as codes, shown as words in the reader's language.
+    "foundation_model": gettext_noop("Foundation model"),
+    "generative_application": gettext_noop("Generative application"),
+    "other_ai": gettext_noop("Other AI"),
+    "biometric": gettext_noop("Biometrics"),
+    "chatbot": gettext_noop("Chatbot"),
+    "children": gettext_noop("Children"),
+    "content_moderation": gettext_noop("Content moderation"),
+    "creative": gettext_noop("Creative work"),
+    "data_annotation": gettext_noop("Data annotation"),
+    "education": gettext_noop("Education"),
+    "elections": gettext_noop("Elections"),
+    "finance": gettext_noop("Finance"),
+    "health": gettext_noop("Health"),
+    "hiring": gettext_noop("Hiring"),
+    "image_generation": gettext_noop("Image generation"),
+    "law_enforcement": gettext_noop("Law enforcement"),
+    "low_resource_languages": gettext_noop("Low-resource languages"),
+    "migration": gettext_noop("Migration"),
+    "multilingual": gettext_noop("Multilingual use"),
+    "open_weights": gettext_noop("Open weights"),
+    "public_sector": gettext_noop("Public sector"),
+    "voice": gettext_noop("Voice"),
+    "welfare": gettext_noop("Welfare"),
+    "workplace": gettext_noop("Workplace"),
 }
 
 # What kind of document a framework is (the `kind` of a framework).

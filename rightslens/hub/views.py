@@ -88,12 +88,16 @@ def item_detail(request: HttpRequest, item_key: str) -> HttpResponse:
 
 def hub_search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
-    hits = search(knowledge(), query, limit=SEARCH_LIMIT) if query else []
+    language = get_language()
+    hits = search(knowledge(), query, limit=SEARCH_LIMIT, language=language) if query else []
+    # The excerpt is in the reader's language where the library translates the item's text.
     results = [
         (
             hit.item,
             type_name(hit.item.type),
-            snippet(" ".join(hit.item.sentences()) or hit.item.title, query),
+            snippet(
+                " ".join(hit.item.sentences_in(language)) or hit.item.title_in(language), query
+            ),
         )
         for hit in hits
     ]

@@ -367,3 +367,25 @@ def test_a_malformed_translation_is_refused_with_the_item_named(translations):
     with pytest.raises(LibraryError) as caught:
         parse(items)
     assert "fx-right-privacy" in str(caught.value) and "translations" in str(caught.value)
+
+
+def test_an_unverified_item_may_translate_the_reason_it_gives():
+    items = GUIDANCE_ITEMS.replace(
+        "    title: Memorised personal data leaks in outputs\n",
+        "    title: Memorised personal data leaks in outputs\n    translations:\n"
+        "      fr: {unverified_reason: Seulement rapporté par la presse.}\n",
+    )
+    example = {i.id: i for i in parse(RIGHTS_ITEMS + items).items}["fx-ex-1"]
+    assert example.text_in("unverified_reason", "fr") == "Seulement rapporté par la presse."
+    assert example.text_in("unverified_reason", "es") == "Only reported in the press so far."
+    assert "unverified_reason" not in example.fields_in("fr")  # not one of its own fields
+
+
+def test_a_verified_item_has_no_reason_to_translate():
+    items = RIGHTS_ITEMS.replace(
+        "    title: Right to privacy\n",
+        "    title: Right to privacy\n    translations:\n      fr: {unverified_reason: Texte}\n",
+    )
+    with pytest.raises(LibraryError) as caught:
+        parse(items)
+    assert "fx-right-privacy" in str(caught.value) and "unverified_reason" in str(caught.value)

@@ -45,3 +45,32 @@ def test_stats_count_types_per_library_and_unverified_items():
     assert stats["libraries"]["fixture"]["types"]["right"] == 2
     assert stats["totals"]["unverified"] == 1
     assert stats["examples_per_category"] == {"fx-cat": 1}
+
+
+def _translated_kb():
+    items = GUIDANCE_ITEMS.replace(
+        "    title: Memorised personal data leaks in outputs\n",
+        "    title: Memorised personal data leaks in outputs\n    translations:\n"
+        "      fr: {title: Des données personnelles mémorisées fuitent, description: Un modèle"
+        " répète une adresse privée vue pendant l'entraînement. La personne l'ignorait.}\n",
+    )
+    return build_knowledge_base([parse_library(library_text(RIGHTS_ITEMS + items), "lib.yaml")])
+
+
+def test_a_reader_can_search_in_their_own_language():
+    kb = _translated_kb()
+    assert [h.item.id for h in search(kb, "adresse privée", language="fr")] == ["fx-ex-1"]
+    assert search(kb, "adresse privée") == []  # without a language only the English is read
+    assert search(kb, "adresse privée", language="es") == []  # no Spanish text to read
+    hit = search(kb, "mémorisées", language="fr")[0]
+    assert hit.item.id == "fx-ex-1" and hit.in_title
+    # English words still find the item for a French reader.
+    assert [h.item.id for h in search(kb, "private address", language="fr")] == ["fx-ex-1"]
+
+
+def test_an_items_sentences_can_be_read_in_a_language():
+    example = _translated_kb().get("fx-ex-1")
+    assert example.sentences_in("fr") == [
+        "Un modèle répète une adresse privée vue pendant l'entraînement. La personne l'ignorait."
+    ]
+    assert example.sentences_in("en") == example.sentences()

@@ -21,9 +21,14 @@ def search_words(query: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(query) if len(w) > 1 or w.isdigit()]
 
 
-def _score(item: Item, words: list[str], phrase: str) -> Hit | None:
-    title = f"{item.title} {item.id}".lower()
-    body = item.text().lower()
+def _score(item: Item, words: list[str], phrase: str, language: str | None) -> Hit | None:
+    title = f"{item.title} {item.id}"
+    body = item.text()
+    if language and item.translations:
+        # A reader searches in their own language: the item's translated text counts too.
+        title = f"{title} {item.title_in(language)}"
+        body = f"{body} {item.text_in_language(language)}"
+    title, body = title.lower(), body.lower()
     if not all(w in title or w in body for w in words):
         return None
     title_hits = sum(1 for w in words if w in title)
@@ -33,13 +38,20 @@ def _score(item: Item, words: list[str], phrase: str) -> Hit | None:
     return Hit(item=item, score=score, in_title=title_hits > 0)
 
 
-def search(kb: KnowledgeBase, query: str, *, limit: int = 100) -> list[Hit]:
-    """Items matching every word of `query`, best first (title matches before text matches)."""
+def search(
+    kb: KnowledgeBase, query: str, *, limit: int = 100, language: str | None = None
+) -> list[Hit]:
+    """Items matching every word of `query`, best first (title matches before text matches).
+    With `language`, an item's text translated into it is searched as well as the English."""
     words = search_words(query)
     if not words:
         return []
     phrase = " ".join(words)
-    hits = [hit for item in kb.items.values() if (hit := _score(item, words, phrase)) is not None]
+    hits = [
+        hit
+        for item in kb.items.values()
+        if (hit := _score(item, words, phrase, language)) is not None
+    ]
     hits.sort(key=lambda h: (-h.score, h.item.title.lower(), h.item.id))
     return hits[:limit]
 
