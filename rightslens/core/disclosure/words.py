@@ -60,9 +60,9 @@ FRIA_WORDS: dict[str, str] = {
 
 
 class Say(Protocol):
-    def __call__(self, key: str, /, **parts: object) -> str: ...
+    def __call__(self, key: str, **parts: object) -> str: ...
 
 
-def english(key: str, /, **parts: object) -> str:
+def english(key: str, **parts: object) -> str:
     """The sentence `key` in English, with its parts filled in."""
     return FRIA_WORDS[key].format(**parts)

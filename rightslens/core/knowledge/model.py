@@ -99,6 +99,14 @@ class Item:
         """The item's string fields that are prose rather than one-word vocabulary values."""
         return [s for s in _strings_in(self.fields) if " " in s.strip()]
 
+    def sentences_in(self, language: str | None) -> list[str]:
+        """`sentences()` with each field in `language` where the library translates it."""
+        return [s for s in _strings_in(self.fields_in(language)) if " " in s.strip()]
+
+    def text_in_language(self, language: str | None) -> str:
+        """The title and prose fields in `language` (as `text()` is in English), for search."""
+        return " ".join([self.title_in(language), *_strings_in(self.fields_in(language))])
+
 
 def _refs_in(value: Any) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
