@@ -55,6 +55,9 @@ _BASE_ITEM_KEYS = {
     "translations",
 }
 _ID = re.compile(ID_PATTERN)
+#: Fields holding a list of texts people read, which `translations` may give item by item. Lists of
+#: matching data (wordings, screening terms, signals) are read in every language as they are.
+TRANSLATED_LISTS = frozenset({"choices"})
 _LINE_KEYS = {"__line__", "__lines__"}
 
 
@@ -212,14 +215,18 @@ def _translations(
     raw: Mapping[str, Any], path: str, item_id: str, fields: Mapping[str, Any]
 ) -> Mapping[str, Any]:
     """`translations: {fr: {title: ..., summary: ...}}`: per language, the title and any of the
-    item's own text fields (a summary, an explanation) in that language."""
+    item's own text fields (a summary, an explanation) in that language. A field that is a list of
+    texts (a question's `choices`) is translated by a list of as many texts, in the same order."""
     found = _strip_lines(raw.get("translations") or {})
     line = raw.get("__line__")
     if not isinstance(found, dict):
         raise LibraryError(
             path, "'translations' must map language codes", item_id=item_id, line=line
         )
-    texts = {"title"} | {
+    lists = {
+        k: len(v) for k, v in fields.items() if k in TRANSLATED_LISTS and isinstance(v, list) and v
+    }
+    texts = {"title", *lists} | {
         k for k, v in fields.items() if isinstance(v, str) and not k.endswith(("_ref", "code"))
     }
     for language, strings in found.items():
@@ -237,14 +244,34 @@ def _translations(
                 line=line,
             )
         for name, value in strings.items():
-            if not isinstance(value, str) or not value.strip():
+            if name in lists:
+                if not (
+                    isinstance(value, list)
+                    and len(value) == lists[name]
+                    and all(isinstance(t, str) and t.strip() for t in value)
+                ):
+                    raise LibraryError(
+                        path,
+                        f"translations.{language}.{name} must be a list of {lists[name]} texts, "
+                        f"one for each of the item's {name}, in the same order",
+                        item_id=item_id,
+                        line=line,
+                    )
+            elif not isinstance(value, str) or not value.strip():
                 raise LibraryError(
                     path,
                     f"translations.{language}.{name} must be text",
                     item_id=item_id,
                     line=line,
                 )
-    return MappingProxyType({str(k): MappingProxyType(dict(v)) for k, v in found.items()})
+    return MappingProxyType(
+        {
+            str(k): MappingProxyType(
+                {n: tuple(t) if isinstance(t, list) else t for n, t in v.items()}
+            )
+            for k, v in found.items()
+        }
+    )
 
 
 def parse_library(text: str, path: str = "<string>") -> Library:

@@ -43,8 +43,9 @@ class Item:
     replaced_by: str = ""
     line: int = field(default=0, compare=False)
     # {language code: {"title": ..., "summary": ...}}: optional translations of the title and of
-    # the item's own text fields.
-    translations: Mapping[str, Mapping[str, str]] = field(
+    # the item's own text fields; a list of texts (a question's choices) is translated item by item,
+    # as a tuple of the same length.
+    translations: Mapping[str, Mapping[str, str | tuple[str, ...]]] = field(
         default_factory=lambda: MappingProxyType({})
     )
 
@@ -62,6 +63,8 @@ class Item:
         code = (language or "").lower()
         for candidate in (code, code.split("-")[0]):
             translated = self.translations.get(candidate, {}).get(name)
+            if isinstance(translated, tuple):
+                return translated
             if translated:
                 return str(translated)
         return self.title if name == "title" else self.fields.get(name)
