@@ -122,7 +122,7 @@ def request_for_token(raw: str) -> QuestionnaireRequest:
         signing.loads(raw, salt=LINK_SALT)
     except signing.BadSignature as exc:
         raise LinkRefused(
-            "This link is not valid. Ask the organisation that sent it for a new one."
+            gettext("This link is not valid. Ask the organisation that sent it for a new one.")
         ) from exc
     request = (
         QuestionnaireRequest.objects.select_related("counterparty", "organisation")
@@ -131,14 +131,18 @@ def request_for_token(raw: str) -> QuestionnaireRequest:
     )
     if request is None:
         raise LinkRefused(
-            "This link is no longer valid. Ask the organisation that sent it for a new one."
+            gettext(
+                "This link is no longer valid. Ask the organisation that sent it for a new one."
+            )
         )
     if request.token_used_at is not None:
         raise LinkRefused(
-            "This link has already been used to submit answers; it cannot be used again."
+            gettext("This link has already been used to submit answers; it cannot be used again.")
         )
     if request.expires_at <= timezone.now():
-        raise LinkRefused("This link has expired. Ask the organisation that sent it for a new one.")
+        raise LinkRefused(
+            gettext("This link has expired. Ask the organisation that sent it for a new one.")
+        )
     return request
 
 
@@ -173,12 +177,12 @@ def _merged_answers(
             and qid not in allowed
             and str(value).strip() != str(merged.get(qid, "")).strip()
         ):
-            errors[qid] = "Only the items the buyer reopened can be changed now."
+            errors[qid] = gettext("Only the items the buyer reopened can be changed now.")
             continue
         merged[qid] = str(value).strip()
     for qid, upload in files.items():
         if kinds.get(qid) != AnswerKind.EVIDENCE or qid not in allowed:
-            errors[f"evidence-{qid}"] = "Evidence cannot be attached to this item."
+            errors[f"evidence-{qid}"] = gettext("Evidence cannot be attached to this item.")
             continue
         problem = _evidence_problem(upload)
         if problem:
@@ -201,7 +205,7 @@ def request_submit(
     request = QuestionnaireRequest.objects.select_for_update().get(pk=request.pk)
     if request.token_used_at is not None:
         raise LinkRefused(
-            "This link has already been used to submit answers; it cannot be used again."
+            gettext("This link has already been used to submit answers; it cannot be used again.")
         )
     tampered = [f for f in posted_fields if f in SCORE_FIELDS]
     if tampered:

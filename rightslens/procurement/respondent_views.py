@@ -2,6 +2,10 @@
 
 No account: the link is the only credential, and it opens exactly one questionnaire. The page shows
 the respondent nothing of the sender's other work.
+
+The page speaks the respondent's language where it can (PAGE_LANGUAGES): `?lang=`, else the browser's
+Accept-Language, as on the public grievance channel (rightslens.common.languages). Answer choices are
+shown by their label in that language and posted as the library's English value.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 
+from rightslens.common.languages import activate_public_language
 from rightslens.core.questionnaire import as_answer, sections_of, visible_questions
 from rightslens.errors import FieldErrors
 
@@ -25,7 +30,11 @@ from .request_services import (
     request_for_token,
     request_submit,
 )
-from .selectors import sections_in_language
+from .selectors import choice_labels, sections_in_language
+
+#: The languages this page's own words (the procurement catalogue) and the questionnaires (the
+#: knowledge library's translations) are written in; a visitor asking for another reads English.
+PAGE_LANGUAGES = ("en", "fr", "es")
 
 
 def _rows(
@@ -41,6 +50,7 @@ def _rows(
             {
                 "q": q,
                 "answer": answers.get(q.id, ""),
+                "choices": choice_labels(q),
                 "visible": q.id in visible,
                 "error": errors.get(q.id) or errors.get(f"evidence-{q.id}", ""),
                 "show_if_question": condition.get("question_ref", ""),
@@ -87,6 +97,7 @@ def _page(
 @never_cache
 @csrf_protect
 def respond(request: HttpRequest, token: str) -> HttpResponse:
+    activate_public_language(request, PAGE_LANGUAGES)
     try:
         req = request_for_token(token)
     except LinkRefused as exc:

@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext, pgettext_lazy
 
 from rightslens.accounts.models import Organisation
 from rightslens.assessments.models import Impact
 from rightslens.core.knowledge.model import Item
 from rightslens.core.questionnaire import (
+    NO,
     OUTCOME_LABELS,
     YES,
+    AnswerKind,
     Scoring,
     score,
     sections_of,
     visible_questions,
 )
-from rightslens.core.screening import legal_status_summary
+from rightslens.core.screening import RedLineHit, legal_status_summary
 
 from . import request_services, screening_services
 from .models import (
@@ -119,6 +122,7 @@ def screening_view(screening: RedLineScreening) -> list[dict[str, Any]]:
             "legal_status": legal_status_summary(hit),
             "title": translated(red_lines.get(hit.red_line_id), "title", hit.title),
             "exceptions": translated(red_lines.get(hit.red_line_id), "exceptions", hit.exceptions),
+            "evidence": answered_evidence(hit),
         }
         for hit in screening_hits(screening)
     ]
@@ -151,9 +155,61 @@ def request_scoring(request: QuestionnaireRequest) -> Scoring | None:
     return score(questions_for(request), request.answers)
 
 
-def answer_label(answer: str) -> str:
-    """'yes' / 'no' read as 'Yes' / 'No'; other answers as given."""
-    return answer.capitalize() if answer in (YES, "no") else answer
+YES_NO_LABELS = {
+    YES: pgettext_lazy("questionnaire answer", "Yes"),
+    NO: pgettext_lazy("questionnaire answer", "No"),
+}
+
+
+def choice_labels(question: Item) -> list[tuple[str, str]]:
+    """(stored value, label in the reader's language) for each answer a yes/no or choice question
+    offers. The value is what a form posts and a request stores, always the library's English; the
+    label is the library's translation of the choice where it gives one (else the choice as written)."""
+    if question.get("answer_kind") == AnswerKind.YES_NO:
+        return [(value, str(label)) for value, label in YES_NO_LABELS.items()]
+    if question.get("answer_kind") != AnswerKind.CHOICE:
+        return []
+    choices = [str(c) for c in question.get("choices", []) or []]
+    translated = question.text_in("choices", get_language())
+    labels = (
+        [str(t) for t in translated]
+        if isinstance(translated, tuple) and len(translated) == len(choices)
+        else choices
+    )
+    return list(zip(choices, labels, strict=True))
+
+
+def answer_label(question: Item, answer: str) -> str:
+    """A stored answer as the reader reads it: 'yes' as 'Yes' ('Oui', 'Sí'), a choice by its label
+    in the reader's language; a written answer (or a value the question no longer offers) as given."""
+    return dict(choice_labels(question)).get(answer, answer)
+
+
+#: The evidence core.screening.hit_for_answer writes for a questionnaire's red-line answer.
+_ANSWERED = re.compile(r"(?P<question>.+) — answered: (?P<answer>.*)\Z", re.S)
+
+
+def answered_evidence(hit: RedLineHit) -> str:
+    """The evidence of a hit a questionnaire answer put on a screen ("<question> — answered: yes",
+    stored in English) with the question and the answer in the reader's language; any other
+    evidence as stored."""
+    parts = _ANSWERED.match(hit.evidence) if hit.origin == "questionnaire" else None
+    if parts is None:
+        return hit.evidence
+    question = next(
+        (
+            q
+            for q in request_services.knowledge_items()
+            if q.type == "question" and str(q.get("text")) == parts["question"]
+        ),
+        None,
+    )
+    if question is None:
+        return hit.evidence
+    return pgettext("questionnaire answer", "%(question)s — answered: %(answer)s") % {
+        "question": translated(question, "text", parts["question"]),
+        "answer": answer_label(question, parts["answer"]),
+    }
 
 
 def _finding(question: Item, request: QuestionnaireRequest) -> dict[str, Any]:
@@ -161,7 +217,7 @@ def _finding(question: Item, request: QuestionnaireRequest) -> dict[str, Any]:
         "id": question.id,
         "section": translated(question, "section", str(question.get("section"))),
         "text": translated(question, "text", str(question.get("text"))),
-        "answer": answer_label(str(request.answers.get(question.id, ""))),
+        "answer": answer_label(question, str(request.answers.get(question.id, ""))),
     }
 
 
@@ -201,7 +257,7 @@ def request_sections(request: QuestionnaireRequest) -> list[dict[str, Any]]:
     rows = [
         {
             "question": q,
-            "answer": answer_label(str(request.answers.get(q.id, ""))),
+            "answer": answer_label(q, str(request.answers.get(q.id, ""))),
             "review": request.reviews.get(q.id, {}),
             "review_label": REVIEW_LABELS.get(request.reviews.get(q.id, {}).get("verdict", ""), ""),
             "evidence": [e for e in evidence if e.question_id == q.id],

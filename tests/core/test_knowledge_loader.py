@@ -389,3 +389,68 @@ def test_a_verified_item_has_no_reason_to_translate():
     with pytest.raises(LibraryError) as caught:
         parse(items)
     assert "fx-right-privacy" in str(caught.value) and "unverified_reason" in str(caught.value)
+
+
+QUESTION_ITEMS = """\
+  - type: questionnaire
+    id: fx-qn
+    title: Vendor questions
+    audience: buyer
+    summary: Asked of a vendor.
+    citations: [{source: src, locator: "Preamble"}]
+  - type: question
+    id: fx-q-testing
+    title: Testing
+    questionnaire_ref: fx-qn
+    section: Testing
+    text: How did you test?
+    answer_kind: choice
+    choices: [by group, in aggregate only, not tested]
+    citations: [{source: src, locator: "Preamble"}]
+"""
+
+
+def test_a_question_may_translate_its_choices_one_for_one():
+    items = QUESTION_ITEMS.replace(
+        "    section: Testing\n",
+        "    section: Testing\n    translations:\n"
+        "      fr: {choices: [par groupe, de manière agrégée seulement, non testé]}\n",
+    )
+    question = {i.id: i for i in parse(items).items}["fx-q-testing"]
+    assert question.text_in("choices", "fr") == (
+        "par groupe",
+        "de manière agrégée seulement",
+        "non testé",
+    )
+    assert question.fields_in("fr-ca")["choices"][1] == "de manière agrégée seulement"
+    # The stored values stay the English choices; another language reads them as written.
+    assert question.get("choices") == ["by group", "in aggregate only", "not tested"]
+    assert question.text_in("choices", "es") == ["by group", "in aggregate only", "not tested"]
+
+
+@pytest.mark.parametrize(
+    "translation",
+    [
+        "      fr: {choices: [par groupe, non testé]}\n",  # one choice short
+        "      fr: {choices: par groupe}\n",  # not a list
+        "      fr: {choices: [par groupe, '', non testé]}\n",  # an empty choice
+    ],
+)
+def test_choices_translated_by_the_wrong_number_of_texts_are_refused(translation):
+    items = QUESTION_ITEMS.replace(
+        "    section: Testing\n", "    section: Testing\n    translations:\n" + translation
+    )
+    with pytest.raises(LibraryError) as caught:
+        parse(items)
+    assert "fx-q-testing" in str(caught.value) and "choices" in str(caught.value)
+
+
+def test_only_lists_people_read_as_text_may_be_translated():
+    """A principle's `asks_of` (codes) is a list too, but not one of TRANSLATED_LISTS."""
+    items = GUIDANCE_ITEMS.replace(
+        "    number: 22\n",
+        "    number: 22\n    translations:\n      fr: {asks_of: [développeur, déployeur]}\n",
+    )
+    with pytest.raises(LibraryError) as caught:
+        parse(RIGHTS_ITEMS + items)
+    assert "asks_of" in str(caught.value)

@@ -1,5 +1,5 @@
-"""Every red line, risk category, impact pattern, risk example, questionnaire and question gives its
-display text (what staff and vendors read) in French and Spanish (issue 16)."""
+"""Every red line, red-line element, risk category, impact pattern, risk example, questionnaire and
+question gives its display text (what staff and vendors read) in French and Spanish (issue 16)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from rightslens.core.knowledge import Item
 
 DISPLAY = {
     "red_line": ("title", "description", "exceptions"),
+    # The names a screening lists under "Found:" and "missing".
+    "red_line_element": ("title",),
     "risk_category": ("title", "summary"),
     "impact_pattern": ("title", "affected", "impact"),
     "risk_example": ("title",),
@@ -53,6 +55,20 @@ def test_translations_differ_from_the_english(knowledge, language):
     assert not same
 
 
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_every_answer_choice_is_offered_in_french_and_spanish(knowledge, language):
+    """The loader checks a translation gives as many choices as the question has; here every choice
+    question gives one, and each label differs from the English (except words the languages share)."""
+    choice_questions = [q for q in knowledge.by_type("question") if q.get("choices")]
+    assert len(choice_questions) >= 4
+    for question in choice_questions:
+        labels = question.text_in("choices", language)
+        assert isinstance(labels, tuple), (question.id, language)
+        english = [str(c) for c in question.get("choices")]
+        same = [c for c, label in zip(english, labels, strict=True) if c == label]
+        assert not same, (question.id, language, same)
+
+
 def test_the_eu_ai_act_terms_are_the_official_ones(knowledge):
     social = knowledge.get("rl-social-scoring")
     assert social.title_in("fr") == "Notation sociale"
@@ -60,6 +76,9 @@ def test_the_eu_ai_act_terms_are_the_official_ones(knowledge):
     emotion = knowledge.get("rl-emotion-recognition-work-education")
     assert "reconnaissance des émotions" in emotion.title_in("fr").lower()
     assert "reconocimiento de emociones" in emotion.title_in("es").lower()
+    police = knowledge.get("el-police")
+    assert police.title_in("fr") == "Police ou autorités répressives"
+    assert "garantes del cumplimiento del Derecho" in police.title_in("es")
     rbi = knowledge.get("rl-realtime-remote-biometric-identification")
     assert "identification biométrique à distance en temps réel" in rbi.title_in("fr").lower()
     assert "identificación biométrica remota en tiempo real" in rbi.title_in("es").lower()

@@ -208,6 +208,11 @@ def _item(raw: Any, library_id: str, sources: Mapping[str, Source], path: str) -
     )
 
 
+#: Fields that are lists of texts people read, translated item by item (a question's answer
+#: choices, a GP 31 criterion's indicators); other lists (codes such as `asks_of`) are not text.
+TRANSLATED_LISTS = frozenset({"choices", "indicators"})
+
+
 def _is_text_list(value: Any) -> bool:
     """A list of texts (e.g. a criterion's indicators), translated item by item."""
     return (
@@ -231,7 +236,8 @@ def _translations(
     texts = {"title"} | {
         k
         for k, v in fields.items()
-        if (isinstance(v, str) or _is_text_list(v)) and not k.endswith(("_ref", "_refs", "code"))
+        if (isinstance(v, str) or (k in TRANSLATED_LISTS and _is_text_list(v)))
+        and not k.endswith(("_ref", "_refs", "code"))
     }
     if str(raw.get("unverified_reason") or "").strip():
         texts.add("unverified_reason")

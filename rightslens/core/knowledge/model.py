@@ -43,7 +43,8 @@ class Item:
     replaced_by: str = ""
     line: int = field(default=0, compare=False)
     # {language code: {"title": ..., "summary": ...}}: optional translations of the title and of
-    # the item's own text fields.
+    # the item's own text fields; a list of texts (a question's choices) is translated item by item,
+    # as a tuple of the same length.
     translations: Mapping[str, Mapping[str, str | tuple[str, ...]]] = field(
         default_factory=lambda: MappingProxyType({})
     )
@@ -64,7 +65,7 @@ class Item:
         for candidate in (code, code.split("-")[0]):
             translated = self.translations.get(candidate, {}).get(name)
             if isinstance(translated, tuple):
-                return list(translated)
+                return translated
             if translated:
                 return str(translated)
         if name == "title":
