@@ -92,6 +92,21 @@ class Item:
         """The item's string fields that are prose rather than one-word vocabulary values."""
         return [s for s in _strings_in(self.fields) if " " in s.strip()]
 
+    def sentences_in(self, language: str | None) -> list[str]:
+        """The item's prose fields that the library translates into `language`, in that language
+        (in the order of the fields); empty where it translates none."""
+        code = (language or "").lower()
+        for candidate in (code, code.split("-")[0]):
+            translated = self.translations.get(candidate, {})
+            found = [
+                str(translated[name])
+                for name in self.fields
+                if translated.get(name) and " " in str(translated[name]).strip()
+            ]
+            if found:
+                return found
+        return []
+
 
 def _refs_in(value: Any) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
