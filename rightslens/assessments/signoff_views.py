@@ -130,20 +130,21 @@ def _audit_subjects(assessment: Assessment) -> dict[str, list[str]]:
 
     actions = Action.objects.filter(impact__assessment=assessment)
     indicators = Indicator.objects.filter(action__in=actions)
-    return {
-        "assessments.assessment": [str(assessment.pk)],
-        "assessments.impact": ids(assessment.impacts.all()),
-        "assessments.action": ids(actions),
-        "cycle.actionplan": ids(ActionPlan.objects.filter(action__in=actions)),
-        "cycle.categoryreview": ids(assessment.category_reviews.all()),
-        "cycle.suggestiondecision": ids(assessment.suggestion_decisions.all()),
-        "cycle.reviewer": ids(assessment.reviewers.all()),
-        "cycle.indicator": ids(indicators),
-        "cycle.measurement": ids(Measurement.objects.filter(indicator__in=indicators)),
-        "cycle.evidencefile": ids(
-            EvidenceFile.objects.filter(measurement__indicator__in=indicators)
-        ),
-    }
+    querysets = (
+        assessment.impacts.all(),
+        actions,
+        ActionPlan.objects.filter(action__in=actions),
+        assessment.category_reviews.all(),
+        assessment.suggestion_decisions.all(),
+        assessment.reviewers.all(),
+        indicators,
+        Measurement.objects.filter(indicator__in=indicators),
+        EvidenceFile.objects.filter(measurement__indicator__in=indicators),
+    )
+    # Keyed by each model's own label, as audit_record stores it ("assessments.categoryreview").
+    subjects = {Assessment._meta.label_lower: [str(assessment.pk)]}
+    subjects.update({q.model._meta.label_lower: ids(q) for q in querysets})
+    return subjects
 
 
 @org_view("GET")

@@ -7,8 +7,8 @@ from django.shortcuts import render
 from django.utils.translation import get_language, gettext
 
 from rightslens.common.knowledge import knowledge
-from rightslens.core.knowledge import KnowledgeBase
-from rightslens.core.knowledge.search import search, snippet
+from rightslens.core.knowledge import Item, KnowledgeBase
+from rightslens.core.knowledge.search import marked, search, snippet
 
 from .presentation import (
     TYPE_NAMES,
@@ -86,20 +86,24 @@ def item_detail(request: HttpRequest, item_key: str) -> HttpResponse:
     return render(request, "hub/item.html", context)
 
 
+def excerpt(item: Item, query: str, language: str | None) -> list[tuple[str, bool]]:
+    """The words of a search result, in pieces marked where they are search words: the item's
+    text in the reader's language where the library translates it (even when the query matched
+    only the English), else as written."""
+    text = (
+        " ".join(item.sentences_in(language))
+        or " ".join(item.sentences())
+        or item.title_in(language)
+    )
+    return marked(snippet(text, query), query)
+
+
 def hub_search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     language = get_language()
     hits = search(knowledge(), query, limit=SEARCH_LIMIT, language=language) if query else []
-    # The excerpt is in the reader's language where the library translates the item's text.
     results = [
-        (
-            hit.item,
-            type_name(hit.item.type),
-            snippet(
-                " ".join(hit.item.sentences_in(language)) or hit.item.title_in(language), query
-            ),
-        )
-        for hit in hits
+        (hit.item, type_name(hit.item.type), excerpt(hit.item, query, language)) for hit in hits
     ]
     return render(
         request, "hub/search.html", {"query": query, "results": results, "limit": SEARCH_LIMIT}

@@ -403,9 +403,52 @@ SENTENCES: dict[str, str] = {
     "questionnaire.hidden": "This question does not apply given your earlier answers; leave it empty.",
     # Built on the Django side from core values (the register's severity picture).
     "register.potential_likelihood": "Potential, likelihood {n} ({likelihood})",
+    # A list of provision references cut at three (core/policy/decision.py). Last, so that a whole
+    # explanation is read by its own shape first and only its {refs} part by this one.
+    "policy.refs_more": "{refs} and {count} more",
 }
 # The FRIA's computed text (core/disclosure/words.py), written through `sentence`.
 SENTENCES.update(FRIA_WORDS)
+
+#: The names a policy explanation gives the facets of a criterion (the criteria file's
+#: ``facet|phrase`` tags: "it covers before but not after") and the parties a provision binds
+#: (core/policy/reading.Party: "(state only)"). Context ``core:policy.facet``; a list of them
+#: ("before, after") is translated name by name.
+FACET_CONTEXT = "core:policy.facet"
+POLICY_FACETS: tuple[str, ...] = (
+    "after",
+    "before",
+    "bias",
+    "condition",
+    "deployer",
+    "developer",
+    "domain",
+    "export",
+    "group",
+    "importer",
+    "law",
+    "link",
+    "plan",
+    "public",
+    "rank",
+    "rights",
+    "severity",
+    "space",
+    "subject",
+    "supplier",
+    "support",
+    "treaty",
+    "user",
+    "state",
+    "authority",
+    "business",
+    "people",
+)
+#: The sentence parts that hold facet or party names.
+_FACET_PARTS = frozenset({"facets", "missing", "named"})
+#: Parts that match digits only (a count), so that a shape with no fixed head cannot take a
+#: sentence that merely contains its joining words.
+_DIGIT_PARTS = frozenset({"count"})
 
 #: Fixed labels and phrases of the core that are not enum values (enum values come from
 #: `core_labels()`): required responses, review flags, verdict texts, severity dimensions.
@@ -453,7 +496,12 @@ _FIELD = re.compile(r"\\\{(\w+)\\\}")
 @cache
 def _pattern(key: str) -> re.Pattern[str]:
     english = re.escape(SENTENCES[key])
-    return re.compile(_FIELD.sub(lambda m: f"(?P<{m.group(1)}>.+?)", english) + r"\Z", re.S)
+    return re.compile(_FIELD.sub(_group, english) + r"\Z", re.S)
+
+
+def _group(field: re.Match[str]) -> str:
+    name = field.group(1)
+    return f"(?P<{name}>" + (r"\d+" if name in _DIGIT_PARTS else ".+?") + ")"
 
 
 def _translated_template(key: str) -> str:
@@ -488,8 +536,17 @@ def _knowledge_title(english: str) -> str | None:
         return None
 
 
+def facet_names(text: str) -> str:
+    """Facet or party names of a policy explanation ("before, after"), each in the reader's
+    language; a name with no wording is kept as written."""
+    return ", ".join(pgettext(FACET_CONTEXT, name) for name in text.split(", "))
+
+
 def _fill(key: str, match: re.Match[str]) -> str:
-    parts = {name: _part(text) for name, text in match.groupdict().items()}
+    parts = {
+        name: facet_names(text) if name in _FACET_PARTS else _part(text)
+        for name, text in match.groupdict().items()
+    }
     template = _translated_template(key)
     try:
         return template.format(**parts)

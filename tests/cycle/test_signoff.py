@@ -159,7 +159,7 @@ def test_the_audit_page_lists_changes(owner_client, assessment, owner):
         assessment=assessment, actor=owner, context_of_use="Public chat app"
     )
     page = owner_client.get(f"/o/acme/assessments/{assessment.pk}/audit/").content.decode()
-    assert "scoping.save" in page and "Context of use: Public chat app" in page
+    assert "Scoping changed: Context of use" in page and "Context of use: Public chat app" in page
 
 
 def test_tracking_history_carries_into_the_new_version(assessment, owner):

@@ -20,6 +20,11 @@ LAW = (
     "Article 2\nThis Act shall not apply to AI systems used for national security or defence.\n\n"
     "Article 3\nProviders shall publish a summary of the assessment.\n"
 )
+# Six articles that mention national security: the explanation lists three and "and 3 more".
+MANY_MENTIONS = "\n\n".join(
+    f"Article {n}\nThe Minister shall report on national security matters each year."
+    for n in range(1, 7)
+)
 
 
 @pytest.fixture(autouse=True)
@@ -33,7 +38,13 @@ def _explanations() -> list[str]:
     from rightslens.core.policy.criteria import load_criteria
 
     criteria = load_criteria()
-    texts = (PORTUGUESE_BILL, FRENCH_DECREE, ENGLISH_ACT_WITH_BLANKET_EXEMPTION, LAW)
+    texts = (
+        PORTUGUESE_BILL,
+        FRENCH_DECREE,
+        ENGLISH_ACT_WITH_BLANKET_EXEMPTION,
+        LAW,
+        MANY_MENTIONS,
+    )
     return sorted({f.explanation for text in texts for f in analyse(text, criteria).findings})
 
 
@@ -56,6 +67,68 @@ def test_every_explanation_the_analysis_gives_is_shown_in_the_language(language)
         assert all(q in text for q in quoted), (english, text)
     with translation.override("en"):
         assert all(core_text(e) == e for e in explanations)
+
+
+@pytest.mark.parametrize(
+    ("language", "more", "covers", "binds"),
+    [
+        (
+            "fr",
+            r"Art\. \d, Art\. \d, Art\. \d et 3 autres\)",
+            "il couvre avant la mise en service mais pas après la mise en service.",
+            "(l’État seulement)",
+        ),
+        (
+            "es",
+            r"Art\. \d, Art\. \d, Art\. \d y 3 más\)",
+            "cubre antes de la puesta en servicio pero no después de la puesta en servicio.",
+            "(solo el Estado)",
+        ),
+    ],
+)
+def test_and_n_more_and_the_facet_and_party_names_are_translated(language, more, covers, binds):
+    """The words the analysis splices into its explanations: "and 3 more" after a cut list of
+    references, the facets a partial finding covers and misses, the party an instrument binds."""
+    from rightslens.ux.wording import core_text
+
+    explanations = _explanations()
+    cut = [e for e in explanations if re.search(r" and \d+ more\b", e)]
+    facets = [e for e in explanations if "it covers before but not after" in e]
+    bound = [e for e in explanations if "(state only)" in e]
+    assert cut and facets and bound  # the samples reach all three
+    with translation.override(language):
+        assert all(re.search(more, core_text(e)) for e in cut), [core_text(e) for e in cut]
+        assert all(covers in core_text(e) for e in facets), [core_text(e) for e in facets]
+        assert all(binds in core_text(e) for e in bound), [core_text(e) for e in bound]
+        for english in (*cut, *facets, *bound):
+            shown = core_text(english)
+            for word in (" more", " before", " after", "state only", " but not "):
+                assert word not in shown, (word, shown)
+    with translation.override("en"):
+        assert all(core_text(e) == e for e in (*cut, *facets, *bound))
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_every_facet_in_the_criteria_and_every_party_has_its_wording(language):
+    """A facet added to the criteria file, or a party added to the reading, fails here until it
+    has its French and Spanish name."""
+    import gettext
+    from pathlib import Path
+
+    from rightslens.core.policy.criteria import load_criteria
+    from rightslens.core.policy.reading import Party
+    from rightslens.ux.wording import FACET_CONTEXT, POLICY_FACETS
+
+    facets = {s.facet for c in load_criteria() for g in c.signals.values() for s in g if s.facet}
+    parties = {str(p) for p in Party if str(p)}
+    assert facets and parties
+    assert facets | parties <= set(POLICY_FACETS), (facets | parties) - set(POLICY_FACETS)
+    mo = Path("rightslens/ux/locale") / language / "LC_MESSAGES" / "django.mo"
+    with open(mo, "rb") as handle:
+        catalogue = gettext.GNUTranslations(handle)._catalog  # type: ignore[attr-defined]
+    for name in POLICY_FACETS:
+        wording = catalogue.get(f"{FACET_CONTEXT}\x04{name}")
+        assert wording and wording != name, (language, name)
 
 
 def test_a_partial_reason_and_its_carve_out_faults_are_translated_in_turn():
