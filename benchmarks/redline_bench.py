@@ -1,7 +1,7 @@
 """Red-line screening benchmark: recall, false alarms on near misses and denials, speed, size.
 
 Run: .venv/bin/python benchmarks/redline_bench.py [--encoder e5|e5-enpt|hashing-fake] [--json]
-     [--cases PATH ...] [--split NAME ...] [--show-errors]
+     [--cases PATH ...] [--split NAME ...] [--show-errors] [--no-learned]
 
 Reads benchmarks/redlines/cases.jsonl unless `--cases` names other files (repeatable; JSON lines
 with id, text, labels and split; lang and kind optional). Figures are given for every split found
@@ -10,6 +10,7 @@ at while tuning; dev-r3 and heldout-r3, written in round 3 the way buyers, vendo
 write, heldout-r3 run once at the end; a fresh file with split "fresh" is reported on its own), and for all together.
 A hit counts whether it is confirmed or "possible" (a possible hit blocks like a hit until a person
 decides it); the confirmed tier alone is reported per split as well.
+`--no-learned` screens with the element rules alone (no learned layer, as before it existed).
 `--split` keeps only the named splits. `--show-errors` never prints the held-out split's errors.
 """
 
@@ -28,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from rightslens.core.knowledge.loader import load_directory  # noqa: E402
+from rightslens.core.redline_model import shipped_model  # noqa: E402
 from rightslens.core.screening import screen  # noqa: E402
 from rightslens.core.screening_engine import Screener  # noqa: E402
 from rightslens.core.semantic import CachedEncoder, Encoder, HashingEncoder  # noqa: E402
@@ -133,6 +135,11 @@ def main() -> int:
         help=f"print wrong cases (never {', '.join(NEVER_SHOWN)})",
     )
     parser.add_argument(
+        "--no-learned",
+        action="store_true",
+        help="screen with the element rules alone (no learned layer)",
+    )
+    parser.add_argument(
         "--similarity-only",
         action="store_true",
         help="Also report the baseline the issue warns about: one similarity per red line.",
@@ -157,23 +164,42 @@ def main() -> int:
     encoder = make_encoder(args.encoder)
     load_s = time.perf_counter() - started
     started = time.perf_counter()
-    Screener(items, encoder)  # knowledge wordings: from the disk cache when present
+    learned = None if args.no_learned else shipped_model(encoder.name)
+    learned_load_s = time.perf_counter() - started
+    started = time.perf_counter()
+    Screener(items, encoder, learned)  # knowledge wordings: from the disk cache when present
     prepare_s = time.perf_counter() - started
 
     timings: list[float] = []
     for case in cases:
         started = time.perf_counter()
-        result = screen(case["text"], items, lang=case.get("lang", ""), encoder=encoder)
+        result = screen(
+            case["text"], items, lang=case.get("lang", ""), encoder=encoder, model=learned
+        )
         timings.append(time.perf_counter() - started)
         case["hits"] = [h.red_line_id for h in result.hits]
         # Possible hits block like hits in the product; the confirmed tier alone is shown too.
         case["confirmed"] = [h.red_line_id for h in result.hits if h.status == "confirmed"]
         case["method"] = result.method
+        case["learned"] = [h.red_line_id for h in result.hits if h.method.startswith("learned")]
     added_mb = rss_mb() - before
 
     report = {
         "encoder": encoder.name,
         "method": cases[0]["method"],
+        "learned_layer": (
+            {
+                "threshold": learned.threshold,
+                "trained": learned.meta.get("trained"),
+                "training_data_sha256": learned.meta.get("training_data_sha256"),
+            }
+            if learned is not None
+            else None
+        ),
+        "learned_hits_per_split": {
+            split: sum(1 for c in cases if c["split"] == split and c["learned"])
+            for split in split_names(cases)
+        },
         "case_files": [str(p) for p in (args.cases or [CASES])],
         "splits": {
             split: figures([c for c in cases if c["split"] == split])
@@ -190,6 +216,7 @@ def main() -> int:
         },
         "speed": {
             "model_load_s": round(load_s, 3),
+            "learned_model_load_s": round(learned_load_s, 3),
             "knowledge_prepare_s": round(prepare_s, 3),
             "screen_ms_median": round(statistics.median(timings) * 1000, 1),
             "screen_ms_p95": round(sorted(timings)[int(0.95 * len(timings))] * 1000, 1),
@@ -240,6 +267,8 @@ def _similarity_only(
 
 def _print(report: dict[str, Any]) -> None:
     print(f"encoder: {report['encoder']}   method: {report['method']}")
+    print(f"learned layer: {report['learned_layer']}")
+    print(f"cases with a learned hit, per split: {report['learned_hits_per_split']}")
     for name, fig in [*report["splits"].items(), ("all", report["all"])]:
         print(
             f"{name:8} cases {fig['cases']:3}  recall {fig['recall']}  "

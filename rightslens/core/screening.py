@@ -7,7 +7,10 @@ English, French, Spanish, Portuguese and German. Screening reads the description
 sentence, finds which elements are present and which are missing, and raises a hit when every
 element the red line needs is there, or when all but one are and the sentence means what the red
 line's typical wordings mean (compared with the offline encoder). A name of the practice itself
-("emotion recognition", "social scoring") supplies every element at once.
+("emotion recognition", "social scoring") supplies every element at once. Where neither rule
+fires, a learned layer (one logistic regression per red line over the encoder's sentence vectors,
+trained offline on the development cases) may raise a "possible" hit for a person to confirm, but
+only on a sentence that states one of the red line's elements and denies nothing.
 
 Denials are read ("the vendor confirms it does not identify anyone"): a denied element is not
 evidence. An exception the library records (medical or safety reasons; one-to-one verification)
@@ -26,9 +29,11 @@ from enum import StrEnum
 from typing import Any
 
 from rightslens.core.knowledge.model import Item
+from rightslens.core.redline_model import RedLineModel
 from rightslens.core.screening_engine import (
     CONFIRMED,
     POSSIBLE,
+    SHIPPED,
     Screener,
     Screening,
     screener_for,
@@ -163,21 +168,32 @@ def hit_from(red_line: Item, **found: Any) -> RedLineHit:
 
 
 def screen(
-    text: str, items: Sequence[Item], *, lang: str = "", encoder: Encoder | None = None
+    text: str,
+    items: Sequence[Item],
+    *,
+    lang: str = "",
+    encoder: Encoder | None = None,
+    model: RedLineModel | str | None = SHIPPED,
 ) -> Screening:
     """The full screen: hits, red lines set aside by an exception, the method and the language.
 
     `items` are the red lines and their elements (items of type red_line_element); red lines
-    without elements are screened by their names alone.
+    without elements are screened by their names alone. `model` is the learned layer: the
+    shipped one when it was trained for the encoder (the default), another, or None for none.
     """
-    return screener_for(items, encoder).screen(text, lang=lang)
+    return screener_for(items, encoder, model).screen(text, lang=lang)
 
 
 def screen_use_case(
-    text: str, red_lines: Sequence[Item], *, lang: str = "", encoder: Encoder | None = None
+    text: str,
+    red_lines: Sequence[Item],
+    *,
+    lang: str = "",
+    encoder: Encoder | None = None,
+    model: RedLineModel | str | None = SHIPPED,
 ) -> list[RedLineHit]:
     """Every red line the description falls under, in the library's order."""
-    found = screen(text, red_lines, lang=lang, encoder=encoder)
+    found = screen(text, red_lines, lang=lang, encoder=encoder, model=model)
     by_id = {item.id: item for item in red_lines}
     return [hit_from(by_id[h.red_line_id], **h.fields()) for h in found.hits]
 

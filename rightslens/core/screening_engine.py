@@ -24,6 +24,13 @@ named: a person confirms or dismisses it, and until then it blocks like any hit.
 a denial never gives one, nor one stating an element the library marks no_possible_hit (one-to-one
 verification; people saying things of themselves), and a recorded exception sets it aside as it
 does a confirmed hit.
+
+A third source of "possible" hits is learned (`redline_model`): where neither tier fires, a
+sentence or window whose probability under the red line's shipped logistic regression reaches the
+model's threshold gives a possible hit, but only if it states at least one of the red line's
+elements in words (LEARNED_GATE), denies nothing, states no element marked no_possible_hit, and no
+recorded exception applies to the text. The model is used only with the encoder it was trained
+for; with another one (the hashing fake in unit tests) the layer is off unless a model is passed.
 """
 
 from __future__ import annotations
@@ -36,6 +43,7 @@ from typing import Any
 import numpy as np
 
 from rightslens.core.knowledge.model import Item
+from rightslens.core.redline_model import RedLineModel, shipped_model
 from rightslens.core.semantic import Encoder, Vector, default_encoder
 from rightslens.core.semantic.cache import encode_knowledge
 from rightslens.core.textcues import (
@@ -71,6 +79,12 @@ POSSIBLE_MISSING = ("context", "inference", "data")
 #: added false alarms (0.044 to 0.069) and no recall.
 POSSIBLE_CORE_NEEDS_JUDGEMENT = True
 CONFIRMED, POSSIBLE = "confirmed", "possible"
+#: What a learned hit needs stated in words: "sentence", an element of the red line in the
+#: evidence sentence or window; "core", its inference or data there; "text", anywhere in the text.
+#: Chosen by cross-validation on the dev splits (benchmarks/README.md).
+LEARNED_GATE = "core"
+#: Passed as `model` to use the shipped model when it fits the encoder (the default).
+SHIPPED = "shipped"
 CORE_KINDS = ("inference", "action")
 JUDGEMENT = "judgement"
 
@@ -152,6 +166,17 @@ class Screening:
 
 
 @dataclass(frozen=True)
+class Prepared:
+    """A text read once: its sentences and windows, their vectors and every element affirmed."""
+
+    language: str
+    readings: tuple[_Reading, ...]
+    windows: tuple[_Reading, ...]
+    vectors: tuple[Vector, ...]
+    whole: Mapping[str, str]
+
+
+@dataclass(frozen=True)
 class _Reading:
     """What one sentence affirms: element id -> the cue that showed it; names found."""
 
@@ -198,8 +223,24 @@ def _spec(item: Item) -> Spec:
 class Screener:
     """Red lines and elements prepared once (wordings encoded) for screening many texts."""
 
-    def __init__(self, items: Sequence[Item], encoder: Encoder) -> None:
+    def __init__(
+        self,
+        items: Sequence[Item],
+        encoder: Encoder,
+        model: RedLineModel | str | None = SHIPPED,
+    ) -> None:
         self.encoder = encoder
+        self.model: RedLineModel | None = (
+            shipped_model(encoder.name) if model == SHIPPED else model  # type: ignore[assignment]
+        )
+        if self.model is not None and (
+            self.model.encoder != encoder.name
+            or self.model.dim != getattr(encoder, "dim", self.model.dim)
+        ):
+            self.model = None
+        self.learned_gate = LEARNED_GATE
+        #: False only to measure the learned layer on its own (benchmarks/redline_train.py cv).
+        self.use_rules = True
         self.elements = {i.id: _element(i) for i in items if i.type == "red_line_element"}
         self.specs = [_spec(i) for i in items if i.type == "red_line"]
         self.titles = {i.id: i.title for i in items}
@@ -219,7 +260,12 @@ class Screener:
     def method(self) -> str:
         return f"elements+semantic ({self.encoder.name})"
 
-    def screen(self, text: str, *, lang: str = "") -> Screening:
+    @property
+    def learned_method(self) -> str:
+        return f"learned+elements ({self.encoder.name})"
+
+    def prepare(self, text: str, *, lang: str = "") -> Prepared:
+        """Reads and encodes a text; `judge` then weighs it (screen = prepare + judge)."""
         language = language_of(text, lang)
         parts = sentences(text)
         answers = question_answers(parts)
@@ -230,16 +276,34 @@ class Screener:
         windows = _windows(readings) if POSSIBLE_WINDOWS else []
         texts = [r.text for r in readings] + [w.text for w in windows]
         vectors = self.encoder.encode(texts) if texts else []
+        whole = {e: cue for r in readings for e, cue in r.elements.items()}
+        return Prepared(language, tuple(readings), tuple(windows), tuple(vectors), whole)
+
+    def screen(self, text: str, *, lang: str = "") -> Screening:
+        return self.judge(self.prepare(text, lang=lang))
+
+    def judge(self, prepared: Prepared) -> Screening:
+        readings, windows, vectors = prepared.readings, prepared.windows, prepared.vectors
+        whole = prepared.whole
         similarities = [
             {spec.id: self._similarity(spec, v) for spec in self.specs} for v in vectors
         ]
-        whole = {e: cue for r in readings for e, cue in r.elements.items()}
+        probabilities = (
+            self.model.probabilities(vectors) if self.model is not None and vectors else None
+        )
+        learned_index = self.model.index() if self.model is not None else {}
         hits: list[FoundHit] = []
         aside: list[SetAside] = []
         for spec in self.specs:
-            best = self._best(spec, readings, similarities[: len(readings)], whole)
-            if best is None:
-                best = self._best_possible(spec, [*readings, *windows], similarities, whole)
+            best = None
+            if self.use_rules:
+                best = self._best(spec, readings, similarities[: len(readings)], whole)
+                if best is None:
+                    best = self._best_possible(spec, [*readings, *windows], similarities, whole)
+            if best is None and probabilities is not None and spec.id in learned_index:
+                best = self._best_learned(
+                    spec, [*readings, *windows], probabilities[:, learned_index[spec.id]], whole
+                )
             if best is None:
                 continue
             exception = next((e for e in spec.exception_ids if self._applies(e, whole)), "")
@@ -249,7 +313,67 @@ class Screener:
                 )
             else:
                 hits.append(best)
-        return Screening(tuple(hits), tuple(aside), self.method, language)
+        return Screening(tuple(hits), tuple(aside), self.method, prepared.language)
+
+    def _best_learned(
+        self,
+        spec: Spec,
+        readings: Sequence[_Reading],
+        probabilities: np.ndarray,
+        whole: Mapping[str, str],
+    ) -> FoundHit | None:
+        """The sentence or window the model finds most likely, if it passes the rules' gates."""
+        assert self.model is not None
+        best: FoundHit | None = None
+        best_p = -1.0
+        for reading, probability in zip(readings, probabilities, strict=True):
+            p = float(probability)
+            if p < self.model.threshold or p <= best_p:
+                continue
+            candidate = self._learned(spec, reading, p, whole)
+            if candidate is not None:
+                best, best_p = candidate, p
+        return best
+
+    def _learned(
+        self, spec: Spec, reading: _Reading, probability: float, whole: Mapping[str, str]
+    ) -> FoundHit | None:
+        """A learned possible hit, or None where the rules forbid one (see the module docstring)."""
+        if not reading.text or reading.negated or self._plain(reading):
+            return None
+        gate = self.learned_gate
+        core = spec.core
+        found: list[str] = []
+        missing: list[str] = []
+        matched: list[str] = []
+        stated = False
+        for group in spec.groups:
+            source = whole if gate == "text" else reading.elements
+            present = [e for e in group.element_ids if e in source]
+            if present:
+                found.append(f"{group.kind}: {self.titles.get(present[0], present[0])}")
+                matched.append(source[present[0]])
+                if gate != "core" or group is core or group.kind == "data":
+                    stated = True
+            else:
+                missing.append(
+                    f"{group.kind}: " + " / ".join(self.titles.get(e, e) for e in group.element_ids)
+                )
+        if not stated and not spec.groups and spec.id in reading.names:
+            stated = True
+        if not stated:
+            return None
+        found.append(f"learned classifier: probability {probability:.2f}")
+        return FoundHit(
+            spec.id,
+            reading.text,
+            round(POSSIBLE_CONFIDENCE * probability, 2),
+            tuple(dict.fromkeys(matched)),
+            tuple(found),
+            tuple(missing),
+            self.learned_method,
+            POSSIBLE,
+        )
 
     def _read(self, sentence: str, language: str) -> _Reading:
         langs = cue_languages(language)
@@ -515,18 +639,27 @@ def _scale(similarity: float) -> float:
     return max(0.0, min(1.0, (similarity - SEMANTIC_FLOOR) / span))
 
 
-_SCREENERS: dict[tuple[str, str], Screener] = {}
+_SCREENERS: dict[tuple[str, str, str], Screener] = {}
 
 
-def screener_for(items: Sequence[Item], encoder: Encoder | None = None) -> Screener:
-    """A prepared screener, reused while the library content and the encoder stay the same."""
+def screener_for(
+    items: Sequence[Item],
+    encoder: Encoder | None = None,
+    model: RedLineModel | str | None = SHIPPED,
+) -> Screener:
+    """A prepared screener, reused while the library content, the encoder and the model stay
+    the same."""
     chosen = encoder or default_encoder()
     fingerprint = hashlib.sha256(
         repr([(i.id, i.type, sorted(i.fields.items())) for i in items]).encode()
     ).hexdigest()
-    key = (chosen.name + f"@{id(chosen)}", fingerprint)
+    key = (
+        chosen.name + f"@{id(chosen)}",
+        fingerprint,
+        str(model) if isinstance(model, str | None) else f"@{id(model)}",
+    )
     if key not in _SCREENERS:
         if len(_SCREENERS) > 8:
             _SCREENERS.clear()
-        _SCREENERS[key] = Screener(items, chosen)
+        _SCREENERS[key] = Screener(items, chosen, model)
     return _SCREENERS[key]

@@ -1,0 +1,251 @@
+"""A learned layer for red-line screening: one logistic regression per red line over the
+encoder's sentence vectors.
+
+Word lists miss wordings nobody listed; a small linear model over the sentence's meaning
+generalises a little further. It is trained offline (`benchmarks/redline_train.py`) on the
+labelled development cases and the library's typical wordings only, never on held-out sets, and
+shipped as a small JSON file beside the knowledge (`knowledge/models/redline_clf.json`) that names
+the encoder it was trained for, the training data's digest and the date. The screener uses it
+only with that same encoder: with any other (the hashing fake in unit tests) the layer is
+skipped, unless a caller passes a model trained for that encoder.
+
+The model never decides alone: `screening_engine` turns a high probability into a "possible" hit
+only where the sentence states an element of the red line, denies nothing, and no recorded
+exception applies (see its module docstring).
+
+Pure numpy; no Django, no other dependency.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+FORMAT_VERSION = 1
+SHIPPED_MODEL = Path(__file__).resolve().parents[1] / "knowledge" / "models" / "redline_clf.json"
+
+
+class ModelError(ValueError):
+    """A model file that cannot be used: unreadable, altered, or of another format."""
+
+
+@dataclass(frozen=True)
+class RedLineModel:
+    """Per red line, a weight vector and a bias over standardised encoder vectors."""
+
+    encoder: str
+    red_line_ids: tuple[str, ...]
+    mean: np.ndarray  # (dim,)
+    scale: np.ndarray  # (dim,)
+    weights: np.ndarray  # (red lines, dim)
+    bias: np.ndarray  # (red lines,)
+    threshold: float
+    meta: Mapping[str, object]
+
+    @property
+    def dim(self) -> int:
+        return int(self.mean.shape[0])
+
+    def probabilities(self, vectors: np.ndarray | Sequence[Sequence[float]]) -> np.ndarray:
+        """(texts, red lines) probabilities for a batch of encoder vectors."""
+        matrix = np.asarray(vectors, dtype=np.float64)
+        if matrix.size == 0:
+            return np.zeros((0, len(self.red_line_ids)))
+        matrix = matrix.reshape(-1, self.dim)
+        logits = ((matrix - self.mean) / self.scale) @ self.weights.T + self.bias
+        return _sigmoid(logits)
+
+    def index(self) -> dict[str, int]:
+        return {rl: i for i, rl in enumerate(self.red_line_ids)}
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 0.5 * (1.0 + np.tanh(0.5 * z))
+
+
+def fit_logistic(
+    x: np.ndarray,
+    y: np.ndarray,
+    sample_weight: np.ndarray | None = None,
+    l2: float = 1.0,
+    iterations: int = 25,
+) -> tuple[np.ndarray, float]:
+    """Weighted L2-regularised logistic regression by Newton's method (the bias is not penalised).
+
+    `x` (n, d) standardised features, `y` (n,) in {0, 1}. Returns (weights, bias).
+    """
+    n, d = x.shape
+    weight = np.ones(n) if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
+    design = np.hstack([x, np.ones((n, 1))])
+    beta = np.zeros(d + 1)
+    penalty = np.full(d + 1, l2)
+    penalty[-1] = 0.0
+    for _ in range(iterations):
+        p = _sigmoid(design @ beta)
+        gradient = design.T @ (weight * (p - y)) + penalty * beta
+        curvature = weight * p * (1.0 - p)
+        hessian = (design * curvature[:, None]).T @ design + np.diag(penalty + 1e-9)
+        step = np.linalg.solve(hessian, gradient)
+        beta -= step
+        if float(np.max(np.abs(step))) < 1e-6:
+            break
+    return beta[:-1], float(beta[-1])
+
+
+@dataclass(frozen=True)
+class Example:
+    """One training text's vector and its red lines; `weight` scales its influence."""
+
+    vector: Sequence[float]
+    labels: frozenset[str]
+    weight: float = 1.0
+
+
+def train(
+    examples: Sequence[Example],
+    red_line_ids: Sequence[str],
+    *,
+    encoder: str,
+    l2: float = 1.0,
+    threshold: float = 0.5,
+    other_weight: float = 0.5,
+    meta: Mapping[str, object] | None = None,
+) -> RedLineModel:
+    """One-vs-rest logistic regressions, positives and negatives balanced per red line.
+
+    An example labelled with another red line counts as a negative with `other_weight`
+    (the labels name the main red lines, not every one a text could touch).
+    """
+    if not examples:
+        raise ModelError("no training examples")
+    x = np.asarray([e.vector for e in examples], dtype=np.float64)
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0) + 1e-6
+    z = (x - mean) / scale
+    base = np.asarray([e.weight for e in examples], dtype=np.float64)
+    weights = np.zeros((len(red_line_ids), x.shape[1]))
+    bias = np.zeros(len(red_line_ids))
+    for row, red_line in enumerate(red_line_ids):
+        y = np.asarray([1.0 if red_line in e.labels else 0.0 for e in examples])
+        other = np.asarray([0.0 if red_line in e.labels or not e.labels else 1.0 for e in examples])
+        w = base * np.where(other > 0, other_weight, 1.0)
+        positives, negatives = float((w * y).sum()), float((w * (1 - y)).sum())
+        if positives == 0 or negatives == 0:
+            bias[row] = -20.0 if positives == 0 else 20.0
+            continue
+        # Balanced: the positives weigh as much in total as the negatives.
+        w = np.where(y > 0, w * (negatives / positives), w)
+        w = w * (len(examples) / float(w.sum()))
+        weights[row], bias[row] = fit_logistic(z, y, w, l2=l2)
+    return RedLineModel(
+        encoder=encoder,
+        red_line_ids=tuple(red_line_ids),
+        mean=mean,
+        scale=scale,
+        weights=weights,
+        bias=bias,
+        threshold=float(threshold),
+        meta=dict(meta or {}),
+    )
+
+
+def _payload(model: RedLineModel) -> dict[str, object]:
+    return {
+        "encoder": model.encoder,
+        "red_line_ids": list(model.red_line_ids),
+        "threshold": round(model.threshold, 4),
+        "mean": [round(float(v), 6) for v in model.mean],
+        "scale": [round(float(v), 6) for v in model.scale],
+        "bias": [round(float(v), 6) for v in model.bias],
+        "weights": [[round(float(v), 6) for v in row] for row in model.weights],
+    }
+
+
+def _digest(payload: Mapping[str, object]) -> str:
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+
+
+def dumps(model: RedLineModel) -> str:
+    """The model as JSON text: format version, metadata, parameters and their digest."""
+    payload = _payload(model)
+    document = {
+        "format": FORMAT_VERSION,
+        "meta": dict(model.meta),
+        "model": payload,
+        "model_sha256": _digest(payload),
+    }
+    return json.dumps(document, indent=1, sort_keys=False) + "\n"
+
+
+def save(model: RedLineModel, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(dumps(model), encoding="utf-8")
+    return path
+
+
+def loads(text: str) -> RedLineModel:
+    """A model from JSON text; ModelError when the format is unknown or the digest differs."""
+    try:
+        document = json.loads(text)
+        if document.get("format") != FORMAT_VERSION:
+            raise ModelError(f"unknown model format {document.get('format')!r}")
+        payload = document["model"]
+        if _digest(payload) != document.get("model_sha256"):
+            raise ModelError("model parameters do not match their digest (file altered?)")
+        ids = tuple(str(i) for i in payload["red_line_ids"])
+        mean = np.asarray(payload["mean"], dtype=np.float64)
+        scale = np.asarray(payload["scale"], dtype=np.float64)
+        weights = np.asarray(payload["weights"], dtype=np.float64).reshape(len(ids), -1)
+        bias = np.asarray(payload["bias"], dtype=np.float64)
+    except (KeyError, TypeError, AttributeError, json.JSONDecodeError) as exc:
+        raise ModelError(f"not a red-line model: {exc}") from exc
+    if not (mean.shape == scale.shape == weights.shape[1:]) or bias.shape != (len(ids),):
+        raise ModelError("model parameters have inconsistent shapes")
+    return RedLineModel(
+        encoder=str(payload["encoder"]),
+        red_line_ids=ids,
+        mean=mean,
+        scale=scale,
+        weights=weights,
+        bias=bias,
+        threshold=float(payload["threshold"]),
+        meta=dict(document.get("meta", {})),
+    )
+
+
+def load(path: Path) -> RedLineModel:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ModelError(f"{path}: cannot read ({exc.strerror})") from exc
+    return loads(text)
+
+
+_LOADED: dict[str, RedLineModel | None] = {}
+
+
+def shipped_model(encoder_name: str, path: Path | None = None) -> RedLineModel | None:
+    """The shipped model when it was trained for this encoder, else None (layer skipped).
+
+    A missing or altered file also gives None: screening then runs on the rules alone, as before.
+    """
+    where = path or SHIPPED_MODEL
+    key = str(where)
+    if key not in _LOADED:
+        try:
+            _LOADED[key] = load(where)
+        except ModelError:
+            _LOADED[key] = None
+    model = _LOADED[key]
+    return model if model is not None and model.encoder == encoder_name else None
+
+
+def data_digest(records: Sequence[tuple[str, Sequence[str]]]) -> str:
+    """The digest of training data: each text with its sorted labels, in order."""
+    lines = [json.dumps([text, sorted(labels)], ensure_ascii=False) for text, labels in records]
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
