@@ -8,7 +8,10 @@ from typing import Any
 class FieldErrors(Exception):
     """Invalid input, with one message per field. Views show them in the form; the API returns 422."""
 
-    def __init__(self, fields: dict[str, str], message: str = "The input is not valid.") -> None:
+    def __init__(self, fields: dict[str, str], message: str | None = None) -> None:
+        from django.utils.translation import gettext
+
+        message = gettext("The input is not valid.") if message is None else message
         super().__init__(message)
         self.fields = fields
         self.message = message

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from django.core.exceptions import PermissionDenied
 from django.db.models import Manager, Model, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponseBase, HttpResponseNotAllowed
+from django.utils.translation import gettext as _
 
 from .models import Membership
 
@@ -51,9 +52,9 @@ def membership_for(
 
 def _with_role(membership: Membership, *, write: bool, senior: bool) -> Membership:
     if write and not membership.can_write:
-        raise PermissionDenied("Your role in this organisation is read-only.")
+        raise PermissionDenied(_("Your role in this organisation is read-only."))
     if senior and not membership.is_senior:
-        raise PermissionDenied("This needs the organisation's senior (owner) role.")
+        raise PermissionDenied(_("This needs the organisation's senior (owner) role."))
     return membership
 
 

@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from rightslens.errors import FieldErrors
 
@@ -35,9 +36,9 @@ def _hash(nonce: str) -> str:
 
 def _email_errors(organisation: Organisation, email: str) -> dict[str, str]:
     if "@" not in email:
-        return {"email": "Enter the email address of the person to invite."}
+        return {"email": _("Enter the email address of the person to invite.")}
     if Membership.objects.filter(organisation=organisation, user__email__iexact=email).exists():
-        return {"email": "This person is already a member of the organisation."}
+        return {"email": _("This person is already a member of the organisation.")}
     return {}
 
 
@@ -46,9 +47,9 @@ def _invitation_errors(
 ) -> dict[str, str]:
     errors = _email_errors(membership.organisation, email)
     if assessment is None and role not in MEMBER_ROLES:
-        errors["role"] = "Choose owner, assessor, contributor or viewer."
+        errors["role"] = _("Choose owner, assessor, contributor or viewer.")
     if assessment is not None and assessment.organisation_id != membership.organisation_id:
-        errors["assessment"] = "Choose an assessment of this organisation."
+        errors["assessment"] = _("Choose an assessment of this organisation.")
     return errors
 
 
@@ -106,16 +107,16 @@ def invitation_for_token(token: str) -> Invitation:
     try:
         nonce = signing.loads(token, salt=SALT, max_age=max_age)
     except signing.SignatureExpired:
-        raise FieldErrors({"token": "This invitation has expired. Ask for a new one."}) from None
+        raise FieldErrors({"token": _("This invitation has expired. Ask for a new one.")}) from None
     except signing.BadSignature:
-        raise FieldErrors({"token": "This invitation link is not valid."}) from None
+        raise FieldErrors({"token": _("This invitation link is not valid.")}) from None
     invitation = Invitation.objects.filter(nonce_hash=_hash(str(nonce))).first()
     if invitation is None:
-        raise FieldErrors({"token": "This invitation link is not valid."})
+        raise FieldErrors({"token": _("This invitation link is not valid.")})
     if invitation.used_at is not None:
-        raise FieldErrors({"token": "This invitation has already been used."})
+        raise FieldErrors({"token": _("This invitation has already been used.")})
     if invitation.expires_at < timezone.now():
-        raise FieldErrors({"token": "This invitation has expired. Ask for a new one."})
+        raise FieldErrors({"token": _("This invitation has expired. Ask for a new one.")})
     return invitation
 
 
@@ -137,12 +138,13 @@ def invitation_accept(*, token: str, password: str, name: str = "", user: Any = 
     invitation = invitation_for_token(token)
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.used_at is not None:
-        raise FieldErrors({"token": "This invitation has already been used."})
+        raise FieldErrors({"token": _("This invitation has already been used.")})
     existing = get_user_model().objects.filter(email__iexact=invitation.email).first()
     if existing is not None and (user is None or user.pk != existing.pk):
         raise FieldErrors(
             {
-                "token": f"An account for {invitation.email} exists: log in as it, then open the link."
+                "token": _("An account for %(email)s exists: log in as it, then open the link.")
+                % {"email": invitation.email}
             }
         )
     account = existing or _new_user(invitation.email, password, (name or "").strip())
@@ -175,7 +177,7 @@ def _other_active_owners(member: Membership) -> int:
 def _guard_last_owner(member: Membership) -> None:
     if member.role == Role.OWNER and member.is_active and _other_active_owners(member) == 0:
         raise FieldErrors(
-            {"role": "This is the organisation's last owner: make someone else owner first."}
+            {"role": _("This is the organisation's last owner: make someone else owner first.")}
         )
 
 
@@ -184,7 +186,7 @@ def member_change_role(
     *, membership: Membership, member: Membership, role: str, grievance_officer: bool
 ) -> Membership:
     if member.is_outside_reviewer or role not in MEMBER_ROLES:
-        raise FieldErrors({"role": "Choose owner, assessor, contributor or viewer."})
+        raise FieldErrors({"role": _("Choose owner, assessor, contributor or viewer.")})
     if role != Role.OWNER:
         _guard_last_owner(member)
     before = {"role": member.role, "grievance_officer": member.is_grievance_officer}

@@ -6,6 +6,8 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from rightslens.accounts.access import org_view
 from rightslens.errors import FieldErrors
@@ -67,7 +69,11 @@ def people_invite(request: HttpRequest, org_slug: str) -> HttpResponse:
         )
     except FieldErrors as exc:
         return _back(request, org_slug, exc)
-    messages.success(request, f"Invitation sent to {invitation.email}. Link: {path}")
+    messages.success(
+        request,
+        _("Invitation sent to %(email)s. Link: %(link)s")
+        % {"email": invitation.email, "link": path},
+    )
     return _back(request, org_slug)
 
 
@@ -84,7 +90,11 @@ def member_role(request: HttpRequest, org_slug: str, member_id: int) -> HttpResp
         )
     except FieldErrors as exc:
         return _back(request, org_slug, exc)
-    messages.success(request, f"{member.display_name} is now {member.get_role_display()}.")
+    messages.success(
+        request,
+        _("%(name)s is now %(role)s.")
+        % {"name": member.display_name, "role": member.get_role_display()},
+    )
     return _back(request, org_slug)
 
 
@@ -97,8 +107,8 @@ def member_active(request: HttpRequest, org_slug: str, member_id: int) -> HttpRe
         people.member_set_active(membership=membership, member=member, active=active)
     except FieldErrors as exc:
         return _back(request, org_slug, exc)
-    word = "restored" if active else "deactivated"
-    messages.success(request, f"{member.display_name} {word}.")
+    done = pgettext("member", "%(name)s restored.") if active else _("%(name)s deactivated.")
+    messages.success(request, done % {"name": member.display_name})
     return _back(request, org_slug)
 
 
@@ -109,7 +119,9 @@ def signoff_setting(request: HttpRequest, org_slug: str) -> HttpResponse:
     people.organisation_set_independent_signoff(membership=membership, required=required)
     messages.success(
         request,
-        "Independent sign-off " + ("is required." if required else "is no longer required."),
+        _("Independent sign-off is required.")
+        if required
+        else _("Independent sign-off is no longer required."),
     )
     return _back(request, org_slug)
 

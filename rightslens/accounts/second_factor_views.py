@@ -11,6 +11,8 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from . import throttle
@@ -28,11 +30,11 @@ from .second_factor import (
 
 PENDING = "second-factor-pending"
 PENDING_SECONDS = 5 * 60
-WRONG_CODE = (
+WRONG_CODE = gettext_noop(
     "That code is not right, or was already used. Enter the current 6-digit code, or one of your "
     "unused recovery codes."
 )
-WRONG_PASSWORD = "That is not your current password."
+WRONG_PASSWORD = gettext_noop("That is not your current password.")
 
 
 class LoginView(auth_views.LoginView):
@@ -77,13 +79,16 @@ def login_code(request: HttpRequest) -> HttpResponse:
                 left = recovery_codes_left(user=user)
                 messages.warning(
                     request,
-                    f"You logged in with a recovery code; {left} left. Each works once: make new "
-                    "ones on the second-factor page if you are running low.",
+                    _(
+                        "You logged in with a recovery code; %(left)s left. Each works once: make "
+                        "new ones on the second-factor page if you are running low."
+                    )
+                    % {"left": left},
                 )
             return redirect(pending["next"])
         if not error:
             throttle.attempt_failed(request, username)
-            error = WRONG_CODE
+            error = _(WRONG_CODE)
     status = 200 if not error else 400
     return render(request, "accounts/login_code.html", {"error": error}, status=status)
 
@@ -107,7 +112,7 @@ def second_factor_setup(request: HttpRequest) -> HttpResponse:
             return render(
                 request, "accounts/recovery_codes.html", {"codes": codes, "first_time": True}
             )
-        error = WRONG_CODE
+        error = _(WRONG_CODE)
     context = {
         "secret": factor.secret,
         "uri": second_factor_uri(factor=factor),
@@ -132,7 +137,7 @@ def _password_error(request: HttpRequest) -> str:
         return refusal
     if not request.user.check_password(request.POST.get("password", "")):
         throttle.attempt_failed(request, username)
-        return WRONG_PASSWORD
+        return _(WRONG_PASSWORD)
     return ""
 
 
@@ -158,9 +163,9 @@ def second_factor_disable(request: HttpRequest) -> HttpResponse:
         return _active_page(request, {"off_password": error})
     if not second_factor_check(user=request.user, code=request.POST.get("code", "")):
         throttle.attempt_failed(request, request.user.get_username())
-        return _active_page(request, {"off_code": WRONG_CODE})
+        return _active_page(request, {"off_code": _(WRONG_CODE)})
     second_factor_off(user=request.user)
-    messages.success(request, "Second factor off: logging in asks for your password only.")
+    messages.success(request, _("Second factor off: logging in asks for your password only."))
     return redirect("second_factor")
 
 

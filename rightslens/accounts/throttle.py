@@ -22,6 +22,8 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.cache import cache
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from . import devices
 
@@ -29,11 +31,11 @@ MAX_FAILURES = 10
 MAX_DEVICE_FAILURES = 10
 GLOBAL_MAX_FAILURES = 500
 WINDOW_SECONDS = 15 * 60
-LOCKED_MESSAGE = (
+LOCKED_MESSAGE = gettext_noop(
     "Too many failed attempts for this account. Wait 15 minutes and try again, or log in from "
     "a device you have used before."
 )
-BUSY_MESSAGE = (
+BUSY_MESSAGE = gettext_noop(
     "Logins are paused for a few minutes after many failed attempts on this site. Try again "
     "later, or log in from a device you have used before."
 )
@@ -80,11 +82,11 @@ def refusal(request: HttpRequest | None, username: str) -> str | None:
     """Why this attempt is refused before the password is even checked, or None."""
     device = devices.known_device(request, username)
     if device is not None:
-        return LOCKED_MESSAGE if _count(_device_key(device)) >= MAX_DEVICE_FAILURES else None
+        return _(LOCKED_MESSAGE) if _count(_device_key(device)) >= MAX_DEVICE_FAILURES else None
     if failures(username) >= MAX_FAILURES:
-        return LOCKED_MESSAGE
+        return _(LOCKED_MESSAGE)
     if _count(GLOBAL_KEY) >= GLOBAL_MAX_FAILURES:
-        return BUSY_MESSAGE
+        return _(BUSY_MESSAGE)
     return None
 
 
@@ -129,6 +131,6 @@ class ThrottledAdminAuthenticationForm(ThrottleMixin, AdminAuthenticationForm):
 
         if second_factor_active(user=user):
             raise forms.ValidationError(
-                "This account uses a second factor: log in at /accounts/login/ first.",
+                _("This account uses a second factor: log in at /accounts/login/ first."),
                 code="second_factor",
             )

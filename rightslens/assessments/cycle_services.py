@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from rightslens.accounts.audit import audit_record
 from rightslens.assessments import services as assessment_services
@@ -49,10 +50,12 @@ def ensure_editable(assessment: Assessment) -> None:
     if assessment.is_frozen:
         raise FieldErrors(
             {
-                "assessment": f"This assessment is {assessment.get_status_display().lower()} and frozen: "
-                "start a new version to change it."
+                "assessment": _(
+                    "This assessment is %(status)s and frozen: start a new version to change it."
+                )
+                % {"status": assessment.get_status_display().lower()}
             },
-            message="The assessment is frozen.",
+            message=_("The assessment is frozen."),
         )
 
 
@@ -66,20 +69,22 @@ def _scoping_errors(values: dict[str, Any]) -> dict[str, str]:
     errors: dict[str, str] = {}
     known = {cid for cid, _ in cycle_catalogue.vulnerable_choices()}
     if unknown := [v for v in values["vulnerable_groups"] if v not in known]:
-        errors["vulnerable_groups"] = (
-            f"Not vulnerable groups in the knowledge base: {', '.join(unknown)}."
-        )
+        errors["vulnerable_groups"] = _("Not vulnerable groups in the knowledge base: %(ids)s.") % {
+            "ids": ", ".join(unknown)
+        }
     for name in ("scope_languages", "safety_tested_languages"):
         if bad := [v for v in values[name] if not v.replace("-", "").isalpha() or len(v) > 12]:
-            errors[name] = f"Use language codes such as en, sw, pt-BR (not: {', '.join(bad)})."
+            errors[name] = _("Use language codes such as en, sw, pt-BR (not: %(codes)s).") % {
+                "codes": ", ".join(bad)
+            }
     if bad := [v for v in values["scope_countries"] if len(v) != 2 or not v.isalpha()]:
-        errors["scope_countries"] = (
-            f"Use two-letter country codes such as KE, BR (not: {', '.join(bad)})."
-        )
+        errors["scope_countries"] = _(
+            "Use two-letter country codes such as KE, BR (not: %(codes)s)."
+        ) % {"codes": ", ".join(bad)}
     if values["release_style"] and values["release_style"] not in {
         c for c, _ in Scoping._meta.get_field("release_style").choices or ()
     }:
-        errors["release_style"] = "Choose a release style from the list."
+        errors["release_style"] = _("Choose a release style from the list.")
     return errors
 
 
@@ -91,7 +96,7 @@ def scoping_save(
     by someone else since is refused and nothing is saved; internal callers may leave it out."""
     ensure_editable(assessment)
     if unknown := set(fields) - set(SCOPING_FIELDS):
-        raise FieldErrors({name: "Unknown field." for name in sorted(unknown)})
+        raise FieldErrors({name: _("Unknown field.") for name in sorted(unknown)})
     values = {k: (as_list(v) if k in LIST_FIELDS else v) for k, v in fields.items()}
     values["scope_countries"] = [c.upper() for c in values.get("scope_countries", [])]
     for name in SCOPING_FIELDS:
@@ -100,7 +105,7 @@ def scoping_save(
         )
     if errors := _scoping_errors(values):
         raise FieldErrors(errors)
-    scoping, _ = Scoping.objects.get_or_create(
+    scoping, _created = Scoping.objects.get_or_create(
         organisation=assessment.organisation, assessment=assessment
     )
     before = {k: getattr(assessment if k in ON_ASSESSMENT else scoping, k) for k in SCOPING_FIELDS}
@@ -145,7 +150,7 @@ def scoping_screen(*, assessment: Assessment, actor: Any) -> Any:
         subject_id=assessment.pk,
         text=screening_text(assessment),
     )
-    scoping, _ = Scoping.objects.get_or_create(
+    scoping, _created = Scoping.objects.get_or_create(
         organisation=assessment.organisation, assessment=assessment
     )
     scoping.red_line_screening_id = screening.pk
@@ -213,7 +218,9 @@ def _prefill_scoping(assessment: Assessment, actor: Any) -> None:
 
 def _category_or_error(category_ref: str) -> None:
     if category_ref not in cycle_catalogue.category_titles():
-        raise FieldErrors({"category_ref": f"'{category_ref}' is not a risk category."})
+        raise FieldErrors(
+            {"category_ref": _("'%(ref)s' is not a risk category.") % {"ref": category_ref}}
+        )
 
 
 @transaction.atomic
@@ -223,10 +230,12 @@ def category_not_relevant(
     ensure_editable(assessment)
     _category_or_error(category_ref)
     if not (reason or "").strip():
-        raise FieldErrors({"reason": "Say why this category is not relevant to this system."})
+        raise FieldErrors({"reason": _("Say why this category is not relevant to this system.")})
     if assessment.impacts.filter(risk_category=category_ref).exists():
-        raise FieldErrors({"reason": "An impact is recorded in this category, so it is relevant."})
-    review, _ = CategoryReview.objects.update_or_create(
+        raise FieldErrors(
+            {"reason": _("An impact is recorded in this category, so it is relevant.")}
+        )
+    review, _created = CategoryReview.objects.update_or_create(
         organisation=assessment.organisation,
         assessment=assessment,
         category_ref=category_ref,
@@ -270,8 +279,8 @@ def impact_record(
 def suggestion_dismiss(*, assessment: Assessment, actor: Any, key: str) -> SuggestionDecision:
     ensure_editable(assessment)
     if not key:
-        raise FieldErrors({"key": "Which suggestion?"})
-    decision, _ = SuggestionDecision.objects.update_or_create(
+        raise FieldErrors({"key": _("Which suggestion?")})
+    decision, _created = SuggestionDecision.objects.update_or_create(
         organisation=assessment.organisation,
         assessment=assessment,
         key=key[:300],
@@ -293,11 +302,13 @@ def suggestion_dismiss(*, assessment: Assessment, actor: Any, key: str) -> Sugge
 def _plan_errors(preference: str, leverage_kind: str, mitigation_type: str) -> dict[str, str]:
     errors: dict[str, str] = {}
     if preference not in Preference.values:
-        errors["preference"] = f"Choose one of: {', '.join(Preference.values)}."
+        errors["preference"] = _("Choose one of: %(choices)s.") % {
+            "choices": ", ".join(Preference.values)
+        }
     if leverage_kind and leverage_kind not in dict(cycle_catalogue.leverage_choices()):
-        errors["leverage_kind"] = "Choose a leverage kind from the list."
+        errors["leverage_kind"] = _("Choose a leverage kind from the list.")
     if mitigation_type and mitigation_type not in dict(cycle_catalogue.mitigation_choices()):
-        errors["mitigation_type"] = "Choose a technical mitigation type from the list."
+        errors["mitigation_type"] = _("Choose a technical mitigation type from the list.")
     return errors
 
 
@@ -339,12 +350,14 @@ def action_plan(
 @transaction.atomic
 def side_risk_link(*, action: Action, actor: Any, impact_id: Any) -> ActionPlan:
     """Link a mitigation to a new risk it creates (an impact of the same assessment)."""
-    plan, _ = ActionPlan.objects.get_or_create(organisation=action.organisation, action=action)
+    plan, _created = ActionPlan.objects.get_or_create(
+        organisation=action.organisation, action=action
+    )
     side = Impact.objects.filter(
         assessment=action.impact.assessment, pk=str(impact_id or "0").isdigit() and int(impact_id)
     ).first()
     if side is None or side.pk == action.impact_id:
-        raise FieldErrors({"impact_id": "Choose another impact of this assessment."})
+        raise FieldErrors({"impact_id": _("Choose another impact of this assessment.")})
     plan.side_risks.add(side)
     audit_record(
         organisation=action.organisation,
@@ -368,10 +381,10 @@ def impact_engagement_gap_record(
         assessment=assessment, pk=str(impact_id or "0").isdigit() and int(impact_id)
     ).first()
     if impact is None:
-        raise FieldErrors({"impact_id": "Choose an impact of this assessment."})
+        raise FieldErrors({"impact_id": _("Choose an impact of this assessment.")})
     if len((reason or "").strip()) < 20:
         raise FieldErrors(
-            {"reason": "Say why the people affected, or credible proxies, could not be engaged."}
+            {"reason": _("Say why the people affected, or credible proxies, could not be engaged.")}
         )
     before = impact.engagement_gap_reason
     impact.engagement_gap_reason = reason.strip()

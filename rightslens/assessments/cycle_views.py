@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
@@ -119,7 +120,9 @@ def scoping_screen(request: HttpRequest, org_slug: str, assessment_id: int) -> H
     assessment = _assessment(membership, assessment_id)
     try:
         screening = cycle_services.scoping_screen(assessment=assessment, actor=request.user)
-        messages.success(request, f"Red-line screen done: {len(screening.hits)} hit(s).")
+        messages.success(
+            request, _("Red-line screen done: %(n)s hit(s).") % {"n": len(screening.hits)}
+        )
     except FieldErrors as exc:
         messages.error(request, " ".join(exc.fields.values()))
     return redirect(_url(assessment, "scoping"))

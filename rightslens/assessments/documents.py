@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Organisation
@@ -197,32 +198,41 @@ def compare(left: dict[str, Any], right: dict[str, Any]) -> dict[str, Any]:
 def _impact_row_errors(index: int, row: Any) -> dict[str, str]:
     where = f"impacts[{index}]"
     if not isinstance(row, dict):
-        return {where: "Each impact must be an object."}
+        return {where: _("Each impact must be an object.")}
     errors: dict[str, str] = {}
     if not str(row.get("title") or "").strip():
-        errors[f"{where}.title"] = "Missing title."
+        errors[f"{where}.title"] = _("Missing title.")
     rating = rating_errors(row, actual=bool(row.get("actual")), likelihood=row.get("likelihood"))
     errors |= {f"{where}.{name}": message for name, message in rating.items()}
     for a_index, action in enumerate(row.get("actions") or []):
         if not isinstance(action, dict) or not str(action.get("description") or "").strip():
-            errors[f"{where}.actions[{a_index}].description"] = "Each action needs a description."
+            errors[f"{where}.actions[{a_index}].description"] = _(
+                "Each action needs a description."
+            )
     return errors
 
 
 def document_errors(doc: Any) -> dict[str, str]:
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        return {"file": f'Not a RightsLens assessment (expected "format": "{FORMAT}").'}
+        return {
+            "file": _('Not a RightsLens assessment (expected "format": "%(format)s").')
+            % {"format": FORMAT}
+        }
     errors: dict[str, str] = {}
     head = doc.get("assessment")
     if not isinstance(head, dict):
-        return {"assessment": "Must be an object with kind, trigger and title."}
+        return {"assessment": _("Must be an object with kind, trigger and title.")}
     if head.get("kind") not in AssessmentKind.values:
-        errors["assessment.kind"] = f"Choose one of: {', '.join(AssessmentKind.values)}."
+        errors["assessment.kind"] = _("Choose one of: %(choices)s.") % {
+            "choices": ", ".join(AssessmentKind.values)
+        }
     if head.get("trigger") not in Trigger.values:
-        errors["assessment.trigger"] = f"Choose one of: {', '.join(Trigger.values)}."
+        errors["assessment.trigger"] = _("Choose one of: %(choices)s.") % {
+            "choices": ", ".join(Trigger.values)
+        }
     impacts = doc.get("impacts")
     if not isinstance(impacts, list):
-        return errors | {"impacts": "Must be a list."}
+        return errors | {"impacts": _("Must be a list.")}
     for index, row in enumerate(impacts):
         errors |= _impact_row_errors(index, row)
     return errors
@@ -273,7 +283,7 @@ def assessment_import(
 ) -> Assessment:
     """Create a draft assessment of `system` from a document. A bad document writes nothing."""
     if errors := document_errors(doc):
-        raise FieldErrors(errors, message="The file was not imported; nothing was changed.")
+        raise FieldErrors(errors, message=_("The file was not imported; nothing was changed."))
     head = doc["assessment"]
     assessment = assessment_services.assessment_create(
         organisation=organisation,

@@ -8,20 +8,33 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.utils.translation import gettext, gettext_noop
+
 from rightslens.accounts.models import Membership
 from rightslens.assessments.models import Assessment
 from rightslens.core.severity import SeverityBand
 
-_NOT_THE_AUTHOR = (
-    "This {noun} has a severe impact and independent sign-off is on: it must be approved by "
-    "an owner or reviewer who is not its author."
-)
-_NOT_A_REVIEWER = (
-    "This {noun} has a severe impact and independent sign-off is on: it must be approved by "
-    "an owner or a reviewer of this {noun}."
-)
-NOT_THE_AUTHOR = _NOT_THE_AUTHOR.format(noun="assessment")
-NOT_A_REVIEWER = _NOT_A_REVIEWER.format(noun="assessment")
+#: (noun, reason) -> the refusal, in English; shown with gettext in the reader's language.
+_REFUSALS = {
+    ("assessment", "author"): gettext_noop(
+        "This assessment has a severe impact and independent sign-off is on: it must be approved "
+        "by an owner or reviewer who is not its author."
+    ),
+    ("assessment", "reviewer"): gettext_noop(
+        "This assessment has a severe impact and independent sign-off is on: it must be approved "
+        "by an owner or a reviewer of this assessment."
+    ),
+    ("FRIA", "author"): gettext_noop(
+        "This FRIA has a severe impact and independent sign-off is on: it must be approved by an "
+        "owner or reviewer who is not its author."
+    ),
+    ("FRIA", "reviewer"): gettext_noop(
+        "This FRIA has a severe impact and independent sign-off is on: it must be approved by an "
+        "owner or a reviewer of this FRIA."
+    ),
+}
+NOT_THE_AUTHOR = _REFUSALS["assessment", "author"]
+NOT_A_REVIEWER = _REFUSALS["assessment", "reviewer"]
 
 
 def is_assessment_reviewer(assessment: Assessment, membership: Membership) -> bool:
@@ -55,7 +68,7 @@ def independence_problem(
     if not membership.organisation.independent_signoff or not severe:
         return None
     if author_id is not None and author_id == membership.user_id:
-        return _NOT_THE_AUTHOR.format(noun=noun)
+        return gettext(_REFUSALS[noun, "author"])
     if not (membership.is_senior or is_reviewer()):
-        return _NOT_A_REVIEWER.format(noun=noun)
+        return gettext(_REFUSALS[noun, "reviewer"])
     return None

@@ -17,6 +17,7 @@ from django.http import (
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from rightslens.accounts.access import member_or_404
@@ -128,9 +129,9 @@ def assessment_import(request: HttpRequest, org_slug: str) -> HttpResponse:
         except FieldErrors as exc:
             exc.add_to(form)
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            form.add_error("file", f"Not valid JSON: {exc}")
+            form.add_error("file", _("Not valid JSON: %(problem)s") % {"problem": exc})
         except RecursionError:
-            form.add_error("file", "This JSON is nested too deeply to be an assessment.")
+            form.add_error("file", _("This JSON is nested too deeply to be an assessment."))
         else:
             try:
                 assessment = documents.assessment_import(
@@ -144,7 +145,9 @@ def assessment_import(request: HttpRequest, org_slug: str) -> HttpResponse:
             except FieldErrors as exc:
                 form.add_error(None, exc.message)
                 for field, message in exc.fields.items():
-                    form.add_error(None, f"{field}: {message}")
+                    form.add_error(
+                        None, _("%(field)s: %(message)s") % {"field": field, "message": message}
+                    )
     status = 400 if form.errors else 200
     return render(request, "cycle/import.html", {"form": form}, status=status)
 

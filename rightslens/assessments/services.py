@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Organisation
@@ -39,10 +40,12 @@ _TEXT = TEXT_FIELDS
 def _frozen_error(assessment: Assessment) -> FieldErrors:
     return FieldErrors(
         {
-            "assessment": f"This assessment is {assessment.get_status_display().lower()} and frozen: "
-            "start a new version to change its impacts."
+            "assessment": _(
+                "This assessment is %(status)s and frozen: start a new version to change its impacts."
+            )
+            % {"status": assessment.get_status_display().lower()}
         },
-        message="The assessment is frozen.",
+        message=_("The assessment is frozen."),
     )
 
 
@@ -57,7 +60,7 @@ def _as_int(value: Any) -> int | None:
 
 def _unknown_fields(given: dict[str, Any], allowed: tuple[str, ...]) -> None:
     if unknown := set(given) - set(allowed):
-        raise FieldErrors({name: "Unknown field." for name in sorted(unknown)})
+        raise FieldErrors({name: _("Unknown field.") for name in sorted(unknown)})
 
 
 # ---- Assessments ----------------------------------------------------------------------------
@@ -78,13 +81,17 @@ def assessment_create(
     errors: dict[str, str] = {}
     system = AISystem.objects.filter(organisation=organisation, pk=_as_int(system_id) or 0).first()
     if system is None:
-        errors["system_id"] = "No such AI system in this organisation."
+        errors["system_id"] = _("No such AI system in this organisation.")
     elif system.is_archived:
-        errors["system_id"] = "This system is archived: restore it before assessing it."
+        errors["system_id"] = _("This system is archived: restore it before assessing it.")
     if kind not in AssessmentKind.values:
-        errors["kind"] = f"Choose a kind from: {', '.join(AssessmentKind.values)}."
+        errors["kind"] = _("Choose a kind from: %(choices)s.") % {
+            "choices": ", ".join(AssessmentKind.values)
+        }
     if trigger not in Trigger.values:
-        errors["trigger"] = f"Choose a trigger from: {', '.join(Trigger.values)}."
+        errors["trigger"] = _("Choose a trigger from: %(choices)s.") % {
+            "choices": ", ".join(Trigger.values)
+        }
     if errors:
         raise FieldErrors(errors)
     assert system is not None
@@ -118,16 +125,18 @@ def _knowledge_errors(values: dict[str, Any]) -> dict[str, str]:
     rights = values["rights"]
     unknown = [r for r in rights if not catalogue.is_item_of_type(r, catalogue.RIGHT)]
     if unknown:
-        errors["rights"] = f"Not rights in the knowledge base: {', '.join(unknown)}."
+        errors["rights"] = _("Not rights in the knowledge base: %(ids)s.") % {
+            "ids": ", ".join(unknown)
+        }
     elif not rights and catalogue.right_choices():
-        errors["rights"] = "Name at least one human right the impact affects."
+        errors["rights"] = _("Name at least one human right the impact affects.")
     category = values["risk_category"]
     if category and not catalogue.is_item_of_type(category, catalogue.RISK_CATEGORY):
-        errors["risk_category"] = (
-            f"'{category}' is not a GenAI risk category in the knowledge base."
-        )
+        errors["risk_category"] = _(
+            "'%(ref)s' is not a GenAI risk category in the knowledge base."
+        ) % {"ref": category}
     elif not category and catalogue.risk_category_choices():
-        errors["risk_category"] = "Choose the GenAI risk category."
+        errors["risk_category"] = _("Choose the GenAI risk category.")
     return errors
 
 
@@ -145,7 +154,8 @@ def _group_errors(
     missing = sorted({str(g) for g in wanted} - {str(g.pk) for g in groups})
     if missing:
         return groups, {
-            "affected_group_ids": f"Not affected groups of {assessment.system.name}: {', '.join(missing)}."
+            "affected_group_ids": _("Not affected groups of %(system)s: %(ids)s.")
+            % {"system": assessment.system.name, "ids": ", ".join(missing)}
         }
     return groups, {}
 
@@ -153,18 +163,20 @@ def _group_errors(
 def _impact_errors(values: dict[str, Any]) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not values["title"]:
-        errors["title"] = "Give the impact a short title."
+        errors["title"] = _("Give the impact a short title.")
     errors |= rating_errors(values, actual=values["actual"], likelihood=values["likelihood"])
     if values["involvement"] not in {m.value for m in Involvement}:
-        errors["involvement"] = "Choose cause, contribute or directly linked."
+        errors["involvement"] = _("Choose cause, contribute or directly linked.")
     elif not values["involvement_rationale"]:
-        errors["involvement_rationale"] = "Explain why this is your organisation's involvement."
+        errors["involvement_rationale"] = _("Explain why this is your organisation's involvement.")
     if values["business_risk"] is not None and values["business_risk"] not in range(1, 5):
-        errors["business_risk"] = (
+        errors["business_risk"] = _(
             "Risk to the business is rated from 1 (low) to 4 (critical), or left empty."
         )
     if values["status"] not in ImpactStatus.values:
-        errors["status"] = f"Choose a status from: {', '.join(ImpactStatus.values)}."
+        errors["status"] = _("Choose a status from: %(choices)s.") % {
+            "choices": ", ".join(ImpactStatus.values)
+        }
     return errors | _knowledge_errors(values)
 
 
@@ -304,7 +316,7 @@ def impact_evidence_apply(
     """
     likelihood = None if actual else likelihood
     if likelihood is not None and likelihood not in {int(level) for level in Likelihood}:
-        raise FieldErrors({"likelihood": "Choose a likelihood from 1 (rare) to 5."})
+        raise FieldErrors({"likelihood": _("Choose a likelihood from 1 (rare) to 5.")})
     before = {name: getattr(impact, name) for name in _EVIDENCE_FIELDS}
     if (impact.actual, impact.likelihood) != (actual, likelihood):
         if impact.assessment.is_frozen:
@@ -343,13 +355,17 @@ def _as_date(value: Any) -> date | None | str:
 def _action_errors(values: dict[str, Any]) -> dict[str, str]:
     errors: dict[str, str] = {}
     if values["action_type"] not in {m.value for m in ActionType}:
-        errors["action_type"] = f"Choose a type from: {', '.join(m.value for m in ActionType)}."
+        errors["action_type"] = _("Choose a type from: %(choices)s.") % {
+            "choices": ", ".join(m.value for m in ActionType)
+        }
     if not values["description"]:
-        errors["description"] = "Describe what will be done."
+        errors["description"] = _("Describe what will be done.")
     if values["due_date"] == "invalid":
-        errors["due_date"] = "Give the due date as YYYY-MM-DD."
+        errors["due_date"] = _("Give the due date as YYYY-MM-DD.")
     if values["status"] not in ActionStatus.values:
-        errors["status"] = f"Choose a status from: {', '.join(ActionStatus.values)}."
+        errors["status"] = _("Choose a status from: %(choices)s.") % {
+            "choices": ", ".join(ActionStatus.values)
+        }
     return errors
 
 

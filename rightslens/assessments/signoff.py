@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Membership
@@ -26,6 +27,7 @@ from rightslens.core import lifecycle, quality
 from rightslens.core.severity import SeverityBand
 from rightslens.errors import FieldErrors, StaleVersion
 from rightslens.notifications import events as notification_events
+from rightslens.ux.wording import core_text
 
 from . import approval_gates, cycle_selectors, documents
 from .cycle_models import ActionPlan, CategoryReview, Indicator, ReviewDecision, Reviewer, Scoping
@@ -34,7 +36,7 @@ from .services import impact_copy_into
 
 
 def _moved_by_someone_else(assessment: Assessment) -> StaleVersion:
-    message = (
+    message = _(
         "Someone else moved this assessment since you opened it: reload to see where it stands; "
         "nothing was changed."
     )
@@ -67,8 +69,11 @@ def _move(assessment: Assessment, actor: Any, target: AssessmentStatus, verb: st
     if not lifecycle.can_move(lifecycle.State(before), lifecycle.State(target)):
         raise FieldErrors(
             {
-                "status": f"A {assessment.get_status_display().lower()} assessment cannot move to "
-                f"{AssessmentStatus(target).label.lower()}."
+                "status": _("A %(status)s assessment cannot move to %(target)s.")
+                % {
+                    "status": assessment.get_status_display().lower(),
+                    "target": AssessmentStatus(target).label.lower(),
+                }
             }
         )
     _status_claim(assessment, before, target)
@@ -120,7 +125,9 @@ def _problems(check: Any, assessment: Assessment, membership: Membership) -> lis
 def assessment_approve(*, assessment: Assessment, membership: Membership) -> Assessment:
     """Approve and freeze. Refused, with the list of reasons, when any rule says no."""
     if refusals := approval_refusals(assessment, membership):
-        raise FieldErrors({"approval": " ".join(refusals)}, message="Approval refused.")
+        raise FieldErrors(
+            {"approval": " ".join(core_text(r) for r in refusals)}, message=_("Approval refused.")
+        )
     actor = membership.user
     before, approved_at = assessment.status, timezone.now()
     # The frozen snapshot records the assessment as approved.
@@ -246,12 +253,12 @@ def assessment_new_version(
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
     if assessment.status != AssessmentStatus.APPROVED:
         raise FieldErrors(
-            {"status": "Only the approved version can be re-opened as a new version."}
+            {"status": _("Only the approved version can be re-opened as a new version.")}
         )
     if assessment.successors.filter(
         status__in=[AssessmentStatus.DRAFT, AssessmentStatus.IN_REVIEW]
     ).exists():
-        raise FieldErrors({"status": "A newer version is already open."})
+        raise FieldErrors({"status": _("A newer version is already open.")})
     source_impacts = list(assessment.impacts.all())
     scoping = Scoping.objects.filter(assessment=assessment).first()
     reviews = list(assessment.category_reviews.all())
@@ -259,7 +266,7 @@ def assessment_new_version(
         with transaction.atomic():
             new = _open_successor(assessment, actor, trigger, trigger_note)
     except IntegrityError:
-        raise FieldErrors({"status": "A newer version is already open."}) from None
+        raise FieldErrors({"status": _("A newer version is already open.")}) from None
     if scoping is not None:
         scoping.pk = None
         scoping.id = None
@@ -298,8 +305,8 @@ def reviewer_add(*, assessment: Assessment, actor: Any, email: str) -> Reviewer:
         .first()
     )
     if user is None:
-        raise FieldErrors({"email": "No member of this organisation has that email address."})
-    reviewer, _ = Reviewer.objects.get_or_create(
+        raise FieldErrors({"email": _("No member of this organisation has that email address.")})
+    reviewer, _created = Reviewer.objects.get_or_create(
         organisation=assessment.organisation, assessment=assessment, user=user
     )
     audit_record(
@@ -317,11 +324,11 @@ def reviewer_add(*, assessment: Assessment, actor: Any, email: str) -> Reviewer:
 def reviewer_decide(*, assessment: Assessment, actor: Any, decision: str, comment: str) -> Reviewer:
     reviewer = Reviewer.objects.filter(assessment=assessment, user=actor).first()
     if reviewer is None:
-        raise FieldErrors({"decision": "You are not a reviewer of this assessment."})
+        raise FieldErrors({"decision": _("You are not a reviewer of this assessment.")})
     if decision not in (ReviewDecision.APPROVE, ReviewDecision.CHANGES):
-        raise FieldErrors({"decision": "Recommend approval or ask for changes."})
+        raise FieldErrors({"decision": _("Recommend approval or ask for changes.")})
     if decision == ReviewDecision.CHANGES and not (comment or "").strip():
-        raise FieldErrors({"comment": "Say what should change."})
+        raise FieldErrors({"comment": _("Say what should change.")})
     before = reviewer.decision
     reviewer.decision, reviewer.comment = decision, (comment or "").strip()
     reviewer.save()

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from rightslens.accounts.access import member_or_404, outside_reviewer_may
@@ -106,7 +107,11 @@ def review_action(
                 trigger=request.POST.get("trigger", ""),
                 trigger_note=request.POST.get("trigger_note", ""),
             )
-            messages.success(request, f"Version {new.version} started from the approved version.")
+            messages.success(
+                request,
+                _("Version %(version)s started from the approved version.")
+                % {"version": new.version},
+            )
             target = _url(new, "scoping")
     except FieldErrors as exc:
         messages.error(request, exc.message + " " + " ".join(exc.fields.values()))

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from rightslens.accounts.audit import audit_record
 from rightslens.assessments.models import Action
@@ -33,12 +34,12 @@ def _number(
 ) -> float | None:
     if value in (None, ""):
         if required:
-            errors[field] = "A number is needed."
+            errors[field] = _("A number is needed.")
         return None
     try:
         return float(value)
     except (TypeError, ValueError):
-        errors[field] = f"'{value}' is not a number."
+        errors[field] = _("'%(value)s' is not a number.") % {"value": value}
         return None
 
 
@@ -57,16 +58,16 @@ def indicator_create(
 ) -> Indicator:
     errors: dict[str, str] = {}
     if not (name or "").strip():
-        errors["name"] = "Name what is measured, e.g. 'refusal rate of legitimate requests'."
+        errors["name"] = _("Name what is measured, e.g. 'refusal rate of legitimate requests'.")
     if kind not in IndicatorKind.values:
-        errors["kind"] = "Choose quantitative or qualitative."
+        errors["kind"] = _("Choose quantitative or qualitative.")
     target_value = _number(target, "target", errors)
     tolerance_value = _number(tolerance, "tolerance", errors, required=True)
     size = _number(min_group_size, "min_group_size", errors, required=True)
     if size is not None and (size < 1 or size != int(size)):
-        errors["min_group_size"] = "A whole number of people, at least 1."
+        errors["min_group_size"] = _("A whole number of people, at least 1.")
     if tolerance_value is not None and tolerance_value < 0:
-        errors["tolerance"] = "The tolerance cannot be negative."
+        errors["tolerance"] = _("The tolerance cannot be negative.")
     if errors:
         raise FieldErrors(errors)
     indicator = Indicator.objects.create(
@@ -98,18 +99,28 @@ def parse_groups(text: str) -> tuple[list[tuple[str, str, float, int]], dict[str
             continue
         parts = [p.strip() for p in line.split(",")]
         if len(parts) != 4:
-            return [], {"groups": f"Line {number}: write 'dimension, group, value, n'."}
+            return [], {
+                "groups": _("Line %(number)s: write 'dimension, group, value, n'.")
+                % {"number": number}
+            }
         dimension, group, value, n = parts
         if dimension not in Dimension.values:
             return [], {
-                "groups": f"Line {number}: dimension must be one of {', '.join(Dimension.values)}."
+                "groups": _("Line %(number)s: dimension must be one of %(choices)s.")
+                % {"number": number, "choices": ", ".join(Dimension.values)}
             }
         try:
             rows.append((dimension, group, float(value), int(n)))
         except ValueError:
-            return [], {"groups": f"Line {number}: value must be a number and n a whole number."}
+            return [], {
+                "groups": _("Line %(number)s: value must be a number and n a whole number.")
+                % {"number": number}
+            }
         if not group or int(n) < 0:
-            return [], {"groups": f"Line {number}: name the group and give its size (0 or more)."}
+            return [], {
+                "groups": _("Line %(number)s: name the group and give its size (0 or more).")
+                % {"number": number}
+            }
     return rows, {}
 
 
@@ -132,11 +143,11 @@ def measurement_record(
             when = date.fromisoformat(str(measured_on))
         except ValueError:
             when = None
-            errors["measured_on"] = "Give the date as YYYY-MM-DD."
+            errors["measured_on"] = _("Give the date as YYYY-MM-DD.")
     number = _number(value, "value", errors, required=indicator.kind == IndicatorKind.QUANTITATIVE)
     people = _number(n, "n", errors)
     if indicator.kind == IndicatorKind.QUALITATIVE and not (note or "").strip():
-        errors["note"] = "A qualitative indicator needs a written observation."
+        errors["note"] = _("A qualitative indicator needs a written observation.")
     rows, group_errors = parse_groups(groups)
     if errors := errors | group_errors:
         raise FieldErrors(errors)

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
@@ -31,8 +32,11 @@ def _status(form: Any) -> int:
 def _frozen_refusal(request: HttpRequest, assessment: Assessment) -> HttpResponse:
     messages.error(
         request,
-        f"This assessment is {assessment.get_status_display().lower()} and frozen: its impacts "
-        "cannot be changed. Start a new version to revise it.",
+        _(
+            "This assessment is %(status)s and frozen: its impacts cannot be changed. "
+            "Start a new version to revise it."
+        )
+        % {"status": assessment.get_status_display().lower()},
     )
     return redirect(
         "assessment_detail", org_slug=assessment.organisation.slug, assessment_id=assessment.pk
@@ -127,7 +131,7 @@ def impact_new(request: HttpRequest, org_slug: str, assessment_id: int) -> HttpR
         except FieldErrors as exc:
             exc.add_to(form)
         else:
-            messages.success(request, f"Impact recorded: {impact.title}.")
+            messages.success(request, _("Impact recorded: %(title)s.") % {"title": impact.title})
             return redirect("assessment_detail", org_slug=org_slug, assessment_id=assessment.pk)
     return _impact_form_page(request, form, assessment, None)
 

@@ -10,15 +10,29 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import F
+from django.utils.translation import gettext, gettext_noop
 
 from rightslens.errors import StaleVersion
 
+#: noun -> the refusal, in English; shown with gettext in the reader's language.
+_STALE = {
+    "assessment": gettext_noop(
+        "Someone else changed this assessment since you opened it: reload to see their changes; "
+        "nothing was saved."
+    ),
+    "impact": gettext_noop(
+        "Someone else changed this impact since you opened it: reload to see their changes; "
+        "nothing was saved."
+    ),
+    "case": gettext_noop(
+        "Someone else changed this case since you opened it: reload to see their changes; "
+        "nothing was saved."
+    ),
+}
+
 
 def stale_message(noun: str) -> str:
-    return (
-        f"Someone else changed this {noun} since you opened it: reload to see their changes; "
-        "nothing was saved."
-    )
+    return gettext(_STALE[noun])
 
 
 def version_claim(row: Any, seen: int | None, *, noun: str) -> None:

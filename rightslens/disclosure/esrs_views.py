@@ -34,8 +34,8 @@ def esrs_new(request: HttpRequest, org_slug: str) -> HttpResponse:
             return redirect(f"/o/{org_slug}/disclosure/esrs/{draft.pk}/")
     messages.error(
         request,
-        "The draft was not created: "
-        + "; ".join(" ".join(str(m) for m in v) for v in form.errors.values()),
+        _("The draft was not created: %(errors)s")
+        % {"errors": "; ".join(" ".join(str(m) for m in v) for v in form.errors.values())},
     )
     return redirect(f"/o/{org_slug}/disclosure/")
 

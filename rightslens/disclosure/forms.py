@@ -103,7 +103,7 @@ class EsrsEditForm(forms.Form):
         field.choices = [(r.code, f"{r.code} {r.title}") for r in requirements]
         for r in requirements:
             self.fields[f"narrative_{r.code}"] = forms.CharField(
-                label=f"{r.code} narrative",
+                label=_("%(code)s narrative") % {"code": r.code},
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 4}),
             )

@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Membership, Organisation
@@ -21,7 +22,7 @@ from rightslens.core.policy import ingest
 from rightslens.errors import FieldErrors
 from rightslens.inventory.models import AISystem
 from rightslens.notifications import events as notification_events
-from rightslens.ux.wording import sentence
+from rightslens.ux.wording import core_text, sentence
 
 from .models import (
     EsrsDraft,
@@ -56,11 +57,11 @@ def fria_start(
         system=system, status__in=[FriaStatus.DRAFT, FriaStatus.IN_REVIEW]
     ).exists():
         raise FieldErrors(
-            {"system": "This system already has a FRIA in progress: continue that one."}
+            {"system": _("This system already has a FRIA in progress: continue that one.")}
         )
     for source, name in ((reuse, "reuse"), (provider_document, "provider_document")):
         if source is not None and source.organisation_id != system.organisation_id:
-            raise FieldErrors({name: "Not found."})
+            raise FieldErrors({name: _("Not found.")})
     template = current_template()
     latest = Fria.objects.filter(system=system).order_by("-version").first()
     fria = Fria(
@@ -90,7 +91,7 @@ def fria_start(
 def fria_new_version(*, fria: Fria, actor: Any) -> Fria:
     """The next version of an approved FRIA, starting as a copy of it."""
     if fria.status != FriaStatus.APPROVED:
-        raise FieldErrors({"status": "Only an approved FRIA can get a new version."})
+        raise FieldErrors({"status": _("Only an approved FRIA can get a new version.")})
     return fria_start(system=fria.system, actor=actor, reuse=fria)
 
 
@@ -106,19 +107,21 @@ def fria_edit(
     """Save what people wrote. Text left equal to the computed text is not stored as an edit."""
     if fria.is_frozen:
         raise FieldErrors(
-            {"status": "An approved FRIA is a record: start a new version to change it."}
+            {"status": _("An approved FRIA is a record: start a new version to change it.")}
         )
     # The form shows the computed text; text left as it was shown (or as it reads with the new
     # period and frequency) follows the register and is not stored as an edit.
     # The form showed it in the reader's language; English is what the record computes.
     template, shown = live_sections(system=fria.system, fria=fria)
-    _, shown_read = live_sections(system=fria.system, fria=fria, say=sentence)
+    _template, shown_read = live_sections(system=fria.system, fria=fria, say=sentence)
     fria.period_of_use, fria.frequency_of_use = period_of_use.strip(), frequency_of_use.strip()
-    _, now = live_sections(system=fria.system, fria=fria)
-    _, now_read = live_sections(system=fria.system, fria=fria, say=sentence)
+    _template, now = live_sections(system=fria.system, fria=fria)
+    _template, now_read = live_sections(system=fria.system, fria=fria, say=sentence)
     unknown = set(narratives) - set(template.keys())
     if unknown:
-        raise FieldErrors({"narratives": f"Unknown items: {', '.join(sorted(unknown))}."})
+        raise FieldErrors(
+            {"narratives": _("Unknown items: %(items)s.") % {"items": ", ".join(sorted(unknown))}}
+        )
     computed = {
         versions[0].key: {_plain(v.computed_text) for v in versions}
         for versions in zip(shown, shown_read, now, now_read, strict=True)
@@ -138,7 +141,8 @@ def _move(fria: Fria, actor: Any, target: FriaStatus, verb: str) -> Fria:
     if not lifecycle.can_move(lifecycle.State(fria.status), lifecycle.State(target)):
         raise FieldErrors(
             {
-                "status": f"A {fria.get_status_display().lower()} FRIA cannot move to {target.label.lower()}."
+                "status": _("A %(status)s FRIA cannot move to %(target)s.")
+                % {"status": fria.get_status_display().lower(), "target": target.label.lower()}
             }
         )
     fria.status = target
@@ -156,7 +160,7 @@ def fria_submit(*, fria: Fria, actor: Any) -> Fria:
 def fria_return(*, fria: Fria, actor: Any, reason: str) -> Fria:
     """Back to draft, saying what should change (shown on the FRIA and audited)."""
     if not (reason or "").strip():
-        raise FieldErrors({"reason": "Say why the FRIA goes back to draft."})
+        raise FieldErrors({"reason": _("Say why the FRIA goes back to draft.")})
     _move(fria, actor, FriaStatus.DRAFT, "fria.return")
     fria.return_reason = reason.strip()
     fria.save(update_fields=["return_reason"])
@@ -169,7 +173,9 @@ def fria_approve(*, fria: Fria, membership: Membership) -> Fria:
     """Approve and freeze the content; an earlier approved version becomes superseded.
     Refused, with every reason, when a sign-off rule says no (see signoff.py)."""
     if refusals := fria_approval_refusals(fria=fria, membership=membership):
-        raise FieldErrors({"approval": " ".join(refusals)}, message="Approval refused.")
+        raise FieldErrors(
+            {"approval": " ".join(core_text(r) for r in refusals)}, message=_("Approval refused.")
+        )
     _move(fria, membership.user, FriaStatus.APPROVED, "fria.approve")
     fria.approved_at, fria.approved_by = timezone.now(), membership.user
     fria.save(update_fields=["approved_at", "approved_by"])
@@ -193,10 +199,10 @@ def fria_reviewer_add(*, fria: Fria, actor: Any, email: str) -> FriaReviewer:
         .first()
     )
     if user is None:
-        raise FieldErrors({"email": "No member of this organisation has that email address."})
+        raise FieldErrors({"email": _("No member of this organisation has that email address.")})
     if fria.is_frozen:
-        raise FieldErrors({"email": "An approved FRIA is a record: start a new version."})
-    reviewer, _ = FriaReviewer.objects.get_or_create(
+        raise FieldErrors({"email": _("An approved FRIA is a record: start a new version.")})
+    reviewer, _created = FriaReviewer.objects.get_or_create(
         organisation=fria.organisation, fria=fria, user=user
     )
     _audit(fria.organisation, actor, "fria.reviewer_add", reviewer, f"Reviewer {user.email}")
@@ -209,11 +215,11 @@ def fria_reviewer_decide(*, fria: Fria, actor: Any, decision: str, comment: str)
     """A reviewer recommends approval or asks for changes (with what should change)."""
     reviewer = FriaReviewer.objects.filter(fria=fria, user=actor).first()
     if reviewer is None:
-        raise FieldErrors({"decision": "You are not a reviewer of this FRIA."})
+        raise FieldErrors({"decision": _("You are not a reviewer of this FRIA.")})
     if decision not in (FriaReviewDecision.APPROVE, FriaReviewDecision.CHANGES):
-        raise FieldErrors({"decision": "Recommend approval or ask for changes."})
+        raise FieldErrors({"decision": _("Recommend approval or ask for changes.")})
     if decision == FriaReviewDecision.CHANGES and not (comment or "").strip():
-        raise FieldErrors({"comment": "Say what should change."})
+        raise FieldErrors({"comment": _("Say what should change.")})
     reviewer.decision, reviewer.comment = decision, (comment or "").strip()
     reviewer.save()
     _audit(fria.organisation, actor, "fria.reviewer_decide", reviewer, decision)
@@ -242,9 +248,11 @@ def _provider_items(data: bytes) -> dict[str, Any]:
     try:
         texts = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise FieldErrors({"file": f"The JSON file cannot be read: {exc}."}) from exc
+        raise FieldErrors(
+            {"file": _("The JSON file cannot be read: %(problem)s.") % {"problem": exc}}
+        ) from exc
     if not isinstance(texts, dict):
-        raise FieldErrors({"file": "The JSON file must hold one entry per FRIA item (a … f)."})
+        raise FieldErrors({"file": _("The JSON file must hold one entry per FRIA item (a … f).")})
     return starting_narratives(current_template(), texts)
 
 
@@ -261,11 +269,11 @@ def provider_document_add(
     """Record what the provider said (Art. 13 information or its own assessment)."""
     errors = {}
     if kind not in ProviderDocumentKind.values:
-        errors["kind"] = "Choose what the provider gave you."
+        errors["kind"] = _("Choose what the provider gave you.")
     if not provider.strip():
-        errors["provider"] = "Name the provider."
+        errors["provider"] = _("Name the provider.")
     if not summary.strip():
-        errors["summary"] = "Summarise what the provider says about risks, limits and oversight."
+        errors["summary"] = _("Summarise what the provider says about risks, limits and oversight.")
     if errors:
         raise FieldErrors(errors)
     item_texts, file_text = _provider_file(upload)
@@ -289,7 +297,7 @@ def esrs_create(
     *, organisation: Organisation, actor: Any, period_start: date, period_end: date
 ) -> EsrsDraft:
     if period_end < period_start:
-        raise FieldErrors({"period_end": "The period must end after it starts."})
+        raise FieldErrors({"period_end": _("The period must end after it starts.")})
     draft = EsrsDraft.objects.create(
         organisation=organisation,
         period_start=period_start,
@@ -309,7 +317,10 @@ def esrs_update(
     unknown = (set(narratives) | set(published_items)) - set(codes)
     if unknown:
         raise FieldErrors(
-            {"published_items": f"Unknown requirements: {', '.join(sorted(unknown))}."}
+            {
+                "published_items": _("Unknown requirements: %(codes)s.")
+                % {"codes": ", ".join(sorted(unknown))}
+            }
         )
     draft.narratives = {k: v.strip() for k, v in narratives.items() if v.strip()}
     draft.published_items = [c for c in codes if c in set(published_items)]
@@ -329,8 +340,8 @@ def transparency_update(
 ) -> TransparencyPage:
     """Switch the public page on or off and choose the systems it shows."""
     if any(s.organisation_id != organisation.pk for s in systems):
-        raise FieldErrors({"systems": "Choose systems of this organisation."})
-    page, _ = TransparencyPage.objects.get_or_create(organisation=organisation)
+        raise FieldErrors({"systems": _("Choose systems of this organisation.")})
+    page, _created = TransparencyPage.objects.get_or_create(organisation=organisation)
     page.enabled, page.introduction = enabled, introduction.strip()
     page.save()
     page.systems.set(systems)

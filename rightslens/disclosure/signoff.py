@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Membership
@@ -54,11 +55,13 @@ def fria_approval_refusals(*, fria: Fria, membership: Membership) -> list[str]:
 def fria_gap_reasons_record(*, fria: Fria, actor: Any, reasons: dict[str, str]) -> Fria:
     """Record why gaps stay open. Only gaps the FRIA has now; an empty reason removes one."""
     if fria.is_frozen:
-        raise FieldErrors({"gap_reasons": "An approved FRIA is a record: start a new version."})
+        raise FieldErrors({"gap_reasons": _("An approved FRIA is a record: start a new version.")})
     gaps = set(fria_gaps(fria=fria))
     unknown = sorted(set(reasons) - gaps)
     if unknown:
-        raise FieldErrors({"gap_reasons": f"Not a gap of this FRIA: {'; '.join(unknown)}."})
+        raise FieldErrors(
+            {"gap_reasons": _("Not a gap of this FRIA: %(gaps)s.") % {"gaps": "; ".join(unknown)}}
+        )
     before = dict(fria.gap_reasons)
     merged = {k: v for k, v in (before | reasons).items() if k in gaps}
     fria.gap_reasons = {k: v.strip() for k, v in merged.items() if v.strip()}

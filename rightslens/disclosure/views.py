@@ -108,7 +108,7 @@ def fria_start(request: HttpRequest, org_slug: str, system_id: int) -> HttpRespo
     except FieldErrors as error:
         messages.error(request, " ".join(error.fields.values()))
         return redirect(f"/o/{org_slug}/disclosure/systems/{system.pk}/")
-    messages.success(request, f"FRIA v{fria.version} started.")
+    messages.success(request, _("FRIA v%(version)s started.") % {"version": fria.version})
     return redirect(_fria_url(fria))
 
 
@@ -133,8 +133,12 @@ def provider_add(request: HttpRequest, org_slug: str, system_id: int) -> HttpRes
     if form.errors:
         messages.error(
             request,
-            "The provider information was not saved: "
-            + "; ".join(f"{k}: {' '.join(str(m) for m in v)}" for k, v in form.errors.items()),
+            _("The provider information was not saved: %(errors)s")
+            % {
+                "errors": "; ".join(
+                    f"{k}: {' '.join(str(m) for m in v)}" for k, v in form.errors.items()
+                )
+            },
         )
     else:
         messages.success(request, _("Provider information recorded."))
@@ -224,7 +228,7 @@ def fria_submit(request: HttpRequest, org_slug: str, fria_id: int) -> HttpRespon
         org_slug,
         fria_id,
         lambda m, f: services.fria_submit(fria=f, actor=m.user),
-        "Sent for review.",
+        _("Sent for review."),
     )
 
 
@@ -238,7 +242,7 @@ def fria_return(request: HttpRequest, org_slug: str, fria_id: int) -> HttpRespon
         lambda m, f: services.fria_return(
             fria=f, actor=m.user, reason=request.POST.get("reason", "")
         ),
-        "Returned to draft.",
+        _("Returned to draft."),
     )
 
 
@@ -250,7 +254,7 @@ def fria_approve(request: HttpRequest, org_slug: str, fria_id: int) -> HttpRespo
         org_slug,
         fria_id,
         lambda m, f: services.fria_approve(fria=f, membership=m),
-        "Approved: the FRIA is frozen.",
+        _("Approved: the FRIA is frozen."),
     )
 
 
@@ -262,7 +266,7 @@ def fria_new_version(request: HttpRequest, org_slug: str, fria_id: int) -> HttpR
         org_slug,
         fria_id,
         lambda m, f: services.fria_new_version(fria=f, actor=m.user),
-        "New version started.",
+        _("New version started."),
     )
 
 
@@ -295,7 +299,7 @@ def fria_reviewer_add(request: HttpRequest, org_slug: str, fria_id: int) -> Http
                 fria=f, actor=m.user, email=request.POST.get("email", "")
             ).fria
         ),
-        "Review requested: the reviewer is notified.",
+        _("Review requested: the reviewer is notified."),
     )
 
 
@@ -329,5 +333,5 @@ def fria_gap_reasons(request: HttpRequest, org_slug: str, fria_id: int) -> HttpR
         org_slug,
         fria_id,
         lambda m, f: signoff.fria_gap_reasons_record(fria=f, actor=m.user, reasons=reasons),
-        "Reasons for open gaps saved.",
+        _("Reasons for open gaps saved."),
     )

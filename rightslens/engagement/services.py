@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Membership, Role
@@ -28,7 +29,7 @@ def can_see_contact(membership: Membership) -> bool:
 
 def _require_writer(membership: Membership) -> None:
     if not membership.can_write:
-        raise PermissionDenied("Your role in this organisation is read-only.")
+        raise PermissionDenied(_("Your role in this organisation is read-only."))
 
 
 @transaction.atomic
@@ -47,18 +48,18 @@ def stakeholder_create(
     org = membership.organisation
     errors: dict[str, str] = {}
     if not (name or "").strip():
-        errors["name"] = "Give the stakeholder's name or a description of the group."
+        errors["name"] = _("Give the stakeholder's name or a description of the group.")
     if kind not in [k.value for k in StakeholderKind]:
-        errors["kind"] = "Choose affected people, a credible proxy or an expert."
+        errors["kind"] = _("Choose affected people, a credible proxy or an expert.")
     if region not in [r.value for r in Region]:
-        errors["region"] = "Choose a region."
+        errors["region"] = _("Choose a region.")
     if (
         represents_id is not None
         and not AffectedGroup.objects.filter(organisation=org, pk=represents_id).exists()
     ):
-        errors["represents"] = "Choose an affected group from your inventory."
+        errors["represents"] = _("Choose an affected group from your inventory.")
     if contact and not can_see_contact(membership):
-        errors["contact"] = "Only owners and assessors can record contact details."
+        errors["contact"] = _("Only owners and assessors can record contact details.")
     if errors:
         raise FieldErrors(errors)
     stakeholder = Stakeholder.objects.create(
@@ -103,19 +104,19 @@ def engagement_record(
     impacts = list(Impact.objects.filter(organisation=org, pk__in=impact_ids))
     errors: dict[str, str] = {}
     if not (title or "").strip():
-        errors["title"] = "Give the engagement a title."
+        errors["title"] = _("Give the engagement a title.")
     if held_on is None:
-        errors["held_on"] = "Enter the date it took place."
+        errors["held_on"] = _("Enter the date it took place.")
     if phase not in [p.value for p in DueDiligencePhase]:
-        errors["phase"] = "Choose the phase of due diligence."
+        errors["phase"] = _("Choose the phase of due diligence.")
     if method not in Method.values:
-        errors["method"] = "Choose how people were engaged."
+        errors["method"] = _("Choose how people were engaged.")
     if not participant_ids or len(participants) != len(set(participant_ids)):
-        errors["participants"] = "Choose at least one stakeholder from your register."
+        errors["participants"] = _("Choose at least one stakeholder from your register.")
     if len(impacts) != len(set(impact_ids)):
-        errors["impacts"] = "Choose impacts from your organisation's register."
+        errors["impacts"] = _("Choose impacts from your organisation's register.")
     if not (heard or "").strip():
-        errors["heard"] = "Record what people told you."
+        errors["heard"] = _("Record what people told you.")
     if errors:
         raise FieldErrors(errors)
     assert held_on is not None  # a missing date is one of the errors above
@@ -146,7 +147,7 @@ def engagement_record(
 def contact_read(*, membership: Membership, stakeholder: Stakeholder) -> str:
     """The stakeholder's contact details for those who need them; each read is audited."""
     if not can_see_contact(membership):
-        raise PermissionDenied("Only owners and assessors can see contact details.")
+        raise PermissionDenied(_("Only owners and assessors can see contact details."))
     audit_record(
         organisation=membership.organisation,
         actor=membership.user,

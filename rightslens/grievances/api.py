@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router
 
 from rightslens.accounts.access import membership_for, org_object_or_404
@@ -143,8 +144,10 @@ def get_grievance(request: HttpRequest, org_slug: str, grievance_id: int) -> dic
     grievance = org_object_or_404(Grievance.objects, membership, pk=grievance_id)
     if not can_read_identity(membership, grievance):
         raise PermissionDenied(
-            "Grievance cases are need-to-know: only designated grievance officers (or a member "
-            "granted a disclosure) can read them. The dashboard has aggregate figures."
+            _(
+                "Grievance cases are need-to-know: only designated grievance officers (or a member "
+                "granted a disclosure) can read them. The dashboard has aggregate figures."
+            )
         )
     grievance_record_read(membership=membership, grievance=grievance)
     return grievance_record(grievance)

@@ -164,8 +164,11 @@ def case_detail(request: HttpRequest, org_slug: str, grievance_id: int) -> HttpR
     # whom a disclosure was approved, and every read is audited.
     if not services.can_read_identity(membership, grievance):
         raise PermissionDenied(
-            "Grievance cases are need-to-know: only designated grievance officers (or a member "
-            "granted a disclosure) can read them. Aggregate figures are on the learning dashboard."
+            _(
+                "Grievance cases are need-to-know: only designated grievance officers (or a member "
+                "granted a disclosure) can read them. Aggregate figures are on the learning "
+                "dashboard."
+            )
         )
     services.grievance_record_read(membership=membership, grievance=grievance)
     return _detail(request, membership, grievance)
@@ -428,7 +431,7 @@ def targets(request: HttpRequest, org_slug: str) -> HttpResponse:
     if request.method == "POST":
         if not (membership.is_grievance_officer or membership.is_senior):
             raise PermissionDenied(
-                "Only a grievance officer or an owner can change the published target times."
+                _("Only a grievance officer or an owner can change the published target times.")
             )
         if form.is_valid():
             services.grievance_settings_update(membership=membership, **form.cleaned_data)

@@ -6,6 +6,8 @@ import csv
 import io
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from rightslens.common.uploads import archive_problem
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -24,7 +26,7 @@ def _csv(data: bytes) -> list[list[Any]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise FileProblem("The CSV file must be UTF-8 text.") from exc
+        raise FileProblem(_("The CSV file must be UTF-8 text.")) from exc
     return list(csv.reader(io.StringIO(text)))
 
 
@@ -36,23 +38,23 @@ def _xlsx(data: bytes) -> list[list[Any]]:
     try:
         sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
     except Exception as exc:  # noqa: BLE001 - any unreadable workbook is the same problem to a person
-        raise FileProblem("This is not a readable XLSX workbook.") from exc
+        raise FileProblem(_("This is not a readable XLSX workbook.")) from exc
     return [list(row) for row in sheet.iter_rows(values_only=True)]
 
 
 def read_rows(name: str, data: bytes) -> list[tuple[int, dict[str, str]]]:
     """(spreadsheet row number, {column: text}) for each non-empty row under the header row."""
     if len(data) > MAX_BYTES:
-        raise FileProblem("The file is larger than 2 MB.")
+        raise FileProblem(_("The file is larger than 2 MB."))
     lowered = name.lower()
     if lowered.endswith(".csv"):
         table = _csv(data)
     elif lowered.endswith(".xlsx"):
         table = _xlsx(data)
     else:
-        raise FileProblem("Upload a .csv or .xlsx file.")
+        raise FileProblem(_("Upload a .csv or .xlsx file."))
     if not table:
-        raise FileProblem("The file is empty.")
+        raise FileProblem(_("The file is empty."))
     header = _header(table[0])
     rows = []
     for number, cells in enumerate(table[1:], start=2):
@@ -64,7 +66,7 @@ def read_rows(name: str, data: bytes) -> list[tuple[int, dict[str, str]]]:
         if any(values.values()):
             rows.append((number, values))
     if not rows:
-        raise FileProblem("The file has a header row but no data rows.")
+        raise FileProblem(_("The file has a header row but no data rows."))
     if len(rows) > MAX_ROWS:
-        raise FileProblem(f"At most {MAX_ROWS} rows per file.")
+        raise FileProblem(_("At most %(n)s rows per file.") % {"n": MAX_ROWS})
     return rows

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from rightslens.accounts.models import Organisation
 from rightslens.errors import FieldErrors
@@ -69,7 +70,9 @@ def _values(row: dict[str, str], columns: dict[str, str], number: int) -> dict[s
             values[column] = [p.strip() for p in raw.split(LIST_SEPARATOR) if p.strip()]
         elif kind == "yes_no":
             if raw.lower() not in YES | NO:
-                raise FieldErrors({column: "Write yes (the harm has happened) or no (potential)."})
+                raise FieldErrors(
+                    {column: _("Write yes (the harm has happened) or no (potential).")}
+                )
             values[column] = raw.lower() in YES
         elif raw != "" or kind == "key":
             values[column] = raw
@@ -82,7 +85,11 @@ def _run(
     unknown = sorted({c for _n, row in rows for c in row} - set(columns))
     if unknown:
         raise ImportRefused(
-            [f"Unknown column “{c}”. The columns are: {', '.join(columns)}." for c in unknown]
+            [
+                _("Unknown column “%(column)s”. The columns are: %(columns)s.")
+                % {"column": c, "columns": ", ".join(columns)}
+                for c in unknown
+            ]
         )
     errors: list[str] = []
     try:
@@ -92,7 +99,8 @@ def _run(
                     write(_values(row, columns, number))
                 except FieldErrors as error:
                     errors += [
-                        f"Row {number}, {field.replace('_id', '')}: {message}"
+                        _("Row %(number)s, %(field)s: %(message)s")
+                        % {"number": number, "field": field.replace("_id", ""), "message": message}
                         for field, message in error.fields.items()
                     ]
             if errors:
@@ -120,7 +128,12 @@ def register_import(*, organisation: Organisation, actor: Any, name: str, data: 
         system_name, title = values.pop("system"), values.pop("assessment")
         system = AISystem.objects.filter(organisation=organisation, name=system_name).first()
         if system is None:
-            raise FieldErrors({"system": f"No AI system named “{system_name}” in the inventory."})
+            raise FieldErrors(
+                {
+                    "system": _("No AI system named “%(name)s” in the inventory.")
+                    % {"name": system_name}
+                }
+            )
         title = title or system.name
         assessment = Assessment.objects.filter(
             organisation=organisation, system=system, title=title

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Organisation
@@ -44,7 +45,12 @@ def _clean_list(value: Any) -> list[str]:
 
 def _enum_error(value: Any, enum: type, label: str) -> str:
     allowed = ", ".join(m.value for m in enum)  # type: ignore[attr-defined]  # enum is an Enum class passed as a plain type
-    return f"Choose a {label} from: {allowed}."
+    messages = {
+        "lifecycle stage": _("Choose a lifecycle stage from: %(allowed)s."),
+        "kind of system": _("Choose a kind of system from: %(allowed)s."),
+        "weights option": _("Choose a weights option from: %(allowed)s."),
+    }
+    return messages[label] % {"allowed": allowed}
 
 
 def _system_errors(values: dict[str, Any]) -> dict[str, str]:
@@ -52,9 +58,15 @@ def _system_errors(values: dict[str, Any]) -> dict[str, str]:
     for name, limit in _REQUIRED_TEXT.items():
         text = (values.get(name) or "").strip()
         if not text:
-            errors[name] = f"Give the system a {name}."
+            errors[name] = (
+                _("Give the system a name.") if name == "name" else _("Give the system a purpose.")
+            )
         elif len(text) > limit:
-            errors[name] = f"Keep the {name} under {limit} characters."
+            errors[name] = (
+                _("Keep the name under %(limit)s characters.")
+                if name == "name"
+                else _("Keep the purpose under %(limit)s characters.")
+            ) % {"limit": limit}
     for name, enum, label in (
         ("lifecycle_stage", LifecycleStage, "lifecycle stage"),
         ("kind", SystemKind, "kind of system"),
@@ -65,13 +77,21 @@ def _system_errors(values: dict[str, Any]) -> dict[str, str]:
     roles = values.get("value_chain_roles") or []
     bad_roles = [r for r in roles if r not in {m.value for m in ValueChainRole}]
     if not roles:
-        errors["value_chain_roles"] = "Say which role(s) your organisation plays for this system."
+        errors["value_chain_roles"] = _(
+            "Say which role(s) your organisation plays for this system."
+        )
     elif bad_roles:
-        errors["value_chain_roles"] = f"Unknown value-chain role(s): {', '.join(bad_roles)}."
+        errors["value_chain_roles"] = _("Unknown value-chain role(s): %(roles)s.") % {
+            "roles": ", ".join(bad_roles)
+        }
     if bad := unknown_countries(values.get("countries") or []):
-        errors["countries"] = f"Not ISO 3166 country codes: {', '.join(bad)} (use e.g. KE, BR)."
+        errors["countries"] = _("Not ISO 3166 country codes: %(codes)s (use e.g. KE, BR).") % {
+            "codes": ", ".join(bad)
+        }
     if bad := unknown_languages(values.get("languages") or []):
-        errors["languages"] = f"Not language codes: {', '.join(bad)} (use e.g. en, sw, pt-BR)."
+        errors["languages"] = _("Not language codes: %(codes)s (use e.g. en, sw, pt-BR).") % {
+            "codes": ", ".join(bad)
+        }
     return errors
 
 
@@ -95,7 +115,7 @@ def _system_snapshot(system: AISystem) -> dict[str, Any]:
 def system_create(*, organisation: Organisation, actor: Any, **fields: Any) -> AISystem:
     unknown = set(fields) - set(SYSTEM_FIELDS)
     if unknown:
-        raise FieldErrors({name: "Unknown field." for name in sorted(unknown)})
+        raise FieldErrors({name: _("Unknown field.") for name in sorted(unknown)})
     values = _normalised(fields)
     if errors := _system_errors(values):
         raise FieldErrors(errors)
@@ -116,9 +136,9 @@ def system_update(*, system: AISystem, actor: Any, **changes: Any) -> AISystem:
     """Apply the given changes (others kept). A material change stamps `changed_at`."""
     unknown = set(changes) - set(SYSTEM_FIELDS)
     if unknown:
-        raise FieldErrors({name: "Unknown field." for name in sorted(unknown)})
+        raise FieldErrors({name: _("Unknown field.") for name in sorted(unknown)})
     if system.is_archived:
-        raise FieldErrors({"archived": "This system is archived: restore it before editing."})
+        raise FieldErrors({"archived": _("This system is archived: restore it before editing.")})
     before = _system_snapshot(system)
     values = _normalised({**before, **changes})
     if errors := _system_errors(values):
@@ -171,7 +191,7 @@ def system_delete(*, system: AISystem, actor: Any) -> None:
     """Delete a system only if it was never assessed; otherwise it must be archived."""
     if system.assessments.exists():
         raise FieldErrors(
-            {"system": "This system has assessments: archive it instead of deleting it."}
+            {"system": _("This system has assessments: archive it instead of deleting it.")}
         )
     audit_record(
         organisation=system.organisation,
@@ -191,10 +211,11 @@ def _vulnerability_error(vulnerable: bool, vulnerability: str) -> dict[str, str]
     item = knowledge_access.knowledge().get(vulnerability)
     if item is None or item.type != "vulnerable_group" or not vulnerability.startswith("vg-"):
         return {
-            "vulnerability": f"'{vulnerability}' is not a vulnerable group in the knowledge base."
+            "vulnerability": _("'%(ref)s' is not a vulnerable group in the knowledge base.")
+            % {"ref": vulnerability}
         }
     if not vulnerable:
-        return {"vulnerable": "A group linked to a vulnerable group must be marked vulnerable."}
+        return {"vulnerable": _("A group linked to a vulnerable group must be marked vulnerable.")}
     return {}
 
 
@@ -209,7 +230,7 @@ def affected_group_create(
     notes: str = "",
 ) -> AffectedGroup:
     name, vulnerability = (name or "").strip(), (vulnerability or "").strip()
-    errors = {} if name else {"name": "Name the group of people affected."}
+    errors = {} if name else {"name": _("Name the group of people affected.")}
     errors |= _vulnerability_error(vulnerable, vulnerability)
     if errors:
         raise FieldErrors(errors)
@@ -239,7 +260,7 @@ def component_create(
 ) -> Component:
     name = (name or "").strip()
     if not name:
-        raise FieldErrors({"name": "Name the component (model, data set, API or service)."})
+        raise FieldErrors({"name": _("Name the component (model, data set, API or service).")})
     component = Component.objects.create(
         organisation=system.organisation,
         system=system,

@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language, pgettext
+from django.utils.translation import gettext as _
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
 from rightslens.common import knowledge as knowledge_access
@@ -68,7 +69,7 @@ def system_new(request: HttpRequest, org_slug: str) -> HttpResponse:
         except FieldErrors as exc:
             exc.add_to(form)
         else:
-            messages.success(request, f"{system.name} added to the inventory.")
+            messages.success(request, _("%(name)s added to the inventory.") % {"name": system.name})
             return redirect("system_detail", org_slug=org_slug, system_id=system.pk)
     return render(
         request, "inventory/system_form.html", {"form": form, "system": None}, status=_status(form)
@@ -123,10 +124,12 @@ def system_archive(request: HttpRequest, org_slug: str, system_id: int) -> HttpR
     system = org_object_or_404(AISystem.objects, membership, pk=system_id)
     if request.POST.get("restore"):
         services.system_restore(system=system, actor=request.user)
-        messages.success(request, f"{system.name} restored.")
+        messages.success(request, _("%(name)s restored.") % {"name": system.name})
     else:
         services.system_archive(system=system, actor=request.user)
-        messages.success(request, f"{system.name} archived. Its assessments are kept.")
+        messages.success(
+            request, _("%(name)s archived. Its assessments are kept.") % {"name": system.name}
+        )
     return redirect("system_detail", org_slug=org_slug, system_id=system.pk)
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from rightslens.accounts.models import Membership, Organisation
 from rightslens.jobs import enqueue, job, uses_broker
@@ -138,7 +139,7 @@ def preferences_save(*, membership: Membership, choices: dict[str, dict[str, boo
     from rightslens.errors import FieldErrors
 
     if unknown := set(choices) - set(Kind.values):
-        raise FieldErrors({k: "Unknown kind of notification." for k in sorted(unknown)})
+        raise FieldErrors({k: _("Unknown kind of notification.") for k in sorted(unknown)})
     for kind, chosen in choices.items():
         Preference.objects.update_or_create(
             organisation=membership.organisation,

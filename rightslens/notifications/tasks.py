@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Membership
@@ -21,7 +22,7 @@ def _assignee(membership: Membership, assignee_id: int | None) -> Membership | N
         only_assessment__isnull=True,
     ).first()
     if found is None:
-        raise FieldErrors({"assignee": "Choose an active member of this organisation."})
+        raise FieldErrors({"assignee": _("Choose an active member of this organisation.")})
     return found
 
 
@@ -54,5 +55,5 @@ def grievance_assign(*, membership: Membership, grievance: Any, assignee_id: int
     require_officer(membership)
     assignee = _assignee(membership, assignee_id)
     if assignee is not None and not assignee.is_grievance_officer:
-        raise FieldErrors({"assignee": "Only a grievance officer can be assigned a case."})
+        raise FieldErrors({"assignee": _("Only a grievance officer can be assigned a case.")})
     return _save(membership, grievance, assignee, "grievance.assign")

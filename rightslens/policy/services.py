@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Organisation
@@ -65,10 +66,10 @@ def _upload_policy() -> UploadPolicy:
 def _source_text(text: str, upload: Any | None) -> tuple[str, str, str, int]:
     """(text, source kind, filename, pages) from pasted text or an upload; FieldErrors otherwise."""
     if upload is not None and text.strip():
-        raise FieldErrors({"file": "Give either a file or pasted text, not both."})
+        raise FieldErrors({"file": _("Give either a file or pasted text, not both.")})
     if upload is None:
         if not text.strip():
-            raise FieldErrors({"text": "Paste the instrument's text or upload a file."})
+            raise FieldErrors({"text": _("Paste the instrument's text or upload a file.")})
         try:
             ingest.check_text_size(text, field="text")
         except ingest.IngestError as exc:
@@ -85,11 +86,13 @@ def _source_text(text: str, upload: Any | None) -> tuple[str, str, str, int]:
 def _check_metadata(title: str, jurisdiction: str, kind: str) -> None:
     errors = {}
     if not title.strip():
-        errors["title"] = "Give the instrument's title."
+        errors["title"] = _("Give the instrument's title.")
     if not jurisdiction.strip():
-        errors["jurisdiction"] = "Say which jurisdiction the instrument belongs to."
+        errors["jurisdiction"] = _("Say which jurisdiction the instrument belongs to.")
     if kind not in InstrumentKind.values:
-        errors["kind"] = f"Choose one of: {', '.join(InstrumentKind.values)}."
+        errors["kind"] = _("Choose one of: %(choices)s.") % {
+            "choices": ", ".join(InstrumentKind.values)
+        }
     if errors:
         raise FieldErrors(errors)
 
@@ -114,9 +117,14 @@ def instrument_create(
 ) -> InstrumentVersion:
     _check_metadata(title, jurisdiction, kind)
     if level not in InstrumentLevel.values:
-        raise FieldErrors({"level": f"Choose one of: {', '.join(InstrumentLevel.values)}."})
+        raise FieldErrors(
+            {
+                "level": _("Choose one of: %(choices)s.")
+                % {"choices": ", ".join(InstrumentLevel.values)}
+            }
+        )
     if agency is not None and agency.organisation_id != organisation.pk:
-        raise FieldErrors({"agency": "Choose one of this government's agencies."})
+        raise FieldErrors({"agency": _("Choose one of this government's agencies.")})
     source = _source_text(text, upload)
     instrument = Instrument.objects.create(
         organisation=organisation,
@@ -146,9 +154,11 @@ def instrument_create(
 def agency_create(*, organisation: Organisation, actor: Any, name: str) -> Agency:
     name = " ".join(name.split())
     if not name:
-        raise FieldErrors({"name": "Give the ministry's or agency's name."})
+        raise FieldErrors({"name": _("Give the ministry's or agency's name.")})
     if Agency.objects.filter(organisation=organisation, name__iexact=name).exists():
-        raise FieldErrors({"name": f"'{name}' is already one of this government's agencies."})
+        raise FieldErrors(
+            {"name": _("'%(name)s' is already one of this government's agencies.") % {"name": name}}
+        )
     agency = Agency.objects.create(organisation=organisation, name=name)
     audit_record(
         organisation=organisation,
@@ -337,9 +347,11 @@ def review_record(
 ) -> CriterionReview:
     errors = {}
     if status not in FindingStatus.values:
-        errors["status"] = f"Choose one of: {', '.join(FindingStatus.values)}."
+        errors["status"] = _("Choose one of: %(choices)s.") % {
+            "choices": ", ".join(FindingStatus.values)
+        }
     if not note.strip():
-        errors["note"] = (
+        errors["note"] = _(
             "Say why you confirm or change this status: the note is kept with the review."
         )
     if errors:

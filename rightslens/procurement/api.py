@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
 from rightslens.accounts.access import membership_for, org_object_or_404
@@ -107,7 +108,9 @@ def run_screening(request: HttpRequest, org_slug: str, payload: ScreeningIn) -> 
     if payload.subject_id is not None and not screening_subject(
         membership.organisation, payload.subject_type, payload.subject_id
     ):
-        raise FieldErrors({"subject_id": "The thing to screen was not found in your organisation."})
+        raise FieldErrors(
+            {"subject_id": _("The thing to screen was not found in your organisation.")}
+        )
     screening = screening_run(
         organisation=membership.organisation,
         user=request.auth,  # type: ignore[attr-defined]  # request.auth is set by the API token auth

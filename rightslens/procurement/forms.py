@@ -91,7 +91,10 @@ class ReviewItemForm(forms.Form):
     question_id = forms.CharField(widget=forms.HiddenInput)
     verdict = forms.ChoiceField(
         label=_("Review"),
-        choices=[("accepted", "Accepted"), ("needs_clarification", "Needs clarification")],
+        choices=[
+            ("accepted", _("Accepted")),
+            ("needs_clarification", _("Needs clarification")),
+        ],
     )
     note = forms.CharField(label=_("Note to the respondent"), required=False)
 

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
 from rightslens.accounts.models import Membership
@@ -179,7 +180,7 @@ def procurement_questionnaire(
             membership,
             procurement,
             status=400,
-            errors={"questionnaire": "Choose a questionnaire sent by your organisation."},
+            errors={"questionnaire": _("Choose a questionnaire sent by your organisation.")},
         )
     procurement_attach_questionnaire(procurement=procurement, request=req)
     return redirect(proc_url(org_slug, procurement))

@@ -164,7 +164,9 @@ def questionnaire_send(request: HttpRequest, org_slug: str, counterparty_id: int
     form = SendQuestionnaireForm(request.POST, questionnaires=selectors.questionnaire_choices())
     if form.is_valid():
         try:
-            _, raw = request_send(counterparty=counterparty, user=request.user, **form.cleaned_data)
+            _sent, raw = request_send(
+                counterparty=counterparty, user=request.user, **form.cleaned_data
+            )
             return _counterparty_page(
                 request, membership, counterparty, new_link=link_for(request, raw)
             )
@@ -256,10 +258,12 @@ def impact_link(request: HttpRequest, org_slug: str, counterparty_id: int) -> Ht
 @login_required
 @org_view("POST")
 def reassessed(request: HttpRequest, org_slug: str, counterparty_id: int) -> HttpResponse:
-    _, counterparty = _writable_counterparty(request, org_slug, counterparty_id)
+    _membership, counterparty = _writable_counterparty(request, org_slug, counterparty_id)
     counterparty_reassessed(counterparty=counterparty, user=request.user)
     messages.success(
-        request, f"Reassessment recorded; next one due {counterparty.reassessment_date}."
+        request,
+        _("Reassessment recorded; next one due %(date)s.")
+        % {"date": counterparty.reassessment_date},
     )
     return redirect(cp_url(org_slug, counterparty))
 

@@ -18,6 +18,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
+from django.utils.translation import gettext as _
 
 from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Membership
@@ -90,9 +91,9 @@ def request_send(
     """Create the request and return it with the raw token (shown once, never stored)."""
     errors: dict[str, str] = {}
     if questionnaire_item(questionnaire_id) is None:
-        errors["questionnaire_id"] = "Choose a questionnaire from the library."
+        errors["questionnaire_id"] = _("Choose a questionnaire from the library.")
     if not 1 <= days_valid <= 90:
-        errors["days_valid"] = "A link can stay valid between 1 and 90 days."
+        errors["days_valid"] = _("A link can stay valid between 1 and 90 days.")
     if errors:
         raise FieldErrors(errors)
     request = QuestionnaireRequest.objects.create(
@@ -252,7 +253,7 @@ def request_submit(
 
 def _check_member(request: QuestionnaireRequest, membership: Membership) -> None:
     if membership.organisation_id != request.organisation_id or not membership.can_write:
-        raise PermissionDenied("Your role cannot review this questionnaire.")
+        raise PermissionDenied(_("Your role cannot review this questionnaire."))
 
 
 @transaction.atomic
@@ -267,11 +268,11 @@ def request_review_item(
     _check_member(request, membership)
     errors: dict[str, str] = {}
     if question_id not in {q.id for q in questions_for(request)}:
-        errors["question_id"] = "This item is not part of the questionnaire."
+        errors["question_id"] = _("This item is not part of the questionnaire.")
     if verdict not in ("accepted", "needs_clarification"):
-        errors["verdict"] = "Choose accepted or needs clarification."
+        errors["verdict"] = _("Choose accepted or needs clarification.")
     if verdict == "needs_clarification" and not note.strip():
-        errors["note"] = "Say what needs clarifying."
+        errors["note"] = _("Say what needs clarifying.")
     if errors:
         raise FieldErrors(errors)
     request.reviews = {**request.reviews, question_id: {"verdict": verdict, "note": note.strip()}}
@@ -290,7 +291,7 @@ def request_ask_clarification(
     ]
     if request.status not in (RequestStatus.SUBMITTED,) or not reopened:
         raise FieldErrors(
-            {"reviews": "Mark at least one submitted item as needing clarification first."}
+            {"reviews": _("Mark at least one submitted item as needing clarification first.")}
         )
     raw = _new_token(request.pk)
     request.token_hash = token_hash(raw)
@@ -337,13 +338,13 @@ def request_conclude(
     _check_member(request, membership)
     errors: dict[str, str] = _leverage_plan_errors(request, conclusion, supply_conditions)
     if request.status != RequestStatus.SUBMITTED:
-        errors["conclusion"] = "A conclusion can be recorded once answers have been submitted."
+        errors["conclusion"] = _("A conclusion can be recorded once answers have been submitted.")
     if conclusion not in Conclusion.values:
-        errors["conclusion"] = (
-            f"Choose one of: {', '.join(str(label) for label in Conclusion.labels)}."
-        )
+        errors["conclusion"] = _("Choose one of: %(choices)s.") % {
+            "choices": ", ".join(str(label) for label in Conclusion.labels)
+        }
     if not reasons.strip():
-        errors["conclusion_reasons"] = "Give the reasons for the conclusion."
+        errors["conclusion_reasons"] = _("Give the reasons for the conclusion.")
     if errors:
         raise FieldErrors(errors)
     going_ahead = conclusion in (Conclusion.PROCEED, Conclusion.PROCEED_WITH_CONDITIONS)
@@ -353,7 +354,7 @@ def request_conclude(
         and not membership.is_senior
     ):
         raise PermissionDenied(
-            "An answer hit a red line: only the senior role can decide to go ahead."
+            _("An answer hit a red line: only the senior role can decide to go ahead.")
         )
     request.conclusion, request.conclusion_reasons = conclusion, reasons.strip()
     request.supply_conditions = supply_conditions.strip()

@@ -11,6 +11,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Membership, Organisation
@@ -61,9 +62,13 @@ def screening_run(
     with any hits that questionnaire answers put on the screen (`answered`)."""
     errors: dict[str, str] = {}
     if subject_type not in ScreeningSubject.values:
-        errors["subject_type"] = f"Choose one of: {', '.join(ScreeningSubject.values)}."
+        errors["subject_type"] = _("Choose one of: %(choices)s.") % {
+            "choices": ", ".join(ScreeningSubject.values)
+        }
     if not (text or "").strip():
-        errors["use_case_text"] = "Describe the use case: what the system does, for whom, on whom."
+        errors["use_case_text"] = _(
+            "Describe the use case: what the system does, for whom, on whom."
+        )
     if errors:
         raise FieldErrors(errors)
     items = red_line_items() if red_lines is None else list(red_lines)
@@ -94,20 +99,22 @@ def screening_decide(
 ) -> RedLineScreening:
     """Record the senior decision on a screening with hits. Only the senior role may decide."""
     if membership.organisation_id != screening.organisation_id:
-        raise PermissionDenied("This screening belongs to another organisation.")
+        raise PermissionDenied(_("This screening belongs to another organisation."))
     if not membership.is_senior:
         raise PermissionDenied(
-            "A red-line hit must be decided by the organisation's senior (owner) role."
+            _("A red-line hit must be decided by the organisation's senior (owner) role.")
         )
     errors: dict[str, str] = {}
     if decision not in ScreeningDecision.values:
-        errors["decision"] = f"Choose one of: {', '.join(ScreeningDecision.values)}."
+        errors["decision"] = _("Choose one of: %(choices)s.") % {
+            "choices": ", ".join(ScreeningDecision.values)
+        }
     if not (reasons or "").strip():
-        errors["decision_reasons"] = (
+        errors["decision_reasons"] = _(
             "Give the reasons for the decision; they are kept in the record."
         )
     if not screening.hits:
-        errors["decision"] = "This screening found no red line, so there is nothing to decide."
+        errors["decision"] = _("This screening found no red line, so there is nothing to decide.")
     if errors:
         raise FieldErrors(errors)
     before = {"decision": screening.decision, "decision_reasons": screening.decision_reasons}

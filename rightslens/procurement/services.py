@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from rightslens.accounts.audit import audit_record
 from rightslens.accounts.models import Membership, Organisation
@@ -65,15 +66,15 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 def _counterparty_errors(fields: dict[str, Any]) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not str(fields.get("name") or "").strip():
-        errors["name"] = "Give the counterparty's name."
+        errors["name"] = _("Give the counterparty's name.")
     if fields.get("kind") not in CounterpartyKind.values:
-        errors["kind"] = "Choose vendor or customer."
+        errors["kind"] = _("Choose vendor or customer.")
     country = str(fields.get("country") or "")
     if country and (len(country) != 2 or not country.isalpha()):
-        errors["country"] = "Use a two-letter ISO 3166 country code, e.g. KE."
+        errors["country"] = _("Use a two-letter ISO 3166 country code, e.g. KE.")
     start, end = fields.get("contract_start"), fields.get("contract_end")
     if start and end and end < start:
-        errors["contract_end"] = "The contract cannot end before it starts."
+        errors["contract_end"] = _("The contract cannot end before it starts.")
     return errors
 
 
@@ -89,7 +90,7 @@ def counterparty_save(
     errors = _counterparty_errors(fields)
     systems = list(systems)
     if any(s.organisation_id != organisation.pk for s in systems):
-        errors["systems"] = "Choose systems from your own inventory."
+        errors["systems"] = _("Choose systems from your own inventory.")
     if errors:
         raise FieldErrors(errors)
     fields["country"] = str(fields.get("country") or "").upper()
@@ -119,7 +120,7 @@ def counterparty_link_impact(
 ) -> Counterparty:
     """Record that this relationship is the link to an impact (directly linked involvement)."""
     if impact.organisation_id != counterparty.organisation_id:
-        raise FieldErrors({"impact": "Choose an impact from your own register."})
+        raise FieldErrors({"impact": _("Choose an impact from your own register.")})
     counterparty.linked_impacts.add(impact)
     audit_record(
         organisation=counterparty.organisation,
@@ -163,9 +164,9 @@ def clause_attach(
     *, counterparty: Counterparty, user: Any, clause_id: str, note: str = ""
 ) -> ClauseAttachment:
     if clause_id not in {c.id for c in clause_templates()}:
-        raise FieldErrors({"clause_id": "Choose a clause from the library."})
+        raise FieldErrors({"clause_id": _("Choose a clause from the library.")})
     if counterparty.clauses.filter(clause_id=clause_id).exists():
-        raise FieldErrors({"clause_id": "This clause is already attached to the relationship."})
+        raise FieldErrors({"clause_id": _("This clause is already attached to the relationship.")})
     attachment = ClauseAttachment.objects.create(
         organisation=counterparty.organisation,
         counterparty=counterparty,
@@ -186,7 +187,7 @@ def clause_attach(
 @transaction.atomic
 def clause_set_status(*, attachment: ClauseAttachment, user: Any, status: str) -> ClauseAttachment:
     if status not in ClauseStatus.values:
-        raise FieldErrors({"status": "Choose proposed, agreed or refused."})
+        raise FieldErrors({"status": _("Choose proposed, agreed or refused.")})
     before = attachment.status
     attachment.status = status
     attachment.save(update_fields=["status"])
@@ -214,13 +215,13 @@ def leverage_record(
 ) -> LeverageAction:
     errors: dict[str, str] = {}
     if kind not in LeverageKind.values:
-        errors["kind"] = "Choose a kind of leverage."
+        errors["kind"] = _("Choose a kind of leverage.")
     if not description.strip():
-        errors["description"] = "Describe what was done."
+        errors["description"] = _("Describe what was done.")
     if taken_on is None:
-        errors["taken_on"] = "Give the date the action was taken."
+        errors["taken_on"] = _("Give the date the action was taken.")
     if outcome not in LeverageOutcome.values:
-        errors["outcome"] = "Choose an outcome."
+        errors["outcome"] = _("Choose an outcome.")
     if errors:
         raise FieldErrors(errors)
     assert taken_on is not None  # a missing date is one of the errors above
@@ -245,7 +246,7 @@ def leverage_update_outcome(
     *, action: LeverageAction, user: Any, outcome: str, outcome_note: str
 ) -> LeverageAction:
     if outcome not in LeverageOutcome.values:
-        raise FieldErrors({"outcome": "Choose an outcome."})
+        raise FieldErrors({"outcome": _("Choose an outcome.")})
     before = {"outcome": action.outcome, "outcome_note": action.outcome_note}
     action.outcome, action.outcome_note = outcome, outcome_note.strip()
     action.save(update_fields=["outcome", "outcome_note", "updated_at"])
@@ -286,15 +287,15 @@ def _business_model_errors(fields: dict[str, Any]) -> dict[str, str]:
         "weights": bm.WeightsPolicy,
     }
     errors = {
-        name: "Choose one of the options."
+        name: _("Choose one of the options.")
         for name, enum in checks.items()
         if fields.get(name) not in {m.value for m in enum}
     }
     customers = fields.get("target_customers") or []
     if not customers or any(c not in {m.value for m in bm.TargetCustomer} for c in customers):
-        errors["target_customers"] = "Choose at least one group of target customers."
+        errors["target_customers"] = _("Choose at least one group of target customers.")
     if not str(fields.get("title") or "").strip():
-        errors["title"] = "Name the product or business line."
+        errors["title"] = _("Name the product or business line.")
     return errors
 
 
@@ -305,7 +306,7 @@ def business_model_create(
     errors = _business_model_errors(fields)
     system = fields.get("system")
     if system is not None and system.organisation_id != organisation.pk:
-        errors["system"] = "Choose a system from your own inventory."
+        errors["system"] = _("Choose a system from your own inventory.")
     if errors:
         raise FieldErrors(errors)
     record = BusinessModelRecord.objects.create(
@@ -321,9 +322,9 @@ def business_model_board_review(
 ) -> BusinessModelRecord:
     """The board's review, recorded by the senior role, with what was decided."""
     if not membership.is_senior or membership.organisation_id != record.organisation_id:
-        raise PermissionDenied("The board review is recorded by the senior (owner) role.")
+        raise PermissionDenied(_("The board review is recorded by the senior (owner) role."))
     if not minutes.strip():
-        raise FieldErrors({"board_minutes": "Record what the board decided on each risk."})
+        raise FieldErrors({"board_minutes": _("Record what the board decided on each risk.")})
     record.board_minutes, record.board_reviewed_by = minutes.strip(), membership.user
     record.board_reviewed_at = timezone.now()
     record.save(update_fields=["board_minutes", "board_reviewed_by", "board_reviewed_at"])
@@ -350,19 +351,19 @@ def procurement_create(
 ) -> Procurement:
     errors: dict[str, str] = {}
     if not title.strip():
-        errors["title"] = "Give the procurement a title."
+        errors["title"] = _("Give the procurement a title.")
     if not needs_statement.strip():
-        errors["needs_statement"] = (
+        errors["needs_statement"] = _(
             "State the need: the problem to solve, and why AI is considered."
         )
     if not use_case_text.strip():
-        errors["use_case_text"] = "Describe what the system will do, for whom and on whom."
+        errors["use_case_text"] = _("Describe what the system will do, for whom and on whom.")
     if vendor is not None and (
         vendor.organisation_id != organisation.pk or vendor.kind != CounterpartyKind.VENDOR
     ):
-        errors["vendor"] = "Choose one of your vendors."
+        errors["vendor"] = _("Choose one of your vendors.")
     if system is not None and system.organisation_id != organisation.pk:
-        errors["system"] = "Choose a system from your own inventory."
+        errors["system"] = _("Choose a system from your own inventory.")
     if errors:
         raise FieldErrors(errors)
     procurement = Procurement.objects.create(
@@ -403,7 +404,7 @@ def procurement_attach_questionnaire(
     *, procurement: Procurement, request: QuestionnaireRequest
 ) -> Procurement:
     if request.organisation_id != procurement.organisation_id:
-        raise FieldErrors({"questionnaire": "Choose a questionnaire sent by your organisation."})
+        raise FieldErrors({"questionnaire": _("Choose a questionnaire sent by your organisation.")})
     procurement.questionnaire = request
     procurement.save(update_fields=["questionnaire"])
     return procurement
@@ -411,12 +412,15 @@ def procurement_attach_questionnaire(
 
 def _system_link_errors(procurement: Procurement, system: AISystem) -> dict[str, str]:
     if system.organisation_id != procurement.organisation_id:
-        return {"system": "Choose a system from your own inventory."}
+        return {"system": _("Choose a system from your own inventory.")}
     assessment = procurement.assessment
     if assessment is not None and assessment.system_id != system.pk:
         return {
-            "system": f"The pre-procurement assessment covers {assessment.system}: the system "
-            "cannot change under it. Start a new procurement for another system."
+            "system": _(
+                "The pre-procurement assessment covers %(system)s: the system cannot change under "
+                "it. Start a new procurement for another system."
+            )
+            % {"system": assessment.system}
         }
     return {}
 
@@ -465,7 +469,7 @@ def procurement_open_assessment(*, procurement: Procurement, user: Any) -> Asses
     """Open the pre-procurement human rights assessment of the system being bought."""
     if procurement.system is None:
         raise FieldErrors(
-            {"system": "Record the system being bought in the inventory and link it first."}
+            {"system": _("Record the system being bought in the inventory and link it first.")}
         )
     if procurement.assessment is not None:
         return procurement.assessment
@@ -496,8 +500,11 @@ def unscreened_answers(procurement: Procurement) -> list[str]:
         h.get("red_line_id") for h in (procurement.screening.hits if procurement.screening else [])
     }
     return [
-        f"The vendor's answer puts a red line on the screen ({hit.title}): screen again so the "
-        "senior role decides on it."
+        _(
+            "The vendor's answer puts a red line on the screen (%(title)s): screen again so the "
+            "senior role decides on it."
+        )
+        % {"title": hit.title}
         for hit in answer_hits(procurement.questionnaire)
         if hit.red_line_id not in screened
     ]
@@ -550,13 +557,13 @@ def award_blockers(procurement: Procurement, clause_ids: Iterable[str] = ()) -> 
 def _award_input_errors(award_conditions: str, monitoring_dates: list[dt.date]) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not award_conditions.strip():
-        errors["award_conditions"] = (
+        errors["award_conditions"] = _(
             "State the conditions of the award (clauses, safeguards, reporting)."
         )
     if not monitoring_dates:
-        errors["monitoring_dates"] = "Set at least one post-award monitoring date."
+        errors["monitoring_dates"] = _("Set at least one post-award monitoring date.")
     elif min(monitoring_dates) <= timezone.localdate():
-        errors["monitoring_dates"] = "Monitoring dates must be in the future."
+        errors["monitoring_dates"] = _("Monitoring dates must be in the future.")
     return errors
 
 
@@ -569,8 +576,10 @@ def _exception(membership: Membership, blockers: list[str], reasons: str) -> dic
     if not membership.is_senior:
         raise FieldErrors(
             {
-                "exception_reasons": "An award before due diligence is done is an exception that "
-                "only the senior (owner) role can record."
+                "exception_reasons": _(
+                    "An award before due diligence is done is an exception that "
+                    "only the senior (owner) role can record."
+                )
             }
         )
     return {"reasons": reasons.strip(), "problems": blockers}

@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
 from rightslens.accounts.models import Membership
@@ -61,7 +62,7 @@ def screening_new(request: HttpRequest, org_slug: str) -> HttpResponse:
         try:
             if data["subject_id"] is not None and subject is None:
                 raise FieldErrors(
-                    {"subject_type": "The thing to screen was not found in your organisation."}
+                    {"subject_type": _("The thing to screen was not found in your organisation.")}
                 )
             screening = screening_run(
                 organisation=membership.organisation,

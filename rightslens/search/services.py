@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import parse_qsl, urlencode
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from rightslens.accounts.models import Membership
 from rightslens.errors import FieldErrors
@@ -39,9 +40,11 @@ def saved_filter_save(
     name = " ".join(name.split())[:80]
     errors = {}
     if page not in PAGES:
-        errors["page"] = "Filters can be saved on the register, assessments and grievances lists."
+        errors["page"] = _(
+            "Filters can be saved on the register, assessments and grievances lists."
+        )
     if not name:
-        errors["name"] = "Give the saved filter a name."
+        errors["name"] = _("Give the saved filter a name.")
     if errors:
         raise FieldErrors(errors)
     saved, _created = SavedFilter.objects.update_or_create(

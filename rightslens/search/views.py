@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from rightslens.accounts.access import member_or_404
 from rightslens.common.views import org_view
@@ -41,7 +42,7 @@ def saved_filter_save(request: HttpRequest, org_slug: str) -> HttpResponse:
         for message in error.fields.values():
             messages.error(request, message)
         return redirect(services.page_url(membership.organisation.slug, page))
-    messages.success(request, f"Saved the filter “{saved.name}”.")
+    messages.success(request, _("Saved the filter “%(name)s”.") % {"name": saved.name})
     url = services.page_url(membership.organisation.slug, saved.page)
     return redirect(f"{url}?{saved.querystring}" if saved.querystring else url)
 

@@ -1,8 +1,10 @@
-"""Messages of the probe and grievance services shown to staff, in French and Spanish: each has its
-wording in the ux catalogue with the same placeholders, and a French and a Spanish page show one."""
+"""Messages the Django layer builds for staff (services, views and forms of the apps), in French
+and Spanish: each has its wording in the ux catalogue with the same placeholders, and French and
+Spanish pages show them."""
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -12,16 +14,75 @@ from django.test import Client
 from django.utils import translation
 
 SERVICES = (
+    "grievances/api.py",
     "grievances/services.py",
     "grievances/views.py",
     "grievances/forms.py",
     "probes/services.py",
     "probes/views.py",
+    "accounts/access.py",
+    "accounts/people.py",
+    "accounts/people_views.py",
+    "accounts/second_factor_views.py",
+    "accounts/throttle.py",
+    "assessments/cycle_services.py",
+    "assessments/cycle_views.py",
+    "assessments/documents.py",
+    "assessments/independence.py",
+    "assessments/report_views.py",
+    "assessments/services.py",
+    "assessments/signoff.py",
+    "assessments/signoff_views.py",
+    "assessments/tracking.py",
+    "assessments/views.py",
+    "common/locking.py",
+    "disclosure/esrs_views.py",
+    "disclosure/forms.py",
+    "disclosure/services.py",
+    "disclosure/signoff.py",
+    "disclosure/views.py",
+    "engagement/forms.py",
+    "engagement/services.py",
+    "errors.py",
+    "imports/reading.py",
+    "imports/services.py",
+    "imports/views.py",
+    "inventory/services.py",
+    "inventory/views.py",
+    "notifications/services.py",
+    "notifications/tasks.py",
+    "policy/forms.py",
+    "policy/services.py",
+    "procurement/api.py",
+    "procurement/forms.py",
+    "procurement/process_views.py",
+    "procurement/relationship_views.py",
+    "procurement/request_services.py",
+    "procurement/screening_services.py",
+    "procurement/services.py",
+    "procurement/views.py",
+    "search/services.py",
+    "search/views.py",
 )
 
 
-# Words the language writes as English does.
-SAME = {"fr": set(), "es": {"No"}}
+# Words the language writes as English does (and a field name before its message).
+SAME = {
+    "fr": {"Clause", "Conclusion", "Date", "Introduction", "Note", "Notes", "Questionnaire"},
+    "es": {"No", "Sector", "%(field)s: %(message)s"},
+}
+
+#: gettext function -> where its context is (None: no context).
+_GETTEXT = {
+    "_": None,
+    "gettext": None,
+    "gettext_lazy": None,
+    "gettext_noop": None,
+    "ngettext": None,
+    "ngettext_lazy": None,
+    "pgettext": 0,
+    "pgettext_lazy": 0,
+}
 
 
 @pytest.fixture(autouse=True)
@@ -30,29 +91,52 @@ def _english_afterwards():
     translation.activate("en")
 
 
-def _wrapped_messages() -> set[str]:
-    """Every _("...") message written in the probe and grievance services and probe views."""
+def _text(node: ast.expr) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _wrapped_messages() -> set[tuple[str | None, str, str | None]]:
+    """Every (context, message, plural) marked for translation in the files of SERVICES."""
     root = Path(settings.BASE_DIR) / "rightslens"
-    found: set[str] = set()
+    found: set[tuple[str | None, str, str | None]] = set()
     for name in SERVICES:
-        source = (root / name).read_text("utf-8")
-        found |= set(re.findall(r'_\(\s*"((?:[^"\\]|\\.)+)"\s*\)', source))
+        for node in ast.walk(ast.parse((root / name).read_text("utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+                continue
+            if node.func.id not in _GETTEXT:
+                continue
+            texts = [_text(a) for a in node.args]
+            if node.func.id.startswith("pgettext") and len(texts) >= 2 and None not in texts[:2]:
+                found.add((texts[0], texts[1], None))
+            elif node.func.id.startswith("ngettext") and len(texts) >= 2 and None not in texts[:2]:
+                found.add((None, texts[0], texts[1]))
+            elif texts and texts[0] is not None and not node.func.id.startswith(("p", "n")):
+                found.add((None, texts[0], None))
     return found
+
+
+def _shown(context: str | None, english: str, plural: str | None, n: int = 1) -> str:
+    if plural is not None:
+        return translation.ngettext(english, plural, n)
+    if context is not None:
+        return translation.pgettext(context, english)
+    return translation.gettext(english)
 
 
 @pytest.mark.parametrize("language", ["fr", "es"])
 def test_every_service_message_has_its_wording_with_the_same_placeholders(language):
     messages = _wrapped_messages()
-    assert len(messages) > 40
+    assert len(messages) > 300
     left = []
     with translation.override(language):
-        for english in sorted(messages):
-            shown = translation.gettext(english)
-            if shown == english and english not in SAME[language]:
-                left.append(english)
-            placeholders = re.findall(r"%\((\w+)\)s", english)
-            assert sorted(re.findall(r"%\((\w+)\)s", shown)) == sorted(placeholders), english
-    assert not left, f"{language}: service messages still in English: {left}"
+        for context, english, plural in sorted(messages, key=str):
+            for n, source in ((1, english), (2, plural or english)):
+                shown = _shown(context, english, plural, n)
+                if shown == source and source not in SAME[language]:
+                    left.append(source)
+                placeholders = sorted(re.findall(r"%\((\w+)\)s", source))
+                assert sorted(re.findall(r"%\((\w+)\)s", shown)) == placeholders, source
+    assert not left, f"{language}: service messages still in English: {sorted(set(left))}"
 
 
 @pytest.mark.django_db
