@@ -23,6 +23,7 @@ import zipfile
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from rightslens.errors import FieldErrors
@@ -117,7 +118,7 @@ def _too_large(policy: UploadPolicy) -> str:
         return _("This file is too large: the limit is 2 MB.")
     if policy.max_bytes == 5 * MB:
         return _("This file is too large: the limit is 5 MB.")
-    return f"This file is too large: the limit is {policy.max_bytes // MB} MB."
+    return _("This file is too large: the limit is %(mb)s MB.") % {"mb": policy.max_bytes // MB}
 
 
 def _kind_by_name(name: str, policy: UploadPolicy) -> FileKind | None:
@@ -142,18 +143,20 @@ def archive_problem(data: bytes) -> str:
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         return ""
     if len(entries) > MAX_ARCHIVE_ENTRIES:
-        return f"This file holds {len(entries):,} parts; the limit is {MAX_ARCHIVE_ENTRIES:,}."
+        return _("This file holds %(parts)s parts; the limit is %(limit)s.") % {
+            "parts": number_format(len(entries), force_grouping=True),
+            "limit": number_format(MAX_ARCHIVE_ENTRIES, force_grouping=True),
+        }
     expanded = sum(entry.file_size for entry in entries)
     if expanded > MAX_EXPANDED_BYTES:
-        return (
-            f"This file would expand to {expanded // MB:,} MB when opened; "
-            f"the limit is {MAX_EXPANDED_BYTES // MB} MB."
-        )
+        return _("This file would expand to %(mb)s MB when opened; the limit is %(limit)s MB.") % {
+            "mb": number_format(expanded // MB, force_grouping=True),
+            "limit": MAX_EXPANDED_BYTES // MB,
+        }
     if expanded > MAX_EXPANSION_RATIO * max(len(data), 1):
-        return (
-            f"This file is compressed more than {MAX_EXPANSION_RATIO} times over; "
-            "we do not open such files."
-        )
+        return _(
+            "This file is compressed more than %(ratio)s times over; we do not open such files."
+        ) % {"ratio": MAX_EXPANSION_RATIO}
     return ""
 
 
