@@ -1,21 +1,16 @@
 """Element-based red-line screening over the shipped library, read through the fake encoder."""
 
-from pathlib import Path
-
 import pytest
 
-from rightslens.core.knowledge.loader import load_directory
 from rightslens.core.screening import hit_for_answer, screen, screen_use_case
 from rightslens.core.semantic import HashingEncoder
 
-KNOWLEDGE = Path(__file__).resolve().parents[2] / "rightslens" / "knowledge"
 FAKE = HashingEncoder()
 
 
 @pytest.fixture(scope="module")
-def items():
-    kb = load_directory(KNOWLEDGE)
-    return [i for i in kb.items.values() if i.type in ("red_line", "red_line_element")]
+def items(red_line_items):
+    return red_line_items
 
 
 def hit_ids(text, items, lang=""):

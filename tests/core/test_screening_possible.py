@@ -5,15 +5,12 @@ the meaning side exact, so these tests exercise the element rule itself.
 """
 
 import math
-from pathlib import Path
 
 import pytest
 
 from rightslens.core import screening_engine
-from rightslens.core.knowledge.loader import load_directory
 from rightslens.core.screening import POSSIBLE, RedLineHit, screen, screen_use_case
 
-KNOWLEDGE = Path(__file__).resolve().parents[2] / "rightslens" / "knowledge"
 EMOTION_AT_WORK = "rl-emotion-recognition-work-education"
 
 
@@ -30,9 +27,8 @@ class FixedCosine:
 
 
 @pytest.fixture(scope="module")
-def items():
-    kb = load_directory(KNOWLEDGE)
-    return [i for i in kb.items.values() if i.type in ("red_line", "red_line_element")]
+def items(red_line_items):
+    return red_line_items
 
 
 @pytest.fixture

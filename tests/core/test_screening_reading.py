@@ -3,23 +3,19 @@ overrides, and an inference read from meaning (only with a verb of judgement and
 element found)."""
 
 from collections.abc import Sequence
-from pathlib import Path
 
 import pytest
 
-from rightslens.core.knowledge.loader import load_directory
 from rightslens.core.screening import screen
 from rightslens.core.semantic import HashingEncoder, Vector
 from rightslens.core.textcues import clauses, question_answers
 
-KNOWLEDGE = Path(__file__).resolve().parents[2] / "rightslens" / "knowledge"
 FAKE = HashingEncoder()
 
 
 @pytest.fixture(scope="module")
-def items():
-    kb = load_directory(KNOWLEDGE)
-    return [i for i in kb.items.values() if i.type in ("red_line", "red_line_element")]
+def items(red_line_items):
+    return red_line_items
 
 
 class MeaningStub(HashingEncoder):

@@ -3,23 +3,18 @@ beginnings that found words of another meaning ("visa" in French "visages", Port
 "baixa", French "assurance" as insurance), and paraphrase families in five languages read as the
 element they describe."""
 
-from pathlib import Path
-
 import pytest
 
-from rightslens.core.knowledge.loader import load_directory
 from rightslens.core.screening import screen
 from rightslens.core.screening_engine import Screener
 from rightslens.core.semantic import HashingEncoder
 
-KNOWLEDGE = Path(__file__).resolve().parents[2] / "rightslens" / "knowledge"
 FAKE = HashingEncoder()
 
 
 @pytest.fixture(scope="module")
-def items():
-    kb = load_directory(KNOWLEDGE)
-    return [i for i in kb.items.values() if i.type in ("red_line", "red_line_element")]
+def items(red_line_items):
+    return red_line_items
 
 
 @pytest.fixture(scope="module")

@@ -4,15 +4,11 @@ reasons outside work, and paraphrase families read as the element they describe.
 exceptions set aside on camera-only or data-less texts needs the real model's meaning and is tested
 in test_screening_set_aside_real_model.py."""
 
-from pathlib import Path
-
 import pytest
 
-from rightslens.core.knowledge.loader import load_directory
 from rightslens.core.screening import screen
 from rightslens.core.semantic import HashingEncoder
 
-KNOWLEDGE = Path(__file__).resolve().parents[2] / "rightslens" / "knowledge"
 FAKE = HashingEncoder()
 LIVE_FR = "rl-remote-realtime-facial-recognition"
 EMOTION_WORK = "rl-emotion-recognition-work-education"
@@ -21,9 +17,8 @@ CATEGORISATION = "rl-biometric-categorisation-protected"
 
 
 @pytest.fixture(scope="module")
-def items():
-    kb = load_directory(KNOWLEDGE)
-    return [i for i in kb.items.values() if i.type in ("red_line", "red_line_element")]
+def items(red_line_items):
+    return red_line_items
 
 
 def hits(text, items, lang=""):
