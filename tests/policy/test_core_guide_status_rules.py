@@ -139,3 +139,48 @@ def test_an_actor_named_after_the_verb_receives_the_duty_and_does_not_carry_it()
         "documentation along the value chain."
     )
     assert str(finding(text, "C4", "en").status) == "partial"
+
+
+# --- C17: "foreign" or "abroad" counts only where companies are spoken of -----------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "es",
+            "Artículo 11\nLa Secretaría promueve alianzas con entidades públicas nacionales o "
+            "extranjeras en materia de IA.\n\nArtículo 15\nSe fomenta la atracción del talento "
+            "extranjero en IA.",
+        ),
+        (
+            "en",
+            "Section 2\nThe ministry shall cooperate with foreign public bodies on research.",
+        ),
+    ],
+)
+def test_foreign_public_bodies_or_talent_say_nothing_of_companies_abroad(language, text):
+    assert str(finding(text, "C17", language).status) == "absent"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "es",
+            "Artículo 3\nLas empresas extranjeras que operen en el país informan a la autoridad.",
+        ),
+        ("en", "Section 2\nEnterprises shall report on their foreign operations."),
+    ],
+)
+def test_foreign_in_a_passage_about_companies_is_still_a_mention(language, text):
+    assert str(finding(text, "C17", language).status) == "partial"
+
+
+def test_a_seat_named_in_a_list_item_still_addresses_home_state_expectations():
+    text = (
+        "§ 1\n(1) Dieses Gesetz ist anzuwenden auf Unternehmen, die\n1. ihre Hauptverwaltung im "
+        "Inland haben und\n2. in der Regel mindestens 3 000 Arbeitnehmer beschäftigen.\n\n§ 2\n"
+        "Der eigene Geschäftsbereich erfasst jede Tätigkeit des Unternehmens im In- und Ausland."
+    )
+    assert str(finding(text, "C17", "de").status) != "absent"

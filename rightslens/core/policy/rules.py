@@ -64,9 +64,9 @@ class Rule:
     anchored: bool = False  # human rights named with the treaties that state them (C1)
     subject_first: bool = False  # its elements count only where its subject is named (C20: a plan)
     needs_power: bool = False  # a named body is not enough: powers or sanctions are (C9)
-    bearer_roles: bool = (
-        False  # its facets are kinds of actor, counted only where they are obliged (C4)
-    )
+    # its facets are kinds of actor, counted only where they are obliged (C4)
+    bearer_roles: bool = False
+    about_business: bool = False  # only passages about companies count (C17: companies abroad)
 
 
 RULES: dict[str, Rule] = {
@@ -111,6 +111,10 @@ RULES: dict[str, Rule] = {
     # in a law without one they are that law's own deadlines, not a national action plan.
     "C20": Rule(min_facets=1, modality_free=True, subject_first=True),
     "C15": Rule(min_facets=2, needs_core=False),
+    # What is expected of companies based in the State when they act abroad: a mention of
+    # "foreign" or "abroad" in a passage that names no company (foreign public bodies, foreign
+    # talent) is not about it (the rubric's partial: companies' chains, or operations abroad).
+    "C17": Rule(about_business=True),
 }
 
 _VERB = {
@@ -135,6 +139,8 @@ def decide(
     instrument's resolved cross-references) only by rules that follow them (C3)."""
     rule = rule or Rule()
     hits = operative_hits(hits, sentences)
+    if rule.about_business:
+        hits = [h for h in hits if h.signal.strength is not Strength.TOUCH or about_companies(h)]
     if rule.ranked_by_severity:
         hits = [*hits, *_ranked_by_severity(hits, references)]
     if rule.anchored:
@@ -257,6 +263,19 @@ def names_body(hit: Hit) -> bool:
     """The signal names a supervisory body (its name, not what it can do)."""
     phrase = hit.signal.phrase.lower()
     return any(word in phrase for word in _BODY_WORDS)
+
+
+# A supply or value chain is companies' by definition ("Lieferkette", "cadena de valor").
+_CHAIN_WORDS = ("chain", "kette", "cadena", "cadeia", "chaine")
+
+
+def about_companies(hit: Hit) -> bool:
+    """The hit is a chain phrase, or its sentence names a company, provider or other business.
+    Applied to mentions only: a core phrase ("headquartered", "Hauptverwaltung") is about a
+    company's seat by itself, often in a list item whose chapeau names the company."""
+    if any(word in hit.signal.pattern for word in _CHAIN_WORDS):
+        return True
+    return Party.BUSINESS in parties_in(hit.sentence.normalised)
 
 
 def operative_hits(hits: Sequence[Hit], sentences: Sequence[Sentence]) -> Sequence[Hit]:
