@@ -11,7 +11,8 @@
 import pytest
 
 from rightslens.core.policy.analysis import InstrumentMeta, analyse
-from rightslens.core.policy.criteria import load_criteria
+from rightslens.core.policy.criteria import find_phrase, load_criteria, parse_signal
+from rightslens.core.policy.text import normalise
 from rightslens.core.semantic import HashingEncoder
 
 CRITERIA = load_criteria()
@@ -184,3 +185,34 @@ def test_a_seat_named_in_a_list_item_still_addresses_home_state_expectations():
         "Der eigene Geschäftsbereich erfasst jede Tätigkeit des Unternehmens im In- und Ausland."
     )
     assert str(finding(text, "C17", "de").status) != "absent"
+
+
+# --- Signal syntax: a star on an inner word is a prefix too ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text"),
+    [
+        ("regelmassige* risikoanalyse*", "die Durchführung regelmäßiger Risikoanalysen"),
+        ("zustandige* ressort*", "das zuständigen Ressorts"),
+        ("credito* a la exportacion", "los créditos a la exportación"),
+    ],
+)
+def test_an_inner_starred_word_matches_any_ending(phrase, text):
+    signal = parse_signal(phrase)
+    assert find_phrase(signal.pattern, normalise(text)) >= 0
+
+
+def test_an_inner_word_without_a_star_still_needs_its_own_form():
+    signal = parse_signal("regelmassige risikoanalyse*")
+    assert find_phrase(signal.pattern, normalise("regelmäßiger Risikoanalysen")) < 0
+
+
+def test_regular_risk_analyses_give_the_after_element_in_german():
+    text = (
+        "§ 3\n(1) Unternehmen sind verpflichtet, die folgenden Sorgfaltspflichten zu beachten:\n"
+        "1. die Durchführung regelmäßiger Risikoanalysen,\n2. die Dokumentation.\n"
+    )
+    found = finding(text, "C15", "de")
+    assert str(found.status) == "addressed"
+    assert "regelmäßiger Risikoanalysen" in found.explanation

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from .carve_outs import SOFTENED, Fault, fault_of
 from .coherence import decide_coherence
-from .criteria import Criterion, Strength, parse_signal
+from .criteria import Criterion, Strength, find_phrase, parse_signal
 from .decision import (
     MAX_EVIDENCE,
     Decision,
@@ -343,7 +343,7 @@ def obliged_actor(hit: Hit, binding: bool) -> bool:
         cut = len(" ".join(text.split()[:8]))
     else:
         return False
-    at = text.find(hit.signal.pattern)
+    at = find_phrase(hit.signal.pattern, text)
     return 0 <= at < cut and _names_actor(hit)
 
 
