@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .criteria import find_phrase
 from .text import normalise
 
 INSTITUTION_WORDS = (
@@ -62,7 +63,7 @@ _WINDOW = 6  # words between the institution word and the phrase, at most
 
 def named_body_before(normalised: str, pattern: str) -> bool:
     """Cheap first test: an institution word among the few words before the phrase."""
-    at = normalised.find(pattern)
+    at = find_phrase(pattern, normalised)
     if at < 0:
         return False
     before = normalised[:at].split()[-_WINDOW:]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .criteria import Criterion, Strength
+from .criteria import Criterion, Strength, find_phrase
 from .decision import (
     MAX_EVIDENCE,
     Decision,
@@ -43,7 +43,7 @@ def decide_coherence(criterion: Criterion, hits: Sequence[Hit], language: str) -
             h
             for h in group
             if h.signal.facet == "law"
-            and h.signal.pattern in without_self_reference(h.sentence.normalised)
+            and find_phrase(h.signal.pattern, without_self_reference(h.sentence.normalised)) >= 0
         ]
         if relation and law:
             links.extend([*relation[:1], *law[:1]])

@@ -7,11 +7,14 @@ Signal phrase syntax (the `signals` field, one list per language):
 - ``-phrase``     works against the criterion (a candidate `contrary` finding);
 - ``facet|phrase`` tags the phrase with a facet (e.g. ``before|``/``after|`` for C15, actor roles
   for C4, ``domain|`` security domains for C11); prefixes combine as ``+facet|phrase``;
-- a trailing ``*`` matches any word that starts with the last word (``monitor*``).
+- a trailing ``*`` matches any word that starts with the last word (``monitor*``); a ``*`` on an
+  inner word makes that word a prefix too (``regelmassige* risikoanalyse*`` meets "regelmäßiger
+  Risikoanalysen"). Match a pattern with `find_phrase`, never with ``in``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -119,10 +122,44 @@ def parse_signal(raw: str) -> Signal:
 
 
 def _pattern(phrase: str) -> str:
-    if not phrase.endswith("*"):
+    """The normalised form to look for. Inner words written with a trailing ``*`` keep a ``*``
+    marker (normalised text has none), which `find_phrase` reads as "any ending"."""
+    inner = [w for w in phrase.split()[:-1] if w.endswith("*")]
+    if not phrase.endswith("*") and not inner:
         return normalise(phrase)
-    words = tokens(phrase.rstrip("*"))
-    return " " + " ".join([stem(w) for w in words[:-1]] + [prefix_form(words[-1])])
+    raw = phrase.split()
+    found: list[str] = []
+    for index, word in enumerate(raw):
+        parts = tokens(word.rstrip("*"))
+        if not parts:
+            continue
+        last = index == len(raw) - 1
+        starred = word.endswith("*")
+        found.extend(stem(p) for p in parts[:-1])
+        if last and starred:
+            found.append(prefix_form(parts[-1]))
+        elif starred:
+            found.append(prefix_form(parts[-1]) + "*")
+        else:
+            found.append(stem(parts[-1]))
+    text = " " + " ".join(found)
+    return text if phrase.endswith("*") else text + " "
+
+
+@lru_cache(maxsize=512)
+def _inner_prefix_regex(pattern: str) -> re.Pattern[str]:
+    words = pattern.split(" ")
+    return re.compile(
+        " ".join(re.escape(w[:-1]) + r"\S*" if w.endswith("*") else re.escape(w) for w in words)
+    )
+
+
+def find_phrase(pattern: str, text: str) -> int:
+    """Where a signal's pattern occurs in normalised text (-1 when it does not)."""
+    if "*" not in pattern:
+        return text.find(pattern)
+    match = _inner_prefix_regex(pattern).search(text)
+    return match.start() if match else -1
 
 
 def criterion_from_fields(

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .bodies import inside_body_name, named_body_before
-from .criteria import Signal
+from .criteria import Signal, find_phrase
 from .lexicon import Modality, hedge_in, modality_of, releases
 from .provisions import Provision, Span, sentences
 from .reading import Party, addressee_of, beneficiary_of, is_narrow, is_prohibition
@@ -164,7 +164,7 @@ def find_hits(all_sentences: Sequence[Sentence], signals: Sequence[Signal]) -> l
         for s in all_sentences
         if not s.heading
         for sig in signals
-        if sig.pattern in s.normalised and not _in_name(hit := Hit(s, sig))
+        if find_phrase(sig.pattern, s.normalised) >= 0 and not _in_name(hit := Hit(s, sig))
     ]
 
 
@@ -192,6 +192,11 @@ RECITAL_SHOULD = frozenset(
 )
 
 
+def _meets(word: str, wanted: str) -> bool:
+    """An inner word of a pattern: equal, or a prefix where the signal marks it with `*`."""
+    return word.startswith(wanted[:-1]) if wanted.endswith("*") else word == wanted
+
+
 @functools.lru_cache(maxsize=65536)
 def _word_stem(word: str) -> str:
     """The stem of a written word's first token ('' when it has none)."""
@@ -217,7 +222,7 @@ def surface_of(raw: str, pattern: str) -> str:
     prefix = not pattern.endswith(" ")
     for index in range(len(words) - len(wanted) + 1):
         window = words[index : index + len(wanted)]
-        if all(w[2] == p for w, p in zip(window[:-1], wanted[:-1], strict=True)) and (
+        if all(_meets(w[2], p) for w, p in zip(window[:-1], wanted[:-1], strict=True)) and (
             window[-1][2].startswith(wanted[-1]) if prefix else window[-1][2] == wanted[-1]
         ):
             return raw[window[0][0] : window[-1][1]]

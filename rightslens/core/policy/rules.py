@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from .carve_outs import SOFTENED, Fault, fault_of
 from .coherence import decide_coherence
-from .criteria import Criterion, Strength, parse_signal
+from .criteria import Criterion, Strength, find_phrase, parse_signal
 from .decision import (
     MAX_EVIDENCE,
     Decision,
@@ -40,6 +40,7 @@ from .reading import (
     sets_scope,
 )
 from .structure import CrossReference
+from .text import normalise
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,10 @@ class Rule:
     ranked_by_severity: bool = False  # a duty to prioritise by criteria that include severity (C3)
     anchored: bool = False  # human rights named with the treaties that state them (C1)
     subject_first: bool = False  # its elements count only where its subject is named (C20: a plan)
+    needs_power: bool = False  # a named body is not enough: powers or sanctions are (C9)
+    # its facets are kinds of actor, counted only where they are obliged (C4)
+    bearer_roles: bool = False
+    about_business: bool = False  # only passages about companies count (C17: companies abroad)
 
 
 RULES: dict[str, Rule] = {
@@ -73,8 +78,14 @@ RULES: dict[str, Rule] = {
     "C7": Rule(modality_free=True),
     # Several kinds of actor, fitted to role, is addressed; an instrument that names one kind of
     # duty-bearer (companies, federal institutions, the controller) is partial (LABELLING.md, C4).
-    "C4": Rule(min_facets=3, named_bearer=True),
-    "C9": Rule(binding_force=True, modality_free=True),
+    # What counts is who carries duties: two kinds of actor (developer, deployer, user, importer,
+    # supplier, public body) each named as the subject of a duty. A whole supply chain that only
+    # the company must look after is still one kind of duty-bearer (LABELLING.md, point 2).
+    "C4": Rule(min_facets=2, needs_core=False, named_bearer=True, bearer_roles=True),
+    # A named authority "with real powers (inspection, orders, fines), or breaches carry sanctions"
+    # is addressed; a body named with no power to enforce (it "may audit", it is "competent") is the
+    # rubric's "monitoring ... foreseen, but no body can enforce": partial.
+    "C9": Rule(binding_force=True, modality_free=True, needs_power=True),
     "C11": Rule(exemption=True),
     # Release words here are usually about fees or paperwork, not about the criterion itself.
     "C13": Rule(coherence=True),
@@ -100,6 +111,10 @@ RULES: dict[str, Rule] = {
     # in a law without one they are that law's own deadlines, not a national action plan.
     "C20": Rule(min_facets=1, modality_free=True, subject_first=True),
     "C15": Rule(min_facets=2, needs_core=False),
+    # What is expected of companies based in the State when they act abroad: a mention of
+    # "foreign" or "abroad" in a passage that names no company (foreign public bodies, foreign
+    # talent) is not about it (the rubric's partial: companies' chains, or operations abroad).
+    "C17": Rule(about_business=True),
 }
 
 _VERB = {
@@ -124,6 +139,8 @@ def decide(
     instrument's resolved cross-references) only by rules that follow them (C3)."""
     rule = rule or Rule()
     hits = operative_hits(hits, sentences)
+    if rule.about_business:
+        hits = [h for h in hits if h.signal.strength is not Strength.TOUCH or about_companies(h)]
     if rule.ranked_by_severity:
         hits = [*hits, *_ranked_by_severity(hits, references)]
     if rule.anchored:
@@ -200,9 +217,19 @@ def _decide(
         for h in (core if rule.needs_core else positive)
         if strong(h) and _reads_as_duty(h, criterion, rule) and not h.sentence.released
     ]
+    if rule.needs_power and qualifying and all(names_body(h) for h in qualifying):
+        return partial(
+            positive,
+            core,
+            "a body is named, but no provision gives it powers to enforce (inspection, orders, "
+            "fines) or attaches sanctions to a breach",
+        )
     if rule.group_duty and not qualifying:
         qualifying = _group_duties(positive, binding)
     facets = sorted({h.signal.facet for h in positive if h.signal.facet and strong(h)})
+    if rule.bearer_roles:
+        qualifying = [h for h in qualifying if h.signal.facet and obliged_actor(h, binding)]
+        facets = sorted({h.signal.facet for h in qualifying})
     if rule.together:
         if not against and not _has_primary_facet(criterion, positive, language):
             return Decision("absent", 0.7, (), absent_text(criterion, language))
@@ -226,6 +253,29 @@ def _decide(
     return partial(
         positive, core, _partial_reason(criterion, rule, core, qualifying, facets, threshold)
     )
+
+
+# Words that name a body rather than a power or a sanction ("competent authority", "regulator").
+_BODY_WORDS = ("authorit", "autorit", "autoridad", "behorde", "regulator")
+
+
+def names_body(hit: Hit) -> bool:
+    """The signal names a supervisory body (its name, not what it can do)."""
+    phrase = hit.signal.phrase.lower()
+    return any(word in phrase for word in _BODY_WORDS)
+
+
+# A supply or value chain is companies' by definition ("Lieferkette", "cadena de valor").
+_CHAIN_WORDS = ("chain", "kette", "cadena", "cadeia", "chaine")
+
+
+def about_companies(hit: Hit) -> bool:
+    """The hit is a chain phrase, or its sentence names a company, provider or other business.
+    Applied to mentions only: a core phrase ("headquartered", "Hauptverwaltung") is about a
+    company's seat by itself, often in a list item whose chapeau names the company."""
+    if any(word in hit.signal.pattern for word in _CHAIN_WORDS):
+        return True
+    return Party.BUSINESS in parties_in(hit.sentence.normalised)
 
 
 def operative_hits(hits: Sequence[Hit], sentences: Sequence[Sentence]) -> Sequence[Hit]:
@@ -272,6 +322,43 @@ def duty_bearers(sentences: Sequence[Sentence], binding: bool) -> list[Sentence]
         if obliged or subject or (binding and sets_scope(sentence.normalised)):
             found.append(sentence)
     return found
+
+
+def obliged_actor(hit: Hit, binding: bool) -> bool:
+    """The hit names the actor a duty is placed on: it stands in the subject of an operative
+    sentence that obliges (or, in a voluntary text, expects), before the modal word ("the
+    developer or deployer shall", "Las entidades ... deben"); in a binding text, plain drafting
+    counts where the actor opens the sentence. An actor named after the verb (a supplier the
+    company must check) receives the duty's effects, not the duty."""
+    sentence = hit.sentence
+    if sentence.definition or sentence.heading or sentence.narrow or sentence.hedge:
+        return False
+    if sentence.provision.kind == "preamble":
+        return False
+    asking = {Modality.OBLIGATION} if binding else {Modality.OBLIGATION, Modality.EXPECTATION}
+    text = sentence.normalised
+    if sentence.modality in asking and sentence.modal_word:
+        cut = text.find(f" {sentence.modal_word} ")
+    elif binding and sentence.modality is Modality.NEUTRAL:
+        cut = len(" ".join(text.split()[:8]))
+    else:
+        return False
+    at = find_phrase(hit.signal.pattern, text)
+    return 0 <= at < cut and _names_actor(hit)
+
+
+def _names_actor(hit: Hit) -> bool:
+    """The phrase names a kind of actor in the value chain: a party ("Entwickler", "usuario"),
+    a supplier or an importer, not a place in it ("eigenen Geschäftsbereich"). A public body
+    counts as a user or buyer of the technology, not as the authority that supervises others."""
+    facet = hit.signal.facet
+    if facet == "public":
+        return hit.sentence.addressee is not Party.AUTHORITY and about_state_use(
+            hit.sentence.normalised
+        )
+    if facet in ("supplier", "importer"):
+        return True
+    return bool(parties_in(f" {normalise(hit.signal.phrase.rstrip('*'))} "))
 
 
 def _opens_with_party(sentence: Sentence) -> bool:
@@ -405,6 +492,10 @@ def _partial_reason(
         return f"its core element appears only in {' and '.join(kinds)}"
     if rule.state_duty and core:
         return "no provision obliges the State's own bodies to do it"
+    if rule.bearer_roles:
+        if facets:
+            return f"only one kind of actor carries duties ({', '.join(facets)})"
+        return "no provision places duties on two or more named kinds of actor along the chain"
     if qualifying and len(facets) < rule.min_facets:
         wanted = sorted({s.facet for group in criterion.signals.values() for s in group if s.facet})
         missing = [f for f in wanted if f not in facets]
