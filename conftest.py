@@ -178,3 +178,15 @@ def axe_violations(page: Any, *, every_rule: bool = False) -> list[dict[str, Any
     if every_rule:
         return list(result["violations"])
     return [v for v in result["violations"] if v.get("impact") in ("serious", "critical")]
+
+
+@pytest.fixture(scope="session")
+def red_line_items() -> list[Any]:
+    """The shipped red lines and their elements, loaded once (items are frozen): for the
+    screening tests of the core."""
+    from pathlib import Path
+
+    from rightslens.core.knowledge import load_directory
+
+    kb = load_directory(Path(__file__).resolve().parent / "rightslens" / "knowledge")
+    return [i for i in kb.items.values() if i.type in ("red_line", "red_line_element")]
