@@ -43,7 +43,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.suggest_bench import figures  # noqa: E402
+from benchmarks.suggest_bench import figures, read_labels  # noqa: E402
 from rightslens.core.impact_reading import ImpactReader, Reading, display  # noqa: E402
 from rightslens.core.knowledge.loader import load_directory  # noqa: E402
 from rightslens.core.semantic import CachedEncoder  # noqa: E402
@@ -64,7 +64,7 @@ CASE_DIR = ROOT / "benchmarks" / "suggestions"
 POOLING = "max+mean+text"
 L2 = 30.0
 WORDING_WEIGHT = 1.0
-COMBINATION = Combination(drop_below=0.2, also_from=0.2, add_from=0.8)
+COMBINATION = Combination(drop_below=0.2, also_from=0.3, add_from=0.6)
 DEV_FOLDS = 4
 VECTOR_CACHE = ROOT / "var" / "suggest-train-vectors.json"
 
@@ -371,6 +371,23 @@ def cross_validate(args: argparse.Namespace) -> int:
             )
         )
     nested = score(nested_rows)
+    # The same out-of-fold rows against the second labeller's dev labels (ids in labels_b).
+    other: dict[str, Any] = {}
+    labels_b = CASE_DIR / "labels_b.jsonl"
+    if labels_b.exists():
+        labels = read_labels(labels_b)
+        for name, combo in (("patterns alone", Combination()), (label(chosen), chosen)):
+            rows = [
+                {
+                    **rows_of[combo][i],
+                    **{k: labels[c["id"]][k] for k in ("primary_right", "categories")},
+                }
+                for i, c in enumerate(data.cases)
+                if c["id"] in labels
+            ]
+            other[name] = score(rows)
+            print(f"  vs labeller B ({len(rows)} dev cases), {name}: {other[name]}")
+    report["other_labeller"] = other
     report.update(
         {
             "setting": {"pooling": setting[0], "l2": setting[1], "wording_weight": setting[2]},

@@ -222,3 +222,29 @@ def test_a_likely_category_brings_back_a_found_suggestion_with_its_quoted_reason
     assert [(s.pattern_id, s.category_refs, s.reasons) for s in same] == [
         (s.pattern_id, s.category_refs, s.reasons) for s in reader.suggest(TEXT)
     ]
+
+
+def test_the_check_command_says_when_the_shipped_model_is_stale(tmp_path, capsys):
+    from benchmarks import suggest_train
+
+    class Args:
+        out = str(SHIPPED_MODEL)
+
+    # The shipped model was trained on today's dev cases and library wordings.
+    assert suggest_train.check(Args()) == 0, capsys.readouterr().out
+    # A model whose training data digest differs is reported stale.
+    document = json.loads(SHIPPED_MODEL.read_text())
+    document["meta"]["training_data_sha256"] = "0" * 64
+    stale = tmp_path / "stale.json"
+    stale.write_text(json.dumps(document))
+    Args.out = str(stale)
+    assert suggest_train.check(Args()) == 1
+    assert "stale" in capsys.readouterr().out
+
+
+def test_training_reads_dev_splits_only_and_never_a_fresh_file():
+    from benchmarks import suggest_train
+
+    assert all(not p.name.startswith("fresh") for p in suggest_train.case_files())
+    splits = {c["split"] for c in suggest_train.dev_cases()}
+    assert splits and all(s == "dev" or s.startswith("dev-") for s in splits)
