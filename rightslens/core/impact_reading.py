@@ -4,7 +4,9 @@ Each impact pattern in the risk library says who may be affected, which rights a
 pattern is suggested when the description uses its cues (each cue found is quoted back as a
 reason, in the description's own words) and, with the offline encoder, when a sentence means what
 the pattern's example sentences mean. Suggestions are written as impacts on people, ranked by
-score, and cut to those worth showing a person.
+score, and cut to those worth showing a person. With the real encoder, a learned per-category
+model (`suggestion_model`, trained on labelled dev cases) then decides which of the suggestions
+the patterns found are shown (`display`); it never adds one the patterns did not find.
 """
 
 from __future__ import annotations
