@@ -447,7 +447,7 @@ class Reading:
 #: The reason given for a suggestion the learned model brings back into view.
 LEARNED_REASON = (
     "Labelled descriptions like this one usually involve this kind of harm (learned model: "
-    "{probability:.0%})."
+    "{percent}%)."
 )
 
 
@@ -492,7 +492,7 @@ def display(
         for category in likely:
             best = next((s for s in ranked if s.category_ref == category), None)
             if best is not None:
-                reason = LEARNED_REASON.format(probability=odds[category])
+                reason = LEARNED_REASON.format(percent=round(100 * odds[category]))
                 shown.append(replace(best, reasons=(*best.reasons, reason)))
     return shown
 

@@ -213,7 +213,7 @@ def test_a_likely_category_brings_back_a_found_suggestion_with_its_quoted_reason
     assert [s.pattern_id for s in added] == [hidden[0].pattern_id]
     # It keeps the patterns' reasons quoting the description and says why it is back.
     assert any("The description says" in r for r in added[0].reasons)
-    assert "95%" in added[0].reasons[-1]
+    assert "(learned model: 95%)" in added[0].reasons[-1]
     assert added[0].title.endswith(".") and added[0].title == hidden[0].title
     # A likely category that no pattern found in the text adds nothing (no reason to quote).
     absent = next(c for c in CATEGORIES if c not in {s.category_ref for s in ranked})
