@@ -1,7 +1,7 @@
 """Impact suggestion benchmark: category micro-F1, primary right among suggestions, speed.
 
 Run: .venv/bin/python benchmarks/suggest_bench.py [--encoder e5|e5-enpt|hashing-fake] [--json]
-     [--show-errors] [--cases PATH ...] [--labels PATH]
+     [--show-errors] [--cases PATH ...] [--labels PATH] [--no-learned]
 
 Reads benchmarks/suggestions/cases.jsonl, or each file given with --cases (repeatable): JSON lines
 of described AI systems and incidents from public reporting, each with the right mainly at stake
@@ -126,6 +126,11 @@ def main() -> int:
     parser.add_argument("--encoder", default="e5", choices=["e5", "e5-enpt", "hashing-fake"])
     parser.add_argument("--json", action="store_true")
     parser.add_argument(
+        "--no-learned",
+        action="store_true",
+        help="switch the learned category layer off (the impact patterns alone)",
+    )
+    parser.add_argument(
         "--show-errors", action="store_true", help="list the errors of tuning splits (dev, dev-*)"
     )
     parser.add_argument(
@@ -152,7 +157,11 @@ def main() -> int:
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     started = time.perf_counter()
     encoder = make_encoder(args.encoder)
-    reader = ImpactReader(items, encoder)
+    reader = (
+        ImpactReader(items, encoder, category_model=None)
+        if args.no_learned
+        else ImpactReader(items, encoder)
+    )
     prepare_s = time.perf_counter() - started
     timings = []
     for case in cases:

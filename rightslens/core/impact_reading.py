@@ -4,19 +4,23 @@ Each impact pattern in the risk library says who may be affected, which rights a
 pattern is suggested when the description uses its cues (each cue found is quoted back as a
 reason, in the description's own words) and, with the offline encoder, when a sentence means what
 the pattern's example sentences mean. Suggestions are written as impacts on people, ranked by
-score, and cut to those worth showing a person.
+score, and cut to those worth showing a person. With the real encoder, a learned per-category
+model (`suggestion_model`, trained on labelled dev cases) then decides which of the suggestions
+the patterns found are shown (`display`); it never adds one the patterns did not find.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Literal
 
 import numpy as np
 
 from rightslens.core.knowledge.model import Item
 from rightslens.core.semantic import Encoder, default_encoder
 from rightslens.core.semantic.cache import encode_knowledge
+from rightslens.core.suggestion_model import CategoryModel, Combination, features, shipped_model
 from rightslens.core.textcues import (
     LANGUAGES,
     cue_languages,
@@ -257,8 +261,18 @@ def _pattern(item: Item) -> Pattern:
 class ImpactReader:
     """Impact patterns prepared once (examples encoded) for reading many descriptions."""
 
-    def __init__(self, items: Sequence[Item], encoder: Encoder) -> None:
+    def __init__(
+        self,
+        items: Sequence[Item],
+        encoder: Encoder,
+        category_model: CategoryModel | None | Literal["shipped"] = "shipped",
+    ) -> None:
         self.encoder = encoder
+        #: The learned per-category scorer, used only when trained for this encoder.
+        chosen = shipped_model(encoder.name) if category_model == "shipped" else category_model
+        self.category_model = (
+            chosen if chosen is not None and chosen.encoder == encoder.name else None
+        )
         self.patterns = [
             _pattern(i) for i in items if i.type == "impact_pattern" and not i.deprecated
         ]
@@ -278,6 +292,7 @@ class ImpactReader:
             p.id: {lang: tuple(_needle(c) for c in p.cues.get(lang, ())) for lang in LANGUAGES}
             for p in self.patterns
         }
+        self._also = {p.id: p.also_category_refs for p in self.patterns}
         self.rights = RightsIndex(items)
         present = set(self.rights.instrument.values())
         self._group_needles = {
@@ -288,16 +303,32 @@ class ImpactReader:
 
     @property
     def method(self) -> str:
-        return f"cues+semantic ({self.encoder.name})"
+        learned = "+learned categories" if self.category_model is not None else ""
+        return f"cues+semantic{learned} ({self.encoder.name})"
 
     def suggest(
         self, text: str, *, lang: str = "", show_all: bool = False
     ) -> list[ImpactSuggestion]:
+        reading = self.read(text, lang=lang)
+        if show_all:
+            return reading.ranked
+        model = self.category_model
+        probabilities = self.category_probabilities(reading) if model is not None else None
+        return display(
+            reading.ranked,
+            self._also,
+            probabilities,
+            model.combination if model is not None else None,
+        )
+
+    def read(self, text: str, *, lang: str = "") -> Reading:
+        """Every pattern the description supports, best first, with its sentences' vectors."""
         language = language_of(text, lang)
         parts = sentences(text)
         vectors = self.encoder.encode(parts) if parts else []
+        matrix = np.array(vectors, dtype=np.float32).reshape(len(parts), -1)
         similarities = (
-            np.array(vectors, dtype=np.float32).reshape(len(parts), -1) @ self._matrix.T
+            matrix @ self._matrix.T
             if parts and len(self._matrix)
             else np.zeros((len(parts), len(self._matrix)), dtype=np.float32)
         )
@@ -308,13 +339,21 @@ class ImpactReader:
             self._judge(p, parts, padded, similarities, language, groups) for p in self.patterns
         ]
         ranked = sorted((s for s in found if s is not None), key=lambda s: -s.score)
-        if show_all:
-            return ranked
-        shown = _diverse([s for s in ranked if s.score >= SHOW_FROM])[:SHOW_AT_MOST]
-        if shown and shown[0].score >= LEAD_CATEGORIES_FROM:
-            lead = next(p for p in self.patterns if p.id == shown[0].pattern_id)
-            shown[0] = replace(shown[0], also_category_refs=lead.also_category_refs)
-        return shown
+        return Reading(text, tuple(parts), matrix, ranked)
+
+    def category_probabilities(
+        self, reading: Reading, model: CategoryModel | None = None
+    ) -> dict[str, float] | None:
+        """The learned model's probability of each risk category for the description (None
+        without a model or without sentences). The whole text is encoded once more only when
+        the model uses its vector and the text has several sentences."""
+        chosen = model or self.category_model
+        if chosen is None or not reading.parts:
+            return None
+        whole = None
+        if chosen.uses_text_vector and len(reading.parts) > 1:
+            whole = self.encoder.encode([reading.text.strip()])[0]
+        return chosen.probabilities(features(reading.vectors, whole, chosen.pooling))
 
     def _nearest_only(self, similarities: np.ndarray) -> np.ndarray:
         """The similarities with each sentence kept only for the patterns nearest to it (within
@@ -393,6 +432,69 @@ class ImpactReader:
         if best <= 0.0:
             return 0.0, "", ""
         return best, parts[int(sentence)], pattern.examples[int(example)]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A description as read: its sentences, their vectors and every supported pattern."""
+
+    text: str
+    parts: tuple[str, ...]
+    vectors: np.ndarray
+    ranked: list[ImpactSuggestion]
+
+
+#: The reason given for a suggestion the learned model brings back into view.
+LEARNED_REASON = (
+    "Labelled descriptions like this one usually involve this kind of harm (learned model: "
+    "{percent}%)."
+)
+
+
+def display(
+    ranked: Sequence[ImpactSuggestion],
+    also: Mapping[str, tuple[str, ...]],
+    probabilities: Mapping[str, float] | None = None,
+    combination: Combination | None = None,
+) -> list[ImpactSuggestion]:
+    """The suggestions worth showing a person, from the ranked list of every supported one.
+
+    Without probabilities: those from SHOW_FROM, diverse, at most SHOW_AT_MOST; the lead names
+    its pattern's other categories (`also`) from LEAD_CATEGORIES_FROM. With the learned model's
+    probabilities, `combination` may leave out shown ones of unlikely categories, narrow the
+    lead's other categories, or bring back the best found suggestion of a likely category. Every
+    suggestion shown was found by the patterns, so each keeps reasons quoting the description.
+    """
+    shown = _diverse([s for s in ranked if s.score >= SHOW_FROM])[:SHOW_AT_MOST]
+    odds = probabilities if combination is not None else None
+    combo = combination or Combination()
+    if shown and shown[0].score >= LEAD_CATEGORIES_FROM:
+        others = also.get(shown[0].pattern_id, ())
+        if odds is not None and combo.also_from is not None:
+            floor = combo.also_from
+            others = tuple(c for c in others if odds.get(c, 1.0) >= floor)
+        shown[0] = replace(shown[0], also_category_refs=others)
+    if odds is None:
+        return shown
+    if combo.drop_below is not None:
+        floor = combo.drop_below
+        shown = [
+            s
+            for i, s in enumerate(shown)
+            if (i == 0 and combo.keep_lead) or odds.get(s.category_ref, 1.0) >= floor
+        ]
+    if combo.add_from is not None:
+        named = {c for s in shown for c in s.category_refs}
+        likely = sorted(
+            (c for c, p in odds.items() if p >= (combo.add_from or 0.0) and c not in named),
+            key=lambda c: -odds[c],
+        )
+        for category in likely:
+            best = next((s for s in ranked if s.category_ref == category), None)
+            if best is not None:
+                reason = LEARNED_REASON.format(percent=round(100 * odds[category]))
+                shown.append(replace(best, reasons=(*best.reasons, reason)))
+    return shown
 
 
 def _diverse(ranked: Sequence[ImpactSuggestion]) -> list[ImpactSuggestion]:

@@ -395,6 +395,11 @@ SENTENCES: dict[str, str] = {
     "briefing.insert": "Insert a new provision",
     # Impact reading (core/impact_reading.py): why a pattern was suggested.
     "suggest.close_in_meaning": "“{quoted}” is close in meaning to: {example}",
+    # The learned category layer (core/impact_reading.LEARNED_REASON).
+    "suggest.learned_category": (
+        "Labelled descriptions like this one usually involve this kind of harm (learned model: "
+        "{percent}%)."
+    ),
     # Questionnaire answers (core/questionnaire.py): why an answer is refused.
     "questionnaire.yes_no": "Answer yes or no.",
     "questionnaire.choose": "Choose one of: {choices}.",

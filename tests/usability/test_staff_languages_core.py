@@ -513,6 +513,7 @@ def test_the_sentences_the_core_builds_are_shown_in_the_language(language):
         "suggest.description_says",  # read from the description by impact_reading
         "suggest.treaty_people",
         "suggest.close_in_meaning",
+        "suggest.learned_category",  # only with the learned model: tested below
     }
     matched = {
         k
@@ -699,3 +700,20 @@ def test_questionnaire_answer_errors_read_in_the_language(language):
         choose = core_text("Choose one of: low, high.")
     assert shown != errors["q-unknown"]
     assert choose != "Choose one of: low, high." and "low, high" in choose
+
+
+@pytest.mark.parametrize(
+    "language,expected",
+    [("fr", "modèle appris : 85 %"), ("es", "modelo aprendido: 85 %")],
+)
+def test_the_learned_layers_reason_is_shown_in_the_language(language, expected):
+    from django.utils import translation
+
+    from rightslens.core.impact_reading import LEARNED_REASON
+    from rightslens.ux.wording import core_text
+
+    english = LEARNED_REASON.format(percent=85)
+    with translation.override(language):
+        assert expected in core_text(english)
+    with translation.override("en"):
+        assert core_text(english) == english
