@@ -6,8 +6,8 @@ Run:
                                                         # rightslens/knowledge/models/redline_clf.json
   .venv/bin/python benchmarks/redline_train.py check   # is the shipped model trained on today's data?
 
-Training data: cases whose split starts with "dev" (benchmarks/redlines/cases.jsonl and
-dev_vendor.jsonl) and the library's typical wordings as positives. Held-out splits (heldout*) and
+Training data: cases whose split starts with "dev" (benchmarks/redlines/cases.jsonl,
+dev_vendor.jsonl and cases-r5.jsonl) and the library's typical wordings as positives. Held-out splits (heldout*) and
 anything named fresh* are never read: the split filter is applied while loading, before any text
 is kept.
 
@@ -19,7 +19,7 @@ all of them (weight 1/n each), and the second with only the one the first model 
 
 Cross-validation folds: each dev batch written apart (dev-r3, dev-r3b ... dev-r4c, dev-vendor) is
 one fold, so a fold's text was written after, and apart from, the text trained on; the original
-`dev` split (389 cases) is cut into four folds by case id. Reported: the learned layer alone (the rules
+`dev` split (389 cases) is cut into four folds by case id, dev-r5 (300) into two. Reported: the learned layer alone (the rules
 switched off, its gates kept: an estimate of what it finds on text the word lists miss) and the
 combination with the rules, pooled over folds, for each threshold and
 gate. Beware: the rules were tuned on all dev batches, so the combined figures on dev are
@@ -67,15 +67,15 @@ CASE_FILES = (
     ROOT / "benchmarks" / "redlines" / "dev_vendor.jsonl",
     ROOT / "benchmarks" / "redlines" / "cases-r5.jsonl",
 )
-#: Hyper-parameters chosen by `cv` (see benchmarks/README.md).
-L2 = 10.0
-THRESHOLD = 0.5
+#: Hyper-parameters chosen by `cv` and `redline_sweep.py` (see benchmarks/README.md).
+L2 = 30.0
+THRESHOLD = 0.6
 OTHER_WEIGHT = 0.5
 BALANCED = True
 FEATURES = UNIT
 #: Per red line thresholds (None: THRESHOLD for all) and the free threshold (None: none).
 THRESHOLDS_PER_RED_LINE: dict[str, float] | None = None
-FREE_THRESHOLD: float | None = None
+FREE_THRESHOLD: float | None = 0.9
 WORDING_WEIGHT = 1.0
 DEV_FOLDS = 4
 THRESHOLDS = (0.5, 0.7, 0.8, 0.9, 0.95, 0.98)

@@ -10,8 +10,9 @@ only with that same encoder: with any other (the hashing fake in unit tests) the
 skipped, unless a caller passes a model trained for that encoder.
 
 The model never decides alone: `screening_engine` turns a high probability into a "possible" hit
-only where the sentence states an element of the red line, denies nothing, and no recorded
-exception applies (see its module docstring).
+only where the sentence states an element of the red line (unless the probability reaches the
+model's optional free_threshold), denies nothing, and no recorded exception applies (see its
+module docstring).
 
 Pure numpy; no Django, no other dependency.
 """

@@ -29,7 +29,9 @@ A third source of "possible" hits is learned (`redline_model`): where neither ti
 sentence or window whose probability under the red line's shipped logistic regression reaches the
 model's threshold gives a possible hit, but only if it states at least one of the red line's
 elements in words (LEARNED_GATE), denies nothing, states no element marked no_possible_hit, and no
-recorded exception applies to the text. The model is used only with the encoder it was trained
+recorded exception applies to the text. A model may set a threshold per red line, and a "free"
+threshold: a sentence or window at or above it needs no element in words (the other conditions
+still hold). The model is used only with the encoder it was trained
 for; with another one (the hashing fake in unit tests) the layer is off unless a model is passed.
 """
 
@@ -627,7 +629,8 @@ def _context(vectors: Sequence[Vector], sentences: int) -> np.ndarray | None:
     """The mean of a text's sentence vectors (the first `sentences` of `vectors`)."""
     if sentences <= 0:
         return None
-    return np.asarray(vectors[:sentences], dtype=np.float64).mean(axis=0)
+    mean: np.ndarray = np.asarray(vectors[:sentences], dtype=np.float64).mean(axis=0)
+    return mean
 
 
 def _windows(readings: Sequence[_Reading]) -> list[_Reading]:

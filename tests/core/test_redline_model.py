@@ -138,6 +138,7 @@ def test_the_shipped_model_is_intact_covers_the_library_and_was_trained_on_dev_o
     assert splits and all(str(s).startswith("dev") for s in splits)  # type: ignore[union-attr]
     assert len(str(model.meta["training_data_sha256"])) == 64
     assert 0.5 <= model.threshold < 1.0
+    assert model.free_threshold is None or model.threshold <= model.free_threshold < 1.0
 
 
 def test_optional_settings_round_trip_and_old_files_keep_their_digest(tmp_path):
@@ -190,3 +191,16 @@ def test_a_unit_and_text_model_trains_on_doubled_vectors_and_reads_encoder_vecto
     again = loads(dumps(model))
     assert again.features == UNIT_TEXT
     assert np.allclose(again.probabilities(test_a), model.probabilities(test_a), atol=1e-4)
+
+
+def test_training_reads_dev_r5_and_cuts_it_into_two_folds():
+    from benchmarks import redline_train
+
+    cases = redline_train.dev_cases()
+    assert cases and all(str(c["split"]).startswith("dev") for c in cases)
+    r5 = [c for c in cases if c["split"] == "dev-r5"]
+    assert len(r5) >= 100
+    assert {redline_train.fold_of(c) for c in r5} == {"dev-r5/0", "dev-r5/1"}
+    dev = [c for c in cases if c["split"] == "dev"]
+    assert {redline_train.fold_of(c) for c in dev} == {f"dev/{i}" for i in range(4)}
+    assert {redline_train.fold_of(c) for c in cases if c["split"] == "dev-vendor"} == {"dev-vendor"}
