@@ -6,8 +6,8 @@ Run:
                                                         # rightslens/knowledge/models/redline_clf.json
   .venv/bin/python benchmarks/redline_train.py check   # is the shipped model trained on today's data?
 
-Training data: cases whose split starts with "dev" (benchmarks/redlines/cases.jsonl and
-dev_vendor.jsonl) and the library's typical wordings as positives. Held-out splits (heldout*) and
+Training data: cases whose split starts with "dev" (benchmarks/redlines/cases.jsonl,
+dev_vendor.jsonl and cases-r5.jsonl) and the library's typical wordings as positives. Held-out splits (heldout*) and
 anything named fresh* are never read: the split filter is applied while loading, before any text
 is kept.
 
@@ -19,7 +19,7 @@ all of them (weight 1/n each), and the second with only the one the first model 
 
 Cross-validation folds: each dev batch written apart (dev-r3, dev-r3b ... dev-r4c, dev-vendor) is
 one fold, so a fold's text was written after, and apart from, the text trained on; the original
-`dev` split (389 cases) is cut into four folds by case id. Reported: the learned layer alone (the rules
+`dev` split (389 cases) is cut into four folds by case id, dev-r5 (300) into two. Reported: the learned layer alone (the rules
 switched off, its gates kept: an estimate of what it finds on text the word lists miss) and the
 combination with the rules, pooled over folds, for each threshold and
 gate. Beware: the rules were tuned on all dev batches, so the combined figures on dev are
@@ -50,9 +50,11 @@ sys.path.insert(0, str(ROOT))
 from rightslens.core.knowledge.loader import load_directory  # noqa: E402
 from rightslens.core.redline_model import (  # noqa: E402
     SHIPPED_MODEL,
+    UNIT,
     Example,
     RedLineModel,
     data_digest,
+    features_of,
     load,
     save,
     train,
@@ -63,11 +65,17 @@ from rightslens.core.semantic import CachedEncoder  # noqa: E402
 CASE_FILES = (
     ROOT / "benchmarks" / "redlines" / "cases.jsonl",
     ROOT / "benchmarks" / "redlines" / "dev_vendor.jsonl",
+    ROOT / "benchmarks" / "redlines" / "cases-r5.jsonl",
 )
-#: Hyper-parameters chosen by `cv` (see benchmarks/README.md).
-L2 = 10.0
-THRESHOLD = 0.5
+#: Hyper-parameters chosen by `cv` and `redline_sweep.py` (see benchmarks/README.md).
+L2 = 30.0
+THRESHOLD = 0.6
 OTHER_WEIGHT = 0.5
+BALANCED = True
+FEATURES = UNIT
+#: Per red line thresholds (None: THRESHOLD for all) and the free threshold (None: none).
+THRESHOLDS_PER_RED_LINE: dict[str, float] | None = None
+FREE_THRESHOLD: float | None = 0.9
 WORDING_WEIGHT = 1.0
 DEV_FOLDS = 4
 THRESHOLDS = (0.5, 0.7, 0.8, 0.9, 0.95, 0.98)
@@ -78,6 +86,8 @@ def dev_cases() -> list[dict[str, Any]]:
     """Dev cases only: any other split is dropped line by line, unread beyond its split."""
     out: list[dict[str, Any]] = []
     for path in CASE_FILES:
+        if not path.exists():
+            continue
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
@@ -87,11 +97,16 @@ def dev_cases() -> list[dict[str, Any]]:
     return out
 
 
+#: Splits cut into several folds by case id (the others are one fold each).
+SPLIT_FOLDS = {"dev": DEV_FOLDS, "dev-r5": 2}
+
+
 def fold_of(case: dict[str, Any]) -> str:
-    if case["split"] != "dev":
+    parts = SPLIT_FOLDS.get(case["split"], 1)
+    if parts == 1:
         return case["split"]
     digest = int(hashlib.sha256(case["id"].encode()).hexdigest(), 16)
-    return f"dev/{digest % DEV_FOLDS}"
+    return f"{case['split']}/{digest % parts}"
 
 
 def knowledge() -> tuple[list[Any], list[tuple[str, list[str]]]]:
@@ -145,16 +160,30 @@ def prepare_all(screener: Screener, cases: list[dict[str, Any]]) -> list[Prepare
     return out
 
 
+def unit_rows(read: Prepared, features: str) -> np.ndarray:
+    """The model's input rows for a prepared text's sentences and windows."""
+    matrix = np.asarray(read.vectors, dtype=np.float64)
+    if not len(matrix):
+        return matrix
+    context = matrix[: len(read.readings)].mean(axis=0) if read.readings else None
+    return features_of(matrix, features, context)
+
+
 def examples_for(
     cases: list[dict[str, Any]],
     prepared: list[Prepared],
     wording_vectors: list[tuple[Any, list[str]]],
     first: RedLineModel | None,
+    features: str = UNIT,
 ) -> list[Example]:
-    examples = [Example(v, frozenset(labels), WORDING_WEIGHT) for v, labels in wording_vectors]
+    examples = [
+        Example(features_of(np.asarray([v], dtype=np.float64), features)[0], frozenset(labels))
+        for v, labels in wording_vectors
+    ]
+    examples = [dataclasses.replace(e, weight=WORDING_WEIGHT) for e in examples]
     for case, read in zip(cases, prepared, strict=True):
         labels = frozenset(case["labels"])
-        vectors = list(read.vectors)
+        vectors = list(unit_rows(read, features))
         if not vectors:
             continue
         if not labels or len(vectors) == 1:
@@ -164,7 +193,9 @@ def examples_for(
         else:
             index = first.index()
             columns = [index[rl] for rl in labels if rl in index]
-            probs = first.probabilities(vectors)[:, columns].max(axis=1)
+            raw = np.asarray(read.vectors, dtype=np.float64)
+            context = raw[: len(read.readings)].mean(axis=0)
+            probs = first.probabilities(raw, context)[:, columns].max(axis=1)
             examples.append(Example(vectors[int(np.argmax(probs))], labels))
     return examples
 
@@ -178,20 +209,27 @@ def fit(
     l2: float,
     threshold: float,
     meta: dict[str, object] | None = None,
+    *,
+    features: str = UNIT,
+    other_weight: float | None = None,
+    balanced: bool = True,
 ) -> RedLineModel:
-    common = {"encoder": encoder_name, "l2": l2, "threshold": threshold}
+    common: dict[str, Any] = {
+        "encoder": encoder_name,
+        "l2": l2,
+        "threshold": threshold,
+        "features": features,
+        "balanced": balanced,
+        "other_weight": OTHER_WEIGHT if other_weight is None else other_weight,
+    }
     first = train(
-        examples_for(cases, prepared, wording_vectors, None),
-        red_line_ids,
-        other_weight=OTHER_WEIGHT,
-        **common,  # type: ignore[arg-type]
+        examples_for(cases, prepared, wording_vectors, None, features), red_line_ids, **common
     )
     return train(
-        examples_for(cases, prepared, wording_vectors, first),
+        examples_for(cases, prepared, wording_vectors, first, features),
         red_line_ids,
-        other_weight=OTHER_WEIGHT,
         meta=meta,
-        **common,  # type: ignore[arg-type]
+        **common,
     )
 
 
@@ -306,7 +344,11 @@ def training_meta(
         "splits": sorted({c["split"] for c in cases}),
         "l2": L2,
         "other_weight": OTHER_WEIGHT,
+        "balanced": BALANCED,
+        "features": FEATURES,
         "threshold": THRESHOLD,
+        "thresholds_per_red_line": THRESHOLDS_PER_RED_LINE,
+        "free_threshold": FREE_THRESHOLD,
         "gate": LEARNED_GATE,
         "chosen_by": "benchmarks/redline_train.py cv (dev splits only; benchmarks/README.md)",
         "trained_by": "benchmarks/redline_train.py train",
@@ -325,7 +367,16 @@ def train_final(args: argparse.Namespace) -> int:
         L2,
         THRESHOLD,
         meta,
+        features=FEATURES,
+        balanced=BALANCED,
     )
+    if THRESHOLDS_PER_RED_LINE is not None:
+        model = dataclasses.replace(
+            model,
+            thresholds=tuple(THRESHOLDS_PER_RED_LINE.get(rl, THRESHOLD) for rl in red_line_ids),
+        )
+    if FREE_THRESHOLD is not None:
+        model = dataclasses.replace(model, free_threshold=FREE_THRESHOLD)
     path = save(model, Path(args.out) if args.out else SHIPPED_MODEL)
     print(f"wrote {path} ({path.stat().st_size // 1024} KiB): {json.dumps(meta)}")
     return 0

@@ -10,8 +10,9 @@ only with that same encoder: with any other (the hashing fake in unit tests) the
 skipped, unless a caller passes a model trained for that encoder.
 
 The model never decides alone: `screening_engine` turns a high probability into a "possible" hit
-only where the sentence states an element of the red line, denies nothing, and no recorded
-exception applies (see its module docstring).
+only where the sentence states an element of the red line (unless the probability reaches the
+model's optional free_threshold), denies nothing, and no recorded exception applies (see its
+module docstring).
 
 Pure numpy; no Django, no other dependency.
 """
@@ -27,6 +28,9 @@ from pathlib import Path
 import numpy as np
 
 FORMAT_VERSION = 1
+UNIT = "unit"
+UNIT_TEXT = "unit+text"
+FEATURES = (UNIT, UNIT_TEXT)
 SHIPPED_MODEL = Path(__file__).resolve().parents[1] / "knowledge" / "models" / "redline_clf.json"
 
 
@@ -46,22 +50,60 @@ class RedLineModel:
     bias: np.ndarray  # (red lines,)
     threshold: float
     meta: Mapping[str, object]
+    #: "unit": each sentence or window's vector alone; "unit+text": that vector followed by the
+    #: mean of the text's sentence vectors (what the whole text is about).
+    features: str = UNIT
+    #: Per red line, a threshold replacing `threshold` (None: the one threshold for all).
+    thresholds: tuple[float, ...] | None = None
+    #: A probability at or above which a hit needs no element stated in words (None: never).
+    free_threshold: float | None = None
 
     @property
     def dim(self) -> int:
-        return int(self.mean.shape[0])
+        """The encoder's vector size the model reads."""
+        size = int(self.mean.shape[0])
+        return size // 2 if self.features == UNIT_TEXT else size
 
-    def probabilities(self, vectors: np.ndarray | Sequence[Sequence[float]]) -> np.ndarray:
-        """(texts, red lines) probabilities for a batch of encoder vectors."""
+    def threshold_for(self, red_line_id: str) -> float:
+        if self.thresholds is None:
+            return self.threshold
+        return self.thresholds[self.red_line_ids.index(red_line_id)]
+
+    def probabilities(
+        self,
+        vectors: np.ndarray | Sequence[Sequence[float]],
+        context: np.ndarray | Sequence[float] | None = None,
+    ) -> np.ndarray:
+        """(texts, red lines) probabilities for a batch of encoder vectors.
+
+        `context`: the mean of the text's sentence vectors, needed by a "unit+text" model (when
+        None, the mean of `vectors` stands in).
+        """
         matrix = np.asarray(vectors, dtype=np.float64)
         if matrix.size == 0:
             return np.zeros((0, len(self.red_line_ids)))
-        matrix = matrix.reshape(-1, self.dim)
+        matrix = features_of(matrix.reshape(-1, self.dim), self.features, context)
         logits = ((matrix - self.mean) / self.scale) @ self.weights.T + self.bias
         return _sigmoid(logits)
 
     def index(self) -> dict[str, int]:
         return {rl: i for i, rl in enumerate(self.red_line_ids)}
+
+
+def features_of(
+    matrix: np.ndarray, features: str, context: np.ndarray | Sequence[float] | None = None
+) -> np.ndarray:
+    """The model's input rows for encoder vectors `matrix` (units, dim) of one text."""
+    if features == UNIT:
+        return matrix
+    if features != UNIT_TEXT:
+        raise ModelError(f"unknown features {features!r}")
+    mean = (
+        matrix.mean(axis=0)
+        if context is None
+        else np.asarray(context, dtype=np.float64).reshape(matrix.shape[1])
+    )
+    return np.hstack([matrix, np.broadcast_to(mean, matrix.shape)])
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
@@ -115,11 +157,15 @@ def train(
     threshold: float = 0.5,
     other_weight: float = 0.5,
     meta: Mapping[str, object] | None = None,
+    balanced: bool = True,
+    features: str = UNIT,
 ) -> RedLineModel:
     """One-vs-rest logistic regressions, positives and negatives balanced per red line.
 
     An example labelled with another red line counts as a negative with `other_weight`
-    (the labels name the main red lines, not every one a text could touch).
+    (the labels name the main red lines, not every one a text could touch). With `balanced`
+    False the positives keep their own weight. `features` names what the example vectors are
+    (see RedLineModel.features); they must already be built that way.
     """
     if not examples:
         raise ModelError("no training examples")
@@ -138,8 +184,9 @@ def train(
         if positives == 0 or negatives == 0:
             bias[row] = -20.0 if positives == 0 else 20.0
             continue
-        # Balanced: the positives weigh as much in total as the negatives.
-        w = np.where(y > 0, w * (negatives / positives), w)
+        if balanced:
+            # Balanced: the positives weigh as much in total as the negatives.
+            w = np.where(y > 0, w * (negatives / positives), w)
         w = w * (len(examples) / float(w.sum()))
         weights[row], bias[row] = fit_logistic(z, y, w, l2=l2)
     return RedLineModel(
@@ -151,11 +198,21 @@ def train(
         bias=bias,
         threshold=float(threshold),
         meta=dict(meta or {}),
+        features=features,
     )
 
 
 def _payload(model: RedLineModel) -> dict[str, object]:
+    # The optional settings are written only when set, so older files keep their digest.
+    extra: dict[str, object] = {}
+    if model.features != UNIT:
+        extra["features"] = model.features
+    if model.thresholds is not None:
+        extra["thresholds"] = [round(float(t), 4) for t in model.thresholds]
+    if model.free_threshold is not None:
+        extra["free_threshold"] = round(float(model.free_threshold), 4)
     return {
+        **extra,
         "encoder": model.encoder,
         "red_line_ids": list(model.red_line_ids),
         "threshold": round(model.threshold, 4),
@@ -202,10 +259,19 @@ def loads(text: str) -> RedLineModel:
         scale = np.asarray(payload["scale"], dtype=np.float64)
         weights = np.asarray(payload["weights"], dtype=np.float64).reshape(len(ids), -1)
         bias = np.asarray(payload["bias"], dtype=np.float64)
-    except (KeyError, TypeError, AttributeError, json.JSONDecodeError) as exc:
+        features = str(payload.get("features", UNIT))
+        raw = payload.get("thresholds")
+        thresholds = None if raw is None else tuple(float(t) for t in raw)
+        free = payload.get("free_threshold")
+        free_threshold = None if free is None else float(free)
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise ModelError(f"not a red-line model: {exc}") from exc
     if not (mean.shape == scale.shape == weights.shape[1:]) or bias.shape != (len(ids),):
         raise ModelError("model parameters have inconsistent shapes")
+    if features not in FEATURES:
+        raise ModelError(f"unknown features {features!r}")
+    if thresholds is not None and len(thresholds) != len(ids):
+        raise ModelError("one threshold per red line expected")
     return RedLineModel(
         encoder=str(payload["encoder"]),
         red_line_ids=ids,
@@ -215,6 +281,9 @@ def loads(text: str) -> RedLineModel:
         bias=bias,
         threshold=float(payload["threshold"]),
         meta=dict(document.get("meta", {})),
+        features=features,
+        thresholds=thresholds,
+        free_threshold=free_threshold,
     )
 
 

@@ -29,7 +29,9 @@ A third source of "possible" hits is learned (`redline_model`): where neither ti
 sentence or window whose probability under the red line's shipped logistic regression reaches the
 model's threshold gives a possible hit, but only if it states at least one of the red line's
 elements in words (LEARNED_GATE), denies nothing, states no element marked no_possible_hit, and no
-recorded exception applies to the text. The model is used only with the encoder it was trained
+recorded exception applies to the text. A model may set a threshold per red line, and a "free"
+threshold: a sentence or window at or above it needs no element in words (the other conditions
+still hold). The model is used only with the encoder it was trained
 for; with another one (the hashing fake in unit tests) the layer is off unless a model is passed.
 """
 
@@ -289,7 +291,9 @@ class Screener:
             {spec.id: self._similarity(spec, v) for spec in self.specs} for v in vectors
         ]
         probabilities = (
-            self.model.probabilities(vectors) if self.model is not None and vectors else None
+            self.model.probabilities(vectors, _context(vectors, len(readings)))
+            if self.model is not None and vectors
+            else None
         )
         learned_index = self.model.index() if self.model is not None else {}
         hits: list[FoundHit] = []
@@ -324,21 +328,32 @@ class Screener:
     ) -> FoundHit | None:
         """The sentence or window the model finds most likely, if it passes the rules' gates."""
         assert self.model is not None
+        threshold = self.model.threshold_for(spec.id)
+        free = self.model.free_threshold
         best: FoundHit | None = None
         best_p = -1.0
         for reading, probability in zip(readings, probabilities, strict=True):
             p = float(probability)
-            if p < self.model.threshold or p <= best_p:
+            if p < threshold or p <= best_p:
                 continue
-            candidate = self._learned(spec, reading, p, whole)
+            candidate = self._learned(spec, reading, p, whole, free is not None and p >= free)
             if candidate is not None:
                 best, best_p = candidate, p
         return best
 
     def _learned(
-        self, spec: Spec, reading: _Reading, probability: float, whole: Mapping[str, str]
+        self,
+        spec: Spec,
+        reading: _Reading,
+        probability: float,
+        whole: Mapping[str, str],
+        free: bool = False,
     ) -> FoundHit | None:
-        """A learned possible hit, or None where the rules forbid one (see the module docstring)."""
+        """A learned possible hit, or None where the rules forbid one (see the module docstring).
+
+        `free`: the probability reached the model's free_threshold, so no element need be stated
+        (a denial or a no_possible_hit element still rules the hit out).
+        """
         if not reading.text or reading.negated or self._plain(reading):
             return None
         gate = self.learned_gate
@@ -361,7 +376,7 @@ class Screener:
                 )
         if not stated and not spec.groups and spec.id in reading.names:
             stated = True
-        if not stated:
+        if not stated and not free:
             return None
         found.append(f"learned classifier: probability {probability:.2f}")
         return FoundHit(
@@ -608,6 +623,14 @@ class Screener:
             tuple(missing),
             self.method,
         )
+
+
+def _context(vectors: Sequence[Vector], sentences: int) -> np.ndarray | None:
+    """The mean of a text's sentence vectors (the first `sentences` of `vectors`)."""
+    if sentences <= 0:
+        return None
+    mean: np.ndarray = np.asarray(vectors[:sentences], dtype=np.float64).mean(axis=0)
+    return mean
 
 
 def _windows(readings: Sequence[_Reading]) -> list[_Reading]:

@@ -1,5 +1,6 @@
 """The learned red-line layer's model: training, storage, versioning and the digest checks."""
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -10,10 +11,14 @@ from rightslens.core.knowledge.loader import load_directory
 from rightslens.core.redline_model import (
     FORMAT_VERSION,
     SHIPPED_MODEL,
+    UNIT,
+    UNIT_TEXT,
     Example,
     ModelError,
+    RedLineModel,
     data_digest,
     dumps,
+    features_of,
     fit_logistic,
     load,
     loads,
@@ -133,3 +138,69 @@ def test_the_shipped_model_is_intact_covers_the_library_and_was_trained_on_dev_o
     assert splits and all(str(s).startswith("dev") for s in splits)  # type: ignore[union-attr]
     assert len(str(model.meta["training_data_sha256"])) == 64
     assert 0.5 <= model.threshold < 1.0
+    assert model.free_threshold is None or model.threshold <= model.free_threshold < 1.0
+
+
+def test_optional_settings_round_trip_and_old_files_keep_their_digest(tmp_path):
+    a, b = _clusters()
+    examples = [Example(v, frozenset({"rl-a"})) for v in a] + [Example(v, frozenset()) for v in b]
+    plain = train(examples, ["rl-a"], encoder="toy")
+    # A model without the optional settings writes none of them (files written before keep
+    # their parameter digest).
+    assert not {"features", "thresholds", "free_threshold"} & set(json.loads(dumps(plain))["model"])
+    tuned = RedLineModel(
+        **{**plain.__dict__, "thresholds": (0.7,), "free_threshold": 0.97, "features": "unit"}
+    )
+    again = loads(dumps(tuned))
+    assert again.thresholds == (0.7,) and again.free_threshold == 0.97
+    assert again.threshold_for("rl-a") == 0.7
+    document = json.loads(dumps(tuned))
+    document["model"]["thresholds"] = [0.7, 0.8]
+    document["model_sha256"] = hashlib.sha256(
+        json.dumps(document["model"], sort_keys=True).encode()
+    ).hexdigest()
+    with pytest.raises(ModelError, match="one threshold per red line"):
+        loads(json.dumps(document))
+
+
+def test_unit_and_text_features_append_the_texts_mean():
+    rows = np.asarray([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]])
+    out = features_of(rows, UNIT_TEXT)
+    assert out.shape == (3, 4)
+    assert np.allclose(out[:, :2], rows) and np.allclose(out[:, 2:], [2 / 3, 2 / 3])
+    given = features_of(rows, UNIT_TEXT, context=[0.5, 0.0])
+    assert np.allclose(given[:, 2:], [0.5, 0.0])
+    assert features_of(rows, UNIT) is rows
+    with pytest.raises(ModelError):
+        features_of(rows, "bag-of-words")
+
+
+def test_a_unit_and_text_model_trains_on_doubled_vectors_and_reads_encoder_vectors():
+    a, b = _clusters()
+    examples = [
+        Example(features_of(a[i : i + 1], UNIT_TEXT)[0], frozenset({"rl-a"})) for i in range(len(a))
+    ]
+    examples += [
+        Example(features_of(b[i : i + 1], UNIT_TEXT)[0], frozenset()) for i in range(len(b))
+    ]
+    model = train(examples, ["rl-a"], encoder="toy", features=UNIT_TEXT)
+    assert model.dim == a.shape[1] and model.mean.shape == (2 * a.shape[1],)
+    test_a, test_b = _clusters(seed=1, n=10)
+    assert (model.probabilities(test_a)[:, 0] > 0.5).all()
+    assert (model.probabilities(test_b)[:, 0] < 0.5).all()
+    again = loads(dumps(model))
+    assert again.features == UNIT_TEXT
+    assert np.allclose(again.probabilities(test_a), model.probabilities(test_a), atol=1e-4)
+
+
+def test_training_reads_dev_r5_and_cuts_it_into_two_folds():
+    from benchmarks import redline_train
+
+    cases = redline_train.dev_cases()
+    assert cases and all(str(c["split"]).startswith("dev") for c in cases)
+    r5 = [c for c in cases if c["split"] == "dev-r5"]
+    assert len(r5) >= 100
+    assert {redline_train.fold_of(c) for c in r5} == {"dev-r5/0", "dev-r5/1"}
+    dev = [c for c in cases if c["split"] == "dev"]
+    assert {redline_train.fold_of(c) for c in dev} == {f"dev/{i}" for i in range(4)}
+    assert {redline_train.fold_of(c) for c in cases if c["split"] == "dev-vendor"} == {"dev-vendor"}

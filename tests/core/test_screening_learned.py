@@ -189,3 +189,55 @@ def test_a_model_trained_on_the_fake_is_used_through_screen(items, encoder, tmp_
     assert [h.red_line_id for h in found] == [EMOTION_AT_WORK]
     assert found[0].evidence == UNLISTED
     assert screen(UNLISTED, items, encoder=encoder, model=None).hits == ()
+
+
+def test_a_threshold_per_red_line_replaces_the_single_one(hits):
+    model = marker_model(EMOTION_AT_WORK, threshold=0.5)
+    # sigmoid(12) is about 0.999994: above this red line's own threshold nothing is added ...
+    strict = RedLineModel(**{**model.__dict__, "thresholds": (0.999999, 0.5)})
+    assert strict.threshold_for(EMOTION_AT_WORK) == 0.999999
+    assert hits(UNLISTED, strict).hits == ()
+    # ... and below it the hit comes back, whatever the single threshold says.
+    loose = RedLineModel(**{**model.__dict__, "threshold": 0.999999, "thresholds": (0.5, 0.5)})
+    assert [h.red_line_id for h in hits(UNLISTED, loose).hits] == [EMOTION_AT_WORK]
+
+
+def test_a_free_threshold_lets_a_very_likely_sentence_through_without_elements(hits):
+    bare = "The dashboard shows who looks glum."
+    gated = marker_model(EMOTION_AT_WORK)
+    assert hits(bare, gated).hits == ()
+    free = RedLineModel(**{**gated.__dict__, "free_threshold": 0.99})
+    found = hits(bare, free)
+    assert [h.red_line_id for h in found.hits] == [EMOTION_AT_WORK]
+    assert found.hits[0].status == POSSIBLE
+    # Not when the probability stays under the free threshold ...
+    assert hits(bare, RedLineModel(**{**gated.__dict__, "free_threshold": 0.999999})).hits == ()
+    # ... and never past a denial or a recorded exception.
+    assert hits("The dashboard does not show who looks glum.", free).hits == ()
+    aside = hits(bare + " It is installed for safety reasons, to spot drowsiness.", free)
+    assert aside.hits == () and [a.red_line_id for a in aside.set_aside] == [EMOTION_AT_WORK]
+
+
+def test_a_unit_and_text_model_reads_the_whole_texts_mean(items, encoder):
+    # Weights on the text-mean half only: a text whose sentences are mostly "glum" is likely,
+    # whatever the sentence itself says.
+    ids = (EMOTION_AT_WORK, FACES_LIVE)
+    model = RedLineModel(
+        encoder=MarkerEncoder.name,
+        red_line_ids=ids,
+        mean=np.zeros(6),
+        scale=np.ones(6),
+        weights=np.asarray([[0.0, 0.0, 0.0, 12.0, -12.0, -12.0], [-12.0] * 6]),
+        bias=np.asarray([-2.0, 0.0]),
+        threshold=0.5,
+        meta={},
+        features="unit+text",
+    )
+    screener = Screener(items, encoder, model=model)
+    assert screener.model is model and model.dim == 3
+    text = "The dashboard reads employees' faces. Glum looks are common. Glum days too."
+    found = screener.screen(text)
+    assert [h.red_line_id for h in found.hits] == [EMOTION_AT_WORK]
+    # The same sentence in a text about other things is not.
+    other = "The dashboard reads employees' faces. It runs on Mondays. It runs on Fridays."
+    assert screener.screen(other).hits == ()
