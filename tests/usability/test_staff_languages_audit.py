@@ -106,7 +106,7 @@ def test_every_audit_sentence_and_field_label_has_its_wording(language):
         ("fr", "system.archive", "", "Système d’IA archivé"),
         ("es", "system.archive", "", "Sistema de IA archivado"),
         ("en", "system.archive", "", "AI system archived"),
-        ("fr", "fria.submit", "FRIA v2 → in_review", "FRIA version 2 envoyée pour examen"),
+        ("fr", "fria.submit", "FRIA v2 → in_review", "Version 2 de la FRIA envoyée en revue"),
         ("es", "grievance.state", "State received -> in_progress", None),
         ("fr", "action.assign", "Unassigned", "Action sans attribution"),
         ("es", "action.assign", "Assigned to Ana Ruiz", "Acción asignada a Ana Ruiz"),
