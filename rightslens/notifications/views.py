@@ -55,13 +55,39 @@ def preferences(request: HttpRequest, org_slug: str) -> HttpResponse:
             }
             for kind in Kind.values
         }
-        services.preferences_save(membership=membership, choices=choices)
+        language = request.POST.get("mail_language")
+        try:
+            services.preferences_save(
+                membership=membership, choices=choices, mail_language=language
+            )
+        except FieldErrors as exc:
+            error = exc.fields.get("mail_language") or " ".join(exc.fields.values())
+            return _preferences_page(request, membership, error, status=400)
         messages.success(request, pgettext("staff", "Your notification choices are saved."))
         return redirect("notifications_preferences", org_slug=org_slug)
+    return _preferences_page(request, membership)
+
+
+def _preferences_page(
+    request: HttpRequest, membership: Membership, language_error: str = "", status: int = 200
+) -> HttpResponse:
+    languages = [
+        ("", pgettext("staff", "As my browser")),
+        ("en", "English"),
+        ("fr", "Français"),
+        ("es", "Español"),
+    ]
     return render(
         request,
         "notifications/preferences.html",
-        {"membership": membership, "rows": selectors.preference_rows(membership=membership)},
+        {
+            "membership": membership,
+            "rows": selectors.preference_rows(membership=membership),
+            "languages": languages,
+            "mail_language": membership.mail_language,
+            "language_error": language_error,
+        },
+        status=status,
     )
 
 
