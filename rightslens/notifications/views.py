@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from django.conf.locale import LANG_INFO
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import pgettext
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
+from rightslens.accounts.languages import STAFF_LANGUAGES
 from rightslens.accounts.models import Membership
 from rightslens.common.views import org_view
 from rightslens.errors import FieldErrors
@@ -71,11 +73,8 @@ def preferences(request: HttpRequest, org_slug: str) -> HttpResponse:
 def _preferences_page(
     request: HttpRequest, membership: Membership, language_error: str = "", status: int = 200
 ) -> HttpResponse:
-    languages = [
-        ("", pgettext("staff", "As my browser")),
-        ("en", "English"),
-        ("fr", "Français"),
-        ("es", "Español"),
+    languages = [("", pgettext("staff", "As my browser"))] + [
+        (code, LANG_INFO[code]["name_local"]) for code in STAFF_LANGUAGES
     ]
     return render(
         request,
