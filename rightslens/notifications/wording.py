@@ -74,7 +74,7 @@ FORMS: dict[str, tuple[str, str]] = {
     "system_changed": (Kind.SYSTEM_CHANGED, "%(system)s changed after sign-off of “%(title)s”"),
 }
 
-#: How dates were written in the English subjects of older notifications ("06 Dec 2026").
+#: How dates were written in the English subjects of older notifications (day, month abbreviation, year).
 STORED_DATE = "%d %b %Y"
 
 
