@@ -72,6 +72,10 @@ class Membership(models.Model):
         related_name="outside_reviewers",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # The language of the member's emails: chosen on the notification preferences page, or ""
+    # for the language of their last visit (`last_language`, kept by LastLanguageMiddleware).
+    mail_language = models.CharField(max_length=8, blank=True, default="")
+    last_language = models.CharField(max_length=8, blank=True, default="")
 
     class Meta:
         constraints = [

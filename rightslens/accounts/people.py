@@ -18,11 +18,13 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language, override, pgettext
 from django.utils.translation import gettext as _
 
 from rightslens.errors import FieldErrors
 
 from .audit import audit_record
+from .languages import STAFF_LANGUAGES, mail_language
 from .models import Invitation, Membership, Organisation, Role
 
 INVITATION_DAYS = 7
@@ -53,6 +55,43 @@ def _invitation_errors(
     return errors
 
 
+def _invitation_email(membership: Membership, assessment: Any | None, path: str) -> tuple[str, str]:
+    """The invitation's subject and text, in the inviter's language (the one of their request;
+    the person invited has no account yet, so no language of their own)."""
+    parts = {
+        "organisation": membership.organisation.name,
+        "inviter": membership.display_name,
+        "title": assessment.title if assessment is not None else "",
+        "path": path,
+        "days": INVITATION_DAYS,
+    }
+    active = (get_language() or "").split("-")[0]
+    with override(active if active in STAFF_LANGUAGES else mail_language(membership)):
+        if assessment is not None:
+            subject = pgettext(
+                "notification",
+                "RightsLens: you are invited to review “%(title)s” at %(organisation)s",
+            )
+            opening = pgettext(
+                "notification", "%(inviter)s invited you to review “%(title)s” at %(organisation)s."
+            )
+        else:
+            subject = pgettext(
+                "notification", "RightsLens: you are invited to join %(organisation)s"
+            )
+            opening = pgettext("notification", "%(inviter)s invited you to join %(organisation)s.")
+        lines = [
+            opening % parts,
+            pgettext(
+                "notification",
+                "Open %(path)s within %(days)s days to set your password and join.",
+            )
+            % parts,
+            pgettext("notification", "The link works once."),
+        ]
+        return subject % parts, "\n".join(lines)
+
+
 @transaction.atomic
 def invitation_send(
     *, membership: Membership, email: str, role: str, assessment: Any | None = None
@@ -75,17 +114,8 @@ def invitation_send(
         invited_by=membership.user,
     )
     path = f"/accounts/invitation/{signing.dumps(nonce, salt=SALT)}/"
-    scope = f"to review “{assessment.title}”" if assessment is not None else "to join"
-    send_mail(
-        subject=f"RightsLens: you are invited {scope} at {membership.organisation.name}",
-        message=(
-            f"{membership.display_name} invited you {scope} at {membership.organisation.name}.\n"
-            f"Open {path} within {INVITATION_DAYS} days to set your password and join.\n"
-            "The link works once."
-        ),
-        from_email=None,
-        recipient_list=[email],
-    )
+    subject, message = _invitation_email(membership, assessment, path)
+    send_mail(subject=subject, message=message, from_email=None, recipient_list=[email])
     audit_record(
         organisation=membership.organisation,
         actor=membership.user,

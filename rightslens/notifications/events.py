@@ -19,7 +19,8 @@ def grievance_received(grievance: Any) -> None:
     notify(
         recipients=officers(org),
         kind=Kind.GRIEVANCE_NEW,
-        subject=f"New grievance received: case #{grievance.pk}",
+        form="grievance_new",
+        parts={"case": grievance.pk},
         link=f"/o/{org.slug}/grievances/{grievance.pk}/",
         key=f"grievance:{grievance.pk}:new",
     )
@@ -38,7 +39,8 @@ def review_requested(reviewer: Any) -> None:
     notify(
         recipients=_active_member(assessment.organisation, reviewer.user),
         kind=Kind.REVIEW_REQUESTED,
-        subject=f"Review requested: {assessment.title} (version {assessment.version})",
+        form="review_requested",
+        parts={"title": assessment.title, "version": assessment.version},
         link=f"/o/{assessment.organisation.slug}/assessments/{assessment.pk}/review/",
         key=f"reviewer:{reviewer.pk}:requested",
     )
@@ -49,7 +51,8 @@ def fria_review_requested(reviewer: Any) -> None:
     notify(
         recipients=_active_member(fria.organisation, reviewer.user),
         kind=Kind.REVIEW_REQUESTED,
-        subject=f"Review requested: FRIA of {fria.system.name} (version {fria.version})",
+        form="fria_review_requested",
+        parts={"system": fria.system.name, "version": fria.version},
         link=f"/o/{fria.organisation.slug}/disclosure/fria/{fria.pk}/",
         key=f"fria-reviewer:{reviewer.pk}:requested",
     )
@@ -61,7 +64,8 @@ def questionnaire_answered(request: Any) -> None:
     notify(
         recipients=person_or_owners(org, request.sent_by),
         kind=Kind.QUESTIONNAIRE_ANSWERED,
-        subject=f"{request.counterparty.name} answered the questionnaire",
+        form="questionnaire_answered",
+        parts={"counterparty": request.counterparty.name},
         link=f"/o/{org.slug}/procurement/requests/{request.pk}/",
         key=f"questionnaire:{request.pk}:answered:{submitted}",
     )
@@ -80,7 +84,8 @@ def system_changed(system: Any, now: datetime | None = None) -> int:
             notify(
                 recipients=person_or_owners(org, assessment.created_by),
                 kind=Kind.SYSTEM_CHANGED,
-                subject=f"{system.name} changed after sign-off of “{assessment.title}”",
+                form="system_changed",
+                parts={"system": system.name, "title": assessment.title},
                 link=f"/o/{org.slug}/assessments/{assessment.pk}/review/",
                 key=f"system:{system.pk}:changed:{system.changed_at.isoformat()}:{assessment.pk}",
                 now=now,

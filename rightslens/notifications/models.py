@@ -38,7 +38,10 @@ class Notification(OrgScoped):
         Membership, on_delete=models.CASCADE, related_name="notifications"
     )
     kind = models.CharField(max_length=40, choices=Kind)
+    # The English subject as written, and the parts it was built from ({"form": ..., names, dates})
+    # so that the inbox and emails say it in the reader's language (notifications/wording.py).
     subject = models.CharField(max_length=200)
+    params = models.JSONField(default=dict, blank=True)
     link = models.CharField(max_length=300)
     key = models.CharField(max_length=200, help_text="The thing and threshold notified.")
     in_inbox = models.BooleanField(default=True)

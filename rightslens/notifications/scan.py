@@ -38,8 +38,9 @@ def threshold(due: When, now: When, window: timedelta) -> str | None:
 
 
 def _milestone_word(milestone: GrievanceState | None) -> str:
+    """The milestone's name in the notification forms (notifications/wording.py)."""
     if milestone is None:
-        return "answer to the appeal"
+        return "appeal"
     if milestone == GrievanceState.ACKNOWLEDGED:
         return "acknowledgement"
     return "response"
@@ -62,7 +63,8 @@ def grievances(organisation: Organisation, now: datetime) -> int:
             notify(
                 recipients=assignee_or(case.assignee, officers(organisation)),
                 kind=Kind.GRIEVANCE_DEADLINE,
-                subject=f"Case #{case.pk}: {word} {level} ({found.due:%d %b %Y})",
+                form=f"grievance_{word}_{level}",
+                parts={"case": case.pk, "date": found.due},
                 link=f"/o/{organisation.slug}/grievances/{case.pk}/",
                 key=f"grievance:{case.pk}:{found.milestone or 'appeal'}:{found.due:%Y%m%d}:{level}",
                 now=now,
@@ -97,7 +99,8 @@ def actions(organisation: Organisation, now: datetime) -> int:
                     action.assignee, person_or_owners(organisation, assessment.created_by)
                 ),
                 kind=Kind.ACTION_DUE,
-                subject=f"Action {level} ({action.due_date:%d %b %Y}) in “{assessment.title}”",
+                form=f"action_{level}",
+                parts={"date": action.due_date, "title": assessment.title},
                 link=f"/o/{organisation.slug}/assessments/{assessment.pk}/plan/",
                 key=f"action:{action.pk}:{action.due_date:%Y%m%d}:{level}",
                 now=now,
@@ -125,7 +128,8 @@ def assessment_reviews(organisation: Organisation, now: datetime) -> int:
             notify(
                 recipients=person_or_owners(organisation, assessment.created_by),
                 kind=Kind.ASSESSMENT_REVIEW_DUE,
-                subject=f"Periodic review {level} ({due:%d %b %Y}): {assessment.title}",
+                form=f"assessment_review_{level}",
+                parts={"date": due, "title": assessment.title},
                 link=f"/o/{organisation.slug}/assessments/{assessment.pk}/review/",
                 key=f"assessment:{assessment.pk}:review:{due:%Y%m%d}:{level}",
                 now=now,

@@ -16,11 +16,14 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import npgettext, override, pgettext
 
+from rightslens.accounts.languages import STAFF_LANGUAGES, mail_language
 from rightslens.accounts.models import Membership, Organisation
 from rightslens.jobs import enqueue, job, uses_broker
 
 from .models import Kind, Notification, Preference
+from .wording import CONTEXT, compose, subject_of
 
 log = logging.getLogger("rightslens.notifications")
 
@@ -32,7 +35,13 @@ def preference_of(membership: Membership, kind: str) -> Preference:
 
 
 def _record(
-    membership: Membership, kind: str, subject: str, link: str, key: str, now: datetime
+    membership: Membership,
+    kind: str,
+    subject: str,
+    link: str,
+    key: str,
+    now: datetime,
+    params: dict[str, str] | None = None,
 ) -> Notification | None:
     if Notification.objects.filter(recipient=membership, key=key).exists():
         return None
@@ -44,6 +53,7 @@ def _record(
                 recipient=membership,
                 kind=kind,
                 subject=subject[:200],
+                params=params or {},
                 link=link[:300],
                 key=key[:200],
                 in_inbox=pref.in_app,
@@ -58,17 +68,25 @@ def notify(
     *,
     recipients: Iterable[Membership],
     kind: Kind,
-    subject: str,
     link: str,
     key: str,
+    form: str | None = None,
+    parts: dict[str, Any] | None = None,
+    subject: str = "",
     now: datetime | None = None,
 ) -> list[Notification]:
-    """Notify each active recipient once for `key`; email goes through the background-job path."""
+    """Notify each active recipient once for `key`; email goes through the background-job path.
+
+    The subject is written from `form` and its `parts` (notifications/wording.py), so that each
+    reader sees it in their language; a bare `subject` is shown as given."""
     when = now or timezone.now()
+    params: dict[str, str] = {}
+    if form is not None:
+        subject, params = compose(form, **(parts or {}))
     made = [
         n
         for m in {r.pk: r for r in recipients if r.is_active}.values()
-        if (n := _record(m, kind, subject, link, key, when)) is not None
+        if (n := _record(m, kind, subject, link, key, when, params)) is not None
     ]
     if made:
         log.info("notified %s: %s", kind, [n.pk for n in made])
@@ -81,7 +99,8 @@ def notify(
 
 
 def _body(lines: list[str], organisation: Organisation) -> str:
-    footer = f"\nChoose what you receive: /o/{organisation.slug}/inbox/preferences/\n"
+    link = f"/o/{organisation.slug}/inbox/preferences/"
+    footer = "\n" + pgettext(CONTEXT, "Choose what you receive: %(link)s") % {"link": link} + "\n"
     return "\n".join(lines) + "\n" + footer
 
 
@@ -100,8 +119,12 @@ def notifications_deliver(*, notification_ids: list[int]) -> int:
     ).select_related("recipient__user", "organisation"):
         if not preference_of(n.recipient, n.kind).email:
             continue
-        lines = [n.subject, "", f"Open: {n.link}"]
-        if _send(n.recipient.user.email, f"RightsLens: {n.subject}", lines, n.organisation):
+        with override(mail_language(n.recipient)):
+            said = subject_of(n)
+            lines = [said, "", pgettext(CONTEXT, "Open: %(link)s") % {"link": n.link}]
+            subject = pgettext(CONTEXT, "RightsLens: %(subject)s") % {"subject": said}
+            done = _send(n.recipient.user.email, subject, lines, n.organisation)
+        if done:
             n.emailed_at = timezone.now()
             n.save(update_fields=["emailed_at"])
             sent += 1
@@ -109,10 +132,18 @@ def notifications_deliver(*, notification_ids: list[int]) -> int:
 
 
 def _digest_for(membership: Membership, items: list[Notification], now: datetime) -> bool:
-    lines = [f"Your RightsLens digest for {membership.organisation.name}:", ""]
-    lines += [f"- {n.subject} ({n.link})" for n in items]
-    subject = f"RightsLens daily digest: {len(items)} update{'s' if len(items) != 1 else ''}"
-    if not _send(membership.user.email, subject, lines, membership.organisation):
+    with override(mail_language(membership)):
+        heading = pgettext(CONTEXT, "Your RightsLens digest for %(organisation)s:")
+        lines = [heading % {"organisation": membership.organisation.name}, ""]
+        lines += [f"- {subject_of(n)} ({n.link})" for n in items]
+        subject = npgettext(
+            CONTEXT,
+            "RightsLens daily digest: %(n)s update",
+            "RightsLens daily digest: %(n)s updates",
+            len(items),
+        ) % {"n": len(items)}
+        sent = _send(membership.user.email, subject, lines, membership.organisation)
+    if not sent:
         return False
     Notification.objects.filter(pk__in=[n.pk for n in items]).update(
         digest_pending=False, emailed_at=now
@@ -134,12 +165,26 @@ def notifications_digest(*, organisation_id: int | None = None, now: str | None 
 
 
 @transaction.atomic
-def preferences_save(*, membership: Membership, choices: dict[str, dict[str, bool]]) -> None:
-    """Save the member's choices per kind (unknown kinds refused, nothing saved)."""
+def preferences_save(
+    *,
+    membership: Membership,
+    choices: dict[str, dict[str, bool]],
+    mail_language: str | None = None,
+) -> None:
+    """Save the member's choices per kind and, when given, the language of their emails ("" for
+    that of their last visit). Unknown kinds or languages are refused, and nothing is saved."""
     from rightslens.errors import FieldErrors
 
-    if unknown := set(choices) - set(Kind.values):
-        raise FieldErrors({k: _("Unknown kind of notification.") for k in sorted(unknown)})
+    errors = {
+        k: _("Unknown kind of notification.") for k in sorted(set(choices) - set(Kind.values))
+    }
+    if mail_language is not None and mail_language not in ("", *STAFF_LANGUAGES):
+        errors["mail_language"] = pgettext("staff", "Choose one of the languages offered.")
+    if errors:
+        raise FieldErrors(errors)
+    if mail_language is not None and mail_language != membership.mail_language:
+        membership.mail_language = mail_language
+        membership.save(update_fields=["mail_language"])
     for kind, chosen in choices.items():
         Preference.objects.update_or_create(
             organisation=membership.organisation,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from django.conf.locale import LANG_INFO
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import pgettext
 
 from rightslens.accounts.access import member_or_404, org_object_or_404
+from rightslens.accounts.languages import STAFF_LANGUAGES
 from rightslens.accounts.models import Membership
 from rightslens.common.views import org_view
 from rightslens.errors import FieldErrors
@@ -55,13 +57,36 @@ def preferences(request: HttpRequest, org_slug: str) -> HttpResponse:
             }
             for kind in Kind.values
         }
-        services.preferences_save(membership=membership, choices=choices)
+        language = request.POST.get("mail_language")
+        try:
+            services.preferences_save(
+                membership=membership, choices=choices, mail_language=language
+            )
+        except FieldErrors as exc:
+            error = exc.fields.get("mail_language") or " ".join(exc.fields.values())
+            return _preferences_page(request, membership, error, status=400)
         messages.success(request, pgettext("staff", "Your notification choices are saved."))
         return redirect("notifications_preferences", org_slug=org_slug)
+    return _preferences_page(request, membership)
+
+
+def _preferences_page(
+    request: HttpRequest, membership: Membership, language_error: str = "", status: int = 200
+) -> HttpResponse:
+    languages = [("", pgettext("staff", "As my browser"))] + [
+        (code, LANG_INFO[code]["name_local"]) for code in STAFF_LANGUAGES
+    ]
     return render(
         request,
         "notifications/preferences.html",
-        {"membership": membership, "rows": selectors.preference_rows(membership=membership)},
+        {
+            "membership": membership,
+            "rows": selectors.preference_rows(membership=membership),
+            "languages": languages,
+            "mail_language": membership.mail_language,
+            "language_error": language_error,
+        },
+        status=status,
     )
 
 
