@@ -10,7 +10,7 @@ from typing import Any
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Max, Q
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from rightslens.accounts.models import Organisation
 from rightslens.core.impact_fields import RATING_FIELDS
@@ -47,9 +47,11 @@ def month_ends(months: int = 6, today: datetime | None = None) -> list[tuple[str
     midnight = today.replace(hour=0, minute=0, second=0, microsecond=0)
     ends = []
     for back in range(months - 1, -1, -1):
-        first = (midnight.replace(day=1) - timedelta(days=31 * back)).replace(day=1)
+        # Whole calendar months back: 31 days before 1 December is 31 October, not November.
+        index = midnight.year * 12 + midnight.month - 1 - back
+        first = midnight.replace(year=index // 12, month=index % 12 + 1, day=1)
         end = min(today, (first + timedelta(days=32)).replace(day=1))
-        ends.append((first.strftime("%b %Y"), end))
+        ends.append((formats.date_format(first, "M Y"), end))  # "Dec 2026", « déc. 2026 »
     return ends
 
 

@@ -13,6 +13,7 @@ from fpdf.enums import XPos, YPos
 from rightslens.assessments.selectors import impact_ratings
 from rightslens.common.pdf import DocumentPDF
 from rightslens.core.effectiveness import VERDICT_TEXT
+from rightslens.ux.templatetags.readable import day
 from rightslens.ux.wording import core_label, core_text, finding_text, sentence
 from rightslens.ux.wording import report_text as _t
 
@@ -253,7 +254,9 @@ def _closing(pdf: ReportPDF, ctx: dict[str, Any]) -> None:
     pdf.pair(_t("Status"), a.get_status_display())
     pdf.pair(
         _t("Approved by"),
-        f"{a.approved_by} on {a.approved_at:%d %B %Y}" if a.approved_at else _t("Not yet approved"),
+        _t("{person} on {date}").format(person=a.approved_by, date=day(a.approved_at))
+        if a.approved_at
+        else _t("Not yet approved"),
     )
     for reviewer in ctx["reviewers"]:
         pdf.pair(
