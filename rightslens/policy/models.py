@@ -6,6 +6,8 @@ draft is a new version, a re-run is a new analysis, a changed opinion is a new r
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext, gettext_noop
@@ -173,6 +175,13 @@ class Analysis(OrgScoped):
     @property
     def is_finished(self) -> bool:
         return self.state in (AnalysisState.DONE, AnalysisState.FAILED)
+
+    @property
+    def failure_kind(self) -> str:
+        """What went wrong (the exception's name), also from rows that stored the whole English
+        sentence "The analysis failed (ValueError).", so the page can say it in any language."""
+        found = re.fullmatch(r"The analysis failed \((\w+)\)\.", self.error)
+        return found.group(1) if found else self.error
 
 
 class CriterionFinding(OrgScoped):

@@ -243,7 +243,7 @@ def analysis_run(analysis_id: int) -> None:
         log.exception("policy analysis %s failed", analysis_id)
         Analysis.objects.filter(pk=analysis_id).update(
             state=AnalysisState.FAILED,
-            error=f"The analysis failed ({type(exc).__name__}).",
+            error=type(exc).__name__,  # shown in the reader's language (Analysis.failure_kind)
             finished_at=timezone.now(),
         )
 

@@ -59,3 +59,27 @@ def test_an_unreachable_llm_endpoint_falls_back_to_offline_explanations(owner, o
     settings.RIGHTSLENS_LLM_ENDPOINT = "ftp://not-http.invalid"
     version = make_version(org, owner)
     assert version.latest_analysis().method == "offline-rules-1"
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [
+        ("en", "The analysis failed (RuntimeError)."),
+        ("fr", "L’analyse a échoué (RuntimeError)."),
+        ("es", "El análisis ha fallado (RuntimeError)."),
+    ],
+)
+@pytest.mark.parametrize("stored", ["RuntimeError", "The analysis failed (RuntimeError)."])
+def test_a_failed_analysis_says_so_in_the_reader_language(
+    owner, owner_client, org, language, shown, stored
+):
+    """New rows store the exception's name; older rows stored the English sentence."""
+    version = make_version(org, owner)
+    Analysis.objects.filter(version=version).delete()
+    Analysis.objects.create(organisation=org, version=version, state="failed", error=stored)
+    page = owner_client.get(
+        f"/o/acme/policy/versions/{version.pk}/", HTTP_ACCEPT_LANGUAGE=language
+    ).content.decode()
+    assert shown in page.replace("&#x27;", "'")
+    if language != "en":
+        assert "The analysis failed" not in page
