@@ -19,7 +19,7 @@ EXPECTED = {
     "fr": [
         "Cadrage modifié : Contexte d’utilisation",
         "Catégorie de risque « Droit à la vie privée » jugée non pertinente : Checked.",
-        "Envoyée pour examen (Brouillon → En revue)",
+        "Envoyée en revue (Brouillon → En revue)",
         "Statut : Brouillon",
         "Plan d’action enregistré",
     ],
