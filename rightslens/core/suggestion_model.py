@@ -18,13 +18,15 @@ Pure numpy; no Django, no other dependency.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+
+from .learned import data_digest as data_digest
+from .learned import payload_digest as _digest
 
 FORMAT_VERSION = 1
 SHIPPED_MODEL = Path(__file__).resolve().parents[1] / "knowledge" / "models" / "suggestion_clf.json"
@@ -210,10 +212,6 @@ def _payload(model: CategoryModel) -> dict[str, object]:
     }
 
 
-def _digest(payload: Mapping[str, object]) -> str:
-    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
-
-
 def dumps(model: CategoryModel) -> str:
     payload = _payload(model)
     document = {
@@ -302,9 +300,3 @@ def shipped_model(encoder_name: str, path: Path | None = None) -> CategoryModel 
             _LOADED[key] = None
     model = _LOADED[key]
     return model if model is not None and model.encoder == encoder_name else None
-
-
-def data_digest(records: Sequence[tuple[str, Sequence[str]]]) -> str:
-    """The digest of training data: each text with its sorted labels, in order."""
-    lines = [json.dumps([text, sorted(labels)], ensure_ascii=False) for text, labels in records]
-    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
