@@ -33,9 +33,13 @@ _PRE_NEGATION: Mapping[str, frozenset[str]] = {
         "not no never none neither nor doesn don won isn aren wasn cannot refrain refrains "
         "prohibit prohibits forbid forbids avoid avoids ruled exclude excludes".split()
     ),
-    "fr": frozenset("ne n pas jamais aucun aucune ni interdisent exclut".split()),
-    "es": frozenset("no nunca jamas ningun ninguna ni prohibe prohiben excluye".split()),
-    "pt": frozenset("nao nunca jamais nenhum nenhuma nem proibe proibem exclui".split()),
+    "fr": frozenset("ne n pas jamais aucun aucune ni interdisent exclut proscrit".split()),
+    "es": frozenset(
+        "no nunca jamas ningun ninguna ni prohibe prohiben excluye excluida excluido carece carecen".split()
+    ),
+    "pt": frozenset(
+        "nao nunca jamais nenhum nenhuma nem proibe proibem exclui excluida veda vedado".split()
+    ),
     "de": frozenset(
         "nicht kein keine keinen keiner keinem nie niemals weder verbietet untersagt".split()
     ),
@@ -56,7 +60,7 @@ _POST_NEGATION: Mapping[str, frozenset[str]] = {
     "fr": frozenset("pas jamais".split()),
     "es": frozenset("nunca jamas prohibido prohibida".split()),
     "pt": frozenset("nao nunca jamais proibido proibida".split()),
-    "de": frozenset("nicht nie niemals verboten untersagt".split()),
+    "de": frozenset("nicht nie niemals verboten untersagt ausgeschlossen".split()),
 }
 # "not only … but also", "doesn't just …" affirm.
 _NOT_NEGATING = (
