@@ -271,8 +271,13 @@ class Screener:
         language = language_of(text, lang)
         parts = sentences(text)
         answers = question_answers(parts)
+        # A question not answered "yes" states no element; one answered "no" is a denial, so
+        # the learned layer cannot fire on its wording either. An open question (a buyer asking
+        # for the capability) stays readable by the learned layer.
         readings = [
-            self._read(s, language) if answer in ("", "yes") else _Reading(s, {}, {}, False)
+            self._read(s, language)
+            if answer in ("", "yes")
+            else _Reading(s, {}, {}, answer == "no")
             for s, answer in zip(parts, answers, strict=True)
         ]
         windows = _windows(readings) if POSSIBLE_WINDOWS else []

@@ -33,9 +33,12 @@ _PRE_NEGATION: Mapping[str, frozenset[str]] = {
         "not no never none neither nor doesn don won isn aren wasn cannot refrain refrains "
         "prohibit prohibits forbid forbids avoid avoids ruled exclude excludes".split()
     ),
-    "fr": frozenset("ne n pas jamais aucun aucune ni interdisent exclut proscrit".split()),
+    "fr": frozenset(
+        "ne n pas jamais aucun aucune ni interdit interdite interdisent exclut proscrit".split()
+    ),
     "es": frozenset(
-        "no nunca jamas ningun ninguna ni prohibe prohiben excluye excluida excluido carece carecen".split()
+        "no nunca jamas ningun ninguna ni prohibe prohiben excluye excluida excluido excluidas excluidos "
+        "carece carecen".split()
     ),
     "pt": frozenset(
         "nao nunca jamais nenhum nenhuma nem proibe proibem exclui excluida veda vedado".split()
@@ -81,9 +84,15 @@ _NOT_NEGATING = (
     "nicht nur",
     "nicht bloss",
 )
-# A negation word that is part of an ordinary term ("comportamiento no verbal").
+# A negation word that is part of an ordinary term ("comportamiento no verbal", "supporter
+# interdit de stade": a banned fan, whom a watch-list names).
 _NOT_A_DENIAL_BEFORE = frozenset({"verbal", "verbale", "verbales", "verbais"})
+_NOT_A_DENIAL_PAIRS = frozenset({("de", "stade"), ("de", "stades")})
 _POST_WINDOW = 6
+# German puts the verb, and with it the denial, at the end of a long clause ("Angebote, die eine
+# Echtzeit-Gesichtserkennung ermöglichen, werden nicht berücksichtigt"): these reach further back.
+_LONG_POST = frozenset("nicht ausgeschlossen untersagt verboten".split())
+_LONG_POST_WINDOW = 16
 _CONJUNCTIONS = frozenset("and or et ou y o e und oder".split())
 
 
@@ -164,12 +173,15 @@ def _denied(
     for i, token in enumerate(tokens):
         if i + 1 < len(tokens) and tokens[i + 1] in _NOT_A_DENIAL_BEFORE:
             continue
+        if tuple(tokens[i + 1 : i + 3]) in _NOT_A_DENIAL_PAIRS:
+            continue
         if token in pre:
             denied.update(range(i + 1, len(tokens)))
         if token in short:
             denied.update(range(i + 1, min(len(tokens), i + 1 + _SHORT_WINDOW)))
         if token in post:
-            denied.update(range(max(0, i - _POST_WINDOW), i))
+            reach = _LONG_POST_WINDOW if token in _LONG_POST else _POST_WINDOW
+            denied.update(range(max(0, i - reach), i))
     return frozenset(denied)
 
 

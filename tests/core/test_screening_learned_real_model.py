@@ -124,3 +124,16 @@ def test_the_recorded_exception_sets_a_learned_hit_aside(setup):
 def test_near_misses_stay_clear_with_the_learned_layer(setup, text):
     items, encoder = setup
     assert screen(text, items, encoder=encoder).hits == ()
+
+
+def test_a_question_answered_no_gives_no_learned_hit(setup):
+    """A vendor questionnaire: the question names the practice, the answer denies it."""
+    items, encoder = setup
+    model = shipped_model(encoder.name)
+    assert model is not None
+    text = (
+        "O vosso banco de rostos é alimentado com imagens recolhidas na internet? Não. Só contém "
+        "as fotografias que os trabalhadores do cliente registam para o controlo de acessos."
+    )
+    result = screen(text, items, lang="pt", encoder=encoder, model=model)
+    assert "rl-untargeted-facial-scraping" not in {h.red_line_id for h in result.hits}

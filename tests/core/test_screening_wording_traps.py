@@ -78,3 +78,64 @@ def test_milliseconds_of_processing_are_not_subliminal(items):
 )
 def test_exclusion_wording_denies(items, text, lang):
     assert "rl-emotion-recognition-work-education" not in hit_ids(text, items, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "red_line"),
+    [
+        (
+            "Il est interdit d'utiliser des outils déduisant l'humeur des salariés à partir de "
+            "leur visage.",
+            "fr",
+            "rl-emotion-recognition-work-education",
+        ),
+        (
+            "Quedan excluidas las funcionalidades de reconocimiento de emociones de los empleados.",
+            "es",
+            "rl-emotion-recognition-work-education",
+        ),
+        (
+            # German puts the denial at the end of a long clause.
+            "Angebote, die eine Echtzeit-Gesichtserkennung oder eine Identifizierung von Personen "
+            "im Stadion ermöglichen, werden nicht berücksichtigt.",
+            "de",
+            "rl-remote-realtime-facial-recognition",
+        ),
+    ],
+)
+def test_prohibitions_in_their_usual_word_order_deny(items, text, lang, red_line):
+    assert red_line not in hit_ids(text, items, lang)
+
+
+def test_a_banned_fan_is_still_a_watch_list(items):
+    text = (
+        "Les caméras du stade reconnaissent en temps réel le visage de chaque supporter "
+        "interdit de stade et alertent les stadiers."
+    )
+    assert "rl-remote-realtime-facial-recognition" in hit_ids(text, items, "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Para abrir una cuenta, el cliente se hace un selfie y el sistema lo compara con la "
+            "foto de su DNI.",
+            "es",
+        ),
+        (
+            "At the gate, the camera compares the traveller's face with the photo in the chip of "
+            "their own passport.",
+            "en",
+        ),
+    ],
+)
+def test_checking_a_person_against_their_own_document_is_verification(items, text, lang):
+    assert "rl-remote-realtime-facial-recognition" not in hit_ids(text, items, lang)
+
+
+def test_loyalty_points_are_not_a_social_score(items):
+    loyalty = "Members earn points for each purchase and redeem them for vouchers."
+    civic = "Residents earn points for good behaviour and lose them for unpaid fines."
+    assert "rl-social-scoring" not in hit_ids(loyalty, items, "en")
+    assert "rl-social-scoring" in hit_ids(civic, items, "en")
