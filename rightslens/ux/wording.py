@@ -213,6 +213,8 @@ SENTENCES: dict[str, str] = {
     "policy.reason_only_in_two": "its core element appears only in {first} and {second}",
     "policy.reason_only_in": "its core element appears only in {kind}",
     "policy.reason_state_duty": "no provision obliges the State's own bodies to do it",
+    "policy.reason_security_dealt_with": "security-related uses are dealt with, but nothing says whether the instrument's safeguards fully apply to them or only in part",
+    "policy.reason_near_miss": "it comes near the criterion without naming the State support or the trade or investment agreement it is about",
     "policy.reason_covers_none": "it covers none of the needed elements but not {missing}",
     "policy.reason_covers": "it covers {facets} but not {missing}",
     "policy.reason_weak_binding": "the core element appears only in wording too weak for a binding instrument ({words})",

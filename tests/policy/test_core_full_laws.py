@@ -266,3 +266,37 @@ def test_human_rights_named_with_their_treaties_ground_the_measure(language, tex
 def test_a_treaty_without_human_rights_says_nothing_about_grounding():
     text = "Article 3\nCustoms duties follow the international treaties on trade in goods.\n"
     assert finding(text, "C1", "en").status == "absent"
+
+
+# --- v5: security bodies dealt with, near misses of C18/C19, employers as duty-bearers ----------
+
+
+def test_security_listed_among_the_fields_covered_without_exclusion_is_partial():
+    text = (
+        "Artículo 3\nLa protección se extiende a los siguientes ámbitos:\n\na) Empleo.\n\n"
+        "b) Seguridad ciudadana.\n"
+    )
+    assert finding(text, "C11", "es").status == "partial"
+
+
+def test_a_security_interest_weighed_in_an_exception_is_partial():
+    text = (
+        "Article 20\nThe controller may restrict the information where necessary for "
+        "national security.\n"
+    )
+    assert finding(text, "C11", "en").status == "partial"
+
+
+def test_international_cooperation_alone_is_only_near_a_trade_agreement():
+    text = "Article 4\nThe Agency shall promote international cooperation on human rights.\n"
+    assert finding(text, "C19", "en").status == "partial"
+
+
+def test_an_employer_under_a_duty_is_a_named_duty_bearer():
+    text = "Section 5\nAn employer shall notify each applicant before the interview.\n"
+    assert finding(text, "C4", "en").status == "partial"
+
+
+def test_a_published_register_is_disclosure_whatever_the_verb_form():
+    text = "Article L1\nLes administrations publient en ligne les règles de leurs traitements.\n"
+    assert finding(text, "C8", "fr").status == "addressed"

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 
 from .carve_outs import UNREAD, Fault, carves_out, conditions_in, fault_of
 from .criteria import Criterion, Strength
-from .decision import Decision, phrases, refs, unique
+from .decision import Decision, partial, phrases, refs, unique
 from .hits import Hit, surface
+from .text import normalise
 
 
 def decide_exemption(
@@ -64,6 +65,31 @@ def decide_exemption(
             unique(covered),
             f"Addressed: {refs(covered)} expressly bring{'s' if len(covered) == 1 else ''} security-related uses within scope.",
         )
+    # Security uses dealt with in an operative rule, neither excluded nor expressly covered: the
+    # text does say something about them, but how far the rule reaches them cannot be judged (the
+    # rubric's partial). It deals with them where it names a security body (police, armed forces,
+    # intelligence) or weighs a security interest in an exception or condition ("unless", "where
+    # necessary for national security"); national security named only as something to protect
+    # ("assess risks to national security"), or in a definition, heading or preamble, is absent.
+    # A point of a list counts: the list it sits in is usually the exception or the scope.
+    operative = [
+        d
+        for d in domain
+        if not (d.sentence.definition or d.sentence.heading)
+        and d.sentence.provision.kind != "preamble"
+        and (
+            _names_security_body(d)
+            or _weighs_exception(d.sentence.normalised)
+            or d.sentence.provision.kind == "point"
+        )
+    ]
+    if operative:
+        return partial(
+            operative,
+            [],
+            "security-related uses are dealt with, but nothing says whether the instrument's "
+            "safeguards fully apply to them or only in part",
+        )
     note = (
         f" It mentions {phrases(domain)} ({refs(domain)}) without excluding or covering them."
         if domain
@@ -86,3 +112,56 @@ def _near(exclusion: Hit, domain: Hit) -> bool:
     listed = domain.sentence.provision is own or domain.sentence.provision.parent == own.ref
     gap = domain.sentence.span.start - exclusion.sentence.span.end
     return listed and 0 <= gap <= 400
+
+
+# Domain phrases that name a security body or its use, not only a security interest.
+_SECURITY_BODIES = (
+    "enforcement",
+    "armed forces",
+    "forces armees",
+    "fuerzas",
+    "forcas armadas",
+    "streitkrafte",
+    "intelligence",
+    "renseignement",
+    "inteligencia",
+    "nachrichtendienst",
+    "strafverfolgung",
+    "militar",
+    "persecucao",
+    "investigacao criminal",
+    "maintien de l ordre",
+    "aplicacion de la ley",
+)
+# Words that show a security interest being weighed in an exception or a condition.
+EXCEPTION_CUES = (
+    "unless",
+    "except",
+    "exempt",
+    "restrict",
+    "withh",
+    "necessary",
+    "required for",
+    "porterait atteinte",
+    "porter atteinte",
+    "sauf",
+    "necessaire",
+    "salvo",
+    "excepto",
+    "necesari",
+    "exceto",
+    "necessari",
+    "ausser",
+    "einschrank",
+    "verweiger",
+    "erforderlich",
+)
+_CUES = tuple(normalise(w).strip() for w in EXCEPTION_CUES)
+
+
+def _names_security_body(hit: Hit) -> bool:
+    return any(word in hit.signal.pattern for word in _SECURITY_BODIES)
+
+
+def _weighs_exception(normalised: str) -> bool:
+    return bool(conditions_in(normalised)) or any(cue in normalised for cue in _CUES)

@@ -103,6 +103,11 @@ _WORDS: dict[Party, tuple[str, ...]] = {
         "betreiber",
         "unternehmen",
         "entwickler",
+        "employer",
+        "employeur",
+        "empleador",
+        "empregador",
+        "arbeitgeber",
     ),
     Party.PEOPLE: (
         "affected person",
@@ -411,3 +416,25 @@ def without_self_reference(normalised: str) -> str:
     for pattern in _SELF_REFERENCE:
         normalised = normalised.replace(pattern, " ")
     return normalised
+
+
+# The official gazette where laws are promulgated ("publié au Journal officiel").
+GAZETTE_WORDS = (
+    "official journal",
+    "official gazette",
+    "federal register",
+    "journal officiel",
+    "bulletin officiel",
+    "boletin oficial",
+    "diario oficial",
+    "gaceta oficial",
+    "diario da republica",
+    "bundesgesetzblatt",
+    "amtsblatt",
+    "bundesblatt",
+)
+_GAZETTE = tuple(normalise(w).rstrip() for w in GAZETTE_WORDS)
+
+
+def names_gazette(normalised: str) -> bool:
+    return any(p in normalised for p in _GAZETTE)

@@ -36,6 +36,7 @@ from .reading import (
     Party,
     about_ai,
     about_state_use,
+    names_gazette,
     parties_in,
     sets_scope,
 )
@@ -67,6 +68,8 @@ class Rule:
     # its facets are kinds of actor, counted only where they are obliged (C4)
     bearer_roles: bool = False
     about_business: bool = False  # only passages about companies count (C17: companies abroad)
+    # publishing the instrument in the official gazette is its promulgation, not disclosure (C8)
+    no_gazette: bool = False
 
 
 RULES: dict[str, Rule] = {
@@ -115,7 +118,16 @@ RULES: dict[str, Rule] = {
     # "foreign" or "abroad" in a passage that names no company (foreign public bodies, foreign
     # talent) is not about it (the rubric's partial: companies' chains, or operations abroad).
     "C17": Rule(about_business=True),
+    # "Le présent décret sera publié au Journal officiel" promulgates the text: no disclosure.
+    "C8": Rule(no_gazette=True),
 }
+
+# Phrases with no facet only come near a criterion whose halves must meet (C18, C19): they make
+# it partial and never count as one of its halves.
+_MENTION_REASON = (
+    "it comes near the criterion without naming the State support or the trade or investment "
+    "agreement it is about"
+)
 
 _VERB = {
     Modality.OBLIGATION: "requires",
@@ -139,6 +151,8 @@ def decide(
     instrument's resolved cross-references) only by rules that follow them (C3)."""
     rule = rule or Rule()
     hits = operative_hits(hits, sentences)
+    if rule.no_gazette:
+        hits = [h for h in hits if not names_gazette(h.sentence.normalised)]
     if rule.about_business:
         hits = [h for h in hits if h.signal.strength is not Strength.TOUCH or about_companies(h)]
     if rule.ranked_by_severity:
@@ -232,6 +246,13 @@ def _decide(
         facets = sorted({h.signal.facet for h in qualifying})
     if rule.together:
         if not against and not _has_primary_facet(criterion, positive, language):
+            # A near miss (a phrase with no facet: incentives, international cooperation) touches
+            # the criterion without being the support or the treaty it is about: partial at most.
+            mentions = [
+                h for h in positive if not h.signal.facet and h.signal.strength is Strength.TOUCH
+            ]
+            if mentions:
+                return partial(mentions, [], _MENTION_REASON)
             return Decision("absent", 0.7, (), absent_text(criterion, language))
         qualifying, facets = _together(qualifying, rule.min_facets)
     if against and not qualifying:
