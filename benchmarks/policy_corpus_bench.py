@@ -80,6 +80,7 @@ def checker_rows(
     splits: Sequence[str] | None = None,
     encoder: Encoder | None = None,
     base: Path = CORPUS.parent,
+    calibrated: bool = True,
 ) -> list[dict[str, str]]:
     rows = []
     criteria = load_criteria()
@@ -90,7 +91,7 @@ def checker_rows(
         meta = InstrumentMeta(
             title=name, kind=item["kind"], binding=item["binding"], language=item["language"]
         )
-        report = analyse(text, criteria, meta, encoder=encoder)
+        report = analyse(text, criteria, meta, encoder=encoder, calibrated=calibrated)
         labels = reference(item.get("labels") or {})
         for finding in report.findings:
             if finding.code in labels:
@@ -101,6 +102,7 @@ def checker_rows(
                         "id": finding.code,
                         "label": labels[finding.code],
                         "checker": str(finding.status),
+                        "method": report.method,
                         "explanation": finding.explanation,
                     }
                 )
@@ -184,6 +186,11 @@ def main(argv: list[str] | None = None) -> int:
         help="a corpus file (texts beside it); default benchmarks/policy_corpus/corpus.yaml",
     )
     parser.add_argument("--show-errors", action="store_true")
+    parser.add_argument(
+        "--rules-only",
+        action="store_true",
+        help="switch the learned reading off (core/policy/calibration.py): the rules' statuses alone",
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     try:
@@ -197,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     chosen = [s for s in present if s in (args.split or present)]
     encoder = make_encoder(args.encoder)
     started = time.perf_counter()
-    rows = checker_rows(corpus, chosen, encoder, args.corpus.parent)
+    rows = checker_rows(corpus, chosen, encoder, args.corpus.parent, not args.rules_only)
     seconds = round(time.perf_counter() - started, 2)
     result: dict[str, object] = {
         "instruments": sum(1 for i in corpus["instruments"].values() if i["split"] in chosen),
@@ -205,6 +212,7 @@ def main(argv: list[str] | None = None) -> int:
             {i["language"] for i in corpus["instruments"].values() if i["split"] in chosen}
         ),
         "encoder": encoder.name,
+        "method": rows[0]["method"] if rows else "",
         "seconds": seconds,
         "labellers": {
             **{split: labeller_agreement(corpus, [split]) for split in chosen},
@@ -221,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(
         f"{result['instruments']} instruments in {', '.join(result['languages'])}; "  # type: ignore[arg-type]
-        f"encoder {result['encoder']}; {seconds} s"
+        f"encoder {result['encoder']}; method {result['method']}; {seconds} s"
     )
     print("Labellers a vs b before reconciliation:")
     for split, agreement in result["labellers"].items():  # type: ignore[attr-defined]

@@ -215,6 +215,9 @@ SENTENCES: dict[str, str] = {
     "policy.reason_state_duty": "no provision obliges the State's own bodies to do it",
     "policy.reason_security_dealt_with": "security-related uses are dealt with, but nothing says whether the instrument's safeguards fully apply to them or only in part",
     "policy.reason_near_miss": "it comes near the criterion without naming the State support or the trade or investment agreement it is about",
+    "policy.learned_raised": "Partial (learned reading, {percent} %): {ref} is the closest article by meaning, and instruments that people labelled were usually partial where the checker found this little; read it to confirm. The rules said: {rules}",
+    "policy.learned_lowered_partial": "Partial (learned reading, {percent} %): instruments that people labelled were usually judged lower where the wording looked like this; the quotes below are what the rules read. The rules said: {rules}",
+    "policy.learned_lowered_absent": "Absent (learned reading, {percent} %): instruments that people labelled were usually judged lower where the wording looked like this; the quotes below are what the rules read. The rules said: {rules}",
     "policy.reason_covers_none": "it covers none of the needed elements but not {missing}",
     "policy.reason_covers": "it covers {facets} but not {missing}",
     "policy.reason_weak_binding": "the core element appears only in wording too weak for a binding instrument ({words})",
@@ -455,7 +458,10 @@ POLICY_FACETS: tuple[str, ...] = (
 _FACET_PARTS = frozenset({"facets", "missing", "named"})
 #: Parts that match digits only (a count), so that a shape with no fixed head cannot take a
 #: sentence that merely contains its joining words.
-_DIGIT_PARTS = frozenset({"count"})
+_DIGIT_PARTS = frozenset({"count", "percent"})
+#: Parts that are a whole core sentence of their own (the rules' explanation under a learned one):
+#: translated as one sentence, not cut at "; ".
+_WHOLE_PARTS = frozenset({"rules"})
 
 #: Fixed labels and phrases of the core that are not enum values (enum values come from
 #: `core_labels()`): required responses, review flags, verdict texts, severity dimensions.
@@ -551,7 +557,11 @@ def facet_names(text: str) -> str:
 
 def _fill(key: str, match: re.Match[str]) -> str:
     parts = {
-        name: facet_names(text) if name in _FACET_PARTS else _part(text)
+        name: facet_names(text)
+        if name in _FACET_PARTS
+        else core_text(text)
+        if name in _WHOLE_PARTS
+        else _part(text)
         for name, text in match.groupdict().items()
     }
     template = _translated_template(key)

@@ -19,6 +19,8 @@ from enum import StrEnum
 from rightslens.core.semantic import Encoder, default_encoder
 from rightslens.core.semantic.cache import encode_knowledge
 
+from . import calibration
+from .calibration import Calibrator, shipped_calibrator
 from .criteria import Criterion
 from .decision import Decision
 from .hits import Hit, Sentence, find_hits, read_sentences
@@ -37,7 +39,10 @@ from .structure import (
 from .text import LANGUAGE_SUPPORT_NOTE, SUPPORTED_LANGUAGES, detect_language
 
 METHOD_OFFLINE = "offline-rules-1"
+METHOD_CALIBRATED = "offline-rules-1+learned-calibration-1"
 MAX_QUOTE_CHARS = 500
+#: The confidence a status set by the learned reading carries at most: below any rules' call.
+LEARNED_CONFIDENCE = 0.5
 
 
 class Status(StrEnum):
@@ -80,6 +85,11 @@ class Finding:
     sources: tuple[str, ...] = ()  # where the criterion comes from (UNGP, UN or civil-society text)
     basis: str = ""  # ungp | un | civil_society: what kind of demand the criterion is
     second_opinion: SecondOpinion | None = None
+    rules_status: str = (
+        ""  # the rules' own status; differs from `status` when the learned reading moved it
+    )
+    learned_probability: float | None = None  # the learned reading's probability of `status`
+    features: tuple[float, ...] = field(default=(), repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -118,8 +128,12 @@ def analyse(
     meta: InstrumentMeta | None = None,
     on_progress: Callable[[int], None] | None = None,
     encoder: Encoder | None = None,
+    calibrated: bool = True,
 ) -> Report:
-    """Analyse one instrument. `on_progress` receives a percentage as criteria are judged."""
+    """Analyse one instrument. `on_progress` receives a percentage as criteria are judged.
+
+    `calibrated`: let the shipped learned reading (`calibration`) move statuses within its limits;
+    False gives the rules' statuses alone (training and comparison)."""
     started = time.perf_counter()
     progress = on_progress or (lambda _percent: None)
     meta = meta or InstrumentMeta()
@@ -140,17 +154,19 @@ def analyse(
     queries = encode_knowledge(encoder, [criterion_query(c) for c in criteria], "policy-criteria")
     progress(10)
     references = tuple(cross_references(text, provisions))
+    model = shipped_calibrator(encoder.name) if calibrated else None
+    shape = _Shape(binding, len(_articles(provisions)), len(text), model, provisions)
     findings = []
     for index, (criterion, query) in enumerate(zip(criteria, queries, strict=True), start=1):
         hits = hits_by_code[criterion.code]
         retrieval = retrieve(query, vectors, {h.sentence.provision.article for h in hits})
         hits.sort(key=lambda h: -retrieval.score(h.sentence.provision.article))
         findings.append(
-            _finding(text, criterion, hits, binding, language, retrieval, all_sentences, references)
+            _finding(text, criterion, hits, shape, language, retrieval, all_sentences, references)
         )
         progress(10 + 90 * index // max(1, len(criteria)))
     notes = [LANGUAGE_SUPPORT_NOTE]
-    articles = {p.article for p in provisions if not p.is_heading}
+    articles = _articles(provisions)
     if len(vectors) < len(articles):
         notes.append(
             f"Meaning was read for {len(vectors)} of {len(articles)} articles, those the wording "
@@ -173,6 +189,7 @@ def analyse(
         binding_inferred=inferred,
         provisions=provisions,
         findings=tuple(findings),
+        method=METHOD_CALIBRATED if model is not None else METHOD_OFFLINE,
         seconds=round(time.perf_counter() - started, 3),
         characters=len(text),
         notes=tuple(notes),
@@ -182,18 +199,39 @@ def analyse(
     )
 
 
+@dataclass(frozen=True)
+class _Shape:
+    """What every criterion's finding needs to know about the instrument as a whole."""
+
+    binding: bool
+    articles: int
+    characters: int
+    model: Calibrator | None
+    provisions: tuple[Provision, ...] = ()
+
+
+def _articles(provisions: Sequence[Provision]) -> set[str]:
+    return {p.article for p in provisions if not p.is_heading}
+
+
 def _finding(
     text: str,
     criterion: Criterion,
     hits: list[Hit],
-    binding: bool,
+    shape: _Shape,
     language: str,
     retrieval: Retrieval,
     all_sentences: Sequence[Sentence] = (),
     references: Sequence[CrossReference] = (),
 ) -> Finding:
     decision = decide(
-        criterion, hits, binding, RULES.get(criterion.code), language, all_sentences, references
+        criterion,
+        hits,
+        shape.binding,
+        RULES.get(criterion.code),
+        language,
+        all_sentences,
+        references,
     )
     explanation = decision.explanation
     if decision.status == "absent" and retrieval.standout is not None:
@@ -206,7 +244,17 @@ def _finding(
         if language in SUPPORTED_LANGUAGES
         else round(decision.confidence / 2, 2)
     )
-    return Finding(
+    row = calibration.features(
+        criterion.code,
+        decision.status,
+        decision.confidence,
+        hits,
+        retrieval,
+        shape.binding,
+        shape.articles,
+        shape.characters,
+    )
+    finding = Finding(
         code=criterion.code,
         title=criterion.title,
         status=Status(decision.status),
@@ -217,6 +265,78 @@ def _finding(
         closest=tuple(c.ref for c in retrieval.ranked[:3]),
         sources=criterion.citations,
         basis=criterion.basis,
+        rules_status=decision.status,
+        features=row,
+    )
+    if shape.model is None or language not in SUPPORTED_LANGUAGES:
+        return finding
+    return _learned(text, finding, shape, retrieval, decision.explanation, criterion.recommendation)
+
+
+def _learned(
+    text: str,
+    finding: Finding,
+    shape: _Shape,
+    retrieval: Retrieval,
+    rules_said: str,
+    recommendation: str,
+) -> Finding:
+    """The finding as the learned reading lets it stand (`calibration.calibrate`)."""
+    assert shape.model is not None
+    closest = _closest_provision(text, retrieval, shape.provisions)
+    reading = calibration.calibrate(
+        shape.model, finding.rules_status, finding.features, closest is not None
+    )
+    if not reading.changed:
+        return replace(finding, learned_probability=reading.probability)
+    status = Status(reading.status)
+    percent = round(100 * reading.probability)
+    if closest is not None and reading.status == "partial" and finding.rules_status == "absent":
+        evidence: tuple[Evidence, ...] = (closest,)
+        explanation = (
+            f"Partial (learned reading, {percent} %): {closest.ref} is the closest article by "
+            "meaning, and instruments that people labelled were usually partial where the "
+            f"checker found this little; read it to confirm. The rules said: {rules_said}"
+        )
+    else:
+        evidence = finding.evidence
+        explanation = (
+            f"{status.capitalize()} (learned reading, {percent} %): instruments that people "
+            "labelled were usually judged lower where the wording looked like this; the quotes "
+            f"below are what the rules read. The rules said: {rules_said}"
+        )
+    return replace(
+        finding,
+        status=status,
+        confidence=round(min(LEARNED_CONFIDENCE, reading.probability), 2),
+        evidence=evidence,
+        explanation=explanation,
+        recommendation=recommendation if status is not Status.ADDRESSED else "",
+        learned_probability=reading.probability,
+    )
+
+
+def _closest_provision(
+    text: str, retrieval: Retrieval, provisions: Sequence[Provision]
+) -> Evidence | None:
+    """The best article by meaning and wording, quoted from its first non-heading provision."""
+    if not retrieval.ranked:
+        return None
+    ref = retrieval.ranked[0].ref
+    provision = next((p for p in provisions if p.article == ref and not p.is_heading), None)
+    if provision is None:
+        return None
+    start, end = provision.start, provision.end
+    if end - start > MAX_QUOTE_CHARS:
+        cut = text.rfind(" ", start, start + MAX_QUOTE_CHARS)
+        end = cut if cut > start else start + MAX_QUOTE_CHARS
+    return Evidence(
+        ref=provision.ref,
+        text=text[start:end],
+        start=start,
+        end=end,
+        page=provision.page,
+        phrase="",
     )
 
 
@@ -265,6 +385,8 @@ def report_json(report: Report) -> dict[str, object]:
                 "recommendation": f.recommendation,
                 "closest_provisions": list(f.closest),
                 "second_opinion": _opinion_json(f.second_opinion),
+                "rules_status": f.rules_status,
+                "learned_probability": f.learned_probability,
                 "basis": f.basis,
                 "sources": list(f.sources),
             }
