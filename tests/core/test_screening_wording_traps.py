@@ -139,3 +139,29 @@ def test_loyalty_points_are_not_a_social_score(items):
     civic = "Residents earn points for good behaviour and lose them for unpaid fines."
     assert "rl-social-scoring" not in hit_ids(loyalty, items, "en")
     assert "rl-social-scoring" in hit_ids(civic, items, "en")
+
+
+def test_windows_cost_no_encoding_and_read_as_the_sum_of_their_sentences(items):
+    import numpy as np
+
+    from rightslens.core.screening_engine import Screener
+
+    class Counting(HashingEncoder):
+        def __init__(self) -> None:
+            super().__init__()
+            self.texts: list[str] = []
+
+        def encode(self, texts):  # type: ignore[no-untyped-def]
+            self.texts.extend(texts)
+            return super().encode(texts)
+
+    encoder = Counting()
+    screener = Screener(items, encoder, None)
+    encoder.texts.clear()
+    text = "Cameras film the staff. The software reads their mood. Reports go to managers."
+    prepared = screener.prepare(text, lang="en")
+    assert encoder.texts == [r.text for r in prepared.readings]  # sentences only
+    assert len(prepared.windows) == 2
+    first, second, window = (np.asarray(prepared.vectors[i]) for i in (0, 1, 3))
+    expected = (first + second) / np.linalg.norm(first + second)
+    assert np.allclose(window, expected)
