@@ -25,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .learned import checked_payload
 from .learned import data_digest as data_digest
 from .learned import payload_digest as _digest
 
@@ -236,12 +237,7 @@ def _optional(value: object) -> float | None:
 def loads(text: str) -> CategoryModel:
     """A model from JSON text; ModelError when the format is unknown or the digest differs."""
     try:
-        document = json.loads(text)
-        if document.get("format") != FORMAT_VERSION:
-            raise ModelError(f"unknown model format {document.get('format')!r}")
-        payload = document["model"]
-        if _digest(payload) != document.get("model_sha256"):
-            raise ModelError("model parameters do not match their digest (file altered?)")
+        payload, meta = checked_payload(text, FORMAT_VERSION, ModelError)
         ids = tuple(str(i) for i in payload["category_ids"])
         mean = np.asarray(payload["mean"], dtype=np.float64)
         scale = np.asarray(payload["scale"], dtype=np.float64)
@@ -272,7 +268,7 @@ def loads(text: str) -> CategoryModel:
         weights=weights,
         bias=bias,
         combination=combination,
-        meta=dict(document.get("meta", {})),
+        meta=meta,
     )
 
 

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import numpy as np
 
-from rightslens.core.learned import payload_digest
+from rightslens.core.learned import checked_payload, payload_digest
 
 from .criteria import Strength
 from .hits import Hit
@@ -188,12 +188,7 @@ def dumps(model: Calibrator) -> str:
 def loads(text: str) -> Calibrator:
     """A model from JSON text; CalibrationError when the format, features or digest differ."""
     try:
-        document = json.loads(text)
-        if document.get("format") != FORMAT_VERSION:
-            raise CalibrationError(f"unknown model format {document.get('format')!r}")
-        payload = document["model"]
-        if payload_digest(payload) != document.get("model_sha256"):
-            raise CalibrationError("model parameters do not match their digest (file altered?)")
+        payload, meta = checked_payload(text, FORMAT_VERSION, CalibrationError)
         if tuple(payload["features"]) != FEATURES or tuple(payload["classes"]) != CLASSES:
             raise CalibrationError("the model was trained on other features or statuses")
         mean = np.asarray(payload["mean"], dtype=np.float64)
@@ -208,7 +203,7 @@ def loads(text: str) -> Calibrator:
         raise CalibrationError("model parameters have inconsistent shapes")
     if weights.shape != (len(FEATURES), len(CLASSES)) or bias.shape != (len(CLASSES),):
         raise CalibrationError("model parameters have inconsistent shapes")
-    return Calibrator(str(payload["encoder"]), mean, scale, weights, bias, document.get("meta", {}))
+    return Calibrator(str(payload["encoder"]), mean, scale, weights, bias, meta)
 
 
 _LOADED: dict[str, Calibrator | None] = {}
