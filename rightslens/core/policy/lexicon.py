@@ -68,6 +68,22 @@ OBLIGATION_WORDS = (
     "hat sicherzustellen",
     "haben sicherzustellen",
     "verpflichtend",
+    # A negated permission followed by "neither ... nor" forbids each act it lists.
+    "may neither",
+    "ne peut ni",
+    "ne peuvent ni",
+    "ne pourra ni",
+    "ne pourront ni",
+    "no puede ni",
+    "no pueden ni",
+    "no podra ni",
+    "no podran ni",
+    "nao pode nem",
+    "nao podem nem",
+    "nao podera nem",
+    "nao poderao nem",
+    "darf weder",
+    "durfen weder",
 )
 
 # Promotional drafting: the text promotes something rather than requiring it. It reads as an
