@@ -20,6 +20,11 @@ LAW = (
     "Article 2\nThis Act shall not apply to AI systems used for national security or defence.\n\n"
     "Article 3\nProviders shall publish a summary of the assessment.\n"
 )
+# Duties on the State alone, in words no value-chain signal matches: "(state only)".
+STATE_ONLY = (
+    "Article 1\nThe Ministry shall publish an annual report on the algorithms it uses.\n\n"
+    "Article 2\nThe Ministry shall review each algorithm every year.\n"
+)
 # Six articles that mention national security: the explanation lists three and "and 3 more".
 MANY_MENTIONS = "\n\n".join(
     f"Article {n}\nThe Minister shall report on national security matters each year."
@@ -44,6 +49,7 @@ def _explanations() -> list[str]:
         ENGLISH_ACT_WITH_BLANKET_EXEMPTION,
         LAW,
         MANY_MENTIONS,
+        STATE_ONLY,
     )
     return sorted({f.explanation for text in texts for f in analyse(text, criteria).findings})
 
