@@ -1,13 +1,17 @@
 """What the shipped learned models (red lines, suggestion categories, the policy checker's reading)
 share: the digests that tie a model file to its parameters and to the training data it was fitted
-on, and the checks a file passes before its parameters are read."""
+on, the checks a file passes before its parameters are read, reading the shipped file once per
+process, and the logistic function they are fitted with."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+import numpy as np
 
 
 def payload_digest(payload: Mapping[str, object]) -> str:
@@ -33,3 +37,44 @@ def checked_payload(
     if payload_digest(payload) != document.get("model_sha256"):
         raise error("model parameters do not match their digest (file altered?)")
     return payload, dict(document.get("meta", {}))
+
+
+def sigmoid(z: np.ndarray) -> np.ndarray:
+    """The logistic function, written with tanh so that large logits do not overflow."""
+    return np.asarray(0.5 * (1.0 + np.tanh(0.5 * z)))
+
+
+def model_text(path: Path, error: type[ValueError]) -> str:
+    """A model file's text; `error` when it cannot be read."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise error(f"{path}: cannot read ({exc.strerror})") from exc
+
+
+class _ForEncoder(Protocol):
+    @property
+    def encoder(self) -> str: ...
+
+
+ModelT = TypeVar("ModelT", bound=_ForEncoder)
+_SHIPPED: dict[str, Any] = {}
+
+
+def shipped_for(
+    encoder_name: str,
+    path: Path,
+    loads: Callable[[str], ModelT],
+    error: type[ValueError],
+) -> ModelT | None:
+    """The model in `path`, read once per process, when it was trained for this encoder; None
+    when it was trained for another one, or the file is missing or refused (`error`): the
+    learned layer is then skipped and the rules stand alone."""
+    key = str(path)
+    if key not in _SHIPPED:
+        try:
+            _SHIPPED[key] = loads(model_text(path, error))
+        except error:
+            _SHIPPED[key] = None
+    model: ModelT | None = _SHIPPED[key]
+    return model if model is not None and model.encoder == encoder_name else None

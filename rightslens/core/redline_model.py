@@ -26,9 +26,10 @@ from pathlib import Path
 
 import numpy as np
 
-from .learned import checked_payload
+from .learned import checked_payload, model_text, shipped_for
 from .learned import data_digest as data_digest
 from .learned import payload_digest as _digest
+from .learned import sigmoid as _sigmoid
 
 FORMAT_VERSION = 1
 UNIT = "unit"
@@ -107,10 +108,6 @@ def features_of(
         else np.asarray(context, dtype=np.float64).reshape(matrix.shape[1])
     )
     return np.hstack([matrix, np.broadcast_to(mean, matrix.shape)])
-
-
-def _sigmoid(z: np.ndarray) -> np.ndarray:
-    return 0.5 * (1.0 + np.tanh(0.5 * z))
 
 
 def fit_logistic(
@@ -282,14 +279,7 @@ def loads(text: str) -> RedLineModel:
 
 
 def load(path: Path) -> RedLineModel:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ModelError(f"{path}: cannot read ({exc.strerror})") from exc
-    return loads(text)
-
-
-_LOADED: dict[str, RedLineModel | None] = {}
+    return loads(model_text(path, ModelError))
 
 
 def shipped_model(encoder_name: str, path: Path | None = None) -> RedLineModel | None:
@@ -297,12 +287,4 @@ def shipped_model(encoder_name: str, path: Path | None = None) -> RedLineModel |
 
     A missing or altered file also gives None: screening then runs on the rules alone, as before.
     """
-    where = path or SHIPPED_MODEL
-    key = str(where)
-    if key not in _LOADED:
-        try:
-            _LOADED[key] = load(where)
-        except ModelError:
-            _LOADED[key] = None
-    model = _LOADED[key]
-    return model if model is not None and model.encoder == encoder_name else None
+    return shipped_for(encoder_name, path or SHIPPED_MODEL, loads, ModelError)

@@ -25,9 +25,10 @@ from pathlib import Path
 
 import numpy as np
 
-from .learned import checked_payload
+from .learned import checked_payload, model_text, shipped_for
 from .learned import data_digest as data_digest
 from .learned import payload_digest as _digest
+from .learned import sigmoid as _sigmoid
 
 FORMAT_VERSION = 1
 SHIPPED_MODEL = Path(__file__).resolve().parents[1] / "knowledge" / "models" / "suggestion_clf.json"
@@ -108,10 +109,6 @@ def features(
         whole = matrix[0] if text_vector is None else np.asarray(text_vector, dtype=np.float64)
         parts.append(whole.reshape(-1))
     return np.concatenate(parts)
-
-
-def _sigmoid(z: np.ndarray) -> np.ndarray:
-    return np.asarray(0.5 * (1.0 + np.tanh(0.5 * z)))
 
 
 def fit_logistic(
@@ -273,26 +270,11 @@ def loads(text: str) -> CategoryModel:
 
 
 def load(path: Path) -> CategoryModel:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ModelError(f"{path}: cannot read ({exc.strerror})") from exc
-    return loads(text)
-
-
-_LOADED: dict[str, CategoryModel | None] = {}
+    return loads(model_text(path, ModelError))
 
 
 def shipped_model(encoder_name: str, path: Path | None = None) -> CategoryModel | None:
     """The shipped model when it was trained for this encoder, else None (layer skipped).
 
     A missing or altered file also gives None: suggestions then come from the patterns alone."""
-    where = path or SHIPPED_MODEL
-    key = str(where)
-    if key not in _LOADED:
-        try:
-            _LOADED[key] = load(where)
-        except ModelError:
-            _LOADED[key] = None
-    model = _LOADED[key]
-    return model if model is not None and model.encoder == encoder_name else None
+    return shipped_for(encoder_name, path or SHIPPED_MODEL, loads, ModelError)

@@ -326,7 +326,16 @@ def _closest_provision(
     provision = next((p for p in provisions if p.article == ref and not p.is_heading), None)
     if provision is None:
         return None
-    start, end = provision.start, provision.end
+    return _quote(text, provision, provision.start, provision.end, "")
+
+
+def _evidence(text: str, hit: Hit) -> Evidence:
+    span = hit.sentence.span
+    return _quote(text, hit.sentence.provision, span.start, span.end, hit.signal.phrase)
+
+
+def _quote(text: str, provision: Provision, start: int, end: int, phrase: str) -> Evidence:
+    """Evidence from text[start:end], cut at a word before MAX_QUOTE_CHARS when longer."""
     if end - start > MAX_QUOTE_CHARS:
         cut = text.rfind(" ", start, start + MAX_QUOTE_CHARS)
         end = cut if cut > start else start + MAX_QUOTE_CHARS
@@ -336,22 +345,7 @@ def _closest_provision(
         start=start,
         end=end,
         page=provision.page,
-        phrase="",
-    )
-
-
-def _evidence(text: str, hit: Hit) -> Evidence:
-    start, end = hit.sentence.span.start, hit.sentence.span.end
-    if end - start > MAX_QUOTE_CHARS:
-        cut = text.rfind(" ", start, start + MAX_QUOTE_CHARS)
-        end = cut if cut > start else start + MAX_QUOTE_CHARS
-    return Evidence(
-        ref=hit.sentence.provision.ref,
-        text=text[start:end],
-        start=start,
-        end=end,
-        page=hit.sentence.provision.page,
-        phrase=hit.signal.phrase,
+        phrase=phrase,
     )
 
 

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import numpy as np
 
-from rightslens.core.learned import checked_payload, payload_digest
+from rightslens.core.learned import checked_payload, payload_digest, shipped_for
 
 from .criteria import Strength
 from .hits import Hit
@@ -206,20 +206,9 @@ def loads(text: str) -> Calibrator:
     return Calibrator(str(payload["encoder"]), mean, scale, weights, bias, meta)
 
 
-_LOADED: dict[str, Calibrator | None] = {}
-
-
 def shipped_calibrator(encoder_name: str, path: Path | None = None) -> Calibrator | None:
     """The shipped model when it was trained for this encoder, else None (rules alone)."""
-    where = path or SHIPPED_MODEL
-    key = str(where)
-    if key not in _LOADED:
-        try:
-            _LOADED[key] = loads(where.read_text(encoding="utf-8"))
-        except (OSError, CalibrationError):
-            _LOADED[key] = None
-    model = _LOADED[key]
-    return model if model is not None and model.encoder == encoder_name else None
+    return shipped_for(encoder_name, path or SHIPPED_MODEL, loads, CalibrationError)
 
 
 def fit(
