@@ -220,7 +220,8 @@ class Data:
     def shown(
         self, i: int, probs: dict[str, float] | None, combination: Combination | None
     ) -> dict[str, Any]:
-        out = display(self.readings[i].ranked, self.reader._also, probs, combination)
+        reading = self.readings[i]
+        out = display(reading.ranked, self.reader._also, probs, combination, reading.closest)
         case = self.cases[i]
         return {
             "categories": case["categories"],
@@ -258,15 +259,16 @@ def model_alone(data: Data, probs: list[dict[str, float]], threshold: float) -> 
 
 def combinations() -> list[Combination]:
     out = [Combination()]
-    for drop, also, add, keep in itertools.product(
+    for drop, also, add, keep, write in itertools.product(
         (None, 0.1, 0.2, 0.3, 0.4, 0.5),
         (None, 0.2, 0.3, 0.5),
         (None, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9),
         (True, False),
+        (None, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8),
     ):
         if drop is None and not keep:
             continue
-        combo = Combination(drop, also, add, keep)
+        combo = Combination(drop, also, add, keep, write)
         if combo != Combination():
             out.append(combo)
     return out
@@ -282,6 +284,8 @@ def label(combo: Combination) -> str:
         parts.append(f"lead's others>={combo.also_from}")
     if combo.add_from is not None:
         parts.append(f"add>={combo.add_from}")
+    if combo.write_from is not None:
+        parts.append(f"write>={combo.write_from}")
     return ", ".join(parts)
 
 

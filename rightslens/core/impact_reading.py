@@ -6,13 +6,15 @@ reason, in the description's own words) and, with the offline encoder, when a se
 the pattern's example sentences mean. Suggestions are written as impacts on people, ranked by
 score, and cut to those worth showing a person. With the real encoder, a learned per-category
 model (`suggestion_model`, trained on labelled dev cases) then decides which of the suggestions
-the patterns found are shown (`display`); it never adds one the patterns did not find.
+the patterns found are shown (`display`), and may show, for a category it finds likely where the
+patterns found nothing, the category's pattern closest in meaning, quoting the sentence it rests
+on.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 import numpy as np
@@ -319,6 +321,7 @@ class ImpactReader:
             self._also,
             probabilities,
             model.combination if model is not None else None,
+            reading.closest,
         )
 
     def read(self, text: str, *, lang: str = "") -> Reading:
@@ -332,14 +335,41 @@ class ImpactReader:
             if parts and len(self._matrix)
             else np.zeros((len(parts), len(self._matrix)), dtype=np.float32)
         )
-        similarities = self._nearest_only(similarities)
         padded = [" " + " ".join(words(part)) + " " for part in parts]  # once per text
         groups = self._groups(parts, padded, language)
+        closest = self._closest_by_category(parts, similarities, groups)
+        similarities = self._nearest_only(similarities)
         found = [
             self._judge(p, parts, padded, similarities, language, groups) for p in self.patterns
         ]
         ranked = sorted((s for s in found if s is not None), key=lambda s: -s.score)
-        return Reading(text, tuple(parts), matrix, ranked)
+        return Reading(text, tuple(parts), matrix, ranked, closest)
+
+    def _closest_by_category(
+        self, parts: Sequence[str], similarities: np.ndarray, groups: Mapping[str, str]
+    ) -> dict[str, ImpactSuggestion]:
+        """Per risk category, a suggestion written from its impact pattern closest in meaning to
+        the description, grounded in the sentence closest to that pattern's examples. Shown only
+        where the learned model finds the category likely and the patterns found nothing in it
+        (`display`)."""
+        best: dict[str, tuple[float, Pattern, str, str]] = {}
+        for pattern in self.patterns:
+            similarity, sentence, example = self._closest(pattern, parts, similarities)
+            held = best.get(pattern.category_ref)
+            if sentence and (held is None or similarity > held[0]):
+                best[pattern.category_ref] = (similarity, pattern, sentence, example)
+        return {
+            category: ImpactSuggestion(
+                pattern.id,
+                category,
+                self.rights.expand(pattern.right_refs, list(groups)),
+                pattern.title,
+                (WRITTEN_REASON.format(quoted=_around(sentence, 0), example=example),),
+                0.0,
+                self.method,
+            )
+            for category, (_, pattern, sentence, example) in best.items()
+        }
 
     def category_probabilities(
         self, reading: Reading, model: CategoryModel | None = None
@@ -442,6 +472,9 @@ class Reading:
     parts: tuple[str, ...]
     vectors: np.ndarray
     ranked: list[ImpactSuggestion]
+    #: Per risk category, the suggestion written from its pattern closest in meaning (any
+    #: likeness), for the learned model to show where the patterns found nothing.
+    closest: Mapping[str, ImpactSuggestion] = field(default_factory=dict)
 
 
 #: The reason given for a suggestion the learned model brings back into view.
@@ -451,19 +484,25 @@ LEARNED_REASON = (
 )
 
 
+#: The ground of a suggestion written from the pattern closest in meaning.
+WRITTEN_REASON = "“{quoted}” is the sentence closest in meaning to: {example}"
+
+
 def display(
     ranked: Sequence[ImpactSuggestion],
     also: Mapping[str, tuple[str, ...]],
     probabilities: Mapping[str, float] | None = None,
     combination: Combination | None = None,
+    closest: Mapping[str, ImpactSuggestion] | None = None,
 ) -> list[ImpactSuggestion]:
     """The suggestions worth showing a person, from the ranked list of every supported one.
 
     Without probabilities: those from SHOW_FROM, diverse, at most SHOW_AT_MOST; the lead names
     its pattern's other categories (`also`) from LEAD_CATEGORIES_FROM. With the learned model's
     probabilities, `combination` may leave out shown ones of unlikely categories, narrow the
-    lead's other categories, or bring back the best found suggestion of a likely category. Every
-    suggestion shown was found by the patterns, so each keeps reasons quoting the description.
+    lead's other categories, bring back the best found suggestion of a likely category, or, where
+    the patterns found none in a likely category, show the one written from its closest pattern
+    (`closest`). Every suggestion shown keeps reasons quoting the description.
     """
     shown = _diverse([s for s in ranked if s.score >= SHOW_FROM])[:SHOW_AT_MOST]
     odds = probabilities if combination is not None else None
@@ -483,18 +522,30 @@ def display(
             for i, s in enumerate(shown)
             if (i == 0 and combo.keep_lead) or odds.get(s.category_ref, 1.0) >= floor
         ]
-    if combo.add_from is not None:
-        named = {c for s in shown for c in s.category_refs}
-        likely = sorted(
-            (c for c, p in odds.items() if p >= (combo.add_from or 0.0) and c not in named),
-            key=lambda c: -odds[c],
-        )
-        for category in likely:
-            best = next((s for s in ranked if s.category_ref == category), None)
-            if best is not None:
-                reason = LEARNED_REASON.format(percent=round(100 * odds[category]))
-                shown.append(replace(best, reasons=(*best.reasons, reason)))
+    named = {c for s in shown for c in s.category_refs}
+    for category in sorted((c for c in odds if c not in named), key=lambda c: -odds[c]):
+        best = _added(category, odds[category], combo, ranked, closest or {})
+        if best is not None:
+            reason = LEARNED_REASON.format(percent=round(100 * odds[category]))
+            shown.append(replace(best, reasons=(*best.reasons, reason)))
     return shown
+
+
+def _added(
+    category: str,
+    probability: float,
+    combo: Combination,
+    ranked: Sequence[ImpactSuggestion],
+    closest: Mapping[str, ImpactSuggestion],
+) -> ImpactSuggestion | None:
+    """The suggestion a likely category not yet shown brings: the best the patterns found for it
+    (from `add_from`), else the one written from its closest pattern (from `write_from`)."""
+    found = next((s for s in ranked if s.category_ref == category), None)
+    if found is not None:
+        return found if combo.add_from is not None and probability >= combo.add_from else None
+    if combo.write_from is not None and probability >= combo.write_from:
+        return closest.get(category)
+    return None
 
 
 def _diverse(ranked: Sequence[ImpactSuggestion]) -> list[ImpactSuggestion]:

@@ -4,9 +4,11 @@ text).
 
 The impact patterns' cues and likeness say *which* impacts a description supports and *why*; the
 model says how likely each risk category is for the description as a whole, from labelled
-development cases and the library's own wordings (pattern examples, risk examples). It never
-writes a suggestion itself: it only decides which of the suggestions the patterns already found
-(each with its reasons quoted from the description) are shown (see `display`).
+development cases and the library's own wordings (pattern examples, risk examples). It decides
+which of the suggestions the patterns already found (each with its reasons quoted from the
+description) are shown, and, for a category it finds likely where the patterns found nothing,
+lets the category's impact pattern closest in meaning be shown with the sentence it is closest
+to quoted as its ground (see `impact_reading.display`).
 
 Trained offline (`benchmarks/suggest_train.py`) on dev splits only, shipped as JSON beside the
 knowledge (`knowledge/models/suggestion_clf.json`) with the encoder it was trained for, the
@@ -49,12 +51,16 @@ class Combination:
     also_from: the lead's other categories are named only where the model gives them this much.
     add_from: a category the model gives this much, and which no shown suggestion names, gets
         the best suggestion the patterns found for it (any score, so it has quoted reasons).
+    write_from: a category the model gives this much, which no shown suggestion names and for
+        which the patterns found nothing, gets a suggestion written from its impact pattern
+        closest in meaning to the description, quoting the sentence closest to it.
     """
 
     drop_below: float | None = None
     also_from: float | None = None
     add_from: float | None = None
     keep_lead: bool = True
+    write_from: float | None = None
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -62,6 +68,7 @@ class Combination:
             "also_from": self.also_from,
             "add_from": self.add_from,
             "keep_lead": self.keep_lead,
+            "write_from": self.write_from,
         }
 
 
@@ -246,6 +253,7 @@ def loads(text: str) -> CategoryModel:
             also_from=_optional(combo.get("also_from")),
             add_from=_optional(combo.get("add_from")),
             keep_lead=bool(combo.get("keep_lead", True)),
+            write_from=_optional(combo.get("write_from")),
         )
         pooling = str(payload["pooling"])
     except (KeyError, TypeError, AttributeError, ValueError) as exc:

@@ -400,6 +400,8 @@ SENTENCES: dict[str, str] = {
     "briefing.insert": "Insert a new provision",
     # Impact reading (core/impact_reading.py): why a pattern was suggested.
     "suggest.close_in_meaning": "“{quoted}” is close in meaning to: {example}",
+    # A suggestion written from the closest pattern (core/impact_reading.WRITTEN_REASON).
+    "suggest.closest_in_meaning": "“{quoted}” is the sentence closest in meaning to: {example}",
     # The learned category layer (core/impact_reading.LEARNED_REASON).
     "suggest.learned_category": (
         "Labelled descriptions like this one usually involve this kind of harm (learned model: "

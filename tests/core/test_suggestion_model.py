@@ -224,6 +224,39 @@ def test_a_likely_category_brings_back_a_found_suggestion_with_its_quoted_reason
     ]
 
 
+def test_a_likely_category_the_patterns_missed_gets_its_closest_pattern_quoting_a_sentence(items):
+    reader = ImpactReader(items, FAKE, category_model=None)
+    reading = reader.read(TEXT)
+    found = {s.category_ref for s in reading.ranked}
+    found |= {c for s in reader.suggest(TEXT) for c in s.category_refs}
+    # A category with some likeness to a sentence (the fake encoder shares few words).
+    missed = next(c for c in reading.closest if c not in found)
+    model = hand_set({missed: 0.9}, Combination(add_from=0.8, write_from=0.6))
+    learned = ImpactReader(items, FAKE, category_model=model).suggest(TEXT)
+    written = [s for s in learned if s.category_ref == missed]
+    assert len(written) == 1
+    pattern = next(p for p in reader.patterns if p.id == written[0].pattern_id)
+    # Written from one of the category's own patterns, as an impact on people with its rights.
+    assert pattern.category_ref == missed
+    assert written[0].title == pattern.title and written[0].right_refs[0] == pattern.right_refs[0]
+    # Its ground is a sentence of the description, quoted, and the pattern example it is near.
+    ground, why = written[0].reasons
+    quoted = ground.split("”")[0].lstrip("“").rstrip(" …")
+    assert quoted and quoted in TEXT
+    assert any(ground.endswith(e) for e in pattern.examples)
+    assert why.endswith("(learned model: 90%).")
+    # Below write_from, or without it, nothing is written.
+    for combo in (Combination(add_from=0.8, write_from=0.95), Combination(add_from=0.8)):
+        quiet = ImpactReader(items, FAKE, category_model=hand_set({missed: 0.9}, combo))
+        assert missed not in {s.category_ref for s in quiet.suggest(TEXT)}
+
+
+def test_a_combination_with_write_from_survives_the_model_file(tmp_path):
+    combo = Combination(drop_below=0.1, add_from=0.3, keep_lead=False, write_from=0.55)
+    model = hand_set({"cat-work": 0.7}, combo)
+    assert load(save(model, tmp_path / "m.json")).combination == combo
+
+
 def test_the_check_command_says_when_the_shipped_model_is_stale(tmp_path, capsys):
     from benchmarks import suggest_train
 
