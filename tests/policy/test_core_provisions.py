@@ -49,3 +49,31 @@ def test_sentences_are_trimmed_and_do_not_split_after_art_abbreviation():
     spans = sentences(text, 0, len(text))
     quoted = [text[s.start : s.end] for s in spans]
     assert quoted == ["See Art. 5 for details.", "Providers shall act;", "deployers may help."]
+
+
+def test_markdown_headings_and_degree_signs_are_read_as_articles_with_offsets_kept():
+    text = (
+        "# Ley 99.999 (texto de ejemplo)\n\n"
+        "##### Artículo 1°- Objeto. La presente ley regula el teletrabajo.\n\n"
+        "##### Art. 2º — El presente decreto se aplica a los organismos públicos.\n\n"
+        "**Artículo 3.** Las personas trabajadoras tienen derecho a la desconexión.\n\n"
+        "# § 4 – Videoüberwachung\n(1) Die Beobachtung ist nur zulässig.\n"
+    )
+    provisions = split_provisions(text)
+    refs = [p.ref for p in provisions]
+    assert refs[:4] == ["Preamble", "Art. 1", "Art. 2", "Art. 3"], refs
+    art1 = provisions[1]
+    # Offsets point into the text as given, marks included.
+    assert text[art1.start : art1.end].strip().startswith("##### Artículo 1°- Objeto")
+    assert "desconexión" in text[provisions[3].start : provisions[3].end]
+
+
+def test_portuguese_numbered_paragraphs_with_a_dash():
+    text = (
+        "Artigo 2.º — Âmbito de aplicação\n"
+        "1 - A presente lei aplica-se aos tratamentos de dados pessoais.\n"
+        "2 - A presente lei aplica-se ainda:\na) Aos tratamentos no território nacional;\n"
+        "Artigo 3.º — Definições\nPara efeitos da presente lei entende-se o seguinte.\n"
+    )
+    refs = [p.ref for p in split_provisions(text)]
+    assert refs == ["Art. 2", "Art. 2(1)", "Art. 2(2)", "Art. 2(2)(a)", "Art. 3"], refs

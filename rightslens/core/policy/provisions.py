@@ -12,10 +12,13 @@ the quoted passage. The hierarchy, in en/fr/es/pt/de:
   Section or § when there are no articles, and then also a UK section ("54 Transparency ..." over
   "(1)") or a decimal heading ("1.3 Transparency and explainability"); Annex / Annexe / Anexo /
   Anhang / Allegato / Schedule;
-- paragraphs: "1.", "(1)", "1)", Swiss "1 Text", French "I. –", and "§ 1º" / "Parágrafo único"
+- paragraphs: "1.", "(1)", "1)", Swiss "1 Text", Portuguese "1 - Text", French "I. –", and "§ 1º" / "Parágrafo único"
   inside an article; numbered recitals "(1)" before the first article are preamble ("Recital 1");
 - points: "(a)", "a)", "(iv)", "I –" inside an article or paragraph ("a)" after "I –" nests under
   it), and "1." / "a." under "(1)" or "1 Text" paragraphs.
+
+Markdown heading marks and bold markers (texts copied from legislation repositories) are read as
+spaces, so "##### Artículo 1°" is an article like "Artículo 1°".
 
 Lines that only list headings (a table of contents: heading after heading with no rule between
 them, or a heading ending in a page number) become one `Contents` provision that is never evidence.
@@ -45,7 +48,7 @@ _NUMBER = (
 _ORDINAL_WORD = r"[a-záéíóúñ]+(?:[ \t]+[a-záéíóúñ]+)?"
 _HEADING = re.compile(
     rf"(?:^|(?<=\f))[ \t\f]*(?:(?P<label>{_ARTICLE}|{_SECTION}|{_ANNEX}|§)[ \t]*"
-    rf"(?P<num>{_NUMBER})[ \t]*(?:[º°ºo]\b|\.º|º)?"
+    rf"(?P<num>{_NUMBER})[ \t]*(?:\.?[º°ª]\.?|o\b)?"
     rf"|(?P<dlabel>{_DISPOSITION})[ \t]+(?P<dnum>[úu]nica|{_ORDINAL_WORD}?)(?=[ \t]*[.\n\f]|\Z))"
     r"(?P<rest>[^\n\f]*)(?=[\n\f]|\Z)",
     re.IGNORECASE | re.MULTILINE,
@@ -71,7 +74,7 @@ _CONTAINER_LINE = re.compile(
 )
 _PARAGRAPH = re.compile(
     r"(?:^|(?<=\f))[ \t\f]*(?:(?:\((?P<a>\d{1,3})\)|(?P<b>\d{1,3})[.)]|(?P<c>\d{1,2})(?=[ \t]+[A-Z]))[ \t]+"
-    r"|(?P<d>[IVX]{1,5})\.[ \t]*[–—-][ \t]*)(?=\S)",
+    r"|(?P<d>[IVX]{1,5})\.[ \t]*[–—-][ \t]*|(?P<e>\d{1,3})[ \t]+[–—-][ \t]+)(?=\S)",
     re.MULTILINE,
 )
 _PARAGRAPH_SIGN = re.compile(
@@ -291,7 +294,19 @@ def _repeated_later(marks: list[_Mark], index: int) -> bool:
     return any(m.ref == marks[index].ref for m in marks[index + 1 :])
 
 
+#: Markdown that texts copied from legislation repositories carry: heading marks at the start of a
+#: line ("##### Artículo 1°") and bold or italic markers ("**Art. 2.**").
+_MARKUP = re.compile(r"^[ \t]*#{1,6}(?=[ \t])|\*\*|__|^[ \t]*>[ \t]?", re.MULTILINE)
+
+
+def _mask_markup(text: str) -> str:
+    """The text with markdown marks turned into spaces of the same length, so that headings are
+    read as headings and every offset still points into the text as given."""
+    return _MARKUP.sub(lambda m: " " * len(m.group()), text)
+
+
 def split_provisions(text: str) -> list[Provision]:
+    text = _mask_markup(text)
     marks = _marks(text)
     blocks: list[tuple[str, str, int, int, tuple[str, ...], str]] = []
     first = marks[0].start if marks else len(text)
@@ -401,7 +416,7 @@ def _paragraph_marks(
     ]
     bare = any(m.group("c") or m.group("a") for m in matches)
     found = [
-        (m.start(), f"({m.group('a') or m.group('b') or m.group('c') or m.group('d')})")
+        (m.start(), f"({m.group('a') or m.group('b') or m.group('c') or m.group('d') or m.group('e')})")
         for m in matches
         if not (bare and m.group("b"))
     ]
