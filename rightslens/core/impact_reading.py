@@ -22,7 +22,13 @@ import numpy as np
 from rightslens.core.knowledge.model import Item
 from rightslens.core.semantic import Encoder, default_encoder
 from rightslens.core.semantic.cache import encode_knowledge
-from rightslens.core.suggestion_model import CategoryModel, Combination, features, shipped_model
+from rightslens.core.suggestion_model import (
+    RIGHTS_MODEL,
+    CategoryModel,
+    Combination,
+    features,
+    shipped_model,
+)
 from rightslens.core.textcues import (
     LANGUAGES,
     cue_languages,
@@ -268,6 +274,7 @@ class ImpactReader:
         items: Sequence[Item],
         encoder: Encoder,
         category_model: CategoryModel | None | Literal["shipped"] = "shipped",
+        right_model: CategoryModel | None | Literal["shipped"] = "shipped",
     ) -> None:
         self.encoder = encoder
         #: The learned per-category scorer, used only when trained for this encoder.
@@ -275,6 +282,11 @@ class ImpactReader:
         self.category_model = (
             chosen if chosen is not None and chosen.encoder == encoder.name else None
         )
+        #: The learned scorer of the right mainly at stake (used only with the category model).
+        rights = (
+            shipped_model(encoder.name, RIGHTS_MODEL) if right_model == "shipped" else right_model
+        )
+        self.right_model = rights if rights is not None and rights.encoder == encoder.name else None
         self.patterns = [
             _pattern(i) for i in items if i.type == "impact_pattern" and not i.deprecated
         ]
@@ -316,12 +328,19 @@ class ImpactReader:
             return reading.ranked
         model = self.category_model
         probabilities = self.category_probabilities(reading) if model is not None else None
+        rights = (
+            self.category_probabilities(reading, self.right_model)
+            if model is not None and self.right_model is not None
+            else None
+        )
         return display(
             reading.ranked,
             self._also,
             probabilities,
             model.combination if model is not None else None,
             reading.closest,
+            rights,
+            reading.closest_rights,
         )
 
     def read(self, text: str, *, lang: str = "") -> Reading:
@@ -337,39 +356,54 @@ class ImpactReader:
         )
         padded = [" " + " ".join(words(part)) + " " for part in parts]  # once per text
         groups = self._groups(parts, padded, language)
-        closest = self._closest_by_category(parts, similarities, groups)
+        closest, closest_rights = self._closest_written(parts, similarities, groups)
         similarities = self._nearest_only(similarities)
         found = [
             self._judge(p, parts, padded, similarities, language, groups) for p in self.patterns
         ]
         ranked = sorted((s for s in found if s is not None), key=lambda s: -s.score)
-        return Reading(text, tuple(parts), matrix, ranked, closest)
+        return Reading(text, tuple(parts), matrix, ranked, closest, closest_rights)
 
-    def _closest_by_category(
+    def _closest_written(
         self, parts: Sequence[str], similarities: np.ndarray, groups: Mapping[str, str]
-    ) -> dict[str, ImpactSuggestion]:
-        """Per risk category, a suggestion written from its impact pattern closest in meaning to
-        the description, grounded in the sentence closest to that pattern's examples. Shown only
-        where the learned model finds the category likely and the patterns found nothing in it
+    ) -> tuple[dict[str, ImpactSuggestion], dict[str, ImpactSuggestion]]:
+        """Per risk category, and per right that a pattern names, a suggestion written from the
+        impact pattern closest in meaning to the description among that category's (or that
+        right's), grounded in the sentence closest to the pattern's examples. Shown only where a
+        learned model finds the category (or right) likely and no shown suggestion names it
         (`display`)."""
-        best: dict[str, tuple[float, Pattern, str, str]] = {}
+        by_category: dict[str, tuple[float, Pattern, str, str]] = {}
+        by_right: dict[str, tuple[float, Pattern, str, str]] = {}
         for pattern in self.patterns:
             similarity, sentence, example = self._closest(pattern, parts, similarities)
-            held = best.get(pattern.category_ref)
-            if sentence and (held is None or similarity > held[0]):
-                best[pattern.category_ref] = (similarity, pattern, sentence, example)
-        return {
-            category: ImpactSuggestion(
-                pattern.id,
-                category,
-                self.rights.expand(pattern.right_refs, list(groups)),
-                pattern.title,
-                (WRITTEN_REASON.format(quoted=_around(sentence, 0), example=example),),
-                0.0,
-                self.method,
-            )
-            for category, (_, pattern, sentence, example) in best.items()
+            if not sentence:
+                continue
+            found = (similarity, pattern, sentence, example)
+            for key, table in ((pattern.category_ref, by_category),) + tuple(
+                (r, by_right) for r in pattern.right_refs
+            ):
+                if key not in table or similarity > table[key][0]:
+                    table[key] = found
+        written = {
+            id(f): self._written(*f, groups) for f in (*by_category.values(), *by_right.values())
         }
+        return (
+            {c: written[id(f)] for c, f in by_category.items()},
+            {r: written[id(f)] for r, f in by_right.items()},
+        )
+
+    def _written(
+        self, _: float, pattern: Pattern, sentence: str, example: str, groups: Mapping[str, str]
+    ) -> ImpactSuggestion:
+        return ImpactSuggestion(
+            pattern.id,
+            pattern.category_ref,
+            self.rights.expand(pattern.right_refs, list(groups)),
+            pattern.title,
+            (WRITTEN_REASON.format(quoted=_around(sentence, 0), example=example),),
+            0.0,
+            self.method,
+        )
 
     def category_probabilities(
         self, reading: Reading, model: CategoryModel | None = None
@@ -475,6 +509,8 @@ class Reading:
     #: Per risk category, the suggestion written from its pattern closest in meaning (any
     #: likeness), for the learned model to show where the patterns found nothing.
     closest: Mapping[str, ImpactSuggestion] = field(default_factory=dict)
+    #: The same per right named by some pattern.
+    closest_rights: Mapping[str, ImpactSuggestion] = field(default_factory=dict)
 
 
 #: The reason given for a suggestion the learned model brings back into view.
@@ -484,6 +520,11 @@ LEARNED_REASON = (
 )
 
 
+#: The reason given for the suggestion shown for the right the rights model puts first.
+RIGHT_REASON = (
+    "Labelled descriptions like this one usually put one of its rights first (learned model: "
+    "{percent}%)."
+)
 #: The ground of a suggestion written from the pattern closest in meaning.
 WRITTEN_REASON = "“{quoted}” is the sentence closest in meaning to: {example}"
 
@@ -494,6 +535,8 @@ def display(
     probabilities: Mapping[str, float] | None = None,
     combination: Combination | None = None,
     closest: Mapping[str, ImpactSuggestion] | None = None,
+    right_odds: Mapping[str, float] | None = None,
+    closest_rights: Mapping[str, ImpactSuggestion] | None = None,
 ) -> list[ImpactSuggestion]:
     """The suggestions worth showing a person, from the ranked list of every supported one.
 
@@ -528,7 +571,29 @@ def display(
         if best is not None:
             reason = LEARNED_REASON.format(percent=round(100 * odds[category]))
             shown.append(replace(best, reasons=(*best.reasons, reason)))
+    right = _main_right(shown, combo, right_odds, closest_rights or {})
+    if right is not None:
+        shown.append(right)
     return shown
+
+
+def _main_right(
+    shown: Sequence[ImpactSuggestion],
+    combo: Combination,
+    right_odds: Mapping[str, float] | None,
+    closest_rights: Mapping[str, ImpactSuggestion],
+) -> ImpactSuggestion | None:
+    """The suggestion for the right the rights model finds most likely to be mainly at stake,
+    when it reaches `right_from`, no shown suggestion names it and some pattern does."""
+    if not right_odds or combo.right_from is None:
+        return None
+    right = max(right_odds, key=lambda r: right_odds[r])
+    named = {r for s in shown for r in s.right_refs}
+    written = closest_rights.get(right)
+    if right_odds[right] < combo.right_from or right in named or written is None:
+        return None
+    reason = RIGHT_REASON.format(percent=round(100 * right_odds[right]))
+    return replace(written, reasons=(*written.reasons, reason))
 
 
 def _added(

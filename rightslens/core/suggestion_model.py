@@ -10,6 +10,10 @@ description) are shown, and, for a category it finds likely where the patterns f
 lets the category's impact pattern closest in meaning be shown with the sentence it is closest
 to quoted as its ground (see `impact_reading.display`).
 
+A second model of the same kind (`knowledge/models/suggestion_rights_clf.json`) scores rights
+instead of categories: which right labellers named as mainly at stake. It lets the right it puts
+first be shown when no suggestion names it (`Combination.right_from`).
+
 Trained offline (`benchmarks/suggest_train.py`) on dev splits only, shipped as JSON beside the
 knowledge (`knowledge/models/suggestion_clf.json`) with the encoder it was trained for, the
 training data's digest and its parameters' digest. With any other encoder (the hashing fake in
@@ -34,6 +38,8 @@ from .learned import sigmoid as _sigmoid
 
 FORMAT_VERSION = 1
 SHIPPED_MODEL = Path(__file__).resolve().parents[1] / "knowledge" / "models" / "suggestion_clf.json"
+#: The same kind of model over rights instead of categories: which right is mainly at stake.
+RIGHTS_MODEL = SHIPPED_MODEL.with_name("suggestion_rights_clf.json")
 #: Feature layouts: pooled sentence vectors, with or without the whole text's own vector.
 POOLINGS = ("max+mean", "max+mean+text")
 
@@ -54,6 +60,8 @@ class Combination:
     write_from: a category the model gives this much, which no shown suggestion names and for
         which the patterns found nothing, gets a suggestion written from its impact pattern
         closest in meaning to the description, quoting the sentence closest to it.
+    right_from: likewise for the one right the rights model finds most likely to be mainly at
+        stake, when no shown suggestion names it.
     """
 
     drop_below: float | None = None
@@ -61,6 +69,10 @@ class Combination:
     add_from: float | None = None
     keep_lead: bool = True
     write_from: float | None = None
+    #: The right the rights model (`RIGHTS_MODEL`) puts first, from this probability, when no
+    #: shown suggestion names it, gets the suggestion written from its closest pattern that names
+    #: it.
+    right_from: float | None = None
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -69,6 +81,7 @@ class Combination:
             "add_from": self.add_from,
             "keep_lead": self.keep_lead,
             "write_from": self.write_from,
+            "right_from": self.right_from,
         }
 
 
@@ -254,6 +267,7 @@ def loads(text: str) -> CategoryModel:
             add_from=_optional(combo.get("add_from")),
             keep_lead=bool(combo.get("keep_lead", True)),
             write_from=_optional(combo.get("write_from")),
+            right_from=_optional(combo.get("right_from")),
         )
         pooling = str(payload["pooling"])
     except (KeyError, TypeError, AttributeError, ValueError) as exc:

@@ -407,6 +407,11 @@ SENTENCES: dict[str, str] = {
         "Labelled descriptions like this one usually involve this kind of harm (learned model: "
         "{percent}%)."
     ),
+    # The right the rights model puts first (core/impact_reading.RIGHT_REASON).
+    "suggest.learned_right": (
+        "Labelled descriptions like this one usually put one of its rights first (learned model: "
+        "{percent}%)."
+    ),
     # Questionnaire answers (core/questionnaire.py): why an answer is refused.
     "questionnaire.yes_no": "Answer yes or no.",
     "questionnaire.choose": "Choose one of: {choices}.",
@@ -502,6 +507,7 @@ FIXED_LABELS: tuple[str, ...] = (
     "a prohibition of a single use",
     "plain statement",
     "it is conditioned, not wholesale",
+    "it sets aside one sentence, paragraph or point of a provision, not the instrument",
     "a voluntary text cannot itself take away protection that the law gives",
 )
 

@@ -165,3 +165,23 @@ def test_a_model_contrary_without_a_quote_found_in_the_text_becomes_partial():
     opinions = verify(text, {"C11": {"status": "contrary", "quotes": ["not in the text at all"]}})
     assert opinions["C11"].status == "partial"
     assert "no quoted carve-out" in opinions["C11"].reason
+
+
+ONE_RULE_SET_ASIDE = [
+    "§ 9 Zusammenarbeit\n(3) Den Stellen ist Gelegenheit zur Stellungnahme zu geben. Satz 2 ist nicht "
+    "anzuwenden, soweit es sich um Strafverfolgungsbehörden handelt.",
+    "Section 9\n(3) The body shall be heard first. Paragraph (3) does not apply to law enforcement "
+    "authorities.",
+    "Art. 9.º\n3 - As entidades são ouvidas. O inciso II não se aplica às forças de segurança.",
+    "Artículo 9\n3. El apartado 2 no se aplicará a las fuerzas de seguridad del Estado.",
+]
+
+
+def test_setting_aside_one_rule_of_a_provision_for_the_police_is_not_wholesale():
+    for text in ONE_RULE_SET_ASIDE:
+        report = analyse(text, CRITERIA, InstrumentMeta(binding=True))
+        c11 = next(f for f in report.findings if f.code == "C11")
+        assert c11.status != "contrary", (text, c11.explanation)
+    # The instrument itself set aside for the police stays contrary.
+    law = "Article 9\nThis Act shall not apply to law enforcement authorities or national security."
+    assert statuses(law, binding=True)["C11"] == "contrary"

@@ -12,6 +12,7 @@ Multilingual word lists (en/fr/es/pt/de), matched on normalised text (see `text.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 from .criteria import Strength
@@ -29,11 +30,12 @@ class Fault(StrEnum):
     DISCLAIMER = "it says what the text itself does not do or is not meant to do"
     NO_CARVE_OUT = "it names the topic without excluding, exempting, releasing or banning anything"
     CONDITIONED = "it is conditioned, not wholesale"
+    ONE_RULE = "it sets aside one sentence, paragraph or point of a provision, not the instrument"
     VOLUNTARY = "a voluntary text cannot itself take away protection that the law gives"
 
 
 # Operative carve-outs that are not wholesale: they still touch the criterion (`partial`).
-SOFTENED = frozenset({Fault.CONDITIONED, Fault.VOLUNTARY})
+SOFTENED = frozenset({Fault.CONDITIONED, Fault.ONE_RULE, Fault.VOLUNTARY})
 
 # Sentences that are not read as carve-outs at all: not operative, a question or a disclaimer.
 UNREAD = frozenset({Fault.NOT_OPERATIVE, Fault.QUESTION, Fault.DISCLAIMER})
@@ -203,6 +205,8 @@ def fault_of(hit: Hit, binding: bool, language: str = "") -> Fault:
         return Fault.NO_CARVE_OUT
     if conditioned(sentence.normalised):
         return Fault.CONDITIONED
+    if sets_aside_one_rule(sentence.normalised):
+        return Fault.ONE_RULE
     if not binding:
         return Fault.VOLUNTARY
     return Fault.NONE
@@ -215,6 +219,22 @@ def operative(sentence: Sentence) -> bool:
 
 def disclaims(normalised: str) -> bool:
     return any(p in normalised for p in _DISCLAIMER)
+
+
+# A sentence whose subject is one part of a provision ("Satz 2 ist nicht anzuwenden", "paragraph
+# (3) does not apply", "o inciso II não se aplica"): what it sets aside is that rule, not the
+# instrument's protection.
+_PART_OF_PROVISION = re.compile(
+    r"^(?:(?:the|this|that|le|la|l|el|lo|o|a|der|die|das|dieser|diese) )?"
+    r"(?:(?:preceding|foregoing|first|second|third|previous|present) )?"
+    r"(?:satz|satze|absatz|absatze|unterabsatz|nummer|buchstabe|sentence|subsection|subparagraph"
+    r"|paragraph|point|alinea|alineas|inciso|incisos|apartado|apartados|parrafo|parrafos|paragrafo"
+    r"|numero|letra|letras|item)\b"
+)
+
+
+def sets_aside_one_rule(normalised: str) -> bool:
+    return _PART_OF_PROVISION.match(normalised.strip()) is not None
 
 
 def conditions_in(normalised: str) -> list[str]:
