@@ -217,6 +217,7 @@ SENTENCES: dict[str, str] = {
     "policy.reason_near_miss": "it comes near the criterion without naming the State support or the trade or investment agreement it is about",
     "policy.learned_raised": "Partial (learned reading, {percent} %): {ref} is the closest article by meaning, and instruments that people labelled were usually partial where the checker found this little; read it to confirm. The rules said: {rules}",
     "policy.learned_lowered_partial": "Partial (learned reading, {percent} %): instruments that people labelled were usually judged lower where the wording looked like this; the quotes below are what the rules read. The rules said: {rules}",
+    "policy.learned_raised_addressed": "Addressed (learned reading, {percent} %): instruments that people labelled were usually judged addressed where the wording looked like this; the quotes below are what the rules read, so read them to confirm. The rules said: {rules}",
     "policy.learned_lowered_absent": "Absent (learned reading, {percent} %): instruments that people labelled were usually judged lower where the wording looked like this; the quotes below are what the rules read. The rules said: {rules}",
     "policy.reason_covers_none": "it covers none of the needed elements but not {missing}",
     "policy.reason_covers": "it covers {facets} but not {missing}",

@@ -45,7 +45,7 @@ ROW = tuple(0.0 for _ in FEATURES)
         ("absent", "addressed", True, "partial"),  # raised at most to partial
         ("absent", "partial", True, "partial"),
         ("absent", "partial", False, "absent"),  # nothing to quote: not raised
-        ("partial", "addressed", True, "partial"),  # addressed stays the rules' call
+        ("partial", "addressed", True, "addressed"),  # raised on the rules' own quotes
         ("addressed", "partial", True, "partial"),  # lowering is allowed
         ("addressed", "absent", True, "absent"),
         ("partial", "absent", True, "absent"),
@@ -58,6 +58,36 @@ def test_the_learned_reading_stays_within_its_limits(rules, model, can_point, sh
     assert reading.status == shown
     assert reading.rules_status == rules
     assert reading.changed == (shown != rules)
+
+
+def test_a_partial_is_raised_to_addressed_only_from_the_threshold():
+    # "addressed" is the model's best guess here, but below ADDRESSED_FROM: the rules stand.
+    bias = np.array([0.0, 0.3, 0.5])
+    unsure = Calibrator("test-encoder", np.zeros(N), np.ones(N), np.zeros((N, 3)), bias)
+    shares = unsure.probabilities(ROW)
+    assert max(shares, key=shares.__getitem__) == "addressed"
+    assert shares["addressed"] < calibration.ADDRESSED_FROM
+    assert calibrate(unsure, "partial", ROW, True).status == "partial"
+    # An absent is never raised beyond partial, however sure the model is.
+    assert calibrate(leaning("addressed"), "absent", ROW, True).status == "partial"
+
+
+def test_a_raised_addressed_explanation_reads_in_french_with_the_rules_part():
+    from django.utils import translation
+
+    from rightslens.ux.wording import core_text
+
+    rules = "Partial: Art. 4 touches the criterion ('human rights')."
+    english = (
+        "Addressed (learned reading, 71 %): instruments that people labelled were usually judged "
+        "addressed where the wording looked like this; the quotes below are what the rules read, "
+        f"so read them to confirm. The rules said: {rules}"
+    )
+    with translation.override("fr"):
+        french = core_text(english)
+        french_rules = core_text(rules)
+    assert french.startswith("Traité (lecture apprise, 71 %) : les instruments")
+    assert french.endswith(french_rules)
 
 
 def test_a_model_file_round_trips_and_refuses_tampering():

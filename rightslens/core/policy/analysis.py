@@ -298,6 +298,13 @@ def _learned(
             "meaning, and instruments that people labelled were usually partial where the "
             f"checker found this little; read it to confirm. The rules said: {rules_said}"
         )
+    elif status is Status.ADDRESSED:
+        evidence = finding.evidence
+        explanation = (
+            f"Addressed (learned reading, {percent} %): instruments that people labelled were "
+            "usually judged addressed where the wording looked like this; the quotes below are "
+            f"what the rules read, so read them to confirm. The rules said: {rules_said}"
+        )
     else:
         evidence = finding.evidence
         explanation = (
