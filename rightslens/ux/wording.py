@@ -508,7 +508,7 @@ FIXED_LABELS: tuple[str, ...] = (
     "a prohibition of a single use",
     "plain statement",
     "it is conditioned, not wholesale",
-    "it sets aside one sentence, paragraph or point of a provision, not the instrument",
+    "it sets aside one part of the instrument, or keeps some of its rules, not the whole",
     "a voluntary text cannot itself take away protection that the law gives",
 )
 

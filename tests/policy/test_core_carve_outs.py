@@ -174,6 +174,12 @@ ONE_RULE_SET_ASIDE = [
     "authorities.",
     "Art. 9.º\n3 - As entidades são ouvidas. O inciso II não se aplica às forças de segurança.",
     "Artículo 9\n3. El apartado 2 no se aplicará a las fuerzas de seguridad del Estado.",
+    # Exempt from one part of the instrument only, or with named rules still applying.
+    "Section 39\nA controller that processes personal data in the interests of national security "
+    "is exempt from the provisions of Part IV, except for section 12.",
+    "Article 39\nLes traitements intéressant la défense nationale sont exclus du chapitre III.",
+    "§ 39\nVon den Vorschriften des Teils 3 sind Behörden der Landesverteidigung ausgenommen.",
+    "Artigo 39\nOs tratamentos de defesa nacional não estão sujeitos a esta lei, exceto o artigo 5.",
 ]
 
 

@@ -77,3 +77,43 @@ def test_portuguese_numbered_paragraphs_with_a_dash():
     )
     refs = [p.ref for p in split_provisions(text)]
     assert refs == ["Art. 2", "Art. 2(1)", "Art. 2(2)", "Art. 2(2)(a)", "Art. 3"], refs
+
+
+def test_commonwealth_section_titles_under_parts_are_sections_and_their_text_is_read():
+    text = (
+        "THE DATA ACT, 2021\n\nAn Act to protect personal data.\n\n"
+        "Part 1 » Preliminary Provisions\n\n"
+        "1. Short title\n\nThis Act may be cited as the Data Act.\n\n"
+        "3. Application\n\n(1) This Act applies to automated processing.\n"
+        "(2) This Act does not apply to personal use.\n\n"
+        "Part 2 » The Commissioner\n\n"
+        "4. Establishment of Office\n\n(1) There is established an Office.\n"
+    )
+    provisions = split_provisions(text)
+    refs = [p.ref for p in provisions]
+    assert refs == [
+        "Preamble",
+        "Part 1",
+        "Section 1",
+        "Section 3",
+        "Section 3(1)",
+        "Section 3(2)",
+        "Part 2",
+        "Section 4",
+        "Section 4(1)",
+    ], refs
+    # A container is only its own line: the sections under it are not headings.
+    part = provisions[1]
+    assert part.is_heading and text[part.start : part.end].strip() == "Part 1 » Preliminary Provisions"
+    assert not any(p.is_heading for p in provisions if p.ref.startswith("Section"))
+
+
+def test_text_under_a_chapter_heading_before_its_first_article_is_a_provision():
+    text = (
+        "Chapter I General provisions\nThe State shall protect the rights of platform users.\n"
+        "Article 1\nThis law applies to platforms.\nArticle 2\nDefinitions apply.\n"
+    )
+    provisions = split_provisions(text)
+    body = next(p for p in provisions if p.ref == "Chapter I (text)")
+    assert not body.is_heading
+    assert "shall protect" in text[body.start : body.end]

@@ -30,7 +30,7 @@ class Fault(StrEnum):
     DISCLAIMER = "it says what the text itself does not do or is not meant to do"
     NO_CARVE_OUT = "it names the topic without excluding, exempting, releasing or banning anything"
     CONDITIONED = "it is conditioned, not wholesale"
-    ONE_RULE = "it sets aside one sentence, paragraph or point of a provision, not the instrument"
+    ONE_RULE = "it sets aside one part of the instrument, or keeps some of its rules, not the whole"
     VOLUNTARY = "a voluntary text cannot itself take away protection that the law gives"
 
 
@@ -233,8 +233,33 @@ _PART_OF_PROVISION = re.compile(
 )
 
 
+# An exclusion from one named part of the instrument ("exempt from the provisions of Part IV",
+# "exclus du chapitre III"), or one that keeps named rules ("except for section 12", "à l'exception
+# de l'article 5", "salvo el artículo 12", "mit Ausnahme von § 12").
+_NAMED_PART = (
+    r"(?:part|chapter|title|section|sections|article|articles|chapitre|titre|capitulo|titulo"
+    r"|articulo|artigo|teil|kapitel|abschnitt|paragraph) (?:[ivxlc]+|\d+)\b"
+)
+_FROM_A_PART = re.compile(
+    r"\b(?:exempt|exclu|exceptuad|exent|isent|ausgenommen|befreit)\w* "
+    r"(?:from|du|de|des|del|da|do|von)(?: \w+){0,4} " + _NAMED_PART
+    + r"|\b(?:von den vorschriften|de lo dispuesto en|des dispositions d\w*|from the provision)"
+    r"(?: \w+){0,2} " + _NAMED_PART
+)
+_KEEPS_RULES = re.compile(
+    r"\b(?:except for|other than|save for|a l exception de(?: l| la| le)?|sauf(?: l| la| le)?"
+    r"|salvo(?: el| lo dispuesto en el)?|excepto(?: el)?|exceto(?: o| a)?|mit ausnahme (?:von|der|des))"
+    r" (?:" + _NAMED_PART + r"|\d+)"
+)
+
+
 def sets_aside_one_rule(normalised: str) -> bool:
-    return _PART_OF_PROVISION.match(normalised.strip()) is not None
+    """The carve-out reaches one part of the instrument or keeps some of its rules: its subject is
+    one part of a provision, it exempts from one named part, or it names rules that still apply."""
+    text = normalised.strip()
+    return bool(
+        _PART_OF_PROVISION.match(text) or _FROM_A_PART.search(text) or _KEEPS_RULES.search(text)
+    )
 
 
 def conditions_in(normalised: str) -> list[str]:

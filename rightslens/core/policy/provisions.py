@@ -5,12 +5,13 @@ the quoted passage. The hierarchy, in en/fr/es/pt/de:
 
 - containers: Title / Titre / Título / Titel, Part / Partie / Parte / Teil, Chapter / Chapitre /
   Capítulo / Kapitel / Abschnitt, and Section / Sección / Seção when the text also has articles.
-  A container is only a heading: its provisions carry its reference in `path`, and its own words
-  are never evidence;
+  A container is only a heading: its provisions carry its reference in `path`, and its own line
+  is never evidence (text under it before the next heading is a provision "Part 2 (text)");
 - articles: Article / Art. / Artigo / Artículo / Artikel / Articolo, with numbers such as "5a",
   "964 l", "L225-102-4", "R. 311-3-1-1", "único"; Spanish "Disposición final primera" and the like;
   Section or § when there are no articles, and then also a UK section ("54 Transparency ..." over
-  "(1)") or a decimal heading ("1.3 Transparency and explainability"); Annex / Annexe / Anexo /
+  "(1)"), a decimal heading ("1.3 Transparency and explainability") or a Commonwealth section
+  title ("3. Application" over a blank line or "(1)"); Annex / Annexe / Anexo /
   Anhang / Allegato / Schedule;
 - paragraphs: "1.", "(1)", "1)", Swiss "1 Text", Portuguese "1 - Text", French "I. –", and "§ 1º" / "Parágrafo único"
   inside an article; numbered recitals "(1)" before the first article are preamble ("Recital 1");
@@ -65,6 +66,13 @@ _BARE_SECTION = re.compile(
 _DECIMAL_SECTION = re.compile(
     r"^[ \t]*(?P<num>\d{1,2}\.\d{1,2})[ \t]+(?P<rest>[A-Z][^\n]{2,118}[^\n.;:,])[ \t]*\n"
     r"(?=[ \t]*[A-Z])",
+    re.MULTILINE,
+)
+# A numbered section title of Commonwealth statutes ("3. Application") on a line of its own, over a
+# blank line or subsection "(1)"; read as a section only in a text without articles.
+_NUMBERED_TITLE = re.compile(
+    r"^[ \t]*(?P<num>\d{1,3}[A-Z]{0,2})\.[ \t]+(?P<rest>[A-Z][^\n.;:]{2,100}[^\n.;:,])[ \t]*\n"
+    r"(?=[ \t]*\n|[ \t]*\(1\)[ \t])",
     re.MULTILINE,
 )
 _CONTAINER_LINE = re.compile(
@@ -257,7 +265,7 @@ def _marks(text: str) -> list[_Mark]:
         taken = {mark.start for mark in marks}
         marks.extend(
             _Mark(m.start(), _line_end(text, m.start()), f"Section {m.group('num')}", "section")
-            for pattern in (_BARE_SECTION, _DECIMAL_SECTION)
+            for pattern in (_BARE_SECTION, _DECIMAL_SECTION, _NUMBERED_TITLE)
             for m in pattern.finditer(text)
             if m.start() not in taken
         )
@@ -325,8 +333,20 @@ def split_provisions(text: str) -> list[Provision]:
         if mark.kind in order:
             rank = order.index(mark.kind)
             path = [(k, r) for k, r in path if order.index(k) < rank]
-            blocks.append((mark.ref, mark.kind, mark.start, end, tuple(r for _, r in path), ""))
+            # The heading is its own line; text under it before the next heading is a provision
+            # of its own, so that a text with containers but no articles is still read.
+            head_end = mark.line_end if text[mark.line_end : end].strip() else end
+            blocks.append(
+                (mark.ref, mark.kind, mark.start, head_end, tuple(r for _, r in path), "")
+            )
             path.append((mark.kind, mark.ref))
+            if head_end < end:
+                blocks.extend(
+                    (ref, kind, s, e, tuple(r for _, r in path), parent)
+                    for ref, kind, s, e, parent in _with_paragraphs(
+                        text, f"{mark.ref} (text)", "section", head_end, end, signs=has_articles
+                    )
+                )
             continue
         if mark.kind == "contents":
             blocks.append((mark.ref, mark.kind, mark.start, end, (), ""))
@@ -416,7 +436,10 @@ def _paragraph_marks(
     ]
     bare = any(m.group("c") or m.group("a") for m in matches)
     found = [
-        (m.start(), f"({m.group('a') or m.group('b') or m.group('c') or m.group('d') or m.group('e')})")
+        (
+            m.start(),
+            f"({m.group('a') or m.group('b') or m.group('c') or m.group('d') or m.group('e')})",
+        )
         for m in matches
         if not (bare and m.group("b"))
     ]
@@ -462,7 +485,11 @@ def _points(
     text: str, ref: str, kind: str, start: int, end: int, parent: str = "", *, nested: bool = False
 ) -> list[tuple[str, str, int, int, str]]:
     """The unit itself (up to its first point) followed by its points, as (ref, kind, start, end, parent)."""
-    marks = list((_POINT_NESTED if nested else _POINT).finditer(text, start, end))
+    marks = [
+        m
+        for m in (_POINT_NESTED if nested else _POINT).finditer(text, start, end)
+        if text[start : m.start()].strip()  # not the unit's own number ("3. Application")
+    ]
     head_end = marks[0].start() if marks else end
     blocks = [(ref, kind, start, head_end, parent)]
     outer = ""  # an "I -" item (Brazilian inciso): the "a)" items after it are its own points
