@@ -41,7 +41,8 @@ _PRE_NEGATION: Mapping[str, frozenset[str]] = {
         "carece carecen".split()
     ),
     "pt": frozenset(
-        "nao nunca jamais nenhum nenhuma nem proibe proibem exclui excluida veda vedado".split()
+        "nao nunca jamais nenhum nenhuma nem proibe proibem exclui excluida veda vedado vedada "
+        "vedados vedadas".split()
     ),
     "de": frozenset(
         "nicht kein keine keinen keiner keinem nie niemals weder verbietet untersagt".split()
