@@ -470,6 +470,8 @@ _DIGIT_PARTS = frozenset({"count", "percent"})
 #: Parts that are a whole core sentence of their own (the rules' explanation under a learned one):
 #: translated as one sentence, not cut at "; ".
 _WHOLE_PARTS = frozenset({"rules"})
+#: Parts that quote the user's own words (a description's sentence): kept exactly as written.
+_VERBATIM_PARTS = frozenset({"quoted"})
 
 #: Fixed labels and phrases of the core that are not enum values (enum values come from
 #: `core_labels()`): required responses, review flags, verdict texts, severity dimensions.
@@ -513,6 +515,7 @@ FIXED_LABELS: tuple[str, ...] = (
 )
 
 _FIELD = re.compile(r"\\\{(\w+)\\\}")
+_FIELD_TEXT = re.compile(r"\{\w+\}")
 
 
 @cache
@@ -566,7 +569,9 @@ def facet_names(text: str) -> str:
 
 def _fill(key: str, match: re.Match[str]) -> str:
     parts = {
-        name: facet_names(text)
+        name: text
+        if name in _VERBATIM_PARTS
+        else facet_names(text)
         if name in _FACET_PARTS
         else core_text(text)
         if name in _WHOLE_PARTS
@@ -589,6 +594,9 @@ def core_text(text: object, key: str | None = None) -> str:
     if not english:
         return english
     keys = [key] if key in SENTENCES else [k for k in SENTENCES if _could_match(k, english)]
+    # The shape with the most fixed words first: "{date} by {person}" also matches any sentence
+    # with " by " in a quotation, and must not win over the shape written for it.
+    keys.sort(key=lambda k: -len(_FIELD_TEXT.sub("", SENTENCES[k])))
     for candidate in keys:
         match = _pattern(candidate).match(english)
         if match:

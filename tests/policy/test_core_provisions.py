@@ -104,7 +104,9 @@ def test_commonwealth_section_titles_under_parts_are_sections_and_their_text_is_
     ], refs
     # A container is only its own line: the sections under it are not headings.
     part = provisions[1]
-    assert part.is_heading and text[part.start : part.end].strip() == "Part 1 » Preliminary Provisions"
+    assert (
+        part.is_heading and text[part.start : part.end].strip() == "Part 1 » Preliminary Provisions"
+    )
     assert not any(p.is_heading for p in provisions if p.ref.startswith("Section"))
 
 

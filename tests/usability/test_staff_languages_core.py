@@ -513,7 +513,9 @@ def test_the_sentences_the_core_builds_are_shown_in_the_language(language):
         "suggest.description_says",  # read from the description by impact_reading
         "suggest.treaty_people",
         "suggest.close_in_meaning",
-        "suggest.learned_category",  # only with the learned model: tested below
+        "suggest.learned_category",  # only with the learned models: tested below
+        "suggest.learned_right",
+        "suggest.closest_in_meaning",
     }
     matched = {
         k
@@ -717,3 +719,27 @@ def test_the_learned_layers_reason_is_shown_in_the_language(language, expected):
         assert expected in core_text(english)
     with translation.override("en"):
         assert core_text(english) == english
+
+
+@pytest.mark.parametrize(
+    "language,expected,ground",
+    [
+        ("fr", "modèle appris : 72 %", "est la phrase dont le sens est le plus proche de"),
+        ("es", "modelo aprendido: 72 %", "es la frase de sentido más cercano a"),
+    ],
+)
+def test_a_suggestion_the_learned_models_wrote_reads_in_the_language(language, expected, ground):
+    from django.utils import translation
+
+    from rightslens.core.impact_reading import RIGHT_REASON, WRITTEN_REASON
+    from rightslens.ux.wording import core_text
+
+    written = WRITTEN_REASON.format(
+        quoted="the app ranks tenants by arrears risk", example="A model flags tenants"
+    )
+    right = RIGHT_REASON.format(percent=72)
+    with translation.override(language):
+        shown = core_text(written)
+        assert ground in shown
+        assert "the app ranks tenants by arrears risk" in shown and "A model flags tenants" in shown
+        assert expected in core_text(right)

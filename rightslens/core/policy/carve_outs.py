@@ -242,7 +242,8 @@ _NAMED_PART = (
 )
 _FROM_A_PART = re.compile(
     r"\b(?:exempt|exclu|exceptuad|exent|isent|ausgenommen|befreit)\w* "
-    r"(?:from|du|de|des|del|da|do|von)(?: \w+){0,4} " + _NAMED_PART
+    r"(?:from|du|de|des|del|da|do|von)(?: \w+){0,4} "
+    + _NAMED_PART
     + r"|\b(?:von den vorschriften|de lo dispuesto en|des dispositions d\w*|from the provision)"
     r"(?: \w+){0,2} " + _NAMED_PART
 )
