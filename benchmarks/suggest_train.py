@@ -35,6 +35,7 @@ import sys
 import time
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -235,14 +236,7 @@ class Data:
     def out_of_fold_rights(
         self, pooling: str, l2: float, wording_weight: float
     ) -> list[dict[str, float]]:
-        probs: list[dict[str, float]] = [{} for _ in self.cases]
-        for fold in sorted(set(self.folds)):
-            train_rows = [i for i, f in enumerate(self.folds) if f != fold]
-            model = self.fit_rights(pooling, l2, wording_weight, train_rows)
-            for i, f in enumerate(self.folds):
-                if f == fold:
-                    probs[i] = model.probabilities(self.features[pooling][i])
-        return probs
+        return self.out_of_fold(pooling, l2, wording_weight, fit=self.fit_rights)
 
     def examples(self, pooling: str, rows: list[int], wording_weight: float) -> list[Example]:
         out = [
@@ -269,11 +263,20 @@ class Data:
             **extra,
         )
 
-    def out_of_fold(self, pooling: str, l2: float, wording_weight: float) -> list[dict[str, float]]:
+    def out_of_fold(
+        self,
+        pooling: str,
+        l2: float,
+        wording_weight: float,
+        fit: Callable[..., CategoryModel] | None = None,
+    ) -> list[dict[str, float]]:
+        """Each case's probabilities from a model (`fit`, the category model by default) trained
+        on the other folds."""
+        fitter = fit or self.fit
         probs: list[dict[str, float]] = [{} for _ in self.cases]
         for fold in sorted(set(self.folds)):
             train_rows = [i for i, f in enumerate(self.folds) if f != fold]
-            model = self.fit(pooling, l2, wording_weight, train_rows)
+            model = fitter(pooling, l2, wording_weight, train_rows)
             for i, f in enumerate(self.folds):
                 if f == fold:
                     probs[i] = model.probabilities(self.features[pooling][i])
