@@ -64,7 +64,8 @@ _POST_NEGATION: Mapping[str, frozenset[str]] = {
     "fr": frozenset("pas jamais".split()),
     "es": frozenset("nunca jamas prohibido prohibida".split()),
     "pt": frozenset("nao nunca jamais proibido proibida".split()),
-    "de": frozenset("nicht nie niemals verboten untersagt ausgeschlossen".split()),
+    # "Gesichter werden weder erkannt noch gespeichert": "weder" denies what comes before it too.
+    "de": frozenset("nicht nie niemals weder verboten untersagt ausgeschlossen".split()),
 }
 # "not only … but also", "doesn't just …" affirm.
 _NOT_NEGATING = (
@@ -92,7 +93,7 @@ _NOT_A_DENIAL_PAIRS = frozenset({("de", "stade"), ("de", "stades")})
 _POST_WINDOW = 6
 # German puts the verb, and with it the denial, at the end of a long clause ("Angebote, die eine
 # Echtzeit-Gesichtserkennung ermöglichen, werden nicht berücksichtigt"): these reach further back.
-_LONG_POST = frozenset("nicht ausgeschlossen untersagt verboten".split())
+_LONG_POST = frozenset("nicht weder ausgeschlossen untersagt verboten".split())
 _LONG_POST_WINDOW = 16
 _CONJUNCTIONS = frozenset("and or et ou y o e und oder".split())
 

@@ -107,6 +107,16 @@ def test_prohibitions_in_their_usual_word_order_deny(items, text, lang, red_line
     assert red_line not in hit_ids(text, items, lang)
 
 
+def test_weder_after_the_noun_denies_it_and_the_practice_is_still_found(items):
+    denied = (
+        "Die Gesichter und Gefühle der Beschäftigten werden von der Software weder erkannt noch "
+        "gespeichert."
+    )
+    practice = "Die Software erkennt die Gefühle der Beschäftigten an ihren Gesichtern."
+    assert "rl-emotion-recognition-work-education" not in hit_ids(denied, items, "de")
+    assert "rl-emotion-recognition-work-education" in hit_ids(practice, items, "de")
+
+
 def test_a_banned_fan_is_still_a_watch_list(items):
     text = (
         "Les caméras du stade reconnaissent en temps réel le visage de chaque supporter "
