@@ -33,6 +33,7 @@ import json
 import os
 import sys
 import time
+from dataclasses import replace
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 from collections.abc import Callable
@@ -505,8 +506,6 @@ def choose_right_from(
     """With the category combination fixed, the rights model's threshold (`right_from`): the one
     that names the primary right most often without losing more than `--f1-tolerance` of category
     micro-F1, on all folds and nested (each fold's threshold chosen on the others)."""
-    from dataclasses import replace
-
     rights = data.out_of_fold_rights(*setting)
     every = list(range(len(data.cases)))
 

@@ -13,7 +13,7 @@ on.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -372,28 +372,26 @@ class ImpactReader:
         right's), grounded in the sentence closest to the pattern's examples. Shown only where a
         learned model finds the category (or right) likely and no shown suggestion names it
         (`display`)."""
-        by_category: dict[str, tuple[float, Pattern, str, str]] = {}
-        by_right: dict[str, tuple[float, Pattern, str, str]] = {}
+        scored = []
         for pattern in self.patterns:
             similarity, sentence, example = self._closest(pattern, parts, similarities)
-            if not sentence:
-                continue
-            found = (similarity, pattern, sentence, example)
-            for key, table in ((pattern.category_ref, by_category),) + tuple(
-                (r, by_right) for r in pattern.right_refs
-            ):
-                if key not in table or similarity > table[key][0]:
-                    table[key] = found
-        written = {
-            id(f): self._written(*f, groups) for f in (*by_category.values(), *by_right.values())
-        }
-        return (
-            {c: written[id(f)] for c, f in by_category.items()},
-            {r: written[id(f)] for r, f in by_right.items()},
-        )
+            if sentence:
+                scored.append(
+                    (similarity, pattern, self._written(pattern, sentence, example, groups))
+                )
+
+        def best(keys_of: Callable[[Pattern], Sequence[str]]) -> dict[str, ImpactSuggestion]:
+            table: dict[str, tuple[float, ImpactSuggestion]] = {}
+            for similarity, pattern, written in scored:
+                for key in keys_of(pattern):
+                    if key not in table or similarity > table[key][0]:
+                        table[key] = (similarity, written)
+            return {key: written for key, (_, written) in table.items()}
+
+        return best(lambda p: (p.category_ref,)), best(lambda p: p.right_refs)
 
     def _written(
-        self, _: float, pattern: Pattern, sentence: str, example: str, groups: Mapping[str, str]
+        self, pattern: Pattern, sentence: str, example: str, groups: Mapping[str, str]
     ) -> ImpactSuggestion:
         return ImpactSuggestion(
             pattern.id,

@@ -593,10 +593,9 @@ def core_text(text: object, key: str | None = None) -> str:
     english = str(text)
     if not english:
         return english
-    keys = [key] if key in SENTENCES else [k for k in SENTENCES if _could_match(k, english)]
-    # The shape with the most fixed words first: "{date} by {person}" also matches any sentence
-    # with " by " in a quotation, and must not win over the shape written for it.
-    keys.sort(key=lambda k: -len(_FIELD_TEXT.sub("", SENTENCES[k])))
+    keys = (
+        [key] if key in SENTENCES else [k for k in _most_fixed_first() if _could_match(k, english)]
+    )
     for candidate in keys:
         match = _pattern(candidate).match(english)
         if match:
@@ -624,6 +623,14 @@ def _joined(english: str) -> str | None:
         out.append(_translated_template(key))
         rest = rest[len(SENTENCES[key]) :].strip()
     return " ".join(out) if len(out) > 1 else None
+
+
+@cache
+def _most_fixed_first() -> tuple[str, ...]:
+    """The sentence shapes, those with the most fixed words first: "{date} by {person}" also
+    matches any sentence with " by " in a quotation, and must not win over the shape written for
+    it."""
+    return tuple(sorted(SENTENCES, key=lambda k: -len(_FIELD_TEXT.sub("", SENTENCES[k]))))
 
 
 def _could_match(key: str, english: str) -> bool:
