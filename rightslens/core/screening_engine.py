@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -51,6 +51,7 @@ from rightslens.core.semantic.cache import encode_knowledge
 from rightslens.core.textcues import (
     LANGUAGES,
     Clause,
+    asks_for_own_use,
     clauses,
     cue_languages,
     find_cue,
@@ -191,6 +192,9 @@ class _Reading:
     elements: Mapping[str, str]
     names: Mapping[str, tuple[str, ...]]
     negated: bool
+    #: An open question in which the asker speaks of their own use: read as a request, and its
+    #: hits are possible ones, for a person to decide.
+    request: bool = False
 
 
 def _element(item: Item) -> Element:
@@ -276,14 +280,9 @@ class Screener:
         language = language_of(text, lang)
         parts = sentences(text)
         answers = question_answers(parts)
-        # A question not answered "yes" states no element; one answered "no" is a denial, so
-        # the learned layer cannot fire on its wording either. An open question (a buyer asking
-        # for the capability) stays readable by the learned layer.
         readings = [
-            self._read(s, language)
-            if answer in ("", "yes")
-            else _Reading(s, {}, {}, answer == "no")
-            for s, answer in zip(parts, answers, strict=True)
+            self._reading(s, answer, parts[i - 1] if i else "", language)
+            for i, (s, answer) in enumerate(zip(parts, answers, strict=True))
         ]
         windows = _windows(readings) if POSSIBLE_WINDOWS else []
         if WINDOW_VECTORS == "mean":
@@ -405,6 +404,18 @@ class Screener:
             POSSIBLE,
         )
 
+    def _reading(self, sentence: str, answer: str, before: str, language: str) -> _Reading:
+        """A question not answered "yes" states no element; one answered "no" is a denial, so
+        the learned layer cannot fire on its wording either. An open question stays readable by
+        the learned layer; where its asker speaks of their own use ("for our call centre, can
+        your tool detect …?"), or did in the sentence before, it is a request and the rules
+        read it too."""
+        if answer in ("", "yes"):
+            return self._read(sentence, language)
+        if answer == "open" and asks_for_own_use(f"{before} {sentence}", language):
+            return replace(self._read(sentence, language), request=True)
+        return _Reading(sentence, {}, {}, answer == "no")
+
     def _read(self, sentence: str, language: str) -> _Reading:
         langs = cue_languages(language)
         parts = clauses(sentence, language)
@@ -447,6 +458,8 @@ class Screener:
             candidate = self._judge(
                 spec, reading, sims[spec.id], whole, closest=sims[spec.id] >= closest - BEST_MARGIN
             )
+            if candidate and reading.request:
+                candidate = _requested(candidate)
             if candidate and (best is None or candidate.confidence > best.confidence):
                 best = candidate
         return best
@@ -640,6 +653,11 @@ class Screener:
         )
 
 
+def _requested(hit: FoundHit) -> FoundHit:
+    """A hit read from a buyer's request is a possible one: what was asked for, not yet done."""
+    return replace(hit, status=POSSIBLE, confidence=min(hit.confidence, POSSIBLE_CONFIDENCE))
+
+
 def _context(vectors: Sequence[Vector], sentences: int) -> np.ndarray | None:
     """The mean of a text's sentence vectors (the first `sentences` of `vectors`)."""
     if sentences <= 0:
@@ -672,6 +690,7 @@ def _windows(readings: Sequence[_Reading]) -> list[_Reading]:
             {**before.elements, **after.elements},
             {},
             before.negated or after.negated,
+            before.request or after.request,
         )
         for before, after in zip(readings, readings[1:], strict=False)
         if before.text and after.text

@@ -58,6 +58,14 @@ _SHORT_NEGATION: Mapping[str, frozenset[str]] = {
     "de": frozenset({"ohne"}),
 }
 _SHORT_WINDOW = 3
+# Words that fill the space after "without" without being what it denies ("sem em momento algum
+# analisar o rosto", "without at any point reading faces"): they do not use up its reach.
+_SHORT_FILLER = frozenset(
+    "at any point time ever even once stage moment the a an to be being having "
+    "a aucun aucune moment jamais le la les l du de en ningun ninguna momento nunca el los las "
+    "em momento algum alguma nenhum nenhuma jamais o os as de do da zu irgendeinem "
+    "keinem zeitpunkt dabei jemals dass".split()
+)
 # Negation after what it denies ("emotion recognition is not used"): verbal negations only.
 _POST_NEGATION: Mapping[str, frozenset[str]] = {
     "en": frozenset("not never doesn isn aren won cannot".split()),
@@ -91,11 +99,34 @@ _NOT_NEGATING = (
 _NOT_A_DENIAL_BEFORE = frozenset({"verbal", "verbale", "verbales", "verbais"})
 _NOT_A_DENIAL_PAIRS = frozenset({("de", "stade"), ("de", "stades")})
 _POST_WINDOW = 6
+# A feature said to be switched off ("the emotion module is technically disabled", "la détection
+# du genre est désactivée"). English "disabled" denies only after a form of "to be" close before
+# it ("disabled customers" are people); the other participles are not said of people.
+_SWITCHED_OFF: Mapping[str, frozenset[str]] = {
+    "en": frozenset("disabled deactivated".split()),
+    "fr": frozenset("desactive desactivee desactives desactivees".split()),
+    "es": frozenset(
+        "desactivado desactivada desactivados desactivadas deshabilitado deshabilitada "
+        "deshabilitados deshabilitadas".split()
+    ),
+    "pt": frozenset(
+        "desativado desativada desativados desativadas desabilitado desabilitada "
+        "desabilitados desabilitadas".split()
+    ),
+    "de": frozenset("deaktiviert abgeschaltet ausgeschaltet".split()),
+}
+_OFF_NEEDS_BE = frozenset({"disabled"})
+# What is switched off is the subject before the verb, often a long one ("bulk collection or
+# scanning of other subscribers' traffic is technically disabled").
+_OFF_WINDOW = 10
+_BE = frozenset("is are was were been be remains remain stays stay".split())
 # German puts the verb, and with it the denial, at the end of a long clause ("Angebote, die eine
 # Echtzeit-Gesichtserkennung ermöglichen, werden nicht berücksichtigt"): these reach further back.
 _LONG_POST = frozenset("nicht weder ausgeschlossen untersagt verboten".split())
 _LONG_POST_WINDOW = 16
 _CONJUNCTIONS = frozenset("and or et ou y o e und oder".split())
+# "or", "nor" in each language: a denied list goes on through them.
+_ALTERNATIVES = frozenset("or nor ou ni o u oder noch".split())
 
 
 def words(text: str) -> list[str]:
@@ -140,9 +171,10 @@ def clauses(sentence: str, lang: str) -> list[Clause]:
     pre = frozenset().union(*(_PRE_NEGATION[x] for x in langs))
     short = frozenset().union(*(_SHORT_NEGATION[x] for x in langs))
     post = frozenset().union(*(_POST_NEGATION[x] for x in langs))
+    off = frozenset().union(*(_SWITCHED_OFF[x] for x in langs))
     out: list[Clause] = []
     for part in _split(tokens, pre):
-        out.append(Clause(tuple(part), _denied(part, pre, post, short)))
+        out.append(Clause(tuple(part), _denied(part, pre, post, short, off)))
     return out
 
 
@@ -165,6 +197,7 @@ def _denied(
     pre: frozenset[str],
     post: frozenset[str],
     short: frozenset[str] = frozenset(),
+    off: frozenset[str] = frozenset(),
 ) -> frozenset[int]:
     """Positions a negation reaches. A cue that begins with the negation word itself ("no
     verbal", "without their knowledge") is not reached by it."""
@@ -180,11 +213,34 @@ def _denied(
         if token in pre:
             denied.update(range(i + 1, len(tokens)))
         if token in short:
-            denied.update(range(i + 1, min(len(tokens), i + 1 + _SHORT_WINDOW)))
+            denied.update(_short_reach(tokens, i))
         if token in post:
             reach = _LONG_POST_WINDOW if token in _LONG_POST else _POST_WINDOW
             denied.update(range(max(0, i - reach), i))
+        if _switched_off(tokens, i, off):
+            denied.update(range(max(0, i - _OFF_WINDOW), i))
     return frozenset(denied)
+
+
+def _short_reach(tokens: Sequence[str], at: int) -> range:
+    """What "without" at `at` reaches: the next _SHORT_WINDOW words that are not filler, and
+    on through a list joined by "or" ("without analysing the face, the voice or the mood")."""
+    counted, end = 0, at + 1
+    while end < len(tokens):
+        if counted >= _SHORT_WINDOW and tokens[end] not in _ALTERNATIVES:
+            break
+        if tokens[end] in _ALTERNATIVES:
+            counted = min(counted, _SHORT_WINDOW - 2)
+        counted += tokens[end] not in _SHORT_FILLER
+        end += 1
+    return range(at + 1, end)
+
+
+def _switched_off(tokens: Sequence[str], at: int, off: frozenset[str]) -> bool:
+    token = tokens[at]
+    if token not in off:
+        return False
+    return token not in _OFF_NEEDS_BE or any(t in _BE for t in tokens[max(0, at - 3) : at])
 
 
 _QUESTION_MARKS = ("q", "question", "frage", "pregunta", "pergunta")
@@ -217,6 +273,27 @@ def question_answers(parts: Sequence[str]) -> list[str]:
         else:
             out.append("open")
     return out
+
+
+# The asker speaking of their own use ("can your tool flag which of OUR staff …", "pour NOTRE
+# centre d'appels …"): a buyer's request, not a due-diligence question. Portuguese "nos" is also
+# "in the", so only its possessives count.
+_OWN_USE: Mapping[str, frozenset[str]] = {
+    "en": frozenset("we our us ours".split()),
+    "fr": frozenset("nous notre nos".split()),
+    "es": frozenset(
+        "nosotros nosotras nuestro nuestra nuestros nuestras queremos necesitamos".split()
+    ),
+    "pt": frozenset("nosso nossa nossos nossas queremos precisamos".split()),
+    "de": frozenset("wir unser unsere unseren unserem unserer uns".split()),
+}
+
+
+def asks_for_own_use(sentence: str, lang: str) -> bool:
+    """Whether a question's asker speaks of their own use of what they ask about."""
+    langs = (lang,) if lang in LANGUAGES else LANGUAGES
+    markers = frozenset().union(*(_OWN_USE[x] for x in langs))
+    return bool(markers.intersection(words(sentence)))
 
 
 @functools.lru_cache(maxsize=16384)

@@ -175,3 +175,25 @@ def test_sales_pressure_alone_is_no_red_line_but_aimed_at_the_vulnerable_it_is(i
 def test_a_participle_used_as_an_adjective_denies_nothing(sentence, lang, word):
     [clause] = clauses(sentence, lang)
     assert clause.tokens.index(word) not in clause.denied
+
+
+def test_a_buyer_asking_for_a_red_line_use_for_their_own_staff_gets_a_possible_hit(items):
+    asked = (
+        "For our contact centre, can your tool detect in real time the stress and anger "
+        "of our agents from their voice?"
+    )
+    result = screen(asked, items, encoder=FAKE)
+    assert ids(result) == ["rl-emotion-recognition-work-education"]
+    assert result.hits[0].status == "possible"
+    # The same question asked neutrally, as a due-diligence question, states nothing.
+    neutral = "Can the tool detect the stress and anger of agents from their voice?"
+    assert ids(screen(neutral, items, encoder=FAKE)) == []
+
+
+def test_gender_guessed_from_first_names_is_gender_detection(items):
+    text = (
+        "The ATS add-on guesses whether each applicant is a man or a woman from their first name."
+    )
+    assert ids(screen(text, items, encoder=FAKE)) == ["rl-gender-detection"]
+    chosen = "Applicants choose how to be addressed; we never guess it from their first name."
+    assert ids(screen(chosen, items, encoder=FAKE)) == []

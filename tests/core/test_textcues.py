@@ -1,6 +1,12 @@
 """Clauses, denials and cues in five languages."""
 
-from rightslens.core.textcues import clauses, find_cue, language_of, sentences
+from rightslens.core.textcues import (
+    asks_for_own_use,
+    clauses,
+    find_cue,
+    language_of,
+    sentences,
+)
 
 
 def denied_words(sentence, lang):
@@ -52,3 +58,37 @@ def test_a_declared_language_wins_and_an_unknown_one_is_guessed():
         language_of("Le système analyse les visages des clients dans le magasin et les photos", "")
         == "fr"
     )
+
+
+def _flat_denied(text: str, lang: str) -> list[str]:
+    return [w for words in denied_words(text, lang) for w in words]
+
+
+def test_filler_after_without_does_not_use_up_its_reach():
+    denied = _flat_denied("sem em momento algum analisar o rosto dos alunos", "pt")
+    assert "rosto" in denied
+    assert "faces" in _flat_denied("without at any point reading faces of staff", "en")
+
+
+def test_without_reaches_through_a_list_joined_by_or_but_not_by_and():
+    denied = _flat_denied("corrige sem analisar o rosto, a voz ou o estado emocional", "pt")
+    assert {"rosto", "voz", "estado"} <= set(denied)
+    denied = _flat_denied("counts travellers without identifying anyone and flags faces", "en")
+    assert "identifying" in denied and "flags" not in denied and "faces" not in denied
+
+
+def test_a_feature_switched_off_is_denied_but_disabled_people_are_not():
+    denied = _flat_denied("scanning of other subscribers' traffic is technically disabled", "en")
+    assert "scanning" in denied
+    assert "deteccion" in _flat_denied("la deteccion de emociones esta desactivada", "es")
+    assert _flat_denied("the app targets disabled customers with payday loans", "en") == []
+
+
+def test_a_question_whose_asker_speaks_of_their_own_use_is_a_request():
+    assert asks_for_own_use(
+        "Pour notre centre d'appels, votre outil détecte-t-il le stress ?", "fr"
+    )
+    assert asks_for_own_use("Can it flag which of our staff seem stressed?", "en")
+    assert not asks_for_own_use("Does your product identify people from their faces?", "en")
+    # Portuguese "nos" is "in the": not the asker.
+    assert not asks_for_own_use("O sistema analisa rostos nos corredores?", "pt")

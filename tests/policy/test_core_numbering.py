@@ -329,3 +329,63 @@ def test_brazilian_lettered_items_nest_under_their_roman_item():
         ("Art. 3(I)(b)", "Art. 3(I)", "Art. 3"),
         ("Art. 3(II)", "Art. 3", "Art. 3"),
     ]
+
+
+CHILEAN_CODE = (
+    "Artículo 152 quáter P.- Ámbito de aplicación. El presente Capítulo regula las relaciones.\n"
+    "Artículo 152 quáter Q.- Definiciones. Para los efectos de este Capítulo, se entenderá:\n"
+    "Artículo 152 quinquies A.- Del aviso previo. La empresa deberá comunicar el término.\n"
+    "Artículo 152 quinquies B.- De los derechos fundamentales. La empresa deberá respetar.\n"
+    "Disposiciones transitorias\n"
+    "Artículo primero.- La presente ley entrará en vigencia el sexto mes.\n"
+    "Artículo segundo.- Las empresas tendrán un plazo de tres años.\n"
+)
+
+
+def test_latin_ordinal_articles_with_a_letter_and_spelled_ordinals_are_articles():
+    refs = [r for r in _refs(CHILEAN_CODE) if r != "Preamble"]
+    assert refs == [
+        "Art. 152 quáter P",
+        "Art. 152 quáter Q",
+        "Art. 152 quinquies A",
+        "Art. 152 quinquies B",
+        "Art. primero",
+        "Art. segundo",
+    ]
+    _slices_back(CHILEAN_CODE)
+
+
+def test_a_spelled_ordinal_that_reads_on_as_a_sentence_is_not_an_article():
+    text = (
+        "Artículo 1.- Objeto.\nArtículo 2.- Ámbito.\nArtículo segundo de la ley citada queda así.\n"
+    )
+    assert "Art. segundo" not in _refs(text)
+
+
+_PARAGRAPH = "Agencies should consider how the system affects people and record their reasons. " * 2
+GUIDANCE = (
+    f"Adoption of AI in the Public Sector\n\n{_PARAGRAPH}\n\nGovernance\n\n{_PARAGRAPH}\n\n"
+    f"Human oversight and accountability\n\n{_PARAGRAPH}\n\nContestability\n\n{_PARAGRAPH}\n"
+)
+
+
+def test_unnumbered_headings_of_guidance_become_sections():
+    provisions = split_provisions(GUIDANCE)
+    assert [(p.ref, p.kind) for p in provisions] == [
+        ("Adoption of AI in the Public Sector", "section"),
+        ("Governance", "section"),
+        ("Human oversight and accountability", "section"),
+        ("Contestability", "section"),
+    ]
+    _slices_back(GUIDANCE)
+
+
+def test_fewer_than_three_unnumbered_headings_leave_the_text_as_it_was():
+    text = f"Governance\n\n{_PARAGRAPH}\n\nContestability\n\n{_PARAGRAPH}\n"
+    assert {p.kind for p in split_provisions(text)} == {"preamble"}
+
+
+def test_unnumbered_headings_are_not_read_where_articles_give_the_structure():
+    text = f"Article 1\n\n{_PARAGRAPH}\n\nGovernance\n\n{_PARAGRAPH}\n\nArticle 2\n\n{_PARAGRAPH}\n\nScope\n\n{_PARAGRAPH}\n\nOther\n\n{_PARAGRAPH}\n"
+    assert [p.ref for p in split_provisions(text) if p.kind == "article"] == ["Art. 1", "Art. 2"]
+    assert all(p.kind != "section" for p in split_provisions(text))

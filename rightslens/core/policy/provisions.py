@@ -43,8 +43,13 @@ _CONTAINER = (
 # "5", "5a", "964 l", "L225-102-4", "R. 311-3-1-1", "1.1", "5-bis", "II", "B", "único".
 _NUMBER = (
     r"(?:[LRDA]\.?[ \t]?(?=\d))?\d{1,4}(?:-\d{1,4})*(?:\.\d{1,3})?"
-    r"(?:[ -](?:bis|ter|quater|quinquies)\b|[A-Za-z]{1,2}\b|[ \t][a-z](?=[ \t]+[A-ZÄÖÜ]|[ \t]*$))?"
+    r"(?:[ -](?:bis|ter|qu[aá]ter|quinquies|sexies|septies|octies|novies|decies)\b"
+    r"(?:[ \t][A-Z](?=[ \t]*[.:–—-]))?|[A-Za-z]{1,2}\b|[ \t][a-z](?=[ \t]+[A-ZÄÖÜ]|[ \t]*$))?"
     r"|[IVXLC]{1,6}\b|[A-Z]\b|[úu]nic[oa]\b|unique\b"
+    # Spelled ordinals of Spanish and Portuguese laws ("Artículo primero.-", "Artigo segundo").
+    r"|(?:primer[oa]?|primeir[oa]|segund[oa]|tercer[oa]?|terceir[oa]|cuart[oa]|quart[oa]"
+    r"|quint[oa]|sext[oa]|s[ée]ptim[oa]|s[ée]tim[oa]|octav[oa]|oitav[oa]|noven[oa]|non[oa]"
+    r"|d[ée]cim[oa])\b(?=[ \t]*[.:–—-])"
 )
 _ORDINAL_WORD = r"[a-záéíóúñ]+(?:[ \t]+[a-záéíóúñ]+)?"
 _HEADING = re.compile(
@@ -269,8 +274,31 @@ def _marks(text: str) -> list[_Mark]:
             for m in pattern.finditer(text)
             if m.start() not in taken
         )
+    if not marks:
+        marks = _plain_headings(text)
     marks.sort(key=lambda mark: mark.start)
     return _contents(text, marks)
+
+
+# A heading without a number, as guidance and strategies set them ("Governance", "Human oversight
+# and accountability"): a short line of its own, capitalised, without closing punctuation, between
+# blank lines, over a paragraph. Read only in a text with no other structure, and only where there
+# are several, so that a stray short line is not taken for one.
+_PLAIN_HEADING = re.compile(
+    r"(?:\A|(?<=\n\n))[ \t]*(?P<rest>[A-ZÀ-ÖØ-Þ][^\n.;:,?!]{1,68}[^\n.;:,?!\s])[ \t]*\n[ \t]*\n"
+    r"(?=[ \t]*[^\n]{80,})",
+)
+_MIN_PLAIN_HEADINGS = 3
+_MAX_HEADING_WORDS = 9
+
+
+def _plain_headings(text: str) -> list[_Mark]:
+    found = [
+        _Mark(m.start("rest"), _line_end(text, m.start("rest")), m.group("rest").strip(), "section")
+        for m in _PLAIN_HEADING.finditer(text)
+        if len(m.group("rest").split()) <= _MAX_HEADING_WORDS
+    ]
+    return found if len(found) >= _MIN_PLAIN_HEADINGS else []
 
 
 def _contents(text: str, marks: list[_Mark]) -> list[_Mark]:
