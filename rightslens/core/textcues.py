@@ -120,6 +120,54 @@ _OFF_NEEDS_BE = frozenset({"disabled"})
 # scanning of other subscribers' traffic is technically disabled").
 _OFF_WINDOW = 10
 _BE = frozenset("is are was were been be remains remain stays stay".split())
+# A feature withdrawn ("facial-analysis scoring was retired in 2021", "el proveedor eliminó el
+# análisis de expresiones", "desativámos o recolector"). A participle denies what comes before it
+# after a passive auxiliary ("was retired"), and what follows it after an active one or a subject
+# ("we have removed", "a supprimé"); finite past forms of Spanish and Portuguese deny what follows.
+# Words that are also nouns or adverbs ("retiro", "abandono", German "entfernt" = "away") are not
+# read without their auxiliary.
+_RETRACTED: Mapping[str, frozenset[str]] = {
+    "en": frozenset(
+        "removed retired discontinued scrapped decommissioned withdrawn cancelled canceled "
+        "abandoned".split()
+    ),
+    "fr": frozenset(
+        "supprime supprimee supprimes supprimees retire retiree retires abandonne abandonnee "
+        "annule annulee rejete rejetee ecarte ecartee".split()
+    ),
+    "es": frozenset(
+        "eliminado eliminada eliminados eliminadas retirado retirada suprimido suprimida "
+        "cancelado cancelada descartado descartada abandonado abandonada rechazado rechazada "
+        "descontinuado descontinuada".split()
+    ),
+    "pt": frozenset(
+        "removido removida eliminado eliminada retirado retirada descontinuado descontinuada "
+        "cancelado cancelada descartado descartada abandonado abandonada rejeitado rejeitada "
+        "suprimido suprimida".split()
+    ),
+    "de": frozenset(
+        "entfernt abgeschafft eingestellt gestrichen verworfen stillgelegt zuruckgezogen".split()
+    ),
+}
+_PASSIVE_AUX = frozenset(
+    "is are was were been be fue fueron sido foi foram ete wurde wurden worden".split()
+)
+_ACTIVE_AUX = frozenset("we they has have had ha han hemos habia a avons ont ai".split())
+_RETRACTED_FINITE: Mapping[str, frozenset[str]] = {
+    "en": frozenset(),
+    "fr": frozenset(),
+    "es": frozenset(
+        "elimino eliminamos desactivo desactivamos suprimio suprimimos descarto descartamos "
+        "cancelo cancelamos abandonamos rechazamos retiramos".split()
+    ),
+    "pt": frozenset(
+        "eliminou eliminamos desativou desativamos desactivou desactivamos suprimiu "
+        "descartou descartamos cancelou cancelamos abandonou abandonamos removeu removemos "
+        "rejeitou rejeitamos retirou retiramos".split()
+    ),
+    "de": frozenset(),
+}
+_RETRACT_FORWARD = 12
 # German puts the verb, and with it the denial, at the end of a long clause ("Angebote, die eine
 # Echtzeit-Gesichtserkennung ermöglichen, werden nicht berücksichtigt"): these reach further back.
 _LONG_POST = frozenset("nicht weder ausgeschlossen untersagt verboten".split())
@@ -172,10 +220,34 @@ def clauses(sentence: str, lang: str) -> list[Clause]:
     short = frozenset().union(*(_SHORT_NEGATION[x] for x in langs))
     post = frozenset().union(*(_POST_NEGATION[x] for x in langs))
     off = frozenset().union(*(_SWITCHED_OFF[x] for x in langs))
+    retracted = _Retraction(
+        frozenset().union(*(_RETRACTED[x] for x in langs)),
+        frozenset().union(*(_RETRACTED_FINITE[x] for x in langs)),
+    )
     out: list[Clause] = []
     for part in _split(tokens, pre):
-        out.append(Clause(tuple(part), _denied(part, pre, post, short, off)))
+        denied = _denied(part, pre, post, short, off) | retracted.reach(part)
+        out.append(Clause(tuple(part), frozenset(denied)))
     return out
+
+
+@dataclass(frozen=True)
+class _Retraction:
+    participles: frozenset[str]
+    finite: frozenset[str]
+
+    def reach(self, tokens: Sequence[str]) -> set[int]:
+        """Positions that a withdrawal ("was retired", "we removed", "eliminó") denies."""
+        denied: set[int] = set()
+        for i, token in enumerate(tokens):
+            before = tokens[max(0, i - 3) : i]
+            if token in self.finite or (
+                token in self.participles and _ACTIVE_AUX.intersection(tokens[max(0, i - 2) : i])
+            ):
+                denied.update(range(i + 1, min(len(tokens), i + 1 + _RETRACT_FORWARD)))
+            elif token in self.participles and _PASSIVE_AUX.intersection(before):
+                denied.update(range(max(0, i - _OFF_WINDOW), i))
+        return denied
 
 
 def _split(tokens: list[str], negations: frozenset[str]) -> list[list[str]]:

@@ -197,3 +197,15 @@ def test_gender_guessed_from_first_names_is_gender_detection(items):
     assert ids(screen(text, items, encoder=FAKE)) == ["rl-gender-detection"]
     chosen = "Applicants choose how to be addressed; we never guess it from their first name."
     assert ids(screen(chosen, items, encoder=FAKE)) == []
+
+
+def test_labelling_a_lawfully_acquired_dataset_is_set_aside_unless_used_on_people(items):
+    audit = (
+        "For a bias audit the lab sorted a licensed set of faces by apparent ethnicity: "
+        "dataset labelling of a lawfully acquired dataset, nobody is classified in production."
+    )
+    result = screen(audit, items, encoder=FAKE)
+    assert "rl-biometric-categorisation-protected" not in ids(result)
+    assert "rl-biometric-categorisation-protected" in [a.red_line_id for a in result.set_aside]
+    deployed = audit + " The model then sorts shoppers by ethnicity from the store cameras."
+    assert "rl-biometric-categorisation-protected" in ids(screen(deployed, items, encoder=FAKE))

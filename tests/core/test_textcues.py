@@ -92,3 +92,19 @@ def test_a_question_whose_asker_speaks_of_their_own_use_is_a_request():
     assert not asks_for_own_use("Does your product identify people from their faces?", "en")
     # Portuguese "nos" is "in the": not the asker.
     assert not asks_for_own_use("O sistema analisa rostos nos corredores?", "pt")
+
+
+def test_a_withdrawn_feature_is_denied_in_each_voice():
+    assert "scoring" in _flat_denied("Facial-analysis scoring was retired in 2021", "en")
+    assert "expresiones" in _flat_denied("el proveedor eliminó el análisis de expresiones", "es")
+    assert "perfis" in _flat_denied(
+        "desativámos em março o recolector que descarregava fotografias de perfis públicos", "pt"
+    )
+    assert "emotions" in _flat_denied("we have removed the module that read emotions", "en")
+
+
+def test_a_removal_that_is_part_of_the_use_denies_nothing_that_follows():
+    denied = _flat_denied("Offenders are removed from the store after being identified", "en")
+    assert "identified" not in denied
+    # German "entfernt" is also "away": without an auxiliary it denies nothing.
+    assert _flat_denied("Die Kameras erkennen Gesichter noch 50 Meter entfernt", "de") == []
