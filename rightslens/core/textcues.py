@@ -145,10 +145,15 @@ _RETRACTED: Mapping[str, frozenset[str]] = {
         "cancelado cancelada descartado descartada abandonado abandonada rejeitado rejeitada "
         "suprimido suprimida".split()
     ),
-    "de": frozenset(
-        "entfernt abgeschafft eingestellt gestrichen verworfen stillgelegt zuruckgezogen".split()
-    ),
+    "de": frozenset(),
 }
+# German puts the participle at the end, its auxiliary anywhere before it ("hat das Pilotprojekt
+# … nach der Evaluierung beendet", "wurde 2021 entfernt"): it denies as far back as "nicht" does.
+_RETRACTED_VERB_FINAL = frozenset(
+    "entfernt abgeschafft gestrichen verworfen stillgelegt zuruckgezogen beendet abgebrochen "
+    "aufgegeben".split()
+)
+_GERMAN_AUX = frozenset("hat haben hatte hatten wurde wurden worden ist sind war waren".split())
 _PASSIVE_AUX = frozenset(
     "is are was were been be fue fueron sido foi foram ete wurde wurden worden".split()
 )
@@ -212,7 +217,16 @@ class Clause:
     denied: frozenset[int]
 
 
+# A dash sets a phrase apart ("… s'ils n'acceptaient pas - une menace inventée, …"): a denial
+# before it does not reach past it.
+_DASH = re.compile(r"\s[-–—]\s|[–—]")
+
+
 def clauses(sentence: str, lang: str) -> list[Clause]:
+    return [c for part in _DASH.split(sentence) for c in _clauses(part, lang)]
+
+
+def _clauses(sentence: str, lang: str) -> list[Clause]:
     tokens = words(sentence)
     # Denials are read in the text's own language only (Portuguese "no" means "in the").
     langs = (lang,) if lang in LANGUAGES else LANGUAGES
@@ -223,6 +237,7 @@ def clauses(sentence: str, lang: str) -> list[Clause]:
     retracted = _Retraction(
         frozenset().union(*(_RETRACTED[x] for x in langs)),
         frozenset().union(*(_RETRACTED_FINITE[x] for x in langs)),
+        _RETRACTED_VERB_FINAL if "de" in langs else frozenset(),
     )
     out: list[Clause] = []
     for part in _split(tokens, pre):
@@ -235,6 +250,7 @@ def clauses(sentence: str, lang: str) -> list[Clause]:
 class _Retraction:
     participles: frozenset[str]
     finite: frozenset[str]
+    verb_final: frozenset[str]
 
     def reach(self, tokens: Sequence[str]) -> set[int]:
         """Positions that a withdrawal ("was retired", "we removed", "eliminó") denies."""
@@ -247,6 +263,10 @@ class _Retraction:
                 denied.update(range(i + 1, min(len(tokens), i + 1 + _RETRACT_FORWARD)))
             elif token in self.participles and _PASSIVE_AUX.intersection(before):
                 denied.update(range(max(0, i - _OFF_WINDOW), i))
+            elif token in self.verb_final and _GERMAN_AUX.intersection(
+                tokens[max(0, i - _LONG_POST_WINDOW) : i]
+            ):
+                denied.update(range(max(0, i - _LONG_POST_WINDOW), i))
         return denied
 
 

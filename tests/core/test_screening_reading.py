@@ -209,3 +209,12 @@ def test_labelling_a_lawfully_acquired_dataset_is_set_aside_unless_used_on_peopl
     assert "rl-biometric-categorisation-protected" in [a.red_line_id for a in result.set_aside]
     deployed = audit + " The model then sorts shoppers by ethnicity from the store cameras."
     assert "rl-biometric-categorisation-protected" in ids(screen(deployed, items, encoder=FAKE))
+
+
+def test_a_live_match_days_after_a_protest_is_not_set_aside_as_retrospective(items):
+    live = (
+        "Days later, the turnstile cameras recognised the activists' faces in real time and "
+        "alerted the police at the station."
+    )
+    # "Days later" names the retrospective exception; "in real time" overrides it.
+    assert "rl-remote-realtime-facial-recognition" in ids(screen(live, items, encoder=FAKE))

@@ -38,6 +38,20 @@ def hit_ids(text, items, lang):
             "fr",
             "rl-social-scoring",
         ),
+        (
+            # "classe" is also the verb "to sort": reviews sorted by tone are not a classroom.
+            "Chaque matin, l'outil classe les avis des clients en positifs, neutres ou négatifs.",
+            "En classe, la caméra mesure l'ennui et la frustration des élèves sur leur visage.",
+            "fr",
+            "rl-emotion-recognition-work-education",
+        ),
+        (
+            # "Extracto" opens a report; it is not extracting faces.
+            "Extracto del informe: la aplicación estima el dolor a partir de un vídeo del rostro.",
+            "El robot extrae los rostros de millones de fotos de redes sociales para la base de datos.",
+            "es",
+            "rl-untargeted-facial-scraping",
+        ),
     ],
 )
 def test_an_ordinary_word_is_not_an_element_but_the_practice_still_is(

@@ -108,3 +108,14 @@ def test_a_removal_that_is_part_of_the_use_denies_nothing_that_follows():
     assert "identified" not in denied
     # German "entfernt" is also "away": without an auxiliary it denies nothing.
     assert _flat_denied("Die Kameras erkennen Gesichter noch 50 Meter entfernt", "de") == []
+
+
+def test_a_german_participle_at_the_end_denies_back_to_its_auxiliary():
+    text = "Die Polizei hat das Pilotprojekt zur Einbruchsprognose nach der Evaluierung beendet"
+    assert "einbruchsprognose" in _flat_denied(text, "de")
+
+
+def test_a_denial_does_not_reach_past_a_dash():
+    text = "s'ils n'acceptaient pas le forfait - une menace inventée pour chaque client"
+    denied = _flat_denied(text, "fr")
+    assert "acceptaient" in denied and "menace" not in denied
