@@ -75,6 +75,7 @@ CASE_FILES = (
     ROOT / "benchmarks" / "redlines" / "cases-r11.jsonl",
     ROOT / "benchmarks" / "redlines" / "cases-r12.jsonl",
     ROOT / "benchmarks" / "redlines" / "cases-r13.jsonl",
+    ROOT / "benchmarks" / "redlines" / "cases-r14.jsonl",
 )
 #: Hyper-parameters chosen by `cv` and `redline_sweep.py` (see benchmarks/README.md).
 L2 = 30.0

@@ -103,7 +103,7 @@ _POST_WINDOW = 6
 # du genre est désactivée"). English "disabled" denies only after a form of "to be" close before
 # it ("disabled customers" are people); the other participles are not said of people.
 _SWITCHED_OFF: Mapping[str, frozenset[str]] = {
-    "en": frozenset("disabled deactivated".split()),
+    "en": frozenset("disabled deactivated prohibited banned forbidden".split()),
     "fr": frozenset("desactive desactivee desactives desactivees".split()),
     "es": frozenset(
         "desactivado desactivada desactivados desactivadas deshabilitado deshabilitada "
@@ -115,7 +115,7 @@ _SWITCHED_OFF: Mapping[str, frozenset[str]] = {
     ),
     "de": frozenset("deaktiviert abgeschaltet ausgeschaltet".split()),
 }
-_OFF_NEEDS_BE = frozenset({"disabled"})
+_OFF_NEEDS_BE = frozenset({"disabled", "prohibited", "banned", "forbidden"})
 # What is switched off is the subject before the verb, often a long one ("bulk collection or
 # scanning of other subscribers' traffic is technically disabled").
 _OFF_WINDOW = 10
@@ -173,6 +173,12 @@ _RETRACTED_FINITE: Mapping[str, frozenset[str]] = {
     "de": frozenset(),
 }
 _RETRACT_FORWARD = 12
+# A prohibition put first ("Queda prohibido … el uso de sistemas que …", "Fica proibido o uso
+# de …") denies the rest of its clause, as "prohíbe" does.
+_PROHIBITED = frozenset(
+    "prohibido prohibida prohibidos prohibidas proibido proibida proibidos proibidas".split()
+)
+_PROHIBITION_AUX = frozenset("queda quedan fica ficam".split())
 # German puts the verb, and with it the denial, at the end of a long clause ("Angebote, die eine
 # Echtzeit-Gesichtserkennung ermöglichen, werden nicht berücksichtigt"): these reach further back.
 _LONG_POST = frozenset("nicht weder ausgeschlossen untersagt verboten".split())
@@ -257,7 +263,9 @@ class _Retraction:
         denied: set[int] = set()
         for i, token in enumerate(tokens):
             before = tokens[max(0, i - 3) : i]
-            if token in self.finite or (
+            if token in _PROHIBITED and i and tokens[i - 1] in _PROHIBITION_AUX:
+                denied.update(range(i + 1, len(tokens)))
+            elif token in self.finite or (
                 token in self.participles and _ACTIVE_AUX.intersection(tokens[max(0, i - 2) : i])
             ):
                 denied.update(range(i + 1, min(len(tokens), i + 1 + _RETRACT_FORWARD)))

@@ -119,3 +119,13 @@ def test_a_denial_does_not_reach_past_a_dash():
     text = "s'ils n'acceptaient pas le forfait - une menace inventée pour chaque client"
     denied = _flat_denied(text, "fr")
     assert "acceptaient" in denied and "menace" not in denied
+
+
+def test_a_prohibition_put_first_or_after_to_be_denies_the_practice():
+    text = "Queda prohibido a la policía el uso de sistemas que asignen una probabilidad de delito"
+    assert "probabilidad" in _flat_denied(text, "es")
+    assert "emotion" in _flat_denied(
+        "The use of emotion recognition in schools is prohibited", "en"
+    )
+    # "prohibited persons" are people on a list: nothing is denied.
+    assert _flat_denied("the cameras match prohibited persons at the gate", "en") == []
