@@ -62,8 +62,8 @@ _SHORT_WINDOW = 3
 # analisar o rosto", "without at any point reading faces"): they do not use up its reach.
 _SHORT_FILLER = frozenset(
     "at any point time ever even once stage moment the a an to be being having "
-    "a aucun aucune moment jamais le la les l du de en ningun ninguna momento nunca el los las "
-    "em momento algum alguma nenhum nenhuma jamais o os as de do da zu irgendeinem "
+    "aucun aucune jamais le la les l du de en ningun ninguna momento nunca el los las "
+    "em algum alguma nenhum nenhuma o os as do da zu irgendeinem "
     "keinem zeitpunkt dabei jemals dass".split()
 )
 # Negation after what it denies ("emotion recognition is not used"): verbal negations only.
@@ -239,27 +239,26 @@ def _clauses(sentence: str, lang: str) -> list[Clause]:
     pre = frozenset().union(*(_PRE_NEGATION[x] for x in langs))
     short = frozenset().union(*(_SHORT_NEGATION[x] for x in langs))
     post = frozenset().union(*(_POST_NEGATION[x] for x in langs))
-    off = frozenset().union(*(_SWITCHED_OFF[x] for x in langs))
-    retracted = _Retraction(
-        frozenset().union(*(_RETRACTED[x] for x in langs)),
-        frozenset().union(*(_RETRACTED_FINITE[x] for x in langs)),
-        _RETRACTED_VERB_FINAL if "de" in langs else frozenset(),
-    )
+    out_of_use = _out_of_use(langs)
     out: list[Clause] = []
     for part in _split(tokens, pre):
-        denied = _denied(part, pre, post, short, off) | retracted.reach(part)
+        denied = _denied(part, pre, post, short) | out_of_use.reach(part)
         out.append(Clause(tuple(part), frozenset(denied)))
     return out
 
 
 @dataclass(frozen=True)
-class _Retraction:
+class _OutOfUse:
+    """Verbs that put a feature out of use: switched off, withdrawn, prohibited."""
+
+    switched_off: frozenset[str]
     participles: frozenset[str]
     finite: frozenset[str]
     verb_final: frozenset[str]
 
     def reach(self, tokens: Sequence[str]) -> set[int]:
-        """Positions that a withdrawal ("was retired", "we removed", "eliminó") denies."""
+        """Positions that such a verb denies ("is disabled", "was retired", "we removed",
+        "eliminó", "queda prohibido …")."""
         denied: set[int] = set()
         for i, token in enumerate(tokens):
             before = tokens[max(0, i - 3) : i]
@@ -275,7 +274,21 @@ class _Retraction:
                 tokens[max(0, i - _LONG_POST_WINDOW) : i]
             ):
                 denied.update(range(max(0, i - _LONG_POST_WINDOW), i))
+            if token in self.switched_off and (
+                token not in _OFF_NEEDS_BE or _BE.intersection(before)
+            ):
+                denied.update(range(max(0, i - _OFF_WINDOW), i))
         return denied
+
+
+@functools.lru_cache(maxsize=64)
+def _out_of_use(langs: tuple[str, ...]) -> _OutOfUse:
+    return _OutOfUse(
+        frozenset().union(*(_SWITCHED_OFF[x] for x in langs)),
+        frozenset().union(*(_RETRACTED[x] for x in langs)),
+        frozenset().union(*(_RETRACTED_FINITE[x] for x in langs)),
+        _RETRACTED_VERB_FINAL if "de" in langs else frozenset(),
+    )
 
 
 def _split(tokens: list[str], negations: frozenset[str]) -> list[list[str]]:
@@ -297,7 +310,6 @@ def _denied(
     pre: frozenset[str],
     post: frozenset[str],
     short: frozenset[str] = frozenset(),
-    off: frozenset[str] = frozenset(),
 ) -> frozenset[int]:
     """Positions a negation reaches. A cue that begins with the negation word itself ("no
     verbal", "without their knowledge") is not reached by it."""
@@ -317,8 +329,6 @@ def _denied(
         if token in post:
             reach = _LONG_POST_WINDOW if token in _LONG_POST else _POST_WINDOW
             denied.update(range(max(0, i - reach), i))
-        if _switched_off(tokens, i, off):
-            denied.update(range(max(0, i - _OFF_WINDOW), i))
     return frozenset(denied)
 
 
@@ -334,13 +344,6 @@ def _short_reach(tokens: Sequence[str], at: int) -> range:
         counted += tokens[end] not in _SHORT_FILLER
         end += 1
     return range(at + 1, end)
-
-
-def _switched_off(tokens: Sequence[str], at: int, off: frozenset[str]) -> bool:
-    token = tokens[at]
-    if token not in off:
-        return False
-    return token not in _OFF_NEEDS_BE or any(t in _BE for t in tokens[max(0, at - 3) : at])
 
 
 _QUESTION_MARKS = ("q", "question", "frage", "pregunta", "pergunta")
