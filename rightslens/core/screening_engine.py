@@ -51,9 +51,11 @@ from rightslens.core.semantic.cache import encode_knowledge
 from rightslens.core.textcues import (
     LANGUAGES,
     Clause,
+    as_topic,
     asks_for_own_use,
     clauses,
     cue_languages,
+    declined_offers,
     find_cue,
     language_of,
     question_answers,
@@ -280,8 +282,11 @@ class Screener:
         language = language_of(text, lang)
         parts = sentences(text)
         answers = question_answers(parts)
+        declined = declined_offers(parts, language)
         readings = [
-            self._reading(s, answer, parts[i - 1] if i else "", language)
+            _Reading(s, {}, {}, True)
+            if i in declined
+            else self._reading(s, answer, parts[i - 1] if i else "", language)
             for i, (s, answer) in enumerate(zip(parts, answers, strict=True))
         ]
         windows = _windows(readings) if POSSIBLE_WINDOWS else []
@@ -421,7 +426,11 @@ class Screener:
         parts = clauses(sentence, language)
         elements: dict[str, str] = {}
         for element in self.elements.values():
-            cue = _affirmed(parts, [c for lang in langs for c in element.cues.get(lang, ())])
+            cue = _affirmed(
+                parts,
+                [c for lang in langs for c in element.cues.get(lang, ())],
+                topic_excluded=True,
+            )
             if cue:
                 elements[element.id] = cue
         names: dict[str, tuple[str, ...]] = {}
@@ -431,7 +440,7 @@ class Screener:
                 name
                 for lang in langs
                 for name in spec.names.get(lang, ())
-                if _affirmed(parts, [name.rstrip() + " "])
+                if _affirmed(parts, [name.rstrip() + " "], topic_excluded=True)
             ]
             if said:
                 names[spec.id] = tuple(dict.fromkeys(said))
@@ -697,12 +706,16 @@ def _windows(readings: Sequence[_Reading]) -> list[_Reading]:
     ]
 
 
-def _affirmed(parts: Sequence[Clause], cues: Sequence[str]) -> str:
-    """The first cue found in a clause at a position no denial reaches, or ''."""
+def _affirmed(parts: Sequence[Clause], cues: Sequence[str], topic_excluded: bool = False) -> str:
+    """The first cue found in a clause at a position no denial reaches, or ''. With
+    `topic_excluded`, a cue that is the topic of a report, a debate or a statement ("a report on
+    emotion recognition") is not affirmed either."""
     for cue in cues:
         for clause in parts:
             at = find_cue(clause.tokens, cue)
             if at >= 0 and at not in clause.denied:
+                if topic_excluded and as_topic(clause.tokens, at):
+                    continue
                 return cue
     return ""
 

@@ -25,27 +25,31 @@ _CONTRAST = (
     "sino mientras porem entretanto contudo enquanto aber jedoch sondern waehrend wahrend"
 ).split()
 # Negation before what it denies ("does not read faces", "ne détecte pas", "no analiza"), and
-# prohibiting verbs ("the contract prohibits the supplier from scraping …"). Participles that are
+# prohibiting verbs and nouns ("the contract prohibits the supplier from scraping …", "recommande
+# d'interdire … tout logiciel", "a ban on …"). Participles that are
 # also adjectives ("prohibited persons", "supporters interdits de stade") are left out here; they
 # deny only after what they deny, and only where that is their usual use ("está prohibido").
 _PRE_NEGATION: Mapping[str, frozenset[str]] = {
     "en": frozenset(
         "not no never none neither nor doesn don won isn aren wasn cannot refrain refrains "
-        "prohibit prohibits forbid forbids avoid avoids ruled exclude excludes".split()
+        "prohibit prohibits forbid forbids avoid avoids ruled exclude excludes "
+        "ban banning prohibiting prohibition".split()
     ),
     "fr": frozenset(
-        "ne n pas jamais aucun aucune ni interdit interdite interdisent exclut proscrit".split()
+        "ne n pas jamais aucun aucune ni interdit interdite interdisent exclut proscrit "
+        "interdire interdiction".split()
     ),
     "es": frozenset(
         "no nunca jamas ningun ninguna ni prohibe prohiben excluye excluida excluido excluidas excluidos "
-        "carece carecen".split()
+        "carece carecen prohibir prohibicion".split()
     ),
     "pt": frozenset(
         "nao nunca jamais nenhum nenhuma nem proibe proibem exclui excluida veda vedado vedada "
-        "vedados vedadas".split()
+        "vedados vedadas proibir proibicao".split()
     ),
     "de": frozenset(
-        "nicht kein keine keinen keiner keinem nie niemals weder verbietet untersagt".split()
+        "nicht kein keine keinen keiner keinem nie niemals weder verbietet untersagt verbieten "
+        "verbot".split()
     ),
 }
 # "Without" denies only what closely follows it ("counts travellers without identifying anyone")
@@ -129,7 +133,7 @@ _BE = frozenset("is are was were been be remains remain stays stay".split())
 _RETRACTED: Mapping[str, frozenset[str]] = {
     "en": frozenset(
         "removed retired discontinued scrapped decommissioned withdrawn cancelled canceled "
-        "abandoned".split()
+        "abandoned shelved".split()
     ),
     "fr": frozenset(
         "supprime supprimee supprimes supprimees retire retiree retires abandonne abandonnee "
@@ -138,12 +142,12 @@ _RETRACTED: Mapping[str, frozenset[str]] = {
     "es": frozenset(
         "eliminado eliminada eliminados eliminadas retirado retirada suprimido suprimida "
         "cancelado cancelada descartado descartada abandonado abandonada rechazado rechazada "
-        "descontinuado descontinuada".split()
+        "descontinuado descontinuada archivado archivada".split()
     ),
     "pt": frozenset(
         "removido removida eliminado eliminada retirado retirada descontinuado descontinuada "
         "cancelado cancelada descartado descartada abandonado abandonada rejeitado rejeitada "
-        "suprimido suprimida".split()
+        "suprimido suprimida arquivado arquivada engavetado engavetada".split()
     ),
     "de": frozenset(),
 }
@@ -228,12 +232,80 @@ class Clause:
 _DASH = re.compile(r"\s[-–—]\s|[–—]")
 
 
+# A colon opens what follows it ("No identificamos a nadie ni guardamos imágenes: las cámaras …
+# leen la expresión de cada cliente"): a denial before it does not reach past it, unless the colon
+# introduces a list ("will not include the following: …"). A denial after it still reaches back
+# ("Emotion recognition: not used").
+_COLON_OR_COMMA = re.compile(r"(:(?=\s)|,)")
+_LIST_INTRODUCERS = frozenset(
+    "following follows include includes including namely these as uses features functions "
+    "suivantes suivants notamment comprend comprennent usages fonctions siguientes incluye "
+    "incluyen usos funciones seguintes inclui incluem funcoes folgende folgenden folgendes "
+    "umfasst umfassen insbesondere".split()
+)
+# German closes a subordinate clause with its verb and a comma, and opens one after a comma with a
+# relative pronoun or a conjunction ("Die Polizei darf Personen, die bisher nicht straffällig
+# geworden sind, … einstufen"): a denial inside it reaches neither out of it nor back before it.
+_GERMAN_CLAUSE_END = frozenset(
+    "sind ist war waren wurde wurden worden hat haben hatte hatten wird werden kann konnen "
+    "darf durfen muss mussen soll sollen".split()
+)
+_GERMAN_CLAUSE_START = frozenset(
+    "die der das dem den deren dessen welche welcher welches welchen dass weil wenn ob obwohl "
+    "damit sodass".split()
+)
+
+
+@dataclass(frozen=True)
+class _Bounds:
+    """Where a denial's reach ends: `forward` stops what a negation before reaches ahead;
+    `both` also stops what one after reaches back. Positions are those of the first word after
+    the boundary."""
+
+    forward: frozenset[int] = frozenset()
+    both: frozenset[int] = frozenset()
+
+    def shifted(self, offset: int, length: int) -> _Bounds:
+        def inside(points: frozenset[int]) -> frozenset[int]:
+            return frozenset(p - offset for p in points if offset < p < offset + length)
+
+        return _Bounds(inside(self.forward), inside(self.both))
+
+    def ahead(self, at: int, default: int) -> int:
+        return min((p for p in self.forward | self.both if p > at), default=default)
+
+    def behind(self, at: int) -> int:
+        return max((p for p in self.both if p <= at), default=0)
+
+
 def clauses(sentence: str, lang: str) -> list[Clause]:
     return [c for part in _DASH.split(sentence) for c in _clauses(part, lang)]
 
 
+def _tokens_and_bounds(text: str, lang: str) -> tuple[list[str], _Bounds]:
+    tokens: list[str] = []
+    forward: set[int] = set()
+    commas: list[int] = []
+    for piece in _COLON_OR_COMMA.split(text):
+        if piece == ":":
+            if tokens and tokens[-1] not in _LIST_INTRODUCERS:
+                forward.add(len(tokens))
+        elif piece == ",":
+            commas.append(len(tokens))
+        else:
+            tokens.extend(words(piece))
+    both = {
+        at
+        for at in commas
+        if lang == "de"
+        and 0 < at < len(tokens)
+        and (tokens[at - 1] in _GERMAN_CLAUSE_END or tokens[at] in _GERMAN_CLAUSE_START)
+    }
+    return tokens, _Bounds(frozenset(forward), frozenset(both))
+
+
 def _clauses(sentence: str, lang: str) -> list[Clause]:
-    tokens = words(sentence)
+    tokens, bounds = _tokens_and_bounds(sentence, lang)
     # Denials are read in the text's own language only (Portuguese "no" means "in the").
     langs = (lang,) if lang in LANGUAGES else LANGUAGES
     pre = frozenset().union(*(_PRE_NEGATION[x] for x in langs))
@@ -241,9 +313,12 @@ def _clauses(sentence: str, lang: str) -> list[Clause]:
     post = frozenset().union(*(_POST_NEGATION[x] for x in langs))
     out_of_use = _out_of_use(langs)
     out: list[Clause] = []
+    offset = 0
     for part in _split(tokens, pre):
-        denied = _denied(part, pre, post, short) | out_of_use.reach(part)
+        within = bounds.shifted(offset, len(part))
+        denied = _denied(part, pre, post, short, within) | out_of_use.reach(part)
         out.append(Clause(tuple(part), frozenset(denied)))
+        offset += len(part)
     return out
 
 
@@ -310,9 +385,10 @@ def _denied(
     pre: frozenset[str],
     post: frozenset[str],
     short: frozenset[str] = frozenset(),
+    bounds: _Bounds = _Bounds(),
 ) -> frozenset[int]:
-    """Positions a negation reaches. A cue that begins with the negation word itself ("no
-    verbal", "without their knowledge") is not reached by it."""
+    """Positions a negation reaches, within `bounds`. A cue that begins with the negation word
+    itself ("no verbal", "without their knowledge") is not reached by it."""
     text = " " + " ".join(tokens) + " "
     if any(f" {phrase} " in text for phrase in _NOT_NEGATING):
         return frozenset()
@@ -322,13 +398,14 @@ def _denied(
             continue
         if tuple(tokens[i + 1 : i + 3]) in _NOT_A_DENIAL_PAIRS:
             continue
+        end = bounds.ahead(i, len(tokens))
         if token in pre:
-            denied.update(range(i + 1, len(tokens)))
+            denied.update(range(i + 1, end))
         if token in short:
-            denied.update(_short_reach(tokens, i))
+            denied.update(p for p in _short_reach(tokens, i) if p < end)
         if token in post:
             reach = _LONG_POST_WINDOW if token in _LONG_POST else _POST_WINDOW
-            denied.update(range(max(0, i - reach), i))
+            denied.update(range(max(bounds.behind(i), i - reach), i))
     return frozenset(denied)
 
 
@@ -344,6 +421,35 @@ def _short_reach(tokens: Sequence[str], at: int) -> range:
         counted += tokens[end] not in _SHORT_FILLER
         end += 1
     return range(at + 1, end)
+
+
+# A practice named as the topic of something said or written about it ("the UN experts'
+# statement on predictive policing", "un rapport sur la reconnaissance faciale"): a topic, not a
+# use. The topic word must follow a noun of discourse closely.
+_TOPIC_PREPOSITIONS = frozenset("on about regarding concerning sur sobre uber zu zum zur".split())
+_DISCOURSE = frozenset(
+    "statement statements report reports debate debates seminar seminars study studies paper "
+    "papers article articles research guidance guidelines position opinion consultation "
+    "discussion discussions hearing hearings webinar lecture conference course workshop "
+    "training briefing bill moratorium evaluation evaluations review reviews survey podcast "
+    "documentary inquiry investigation questions concerns rapport debat seminaire etude "
+    "recherche avis audition conference cours atelier formation moratoire enquete "
+    "informe estudio articulo investigacion dictamen consulta discusion audiencia curso "
+    "taller formacion moratoria evaluacion encuesta preguntas jornada relatorio estudo artigo "
+    "pesquisa parecer posicao discussao oficina avaliacao inquerito perguntas bericht "
+    "debatte studie forschung stellungnahme konsultation diskussion anhorung konferenz kurs "
+    "schulung umfrage fragen vortrag gutachten".split()
+)
+_TOPIC_GAP = 3
+
+
+def as_topic(tokens: Sequence[str], at: int) -> bool:
+    """Whether the words at `at` are the topic of a noun of discourse: "statement on", "rapport
+    sur la", "debate about the use of" (a few words may stand between)."""
+    for j in range(at - 1, max(-1, at - 2 - _TOPIC_GAP), -1):
+        if tokens[j] in _TOPIC_PREPOSITIONS:
+            return bool(_DISCOURSE.intersection(tokens[max(0, j - 2) : j]))
+    return False
 
 
 _QUESTION_MARKS = ("q", "question", "frage", "pregunta", "pergunta")
@@ -375,6 +481,108 @@ def question_answers(parts: Sequence[str]) -> list[str]:
             out.append("no")
         else:
             out.append("open")
+    return out
+
+
+# An offer or a proposal turned down in the same sentence or one of the next two ("Le
+# prestataire proposait d'ajouter une estimation du genre ; nous avons refusé.", "… a vendor
+# presentation proposing a 'resident trust score' … Resolved: the proposal will not be taken
+# forward"): what was offered is not a use. Turning down is read only with its subject or object
+# ("we declined", "the proposal was rejected"): a bare "rejected" is as often what happens to
+# people ("flagged applicants are rejected").
+_OFFERED: Mapping[str, tuple[str, ...]] = {
+    "en": ("propos", "pitched", "offered to", "offered us", "suggested adding", "vendor offered"),
+    "fr": ("propos", "suggere d", "offrait", "a offert de"),
+    "es": ("propus", "propon", "propuesta", "ofrecia", "ofrecio", "sugirio"),
+    "pt": ("propos", "propost", "propunha", "ofereceu", "oferecia", "sugeriu"),
+    "de": ("vorgeschlagen", "vorschlag", "schlug", "angeboten", "bot uns"),
+}
+_DECLINED: Mapping[str, tuple[str, ...]] = {
+    "en": (
+        "we declined",
+        "we rejected",
+        "we refused",
+        "we turned",
+        "we said no",
+        "decided against",
+        "declined the offer",
+        "declined the proposal",
+        "rejected the offer",
+        "rejected the proposal",
+        "proposal was rejected",
+        "offer was declined",
+        "offer was rejected",
+        "was turned down",
+        "not be taken forward",
+        "not taken forward",
+        "will not be pursued",
+        "was not pursued",
+        "did not pursue",
+    ),
+    "fr": (
+        "nous avons refuse",
+        "avons refuse",
+        "avons decline",
+        "avons rejete",
+        "avons ecarte",
+        "pas donne suite",
+        "a ete rejetee",
+        "a ete rejete",
+        "a ete refusee",
+        "a ete ecartee",
+    ),
+    "es": (
+        "rechazamos",
+        "declinamos",
+        "no dimos curso",
+        "fue rechazada",
+        "fue rechazado",
+        "fue descartada",
+        "descartamos",
+        "decidimos no",
+    ),
+    "pt": (
+        "recusamos",
+        "rejeitamos",
+        "declinamos",
+        "foi recusada",
+        "foi rejeitada",
+        "foi recusado",
+        "foi rejeitado",
+        "foi descartada",
+        "descartamos",
+        "decidimos nao",
+    ),
+    "de": (
+        "haben abgelehnt",
+        "wurde abgelehnt",
+        "lehnten",
+        "abgelehnt haben",
+        "wir abgelehnt",
+        "wurde verworfen",
+        "nicht weiterverfolgt",
+        "nicht weiter verfolgt",
+        "dagegen entschieden",
+    ),
+}
+_DECLINE_REACH = 2
+
+
+def declined_offers(parts: Sequence[str], lang: str) -> set[int]:
+    """Sentences that offer or propose something turned down there or soon after."""
+    langs = (lang,) if lang in LANGUAGES else LANGUAGES
+    offered = [c for x in langs for c in _OFFERED[x]]
+    declined = [c for x in langs for c in _DECLINED[x]]
+    read = [words(p) for p in parts]
+    out: set[int] = set()
+    for i, tokens in enumerate(read):
+        cue, at = first_cue(tokens, offered)
+        if not cue:
+            continue
+        if first_cue(tokens[at + 1 :], declined)[0] or any(
+            first_cue(later, declined)[0] for later in read[i + 1 : i + 1 + _DECLINE_REACH]
+        ):
+            out.add(i)
     return out
 
 

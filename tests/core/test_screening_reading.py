@@ -218,3 +218,43 @@ def test_a_live_match_days_after_a_protest_is_not_set_aside_as_retrospective(ite
     )
     # "Days later" names the retrospective exception; "in real time" overrides it.
     assert "rl-remote-realtime-facial-recognition" in ids(screen(live, items, encoder=FAKE))
+
+
+def test_animals_recognised_by_their_faces_are_set_aside_unless_people_are_in_view(items):
+    cows = (
+        "As each cow walks into the milking robot, the camera recognises her face in real time "
+        "and loads her feed ration."
+    )
+    result = screen(cows, items, encoder=FAKE)
+    assert "rl-remote-realtime-facial-recognition" not in ids(result)
+    assert "rl-remote-realtime-facial-recognition" in [a.red_line_id for a in result.set_aside]
+    shoppers = (
+        "The camera recognises the faces of shoppers and their dogs in real time at the store "
+        "entrance."
+    )
+    assert "rl-remote-realtime-facial-recognition" in ids(screen(shoppers, items, encoder=FAKE))
+
+
+def test_product_photos_collected_by_a_crawler_are_things(items):
+    crawler = "Our crawler scrapes product photos from 800 online shops to match duplicate offers."
+    assert "rl-untargeted-facial-scraping" not in ids(screen(crawler, items, encoder=FAKE))
+    faces = "Our crawler scrapes faces from social media profiles to build a face database."
+    assert "rl-untargeted-facial-scraping" in ids(screen(faces, items, encoder=FAKE))
+
+
+def test_a_named_practice_that_is_a_report_s_topic_is_no_hit(items):
+    seminar = "Students read the UN experts' statement on predictive policing and debate it."
+    assert ids(screen(seminar, items, encoder=FAKE)) == []
+    used = "The police use predictive policing to plan patrols."
+    assert "rl-predictive-policing" in ids(screen(used, items, encoder=FAKE))
+
+
+def test_a_proposal_turned_down_gives_no_hit(items):
+    text = (
+        "The vendor presentation proposed a resident trust score combining parking fines and "
+        "neighbour complaints to rank access to council services. Members raised concerns. "
+        "Resolved: the proposal will not be taken forward."
+    )
+    assert ids(screen(text, items, encoder=FAKE)) == []
+    kept = text.replace("Resolved: the proposal will not be taken forward.", "Resolved: approved.")
+    assert "rl-social-scoring" in ids(screen(kept, items, encoder=FAKE))

@@ -1,11 +1,14 @@
 """Clauses, denials and cues in five languages."""
 
 from rightslens.core.textcues import (
+    as_topic,
     asks_for_own_use,
     clauses,
+    declined_offers,
     find_cue,
     language_of,
     sentences,
+    words,
 )
 
 
@@ -129,3 +132,67 @@ def test_a_prohibition_put_first_or_after_to_be_denies_the_practice():
     )
     # "prohibited persons" are people on a list: nothing is denied.
     assert _flat_denied("the cameras match prohibited persons at the gate", "en") == []
+
+
+def test_a_denial_before_a_colon_does_not_reach_past_it():
+    text = "No identificamos a nadie ni guardamos imágenes: las cámaras solo leen la expresión"
+    denied = _flat_denied(text, "es")
+    assert "identificamos" in denied and "expresion" not in denied
+    # One after it still reaches back ("Emotion recognition: not used").
+    assert "emotion" in _flat_denied("Emotion recognition: not used in any product", "en")
+    # A colon that opens a list is part of the denial.
+    listed = "The system will not include the following: emotion recognition, gait analysis"
+    assert "emotion" in _flat_denied(listed, "en")
+
+
+def test_a_german_denial_stays_inside_its_subordinate_clause():
+    text = (
+        "Die Polizei darf Personen, die bisher nicht straffällig geworden sind, mittels eines "
+        "automatisierten Verfahrens als Gefährder einstufen"
+    )
+    denied = _flat_denied(text, "de")
+    assert "straffallig" in denied
+    assert "polizei" not in denied and "gefahrder" not in denied
+    # A list after "keine" is still denied.
+    assert "emotionen" in _flat_denied("Wir erkennen keine Gesichter, Stimmen oder Emotionen", "de")
+
+
+def test_a_call_to_ban_a_practice_denies_it():
+    text = "Le rapport recommande d'interdire dans les écoles tout logiciel qui déduit les émotions"
+    assert "emotions" in _flat_denied(text, "fr")
+    assert "scoring" in _flat_denied("The council voted for a ban on social scoring", "en")
+
+
+def test_a_project_archived_or_shelved_is_denied():
+    text = "O projeto de instalar câmeras com reconhecimento facial nas estações foi arquivado"
+    assert "reconhecimento" in _flat_denied(text, "pt")
+    assert "emotion" in _flat_denied("The emotion analytics pilot was shelved", "en")
+
+
+def test_a_practice_named_as_the_topic_of_a_report_is_a_topic():
+    def topic(text: str, word: str) -> bool:
+        tokens = words(text)
+        return as_topic(tokens, tokens.index(word))
+
+    assert topic("Students read the UN experts statement on predictive policing", "predictive")
+    assert topic("un rapport sur la reconnaissance faciale", "reconnaissance")
+    assert not topic("we rely on facial recognition at the gate", "facial")
+    assert not topic("the police report that facial recognition found him", "facial")
+
+
+def test_an_offer_turned_down_is_not_a_use():
+    declined = [
+        "Le prestataire proposait d'ajouter une estimation du genre des visiteurs",
+        "nous avons refusé.",
+    ]
+    assert declined_offers(declined, "fr") == {0}
+    minutes = [
+        "Members heard a vendor presentation proposing a resident trust score.",
+        "Members raised concerns.",
+        "Resolved: the proposal will not be taken forward.",
+    ]
+    # The presentation is turned down two sentences later; the concerns stay readable.
+    assert 0 in declined_offers(minutes, "en") and 1 not in declined_offers(minutes, "en")
+    # "rejected" said of people is not a refusal of the offer.
+    scored = ["The vendor proposed a score for each applicant.", "Low scorers are rejected."]
+    assert declined_offers(scored, "en") == set()
