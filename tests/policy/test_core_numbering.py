@@ -164,6 +164,28 @@ def test_uk_bare_section_number_subsections_and_schedule():
     assert heading and all(s.heading for s in heading)
 
 
+SCOTTISH_ACT = (
+    "Scottish Biometrics Commissioner Act 2020\n\n"
+    "An Act of the Scottish Parliament to establish the office of Scottish Biometrics "
+    "Commissioner.\n\n"
+    "Establishment\n\nScottish Biometrics Commissioner\n\n1\n\n"
+    "(1) The office of Scottish Biometrics Commissioner is established.\n\n"
+    "(2) Schedule 1 makes further provision about the office.\n\n"
+    "Functions\n\n2\n\n"
+    "(1) The Commissioner is to keep under review the law, policy and practice.\n\n"
+    "(2) The report must be laid before the Parliament within 12\nmonths.\n"
+)
+
+
+def test_uk_section_number_alone_on_its_line_over_subsection_one():
+    provisions = split_provisions(SCOTTISH_ACT)
+    refs = [p.ref for p in provisions]
+    assert refs[:4] == ["Preamble", "Section 1", "Section 1(1)", "Section 1(2)"]
+    assert "Section 2(2)" in refs
+    # A number that wraps a sentence ("within 12 / months") is not a section.
+    assert "Section 12" not in refs
+
+
 def test_explicit_section_label_without_articles():
     text = (
         "Section 1 Purpose\nThis Act promotes respect.\nSection 2 Duties\nEnterprises shall act.\n"

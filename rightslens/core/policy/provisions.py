@@ -66,6 +66,12 @@ _BARE_SECTION = re.compile(
     r"(?=(?:[ \t]*\n)*[ \t]*\(1\)[ \t])",
     re.MULTILINE,
 )
+# A UK section number alone on its line, under its title and over subsection "(1)", as the
+# legislation.gov.uk text sets it ("Scottish Biometrics Commissioner\n\n1\n\n(1) The office …").
+_LONE_SECTION = re.compile(
+    r"^[ \t]*(?P<num>\d{1,3}[A-Z]{0,2})[ \t]*\n(?=(?:[ \t]*\n)*[ \t]*\(1\)[ \t])",
+    re.MULTILINE,
+)
 # A decimal-numbered heading ("1.3 Transparency and explainability") over a line of text, as in
 # OECD and UN principles; read as a section only in a text without articles.
 _DECIMAL_SECTION = re.compile(
@@ -270,7 +276,7 @@ def _marks(text: str) -> list[_Mark]:
         taken = {mark.start for mark in marks}
         marks.extend(
             _Mark(m.start(), _line_end(text, m.start()), f"Section {m.group('num')}", "section")
-            for pattern in (_BARE_SECTION, _DECIMAL_SECTION, _NUMBERED_TITLE)
+            for pattern in (_BARE_SECTION, _LONE_SECTION, _DECIMAL_SECTION, _NUMBERED_TITLE)
             for m in pattern.finditer(text)
             if m.start() not in taken
         )
