@@ -491,11 +491,52 @@ def question_answers(parts: Sequence[str]) -> list[str]:
 # ("we declined", "the proposal was rejected"): a bare "rejected" is as often what happens to
 # people ("flagged applicants are rejected").
 _OFFERED: Mapping[str, tuple[str, ...]] = {
-    "en": ("propos", "pitched", "offered to", "offered us", "suggested adding", "vendor offered"),
-    "fr": ("propos", "suggere d", "offrait", "a offert de"),
-    "es": ("propus", "propon", "propuesta", "ofrecia", "ofrecio", "sugirio"),
-    "pt": ("propos", "propost", "propunha", "ofereceu", "oferecia", "sugeriu"),
-    "de": ("vorgeschlagen", "vorschlag", "schlug", "angeboten", "bot uns"),
+    "en": (
+        "propos",
+        "pitched",
+        "offered to",
+        "offered us",
+        "suggested adding",
+        "vendor offered",
+        "your request",
+        "you asked us",
+        "motion to",
+    ),
+    "fr": ("propos", "suggere d", "offrait", "a offert de", "votre demande", "vous nous demandez"),
+    "es": (
+        "propus",
+        "propon",
+        "propuesta",
+        "ofrecia",
+        "ofrecio",
+        "sugirio",
+        "vuestra peticion",
+        "su peticion",
+        "su solicitud",
+        "vuestra solicitud",
+        "vuestro encargo",
+        "su encargo",
+    ),
+    "pt": (
+        "propos",
+        "propost",
+        "propunha",
+        "ofereceu",
+        "oferecia",
+        "sugeriu",
+        "seu pedido",
+        "vosso pedido",
+        "sua solicitacao",
+    ),
+    "de": (
+        "vorgeschlagen",
+        "vorschlag",
+        "schlug",
+        "angeboten",
+        "bot uns",
+        "antrag",
+        "ihre anfrage",
+    ),
 }
 _DECLINED: Mapping[str, tuple[str, ...]] = {
     "en": (
@@ -518,6 +559,12 @@ _DECLINED: Mapping[str, tuple[str, ...]] = {
         "will not be pursued",
         "was not pursued",
         "did not pursue",
+        "we will not accept",
+        "we cannot accept",
+        "we won t accept",
+        "we have declined",
+        "voted down",
+        "motion was defeated",
     ),
     "fr": (
         "nous avons refuse",
@@ -530,6 +577,9 @@ _DECLINED: Mapping[str, tuple[str, ...]] = {
         "a ete rejete",
         "a ete refusee",
         "a ete ecartee",
+        "nous ne pouvons pas accepter",
+        "nous n accepterons pas",
+        "n acceptons pas",
     ),
     "es": (
         "rechazamos",
@@ -540,6 +590,10 @@ _DECLINED: Mapping[str, tuple[str, ...]] = {
         "fue descartada",
         "descartamos",
         "decidimos no",
+        "no vamos a aceptar",
+        "no aceptamos",
+        "no aceptaremos",
+        "no podemos aceptar",
     ),
     "pt": (
         "recusamos",
@@ -552,6 +606,9 @@ _DECLINED: Mapping[str, tuple[str, ...]] = {
         "foi descartada",
         "descartamos",
         "decidimos nao",
+        "nao vamos aceitar",
+        "nao aceitamos",
+        "nao podemos aceitar",
     ),
     "de": (
         "haben abgelehnt",
@@ -563,6 +620,9 @@ _DECLINED: Mapping[str, tuple[str, ...]] = {
         "nicht weiterverfolgt",
         "nicht weiter verfolgt",
         "dagegen entschieden",
+        "abgelehnt",
+        "nicht annehmen",
+        "lehnen wir ab",
     ),
 }
 _DECLINE_REACH = 2

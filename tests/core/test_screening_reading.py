@@ -39,6 +39,10 @@ def ids(result):
     return [h.red_line_id for h in result.hits]
 
 
+def set_aside(result):
+    return [a.red_line_id for a in result.set_aside]
+
+
 def test_question_answers_follow_the_next_sentence():
     parts = ["Q: Does it identify people?", "A: No.", "Does it read moods?", "Yes.", "Why?"]
     assert question_answers(parts) == ["no", "", "yes", "", "open"]
@@ -206,7 +210,7 @@ def test_labelling_a_lawfully_acquired_dataset_is_set_aside_unless_used_on_peopl
     )
     result = screen(audit, items, encoder=FAKE)
     assert "rl-biometric-categorisation-protected" not in ids(result)
-    assert "rl-biometric-categorisation-protected" in [a.red_line_id for a in result.set_aside]
+    assert "rl-biometric-categorisation-protected" in set_aside(result)
     deployed = audit + " The model then sorts shoppers by ethnicity from the store cameras."
     assert "rl-biometric-categorisation-protected" in ids(screen(deployed, items, encoder=FAKE))
 
@@ -227,7 +231,7 @@ def test_animals_recognised_by_their_faces_are_set_aside_unless_people_are_in_vi
     )
     result = screen(cows, items, encoder=FAKE)
     assert "rl-remote-realtime-facial-recognition" not in ids(result)
-    assert "rl-remote-realtime-facial-recognition" in [a.red_line_id for a in result.set_aside]
+    assert "rl-remote-realtime-facial-recognition" in set_aside(result)
     shoppers = (
         "The camera recognises the faces of shoppers and their dogs in real time at the store "
         "entrance."
@@ -258,3 +262,13 @@ def test_a_proposal_turned_down_gives_no_hit(items):
     assert ids(screen(text, items, encoder=FAKE)) == []
     kept = text.replace("Resolved: the proposal will not be taken forward.", "Resolved: approved.")
     assert "rl-social-scoring" in ids(screen(kept, items, encoder=FAKE))
+
+
+def test_ordinary_words_that_are_not_gender_or_emotion(items):
+    # French "ce genre de" is "this kind of"; English "affect" as a verb is no emotion.
+    kind = "Des caméras de ce genre de gadget filment la cour."
+    assert "rl-gender-detection" not in ids(screen(kind, items, encoder=FAKE))
+    gender = "Les caméras déduisent le genre de chaque visiteur."
+    assert "rl-gender-detection" in ids(screen(gender, items, encoder=FAKE))
+    tags = "Tone tags on support calls only affect queue order."
+    assert "rl-emotion-recognition-other-contexts" not in ids(screen(tags, items, encoder=FAKE))

@@ -196,3 +196,15 @@ def test_an_offer_turned_down_is_not_a_use():
     # "rejected" said of people is not a refusal of the offer.
     scored = ["The vendor proposed a score for each applicant.", "Low scorers are rejected."]
     assert declined_offers(scored, "en") == set()
+
+
+def test_a_request_refused_is_not_a_use():
+    request = [
+        "Sobre vuestra petición de montar un buscador de caras con fotos de Instagram: lo hemos "
+        "valorado y no vamos a aceptar el encargo."
+    ]
+    assert declined_offers(request, "es") == {0}
+    motion = ["Der Stadtrat hat den Antrag abgelehnt, am Bahnhof Live-Gesichtserkennung zu testen."]
+    assert declined_offers(motion, "de") == {0}
+    accepted = ["Sobre vuestra petición de montar un buscador de caras: lo haremos en mayo."]
+    assert declined_offers(accepted, "es") == set()
