@@ -191,3 +191,28 @@ def test_setting_aside_one_rule_of_a_provision_for_the_police_is_not_wholesale()
     # The instrument itself set aside for the police stays contrary.
     law = "Article 9\nThis Act shall not apply to law enforcement authorities or national security."
     assert statuses(law, binding=True)["C11"] == "contrary"
+
+
+PERU_STYLE_SCOPE = (
+    "Artículo 3.- Ámbito de Aplicación\n\n"
+    "3.1. El presente Decreto Legislativo es de aplicación a los propietarios de cámaras de "
+    "videovigilancia ubicadas en bienes de dominio público.\n\n"
+    "3.2. Se excluyen de la aplicación de la presente norma:\n\n"
+    "a. Las personas naturales o jurídicas propietarias de cámaras ubicadas en espacios "
+    "privados, las mismas que se rigen por la normativa de la materia.\n\n"
+    "b. Los proyectos de asociación público privado que cuenten con contratos suscritos a la "
+    "fecha de la entrada en vigencia de la presente norma.\n\n"
+    "c. Las cámaras de videovigilancia de la Policía Nacional y de las Fuerzas Armadas, las "
+    "cuales se rigen bajo su respectivo marco normativo.\n\n"
+    "Artículo 4.- Reglas\n\nLos propietarios deben informar al público.\n"
+)
+
+
+def test_an_exclusion_chapeau_carries_into_the_point_that_names_the_armed_forces():
+    assert statuses(PERU_STYLE_SCOPE, binding=True, language="es")["C11"] == "contrary"
+    # With a condition in the point, the exclusion is narrow.
+    narrow = PERU_STYLE_SCOPE.replace(
+        "las cuales se rigen bajo su respectivo marco normativo",
+        "salvo que sean estrictamente necesarias y autorizadas por un juez",
+    )
+    assert statuses(narrow, binding=True, language="es")["C11"] != "contrary"

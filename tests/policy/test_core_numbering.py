@@ -411,3 +411,15 @@ def test_unnumbered_headings_are_not_read_where_articles_give_the_structure():
     text = f"Article 1\n\n{_PARAGRAPH}\n\nGovernance\n\n{_PARAGRAPH}\n\nArticle 2\n\n{_PARAGRAPH}\n\nScope\n\n{_PARAGRAPH}\n\nOther\n\n{_PARAGRAPH}\n"
     assert [p.ref for p in split_provisions(text) if p.kind == "article"] == ["Art. 1", "Art. 2"]
     assert all(p.kind != "section" for p in split_provisions(text))
+
+
+def test_article_dot_paragraph_numbers_and_their_lettered_points():
+    text = (
+        "Artículo 3.- Ámbito\n\n3.1. Se aplica a los propietarios.\n\n"
+        "3.2. Se excluyen:\n\na. Los espacios privados.\n\nb. Las cámaras de la policía.\n\n"
+        "Artículo 4.- Reglas\n\nLey 20.744 de contrato de trabajo.\n"
+    )
+    refs = [p.ref for p in split_provisions(text)]
+    assert refs[:5] == ["Art. 3", "Art. 3(1)", "Art. 3(2)", "Art. 3(2)(a)", "Art. 3(2)(b)"]
+    # "20.744", a law's number, is no paragraph of article 4.
+    assert not any(r.startswith("Art. 4(") for r in refs)

@@ -109,8 +109,12 @@ def _near(exclusion: Hit, domain: Hit) -> bool:
     if exclusion.sentence is domain.sentence:
         return True
     own = exclusion.sentence.provision
-    listed = domain.sentence.provision is own or domain.sentence.provision.parent == own.ref
     gap = domain.sentence.span.start - exclusion.sentence.span.end
+    if domain.sentence.provision.parent == own.ref and exclusion.sentence.raw.endswith(":"):
+        # A point of the list the exclusion introduces ("Se excluyen …: … c. las cámaras de la
+        # Policía Nacional y de las Fuerzas Armadas"), however long the points before it.
+        return gap >= 0
+    listed = domain.sentence.provision is own or domain.sentence.provision.parent == own.ref
     return listed and 0 <= gap <= 400
 
 

@@ -92,7 +92,8 @@ _CONTAINER_LINE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _PARAGRAPH = re.compile(
-    r"(?:^|(?<=\f))[ \t\f]*(?:(?:\((?P<a>\d{1,3})\)|(?P<b>\d{1,3})[.)]|(?P<c>\d{1,2})(?=[ \t]+[A-Z]))[ \t]+"
+    r"(?:^|(?<=\f))[ \t\f]*(?:(?:\((?P<a>\d{1,3})\)|(?P<b>\d{1,3})[.)]|(?P<c>\d{1,2})(?=[ \t]+[A-Z])"
+    r"|(?P<fp>\d{1,3})\.(?P<f>\d{1,3})\.?)[ \t]+"
     r"|(?P<d>[IVX]{1,5})\.[ \t]*[–—-][ \t]*|(?P<e>\d{1,3})[ \t]+[–—-][ \t]+)(?=\S)",
     re.MULTILINE,
 )
@@ -458,21 +459,29 @@ def _parts(text: str, ref: str, start: int, end: int) -> list[tuple[str, str, in
     return parts
 
 
+_OWN_NUMBER = re.compile(r"\d{1,3}")
+
+
 def _paragraph_marks(
     text: str, start: int, end: int, *, signs: bool
 ) -> tuple[list[tuple[int, str]], bool]:
     """Paragraph starts in [start, end), and whether the unit numbers its paragraphs "1 Text"
     (Swiss) or "(1) Text" (German, UK), in which case "1." and "a." begin list items (points)."""
+    own = _OWN_NUMBER.search(text, start, _line_end(text, start))
     matches = [
         m
         for m in _PARAGRAPH.finditer(text, start, end)
         if text[start : m.start()].strip()  # not the unit's own number ("54 Transparency ...")
+        # "3.1." only under article 3 (not "20.744", a law's number, at the start of a line)
+        and (not m.group("f") or (own is not None and own.group(0) == m.group("fp")))
     ]
-    bare = any(m.group("c") or m.group("a") for m in matches)
+    # "3.1." paragraphs (article 3, paragraph 1, as Peruvian and other Latin American laws number
+    # them) take lettered list items "a." as points, as "(1)" paragraphs do.
+    bare = any(m.group("c") or m.group("a") or m.group("f") for m in matches)
     found = [
         (
             m.start(),
-            f"({m.group('a') or m.group('b') or m.group('c') or m.group('d') or m.group('e')})",
+            f"({m.group('a') or m.group('b') or m.group('c') or m.group('d') or m.group('e') or m.group('f')})",
         )
         for m in matches
         if not (bare and m.group("b"))
