@@ -51,6 +51,7 @@ from rightslens.core.semantic.cache import encode_knowledge
 from rightslens.core.textcues import (
     LANGUAGES,
     Clause,
+    as_detected,
     as_topic,
     asks_for_own_use,
     clauses,
@@ -111,6 +112,8 @@ class Element:
     #: system does (checks a person against their own template; records what people say of
     #: themselves), so a verb such as "compares" there is no stand-in for an inference.
     no_guess: bool = False
+    #: Named as what a tool detects or flags, it is not done ("flags fake countdown timers").
+    not_when_detected: bool = False
 
 
 @dataclass(frozen=True)
@@ -209,6 +212,7 @@ def _element(item: Item) -> Element:
         bool(item.get("weak", False)),
         tuple(str(r) for r in item.get("overridden_by_refs", []) or []),
         bool(item.get("no_possible_hit", False)),
+        bool(item.get("not_when_detected", False)),
     )
 
 
@@ -430,6 +434,7 @@ class Screener:
                 parts,
                 [c for lang in langs for c in element.cues.get(lang, ())],
                 topic_excluded=True,
+                detected_excluded=element.not_when_detected,
             )
             if cue:
                 elements[element.id] = cue
@@ -706,17 +711,26 @@ def _windows(readings: Sequence[_Reading]) -> list[_Reading]:
     ]
 
 
-def _affirmed(parts: Sequence[Clause], cues: Sequence[str], topic_excluded: bool = False) -> str:
+def _affirmed(
+    parts: Sequence[Clause],
+    cues: Sequence[str],
+    topic_excluded: bool = False,
+    detected_excluded: bool = False,
+) -> str:
     """The first cue found in a clause at a position no denial reaches, or ''. With
     `topic_excluded`, a cue that is the topic of a report, a debate or a statement ("a report on
-    emotion recognition") is not affirmed either."""
+    emotion recognition") is not affirmed either; with `detected_excluded`, nor one named as what
+    a tool detects ("flags fake countdown timers")."""
     for cue in cues:
         for clause in parts:
             at = find_cue(clause.tokens, cue)
-            if at >= 0 and at not in clause.denied:
-                if topic_excluded and as_topic(clause.tokens, at):
-                    continue
-                return cue
+            if at < 0 or at in clause.denied:
+                continue
+            if topic_excluded and as_topic(clause.tokens, at):
+                continue
+            if detected_excluded and as_detected(clause.tokens, at):
+                continue
+            return cue
     return ""
 
 

@@ -33,7 +33,8 @@ _PRE_NEGATION: Mapping[str, frozenset[str]] = {
     "en": frozenset(
         "not no never none neither nor doesn don won isn aren wasn cannot refrain refrains "
         "prohibit prohibits forbid forbids avoid avoids ruled exclude excludes "
-        "ban banning prohibiting prohibition".split()
+        "ban banning prohibiting prohibition nothing didn couldn wouldn shouldn hasn haven hadn "
+        "weren".split()
     ),
     "fr": frozenset(
         "ne n pas jamais aucun aucune ni interdit interdite interdisent exclut proscrit "
@@ -41,15 +42,15 @@ _PRE_NEGATION: Mapping[str, frozenset[str]] = {
     ),
     "es": frozenset(
         "no nunca jamas ningun ninguna ni prohibe prohiben excluye excluida excluido excluidas excluidos "
-        "carece carecen prohibir prohibicion".split()
+        "carece carecen prohibir prohibicion nada".split()
     ),
     "pt": frozenset(
         "nao nunca jamais nenhum nenhuma nem proibe proibem exclui excluida veda vedado vedada "
-        "vedados vedadas proibir proibicao".split()
+        "vedados vedadas proibir proibicao nada".split()
     ),
     "de": frozenset(
         "nicht kein keine keinen keiner keinem nie niemals weder verbietet untersagt verbieten "
-        "verbot".split()
+        "verbot nichts".split()
     ),
 }
 # "Without" denies only what closely follows it ("counts travellers without identifying anyone")
@@ -371,8 +372,12 @@ def _split(tokens: list[str], negations: frozenset[str]) -> list[list[str]]:
     store images")."""
     parts: list[list[str]] = [[]]
     for i, token in enumerate(tokens):
-        starts_denial = token in _CONJUNCTIONS and any(
-            t in negations for t in tokens[i + 1 : i + 4]
+        # Not inside a list a denial already covers ("aucune donnée vidéo, audio ou biométrique
+        # n'est traitée": the "n'" after "ou" denies the verb, not a new clause).
+        starts_denial = (
+            token in _CONJUNCTIONS
+            and not negations.intersection(parts[-1])
+            and any(t in negations for t in tokens[i + 1 : i + 4])
         )
         if (token in _CONTRAST or starts_denial) and parts[-1]:
             parts.append([])
@@ -399,7 +404,7 @@ def _denied(
         if tuple(tokens[i + 1 : i + 3]) in _NOT_A_DENIAL_PAIRS:
             continue
         end = bounds.ahead(i, len(tokens))
-        if token in pre:
+        if token in pre or (token == "t" and i and tokens[i - 1] == "can"):  # "can't"
             denied.update(range(i + 1, end))
         if token in short:
             denied.update(p for p in _short_reach(tokens, i) if p < end)
@@ -452,6 +457,29 @@ def as_topic(tokens: Sequence[str], at: int) -> bool:
     return False
 
 
+# A practice named as what a tool detects ("a scanner that flags fake countdown timers", "ein
+# Modell, das … gefälschte Countdown-Zähler … aufspürt"): the tool looks for it, it does not do it.
+_DETECTING = frozenset(
+    "detect detects detecting flag flags flagging spot spots spotting find finds identify "
+    "identifies uncover uncovers expose exposes detecte detectent repere reperent signale "
+    "signalent debusque debusquent detecta detectan senala senalan localiza localizan detectam "
+    "sinaliza sinalizam aponta apontam".split()
+)
+_DETECTING_VERB_FINAL = frozenset(
+    "aufspurt aufspuren erkennt erkennen findet finden markiert markieren entdeckt".split()
+)
+_DETECT_BEFORE = 2
+_DETECT_AFTER = 8
+
+
+def as_detected(tokens: Sequence[str], at: int) -> bool:
+    """Whether the words at `at` are what a verb of detecting looks for: right after it, or
+    before a German verb at the end of the clause."""
+    before = tokens[max(0, at - _DETECT_BEFORE) : at]
+    after = tokens[at + 1 : at + 1 + _DETECT_AFTER]
+    return bool(_DETECTING.intersection(before) or _DETECTING_VERB_FINAL.intersection(after))
+
+
 _QUESTION_MARKS = ("q", "question", "frage", "pregunta", "pergunta")
 _ANSWER_MARKS = frozenset("a answer r reponse respuesta resposta antwort".split())
 _YES = frozenset("yes yep oui si sim ja correct affirmative".split())
@@ -499,6 +527,8 @@ _OFFERED: Mapping[str, tuple[str, ...]] = {
         "suggested adding",
         "vendor offered",
         "your request",
+        "presented the",
+        "demoed",
         "you asked us",
         "motion to",
     ),
@@ -565,6 +595,9 @@ _DECLINED: Mapping[str, tuple[str, ...]] = {
         "we have declined",
         "voted down",
         "motion was defeated",
+        "resolved not to",
+        "decided not to",
+        "agreed not to",
     ),
     "fr": (
         "nous avons refuse",

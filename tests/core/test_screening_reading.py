@@ -272,3 +272,10 @@ def test_ordinary_words_that_are_not_gender_or_emotion(items):
     assert "rl-gender-detection" in ids(screen(gender, items, encoder=FAKE))
     tags = "Tone tags on support calls only affect queue order."
     assert "rl-emotion-recognition-other-contexts" not in ids(screen(tags, items, encoder=FAKE))
+
+
+def test_a_regulator_s_scanner_that_flags_dark_patterns_uses_none(items):
+    scanner = "The regulator's scanner crawls checkout pages to flag fake countdown timers."
+    assert "rl-manipulative-techniques" not in ids(screen(scanner, items, encoder=FAKE))
+    shop = "The checkout shows fake countdown timers to push shoppers into buying."
+    assert "rl-manipulative-techniques" in ids(screen(shop, items, encoder=FAKE))

@@ -1,6 +1,7 @@
 """Clauses, denials and cues in five languages."""
 
 from rightslens.core.textcues import (
+    as_detected,
     as_topic,
     asks_for_own_use,
     clauses,
@@ -208,3 +209,39 @@ def test_a_request_refused_is_not_a_use():
     assert declined_offers(motion, "de") == {0}
     accepted = ["Sobre vuestra petición de montar un buscador de caras: lo haremos en mayo."]
     assert declined_offers(accepted, "es") == set()
+
+
+def test_a_list_under_a_denial_stays_denied_past_its_or():
+    text = "aucune donnée vidéo, audio ou biométrique n'est traitée"
+    assert "biometrique" in _flat_denied(text, "fr")
+    # A new clause that opens with its own denial is still cut off ("… live and does not store").
+    live = "The camera identifies people live and does not store images"
+    assert "identifies" not in _flat_denied(live, "en")
+
+
+def test_more_ways_to_deny():
+    assert "contagem" in _flat_denied("nada de contagem regressiva falsa nem letra miúda", "pt")
+    assert "faceprint" in _flat_denied("crawlers can't build a usable faceprint of you", "en")
+    assert "emotions" in _flat_denied("the vendor didn't infer emotions", "en")
+
+
+def test_what_a_tool_detects_is_what_it_looks_for():
+    def detected(text: str, word: str) -> bool:
+        tokens = words(text)
+        return as_detected(tokens, tokens.index(word))
+
+    assert detected("a vision model to flag fake countdown timers", "fake")
+    assert detected(
+        "ein Modell, das auf Websites gefälschte Countdown-Zähler aufspürt", "countdown"
+    )
+    # A tool that finds vulnerable users and then pressures them does the pressing.
+    assert not detected("it flags vulnerable users and then pressures them to buy", "pressures")
+
+
+def test_a_board_that_resolves_not_to_buy_a_presented_add_on_declines_it():
+    minutes = [
+        "The Chief People Officer presented the vendor's optional add-on, which would infer "
+        "staff emotional state from webcam and voice.",
+        "After discussion the Board resolved not to purchase the add-on.",
+    ]
+    assert declined_offers(minutes, "en") == {0}

@@ -423,3 +423,15 @@ def test_article_dot_paragraph_numbers_and_their_lettered_points():
     assert refs[:5] == ["Art. 3", "Art. 3(1)", "Art. 3(2)", "Art. 3(2)(a)", "Art. 3(2)(b)"]
     # "20.744", a law's number, is no paragraph of article 4.
     assert not any(r.startswith("Art. 4(") for r in refs)
+
+
+def test_a_guide_under_one_chapter_line_takes_its_unnumbered_headings():
+    body = "A paragraph of guidance that runs on long enough to be read as the text of a section."
+    text = (
+        "Chapter 3: Responsible AI Implementation\n\n"
+        f"{body}\n\nPrinciples are still evolving\n\n{body}\n\n"
+        f"Ask questions often\n\n{body}\n\nMoving forward\n\n{body}\n"
+    )
+    refs = [p.ref for p in split_provisions(text)]
+    assert refs[0] == "Chapter 3"
+    assert {"Principles are still evolving", "Ask questions often", "Moving forward"} <= set(refs)

@@ -146,6 +146,9 @@ class RedLineElementFields(_Fields):
     #: A sentence stating this element gives no "possible" red-line hit: it says plainly what
     #: the system does (one-to-one verification; people saying things of themselves).
     no_possible_hit: bool = False
+    #: Something done to people that tools also look for: named as what a tool detects or flags
+    #: ("a scanner that flags fake countdown timers"), it is not done.
+    not_when_detected: bool = False
     #: Word beginnings, lower case, without accents; one ending in a space must end a word.
     wordings: dict[ScreeningLanguage, list[Text]] = Field(min_length=5)
 

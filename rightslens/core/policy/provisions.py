@@ -281,8 +281,10 @@ def _marks(text: str) -> list[_Mark]:
             for m in pattern.finditer(text)
             if m.start() not in taken
         )
-    if not marks:
-        marks = _plain_headings(text)
+    if all(mark.kind in HEADING_KINDS for mark in marks):
+        # No article or section, at most a title or chapter line over the whole text ("Chapter 3:
+        # Responsible AI Implementation"): a guide's own unnumbered headings give its structure.
+        marks = marks + _plain_headings(text)
     marks.sort(key=lambda mark: mark.start)
     return _contents(text, marks)
 
