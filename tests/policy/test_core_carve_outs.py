@@ -216,3 +216,27 @@ def test_an_exclusion_chapeau_carries_into_the_point_that_names_the_armed_forces
         "salvo que sean estrictamente necesarias y autorizadas por un juez",
     )
     assert statuses(narrow, binding=True, language="es")["C11"] != "contrary"
+
+
+def test_an_exclusion_that_holds_only_if_something_is_so_is_conditioned():
+    law = (
+        "§ 3\n(2) Das Verfahren muss gewährleisten, dass der Anbieter rechtswidrige Inhalte "
+        "innerhalb von 24 Stunden entfernt; dies gilt nicht, wenn das soziale Netzwerk mit der "
+        "zuständigen Strafverfolgungsbehörde einen längeren Zeitraum vereinbart hat.\n"
+    )
+    assert statuses(law, binding=True, language="de")["C11"] != "contrary"
+    english = (
+        "Article 4\nThis Act shall not apply where a law enforcement authority has obtained a "
+        "court order for the processing."
+    )
+    assert statuses(english, binding=True, language="en")["C11"] != "contrary"
+
+
+def test_this_rule_set_aside_for_the_police_is_not_the_instrument_set_aside():
+    rule = (
+        "Article 7\nProviders must inform the user within 24 hours. This does not apply to "
+        "national security or law enforcement authorities."
+    )
+    assert statuses(rule, binding=True, language="en")["C11"] != "contrary"
+    whole = "Article 7\nThis Act does not apply to national security or law enforcement."
+    assert statuses(whole, binding=True, language="en")["C11"] == "contrary"

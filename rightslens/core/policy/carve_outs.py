@@ -188,6 +188,22 @@ CONDITION_WORDS = (
     "a menos que",
     "es sei denn",
     "ausser wenn",
+    # An exclusion that holds only if something is so ("dies gilt nicht, wenn das soziale
+    # Netzwerk … vereinbart hat"): conditioned.
+    "does not apply if",
+    "does not apply where",
+    "shall not apply if",
+    "shall not apply where",
+    "ne s applique pas si",
+    "ne s applique pas lorsque",
+    "no se aplica si",
+    "no se aplica cuando",
+    "nao se aplica se",
+    "nao se aplica quando",
+    "gilt nicht wenn",
+    "gilt nicht soweit",
+    "gelten nicht wenn",
+    "gelten nicht soweit",
 )
 _CONDITION = tuple(normalise(w) for w in CONDITION_WORDS)
 
@@ -224,6 +240,21 @@ def disclaims(normalised: str) -> bool:
 # A sentence whose subject is one part of a provision ("Satz 2 ist nicht anzuwenden", "paragraph
 # (3) does not apply", "o inciso II não se aplica"): what it sets aside is that rule, not the
 # instrument's protection.
+# Or whose subject is "this", the rule just stated ("dies gilt nicht …", "this does not apply to
+# …", "ceci ne s'applique pas …").
+_THIS_SUBJECTS = ("dies", "this", "that", "ceci", "cela", "esto", "ello", "lo anterior", "isto")
+_AUXILIARIES = ("does", "do", "shall", "will", "not", "ne", "no", "nao")
+_APPLIES = ("gilt", "gelten", "apply", "applies", "s applique", "se aplica", "aplica")
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(normalise(w).strip()) for w in words)
+
+
+_THIS_RULE = re.compile(
+    rf"^(?:{_alternatives(_THIS_SUBJECTS)}) (?:(?:{_alternatives(_AUXILIARIES)}) ){{0,2}}"
+    rf"(?:{_alternatives(_APPLIES)})\b"
+)
 _PART_OF_PROVISION = re.compile(
     r"^(?:(?:the|this|that|le|la|l|el|lo|o|a|der|die|das|dieser|diese) )?"
     r"(?:(?:preceding|foregoing|first|second|third|previous|present) )?"
@@ -256,10 +287,14 @@ _KEEPS_RULES = re.compile(
 
 def sets_aside_one_rule(normalised: str) -> bool:
     """The carve-out reaches one part of the instrument or keeps some of its rules: its subject is
-    one part of a provision, it exempts from one named part, or it names rules that still apply."""
+    one part of a provision or the rule just stated, it exempts from one named part, or it names
+    rules that still apply."""
     text = normalised.strip()
     return bool(
-        _PART_OF_PROVISION.match(text) or _FROM_A_PART.search(text) or _KEEPS_RULES.search(text)
+        _PART_OF_PROVISION.match(text)
+        or _THIS_RULE.match(text)
+        or _FROM_A_PART.search(text)
+        or _KEEPS_RULES.search(text)
     )
 
 
