@@ -58,6 +58,7 @@ from rightslens.core.textcues import (
     cue_languages,
     declined_offers,
     find_cue,
+    hypothetical,
     language_of,
     question_answers,
     sentences,
@@ -286,7 +287,7 @@ class Screener:
         language = language_of(text, lang)
         parts = sentences(text)
         answers = question_answers(parts)
-        declined = declined_offers(parts, language)
+        declined = declined_offers(parts, language) | hypothetical(parts)
         readings = [
             _Reading(s, {}, {}, True)
             if i in declined
@@ -597,8 +598,11 @@ class Screener:
             return None
         # The inference read from meaning: a verb of judgement, the closest red line, very close.
         judged = self._judgement(reading)
+        # A verb of judgement stands in for an inference ("scores each applicant's positivity"),
+        # never for an action: "compares your face" is not collecting faces from the internet.
         by_meaning = (
-            not any(e in reading.elements for e in core.element_ids)
+            core.kind == "inference"
+            and not any(e in reading.elements for e in core.element_ids)
             and bool(judged)
             and closest
             and similarity >= SEMANTIC_CORE

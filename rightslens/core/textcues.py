@@ -461,9 +461,10 @@ def as_topic(tokens: Sequence[str], at: int) -> bool:
 # Modell, das … gefälschte Countdown-Zähler … aufspürt"): the tool looks for it, it does not do it.
 _DETECTING = frozenset(
     "detect detects detecting flag flags flagging spot spots spotting find finds identify "
-    "identifies uncover uncovers expose exposes detecte detectent repere reperent signale "
-    "signalent debusque debusquent detecta detectan senala senalan localiza localizan detectam "
-    "sinaliza sinalizam aponta apontam".split()
+    "identifies uncover uncovers expose exposes recognise recognises recognize recognizes "
+    "detecte detectent repere reperent signale signalent debusque debusquent reconnaitre "
+    "reconnait detecta detectan senala senalan localiza localizan reconocer reconoce detectam "
+    "sinaliza sinalizam aponta apontam reconhecer reconhece".split()
 )
 _DETECTING_VERB_FINAL = frozenset(
     "aufspurt aufspuren erkennt erkennen findet finden markiert markieren entdeckt".split()
@@ -563,6 +564,7 @@ _OFFERED: Mapping[str, tuple[str, ...]] = {
         "vorschlag",
         "schlug",
         "angeboten",
+        "angebot",
         "bot uns",
         "antrag",
         "ihre anfrage",
@@ -656,13 +658,39 @@ _DECLINED: Mapping[str, tuple[str, ...]] = {
         "abgelehnt",
         "nicht annehmen",
         "lehnen wir ab",
+        "lehnt",
+        "lehnen",
     ),
 }
 _DECLINE_REACH = 2
+# A sentence about a fictional or hypothetical case ("A fictional state proposes software that
+# would rate every teenager …"): an exercise, not a use.
+_HYPOTHETICAL = (
+    "fictional",
+    "fictitious",
+    "hypothetical",
+    "fictif",
+    "fictive",
+    "hypothetique",
+    "ficticio",
+    "ficticia",
+    "hipotetico",
+    "hipotetica",
+    "ficticio",
+    "ficticia",
+    "fiktiv",
+    "hypothetisch",
+)
+
+
+def hypothetical(parts: Sequence[str]) -> set[int]:
+    """Sentences about a fictional or hypothetical case."""
+    return {i for i, p in enumerate(parts) if first_cue(words(p), _HYPOTHETICAL)[0]}
 
 
 def declined_offers(parts: Sequence[str], lang: str) -> set[int]:
-    """Sentences that offer or propose something turned down there or soon after."""
+    """Sentences that offer or propose something turned down there or soon after, and those
+    between the offer and the refusal that say what it would have done."""
     langs = (lang,) if lang in LANGUAGES else LANGUAGES
     offered = [c for x in langs for c in _OFFERED[x]]
     declined = [c for x in langs for c in _DECLINED[x]]
@@ -672,10 +700,14 @@ def declined_offers(parts: Sequence[str], lang: str) -> set[int]:
         cue, at = first_cue(tokens, offered)
         if not cue:
             continue
-        if first_cue(tokens[at + 1 :], declined)[0] or any(
-            first_cue(later, declined)[0] for later in read[i + 1 : i + 1 + _DECLINE_REACH]
-        ):
+        if first_cue(tokens[at + 1 :], declined)[0]:
             out.add(i)
+            continue
+        for j in range(i + 1, min(len(read), i + 1 + _DECLINE_REACH)):
+            if first_cue(read[j], declined)[0]:
+                # The offer and what it was said to do, up to the sentence that turns it down.
+                out.update(range(i, j))
+                break
     return out
 
 

@@ -279,3 +279,13 @@ def test_a_regulator_s_scanner_that_flags_dark_patterns_uses_none(items):
     assert "rl-manipulative-techniques" not in ids(screen(scanner, items, encoder=FAKE))
     shop = "The checkout shows fake countdown timers to push shoppers into buying."
     assert "rl-manipulative-techniques" in ids(screen(shop, items, encoder=FAKE))
+
+
+def test_a_verb_of_judgement_never_stands_in_for_collecting_faces(items):
+    unlock = (
+        "O desbloqueio facial do aplicativo compara seu rosto apenas com a foto que você mesmo "
+        "cadastrou; nenhuma imagem é enviada aos servidores."
+    )
+    assert "rl-untargeted-facial-scraping" not in ids(
+        screen(unlock, items, lang="pt", encoder=FAKE)
+    )

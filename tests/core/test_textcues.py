@@ -7,6 +7,7 @@ from rightslens.core.textcues import (
     clauses,
     declined_offers,
     find_cue,
+    hypothetical,
     language_of,
     sentences,
     words,
@@ -191,9 +192,10 @@ def test_an_offer_turned_down_is_not_a_use():
         "Members heard a vendor presentation proposing a resident trust score.",
         "Members raised concerns.",
         "Resolved: the proposal will not be taken forward.",
+        "Item 6: the council bought a trust score for every resident.",
     ]
-    # The presentation is turned down two sentences later; the concerns stay readable.
-    assert 0 in declined_offers(minutes, "en") and 1 not in declined_offers(minutes, "en")
+    # The presentation is turned down two sentences later; the next item stays readable.
+    assert 0 in declined_offers(minutes, "en") and 3 not in declined_offers(minutes, "en")
     # "rejected" said of people is not a refusal of the offer.
     scored = ["The vendor proposed a score for each applicant.", "Low scorers are rejected."]
     assert declined_offers(scored, "en") == set()
@@ -245,3 +247,21 @@ def test_a_board_that_resolves_not_to_buy_a_presented_add_on_declines_it():
         "After discussion the Board resolved not to purchase the add-on.",
     ]
     assert declined_offers(minutes, "en") == {0}
+
+
+def test_what_was_offered_up_to_its_refusal_is_not_a_use():
+    minutes = [
+        "Traktandum 7: Angebot der Firma CrimeCast zur Prognose von Wohnungseinbrüchen.",
+        "Das System solle vorhersagen, wo weitere Taten zu erwarten seien.",
+        "Nach Diskussion lehnt der Gemeinderat die Beschaffung ab.",
+        "Die Beleuchtung wird verbessert.",
+    ]
+    assert declined_offers(minutes, "de") == {0, 1}
+
+
+def test_a_fictional_or_hypothetical_case_is_an_exercise():
+    parts = [
+        "Question 4: A fictional state proposes software that rates every teenager.",
+        "The council bought software that rates every teenager.",
+    ]
+    assert hypothetical(parts) == {0}
