@@ -1,6 +1,7 @@
 """`contrary` only with a quoted carve-out in operative, binding text that removes protection
 wholesale (issue 13). Texts without one, in en/fr/es/pt/de, never yield `contrary`."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -232,11 +233,24 @@ def test_an_exclusion_that_holds_only_if_something_is_so_is_conditioned():
     assert statuses(english, binding=True, language="en")["C11"] != "contrary"
 
 
-def test_this_rule_set_aside_for_the_police_is_not_the_instrument_set_aside():
-    rule = (
+# One rule, or one activity, set aside for security, against the whole instrument set aside.
+PART_AND_WHOLE = [
+    (
         "Article 7\nProviders must inform the user within 24 hours. This does not apply to "
-        "national security or law enforcement authorities."
-    )
-    assert statuses(rule, binding=True, language="en")["C11"] != "contrary"
-    whole = "Article 7\nThis Act does not apply to national security or law enforcement."
-    assert statuses(whole, binding=True, language="en")["C11"] == "contrary"
+        "national security or law enforcement authorities.",
+        "Article 7\nThis Act does not apply to national security or law enforcement.",
+        "en",
+    ),
+    (
+        "Artículo 18.- Intercambio de información\n\n18.4. Queda excluida del intercambio la "
+        "información que pueda afectar la seguridad nacional.\n",
+        "Artículo 2.- Quedan excluidos de la presente ley los tratamientos de seguridad nacional.",
+        "es",
+    ),
+]
+
+
+@pytest.mark.parametrize(("part", "whole", "lang"), PART_AND_WHOLE)
+def test_a_rule_or_an_activity_set_aside_is_not_the_instrument_set_aside(part, whole, lang):
+    assert statuses(part, binding=True, language=lang)["C11"] != "contrary"
+    assert statuses(whole, binding=True, language=lang)["C11"] == "contrary"

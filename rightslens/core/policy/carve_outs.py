@@ -285,6 +285,22 @@ _KEEPS_RULES = re.compile(
 )
 
 
+# An exclusion from one activity the instrument governs, not from the instrument ("Queda excluida
+# del intercambio la información que pueda afectar la seguridad nacional", "exempt from
+# publication", "von der Übermittlung ausgenommen").
+_ACTIVITIES = (
+    r"(?:exchange|sharing|disclosure|publication|access|transfer|intercambio|publicacion"
+    r"|divulgacion|acceso|transferencia|echange|partage|communication|divulgation|acce"
+    r"|compartilhamento|divulgacao|publicacao|acesso|transferencia|austausch|veroffentlichung"
+    r"|offenlegung|zugang|ubermittlung)"
+)
+_FROM_AN_ACTIVITY = re.compile(
+    r"\b(?:exclu|exempt|exent|isent|exceptuad)\w* (?:from|du|de|des|del|da|do|of)"
+    r"(?: (?:the|la|le|l|el|a|o|any|all))? " + _ACTIVITIES + r"\b"
+    r"|\bvon (?:der|dem|den) " + _ACTIVITIES + r" ausgenommen"
+)
+
+
 def sets_aside_one_rule(normalised: str) -> bool:
     """The carve-out reaches one part of the instrument or keeps some of its rules: its subject is
     one part of a provision or the rule just stated, it exempts from one named part, or it names
@@ -294,6 +310,7 @@ def sets_aside_one_rule(normalised: str) -> bool:
         _PART_OF_PROVISION.match(text)
         or _THIS_RULE.match(text)
         or _FROM_A_PART.search(text)
+        or _FROM_AN_ACTIVITY.search(text)
         or _KEEPS_RULES.search(text)
     )
 
