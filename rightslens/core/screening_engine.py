@@ -45,20 +45,17 @@ from typing import Any
 import numpy as np
 
 from rightslens.core.knowledge.model import Item
+from rightslens.core.mentions import as_detected, as_topic, declined_offers, hypothetical
 from rightslens.core.redline_model import RedLineModel, shipped_model
 from rightslens.core.semantic import Encoder, Vector, default_encoder
 from rightslens.core.semantic.cache import encode_knowledge
 from rightslens.core.textcues import (
     LANGUAGES,
     Clause,
-    as_detected,
-    as_topic,
     asks_for_own_use,
     clauses,
     cue_languages,
-    declined_offers,
     find_cue,
-    hypothetical,
     language_of,
     question_answers,
     sentences,
@@ -434,7 +431,6 @@ class Screener:
             cue = _affirmed(
                 parts,
                 [c for lang in langs for c in element.cues.get(lang, ())],
-                topic_excluded=True,
                 detected_excluded=element.not_when_detected,
             )
             if cue:
@@ -446,7 +442,7 @@ class Screener:
                 name
                 for lang in langs
                 for name in spec.names.get(lang, ())
-                if _affirmed(parts, [name.rstrip() + " "], topic_excluded=True)
+                if _affirmed(parts, [name.rstrip() + " "])
             ]
             if said:
                 names[spec.id] = tuple(dict.fromkeys(said))
@@ -715,22 +711,16 @@ def _windows(readings: Sequence[_Reading]) -> list[_Reading]:
     ]
 
 
-def _affirmed(
-    parts: Sequence[Clause],
-    cues: Sequence[str],
-    topic_excluded: bool = False,
-    detected_excluded: bool = False,
-) -> str:
-    """The first cue found in a clause at a position no denial reaches, or ''. With
-    `topic_excluded`, a cue that is the topic of a report, a debate or a statement ("a report on
-    emotion recognition") is not affirmed either; with `detected_excluded`, nor one named as what
-    a tool detects ("flags fake countdown timers")."""
+def _affirmed(parts: Sequence[Clause], cues: Sequence[str], detected_excluded: bool = False) -> str:
+    """The first cue found in a clause at a position no denial reaches and that is not the topic
+    of a report, a debate or a statement ("a report on emotion recognition"), or ''. With
+    `detected_excluded`, nor one named as what a tool detects ("flags fake countdown timers")."""
     for cue in cues:
         for clause in parts:
             at = find_cue(clause.tokens, cue)
             if at < 0 or at in clause.denied:
                 continue
-            if topic_excluded and as_topic(clause.tokens, at):
+            if as_topic(clause.tokens, at):
                 continue
             if detected_excluded and as_detected(clause.tokens, at):
                 continue

@@ -1,13 +1,10 @@
 """Clauses, denials and cues in five languages."""
 
+from rightslens.core.mentions import as_detected, as_topic, declined_offers, hypothetical
 from rightslens.core.textcues import (
-    as_detected,
-    as_topic,
     asks_for_own_use,
     clauses,
-    declined_offers,
     find_cue,
-    hypothetical,
     language_of,
     sentences,
     words,

@@ -1,0 +1,253 @@
+"""Where a text names a practice without anyone carrying it out: as the topic of a report or a
+debate, as what a tool detects, as an offer turned down, or as a fictional case.
+
+Read by red-line screening (`screening_engine`) on top of the denials of `textcues`: the words of
+the practice are there, but no one is doing it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from rightslens.core.textcues import LANGUAGES, first_cue, words
+
+# A practice named as the topic of something said or written about it ("the UN experts'
+# statement on predictive policing", "un rapport sur la reconnaissance faciale"): a topic, not a
+# use. The topic word must follow a noun of discourse closely.
+_TOPIC_PREPOSITIONS = frozenset("on about regarding concerning sur sobre uber zu zum zur".split())
+_DISCOURSE = frozenset(
+    "statement statements report reports debate debates seminar seminars study studies paper "
+    "papers article articles research guidance guidelines position opinion consultation "
+    "discussion discussions hearing hearings webinar lecture conference course workshop "
+    "training briefing bill moratorium evaluation evaluations review reviews survey podcast "
+    "documentary inquiry investigation questions concerns rapport debat seminaire etude "
+    "recherche avis audition conference cours atelier formation moratoire enquete "
+    "informe estudio articulo investigacion dictamen consulta discusion audiencia curso "
+    "taller formacion moratoria evaluacion encuesta preguntas jornada relatorio estudo artigo "
+    "pesquisa parecer posicao discussao oficina avaliacao inquerito perguntas bericht "
+    "debatte studie forschung stellungnahme konsultation diskussion anhorung konferenz kurs "
+    "schulung umfrage fragen vortrag gutachten".split()
+)
+_TOPIC_GAP = 3
+
+
+def as_topic(tokens: Sequence[str], at: int) -> bool:
+    """Whether the words at `at` are the topic of a noun of discourse: "statement on", "rapport
+    sur la", "debate about the use of" (a few words may stand between)."""
+    for j in range(at - 1, max(-1, at - 2 - _TOPIC_GAP), -1):
+        if tokens[j] in _TOPIC_PREPOSITIONS:
+            return bool(_DISCOURSE.intersection(tokens[max(0, j - 2) : j]))
+    return False
+
+
+# A practice named as what a tool detects ("a scanner that flags fake countdown timers", "ein
+# Modell, das … gefälschte Countdown-Zähler … aufspürt"): the tool looks for it, it does not do it.
+_DETECTING = frozenset(
+    "detect detects detecting flag flags flagging spot spots spotting find finds identify "
+    "identifies uncover uncovers expose exposes recognise recognises recognize recognizes "
+    "detecte detectent repere reperent signale signalent debusque debusquent reconnaitre "
+    "reconnait detecta detectan senala senalan localiza localizan reconocer reconoce detectam "
+    "sinaliza sinalizam aponta apontam reconhecer reconhece".split()
+)
+_DETECTING_VERB_FINAL = frozenset(
+    "aufspurt aufspuren erkennt erkennen findet finden markiert markieren entdeckt".split()
+)
+_DETECT_BEFORE = 2
+_DETECT_AFTER = 8
+
+
+def as_detected(tokens: Sequence[str], at: int) -> bool:
+    """Whether the words at `at` are what a verb of detecting looks for: right after it, or
+    before a German verb at the end of the clause."""
+    before = tokens[max(0, at - _DETECT_BEFORE) : at]
+    after = tokens[at + 1 : at + 1 + _DETECT_AFTER]
+    return bool(_DETECTING.intersection(before) or _DETECTING_VERB_FINAL.intersection(after))
+
+
+# An offer or a proposal turned down in the same sentence or one of the next two ("Le
+# prestataire proposait d'ajouter une estimation du genre ; nous avons refusé.", "… a vendor
+# presentation proposing a 'resident trust score' … Resolved: the proposal will not be taken
+# forward"): what was offered is not a use. Turning down is read only with its subject or object
+# ("we declined", "the proposal was rejected"): a bare "rejected" is as often what happens to
+# people ("flagged applicants are rejected").
+_OFFERED: Mapping[str, tuple[str, ...]] = {
+    "en": (
+        "propos",
+        "pitched",
+        "offered to",
+        "offered us",
+        "suggested adding",
+        "vendor offered",
+        "your request",
+        "presented the",
+        "demoed",
+        "you asked us",
+        "motion to",
+    ),
+    "fr": ("propos", "suggere d", "offrait", "a offert de", "votre demande", "vous nous demandez"),
+    "es": (
+        "propus",
+        "propon",
+        "propuesta",
+        "ofrecia",
+        "ofrecio",
+        "sugirio",
+        "vuestra peticion",
+        "su peticion",
+        "su solicitud",
+        "vuestra solicitud",
+        "vuestro encargo",
+        "su encargo",
+    ),
+    "pt": (
+        "propos",
+        "propost",
+        "propunha",
+        "ofereceu",
+        "oferecia",
+        "sugeriu",
+        "seu pedido",
+        "vosso pedido",
+        "sua solicitacao",
+    ),
+    "de": (
+        "vorgeschlagen",
+        "vorschlag",
+        "schlug",
+        "angebot",
+        "bot uns",
+        "antrag",
+        "ihre anfrage",
+    ),
+}
+_DECLINED: Mapping[str, tuple[str, ...]] = {
+    "en": (
+        "we declined",
+        "we rejected",
+        "we refused",
+        "we turned",
+        "we said no",
+        "decided against",
+        "declined the offer",
+        "declined the proposal",
+        "rejected the offer",
+        "rejected the proposal",
+        "proposal was rejected",
+        "offer was declined",
+        "offer was rejected",
+        "was turned down",
+        "not be taken forward",
+        "not taken forward",
+        "will not be pursued",
+        "was not pursued",
+        "did not pursue",
+        "we will not accept",
+        "we cannot accept",
+        "we won t accept",
+        "we have declined",
+        "voted down",
+        "motion was defeated",
+        "resolved not to",
+        "decided not to",
+        "agreed not to",
+    ),
+    "fr": (
+        "nous avons refuse",
+        "avons refuse",
+        "avons decline",
+        "avons rejete",
+        "avons ecarte",
+        "pas donne suite",
+        "a ete rejetee",
+        "a ete rejete",
+        "a ete refusee",
+        "a ete ecartee",
+        "nous ne pouvons pas accepter",
+        "nous n accepterons pas",
+        "n acceptons pas",
+    ),
+    "es": (
+        "rechazamos",
+        "declinamos",
+        "no dimos curso",
+        "fue rechazada",
+        "fue rechazado",
+        "fue descartada",
+        "descartamos",
+        "decidimos no",
+        "no vamos a aceptar",
+        "no aceptamos",
+        "no aceptaremos",
+        "no podemos aceptar",
+    ),
+    "pt": (
+        "recusamos",
+        "rejeitamos",
+        "declinamos",
+        "foi recusada",
+        "foi rejeitada",
+        "foi recusado",
+        "foi rejeitado",
+        "foi descartada",
+        "descartamos",
+        "decidimos nao",
+        "nao vamos aceitar",
+        "nao aceitamos",
+        "nao podemos aceitar",
+    ),
+    "de": (
+        "abgelehnt",
+        "lehnt",
+        "lehnen",
+        "wurde verworfen",
+        "nicht weiterverfolgt",
+        "nicht weiter verfolgt",
+        "dagegen entschieden",
+        "nicht annehmen",
+    ),
+}
+_DECLINE_REACH = 2
+# A sentence about a fictional or hypothetical case ("A fictional state proposes software that
+# would rate every teenager …"): an exercise, not a use.
+_HYPOTHETICAL = (
+    "fictional",
+    "fictitious",
+    "hypothetical",
+    "fictif",
+    "fictive",
+    "hypothetique",
+    "ficticio",
+    "ficticia",
+    "hipotetico",
+    "hipotetica",
+    "fiktiv",
+    "hypothetisch",
+)
+
+
+def hypothetical(parts: Sequence[str]) -> set[int]:
+    """Sentences about a fictional or hypothetical case."""
+    return {i for i, p in enumerate(parts) if first_cue(words(p), _HYPOTHETICAL)[0]}
+
+
+def declined_offers(parts: Sequence[str], lang: str) -> set[int]:
+    """Sentences that offer or propose something turned down there or soon after, and those
+    between the offer and the refusal that say what it would have done."""
+    langs = (lang,) if lang in LANGUAGES else LANGUAGES
+    offered = [c for x in langs for c in _OFFERED[x]]
+    declined = [c for x in langs for c in _DECLINED[x]]
+    read = [words(p) for p in parts]
+    out: set[int] = set()
+    for i, tokens in enumerate(read):
+        cue, at = first_cue(tokens, offered)
+        if not cue:
+            continue
+        if first_cue(tokens[at + 1 :], declined)[0]:
+            out.add(i)
+            continue
+        for j in range(i + 1, min(len(read), i + 1 + _DECLINE_REACH)):
+            if first_cue(read[j], declined)[0]:
+                # The offer and what it was said to do, up to the sentence that turns it down.
+                out.update(range(i, j))
+                break
+    return out
