@@ -333,6 +333,45 @@ def about_ai(normalised: str) -> bool:
     return any(p in normalised for p in _AI_CONTEXT)
 
 
+# Data and digital technology in general: where a ban on something other than an AI use still
+# bears on the technologies the checker is about (processing sensitive data, interface designs).
+DIGITAL_CONTEXT_WORDS = (
+    "data",
+    "donnees",
+    "datos",
+    "dados",
+    "daten",
+    "processing",
+    "traitement",
+    "tratamiento",
+    "tratamento",
+    "verarbeitung",
+    "online",
+    "en ligne",
+    "en linea",
+    "digital",
+    "numerique",
+    "platform",
+    "plateforme",
+    "plataforma",
+    "plattform",
+    "software",
+    "logiciel",
+    "interface",
+    "camera",
+    "kamera",
+    "videovigil",
+    "videoprotection",
+    "videouberwachung",
+)
+_DIGITAL_CONTEXT = tuple(normalise(w) for w in DIGITAL_CONTEXT_WORDS)
+
+
+def about_digital(normalised: str) -> bool:
+    """The sentence is about data or digital technology (AI or not)."""
+    return about_ai(normalised) or any(p in normalised for p in _DIGITAL_CONTEXT)
+
+
 # A sentence that sets the instrument's scope or defines its terms: a reference to other law in it
 # is a drafting device ("enterprises covered by Section 1-5 of the Accounting Act"), not a link.
 SCOPE_WORDS = (

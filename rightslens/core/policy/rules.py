@@ -35,6 +35,7 @@ from .lexicon import Modality, is_promotional
 from .reading import (
     Party,
     about_ai,
+    about_digital,
     about_state_use,
     names_gazette,
     parties_in,
@@ -124,6 +125,10 @@ RULES: dict[str, Rule] = {
 
 # Phrases with no facet only come near a criterion whose halves must meet (C18, C19): they make
 # it partial and never count as one of its halves.
+_OTHER_BAN_REASON = (
+    "it prohibits, or tells actors to refrain from, practices with data or digital technology "
+    "that are not uses of AI: harm ruled out in general terms, no AI use named"
+)
 _MENTION_REASON = (
     "it comes near the criterion without naming the State support or the trade or investment "
     "agreement it is about"
@@ -194,7 +199,21 @@ def _decide(
     if rule.ai_context:
         # A sentence is about AI when it says so or names one of the criterion's AI uses.
         uses = {id(h.sentence) for h in hits if h.signal.strength is Strength.TOUCH}
-        hits = [h for h in hits if id(h.sentence) in uses or about_ai(h.sentence.normalised)]
+        about = [h for h in hits if id(h.sentence) in uses or about_ai(h.sentence.normalised)]
+        other = [
+            h
+            for h in hits
+            if h.signal.strength is Strength.CORE
+            and id(h) not in {id(a) for a in about}
+            and h.sentence.modality >= threshold
+            and not h.sentence.released
+            and about_digital(h.sentence.normalised)
+        ]
+        if not about and other:
+            # A ban on something else (sensitive data, unfair practices, forced labour): harm
+            # ruled out in general terms, the rubric's partial; no AI use is named.
+            return partial(other, [], _OTHER_BAN_REASON)
+        hits = about
     positive = [h for h in hits if h.signal.strength is not Strength.CONTRARY]
     against = [h for h in hits if h.signal.strength is Strength.CONTRARY]
     if (
