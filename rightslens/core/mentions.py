@@ -31,13 +31,45 @@ _DISCOURSE = frozenset(
 _TOPIC_GAP = 3
 
 
+# A part of a document given over to a subject ("a chapter on", "consacre un chapitre aux",
+# "ein Kapitel zu"): the subject is a topic whatever little word links them.
+_PART_OF_DOCUMENT = frozenset(
+    "chapter chapters chapitre chapitres capitulo capitulos kapitel abschnitt".split()
+)
+_PART_PREPOSITIONS = frozenset("to a au aux al ao dem der".split())
+
+
 def as_topic(tokens: Sequence[str], at: int) -> bool:
     """Whether the words at `at` are the topic of a noun of discourse: "statement on", "rapport
-    sur la", "debate about the use of" (a few words may stand between)."""
+    sur la", "debate about the use of", "un chapitre aux" (a few words may stand between)."""
     for j in range(at - 1, max(-1, at - 2 - _TOPIC_GAP), -1):
+        before = tokens[max(0, j - 2) : j]
         if tokens[j] in _TOPIC_PREPOSITIONS:
-            return bool(_DISCOURSE.intersection(tokens[max(0, j - 2) : j]))
+            return bool(_DISCOURSE.intersection(before) or _PART_OF_DOCUMENT.intersection(before))
+        if tokens[j] in _PART_PREPOSITIONS and _PART_OF_DOCUMENT.intersection(before):
+            return True
     return False
+
+
+# A practice named as the kind of crime a text is about ("impersonation scams", "les arnaques
+# par usurpation"): done by fraudsters, not by the system described. The crime word must stand
+# right after the practice, or right before it with a linking word: "fraud detection using
+# voice stress" still names what the system does.
+_CRIMES = frozenset(
+    "scam scams fraud frauds fraudsters arnaque arnaques escroquerie escroqueries estafa "
+    "estafas fraude fraudes golpe golpes betrug betrugsmasche betrugsmaschen".split()
+)
+
+
+_CRIME_LINKS = frozenset("by par de por do da dos das mit via".split())
+
+
+def as_crime(tokens: Sequence[str], at: int, length: int = 1) -> bool:
+    """Whether the cue of `length` words at `at` names a crime: a crime word right after it
+    ("impersonation scams"), or right before it with a linking word ("arnaques par usurpation")."""
+    after = tokens[at + length : at + length + 1]
+    linked = at >= 2 and tokens[at - 1] in _CRIME_LINKS and tokens[at - 2] in _CRIMES
+    return bool(_CRIMES.intersection(after)) or linked
 
 
 # A practice named as what a tool detects ("a scanner that flags fake countdown timers", "ein
@@ -225,9 +257,20 @@ _HYPOTHETICAL = (
 )
 
 
+# What would have happened, had it not been stopped ("a vendor tool that would have analysed
+# agents' voices"; "ein Tool, das … ausgewertet hätte"). English and German only: in French,
+# Spanish and Portuguese the same tense also reports an alleged fact ("la police aurait utilisé"),
+# and German "hätte" reads as "hatte" (had) once accents are dropped. English only.
+_COUNTERFACTUAL = ("would have",)
+
+
 def hypothetical(parts: Sequence[str]) -> set[int]:
-    """Sentences about a fictional or hypothetical case."""
-    return {i for i, p in enumerate(parts) if first_cue(words(p), _HYPOTHETICAL)[0]}
+    """Sentences about a fictional, hypothetical or counterfactual case."""
+    return {
+        i
+        for i, p in enumerate(parts)
+        if any(first_cue(words(p), cues)[0] for cues in (_HYPOTHETICAL, _COUNTERFACTUAL))
+    }
 
 
 def declined_offers(parts: Sequence[str], lang: str) -> set[int]:

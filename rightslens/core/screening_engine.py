@@ -45,7 +45,13 @@ from typing import Any
 import numpy as np
 
 from rightslens.core.knowledge.model import Item
-from rightslens.core.mentions import as_detected, as_topic, declined_offers, hypothetical
+from rightslens.core.mentions import (
+    as_crime,
+    as_detected,
+    as_topic,
+    declined_offers,
+    hypothetical,
+)
 from rightslens.core.redline_model import RedLineModel, shipped_model
 from rightslens.core.semantic import Encoder, Vector, default_encoder
 from rightslens.core.semantic.cache import encode_knowledge
@@ -55,6 +61,7 @@ from rightslens.core.textcues import (
     asks_for_own_use,
     clauses,
     cue_languages,
+    cue_tokens,
     find_cue,
     language_of,
     question_answers,
@@ -194,10 +201,14 @@ class _Reading:
     text: str
     elements: Mapping[str, str]
     names: Mapping[str, tuple[str, ...]]
+    #: A denial reaches the words of an element or a named practice ("we do not store faces").
     negated: bool
     #: An open question in which the asker speaks of their own use: read as a request, and its
     #: hits are possible ones, for a person to decide.
     request: bool = False
+    #: A denial anywhere in the sentence, whatever it reaches ("not on a server"): a sentence
+    #: read by meaning alone must have none.
+    denial: bool = False
 
 
 def _element(item: Item) -> Element:
@@ -259,6 +270,7 @@ class Screener:
         self.elements = {i.id: _element(i) for i in items if i.type == "red_line_element"}
         self.specs = [_spec(i) for i in items if i.type == "red_line"]
         self.titles = {i.id: i.title for i in items}
+        self._cue_cache: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._wordings: dict[str, list[Vector]] = {}
         every = [w for spec in self.specs for w in spec.wordings]
         vectors = dict(zip(every, encode_knowledge(encoder, every, "red-lines"), strict=True))
@@ -286,7 +298,7 @@ class Screener:
         answers = question_answers(parts)
         declined = declined_offers(parts, language) | hypothetical(parts)
         readings = [
-            _Reading(s, {}, {}, True)
+            _Reading(s, {}, {}, True, denial=True)
             if i in declined
             else self._reading(s, answer, parts[i - 1] if i else "", language)
             for i, (s, answer) in enumerate(zip(parts, answers, strict=True))
@@ -397,7 +409,8 @@ class Screener:
                 )
         if not stated and not spec.groups and spec.id in reading.names:
             stated = True
-        if not stated and not free:
+        if not stated and (not free or reading.denial):
+            # Without a stated element, only a very likely sentence with no denial in it at all.
             return None
         found.append(f"learned classifier: probability {probability:.2f}")
         return FoundHit(
@@ -421,7 +434,7 @@ class Screener:
             return self._read(sentence, language)
         if answer == "open" and asks_for_own_use(f"{before} {sentence}", language):
             return replace(self._read(sentence, language), request=True)
-        return _Reading(sentence, {}, {}, answer == "no")
+        return _Reading(sentence, {}, {}, answer == "no", denial=answer == "no")
 
     def _read(self, sentence: str, language: str) -> _Reading:
         langs = cue_languages(language)
@@ -446,8 +459,34 @@ class Screener:
             ]
             if said:
                 names[spec.id] = tuple(dict.fromkeys(said))
-        negated = any(c.denied for c in parts)
-        return _Reading(sentence, elements, names, negated)
+        negated = _denies_a_cue(parts, self._all_cues(langs))
+        denial = any(c.denied for c in parts)
+        return _Reading(sentence, elements, names, negated, denial=denial)
+
+    def _all_cues(self, langs: tuple[str, ...]) -> tuple[str, ...]:
+        key = langs
+        cached = self._cue_cache.get(key)
+        if cached is None:
+            cached = tuple(
+                dict.fromkeys(
+                    [
+                        *(
+                            c
+                            for e in self.elements.values()
+                            for x in langs
+                            for c in e.cues.get(x, ())
+                        ),
+                        *(
+                            n.rstrip() + " "
+                            for spec in self.specs
+                            for x in langs
+                            for n in spec.names.get(x, ())
+                        ),
+                    ]
+                )
+            )
+            self._cue_cache[key] = cached
+        return cached
 
     def _applies(self, exception_id: str, whole: Mapping[str, str]) -> bool:
         """An exception found in the text applies unless an element that overrides it is found."""
@@ -502,7 +541,7 @@ class Screener:
         named. A sentence with a denial gives nothing.
         """
         core = spec.core
-        if core is None or reading.negated or len(spec.groups) < 2 or self._plain(reading):
+        if core is None or reading.denial or len(spec.groups) < 2 or self._plain(reading):
             return None
         found: list[str] = []
         missing: list[Group] = []
@@ -705,10 +744,33 @@ def _windows(readings: Sequence[_Reading]) -> list[_Reading]:
             {},
             before.negated or after.negated,
             before.request or after.request,
+            before.denial or after.denial,
         )
         for before, after in zip(readings, readings[1:], strict=False)
         if before.text and after.text
     ]
+
+
+def _denies_a_cue(parts: Sequence[Clause], cues: Sequence[str]) -> bool:
+    """Whether a denial in the sentence reaches the words of an element or a named practice
+    ("we do not store faces"). One that reaches only other words ("without an individual
+    warrant", "analysts who do not exist", "if you don't accept") denies none of what the
+    screener reads, so the sentence stays readable."""
+    for clause in parts:
+        for at in clause.denied:
+            if any(_cue_at(clause.tokens, cue, at) for cue in cues):
+                return True
+    return False
+
+
+def _cue_at(tokens: Sequence[str], cue: str, at: int) -> bool:
+    """Whether the cue starts at position `at` (its last word may be a word beginning)."""
+    parts, whole = cue_tokens(cue)
+    n = len(parts)
+    if not n or at + n > len(tokens) or tuple(tokens[at : at + n - 1]) != parts[:-1]:
+        return False
+    last = tokens[at + n - 1]
+    return last == parts[-1] or (not whole and last.startswith(parts[-1]))
 
 
 def _affirmed(parts: Sequence[Clause], cues: Sequence[str], detected_excluded: bool = False) -> str:
@@ -720,7 +782,7 @@ def _affirmed(parts: Sequence[Clause], cues: Sequence[str], detected_excluded: b
             at = find_cue(clause.tokens, cue)
             if at < 0 or at in clause.denied:
                 continue
-            if as_topic(clause.tokens, at):
+            if as_topic(clause.tokens, at) or as_crime(clause.tokens, at, len(cue_tokens(cue)[0])):
                 continue
             if detected_excluded and as_detected(clause.tokens, at):
                 continue

@@ -25,7 +25,10 @@ def _statuses(text: str, language: str, binding: bool = True) -> dict[str, str]:
             "fr",
             "Article 1\nLes pratiques commerciales déloyales sur les plateformes en ligne sont interdites.",
         ),
-        ("en", "Section 1\nThe sale of personal data collected online to data brokers is prohibited."),
+        (
+            "en",
+            "Section 1\nThe sale of personal data collected online to data brokers is prohibited.",
+        ),
     ],
 )
 def test_a_ban_on_data_practices_that_names_no_ai_use_is_partial_for_red_lines(language, text):
@@ -111,3 +114,37 @@ def test_no_risk_wording_leaves_c2_absent():
 )
 def test_before_and_after_in_plain_words_address_c15(language, text):
     assert _statuses(text, language, binding=False)["C15"] == "addressed"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "de",
+            "§ 12\nDie Bundesregierung richtet eine zentrale Stelle ein, die die Behörden zu "
+            "Fragen der Bereitstellung offener Daten berät.",
+        ),
+        (
+            "es",
+            "Artículo 16\nLa Agencia deberá dictar las directrices necesarias para que las "
+            "instituciones públicas implementen los procedimientos adecuados.",
+        ),
+        (
+            "en",
+            "Section 16\nThe Commissioner shall issue guidelines to controllers and processors.",
+        ),
+    ],
+)
+def test_an_authority_that_advises_or_issues_guidelines_addresses_c16(language, text):
+    assert _statuses(text, language)["C16"] == "addressed"
+
+
+def test_a_facetless_partial_says_which_elements_are_missing():
+    report = analyse(
+        "Section 5\nAgencies should monitor their systems.",
+        load_criteria(),
+        InstrumentMeta(language="en", binding=True),
+    )
+    finding = next(f for f in report.findings if f.code == "C15")
+    assert str(finding.status) == "partial"
+    assert "but not after, before" not in finding.explanation

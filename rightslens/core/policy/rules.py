@@ -539,7 +539,9 @@ def _partial_reason(
     if qualifying and len(facets) < rule.min_facets:
         wanted = sorted({s.facet for group in criterion.signals.values() for s in group if s.facet})
         missing = [f for f in wanted if f not in facets]
-        return f"it covers {', '.join(facets) or 'none of the needed elements'} but not {', '.join(missing)}"
+        if not facets:
+            return f"it states none of the needed elements ({', '.join(missing)}) in wording strong enough"
+        return f"it covers {', '.join(facets)} but not {', '.join(missing)}"
     if core:
         words = sorted({h.sentence.modal_word or "plain statement" for h in core})
         level = "a binding" if threshold is Modality.NEUTRAL else "this"
