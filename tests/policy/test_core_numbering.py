@@ -435,3 +435,21 @@ def test_a_guide_under_one_chapter_line_takes_its_unnumbered_headings():
     refs = [p.ref for p in split_provisions(text)]
     assert refs[0] == "Chapter 3"
     assert {"Principles are still evolving", "Ask questions often", "Moving forward"} <= set(refs)
+
+
+def test_numbered_titles_in_capitals_are_sections_whatever_follows_them():
+    text = (
+        "GUIDANCE ON AGENCY AI REPORTING\n\n"
+        "Agencies report their AI use cases every year.\n\n"
+        "1. INVENTORY OF ARTIFICIAL INTELLIGENCE USE CASES\n"
+        "Federal agencies are required to conduct an annual inventory.\n\n"
+        "2. REPORTING ON WAIVERS FROM SECTION 4 OF MEMORANDUM M-25-21\n"
+        "Agencies must report each waiver.\n\n"
+        "3. 2025 AI USE CASE INVENTORY FIELDS\n"
+        "Each use case is described by the fields below.\n"
+    )
+    sections = [p.ref for p in split_provisions(text) if p.kind == "section"]
+    assert sections == ["Section 1", "Section 2", "Section 3"]
+    # A numbered sentence in ordinary case is not a title.
+    prose = "Intro.\n\n1. Agencies must report each waiver to OMB.\nMore text follows.\n"
+    assert [p.ref for p in split_provisions(prose) if p.kind == "section"] == []

@@ -86,6 +86,14 @@ _NUMBERED_TITLE = re.compile(
     r"(?=[ \t]*\n|[ \t]*\(1\)[ \t])",
     re.MULTILINE,
 )
+# A numbered title in capitals ("1. INVENTORY OF ARTIFICIAL INTELLIGENCE USE CASES"), as US
+# federal guidance sets them: a heading whatever follows it, since running text is not all in
+# capitals; read as a section only in a text without articles.
+_NUMBERED_CAPS_TITLE = re.compile(
+    r"^[ \t]*(?P<num>\d{1,2})\.[ \t]+(?P<rest>(?=[^\n]*[A-Z]{3})[A-Z0-9][A-Z0-9 ,'’()/&-]{3,110}"
+    r"[A-Z0-9)])[ \t]*$",
+    re.MULTILINE,
+)
 _CONTAINER_LINE = re.compile(
     rf"(?:^|(?<=\f))[ \t\f]*(?P<label>{_CONTAINER})[ \t]+(?P<num>{_NUMBER}|[a-z]+\b)[ \t]*"
     r"(?P<rest>[^\n\f]*)(?=[\n\f]|\Z)",
@@ -277,8 +285,7 @@ def _marks(text: str) -> list[_Mark]:
         taken = {mark.start for mark in marks}
         marks.extend(
             _Mark(m.start(), _line_end(text, m.start()), f"Section {m.group('num')}", "section")
-            for pattern in (_BARE_SECTION, _LONE_SECTION, _DECIMAL_SECTION, _NUMBERED_TITLE)
-            for m in pattern.finditer(text)
+            for m in _section_titles(text)
             if m.start() not in taken
         )
     if all(mark.kind in HEADING_KINDS for mark in marks):
@@ -287,6 +294,22 @@ def _marks(text: str) -> list[_Mark]:
         marks = marks + _plain_headings(text)
     marks.sort(key=lambda mark: mark.start)
     return _contents(text, marks)
+
+
+def _section_titles(text: str) -> list[re.Match[str]]:
+    """Section headings of a text without articles, one per start (two patterns may find the
+    same line)."""
+    found: dict[int, re.Match[str]] = {}
+    for pattern in (
+        _BARE_SECTION,
+        _LONE_SECTION,
+        _DECIMAL_SECTION,
+        _NUMBERED_TITLE,
+        _NUMBERED_CAPS_TITLE,
+    ):
+        for m in pattern.finditer(text):
+            found.setdefault(m.start(), m)
+    return [found[start] for start in sorted(found)]
 
 
 # A heading without a number, as guidance and strategies set them ("Governance", "Human oversight
