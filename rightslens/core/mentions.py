@@ -254,6 +254,13 @@ _HYPOTHETICAL = (
     "hipotetica",
     "fiktiv",
     "hypothetisch",
+    # An imagined world (a play, a novel, a design fiction). Not "dystopian": critics say it of
+    # real deployments.
+    "imaginary",
+    "imaginaire",
+    "imaginario",
+    "imaginaria",
+    "imaginar ",
 )
 
 

@@ -254,3 +254,21 @@ PART_AND_WHOLE = [
 def test_a_rule_or_an_activity_set_aside_is_not_the_instrument_set_aside(part, whole, lang):
     assert statuses(part, binding=True, language=lang)["C11"] != "contrary"
     assert statuses(whole, binding=True, language=lang)["C11"] == "contrary"
+
+
+def test_an_exclusion_that_holds_only_in_a_case_named_later_is_conditioned():
+    # Uruguay, Ley 18.331 Art. 27 (policy fresh15): the law gives way only when the information
+    # would affect defence, security or prosecution: a conditioned exception, not a carve-out.
+    law = (
+        "Artículo 1\nLos responsables deben informar a los titulares.\n\n"
+        "Artículo 27\nLo dispuesto en la presente ley no será aplicable a la recolección de datos, "
+        "cuando la información del titular afecte a la defensa nacional, a la seguridad pública o "
+        "a la persecución de infracciones penales.\n"
+    )
+    assert statuses(law, language="es", binding=True)["C11"] != "contrary"
+    wholesale = (
+        "Artículo 1\nLos responsables deben informar a los titulares.\n\n"
+        "Artículo 2\nLo dispuesto en la presente ley no será aplicable a los tratamientos de datos "
+        "con fines de defensa nacional, seguridad pública o persecución de infracciones penales.\n"
+    )
+    assert statuses(wholesale, language="es", binding=True)["C11"] == "contrary"

@@ -315,9 +315,24 @@ def sets_aside_one_rule(normalised: str) -> bool:
     )
 
 
+# An exclusion that holds only in a case named later in the sentence ("Lo dispuesto en la presente
+# ley no será aplicable a la recolección de datos, cuando la información del titular afecte a la
+# defensa nacional"): conditioned, however many words stand between.
+_LATER_CONDITION = re.compile(
+    r"\b(?:no sera aplicable|no seran aplicables|no es aplicable|no se aplicara|does not apply"
+    r"|shall not apply|do not apply|ne s applique pas|ne sont pas applicables|n est pas applicable"
+    r"|nao se aplica|nao sera aplicavel|nao e aplicavel|gilt nicht|gelten nicht"
+    r"|findet keine anwendung|finden keine anwendung)\b.{0,160}?\b"
+    r"(?P<word>cuando|when|where|lorsque|quand|quando|wenn|soweit)\b"
+)
+
+
 def conditions_in(normalised: str) -> list[str]:
     """The words that keep a carve-out narrow ("strictly necessary", "unless"), as written."""
     extra = [w for w, p in zip(CONDITION_WORDS, _CONDITION, strict=True) if p in normalised]
+    later = _LATER_CONDITION.search(normalised)
+    if later:
+        extra.append(later.group("word"))
     return list(dict.fromkeys([*narrowing_in(normalised), *extra]))
 
 
