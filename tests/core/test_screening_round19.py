@@ -53,6 +53,24 @@ def hit_ids(text, items, lang):
             "pt",
             "rl-remote-realtime-facial-recognition",
         ),
+        # After fresh20's one run.
+        (
+            # A form that lets people state their own origin or religion, or prefer not to say.
+            "Si lo deseas, puedes indicar tu grupo étnico o religión, o marcar 'prefiero no "
+            "decirlo'.",
+            "La cámara estima el grupo étnico y la religión de cada visitante a partir de su "
+            "rostro.",
+            "es",
+            "rl-biometric-categorisation-protected",
+        ),
+        (
+            # Skin tone annotated on the Monk scale in a dataset acquired under licence.
+            "Les chercheurs annoteront la teinte de peau des visages, selon l'échelle de Monk, sur "
+            "un jeu de données acquis sous licence.",
+            "Le logiciel déduit l'origine ethnique des passants à partir de leur visage.",
+            "fr",
+            "rl-biometric-categorisation-protected",
+        ),
     ],
 )
 def test_harmless_reading_is_clear_and_its_positive_is_found(
@@ -113,38 +131,6 @@ def test_what_would_have_happened_is_not_a_use():
         "The employer analyses agents' voices for stress.",
     ]
     assert hypothetical(parts) == {0}
-
-
-# After fresh20's one run.
-
-
-@pytest.mark.parametrize(
-    ("harmless", "positive", "lang", "red_line"),
-    [
-        (
-            # A form that lets people state their own origin or religion, or prefer not to say.
-            "Si lo deseas, puedes indicar tu grupo étnico o religión, o marcar 'prefiero no "
-            "decirlo'.",
-            "La cámara estima el grupo étnico y la religión de cada visitante a partir de su "
-            "rostro.",
-            "es",
-            "rl-biometric-categorisation-protected",
-        ),
-        (
-            # Skin tone annotated on the Monk scale in a dataset acquired under licence.
-            "Les chercheurs annoteront la teinte de peau des visages, selon l'échelle de Monk, sur "
-            "un jeu de données acquis sous licence.",
-            "Le logiciel déduit l'origine ethnique des passants à partir de leur visage.",
-            "fr",
-            "rl-biometric-categorisation-protected",
-        ),
-    ],
-)
-def test_fresh20_harmless_reading_is_clear_and_its_positive_is_found(
-    items, harmless, positive, lang, red_line
-):
-    assert red_line not in hit_ids(harmless, items, lang)
-    assert red_line in hit_ids(positive, items, lang)
 
 
 def test_a_sentence_about_an_imaginary_world_is_an_exercise():

@@ -453,3 +453,23 @@ def test_numbered_titles_in_capitals_are_sections_whatever_follows_them():
     # A numbered sentence in ordinary case is not a title.
     prose = "Intro.\n\n1. Agencies must report each waiver to OMB.\nMore text follows.\n"
     assert [p.ref for p in split_provisions(prose) if p.kind == "section"] == []
+
+
+def test_belgian_slash_numbers_are_articles_of_their_own():
+    text = (
+        "Article 7. Les caméras fixes sont déclarées.\n\n"
+        "Article 7/1. Les caméras mobiles ne peuvent être utilisées que pour les plaques.\n\n"
+        "Article 8. Toute utilisation cachée est interdite.\n"
+    )
+    articles = [p.ref for p in split_provisions(text) if p.kind == "article"]
+    assert articles == ["Art. 7", "Art. 7/1", "Art. 8"]
+
+
+def test_a_numbered_list_item_is_not_a_section_in_a_law_with_paragraph_signs():
+    text = (
+        "§ 1\nDieses Gesetz gilt für folgende Sektoren:\n\n"
+        "7. Digitale Infrastruktur\n\n"
+        "§ 2\nBetreiber melden Sicherheitsvorfälle.\n"
+    )
+    sections = [p.ref for p in split_provisions(text) if p.kind == "section"]
+    assert sections == ["§ 1", "§ 2"]

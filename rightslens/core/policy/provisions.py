@@ -42,7 +42,7 @@ _CONTAINER = (
 )
 # "5", "5a", "964 l", "L225-102-4", "R. 311-3-1-1", "1.1", "5-bis", "II", "B", "único".
 _NUMBER = (
-    r"(?:[LRDA]\.?[ \t]?(?=\d))?\d{1,4}(?:-\d{1,4})*(?:\.\d{1,3})?"
+    r"(?:[LRDA]\.?[ \t]?(?=\d))?\d{1,4}(?:-\d{1,4})*(?:\.\d{1,3})?(?:/\d{1,2}(?!\d))?"
     r"(?:[ -](?:bis|ter|qu[aá]ter|quinquies|sexies|septies|octies|novies|decies)\b"
     r"(?:[ \t][A-Z](?=[ \t]*[.:–—-]))?|[A-Za-z]{1,2}\b|[ \t][a-z](?=[ \t]+[A-ZÄÖÜ]|[ \t]*$))?"
     r"|[IVXLC]{1,6}\b|[A-Z]\b|[úu]nic[oa]\b|unique\b"
@@ -281,7 +281,9 @@ def _marks(text: str) -> list[_Mark]:
             continue
         ref = f"{label} {_canonical_number(m.group('num'))}"
         marks.append(_Mark(m.start(), _line_end(text, m.start()), ref, kind))
-    if not has_articles:
+    # Numbered titles stand in for sections only where the text has none of its own: in a law
+    # with "§ 1 … § 31" a list item "7. Digitale Infrastruktur" is not a section.
+    if not has_articles and not any(mark.ref.startswith("§") for mark in marks):
         taken = {mark.start for mark in marks}
         marks.extend(
             _Mark(m.start(), _line_end(text, m.start()), f"Section {m.group('num')}", "section")
