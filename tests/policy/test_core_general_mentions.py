@@ -148,3 +148,12 @@ def test_a_facetless_partial_says_which_elements_are_missing():
     finding = next(f for f in report.findings if f.code == "C15")
     assert str(finding.status) == "partial"
     assert "but not after, before" not in finding.explanation
+
+
+def test_consulting_an_authority_or_a_register_is_not_engaging_affected_people():
+    consulted = "Article 5\nThe municipality shall consult the data protection authority first."
+    assert _statuses(consulted, "en")["C5"] == "absent"
+    looked_up = "Artículo 5\nEl titular puede consultar sus datos en el registro."
+    assert _statuses(looked_up, "es")["C5"] == "absent"
+    engaged = "Article 5\nThe provider shall hold a public consultation with affected communities."
+    assert _statuses(engaged, "en")["C5"] == "addressed"
