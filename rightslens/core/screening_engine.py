@@ -62,6 +62,7 @@ from rightslens.core.textcues import (
     clauses,
     cue_languages,
     cue_tokens,
+    denies_a_cue,
     find_cue,
     language_of,
     question_answers,
@@ -459,7 +460,7 @@ class Screener:
             ]
             if said:
                 names[spec.id] = tuple(dict.fromkeys(said))
-        negated = _denies_a_cue(parts, self._all_cues(langs))
+        negated = denies_a_cue(parts, self._all_cues(langs))
         denial = any(c.denied for c in parts)
         return _Reading(sentence, elements, names, negated, denial=denial)
 
@@ -749,28 +750,6 @@ def _windows(readings: Sequence[_Reading]) -> list[_Reading]:
         for before, after in zip(readings, readings[1:], strict=False)
         if before.text and after.text
     ]
-
-
-def _denies_a_cue(parts: Sequence[Clause], cues: Sequence[str]) -> bool:
-    """Whether a denial in the sentence reaches the words of an element or a named practice
-    ("we do not store faces"). One that reaches only other words ("without an individual
-    warrant", "analysts who do not exist", "if you don't accept") denies none of what the
-    screener reads, so the sentence stays readable."""
-    for clause in parts:
-        for at in clause.denied:
-            if any(_cue_at(clause.tokens, cue, at) for cue in cues):
-                return True
-    return False
-
-
-def _cue_at(tokens: Sequence[str], cue: str, at: int) -> bool:
-    """Whether the cue starts at position `at` (its last word may be a word beginning)."""
-    parts, whole = cue_tokens(cue)
-    n = len(parts)
-    if not n or at + n > len(tokens) or tuple(tokens[at : at + n - 1]) != parts[:-1]:
-        return False
-    last = tokens[at + n - 1]
-    return last == parts[-1] or (not whole and last.startswith(parts[-1]))
 
 
 def _affirmed(parts: Sequence[Clause], cues: Sequence[str], detected_excluded: bool = False) -> str:

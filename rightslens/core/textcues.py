@@ -487,22 +487,43 @@ def cue_tokens(cue: str) -> tuple[tuple[str, ...], bool]:
     return tuple(words(cue)), cue.endswith(" ")
 
 
+def _matches_at(tokens: Sequence[str], parts: tuple[str, ...], whole: bool, at: int) -> bool:
+    n = len(parts)
+    if at + n > len(tokens) or tuple(tokens[at : at + n - 1]) != parts[:-1]:
+        return False
+    last = tokens[at + n - 1]
+    return last == parts[-1] or (not whole and last.startswith(parts[-1]))
+
+
+def cue_at(tokens: Sequence[str], cue: str, at: int) -> bool:
+    """Whether the cue starts at position `at` (its last word may be a word beginning)."""
+    parts, whole = cue_tokens(cue)
+    return bool(parts) and at >= 0 and _matches_at(tokens, parts, whole, at)
+
+
 def find_cue(tokens: Sequence[str], cue: str) -> int:
     """Position of the cue's first word in the tokens, or -1."""
     parts, whole = cue_tokens(cue)
     if not parts:
         return -1
-    n = len(parts)
-    head, last_part = parts[:-1], parts[-1]
-    if n > 1 and head[0] not in tokens:  # the words before the last must match whole
+    if len(parts) > 1 and parts[0] not in tokens:  # the words before the last must match whole
         return -1
-    for i in range(len(tokens) - n + 1):
-        if n > 1 and tuple(tokens[i : i + n - 1]) != head:
-            continue
-        last = tokens[i + n - 1]
-        if last == last_part or (not whole and last.startswith(last_part)):
+    for i in range(len(tokens) - len(parts) + 1):
+        if _matches_at(tokens, parts, whole, i):
             return i
     return -1
+
+
+def denies_a_cue(parts: Sequence[Clause], cues: Iterable[str]) -> bool:
+    """Whether a denial in the sentence reaches the words of one of the cues ("we do not store
+    faces"). One that reaches only other words ("without an individual warrant", "analysts who
+    do not exist", "if you don't accept") denies none of them."""
+    cues = tuple(cues)
+    return any(
+        any(cue_at(clause.tokens, cue, at) for cue in cues)
+        for clause in parts
+        for at in clause.denied
+    )
 
 
 def first_cue(tokens: Sequence[str], cues: Iterable[str]) -> tuple[str, int]:

@@ -200,11 +200,12 @@ def _decide(
         # A sentence is about AI when it says so or names one of the criterion's AI uses.
         uses = {id(h.sentence) for h in hits if h.signal.strength is Strength.TOUCH}
         about = [h for h in hits if id(h.sentence) in uses or about_ai(h.sentence.normalised)]
+        kept = {id(h) for h in about}
         other = [
             h
             for h in hits
             if h.signal.strength is Strength.CORE
-            and id(h) not in {id(a) for a in about}
+            and id(h) not in kept
             and h.sentence.modality >= threshold
             and not h.sentence.released
             and about_digital(h.sentence.normalised)
