@@ -139,3 +139,16 @@ def test_a_sentence_about_an_imaginary_world_is_an_exercise():
         "Dans notre ville, une IA écoute chaque appel.",
     ]
     assert hypothetical(parts) == {0}
+
+
+def test_blurring_on_public_pages_does_not_excuse_a_face_database(items):
+    blurred = (
+        "The crawler collects faces from public websites; faces are blurred on the public "
+        "pages before anything is shown."
+    )
+    kept = (
+        "The crawler collects faces from public websites; faces are blurred on the public "
+        "pages, but the originals go into a face database the police search."
+    )
+    assert "rl-untargeted-facial-scraping" not in hit_ids(blurred, items, "en")
+    assert "rl-untargeted-facial-scraping" in hit_ids(kept, items, "en")
