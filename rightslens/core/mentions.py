@@ -14,7 +14,9 @@ from rightslens.core.textcues import LANGUAGES, first_cue, words
 # A practice named as the topic of something said or written about it ("the UN experts'
 # statement on predictive policing", "un rapport sur la reconnaissance faciale"): a topic, not a
 # use. The topic word must follow a noun of discourse closely.
-_TOPIC_PREPOSITIONS = frozenset("on about regarding concerning sur sobre uber zu zum zur".split())
+_TOPIC_PREPOSITIONS = frozenset(
+    "on about regarding concerning against sur sobre contre contra uber zu zum zur gegen".split()
+)
 _DISCOURSE = frozenset(
     "statement statements report reports debate debates seminar seminars study studies paper "
     "papers article articles research guidance guidelines position opinion consultation "
@@ -26,7 +28,8 @@ _DISCOURSE = frozenset(
     "taller formacion moratoria evaluacion encuesta preguntas jornada relatorio estudo artigo "
     "pesquisa parecer posicao discussao oficina avaliacao inquerito perguntas bericht "
     "debatte studie forschung stellungnahme konsultation diskussion anhorung konferenz kurs "
-    "schulung umfrage fragen vortrag gutachten".split()
+    "schulung umfrage fragen vortrag gutachten case arguments argument plaidoyer alegato "
+    "argumente".split()
 )
 _TOPIC_GAP = 3
 
@@ -86,14 +89,35 @@ _DETECTING_VERB_FINAL = frozenset(
 )
 _DETECT_BEFORE = 2
 _DETECT_AFTER = 8
+# "detects manipulative tricks, for example fake countdowns": the examples are what is detected.
+_EXAMPLED_OBJECT = 3
+_FOR_EXAMPLE = (
+    ("for", "example"),
+    ("for", "instance"),
+    ("such", "as"),
+    ("e", "g"),
+    ("par", "exemple"),
+    ("por", "ejemplo"),
+    ("por", "exemplo"),
+    ("tais", "como"),
+    ("zum", "beispiel"),
+    ("z", "b"),
+    ("wie", "etwa"),
+)
 
 
 def as_detected(tokens: Sequence[str], at: int) -> bool:
     """Whether the words at `at` are what a verb of detecting looks for: right after it, or
     before a German verb at the end of the clause."""
-    before = tokens[max(0, at - _DETECT_BEFORE) : at]
+    reach = _DETECT_BEFORE
+    if at >= 2 and (tokens[at - 2], tokens[at - 1]) in _FOR_EXAMPLE:
+        # The verb's own object may stand before the examples ("detects dark patterns, for
+        # example …").
+        at, reach = at - 2, _DETECT_BEFORE + _EXAMPLED_OBJECT
+    before = tokens[max(0, at - reach) : at]
     after = tokens[at + 1 : at + 1 + _DETECT_AFTER]
-    return bool(_DETECTING.intersection(before) or _DETECTING_VERB_FINAL.intersection(after))
+    detecting_before = _DETECTING | _DETECTING_VERB_FINAL
+    return bool(detecting_before.intersection(before) or _DETECTING_VERB_FINAL.intersection(after))
 
 
 # An offer or a proposal turned down in the same sentence or one of the next two ("Le

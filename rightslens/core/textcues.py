@@ -188,6 +188,18 @@ _PROHIBITION_AUX = frozenset("queda quedan fica ficam".split())
 # Echtzeit-Gesichtserkennung ermöglichen, werden nicht berücksichtigt"): these reach further back.
 _LONG_POST = frozenset("nicht weder ausgeschlossen untersagt verboten".split())
 _LONG_POST_WINDOW = 16
+# A practice said to be prohibited, with a form of "to be" before the participle ("por qué la
+# identificación facial en directo de personas en la vía pública está prohibida", "la notation
+# sociale est interdite", "o reconhecimento de emoções é proibido no trabalho"): a statement of
+# the law about its subject, however long, not a use of it.
+_SAID_PROHIBITED = frozenset(
+    "prohibido prohibida prohibidos prohibidas proibido proibida proibidos proibidas "
+    "interdit interdite interdits interdites prohibited banned forbidden".split()
+)
+_BE_BEFORE_PROHIBITED = frozenset(
+    "is are was were be been remains esta estan es son fue sera seran e sao foi sera "
+    "est sont etait sera seront reste restent".split()
+)
 _CONJUNCTIONS = frozenset("and or et ou y o e und oder".split())
 # "or", "nor" in each language: a denied list goes on through them.
 _ALTERNATIVES = frozenset("or nor ou ni o u oder noch".split())
@@ -354,6 +366,8 @@ class _OutOfUse:
                 token not in _OFF_NEEDS_BE or _BE.intersection(before)
             ):
                 denied.update(range(max(0, i - _OFF_WINDOW), i))
+            if token in _SAID_PROHIBITED and i and tokens[i - 1] in _BE_BEFORE_PROHIBITED:
+                denied.update(range(max(0, i - _LONG_POST_WINDOW), i))
         return denied
 
 

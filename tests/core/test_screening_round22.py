@@ -1,0 +1,127 @@
+"""Red-line readings changed after fresh22's one run (2026-12-07, fourth session).
+
+As in round 19, each harmless text is paired with the positive it sits next to, so that a fix
+cannot be an element switched off: the positive must still be found.
+"""
+
+import pytest
+
+from rightslens.core.mentions import as_detected, as_topic
+from rightslens.core.screening import screen
+from rightslens.core.screening_engine import Screener
+from rightslens.core.semantic import HashingEncoder
+from rightslens.core.textcues import words
+
+FAKE = HashingEncoder()
+
+
+@pytest.fixture(scope="module")
+def items(red_line_items):
+    return red_line_items
+
+
+def hit_ids(text, items, lang):
+    return {h.red_line_id for h in screen(text, items, lang=lang, encoder=FAKE).hits}
+
+
+@pytest.mark.parametrize(
+    ("harmless", "positive", "lang", "red_line"),
+    [
+        (
+            # A course explaining why a practice is prohibited: the law about it, not a use.
+            "Módulo 7 del curso para mandos: por qué la identificación facial en directo de "
+            "personas en la vía pública está prohibida para la policía salvo en supuestos "
+            "muy limitados.",
+            "La policía usa la identificación facial en directo de las personas en la vía "
+            "pública con una lista de buscados.",
+            "es",
+            "rl-realtime-remote-biometric-identification",
+        ),
+        (
+            "Le guide rappelle que la notation sociale des habitants par les communes est "
+            "interdite.",
+            "La commune attribue à chaque habitant une note sociale qui décide de son accès "
+            "aux logements et aux aides.",
+            "fr",
+            "rl-social-scoring",
+        ),
+        (
+            # What a consumer tool detects, named by example after the verb.
+            "Die Browser-Erweiterung der Verbraucherzentrale erkennt manipulative Tricks, zum "
+            "Beispiel gefälschte Countdowns, und warnt die Nutzer.",
+            "Der Shop zeigt jedem Kunden gefälschte Countdowns und erfundene Restbestände, "
+            "um ihn zum Kauf zu drängen.",
+            "de",
+            "rl-manipulative-techniques",
+        ),
+        (
+            # A judge-ordered tap on two named suspects: "juge" is not a verb of judgement.
+            "Sur mandat d'un juge d'instruction, l'outil transcrit les écoutes téléphoniques de "
+            "deux suspects nommément désignés.",
+            "Le logiciel prévoit où auront lieu les cambriolages pour orienter les patrouilles "
+            "de police.",
+            "fr",
+            "rl-predictive-policing",
+        ),
+        (
+            # One-to-one verification against the member's own photo, by consent.
+            "Wer möchte, kann am Eingang statt der Karte sein Gesicht nutzen: Die Kamera "
+            "vergleicht es nur mit dem einen Foto, das das Mitglied selbst hinterlegt hat.",
+            "Die Kamera am Eingang erkennt die Gesichter aller Besucher und meldet Personen "
+            "auf der Hausverbotsliste.",
+            "de",
+            "rl-remote-realtime-facial-recognition",
+        ),
+        (
+            # Pay gaps by the sex employees declared themselves.
+            "Pour le rapport sur l'équité salariale, un outil compare les salaires selon le "
+            "sexe que les employés ont eux-mêmes déclaré dans leur dossier.",
+            "Un outil devine le sexe des employés à partir de leur photo et de leur voix.",
+            "fr",
+            "rl-gender-detection",
+        ),
+    ],
+)
+def test_harmless_reading_is_clear_and_its_positive_is_found(
+    items, harmless, positive, lang, red_line
+):
+    assert red_line not in hit_ids(harmless, items, lang)
+    assert red_line in hit_ids(positive, items, lang)
+
+
+def test_a_use_after_a_statement_of_the_ban_is_still_read(items):
+    text = (
+        "La reconnaissance faciale en direct est interdite pour la police, mais les caméras "
+        "de notre magasin reconnaissent les visages des clients interdits à l'entrée."
+    )
+    assert "rl-remote-realtime-facial-recognition" in hit_ids(text, items, "fr")
+
+
+def test_a_marketing_engine_is_not_a_market_place(items):
+    reading = Screener(items, FAKE).prepare(
+        "O motor de marketing identifica os apostadores.", lang="pt"
+    )
+    assert "el-public-space" not in reading.readings[0].elements
+    market = Screener(items, FAKE).prepare("Cameras watch the market square.", lang="en")
+    assert "el-public-space" in market.readings[0].elements
+
+
+def test_likelihood_to_steal_is_a_crime_forecast(items):
+    reading = Screener(items, FAKE).prepare(
+        "El sistema calcula qué clientes tienen más probabilidad de robar.", lang="es"
+    )
+    assert "el-crime-forecast" in reading.readings[0].elements
+
+
+def test_the_case_against_a_practice_makes_it_a_topic():
+    tokens = words("The case against predictive policing.")
+    assert as_topic(tokens, tokens.index("predictive"))
+    used = words("The police use predictive policing against gangs.")
+    assert not as_topic(used, used.index("predictive"))
+
+
+def test_examples_after_a_verb_of_detecting_are_detected():
+    tokens = words("The tool detects dark patterns, for example fake countdown timers.")
+    assert as_detected(tokens, tokens.index("fake"))
+    shown = words("The shop shows, for example, fake countdown timers.")
+    assert not as_detected(shown, shown.index("fake"))
