@@ -473,3 +473,24 @@ def test_a_numbered_list_item_is_not_a_section_in_a_law_with_paragraph_signs():
     )
     sections = [p.ref for p in split_provisions(text) if p.kind == "section"]
     assert sections == ["§ 1", "§ 2"]
+
+
+def test_irish_inserted_sections_start_at_their_number_and_keep_their_text():
+    text = (
+        "PART 8A\nOnline Safety\n\n"
+        "139A. (1) For the purposes of this Act, online content is harmful if it is one of "
+        "the following kinds.\n(2) The Minister may specify further categories.\n\n"
+        "139B. (1) Before making an order the Commission shall consult the public.\n\n"
+        "139D. In this Part, age-inappropriate content means content unsuitable for children.\n"
+    )
+    sections = [
+        p.ref for p in split_provisions(text) if p.kind == "section" and "Part" not in p.ref
+    ]
+    assert sections == ["Section 139A", "Section 139B", "Section 139D"]
+    # The first subsection is the section's text, not its heading.
+    read = read_sentences(text, split_provisions(text))
+    first = [s for s in read if s.provision.ref == "Section 139A" and "harmful" in s.normalised]
+    assert first and not any(s.heading for s in first)
+    # A plain numbered sentence is still no section.
+    prose = "Intro.\n\n1. Agencies must report each waiver.\nMore text follows.\n"
+    assert [p.ref for p in split_provisions(prose) if p.kind == "section"] == []

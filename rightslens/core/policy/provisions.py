@@ -86,6 +86,15 @@ _NUMBERED_TITLE = re.compile(
     r"(?=[ \t]*\n|[ \t]*\(1\)[ \t])",
     re.MULTILINE,
 )
+# A section number at the head of its first subsection, as the Irish statute book sets amending
+# sections ("139A. (1) For the purposes of this Act, …"), or of its text when the number carries a
+# letter ("139D. In this Part, …": a list item is not numbered so); read as a section only in a
+# text without articles. Only the number is the heading: the rest of the line is the section's text.
+_INLINE_SECTION = re.compile(
+    r"^[ \t]*(?P<num>\d{1,3}[A-Z]{0,2})\.(?=[ \t]+\(1\)[ \t])"
+    r"|^[ \t]*(?P<lettered>\d{1,3}[A-Z]{1,2})\.(?=[ \t]+[A-Z])",
+    re.MULTILINE,
+)
 # A numbered title in capitals ("1. INVENTORY OF ARTIFICIAL INTELLIGENCE USE CASES"), as US
 # federal guidance sets them: a heading whatever follows it, since running text is not all in
 # capitals; read as a section only in a text without articles.
@@ -286,7 +295,7 @@ def _marks(text: str) -> list[_Mark]:
     if not has_articles and not any(mark.ref.startswith("§") for mark in marks):
         taken = {mark.start for mark in marks}
         marks.extend(
-            _Mark(m.start(), _line_end(text, m.start()), f"Section {m.group('num')}", "section")
+            _Mark(m.start(), _heading_end(text, m), f"Section {_section_number(m)}", "section")
             for m in _section_titles(text)
             if m.start() not in taken
         )
@@ -308,10 +317,20 @@ def _section_titles(text: str) -> list[re.Match[str]]:
         _DECIMAL_SECTION,
         _NUMBERED_TITLE,
         _NUMBERED_CAPS_TITLE,
+        _INLINE_SECTION,
     ):
         for m in pattern.finditer(text):
             found.setdefault(m.start(), m)
     return [found[start] for start in sorted(found)]
+
+
+def _section_number(m: re.Match[str]) -> str:
+    return m.group("num") or m.group("lettered")
+
+
+def _heading_end(text: str, m: re.Match[str]) -> int:
+    """Where a section heading ends: its line, or its number alone where text follows on it."""
+    return m.end() if m.re is _INLINE_SECTION else _line_end(text, m.start())
 
 
 # A heading without a number, as guidance and strategies set them ("Governance", "Human oversight
