@@ -91,6 +91,8 @@ _DETECT_BEFORE = 2
 _DETECT_AFTER = 8
 # "detects manipulative tricks, for example fake countdowns": the examples are what is detected.
 _EXAMPLED_OBJECT = 3
+_PLACE_PREPOSITIONS = frozenset("in on at across dans sur en em no na nos nas im auf".split())
+_PLACE_PHRASE = 4
 _FOR_EXAMPLE = (
     ("for", "example"),
     ("for", "instance"),
@@ -117,7 +119,14 @@ def as_detected(tokens: Sequence[str], at: int) -> bool:
     before = tokens[max(0, at - reach) : at]
     after = tokens[at + 1 : at + 1 + _DETECT_AFTER]
     detecting_before = _DETECTING | _DETECTING_VERB_FINAL
-    return bool(detecting_before.intersection(before) or _DETECTING_VERB_FINAL.intersection(after))
+    if detecting_before.intersection(before) or _DETECTING_VERB_FINAL.intersection(after):
+        return True
+    # A short place phrase between the verb and what it looks for ("erkennt in Onlineshops
+    # gefälschte Countdown-Uhren", "flags on shopping sites fake timers").
+    for j in range(at - 1, max(0, at - 1 - _PLACE_PHRASE), -1):
+        if tokens[j] in _PLACE_PREPOSITIONS and tokens[j - 1] in detecting_before:
+            return True
+    return False
 
 
 # An offer or a proposal turned down in the same sentence or one of the next two ("Le

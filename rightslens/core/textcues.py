@@ -108,7 +108,7 @@ _POST_WINDOW = 6
 # du genre est désactivée"). English "disabled" denies only after a form of "to be" close before
 # it ("disabled customers" are people); the other participles are not said of people.
 _SWITCHED_OFF: Mapping[str, frozenset[str]] = {
-    "en": frozenset("disabled deactivated prohibited banned forbidden".split()),
+    "en": frozenset("disabled deactivated prohibited banned forbidden off".split()),
     "fr": frozenset("desactive desactivee desactives desactivees".split()),
     "es": frozenset(
         "desactivado desactivada desactivados desactivadas deshabilitado deshabilitada "
@@ -120,7 +120,10 @@ _SWITCHED_OFF: Mapping[str, frozenset[str]] = {
     ),
     "de": frozenset("deaktiviert abgeschaltet ausgeschaltet".split()),
 }
-_OFF_NEEDS_BE = frozenset({"disabled", "prohibited", "banned", "forbidden"})
+# "Off" too, after "to be" and a verb of switching ("live matching stays switched off"): "your
+# line will be cut off" is a threat, not a feature out of use.
+_OFF_NEEDS_BE = frozenset({"disabled", "prohibited", "banned", "forbidden", "off"})
+_SWITCHING = frozenset("switched turned shut powered".split())
 # What is switched off is the subject before the verb, often a long one ("bulk collection or
 # scanning of other subscribers' traffic is technically disabled").
 _OFF_WINDOW = 10
@@ -362,13 +365,20 @@ class _OutOfUse:
                 tokens[max(0, i - _LONG_POST_WINDOW) : i]
             ):
                 denied.update(range(max(0, i - _LONG_POST_WINDOW), i))
-            if token in self.switched_off and (
-                token not in _OFF_NEEDS_BE or _BE.intersection(before)
-            ):
+            if token in self.switched_off and _said_off(tokens, i):
                 denied.update(range(max(0, i - _OFF_WINDOW), i))
             if token in _SAID_PROHIBITED and i and tokens[i - 1] in _BE_BEFORE_PROHIBITED:
                 denied.update(range(max(0, i - _LONG_POST_WINDOW), i))
         return denied
+
+
+def _said_off(tokens: Sequence[str], i: int) -> bool:
+    """Whether the participle at `i` says a feature is off: "disabled" and its like after "to be",
+    "off" after "switched" or "turned" as well."""
+    token = tokens[i]
+    if token == "off" and (not i or tokens[i - 1] not in _SWITCHING):
+        return False
+    return token not in _OFF_NEEDS_BE or bool(_BE.intersection(tokens[max(0, i - 3) : i]))
 
 
 @functools.lru_cache(maxsize=64)

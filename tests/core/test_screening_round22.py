@@ -80,6 +80,26 @@ def hit_ids(text, items, lang):
             "fr",
             "rl-gender-detection",
         ),
+        # After fresh23's one run.
+        (
+            # A court-ordered search of recorded footage, live matching said to be off.
+            "Change request: allow the investigation team to run a face search on last "
+            "Tuesday's recorded footage from the station for one named missing child, under a "
+            "court order. Live camera matching stays switched off.",
+            "The station's cameras run live face matching on every passer-by against the "
+            "police watch-list.",
+            "en",
+            "rl-remote-realtime-facial-recognition",
+        ),
+        (
+            # What a consumer extension looks for on shopping sites.
+            "Die Erweiterung erkennt in Onlineshops gefälschte Countdown-Uhren und blendet "
+            "eine Warnung ein.",
+            "Der Shop zeigt jedem Kunden gefälschte Countdowns und erfundene Restbestände, "
+            "um ihn zum Kauf zu drängen.",
+            "de",
+            "rl-manipulative-techniques",
+        ),
     ],
 )
 def test_harmless_reading_is_clear_and_its_positive_is_found(
@@ -125,3 +145,12 @@ def test_examples_after_a_verb_of_detecting_are_detected():
     assert as_detected(tokens, tokens.index("fake"))
     shown = words("The shop shows, for example, fake countdown timers.")
     assert not as_detected(shown, shown.index("fake"))
+
+
+def test_a_threat_to_cut_a_line_off_is_no_feature_switched_off(items):
+    text = (
+        "The retention voicebot is trained to invent urgency, 'your line will be cut off "
+        "tonight', so people agree to premium plans they would otherwise refuse."
+    )
+    reading = Screener(items, FAKE).prepare(text, lang="en")
+    assert not reading.readings[0].negated
