@@ -154,3 +154,36 @@ def test_a_threat_to_cut_a_line_off_is_no_feature_switched_off(items):
     )
     reading = Screener(items, FAKE).prepare(text, lang="en")
     assert not reading.readings[0].negated
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # After fresh24's one run: a bot passing as a person, made-up urgency, false claims.
+        (
+            "The loan assistant presents itself as a human adviser named Jess and makes up "
+            "limited-time approval windows.",
+            "en",
+        ),
+        (
+            "O assistente de voz liga aos clientes a fingir ser funcionário do banco e diz "
+            "falsamente que a conta será bloqueada.",
+            "pt",
+        ),
+        ("El asistente llama a los clientes y dice falsamente que su cuenta será bloqueada.", "es"),
+    ],
+)
+def test_deception_in_plain_words_is_a_manipulative_technique(items, text, lang):
+    assert "rl-manipulative-techniques" in hit_ids(text, items, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("All working copies were deleted when the girl was found safe.", "en"),
+        ("A agência ajuda pequenos hotéis a anunciar nas redes sociais.", "pt"),
+    ],
+)
+def test_copies_and_social_media_alone_are_no_scraping(items, text, lang):
+    reading = Screener(items, FAKE).prepare(text, lang=lang)
+    assert "el-scraping" not in reading.readings[0].elements
