@@ -494,3 +494,13 @@ def test_irish_inserted_sections_start_at_their_number_and_keep_their_text():
     # A plain numbered sentence is still no section.
     prose = "Intro.\n\n1. Agencies must report each waiver.\nMore text follows.\n"
     assert [p.ref for p in split_provisions(prose) if p.kind == "section"] == []
+
+
+def test_mexican_lettered_articles_are_articles_of_their_own():
+    text = (
+        "Artículo 291-A.- Es una relación laboral subordinada.\n\n"
+        "Artículo 291-B.- Se entenderá por plataforma digital el conjunto de mecanismos.\n\n"
+        "Artículo 292.- Las disposiciones de este capítulo se aplican.\n"
+    )
+    articles = [p.ref for p in split_provisions(text) if p.kind == "article"]
+    assert articles == ["Art. 291-A", "Art. 291-B", "Art. 292"]

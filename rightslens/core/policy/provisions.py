@@ -40,11 +40,12 @@ _CONTAINER = (
     r"|capitulo|capo|kapitel|abschnitt|subsection|sous-section|subsección|subseção|subsecção|"
     + _SECTION
 )
-# "5", "5a", "964 l", "L225-102-4", "R. 311-3-1-1", "1.1", "5-bis", "II", "B", "único".
+# "5", "5a", "964 l", "L225-102-4", "R. 311-3-1-1", "1.1", "5-bis", "291-A", "II", "B", "único".
 _NUMBER = (
     r"(?:[LRDA]\.?[ \t]?(?=\d))?\d{1,4}(?:-\d{1,4})*(?:\.\d{1,3})?(?:/\d{1,2}(?!\d))?"
     r"(?:[ -](?:bis|ter|qu[aá]ter|quinquies|sexies|septies|octies|novies|decies)\b"
-    r"(?:[ \t][A-Z](?=[ \t]*[.:–—-]))?|[A-Za-z]{1,2}\b|[ \t][a-z](?=[ \t]+[A-ZÄÖÜ]|[ \t]*$))?"
+    r"(?:[ \t][A-Z](?=[ \t]*[.:–—-]))?|[A-Za-z]{1,2}\b|-[A-Z]{1,2}\b(?![-\d])"
+    r"|[ \t][a-z](?=[ \t]+[A-ZÄÖÜ]|[ \t]*$))?"
     r"|[IVXLC]{1,6}\b|[A-Z]\b|[úu]nic[oa]\b|unique\b"
     # Spelled ordinals of Spanish and Portuguese laws ("Artículo primero.-", "Artigo segundo").
     r"|(?:primer[oa]?|primeir[oa]|segund[oa]|tercer[oa]?|terceir[oa]|cuart[oa]|quart[oa]"
