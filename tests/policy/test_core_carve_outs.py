@@ -272,3 +272,38 @@ def test_an_exclusion_that_holds_only_in_a_case_named_later_is_conditioned():
         "con fines de defensa nacional, seguridad pública o persecución de infracciones penales.\n"
     )
     assert statuses(wholesale, language="es", binding=True)["C11"] == "contrary"
+
+
+@pytest.mark.parametrize(
+    ("conditioned", "wholesale", "lang"),
+    [
+        (
+            # Benin, Code du numérique art. 451 (policy fresh19): released only on proof that the
+            # harm is in no way theirs, a defence.
+            "Un responsable du traitement ou un sous-traitant est exonéré de responsabilité s'il "
+            "prouve que le fait qui a provoqué le dommage ne lui est nullement imputable.",
+            "Un responsable du traitement ou un sous-traitant est exonéré de toute responsabilité "
+            "pour les dommages causés par le traitement.",
+            "fr",
+        ),
+        (
+            # Mexico City, surveillance-technology law art. 36 (policy fresh19): an exception
+            # granted on the conditions listed after it.
+            "Se exceptúa de la prohibición contenida en el artículo anterior a los permisionarios "
+            "de servicios de seguridad privada, conforme a lo siguiente:\nI. Que cuenten con "
+            "autorización vigente expedida por la Secretaría;",
+            "Se exceptúa de la presente ley a los permisionarios de servicios de seguridad privada "
+            "y a las instituciones de seguridad ciudadana.",
+            "es",
+        ),
+    ],
+)
+def test_a_release_on_proof_or_on_listed_conditions_is_conditioned(conditioned, wholesale, lang):
+    first = "Article 1\n" if lang == "fr" else "Artículo 1\n"
+    opening = first + (
+        "Le responsable du traitement informe les personnes.\n\nArticle 2\n"
+        if lang == "fr"
+        else "Queda prohibido a los particulares instalar cámaras.\n\nArtículo 2\n"
+    )
+    assert not contrary_in(statuses(opening + conditioned + "\n", binding=True, language=lang))
+    assert contrary_in(statuses(opening + wholesale + "\n", binding=True, language=lang))

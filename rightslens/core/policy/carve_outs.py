@@ -204,6 +204,29 @@ CONDITION_WORDS = (
     "gilt nicht soweit",
     "gelten nicht wenn",
     "gelten nicht soweit",
+    # A release that holds only once the actor proves something ("est exonéré de responsabilité
+    # … s'il prouve que le fait … ne lui est nullement imputable"): a defence, conditioned.
+    "if it proves",
+    "if they prove",
+    "if he proves",
+    "s il prouve",
+    "s ils prouvent",
+    "si prueba",
+    "si demuestra",
+    "se provar",
+    "se comprovar",
+    "wenn er nachweist",
+    "wenn sie nachweisen",
+    # An exception granted on conditions listed after it ("Se exceptúa … conforme a lo
+    # siguiente: I. Que … cuenten con autorización …").
+    "conforme a lo siguiente",
+    "bajo las siguientes condiciones",
+    "en los terminos siguientes",
+    "under the following conditions",
+    "on the following conditions",
+    "aux conditions suivantes",
+    "nas seguintes condicoes",
+    "unter folgenden voraussetzungen",
 )
 _CONDITION = tuple(normalise(w) for w in CONDITION_WORDS)
 
