@@ -504,3 +504,29 @@ def test_mexican_lettered_articles_are_articles_of_their_own():
     )
     articles = [p.ref for p in split_provisions(text) if p.kind == "article"]
     assert articles == ["Art. 291-A", "Art. 291-B", "Art. 292"]
+
+
+def test_singapore_sections_and_roman_titled_parts_of_guidance_are_read():
+    act = (
+        "PART 1 — PRELIMINARY\nShort title\n"
+        "1. —(1) This Act is the Platform Workers Act 2024.\n(2) A notification may say more.\n"
+        "Meaning of platform operator\n"
+        "4. —(1) In this Act, platform operator means a person who provides a service.\n"
+    )
+    sections = [p.ref for p in split_provisions(act) if p.kind == "section" and "Part" not in p.ref]
+    assert sections == ["Section 1", "Section 4"]
+    guide = (
+        "DIRETRIZ/2023/1\nSobre medidas de segurança\n"
+        "1. Os ataques têm ocorrido em número crescente.\n"
+        "I. Sobre notificação de violação de dados\n"
+        "6. Uma violação de dados pessoais é uma violação da segurança.\n"
+        "II. Medidas técnicas e organizativas a adotar\n"
+        "19. Incumbe ao responsável pelo tratamento aplicar as medidas adequadas.\n"
+    )
+    assert [p.ref for p in split_provisions(guide) if p.kind == "section"] == [
+        "Section I",
+        "Section II",
+    ]
+    # A list item in Roman numerals ends with ";" and is no title.
+    items = "Introducción.\n\nI. Que cuenten con autorización vigente;\nII. Que no existan antecedentes;\n"
+    assert [p.ref for p in split_provisions(items) if p.kind == "section"] == []

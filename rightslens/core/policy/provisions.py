@@ -88,12 +88,21 @@ _NUMBERED_TITLE = re.compile(
     re.MULTILINE,
 )
 # A section number at the head of its first subsection, as the Irish statute book sets amending
-# sections ("139A. (1) For the purposes of this Act, …"), or of its text when the number carries a
+# sections ("139A. (1) For the purposes of this Act, …") and Singapore's "1. —(1) This Act …", or
+# of its text when the number carries a
 # letter ("139D. In this Part, …": a list item is not numbered so); read as a section only in a
 # text without articles. Only the number is the heading: the rest of the line is the section's text.
 _INLINE_SECTION = re.compile(
-    r"^[ \t]*(?P<num>\d{1,3}[A-Z]{0,2})\.(?=[ \t]+\(1\)[ \t])"
+    r"^[ \t]*(?P<num>\d{1,3}[A-Z]{0,2})\.(?=[ \t]*(?:[—–][ \t]*)?\(1\)[ \t])"
     r"|^[ \t]*(?P<lettered>\d{1,3}[A-Z]{1,2})\.(?=[ \t]+[A-Z])",
+    re.MULTILINE,
+)
+# A title numbered in Roman numerals on a line of its own ("I. Sobre notificação de violação de
+# dados", "II. Medidas técnicas e organizativas …"), as guidance numbers its parts over numbered
+# paragraphs; read as a section only in a text without articles. A list item ends with ";" or ","
+# or runs on, and is not one.
+_ROMAN_TITLE = re.compile(
+    r"^[ \t]*(?P<num>[IVX]{1,5})\.[ \t]+(?P<rest>[A-ZÀ-Ý][^\n.;:,]{2,118}[^\n.;:,\s])[ \t]*$",
     re.MULTILINE,
 )
 # A numbered title in capitals ("1. INVENTORY OF ARTIFICIAL INTELLIGENCE USE CASES"), as US
@@ -319,6 +328,7 @@ def _section_titles(text: str) -> list[re.Match[str]]:
         _NUMBERED_TITLE,
         _NUMBERED_CAPS_TITLE,
         _INLINE_SECTION,
+        _ROMAN_TITLE,
     ):
         for m in pattern.finditer(text):
             found.setdefault(m.start(), m)
