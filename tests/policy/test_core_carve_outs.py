@@ -307,3 +307,19 @@ def test_a_release_on_proof_or_on_listed_conditions_is_conditioned(conditioned, 
     )
     assert not contrary_in(statuses(opening + conditioned + "\n", binding=True, language=lang))
     assert contrary_in(statuses(opening + wholesale + "\n", binding=True, language=lang))
+
+
+def test_the_provisions_of_one_named_article_set_aside_are_one_rule_not_the_instrument():
+    # Senegal, Loi 2008-12 art. 60 (policy fresh20): article 58's rule gives way for State
+    # security processing; the rest of the law still applies to it.
+    opening = "Article 1\nLe responsable du traitement informe les personnes.\n\nArticle 60\n"
+    one_rule = (
+        "Les dispositions de l'article 58 de la présente loi ne s'appliquent pas aux traitements "
+        "intéressant la sûreté de l'Etat, la défense ou la sécurité publique.\n"
+    )
+    wholesale = (
+        "Les dispositions de la présente loi ne s'appliquent pas aux traitements intéressant la "
+        "sûreté de l'Etat, la défense ou la sécurité publique.\n"
+    )
+    assert statuses(opening + one_rule, binding=True, language="fr")["C11"] != "contrary"
+    assert statuses(opening + wholesale, binding=True, language="fr")["C11"] == "contrary"

@@ -324,6 +324,16 @@ _FROM_AN_ACTIVITY = re.compile(
 )
 
 
+# A sentence whose subject is the provisions of one named article ("Les dispositions de l'article
+# 58 de la présente loi ne s'appliquent pas : …", "lo dispuesto en el artículo 12 no será
+# aplicable …", "the provisions of section 12 do not apply …").
+_NAMED_RULE_SUBJECT = re.compile(
+    r"^(?:(?:les|las|los|the|as|os|lo|o|die) )?"
+    r"(?:disposition|disposicion|provision|disposico|disposicao|dispuesto|disposto|vorschrift)\w*"
+    r"(?: \w+){0,2} " + _NAMED_PART
+)
+
+
 def sets_aside_one_rule(normalised: str) -> bool:
     """The carve-out reaches one part of the instrument or keeps some of its rules: its subject is
     one part of a provision or the rule just stated, it exempts from one named part, or it names
@@ -331,6 +341,7 @@ def sets_aside_one_rule(normalised: str) -> bool:
     text = normalised.strip()
     return bool(
         _PART_OF_PROVISION.match(text)
+        or _NAMED_RULE_SUBJECT.match(text)
         or _THIS_RULE.match(text)
         or _FROM_A_PART.search(text)
         or _FROM_AN_ACTIVITY.search(text)
