@@ -25,7 +25,6 @@ from rightslens.core.policy.calibration import (
     shipped_calibrator,
 )
 from rightslens.core.policy.criteria import load_criteria
-from rightslens.core.policy.retrieval import Retrieval
 from rightslens.core.semantic import HashingEncoder, real_model_available
 
 N = len(FEATURES)
@@ -190,24 +189,3 @@ def test_a_learned_explanation_reads_in_the_readers_language_with_the_rules_part
     assert french.startswith(french_start)
     assert french.endswith(french_rules)
     assert french_rules != rules
-
-
-@pytest.mark.parametrize(
-    ("status", "absent", "partial"),
-    [("absent", 1.0, 0.0), ("partial", 0.0, 1.0), ("addressed", 0.0, 0.0)],
-)
-def test_the_rules_status_is_read_for_each_criterion_on_its_own(status, absent, partial):
-    row = dict(
-        zip(
-            FEATURES,
-            calibration.features("C12", status, 0.5, [], Retrieval((), None), True, 10, 5000),
-            strict=True,
-        )
-    )
-    assert (row["absent_C12"], row["partial_C12"]) == (absent, partial)
-    others = [
-        v
-        for k, v in row.items()
-        if k.startswith(("absent_", "partial_")) and not k.endswith("_C12")
-    ]
-    assert others and not any(others)

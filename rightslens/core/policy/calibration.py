@@ -73,15 +73,7 @@ BASE_FEATURES = (
     "binding",
     "length",
 )
-#: The rules' absent and partial for each criterion on its own: how far the rules' status is to be
-#: trusted differs by criterion (C12's absent was often labelled partial). Leaving one collection
-#: round out (17 rounds, 1,806 labels off dev), exact 0.723 -> 0.728 and kappa 0.582 -> 0.590.
-FEATURES = (
-    BASE_FEATURES
-    + tuple(f"is_{code}" for code in CODES)
-    + tuple(f"absent_{code}" for code in CODES)
-    + tuple(f"partial_{code}" for code in CODES)
-)
+FEATURES = BASE_FEATURES + tuple(f"is_{code}" for code in CODES)
 
 
 class CalibrationError(ValueError):
@@ -154,15 +146,7 @@ def features(
         binding,
         _log(characters) / 10,
     )
-    criterion = tuple(float(code == c) for c in CODES)
-    absent = float(rules_status == "absent")
-    partial = float(rules_status == "partial")
-    return (
-        tuple(float(x) for x in base)
-        + criterion
-        + tuple(absent * x for x in criterion)
-        + tuple(partial * x for x in criterion)
-    )
+    return tuple(float(x) for x in base) + tuple(float(code == c) for c in CODES)
 
 
 def calibrate(
