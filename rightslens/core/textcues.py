@@ -200,9 +200,13 @@ _SAID_PROHIBITED = frozenset(
     "interdit interdite interdits interdites prohibited banned forbidden".split()
 )
 _BE_BEFORE_PROHIBITED = frozenset(
-    "is are was were be been remains esta estan es son fue sera seran e sao foi sera "
-    "est sont etait sera seront reste restent".split()
+    "is are was were be been remains esta estan es son fue sera seran e sao foi "
+    "est sont etait seront reste restent".split()
 )
+# But people said to be banned ("shoppers who are banned from the store", "les clients qui sont
+# interdits de magasin") are those a watch-list names: after a relative pronoun the participle
+# describes a noun, and denies nothing.
+_RELATIVE = frozenset("who whom that which qui que quienes die der welche".split())
 _CONJUNCTIONS = frozenset("and or et ou y o e und oder".split())
 # "or", "nor" in each language: a denied list goes on through them.
 _ALTERNATIVES = frozenset("or nor ou ni o u oder noch".split())
@@ -367,18 +371,29 @@ class _OutOfUse:
                 denied.update(range(max(0, i - _LONG_POST_WINDOW), i))
             if token in self.switched_off and _said_off(tokens, i):
                 denied.update(range(max(0, i - _OFF_WINDOW), i))
-            if token in _SAID_PROHIBITED and i and tokens[i - 1] in _BE_BEFORE_PROHIBITED:
+            if _said_prohibited(tokens, i):
                 denied.update(range(max(0, i - _LONG_POST_WINDOW), i))
         return denied
 
 
 def _said_off(tokens: Sequence[str], i: int) -> bool:
     """Whether the participle at `i` says a feature is off: "disabled" and its like after "to be",
-    "off" after "switched" or "turned" as well."""
+    "off" after "switched" or "turned" as well; never of a noun a relative clause describes."""
     token = tokens[i]
+    before = tokens[max(0, i - 3) : i]
     if token == "off" and (not i or tokens[i - 1] not in _SWITCHING):
         return False
-    return token not in _OFF_NEEDS_BE or bool(_BE.intersection(tokens[max(0, i - 3) : i]))
+    if token in _OFF_NEEDS_BE and _RELATIVE.intersection(before):
+        return False
+    return token not in _OFF_NEEDS_BE or bool(_BE.intersection(before))
+
+
+def _said_prohibited(tokens: Sequence[str], i: int) -> bool:
+    """Whether a practice is said to be prohibited at `i` ("… está prohibida"), not people
+    described as banned ("clients qui sont interdits")."""
+    if tokens[i] not in _SAID_PROHIBITED or not i or tokens[i - 1] not in _BE_BEFORE_PROHIBITED:
+        return False
+    return not _RELATIVE.intersection(tokens[max(0, i - 3) : i])
 
 
 @functools.lru_cache(maxsize=64)

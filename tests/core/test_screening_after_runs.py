@@ -307,3 +307,31 @@ def test_deception_in_plain_words_is_a_manipulative_technique(items, text, lang)
 def test_copies_and_social_media_alone_are_no_scraping(items, text, lang):
     reading = Screener(items, FAKE).prepare(text, lang=lang)
     assert "el-scraping" not in reading.readings[0].elements
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # Found on review of this session's denials: people described as banned are the ones a
+        # watch-list names, and the use around them is still read (English was cleared wrongly
+        # before this session too).
+        (
+            "The cameras recognise the faces of shoppers who are banned from the store and alert "
+            "the guards.",
+            "en",
+        ),
+        ("Live facial recognition identifies fans who are banned from the stadium.", "en"),
+        (
+            "Les caméras reconnaissent en direct les visages des clients qui sont interdits de "
+            "magasin.",
+            "fr",
+        ),
+        (
+            "Las cámaras reconocen en tiempo real las caras de los clientes que están prohibidos "
+            "en la tienda.",
+            "es",
+        ),
+    ],
+)
+def test_people_said_to_be_banned_do_not_deny_the_use_around_them(items, text, lang):
+    assert "rl-remote-realtime-facial-recognition" in hit_ids(text, items, lang)
