@@ -89,6 +89,9 @@ _DETECTING_VERB_FINAL = frozenset(
 )
 _DETECT_BEFORE = 2
 _DETECT_AFTER = 8
+# Before what it looks for, a German verb of detecting stands as an English one does ("erkennt
+# gefälschte Countdowns").
+_DETECTING_BEFORE = _DETECTING | _DETECTING_VERB_FINAL
 # "detects manipulative tricks, for example fake countdowns": the examples are what is detected.
 _EXAMPLED_OBJECT = 3
 _PLACE_PREPOSITIONS = frozenset("in on at across dans sur en em no na nos nas im auf".split())
@@ -118,13 +121,12 @@ def as_detected(tokens: Sequence[str], at: int) -> bool:
         at, reach = at - 2, _DETECT_BEFORE + _EXAMPLED_OBJECT
     before = tokens[max(0, at - reach) : at]
     after = tokens[at + 1 : at + 1 + _DETECT_AFTER]
-    detecting_before = _DETECTING | _DETECTING_VERB_FINAL
-    if detecting_before.intersection(before) or _DETECTING_VERB_FINAL.intersection(after):
+    if _DETECTING_BEFORE.intersection(before) or _DETECTING_VERB_FINAL.intersection(after):
         return True
     # A short place phrase between the verb and what it looks for ("erkennt in Onlineshops
     # gefälschte Countdown-Uhren", "flags on shopping sites fake timers").
     for j in range(at - 1, max(0, at - 1 - _PLACE_PHRASE), -1):
-        if tokens[j] in _PLACE_PREPOSITIONS and tokens[j - 1] in detecting_before:
+        if tokens[j] in _PLACE_PREPOSITIONS and tokens[j - 1] in _DETECTING_BEFORE:
             return True
     return False
 

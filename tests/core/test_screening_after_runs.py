@@ -16,11 +16,6 @@ from rightslens.core.textcues import words
 FAKE = HashingEncoder()
 
 
-@pytest.fixture(scope="module")
-def items(red_line_items):
-    return red_line_items
-
-
 def hit_ids(text, items, lang):
     return {h.red_line_id for h in screen(text, items, lang=lang, encoder=FAKE).hits}
 
@@ -182,11 +177,28 @@ def test_a_denial_that_reaches_no_practice_word_leaves_the_sentence_readable(ite
     assert denied.readings[0].negated
 
 
-def test_a_chapter_given_over_to_a_practice_makes_it_a_topic():
-    tokens = words("Notre rapport consacre un chapitre aux systèmes de crédit social.")
-    assert as_topic(tokens, tokens.index("credit"))
-    used = words("La commune applique un système de crédit social aux habitants.")
-    assert not as_topic(used, used.index("credit"))
+@pytest.mark.parametrize(
+    ("topic", "used", "word"),
+    [
+        # A chapter given over to a practice.
+        (
+            "Notre rapport consacre un chapitre aux systèmes de crédit social.",
+            "La commune applique un système de crédit social aux habitants.",
+            "credit",
+        ),
+        # The case against a practice.
+        (
+            "The case against predictive policing.",
+            "The police use predictive policing against gangs.",
+            "predictive",
+        ),
+    ],
+)
+def test_a_practice_written_about_is_a_topic_and_one_used_is_not(topic, used, word):
+    tokens = words(topic)
+    assert as_topic(tokens, tokens.index(word))
+    tokens = words(used)
+    assert not as_topic(tokens, tokens.index(word))
 
 
 def test_a_practice_named_as_a_crime_is_not_the_systems_practice():
@@ -251,13 +263,6 @@ def test_likelihood_to_steal_is_a_crime_forecast(items):
         "El sistema calcula qué clientes tienen más probabilidad de robar.", lang="es"
     )
     assert "el-crime-forecast" in reading.readings[0].elements
-
-
-def test_the_case_against_a_practice_makes_it_a_topic():
-    tokens = words("The case against predictive policing.")
-    assert as_topic(tokens, tokens.index("predictive"))
-    used = words("The police use predictive policing against gangs.")
-    assert not as_topic(used, used.index("predictive"))
 
 
 def test_examples_after_a_verb_of_detecting_are_detected():

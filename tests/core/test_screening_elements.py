@@ -8,11 +8,6 @@ from rightslens.core.semantic import HashingEncoder
 FAKE = HashingEncoder()
 
 
-@pytest.fixture(scope="module")
-def items(red_line_items):
-    return red_line_items
-
-
 def hit_ids(text, items, lang=""):
     return [h.red_line_id for h in screen(text, items, lang=lang, encoder=FAKE).hits]
 

@@ -26,11 +26,6 @@ class FixedCosine:
         return [[1.0, 0.0] if t in self.wordings else list(self.other) for t in texts]
 
 
-@pytest.fixture(scope="module")
-def items(red_line_items):
-    return red_line_items
-
-
 @pytest.fixture
 def encoder_at(items, tmp_path, monkeypatch):
     monkeypatch.setenv("RIGHTSLENS_CACHE_DIR", str(tmp_path))

@@ -13,11 +13,6 @@ from rightslens.core.textcues import clauses, question_answers
 FAKE = HashingEncoder()
 
 
-@pytest.fixture(scope="module")
-def items(red_line_items):
-    return red_line_items
-
-
 class MeaningStub(HashingEncoder):
     """The fake, except that the given sentences and one red line's typical wordings share one
     direction: they mean the same, and nothing else means anything close."""

@@ -13,11 +13,6 @@ FAKE = HashingEncoder()
 
 
 @pytest.fixture(scope="module")
-def items(red_line_items):
-    return red_line_items
-
-
-@pytest.fixture(scope="module")
 def screener(items):
     return Screener(items, FAKE)
 

@@ -16,11 +16,6 @@ EMOTION_OTHER = "rl-emotion-recognition-other-contexts"
 CATEGORISATION = "rl-biometric-categorisation-protected"
 
 
-@pytest.fixture(scope="module")
-def items(red_line_items):
-    return red_line_items
-
-
 def hits(text, items, lang=""):
     return {h.red_line_id for h in screen(text, items, lang=lang, encoder=FAKE).hits}
 
