@@ -190,3 +190,10 @@ def red_line_items() -> list[Any]:
 
     kb = load_directory(Path(__file__).resolve().parent / "rightslens" / "knowledge")
     return [i for i in kb.items.values() if i.type in ("red_line", "red_line_element")]
+
+
+@pytest.fixture(scope="module")
+def items(red_line_items: list[Any]) -> list[Any]:
+    """The red lines under the name the core's screening tests give them (a test module may
+    define its own `items`, which then stands)."""
+    return red_line_items
