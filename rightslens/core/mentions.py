@@ -131,6 +131,94 @@ def as_detected(tokens: Sequence[str], at: int) -> bool:
     return False
 
 
+# A practice named as what a tool protects people from ("shields your selfies against
+# face-recognition systems", "protège vos photos contre la reconnaissance faciale", "Schutz vor
+# Gesichtserkennung"): the tool stands between people and the practice. The practice must be the
+# object of the protecting word's preposition, or stand in a relative clause on that object
+# ("against face-recognition systems that scrape social media"). A means word between them ends
+# the reading: "protects stores against shoplifters with live facial recognition" names the
+# practice as the means.
+_PROTECTING = frozenset(
+    "protect protects protecting protection shield shields shielding cloak cloaks cloaking "
+    "safeguard safeguards defend defends protege protegent proteger protegez protection "
+    "bouclier protegen proteja protejan protegemos proteccion escudo protegem protejam "
+    "protecao schutzt schutzen schutz abschirmen schirmt".split()
+)
+_PROTECTED_FROM = frozenset(
+    "against from contre de des du contra del frente do da dos das vor gegen".split()
+)
+_MEANS = frozenset(
+    "with using via through by avec grace en par con mediante usando utilizando por com "
+    "atraves mit durch per anhand".split()
+)
+_RELATIVE_PRONOUNS = frozenset("that which who qui que quienes cuyo die der welche".split())
+_PROTECTING_GAP = 3
+_OBJECT_GAP = 3
+_RELATIVE_GAP = 8
+
+
+def as_protected_from(tokens: Sequence[str], at: int) -> bool:
+    """Whether the words at `at` are what a protecting word guards against: "protects your
+    photos against facial recognition", or a relative clause on that object."""
+    relative = False
+    for j in range(at - 1, max(-1, at - 1 - _RELATIVE_GAP), -1):
+        token = tokens[j]
+        if token in _MEANS:
+            return False
+        if token in _PROTECTED_FROM and (relative or at - j - 1 <= _OBJECT_GAP):
+            before = tokens[max(0, j - 1 - _PROTECTING_GAP) : j]
+            if _PROTECTING.intersection(before):
+                return True
+        relative = relative or token in _RELATIVE_PRONOUNS
+    return False
+
+
+# A practice named in the subject of a purpose clause that says it will not happen ("so
+# companies that hoover up photos from social media can't use them", "para que, se forem
+# recolhidas por programas que varrem a internet, não sirvam"): the practice is what the tool
+# prevents. Only inside a relative clause after the opener: "so that the cameras identify
+# everyone who has not paid" still says what the cameras do.
+_PURPOSE_OPENERS = (
+    ("so",),
+    ("so", "that"),
+    ("in", "order", "that"),
+    ("pour", "que"),
+    ("afin", "que"),
+    ("para", "que"),
+    ("damit",),
+    ("so", "dass"),
+)
+_PURPOSE_REACH = 14
+_PURPOSE_NEGATIONS = frozenset(
+    "not cannot never ne n pas plus no nunca nao nem nicht kein keine keinen niemals".split()
+)
+_NEGATED_CONTRACTIONS = frozenset({("can", "t"), ("won", "t"), ("couldn", "t"), ("don", "t")})
+
+
+def as_prevented(tokens: Sequence[str], at: int) -> bool:
+    """Whether the words at `at` stand in a relative clause on the subject of a purpose clause
+    that is denied further on (the tool's purpose is that it does not happen)."""
+    after_opener = _purpose_opener(tokens, at)
+    if after_opener < 0 or not _RELATIVE_PRONOUNS.intersection(tokens[after_opener:at]):
+        return False
+    return any(_negation_at(tokens, i) for i in range(at + 1, len(tokens)))
+
+
+def _purpose_opener(tokens: Sequence[str], at: int) -> int:
+    """Where the words after the nearest purpose opener before `at` begin, or -1."""
+    for j in range(at - 1, max(-1, at - 1 - _PURPOSE_REACH), -1):
+        for opener in sorted(_PURPOSE_OPENERS, key=len, reverse=True):
+            if tuple(tokens[j : j + len(opener)]) == opener:
+                return j + len(opener)
+    return -1
+
+
+def _negation_at(tokens: Sequence[str], i: int) -> bool:
+    return tokens[i] in _PURPOSE_NEGATIONS or (
+        i > 0 and (tokens[i - 1], tokens[i]) in _NEGATED_CONTRACTIONS
+    )
+
+
 # An offer or a proposal turned down in the same sentence or one of the next two ("Le
 # prestataire proposait d'ajouter une estimation du genre ; nous avons refusé.", "… a vendor
 # presentation proposing a 'resident trust score' … Resolved: the proposal will not be taken

@@ -48,6 +48,8 @@ from rightslens.core.knowledge.model import Item
 from rightslens.core.mentions import (
     as_crime,
     as_detected,
+    as_prevented,
+    as_protected_from,
     as_topic,
     declined_offers,
     hypothetical,
@@ -762,6 +764,8 @@ def _affirmed(parts: Sequence[Clause], cues: Sequence[str], detected_excluded: b
             if at < 0 or at in clause.denied:
                 continue
             if as_topic(clause.tokens, at) or as_crime(clause.tokens, at, len(cue_tokens(cue)[0])):
+                continue
+            if as_protected_from(clause.tokens, at) or as_prevented(clause.tokens, at):
                 continue
             if detected_excluded and as_detected(clause.tokens, at):
                 continue

@@ -1,5 +1,5 @@
 """Red-line readings changed after the one runs of fresh19 to fresh21 (2026-12-07, third session)
-and fresh22 to fresh24 (fourth session).
+and fresh22 to fresh24 (fourth session), and before fresh26 (fifth session).
 
 Each harmless text is paired with the positive it sits next to, so a fix cannot be an element
 switched off: the positive must still be found.
@@ -7,7 +7,14 @@ switched off: the positive must still be found.
 
 import pytest
 
-from rightslens.core.mentions import as_crime, as_detected, as_topic, hypothetical
+from rightslens.core.mentions import (
+    as_crime,
+    as_detected,
+    as_prevented,
+    as_protected_from,
+    as_topic,
+    hypothetical,
+)
 from rightslens.core.screening import screen
 from rightslens.core.screening_engine import Screener
 from rightslens.core.semantic import HashingEncoder
@@ -340,3 +347,80 @@ def test_copies_and_social_media_alone_are_no_scraping(items, text, lang):
 )
 def test_people_said_to_be_banned_do_not_deny_the_use_around_them(items, text, lang):
     assert "rl-remote-realtime-facial-recognition" in hit_ids(text, items, lang)
+
+
+# Before fresh26 (2026-12-07, fifth session): protective tools described in the practice's words,
+# the false alarm of five unseen sets in a row.
+@pytest.mark.parametrize(
+    ("text", "at_word", "protected"),
+    [
+        ("the app protects your selfies against facial recognition", "facial", True),
+        (
+            "une appli qui protège vos photos contre la reconnaissance faciale",
+            "reconnaissance",
+            True,
+        ),
+        ("Schutz vor Gesichtserkennung für Ihre Fotos", "gesichtserkennung", True),
+        ("protects your photos against systems that scrape social media", "scrape", True),
+        # The practice as the means of protecting someone is a use.
+        ("protect stores against shoplifters with live facial recognition", "facial", False),
+        (
+            "protège les passants contre les agressions grâce à la reconnaissance faciale",
+            "reconnaissance",
+            False,
+        ),
+        ("the cameras recognise faces against a watch-list", "faces", False),
+    ],
+)
+def test_what_a_tool_protects_people_from_is_no_use(text, at_word, protected):
+    tokens = words(text)
+    assert as_protected_from(tokens, tokens.index(at_word)) is protected
+
+
+@pytest.mark.parametrize(
+    ("text", "at_word", "prevented"),
+    [
+        ("so companies that hoover up photos from social media can't use them", "photos", True),
+        (
+            "para que, se forem recolhidas por programas que varrem a internet, não sirvam",
+            "varrem",
+            True,
+        ),
+        # What the purpose clause says the system does is a use.
+        ("so that the cameras identify everyone who has not paid", "identify", False),
+        # No denial after it: the purpose is the practice.
+        ("so that staff who seem bored are flagged to the manager", "bored", False),
+    ],
+)
+def test_what_a_purpose_clause_says_will_not_happen_is_no_use(text, at_word, prevented):
+    tokens = words(text)
+    assert as_prevented(tokens, tokens.index(at_word)) is prevented
+
+
+@pytest.mark.parametrize(
+    ("harmless", "positive", "lang", "red_line"),
+    [
+        (
+            "VeilSnap adds invisible changes to your selfies before you post them, so companies "
+            "that hoover up photos from social media can't use them to train face-recognition "
+            "systems.",
+            "FaceBank hoovers up photos from social media and adds every face to its "
+            "face-recognition database.",
+            "en",
+            "rl-untargeted-facial-scraping",
+        ),
+        (
+            "L'application protège vos selfies contre les logiciels qui aspirent les visages "
+            "sur les réseaux sociaux.",
+            "Le logiciel aspire les visages sur les réseaux sociaux pour constituer une base "
+            "de reconnaissance faciale.",
+            "fr",
+            "rl-untargeted-facial-scraping",
+        ),
+    ],
+)
+def test_a_protective_tool_is_clear_and_the_practice_it_guards_against_is_found(
+    items, harmless, positive, lang, red_line
+):
+    assert red_line not in hit_ids(harmless, items, lang)
+    assert red_line in hit_ids(positive, items, lang)
