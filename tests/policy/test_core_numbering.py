@@ -530,3 +530,38 @@ def test_singapore_sections_and_roman_titled_parts_of_guidance_are_read():
     # A list item in Roman numerals ends with ";" and is no title.
     items = "Introducción.\n\nI. Que cuenten con autorización vigente;\nII. Que no existan antecedentes;\n"
     assert [p.ref for p in split_provisions(items) if p.kind == "section"] == []
+
+
+def test_section_titles_over_their_text_on_the_next_line_are_sections():
+    # Zimbabwe's Cyber and Data Protection Act sets a section's title over its text with no blank
+    # line and, where the section has one paragraph, no "(1)" (policy_fresh21's structure report:
+    # "2. Object" and "3. Interpretation" were read as paragraphs of the part).
+    text = (
+        "Part I\n\n"
+        "1. Short title\n"
+        "This Act may be cited as the Cyber and Data Protection Act, and it applies from today.\n\n"
+        "2. Object\n"
+        "The object of this Act is to increase cyber security and trust in the secure use of data.\n\n"
+        "3. Application\n"
+        "(1) This Act applies to the processing of data by any data controller in Zimbabwe.\n"
+        "(2) It does not apply to processing for purely household purposes by a natural person.\n"
+    )
+    assert _refs(text) == [
+        "Part I",
+        "Section 1",
+        "Section 2",
+        "Section 3",
+        "Section 3(1)",
+        "Section 3(2)",
+    ]
+    _slices_back(text)
+
+
+def test_a_numbered_sentence_over_text_is_not_a_section_title():
+    # A numbered item that ends its sentence is no title, whatever line follows it.
+    text = (
+        "Part I\n\n"
+        "1. The Authority shall publish its guidelines.\n"
+        "Those guidelines shall be reviewed every two years by the Authority and the Minister.\n"
+    )
+    assert "Section 1" not in _refs(text)

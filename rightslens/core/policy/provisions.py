@@ -81,10 +81,11 @@ _DECIMAL_SECTION = re.compile(
     re.MULTILINE,
 )
 # A numbered section title of Commonwealth statutes ("3. Application") on a line of its own, over a
-# blank line or subsection "(1)"; read as a section only in a text without articles.
+# blank line, subsection "(1)" or a full line of text that ends its sentence ("2. Object" over "The
+# object of this Act is …"); read as a section only in a text without articles.
 _NUMBERED_TITLE = re.compile(
     r"^[ \t]*(?P<num>\d{1,3}[A-Z]{0,2})\.[ \t]+(?P<rest>[A-Z][^\n.;:]{2,100}[^\n.;:,])[ \t]*\n"
-    r"(?=[ \t]*\n|[ \t]*\(1\)[ \t])",
+    r"(?=[ \t]*\n|[ \t]*\(1\)[ \t]|[ \t]*[A-Z\"“][^\n]{60,}[.:;—–-][ \t]*\n)",
     re.MULTILINE,
 )
 # A section number at the head of its first subsection, as the Irish statute book sets amending
