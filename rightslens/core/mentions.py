@@ -305,6 +305,11 @@ _DECLINED: Mapping[str, tuple[str, ...]] = {
         "resolved not to",
         "decided not to",
         "agreed not to",
+        "is not approved",
+        "was not approved",
+        "not be approved",
+        "rejects the proposal",
+        "refuses the proposal",
     ),
     "fr": (
         "nous avons refuse",
@@ -320,6 +325,10 @@ _DECLINED: Mapping[str, tuple[str, ...]] = {
         "nous ne pouvons pas accepter",
         "nous n accepterons pas",
         "n acceptons pas",
+        "refuse la proposition",
+        "rejette la proposition",
+        "n est pas approuve",
+        "n a pas ete approuve",
     ),
     "es": (
         "rechazamos",
@@ -334,6 +343,9 @@ _DECLINED: Mapping[str, tuple[str, ...]] = {
         "no aceptamos",
         "no aceptaremos",
         "no podemos aceptar",
+        "rechaza la propuesta",
+        "no fue aprobad",
+        "no se aprueba",
     ),
     "pt": (
         "recusamos",
@@ -349,6 +361,9 @@ _DECLINED: Mapping[str, tuple[str, ...]] = {
         "nao vamos aceitar",
         "nao aceitamos",
         "nao podemos aceitar",
+        "rejeita a proposta",
+        "nao foi aprovad",
+        "nao e aprovad",
     ),
     "de": (
         "abgelehnt",
@@ -359,9 +374,24 @@ _DECLINED: Mapping[str, tuple[str, ...]] = {
         "nicht weiter verfolgt",
         "dagegen entschieden",
         "nicht annehmen",
+        "nicht genehmigt",
     ),
 }
 _DECLINE_REACH = 2
+# A decision set out before what it decides on ("Application 311 is not approved. The applicants
+# proposed …"): only these are read in the sentence before an offer. "Option A was rejected. We
+# propose live matching" turns down something else.
+_NOT_APPROVED = (
+    "is not approved",
+    "was not approved",
+    "n est pas approuve",
+    "n a pas ete approuve",
+    "no se aprueba",
+    "no fue aprobad",
+    "nao e aprovad",
+    "nao foi aprovad",
+    "nicht genehmigt",
+)
 # A sentence about a fictional or hypothetical case ("A fictional state proposes software that
 # would rate every teenager …"): an exercise, not a use.
 _HYPOTHETICAL = (
@@ -404,8 +434,8 @@ def hypothetical(parts: Sequence[str]) -> set[int]:
 
 
 def declined_offers(parts: Sequence[str], lang: str) -> set[int]:
-    """Sentences that offer or propose something turned down there or soon after, and those
-    between the offer and the refusal that say what it would have done."""
+    """Sentences that offer or propose something turned down there, just before or soon after,
+    and those between the offer and the refusal that say what it would have done."""
     langs = (lang,) if lang in LANGUAGES else LANGUAGES
     offered = [c for x in langs for c in _OFFERED[x]]
     declined = [c for x in langs for c in _DECLINED[x]]
@@ -415,7 +445,10 @@ def declined_offers(parts: Sequence[str], lang: str) -> set[int]:
         cue, at = first_cue(tokens, offered)
         if not cue:
             continue
-        if first_cue(tokens[at + 1 :], declined)[0]:
+        # Turned down in the same sentence ("… refuse la proposition du prestataire d'activer …"),
+        # or in the sentence just before, as a decision is set out ("Application 311 is not
+        # approved. The applicants proposed …").
+        if first_cue(tokens, declined)[0] or (i and first_cue(read[i - 1], _NOT_APPROVED)[0]):
             out.add(i)
             continue
         for j in range(i + 1, min(len(read), i + 1 + _DECLINE_REACH)):

@@ -314,6 +314,15 @@ def _tokens_and_bounds(text: str, lang: str) -> tuple[list[str], _Bounds]:
             commas.append(len(tokens))
         else:
             tokens.extend(words(piece))
+    # ", so the dashboard will derive it from first names": a consequence is a new clause, which
+    # a denial before the comma does not reach ("so as to", "so that" go on with it).
+    forward |= {
+        at
+        for at in commas
+        if lang in ("en", "und", "")
+        and tokens[at : at + 1] == ["so"]
+        and tokens[at + 1 : at + 2] not in (["as"], ["that"])
+    }
     both = {
         at
         for at in commas

@@ -18,7 +18,7 @@ from rightslens.core.mentions import (
 from rightslens.core.screening import screen
 from rightslens.core.screening_engine import Screener
 from rightslens.core.semantic import HashingEncoder
-from rightslens.core.textcues import words
+from rightslens.core.textcues import clauses, words
 
 FAKE = HashingEncoder()
 
@@ -424,3 +424,60 @@ def test_a_protective_tool_is_clear_and_the_practice_it_guards_against_is_found(
 ):
     assert red_line not in hit_ids(harmless, items, lang)
     assert red_line in hit_ids(positive, items, lang)
+
+
+# After fresh26's one run.
+@pytest.mark.parametrize(
+    ("harmless", "positive", "lang", "red_line"),
+    [
+        (
+            # The refusal names the proposal before it ("refuse la proposition du prestataire").
+            "Le conseil municipal refuse la proposition du prestataire d'activer "
+            "l'identification faciale en direct sur les caméras du stade.",
+            "Le conseil municipal active l'identification faciale en direct sur les caméras du "
+            "stade pour repérer les supporters recherchés.",
+            "fr",
+            "rl-remote-realtime-facial-recognition",
+        ),
+        (
+            # A decision set out before what it decides on.
+            "Decision: application 311 is not approved. The applicants proposed to train a model "
+            "to infer sexual orientation from dating-profile photographs.",
+            "The applicants will train a model to infer sexual orientation from dating-profile "
+            "photographs.",
+            "en",
+            "rl-biometric-categorisation-protected",
+        ),
+    ],
+)
+def test_a_proposal_turned_down_before_it_is_set_out_is_no_use(
+    items, harmless, positive, lang, red_line
+):
+    assert red_line not in hit_ids(harmless, items, lang)
+    assert red_line in hit_ids(positive, items, lang)
+
+
+def test_a_denial_does_not_reach_past_a_comma_and_so(items):
+    # "doesn't ask for gender, so the dashboard will derive it from first names": the consequence
+    # is what the system does.
+    text = (
+        "Our ATS doesn't ask applicants for gender, so the diversity dashboard will derive it "
+        "from first names (male/female/unknown)."
+    )
+    assert "rl-gender-detection" in hit_ids(text, items, "en")
+    tokens_denied = [
+        c.denied for c in clauses("We do not store faces, so that no one is identified.", "en")
+    ]
+    assert tokens_denied and all(tokens_denied)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Cada requerente recebe uma pontuação de risco de criminalidade futura.", "pt"),
+        ("Cada solicitante recibe una puntuación de criminalidad futura.", "es"),
+    ],
+)
+def test_future_criminality_is_a_forecast_of_offending(items, text, lang):
+    prepared = Screener(items, FAKE, model=None).prepare(text, lang=lang)
+    assert "el-future-offending" in prepared.whole
