@@ -371,7 +371,8 @@ class _OutOfUse:
             elif token in self.finite or (
                 token in self.participles and _ACTIVE_AUX.intersection(tokens[max(0, i - 2) : i])
             ):
-                denied.update(range(i + 1, min(len(tokens), i + 1 + _RETRACT_FORWARD)))
+                end = len(tokens) if _what_it_used(tokens, i) else i + 1 + _RETRACT_FORWARD
+                denied.update(range(i + 1, min(len(tokens), end)))
             elif token in self.participles and _PASSIVE_AUX.intersection(before):
                 denied.update(range(max(0, i - _OFF_WINDOW), i))
             elif token in self.verb_final and _GERMAN_AUX.intersection(
@@ -383,6 +384,24 @@ class _OutOfUse:
             if _said_prohibited(tokens, i):
                 denied.update(range(max(0, i - _LONG_POST_WINDOW), i))
         return denied
+
+
+# What a withdrawn feature used to do, in a relative clause on it ("Hemos retirado el 'Índice de
+# implicación', que usaba la cámara web para estimar la atención y el ánimo de los empleados"):
+# the withdrawal reaches to the end of the clause. Only "that used", as the feature's own working:
+# "we removed the manual step that slowed down face matching" leaves the matching in use.
+_USED = frozenset(
+    "used using usaba utilizaba usava utilizava utilisait employait nutzte verwendete".split()
+)
+_FEATURE_NAME = 8
+
+
+def _what_it_used(tokens: Sequence[str], i: int) -> bool:
+    """Whether the object of the withdrawal at `i` is followed by "that used …"."""
+    window = tokens[i + 1 : i + 1 + _FEATURE_NAME]
+    return any(
+        t in _RELATIVE and _USED.intersection(window[j + 1 : j + 3]) for j, t in enumerate(window)
+    )
 
 
 def _said_off(tokens: Sequence[str], i: int) -> bool:

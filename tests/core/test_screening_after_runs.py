@@ -481,3 +481,27 @@ def test_a_denial_does_not_reach_past_a_comma_and_so(items):
 def test_future_criminality_is_a_forecast_of_offending(items, text, lang):
     prepared = Screener(items, FAKE, model=None).prepare(text, lang=lang)
     assert "el-future-offending" in prepared.whole
+
+
+@pytest.mark.parametrize(
+    ("retired", "in_use", "lang"),
+    [
+        (
+            "Hemos retirado definitivamente el 'Índice de implicación', que usaba la cámara web "
+            "para estimar la atención y el ánimo de los empleados durante los cursos.",
+            "El 'Índice de implicación' usa la cámara web para estimar la atención y el ánimo de "
+            "los empleados durante los cursos.",
+            "es",
+        ),
+        (
+            "We have retired the engagement index, which used the webcam to estimate the mood "
+            "and attention of employees during training sessions.",
+            "The engagement index uses the webcam to estimate the mood and attention of "
+            "employees during training sessions.",
+            "en",
+        ),
+    ],
+)
+def test_what_a_withdrawn_feature_used_to_do_is_withdrawn_with_it(items, retired, in_use, lang):
+    assert "rl-emotion-recognition-work-education" not in hit_ids(retired, items, lang)
+    assert "rl-emotion-recognition-work-education" in hit_ids(in_use, items, lang)

@@ -287,6 +287,29 @@ def test_a_security_interest_weighed_in_an_exception_is_partial():
     assert finding(text, "C11", "en").status == "partial"
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "es",
+            "Artículo 12\nLas actividades de inteligencia para la seguridad nacional solo podrán "
+            "realizarse con autorización judicial y serán estrictamente necesarias.\n",
+        ),
+        (
+            "en",
+            "Section 9\nThe intelligence services may intercept communications only where it is "
+            "strictly necessary and proportionate, subject to prior authorisation by a judge.\n",
+        ),
+    ],
+)
+def test_security_uses_held_to_strict_conditions_where_they_are_dealt_with_are_addressed(
+    language, text
+):
+    # policy_fresh20's Ecuador and a Luxembourg law, labelled addressed: security uses brought
+    # under necessity, proportionality or prior authorisation, with no scope clause.
+    assert finding(text, "C11", language).status == "addressed"
+
+
 def test_international_cooperation_alone_is_only_near_a_trade_agreement():
     text = "Article 4\nThe Agency shall promote international cooperation on human rights.\n"
     assert finding(text, "C19", "en").status == "partial"

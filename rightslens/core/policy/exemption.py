@@ -8,6 +8,7 @@ from .carve_outs import UNREAD, Fault, carves_out, conditions_in, fault_of
 from .criteria import Criterion, Strength
 from .decision import Decision, partial, phrases, refs, unique
 from .hits import Hit, surface
+from .lexicon import narrowing_in
 from .text import normalise
 
 
@@ -83,6 +84,19 @@ def decide_exemption(
             or d.sentence.provision.kind == "point"
         )
     ]
+    # Security uses brought under conditions where the text deals with them ("the interception
+    # may be ordered only by a judge, … strictly proportionate"): the rubric's addressed, any
+    # exception limited by strict necessity, proportionality or prior authorisation.
+    held = [d for d in operative if narrowing_in(d.sentence.normalised)]
+    if held:
+        words = ", ".join(narrowing_in(held[0].sentence.normalised))
+        return Decision(
+            "addressed",
+            0.6,
+            unique(held),
+            f"Addressed: {refs(held)} deal{'s' if len(held) == 1 else ''} with {phrases(held)} "
+            f"under conditions ({words}); check that they bind every security use.",
+        )
     if operative:
         return partial(
             operative,
