@@ -94,6 +94,8 @@ _DETECT_AFTER = 8
 _DETECTING_BEFORE = _DETECTING | _DETECTING_VERB_FINAL
 # "detects manipulative tricks, for example fake countdowns": the examples are what is detected.
 _EXAMPLED_OBJECT = 3
+_LIST_REACH = 8
+_LIST_BREAKS = frozenset("and und et y e".split())
 _PLACE_PREPOSITIONS = frozenset("in on at across dans sur en em no na nos nas im auf".split())
 _PLACE_PHRASE = 4
 _FOR_EXAMPLE = (
@@ -123,6 +125,15 @@ def as_detected(tokens: Sequence[str], at: int) -> bool:
     after = tokens[at + 1 : at + 1 + _DETECT_AFTER]
     if _DETECTING_BEFORE.intersection(before) or _DETECTING_VERB_FINAL.intersection(after):
         return True
+    # A later item of the list the verb looks for ("erkennt … gefälschte Countdown-Uhren,
+    # erfundene 'Nur noch 2 Stück'-Hinweise"), with no "and" between that could start a verb of
+    # its own ("erkennt die Hauptsorge und erzeugt erfundene Warnungen").
+    listed = tokens[max(0, at - _LIST_REACH) : at]
+    for j in range(len(listed) - 1, -1, -1):
+        if listed[j] in _LIST_BREAKS:
+            break
+        if listed[j] in _DETECTING_BEFORE:
+            return True
     # A short place phrase between the verb and what it looks for ("erkennt in Onlineshops
     # gefälschte Countdown-Uhren", "flags on shopping sites fake timers").
     for j in range(at - 1, max(0, at - 1 - _PLACE_PHRASE), -1):

@@ -346,7 +346,8 @@ class Screener:
                 )
             if best is None:
                 continue
-            exception = next((e for e in spec.exception_ids if self._applies(e, whole)), "")
+            local = _elements_of(best.evidence, [*readings, *windows])
+            exception = next((e for e in spec.exception_ids if self._applies(e, whole, local)), "")
             if exception:
                 aside.append(
                     SetAside(spec.id, self.titles.get(exception, exception), best.evidence)
@@ -491,12 +492,29 @@ class Screener:
             self._cue_cache[key] = cached
         return cached
 
-    def _applies(self, exception_id: str, whole: Mapping[str, str]) -> bool:
-        """An exception found in the text applies unless an element that overrides it is found."""
+    def _applies(
+        self, exception_id: str, whole: Mapping[str, str], local: Mapping[str, str] | None = None
+    ) -> bool:
+        """An exception found in the text applies unless an element that overrides it is found.
+        An overriding context (a workplace, a public place) counts only in the sentence the hit
+        rests on (`local`, where known): "Cameras recognise each cow by her face" stays an
+        animal use though a later sentence says "Staff also spotted two lame cows". Overriding
+        data or actions count anywhere: "faces are blurred on the public pages, but the originals
+        go into a face database" keeps the scraping."""
         if exception_id not in whole:
             return False
         element = self.elements.get(exception_id)
-        return element is None or not any(e in whole for e in element.overridden_by)
+        if element is None:
+            return True
+        return not any(e in self._scope(e, whole, local) for e in element.overridden_by)
+
+    def _scope(
+        self, element_id: str, whole: Mapping[str, str], local: Mapping[str, str] | None
+    ) -> Mapping[str, str]:
+        overriding = self.elements.get(element_id)
+        if local is not None and overriding is not None and overriding.kind == "context":
+            return local
+        return whole
 
     def _best(
         self,
@@ -707,6 +725,11 @@ class Screener:
             tuple(missing),
             self.method,
         )
+
+
+def _elements_of(evidence: str, readings: Sequence[_Reading]) -> Mapping[str, str] | None:
+    """The elements of the sentence (or window) a hit quotes, or None if none matches."""
+    return next((r.elements for r in readings if r.text == evidence), None)
 
 
 def _requested(hit: FoundHit) -> FoundHit:

@@ -505,3 +505,57 @@ def test_future_criminality_is_a_forecast_of_offending(items, text, lang):
 def test_what_a_withdrawn_feature_used_to_do_is_withdrawn_with_it(items, retired, in_use, lang):
     assert "rl-emotion-recognition-work-education" not in hit_ids(retired, items, lang)
     assert "rl-emotion-recognition-work-education" in hit_ids(in_use, items, lang)
+
+
+# After fresh27's one run.
+def test_an_exception_gives_way_only_to_what_the_hit_sentence_says(items):
+    # The animals exception gives way to people at work in the sentence the hit rests on, not
+    # to staff named in another sentence.
+    cows = (
+        "Cameras above the milking parlour recognise each cow by her face in real time. "
+        "Staff also spotted two lame cows a week earlier."
+    )
+    workers = (
+        "Cameras above the milking parlour recognise each cow and each worker by their face "
+        "in real time."
+    )
+    assert "rl-remote-realtime-facial-recognition" not in hit_ids(cows, items, "en")
+    assert "rl-remote-realtime-facial-recognition" in hit_ids(workers, items, "en")
+
+
+def test_the_pupil_of_an_eye_is_no_school_pupil(items):
+    text = (
+        "The booth analyses the traveller's voice stress, facial expressions and pupil changes "
+        "to flag signs of anxiety."
+    )
+    hits = hit_ids(text, items, "en")
+    assert "rl-emotion-recognition-other-contexts" in hits
+    assert "rl-emotion-recognition-work-education" not in hits
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "detected"),
+    [
+        (
+            "die erweiterung erkennt in onlineshops gefalschte countdown uhren erfundene hinweise",
+            "erfundene",
+            True,
+        ),
+        (
+            "der chatbot erkennt die hauptsorge und erzeugt erfundene warnungen",
+            "erfundene",
+            False,
+        ),
+    ],
+)
+def test_later_items_of_what_a_tool_detects_are_detected(text, word, detected):
+    tokens = text.split()
+    assert as_detected(tokens, tokens.index(word)) is detected
+
+
+def test_invented_messages_in_german_are_deception(items):
+    text = (
+        "Wer die Netzabdeckung erwähnt, bekommt erfundene Störungsmeldungen des neuen Anbieters "
+        "angezeigt."
+    )
+    assert "rl-manipulative-techniques" in hit_ids(text, items, "de")
