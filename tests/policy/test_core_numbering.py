@@ -565,3 +565,15 @@ def test_a_numbered_sentence_over_text_is_not_a_section_title():
         "Those guidelines shall be reviewed every two years by the Authority and the Minister.\n"
     )
     assert "Section 1" not in _refs(text)
+
+
+def test_a_numbered_title_may_begin_with_an_accented_capital():
+    # Spain's procedure against disinformation (policy_fresh22's structure report): "3. Órganos,
+    # organismos y autoridades responsables" was read into the section before it.
+    text = (
+        "1. Contexto\n\n"
+        "El acceso a información veraz es uno de los pilares de la sociedad democrática.\n\n"
+        "3. Órganos, organismos y autoridades responsables\n\n"
+        "Se establece una composición específica para la lucha contra la desinformación.\n"
+    )
+    assert _refs(text)[-2:] == ["Section 1", "Section 3"]

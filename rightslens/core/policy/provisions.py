@@ -84,7 +84,7 @@ _DECIMAL_SECTION = re.compile(
 # blank line, subsection "(1)" or a full line of text that ends its sentence ("2. Object" over "The
 # object of this Act is …"); read as a section only in a text without articles.
 _NUMBERED_TITLE = re.compile(
-    r"^[ \t]*(?P<num>\d{1,3}[A-Z]{0,2})\.[ \t]+(?P<rest>[A-Z][^\n.;:]{2,100}[^\n.;:,])[ \t]*\n"
+    r"^[ \t]*(?P<num>\d{1,3}[A-Z]{0,2})\.[ \t]+(?P<rest>[A-ZÀ-Ý][^\n.;:]{2,100}[^\n.;:,])[ \t]*\n"
     r"(?=[ \t]*\n|[ \t]*\(1\)[ \t]|[ \t]*[A-Z\"“][^\n]{60,}[.:;—–-][ \t]*\n)",
     re.MULTILINE,
 )
