@@ -148,6 +148,70 @@ def hit_ids(text, items, lang):
             "de",
             "rl-manipulative-techniques",
         ),
+        # Before fresh26 (fifth session): protective tools.
+        (
+            "VeilSnap adds invisible changes to your selfies before you post them, so companies "
+            "that hoover up photos from social media can't use them to train face-recognition "
+            "systems.",
+            "FaceBank hoovers up photos from social media and adds every face to its "
+            "face-recognition database.",
+            "en",
+            "rl-untargeted-facial-scraping",
+        ),
+        (
+            "L'application protège vos selfies contre les logiciels qui aspirent les visages "
+            "sur les réseaux sociaux.",
+            "Le logiciel aspire les visages sur les réseaux sociaux pour constituer une base "
+            "de reconnaissance faciale.",
+            "fr",
+            "rl-untargeted-facial-scraping",
+        ),
+        # After fresh26's one run: proposals turned down before they are set out.
+        (
+            # The refusal names the proposal before it ("refuse la proposition du prestataire").
+            "Le conseil municipal refuse la proposition du prestataire d'activer "
+            "l'identification faciale en direct sur les caméras du stade.",
+            "Le conseil municipal active l'identification faciale en direct sur les caméras du "
+            "stade pour repérer les supporters recherchés.",
+            "fr",
+            "rl-remote-realtime-facial-recognition",
+        ),
+        (
+            # A decision set out before what it decides on.
+            "Decision: application 311 is not approved. The applicants proposed to train a model "
+            "to infer sexual orientation from dating-profile photographs.",
+            "The applicants will train a model to infer sexual orientation from dating-profile "
+            "photographs.",
+            "en",
+            "rl-biometric-categorisation-protected",
+        ),
+        # After fresh26's one run: what a withdrawn feature used to do is withdrawn with it.
+        (
+            "Hemos retirado definitivamente el 'Índice de implicación', que usaba la cámara web "
+            "para estimar la atención y el ánimo de los empleados durante los cursos.",
+            "El 'Índice de implicación' usa la cámara web para estimar la atención y el ánimo de "
+            "los empleados durante los cursos.",
+            "es",
+            "rl-emotion-recognition-work-education",
+        ),
+        (
+            "We have retired the engagement index, which used the webcam to estimate the mood "
+            "and attention of employees during training sessions.",
+            "The engagement index uses the webcam to estimate the mood and attention of "
+            "employees during training sessions.",
+            "en",
+            "rl-emotion-recognition-work-education",
+        ),
+        # After fresh27's one run: the animals exception gives way to people at work in the
+        # sentence the hit rests on, not to staff named in another sentence.
+        (
+            "Cameras above the milking parlour recognise each cow by her face in real time. "
+            "Staff also spotted two lame cows a week earlier.",
+            "Cameras above the milking parlour recognise each cow and each worker by their face "
+            "in real time.",
+            "en",
+            "rl-remote-realtime-facial-recognition",
+        ),
     ],
 )
 def test_harmless_reading_is_clear_and_its_positive_is_found(
@@ -352,123 +416,99 @@ def test_people_said_to_be_banned_do_not_deny_the_use_around_them(items, text, l
 # Before fresh26 (2026-12-07, fifth session): protective tools described in the practice's words,
 # the false alarm of five unseen sets in a row.
 @pytest.mark.parametrize(
-    ("text", "at_word", "protected"),
+    ("reading", "text", "at_word", "no_use"),
     [
-        ("the app protects your selfies against facial recognition", "facial", True),
         (
+            as_protected_from,
+            "the app protects your selfies against facial recognition",
+            "facial",
+            True,
+        ),
+        (
+            as_protected_from,
             "une appli qui protège vos photos contre la reconnaissance faciale",
             "reconnaissance",
             True,
         ),
-        ("Schutz vor Gesichtserkennung für Ihre Fotos", "gesichtserkennung", True),
-        ("protects your photos against systems that scrape social media", "scrape", True),
-        # The practice as the means of protecting someone is a use.
-        ("protect stores against shoplifters with live facial recognition", "facial", False),
         (
+            as_protected_from,
+            "Schutz vor Gesichtserkennung für Ihre Fotos",
+            "gesichtserkennung",
+            True,
+        ),
+        (
+            as_protected_from,
+            "protects your photos against systems that scrape social media",
+            "scrape",
+            True,
+        ),
+        # The practice as the means of protecting someone is a use.
+        (
+            as_protected_from,
+            "protect stores against shoplifters with live facial recognition",
+            "facial",
+            False,
+        ),
+        (
+            as_protected_from,
             "protège les passants contre les agressions grâce à la reconnaissance faciale",
             "reconnaissance",
             False,
         ),
-        ("the cameras recognise faces against a watch-list", "faces", False),
-    ],
-)
-def test_what_a_tool_protects_people_from_is_no_use(text, at_word, protected):
-    tokens = words(text)
-    assert as_protected_from(tokens, tokens.index(at_word)) is protected
-
-
-@pytest.mark.parametrize(
-    ("text", "at_word", "prevented"),
-    [
-        ("so companies that hoover up photos from social media can't use them", "photos", True),
+        (as_protected_from, "the cameras recognise faces against a watch-list", "faces", False),
+        # A purpose clause that says the practice will not happen.
         (
+            as_prevented,
+            "so companies that hoover up photos from social media can't use them",
+            "photos",
+            True,
+        ),
+        (
+            as_prevented,
             "para que, se forem recolhidas por programas que varrem a internet, não sirvam",
             "varrem",
             True,
         ),
         # What the purpose clause says the system does is a use.
-        ("so that the cameras identify everyone who has not paid", "identify", False),
+        (as_prevented, "so that the cameras identify everyone who has not paid", "identify", False),
         # No denial after it: the purpose is the practice.
-        ("so that staff who seem bored are flagged to the manager", "bored", False),
+        (as_prevented, "so that staff who seem bored are flagged to the manager", "bored", False),
     ],
 )
-def test_what_a_purpose_clause_says_will_not_happen_is_no_use(text, at_word, prevented):
+def test_what_a_tool_protects_people_from_or_prevents_is_no_use(reading, text, at_word, no_use):
     tokens = words(text)
-    assert as_prevented(tokens, tokens.index(at_word)) is prevented
+    assert reading(tokens, tokens.index(at_word)) is no_use
 
 
+# After fresh26's and fresh27's one runs: positives the rules missed.
 @pytest.mark.parametrize(
-    ("harmless", "positive", "lang", "red_line"),
+    ("text", "lang", "red_line"),
     [
         (
-            "VeilSnap adds invisible changes to your selfies before you post them, so companies "
-            "that hoover up photos from social media can't use them to train face-recognition "
-            "systems.",
-            "FaceBank hoovers up photos from social media and adds every face to its "
-            "face-recognition database.",
+            # A denial does not reach past ", so": the consequence is what the system does.
+            "Our ATS doesn't ask applicants for gender, so the diversity dashboard will derive "
+            "it from first names (male/female/unknown).",
             "en",
-            "rl-untargeted-facial-scraping",
+            "rl-gender-detection",
         ),
         (
-            "L'application protège vos selfies contre les logiciels qui aspirent les visages "
-            "sur les réseaux sociaux.",
-            "Le logiciel aspire les visages sur les réseaux sociaux pour constituer une base "
-            "de reconnaissance faciale.",
-            "fr",
-            "rl-untargeted-facial-scraping",
+            # Invented messages, in German.
+            "Wer die Netzabdeckung erwähnt, bekommt erfundene Störungsmeldungen des neuen "
+            "Anbieters angezeigt.",
+            "de",
+            "rl-manipulative-techniques",
         ),
     ],
 )
-def test_a_protective_tool_is_clear_and_the_practice_it_guards_against_is_found(
-    items, harmless, positive, lang, red_line
-):
-    assert red_line not in hit_ids(harmless, items, lang)
-    assert red_line in hit_ids(positive, items, lang)
+def test_plain_wordings_of_a_practice_are_found(items, text, lang, red_line):
+    assert red_line in hit_ids(text, items, lang)
 
 
-# After fresh26's one run.
-@pytest.mark.parametrize(
-    ("harmless", "positive", "lang", "red_line"),
-    [
-        (
-            # The refusal names the proposal before it ("refuse la proposition du prestataire").
-            "Le conseil municipal refuse la proposition du prestataire d'activer "
-            "l'identification faciale en direct sur les caméras du stade.",
-            "Le conseil municipal active l'identification faciale en direct sur les caméras du "
-            "stade pour repérer les supporters recherchés.",
-            "fr",
-            "rl-remote-realtime-facial-recognition",
-        ),
-        (
-            # A decision set out before what it decides on.
-            "Decision: application 311 is not approved. The applicants proposed to train a model "
-            "to infer sexual orientation from dating-profile photographs.",
-            "The applicants will train a model to infer sexual orientation from dating-profile "
-            "photographs.",
-            "en",
-            "rl-biometric-categorisation-protected",
-        ),
-    ],
-)
-def test_a_proposal_turned_down_before_it_is_set_out_is_no_use(
-    items, harmless, positive, lang, red_line
-):
-    assert red_line not in hit_ids(harmless, items, lang)
-    assert red_line in hit_ids(positive, items, lang)
-
-
-def test_a_denial_does_not_reach_past_a_comma_and_so(items):
-    # "doesn't ask for gender, so the dashboard will derive it from first names": the consequence
-    # is what the system does.
-    text = (
-        "Our ATS doesn't ask applicants for gender, so the diversity dashboard will derive it "
-        "from first names (male/female/unknown)."
-    )
-    assert "rl-gender-detection" in hit_ids(text, items, "en")
-    tokens_denied = [
+def test_so_that_goes_on_with_the_denial_before_it():
+    denied = [
         c.denied for c in clauses("We do not store faces, so that no one is identified.", "en")
     ]
-    assert tokens_denied and all(tokens_denied)
+    assert denied and all(denied)
 
 
 @pytest.mark.parametrize(
@@ -483,46 +523,7 @@ def test_future_criminality_is_a_forecast_of_offending(items, text, lang):
     assert "el-future-offending" in prepared.whole
 
 
-@pytest.mark.parametrize(
-    ("retired", "in_use", "lang"),
-    [
-        (
-            "Hemos retirado definitivamente el 'Índice de implicación', que usaba la cámara web "
-            "para estimar la atención y el ánimo de los empleados durante los cursos.",
-            "El 'Índice de implicación' usa la cámara web para estimar la atención y el ánimo de "
-            "los empleados durante los cursos.",
-            "es",
-        ),
-        (
-            "We have retired the engagement index, which used the webcam to estimate the mood "
-            "and attention of employees during training sessions.",
-            "The engagement index uses the webcam to estimate the mood and attention of "
-            "employees during training sessions.",
-            "en",
-        ),
-    ],
-)
-def test_what_a_withdrawn_feature_used_to_do_is_withdrawn_with_it(items, retired, in_use, lang):
-    assert "rl-emotion-recognition-work-education" not in hit_ids(retired, items, lang)
-    assert "rl-emotion-recognition-work-education" in hit_ids(in_use, items, lang)
-
-
 # After fresh27's one run.
-def test_an_exception_gives_way_only_to_what_the_hit_sentence_says(items):
-    # The animals exception gives way to people at work in the sentence the hit rests on, not
-    # to staff named in another sentence.
-    cows = (
-        "Cameras above the milking parlour recognise each cow by her face in real time. "
-        "Staff also spotted two lame cows a week earlier."
-    )
-    workers = (
-        "Cameras above the milking parlour recognise each cow and each worker by their face "
-        "in real time."
-    )
-    assert "rl-remote-realtime-facial-recognition" not in hit_ids(cows, items, "en")
-    assert "rl-remote-realtime-facial-recognition" in hit_ids(workers, items, "en")
-
-
 def test_the_pupil_of_an_eye_is_no_school_pupil(items):
     text = (
         "The booth analyses the traveller's voice stress, facial expressions and pupil changes "
@@ -551,11 +552,3 @@ def test_the_pupil_of_an_eye_is_no_school_pupil(items):
 def test_later_items_of_what_a_tool_detects_are_detected(text, word, detected):
     tokens = text.split()
     assert as_detected(tokens, tokens.index(word)) is detected
-
-
-def test_invented_messages_in_german_are_deception(items):
-    text = (
-        "Wer die Netzabdeckung erwähnt, bekommt erfundene Störungsmeldungen des neuen Anbieters "
-        "angezeigt."
-    )
-    assert "rl-manipulative-techniques" in hit_ids(text, items, "de")
