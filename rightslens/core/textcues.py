@@ -137,21 +137,22 @@ _BE = frozenset("is are was were been be remains remain stays stay".split())
 _RETRACTED: Mapping[str, frozenset[str]] = {
     "en": frozenset(
         "removed retired discontinued scrapped decommissioned withdrawn cancelled canceled "
-        "abandoned shelved".split()
+        "abandoned shelved uninstalled".split()
     ),
     "fr": frozenset(
         "supprime supprimee supprimes supprimees retire retiree retires abandonne abandonnee "
-        "annule annulee rejete rejetee ecarte ecartee".split()
+        "annule annulee rejete rejetee ecarte ecartee desinstalle desinstallee".split()
     ),
     "es": frozenset(
         "eliminado eliminada eliminados eliminadas retirado retirada suprimido suprimida "
         "cancelado cancelada descartado descartada abandonado abandonada rechazado rechazada "
-        "descontinuado descontinuada archivado archivada".split()
+        "descontinuado descontinuada archivado archivada desinstalado desinstalada".split()
     ),
     "pt": frozenset(
         "removido removida eliminado eliminada retirado retirada descontinuado descontinuada "
         "cancelado cancelada descartado descartada abandonado abandonada rejeitado rejeitada "
-        "suprimido suprimida arquivado arquivada engavetado engavetada".split()
+        "suprimido suprimida arquivado arquivada engavetado engavetada desinstalado "
+        "desinstalada".split()
     ),
     "de": frozenset(),
 }
@@ -159,11 +160,13 @@ _RETRACTED: Mapping[str, frozenset[str]] = {
 # … nach der Evaluierung beendet", "wurde 2021 entfernt"): it denies as far back as "nicht" does.
 _RETRACTED_VERB_FINAL = frozenset(
     "entfernt abgeschafft gestrichen verworfen stillgelegt zuruckgezogen beendet abgebrochen "
-    "aufgegeben".split()
+    "aufgegeben deinstalliert".split()
 )
 _GERMAN_AUX = frozenset("hat haben hatte hatten wurde wurden worden ist sind war waren".split())
+# French "est retiré" as well as "a été retiré": "est" and "sont" only before a participle of
+# withdrawal, so "le module qui analysait les visages … est retiré" denies what precedes it.
 _PASSIVE_AUX = frozenset(
-    "is are was were been be fue fueron sido foi foram ete wurde wurden worden".split()
+    "is are was were been be fue fueron sido foi foram ete est sont wurde wurden worden".split()
 )
 _ACTIVE_AUX = frozenset("we they has have had ha han hemos habia a avons ont ai".split())
 _RETRACTED_FINITE: Mapping[str, frozenset[str]] = {
@@ -374,9 +377,9 @@ class _OutOfUse:
                 end = len(tokens) if _what_it_used(tokens, i) else i + 1 + _RETRACT_FORWARD
                 denied.update(range(i + 1, min(len(tokens), end)))
             elif token in self.participles and _PASSIVE_AUX.intersection(before):
-                denied.update(range(max(0, i - _OFF_WINDOW), i))
+                denied.update(range(max(0, i - _passive_reach(tokens, i)), i))
             elif token in self.verb_final and _GERMAN_AUX.intersection(
-                tokens[max(0, i - _LONG_POST_WINDOW) : i]
+                [*tokens[max(0, i - _LONG_POST_WINDOW) : i], *tokens[i + 1 : i + 1 + _AUX_AFTER]]
             ):
                 denied.update(range(max(0, i - _LONG_POST_WINDOW), i))
             if token in self.switched_off and _said_off(tokens, i):
@@ -402,6 +405,20 @@ def _what_it_used(tokens: Sequence[str], i: int) -> bool:
     return any(
         t in _RELATIVE and _USED.intersection(window[j + 1 : j + 3]) for j, t in enumerate(window)
     )
+
+
+# A subordinate clause puts the auxiliary after the participle ("dass das Modul … deinstalliert
+# und die Lizenz gekündigt wurde").
+_AUX_AFTER = 6
+
+
+def _passive_reach(tokens: Sequence[str], i: int) -> int:
+    """How far back a passive withdrawal ("est retiré", "was retired") reaches: its subject,
+    further where a relative clause describes it ("le module « humeur de la classe », qui
+    analysait les visages …, est retiré")."""
+    if _RELATIVE.intersection(tokens[max(0, i - _OFF_WINDOW) : i]):
+        return _LONG_POST_WINDOW
+    return _OFF_WINDOW
 
 
 def _said_off(tokens: Sequence[str], i: int) -> bool:

@@ -212,6 +212,29 @@ def hit_ids(text, items, lang):
             "en",
             "rl-remote-realtime-facial-recognition",
         ),
+        # After fresh28's one run: withdrawals in French passives and German subordinate clauses.
+        (
+            "Le module « humeur de la classe », qui analysait les visages des élèves par la "
+            "webcam, est retiré de l'application.",
+            "Le module « humeur de la classe » analyse les visages des élèves par la webcam.",
+            "fr",
+            "rl-emotion-recognition-work-education",
+        ),
+        (
+            "Es wurde festgestellt, dass das Modul zum Live-Abgleich von Gesichtern mit einer "
+            "Hausverbotsliste deinstalliert und die Lizenz gekündigt wurde.",
+            "Das Modul gleicht die Gesichter aller Kunden live mit einer Hausverbotsliste ab.",
+            "de",
+            "rl-remote-realtime-facial-recognition",
+        ),
+        (
+            "WuffSense übersetzt das Bellen deines Hundes: die App zeigt an, ob dein Vierbeiner "
+            "verspielt, ängstlich oder gelangweilt ist.",
+            "Die App hört die Stimme des Anrufers und zeigt an, ob er verspielt, ängstlich oder "
+            "gelangweilt ist.",
+            "de",
+            "rl-emotion-recognition-other-contexts",
+        ),
     ],
 )
 def test_harmless_reading_is_clear_and_its_positive_is_found(
@@ -516,6 +539,7 @@ def test_so_that_goes_on_with_the_denial_before_it():
     [
         ("Cada requerente recebe uma pontuação de risco de criminalidade futura.", "pt"),
         ("Cada solicitante recibe una puntuación de criminalidad futura.", "es"),
+        ("Chaque client reçoit un risque de vol à l'étalage calculé d'après son âge.", "fr"),
     ],
 )
 def test_future_criminality_is_a_forecast_of_offending(items, text, lang):
