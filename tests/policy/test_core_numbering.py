@@ -577,3 +577,19 @@ def test_a_numbered_title_may_begin_with_an_accented_capital():
         "Se establece una composición específica para la lucha contra la desinformación.\n"
     )
     assert _refs(text)[-2:] == ["Section 1", "Section 3"]
+
+
+def test_a_numbered_title_over_its_first_decimal_subsection_is_a_section():
+    # Portugal's national cybersecurity roadmap (policy_fresh23's structure report): "2.
+    # Capacidades mínimas de cibersegurança" over "2.1. FASE 1" was read as a point of 1.4.
+    text = (
+        "1. Sumário Executivo\n"
+        "Este documento apresenta a visão e um conjunto de ações para as entidades públicas.\n"
+        "1.4. Classificação da Informação\n"
+        "Toda a informação partilhada neste documento é pública e pode ser divulgada.\n"
+        "2. Capacidades mínimas de cibersegurança\n"
+        "2.1. FASE 1\n"
+        "A fase inicial cria a equipa de resposta a incidentes da entidade.\n"
+    )
+    assert "Section 2" in _refs(text)
+    _slices_back(text)

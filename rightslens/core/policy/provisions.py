@@ -81,11 +81,15 @@ _DECIMAL_SECTION = re.compile(
     re.MULTILINE,
 )
 # A numbered section title of Commonwealth statutes ("3. Application") on a line of its own, over a
-# blank line, subsection "(1)" or a full line of text that ends its sentence ("2. Object" over "The
-# object of this Act is …"); read as a section only in a text without articles.
+# blank line, subsection "(1)", a full line of text that ends its sentence ("2. Object" over "The
+# object of this Act is …") or its own first decimal subsection with a closing dot ("2.
+# Capacidades mínimas" over "2.1. FASE 1"; Canada's "6. Transparency requirements" over "6.1 The
+# Assistant Deputy Minister …" stays a numbered paragraph); read as a section only in a text
+# without articles.
 _NUMBERED_TITLE = re.compile(
     r"^[ \t]*(?P<num>\d{1,3}[A-Z]{0,2})\.[ \t]+(?P<rest>[A-ZÀ-Ý][^\n.;:]{2,100}[^\n.;:,])[ \t]*\n"
-    r"(?=[ \t]*\n|[ \t]*\(1\)[ \t]|[ \t]*[A-Z\"“][^\n]{60,}[.:;—–-][ \t]*\n)",
+    r"(?=[ \t]*\n|[ \t]*\(1\)[ \t]|[ \t]*[A-Z\"“][^\n]{60,}[.:;—–-][ \t]*\n"
+    r"|[ \t]*(?P=num)\.\d{1,2}\.[ \t])",
     re.MULTILINE,
 )
 # A section number at the head of its first subsection, as the Irish statute book sets amending
