@@ -1,15 +1,25 @@
 """Where a text names a practice without anyone carrying it out: as the topic of a report or a
-debate, as what a tool detects, as an offer turned down, or as a fictional case.
+debate, as what a tool detects or protects people from, as an offer turned down, or as a
+fictional case.
 
 Read by red-line screening (`screening_engine`) on top of the denials of `textcues`: the words of
-the practice are there, but no one is doing it.
+the practice are there, but no one is doing it. `affirmed_cue` puts the two together: the first
+cue a clause affirms.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from rightslens.core.textcues import LANGUAGES, first_cue, words
+from rightslens.core.textcues import (
+    LANGUAGES,
+    RELATIVE,
+    Clause,
+    cue_tokens,
+    find_cue,
+    first_cue,
+    words,
+)
 
 # A practice named as the topic of something said or written about it ("the UN experts'
 # statement on predictive policing", "un rapport sur la reconnaissance faciale"): a topic, not a
@@ -162,7 +172,6 @@ _MEANS = frozenset(
     "with using via through by avec grace en par con mediante usando utilizando por com "
     "atraves mit durch per anhand".split()
 )
-_RELATIVE_PRONOUNS = frozenset("that which who qui que quienes cuyo die der welche".split())
 _PROTECTING_GAP = 3
 _OBJECT_GAP = 3
 _RELATIVE_GAP = 8
@@ -180,7 +189,7 @@ def as_protected_from(tokens: Sequence[str], at: int) -> bool:
             before = tokens[max(0, j - 1 - _PROTECTING_GAP) : j]
             if _PROTECTING.intersection(before):
                 return True
-        relative = relative or token in _RELATIVE_PRONOUNS
+        relative = relative or token in RELATIVE
     return False
 
 
@@ -189,15 +198,16 @@ def as_protected_from(tokens: Sequence[str], at: int) -> bool:
 # recolhidas por programas que varrem a internet, não sirvam"): the practice is what the tool
 # prevents. Only inside a relative clause after the opener: "so that the cameras identify
 # everyone who has not paid" still says what the cameras do.
+# Longest first, so that "so that" is read before "so".
 _PURPOSE_OPENERS = (
-    ("so",),
-    ("so", "that"),
     ("in", "order", "that"),
+    ("so", "that"),
     ("pour", "que"),
     ("afin", "que"),
     ("para", "que"),
-    ("damit",),
     ("so", "dass"),
+    ("so",),
+    ("damit",),
 )
 _PURPOSE_REACH = 14
 _PURPOSE_NEGATIONS = frozenset(
@@ -210,7 +220,7 @@ def as_prevented(tokens: Sequence[str], at: int) -> bool:
     """Whether the words at `at` stand in a relative clause on the subject of a purpose clause
     that is denied further on (the tool's purpose is that it does not happen)."""
     after_opener = _purpose_opener(tokens, at)
-    if after_opener < 0 or not _RELATIVE_PRONOUNS.intersection(tokens[after_opener:at]):
+    if after_opener < 0 or not RELATIVE.intersection(tokens[after_opener:at]):
         return False
     return any(_negation_at(tokens, i) for i in range(at + 1, len(tokens)))
 
@@ -218,7 +228,7 @@ def as_prevented(tokens: Sequence[str], at: int) -> bool:
 def _purpose_opener(tokens: Sequence[str], at: int) -> int:
     """Where the words after the nearest purpose opener before `at` begin, or -1."""
     for j in range(at - 1, max(-1, at - 1 - _PURPOSE_REACH), -1):
-        for opener in sorted(_PURPOSE_OPENERS, key=len, reverse=True):
+        for opener in _PURPOSE_OPENERS:
             if tuple(tokens[j : j + len(opener)]) == opener:
                 return j + len(opener)
     return -1
@@ -286,6 +296,17 @@ _OFFERED: Mapping[str, tuple[str, ...]] = {
         "ihre anfrage",
     ),
 }
+# A decision set out before what it decides on ("Application 311 is not approved. The applicants
+# proposed …"): these, in any language, are also read in the sentence before an offer. "Option
+# A was rejected. We propose live matching" turns down something else.
+_NOT_APPROVED: Mapping[str, tuple[str, ...]] = {
+    "en": ("is not approved", "was not approved"),
+    "fr": ("n est pas approuve", "n a pas ete approuve"),
+    "es": ("no fue aprobad", "no se aprueba"),
+    "pt": ("nao foi aprovad", "nao e aprovad"),
+    "de": ("nicht genehmigt",),
+}
+_NOT_APPROVED_ANY = tuple(c for lang in LANGUAGES for c in _NOT_APPROVED[lang])
 _DECLINED: Mapping[str, tuple[str, ...]] = {
     "en": (
         "we declined",
@@ -316,8 +337,7 @@ _DECLINED: Mapping[str, tuple[str, ...]] = {
         "resolved not to",
         "decided not to",
         "agreed not to",
-        "is not approved",
-        "was not approved",
+        *_NOT_APPROVED["en"],
         "not be approved",
         "rejects the proposal",
         "refuses the proposal",
@@ -338,8 +358,7 @@ _DECLINED: Mapping[str, tuple[str, ...]] = {
         "n acceptons pas",
         "refuse la proposition",
         "rejette la proposition",
-        "n est pas approuve",
-        "n a pas ete approuve",
+        *_NOT_APPROVED["fr"],
     ),
     "es": (
         "rechazamos",
@@ -355,8 +374,7 @@ _DECLINED: Mapping[str, tuple[str, ...]] = {
         "no aceptaremos",
         "no podemos aceptar",
         "rechaza la propuesta",
-        "no fue aprobad",
-        "no se aprueba",
+        *_NOT_APPROVED["es"],
     ),
     "pt": (
         "recusamos",
@@ -373,8 +391,7 @@ _DECLINED: Mapping[str, tuple[str, ...]] = {
         "nao aceitamos",
         "nao podemos aceitar",
         "rejeita a proposta",
-        "nao foi aprovad",
-        "nao e aprovad",
+        *_NOT_APPROVED["pt"],
     ),
     "de": (
         "abgelehnt",
@@ -385,24 +402,10 @@ _DECLINED: Mapping[str, tuple[str, ...]] = {
         "nicht weiter verfolgt",
         "dagegen entschieden",
         "nicht annehmen",
-        "nicht genehmigt",
+        *_NOT_APPROVED["de"],
     ),
 }
 _DECLINE_REACH = 2
-# A decision set out before what it decides on ("Application 311 is not approved. The applicants
-# proposed …"): only these are read in the sentence before an offer. "Option A was rejected. We
-# propose live matching" turns down something else.
-_NOT_APPROVED = (
-    "is not approved",
-    "was not approved",
-    "n est pas approuve",
-    "n a pas ete approuve",
-    "no se aprueba",
-    "no fue aprobad",
-    "nao e aprovad",
-    "nao foi aprovad",
-    "nicht genehmigt",
-)
 # A sentence about a fictional or hypothetical case ("A fictional state proposes software that
 # would rate every teenager …"): an exercise, not a use.
 _HYPOTHETICAL = (
@@ -459,7 +462,7 @@ def declined_offers(parts: Sequence[str], lang: str) -> set[int]:
         # Turned down in the same sentence ("… refuse la proposition du prestataire d'activer …"),
         # or in the sentence just before, as a decision is set out ("Application 311 is not
         # approved. The applicants proposed …").
-        if first_cue(tokens, declined)[0] or (i and first_cue(read[i - 1], _NOT_APPROVED)[0]):
+        if first_cue(tokens, declined)[0] or (i and first_cue(read[i - 1], _NOT_APPROVED_ANY)[0]):
             out.add(i)
             continue
         for j in range(i + 1, min(len(read), i + 1 + _DECLINE_REACH)):
@@ -468,3 +471,25 @@ def declined_offers(parts: Sequence[str], lang: str) -> set[int]:
                 out.update(range(i, j))
                 break
     return out
+
+
+def affirmed_cue(
+    parts: Sequence[Clause], cues: Sequence[str], detected_excluded: bool = False
+) -> str:
+    """The first cue found in a clause at a position no denial reaches and that is not the topic
+    of a report, a debate or a statement ("a report on emotion recognition"), a crime, what a
+    tool protects people from or what a purpose clause says will not happen, or ''. With
+    `detected_excluded`, nor one named as what a tool detects ("flags fake countdown timers")."""
+    for cue in cues:
+        for clause in parts:
+            at = find_cue(clause.tokens, cue)
+            if at < 0 or at in clause.denied:
+                continue
+            if as_topic(clause.tokens, at) or as_crime(clause.tokens, at, len(cue_tokens(cue)[0])):
+                continue
+            if as_protected_from(clause.tokens, at) or as_prevented(clause.tokens, at):
+                continue
+            if detected_excluded and as_detected(clause.tokens, at):
+                continue
+            return cue
+    return ""

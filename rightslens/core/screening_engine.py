@@ -45,27 +45,16 @@ from typing import Any
 import numpy as np
 
 from rightslens.core.knowledge.model import Item
-from rightslens.core.mentions import (
-    as_crime,
-    as_detected,
-    as_prevented,
-    as_protected_from,
-    as_topic,
-    declined_offers,
-    hypothetical,
-)
+from rightslens.core.mentions import affirmed_cue, declined_offers, hypothetical
 from rightslens.core.redline_model import RedLineModel, shipped_model
+from rightslens.core.screening_specs import Group, Spec, element_from, spec_from
 from rightslens.core.semantic import Encoder, Vector, default_encoder
 from rightslens.core.semantic.cache import encode_knowledge
 from rightslens.core.textcues import (
-    LANGUAGES,
-    Clause,
     asks_for_own_use,
     clauses,
     cue_languages,
-    cue_tokens,
     denies_a_cue,
-    find_cue,
     language_of,
     question_answers,
     sentences,
@@ -104,48 +93,7 @@ CONFIRMED, POSSIBLE = "confirmed", "possible"
 LEARNED_GATE = "core"
 #: Passed as `model` to use the shipped model when it fits the encoder (the default).
 SHIPPED = "shipped"
-CORE_KINDS = ("inference", "action")
 JUDGEMENT = "judgement"
-
-
-@dataclass(frozen=True)
-class Element:
-    id: str
-    kind: str
-    title: str
-    cues: Mapping[str, tuple[str, ...]]
-    weak: bool = False
-    overridden_by: tuple[str, ...] = ()
-    #: A sentence that states this element gives no "possible" hit: it says plainly what the
-    #: system does (checks a person against their own template; records what people say of
-    #: themselves), so a verb such as "compares" there is no stand-in for an inference.
-    no_guess: bool = False
-    #: Named as what a tool detects or flags, it is not done ("flags fake countdown timers").
-    not_when_detected: bool = False
-
-
-@dataclass(frozen=True)
-class Group:
-    kind: str
-    element_ids: tuple[str, ...]
-    weak_counts: bool = False
-    meaning_may_supply: bool = False
-
-
-@dataclass(frozen=True)
-class Spec:
-    id: str
-    names: Mapping[str, tuple[str, ...]]
-    groups: tuple[Group, ...]
-    exception_ids: tuple[str, ...]
-    wordings: tuple[str, ...]
-
-    @property
-    def core(self) -> Group | None:
-        for group in self.groups:
-            if group.kind in CORE_KINDS:
-                return group
-        return self.groups[0] if self.groups else None
 
 
 @dataclass(frozen=True)
@@ -214,41 +162,6 @@ class _Reading:
     denial: bool = False
 
 
-def _element(item: Item) -> Element:
-    wordings = item.get("wordings", {}) or {}
-    return Element(
-        item.id,
-        str(item.get("kind", "")),
-        item.title,
-        {lang: tuple(str(w) for w in wordings.get(lang, [])) for lang in LANGUAGES},
-        bool(item.get("weak", False)),
-        tuple(str(r) for r in item.get("overridden_by_refs", []) or []),
-        bool(item.get("no_possible_hit", False)),
-        bool(item.get("not_when_detected", False)),
-    )
-
-
-def _spec(item: Item) -> Spec:
-    names = {
-        lang: tuple(str(n) for n in (item.get("names", {}) or {}).get(lang, []))
-        for lang in LANGUAGES
-    }
-    names["en"] = tuple(str(t) for t in item.get("screening_terms", []) or [])
-    groups = tuple(
-        Group(
-            str(g["kind"]),
-            tuple(str(r) for r in g["element_refs"]),
-            bool(g.get("weak_counts", False)),
-            bool(g.get("meaning_may_supply", False)),
-        )
-        for g in item.get("requires", []) or []
-    )
-    typical = item.get("typical_wordings", {}) or {}
-    wordings = tuple(str(w) for lang in LANGUAGES for w in typical.get(lang, []))
-    exceptions = tuple(str(r) for r in item.get("exception_refs", []) or [])
-    return Spec(item.id, names, groups, exceptions, wordings)
-
-
 class Screener:
     """Red lines and elements prepared once (wordings encoded) for screening many texts."""
 
@@ -270,8 +183,8 @@ class Screener:
         self.learned_gate = LEARNED_GATE
         #: False only to measure the learned layer on its own (benchmarks/redline_train.py cv).
         self.use_rules = True
-        self.elements = {i.id: _element(i) for i in items if i.type == "red_line_element"}
-        self.specs = [_spec(i) for i in items if i.type == "red_line"]
+        self.elements = {i.id: element_from(i) for i in items if i.type == "red_line_element"}
+        self.specs = [spec_from(i) for i in items if i.type == "red_line"]
         self.titles = {i.id: i.title for i in items}
         self._cue_cache: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._wordings: dict[str, list[Vector]] = {}
@@ -445,7 +358,7 @@ class Screener:
         parts = clauses(sentence, language)
         elements: dict[str, str] = {}
         for element in self.elements.values():
-            cue = _affirmed(
+            cue = affirmed_cue(
                 parts,
                 [c for lang in langs for c in element.cues.get(lang, ())],
                 detected_excluded=element.not_when_detected,
@@ -459,7 +372,7 @@ class Screener:
                 name
                 for lang in langs
                 for name in spec.names.get(lang, ())
-                if _affirmed(parts, [name.rstrip() + " "])
+                if affirmed_cue(parts, [name.rstrip() + " "])
             ]
             if said:
                 names[spec.id] = tuple(dict.fromkeys(said))
@@ -775,25 +688,6 @@ def _windows(readings: Sequence[_Reading]) -> list[_Reading]:
         for before, after in zip(readings, readings[1:], strict=False)
         if before.text and after.text
     ]
-
-
-def _affirmed(parts: Sequence[Clause], cues: Sequence[str], detected_excluded: bool = False) -> str:
-    """The first cue found in a clause at a position no denial reaches and that is not the topic
-    of a report, a debate or a statement ("a report on emotion recognition"), or ''. With
-    `detected_excluded`, nor one named as what a tool detects ("flags fake countdown timers")."""
-    for cue in cues:
-        for clause in parts:
-            at = find_cue(clause.tokens, cue)
-            if at < 0 or at in clause.denied:
-                continue
-            if as_topic(clause.tokens, at) or as_crime(clause.tokens, at, len(cue_tokens(cue)[0])):
-                continue
-            if as_protected_from(clause.tokens, at) or as_prevented(clause.tokens, at):
-                continue
-            if detected_excluded and as_detected(clause.tokens, at):
-                continue
-            return cue
-    return ""
 
 
 def _scale(similarity: float) -> float:

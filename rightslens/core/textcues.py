@@ -209,7 +209,7 @@ _BE_BEFORE_PROHIBITED = frozenset(
 # But people said to be banned ("shoppers who are banned from the store", "les clients qui sont
 # interdits de magasin") are those a watch-list names: after a relative pronoun the participle
 # describes a noun, and denies nothing.
-_RELATIVE = frozenset("who whom that which qui que quienes die der welche".split())
+RELATIVE = frozenset("who whom that which qui que quienes cuyo die der welche".split())
 _CONJUNCTIONS = frozenset("and or et ou y o e und oder".split())
 # "or", "nor" in each language: a denied list goes on through them.
 _ALTERNATIVES = frozenset("or nor ou ni o u oder noch".split())
@@ -403,7 +403,7 @@ def _what_it_used(tokens: Sequence[str], i: int) -> bool:
     """Whether the object of the withdrawal at `i` is followed by "that used …"."""
     window = tokens[i + 1 : i + 1 + _FEATURE_NAME]
     return any(
-        t in _RELATIVE and _USED.intersection(window[j + 1 : j + 3]) for j, t in enumerate(window)
+        t in RELATIVE and _USED.intersection(window[j + 1 : j + 3]) for j, t in enumerate(window)
     )
 
 
@@ -416,7 +416,7 @@ def _passive_reach(tokens: Sequence[str], i: int) -> int:
     """How far back a passive withdrawal ("est retiré", "was retired") reaches: its subject,
     further where a relative clause describes it ("le module « humeur de la classe », qui
     analysait les visages …, est retiré")."""
-    if _RELATIVE.intersection(tokens[max(0, i - _OFF_WINDOW) : i]):
+    if RELATIVE.intersection(tokens[max(0, i - _OFF_WINDOW) : i]):
         return _LONG_POST_WINDOW
     return _OFF_WINDOW
 
@@ -428,7 +428,7 @@ def _said_off(tokens: Sequence[str], i: int) -> bool:
     before = tokens[max(0, i - 3) : i]
     if token == "off" and (not i or tokens[i - 1] not in _SWITCHING):
         return False
-    if token in _OFF_NEEDS_BE and _RELATIVE.intersection(before):
+    if token in _OFF_NEEDS_BE and RELATIVE.intersection(before):
         return False
     return token not in _OFF_NEEDS_BE or bool(_BE.intersection(before))
 
@@ -438,7 +438,7 @@ def _said_prohibited(tokens: Sequence[str], i: int) -> bool:
     described as banned ("clients qui sont interdits")."""
     if tokens[i] not in _SAID_PROHIBITED or not i or tokens[i - 1] not in _BE_BEFORE_PROHIBITED:
         return False
-    return not _RELATIVE.intersection(tokens[max(0, i - 3) : i])
+    return not RELATIVE.intersection(tokens[max(0, i - 3) : i])
 
 
 @functools.lru_cache(maxsize=64)
