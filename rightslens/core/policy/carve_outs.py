@@ -131,9 +131,9 @@ _DISCLAIMER = tuple(normalise(w) for w in DISCLAIMER_WORDS)
 # "no" is a negation in Spanish and English only (Portuguese "no" means "in the").
 _NEGATION = {
     "en": ("not", "no", "never", "nothing", "none"),
-    "fr": ("ne", "n", "sans", "aucun", "aucune", "nul"),
-    "es": ("no", "nunca", "sin", "ningun", "ninguna", "nada"),
-    "pt": ("nao", "nunca", "sem", "nenhum", "nenhuma", "nada"),
+    "fr": ("ne", "n", "sans", "aucun", "aucune", "nul", "ni"),
+    "es": ("no", "nunca", "sin", "ningun", "ninguna", "nada", "ni"),
+    "pt": ("nao", "nunca", "sem", "nenhum", "nenhuma", "nada", "nem"),
     "de": ("nicht", "kein", "keine", "keinen", "keiner", "keines", "ohne"),
 }
 _NEGATION_WORDS = {
@@ -363,6 +363,8 @@ _LATER_CONDITION = re.compile(
 
 def conditions_in(normalised: str) -> list[str]:
     """The words that keep a carve-out narrow ("strictly necessary", "unless"), as written."""
+    # "not subject to" bars ("is not subject to appeal"); it sets no condition.
+    normalised = normalised.replace(" not subject to ", " not ")
     extra = [w for w, p in zip(CONDITION_WORDS, _CONDITION, strict=True) if p in normalised]
     later = _LATER_CONDITION.search(normalised)
     if later:

@@ -6,7 +6,8 @@ Signal phrase syntax (the `signals` field, one list per language):
 - ``+phrase``     names the element that makes the criterion meaningful (needed for `addressed`);
 - ``-phrase``     works against the criterion (a candidate `contrary` finding);
 - ``facet|phrase`` tags the phrase with a facet (e.g. ``before|``/``after|`` for C15, actor roles
-  for C4, ``domain|`` security domains for C11); prefixes combine as ``+facet|phrase``;
+  for C4, ``domain|`` security domains for C11, ``bar|`` claims a bar can take away for C7);
+  prefixes combine as ``+facet|phrase``;
 - a trailing ``*`` matches any word that starts with the last word (``monitor*``); a ``*`` on an
   inner word makes that word a prefix too (``regelmassige* risikoanalyse*`` meets "regelmäßiger
   Risikoanalysen"). Match a pattern with `find_phrase`, never with ``in``.

@@ -32,6 +32,7 @@ from .decision import (
 from .exemption import decide_exemption
 from .hits import Hit, Sentence, surface, surface_of
 from .lexicon import Modality, is_promotional
+from .liability import bars_claims, safe_harbours
 from .reading import (
     Party,
     about_ai,
@@ -71,15 +72,21 @@ class Rule:
     about_business: bool = False  # only passages about companies count (C17: companies abroad)
     # publishing the instrument in the official gazette is its promulgation, not disclosure (C8)
     no_gazette: bool = False
+    # compliance with a voluntary framework made a shield from liability is contrary (C1)
+    safe_harbour: bool = False
+    # a bar on claims outweighs the routes the instrument opens (C7: "not subject to a private
+    # right of action … under any other law")
+    bars_win: bool = False
 
 
 RULES: dict[str, Rule] = {
     # Human rights named together with the international treaties or instruments that state them
     # ("human rights ... in the international treaties to which the State is party") anchor the
     # measure; a treaty named without human rights says nothing about this criterion.
-    "C1": Rule(modality_free=True, anchored=True),
+    "C1": Rule(modality_free=True, anchored=True, safe_harbour=True),
     # Rights and powers are conferred with "may" ("any person may appeal", "the authority may fine").
-    "C7": Rule(modality_free=True),
+    # A bar on claims takes a route away whatever other routes stay open (liability.py).
+    "C7": Rule(modality_free=True, bars_win=True),
     # Several kinds of actor, fitted to role, is addressed; an instrument that names one kind of
     # duty-bearer (companies, federal institutions, the controller) is partial (LABELLING.md, C4).
     # What counts is who carries duties: two kinds of actor (developer, deployer, user, importer,
@@ -174,6 +181,10 @@ def decide(
         )
     if rule.coherence:
         return decide_coherence(criterion, hits, language)
+    if rule.safe_harbour:
+        harbours = safe_harbours(sentences, binding)
+        if harbours:
+            return _safe_harbour(harbours)
     decision = without_unfounded_contrary(
         _decide(criterion, hits, binding, rule, language), binding, language
     )
@@ -277,6 +288,9 @@ def _decide(
         qualifying, facets = _together(qualifying, rule.min_facets)
     if against and not qualifying:
         return Decision("contrary", 0.75, pick(against, positive), _contrary_text(against))
+    bars = [h for h in against if rule.bars_win and bars_claims(h)]
+    if bars:
+        return Decision("contrary", 0.75, tuple(bars[:MAX_EVIDENCE]), _bar_text(bars, qualifying))
     if qualifying and len(facets) >= rule.min_facets:
         if rule.binding_force and not binding:
             reason = "the instrument is voluntary, so it cannot itself supply the binding element this criterion is about"
@@ -345,6 +359,27 @@ def without_unfounded_contrary(decision: Decision, binding: bool, language: str)
 
 
 _BEARER_SIGNAL = parse_signal("bearer|duty-bearer")
+_HARBOUR_SIGNAL = parse_signal("-harbour|compliance with a voluntary framework as a defence")
+
+
+def _safe_harbour(harbours: Sequence[Sentence]) -> Decision:
+    return Decision(
+        "contrary",
+        0.75,
+        tuple(Hit(s, _HARBOUR_SIGNAL) for s in harbours[:MAX_EVIDENCE]),
+        f"Contrary: compliance with a voluntary framework or code is made a ground for escaping "
+        f"liability ({sentence_refs(harbours)}), so the framework stands in place of human rights "
+        "as the standard.",
+    )
+
+
+def _bar_text(bars: Sequence[Hit], routes: Sequence[Hit]) -> str:
+    others = (
+        f"; the routes {refs(routes)} open{'s' if len(routes) == 1 else ''} do not restore it"
+        if routes
+        else ""
+    )
+    return f"Contrary: {refs(bars)} bars claims ({phrases(bars)}){others}."
 
 
 def duty_bearers(sentences: Sequence[Sentence], binding: bool) -> list[Sentence]:
