@@ -259,6 +259,8 @@ _OFFERED: Mapping[str, tuple[str, ...]] = {
         "demoed",
         "you asked us",
         "motion to",
+        "the project that",
+        "a plan to",
     ),
     "fr": ("propos", "suggere d", "offrait", "a offert de", "votre demande", "vous nous demandez"),
     "es": (
@@ -274,6 +276,8 @@ _OFFERED: Mapping[str, tuple[str, ...]] = {
         "vuestra solicitud",
         "vuestro encargo",
         "su encargo",
+        "oferta",
+        "el proyecto que",
     ),
     "pt": (
         "propos",
@@ -285,6 +289,8 @@ _OFFERED: Mapping[str, tuple[str, ...]] = {
         "seu pedido",
         "vosso pedido",
         "sua solicitacao",
+        "oferta",
+        "o projeto que",
     ),
     "de": (
         "vorgeschlagen",
@@ -294,6 +300,7 @@ _OFFERED: Mapping[str, tuple[str, ...]] = {
         "bot uns",
         "antrag",
         "ihre anfrage",
+        "das vorhaben",
     ),
 }
 # A decision set out before what it decides on ("Application 311 is not approved. The applicants
@@ -341,6 +348,10 @@ _DECLINED: Mapping[str, tuple[str, ...]] = {
         "not be approved",
         "rejects the proposal",
         "refuses the proposal",
+        "rejected the",
+        "rejected it",
+        "shelved",
+        "scrapped the",
     ),
     "fr": (
         "nous avons refuse",
@@ -359,6 +370,12 @@ _DECLINED: Mapping[str, tuple[str, ...]] = {
         "refuse la proposition",
         "rejette la proposition",
         *_NOT_APPROVED["fr"],
+        "a rejete",
+        "ont rejete",
+        "a refuse",
+        "ont refuse",
+        "a ecarte",
+        "ont ecarte",
     ),
     "es": (
         "rechazamos",
@@ -375,6 +392,12 @@ _DECLINED: Mapping[str, tuple[str, ...]] = {
         "no podemos aceptar",
         "rechaza la propuesta",
         *_NOT_APPROVED["es"],
+        "rechazo",
+        "rechazaron",
+        "archivaron",
+        "archivo el",
+        "desestimo",
+        "desestimaron",
     ),
     "pt": (
         "recusamos",
@@ -392,6 +415,14 @@ _DECLINED: Mapping[str, tuple[str, ...]] = {
         "nao podemos aceitar",
         "rejeita a proposta",
         *_NOT_APPROVED["pt"],
+        "rejeitou",
+        "rejeitaram",
+        "recusou",
+        "recusaram",
+        "arquivaram",
+        "arquivou",
+        "engavetou",
+        "engavetaram",
     ),
     "de": (
         "abgelehnt",

@@ -184,6 +184,30 @@ _RETRACTED_FINITE: Mapping[str, frozenset[str]] = {
     "de": frozenset(),
 }
 _RETRACT_FORWARD = 12
+# A practice said never to have started ("le test … envisagé à la gare n'a pas été lancé", "the
+# pilot was never deployed", "nunca chegou a ser contratada", "wurde nie eingeführt"): a negated
+# passive of starting denies its subject, as far back as a German verb-final denial.
+_NOT_STARTED: Mapping[str, frozenset[str]] = {
+    "en": frozenset(
+        "launched deployed installed implemented procured contracted started connected "
+        "activated".split()
+    ),
+    "fr": frozenset(
+        "lance lancee lances lancees deploye deployee installe installee active activee "
+        "raccorde raccordee raccordees contracte mis mise".split()
+    ),
+    "es": frozenset(
+        "lanzado lanzada desplegado desplegada instalado instalada implementado implementada "
+        "contratado contratada activado activada puesto puesta".split()
+    ),
+    "pt": frozenset(
+        "lancado lancada implantado implantada instalado instalada implementado implementada "
+        "contratado contratada ativado ativada".split()
+    ),
+    "de": frozenset("eingefuhrt eingesetzt installiert gestartet beschafft aktiviert".split()),
+}
+_NEVER = frozenset("not never n pas jamais no nunca jamas nao nicht nie niemals".split())
+_STARTED_AUX = _PASSIVE_AUX | frozenset({"ser", "ete", "been", "sido"})
 # A prohibition put first ("Queda prohibido … el uso de sistemas que …", "Fica proibido o uso
 # de …") denies the rest of its clause, as "prohíbe" does.
 _PROHIBITED = frozenset(
@@ -362,6 +386,7 @@ class _OutOfUse:
     participles: frozenset[str]
     finite: frozenset[str]
     verb_final: frozenset[str]
+    not_started: frozenset[str] = frozenset()
 
     def reach(self, tokens: Sequence[str]) -> set[int]:
         """Positions that such a verb denies ("is disabled", "was retired", "we removed",
@@ -385,6 +410,8 @@ class _OutOfUse:
             if token in self.switched_off and _said_off(tokens, i):
                 denied.update(range(max(0, i - _OFF_WINDOW), i))
             if _said_prohibited(tokens, i):
+                denied.update(range(max(0, i - _LONG_POST_WINDOW), i))
+            if token in self.not_started and _never_started(tokens, i):
                 denied.update(range(max(0, i - _LONG_POST_WINDOW), i))
         return denied
 
@@ -433,6 +460,17 @@ def _said_off(tokens: Sequence[str], i: int) -> bool:
     return token not in _OFF_NEEDS_BE or bool(_BE.intersection(before))
 
 
+def _never_started(tokens: Sequence[str], i: int) -> bool:
+    """Whether the participle of starting at `i` is negated and passive ("n'a pas été lancé",
+    "was never deployed", "nunca chegou a ser contratada"), or German with its auxiliary after
+    ("dass das System nie eingeführt wurde")."""
+    before = tokens[max(0, i - 4) : i]
+    after = tokens[i + 1 : i + 1 + 2]
+    return bool(_NEVER.intersection(before)) and bool(
+        _STARTED_AUX.intersection(before) or _GERMAN_AUX.intersection(after)
+    )
+
+
 def _said_prohibited(tokens: Sequence[str], i: int) -> bool:
     """Whether a practice is said to be prohibited at `i` ("… está prohibida"), not people
     described as banned ("clients qui sont interdits")."""
@@ -448,6 +486,7 @@ def _out_of_use(langs: tuple[str, ...]) -> _OutOfUse:
         frozenset().union(*(_RETRACTED[x] for x in langs)),
         frozenset().union(*(_RETRACTED_FINITE[x] for x in langs)),
         _RETRACTED_VERB_FINAL if "de" in langs else frozenset(),
+        frozenset().union(*(_NOT_STARTED[x] for x in langs)),
     )
 
 

@@ -102,6 +102,15 @@ _INLINE_SECTION = re.compile(
     r"|^[ \t]*(?P<lettered>\d{1,3}[A-Z]{1,2})\.(?=[ \t]+[A-Z])",
     re.MULTILINE,
 )
+# A section number at the head of its text, without a dot, under its marginal note, as Canada's
+# consolidated statutes set them ("Short title\n\n1 This Act may be cited as …", "Définitions\n2 Les
+# définitions qui suivent …", "2 (1) The following definitions apply"); the note is the heading.
+# Read as a section only in a text without articles.
+_MARGINAL_SECTION = re.compile(
+    r"^[^\n|]{2,90}[^\n.;:,|]\n(?:[ \t]*\n)*[ \t]*(?P<num>\d{1,3})"
+    r"(?=[ \t]+(?:\(1\)[ \t]|[A-ZÀ-Ý«\"“][^\n]{20,}))",
+    re.MULTILINE,
+)
 # A title numbered in Roman numerals on a line of its own ("I. Sobre notificação de violação de
 # dados", "II. Medidas técnicas e organizativas …"), as guidance numbers its parts over numbered
 # paragraphs; read as a section only in a text without articles. A list item ends with ";" or ","
@@ -333,6 +342,7 @@ def _section_titles(text: str) -> list[re.Match[str]]:
         _NUMBERED_TITLE,
         _NUMBERED_CAPS_TITLE,
         _INLINE_SECTION,
+        _MARGINAL_SECTION,
         _ROMAN_TITLE,
     ):
         for m in pattern.finditer(text):
@@ -346,7 +356,7 @@ def _section_number(m: re.Match[str]) -> str:
 
 def _heading_end(text: str, m: re.Match[str]) -> int:
     """Where a section heading ends: its line, or its number alone where text follows on it."""
-    return m.end() if m.re is _INLINE_SECTION else _line_end(text, m.start())
+    return m.end() if m.re in (_INLINE_SECTION, _MARGINAL_SECTION) else _line_end(text, m.start())
 
 
 # A heading without a number, as guidance and strategies set them ("Governance", "Human oversight
