@@ -143,3 +143,39 @@ def test_a_shield_or_a_framework_alone_is_not_a_safe_harbour(text):
 )
 def test_safe_harbours_in_other_languages(text, lang):
     assert status(text, "C1", language=lang) == "contrary"
+
+
+def test_a_bar_on_actions_under_a_liability_act_is_contrary_in_french():
+    text = (
+        "Plaintes\n20 Toute personne peut déposer une plainte auprès du commissaire.\n"
+        "Loi sur la responsabilité civile de l'État\n51 Aucune action ne peut être intentée sous "
+        "le régime de l'article 18 de la Loi sur la responsabilité civile de l'État à l'égard de "
+        "l'utilisation de toute communication interceptée.\n"
+    )
+    assert status(text, "C7", language="fr") == "contrary"
+
+
+@pytest.mark.parametrize(
+    ("opening", "lang"),
+    [
+        (
+            "(2) Lorsque le Centre fournit une assistance aux Forces canadiennes ou au ministère "
+            "de la Défense nationale, toute personne autorisée bénéficie des mêmes exemptions qui "
+            "s'appliqueraient aux Forces canadiennes.",
+            "fr",
+        ),
+        (
+            "(2) Where the Centre assists the Canadian Forces or the Department of National "
+            "Defence, its staff are exempt from the same rules as the Forces would be.",
+            "en",
+        ),
+    ],
+)
+def test_an_exemption_for_the_case_a_sentence_opens_on_is_conditioned(opening, lang):
+    head = "Article 25" if lang == "fr" else "Section 25"
+    assert status(f"{head}\n{opening}\n", "C11", language=lang) != "contrary"
+
+
+def test_a_defence_exclusion_without_an_opening_case_is_still_contrary():
+    text = "Article 25\nLa présente loi ne s'applique pas aux activités de la défense nationale."
+    assert status(text, "C11", language="fr") == "contrary"

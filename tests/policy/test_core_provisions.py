@@ -119,3 +119,23 @@ def test_text_under_a_chapter_heading_before_its_first_article_is_a_provision():
     body = next(p for p in provisions if p.ref == "Chapter I (text)")
     assert not body.is_heading
     assert "shall protect" in text[body.start : body.end]
+
+
+def test_canadian_sections_under_their_marginal_notes_are_sections():
+    text = (
+        "Online News Act\n\nAn Act respecting online platforms\n\n"
+        "Short title\n\n1 This Act may be cited as the Online News Act.\n\n"
+        "Definitions\n\n2 (1) The following definitions apply in this Act.\n\n"
+        "(2) For the purposes of this Act, news content is made available if it is reproduced.\n\n"
+        "Immunité\n49 Quiconque agit en conformité avec une autorisation bénéficie de l'immunité.\n"
+    )
+    refs = [p.ref for p in split_provisions(text)]
+    assert refs == ["Preamble", "Section 1", "Section 2", "Section 2(2)", "Section 49"], refs
+
+
+def test_a_numbered_list_under_a_table_row_is_no_canadian_section():
+    text = (
+        "Activity | Result | Responsible authority\n"
+        "1.2 Organisation of a data protection panel for public servants and companies\n"
+    )
+    assert not any(p.ref.startswith("Section") for p in split_provisions(text))

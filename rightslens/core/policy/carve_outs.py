@@ -361,11 +361,24 @@ _LATER_CONDITION = re.compile(
 )
 
 
+# A sentence that opens on the case it holds in ("Lorsque … le Centre fournit une assistance …,
+# toute personne … bénéficie des mêmes exemptions", "Where the authority so requests, …"): a rule
+# for that case, conditioned. Not a bare "if" ("Si … se iniciare una acción penal, los
+# especialistas … estarán exentos"): what it shields can still work against the criterion.
+_OPENING_CONDITION = re.compile(
+    r"^(?:(?:\d{1,3}|[a-z]|[ivx]{1,4}) )?"
+    r"(?P<word>where|when|lorsque|lorsqu|quand|cuando|quando|wenn|soweit|sofern) "
+)
+
+
 def conditions_in(normalised: str) -> list[str]:
     """The words that keep a carve-out narrow ("strictly necessary", "unless"), as written."""
     # "not subject to" bars ("is not subject to appeal"); it sets no condition.
     normalised = normalised.replace(" not subject to ", " not ")
     extra = [w for w, p in zip(CONDITION_WORDS, _CONDITION, strict=True) if p in normalised]
+    opening = _OPENING_CONDITION.match(normalised.strip())
+    if opening:
+        extra.append(opening.group("word"))
     later = _LATER_CONDITION.search(normalised)
     if later:
         extra.append(later.group("word"))

@@ -540,10 +540,15 @@ def _paragraph_marks(
     """Paragraph starts in [start, end), and whether the unit numbers its paragraphs "1 Text"
     (Swiss) or "(1) Text" (German, UK), in which case "1." and "a." begin list items (points)."""
     own = _OWN_NUMBER.search(text, start, _line_end(text, start))
+    # A section under its marginal note ("Immunité\n49 Quiconque …") begins with its own number.
+    # ("Art. 2 Geltungsbereich\n1 Dieses Gesetz …" is an article over its paragraph 1.)
+    marginal = _MARGINAL_SECTION.match(text, start) if not _HEADING.match(text, start) else None
+    opening = marginal.end() if marginal else start
     matches = [
         m
         for m in _PARAGRAPH.finditer(text, start, end)
         if text[start : m.start()].strip()  # not the unit's own number ("54 Transparency ...")
+        and m.start() >= opening
         # "3.1." only under article 3 (not "20.744", a law's number, at the start of a line)
         and (not m.group("f") or (own is not None and own.group(0) == m.group("fp")))
     ]
