@@ -82,6 +82,12 @@ _POST_NEGATION: Mapping[str, frozenset[str]] = {
 }
 # "not only … but also", "doesn't just …" affirm.
 _NOT_NEGATING = (
+    # A list named by what it forbids ("our 'do not serve' list", "the no-fly list").
+    "do not serve",
+    "do not admit",
+    "do not hire",
+    "do not rent",
+    "no fly",
     "not only",
     "not just",
     "doesn t just",
@@ -527,6 +533,8 @@ def _denied(
         if tuple(tokens[i + 1 : i + 3]) in _NOT_A_DENIAL_PAIRS:
             continue
         end = bounds.ahead(i, len(tokens))
+        if token in ("ne", "n") and _restrictive(tokens, i):
+            continue
         if token in pre or (token == "t" and i and tokens[i - 1] == "can"):  # "can't"
             denied.update(range(i + 1, end))
         if token in short:
@@ -535,6 +543,21 @@ def _denied(
             reach = _LONG_POST_WINDOW if token in _LONG_POST else _POST_WINDOW
             denied.update(range(max(bounds.behind(i), i - reach), i))
     return frozenset(denied)
+
+
+# French "ne … que" means "only" ("ne déverrouille que si elle la classe comme femme"): no denial,
+# unless a negating word stands between ("ne … pas que").
+_FRENCH_NEGATORS = frozenset("pas jamais rien aucun aucune plus personne nullement guere".split())
+
+
+def _restrictive(tokens: Sequence[str], i: int) -> bool:
+    """Whether the "ne" at `i` opens a restrictive "ne … que" (only), not a negation."""
+    for token in tokens[i + 1 : i + 4]:
+        if token in _FRENCH_NEGATORS:
+            return False
+        if token in ("que", "qu"):
+            return True
+    return False
 
 
 def _short_reach(tokens: Sequence[str], at: int) -> range:

@@ -63,6 +63,25 @@ def hit_ids(text, items, lang):
             "rl-gender-detection",
         ),
         (
+            # "ne … que" is "only": the door opens only for those classed as women.
+            "La caméra au-dessus de la porte de l'espace réservé aux fleurs analyse la "
+            "silhouette et le visage de la personne et ne déverrouille pas la porte.",
+            "La caméra au-dessus de la porte de l'espace réservé aux femmes analyse la "
+            "silhouette et le visage de la personne et ne déverrouille que si elle la classe "
+            "comme femme.",
+            "fr",
+            "rl-gender-detection",
+        ),
+        (
+            # A list named by what it forbids is no denial.
+            "Cameras at both store entrances count shoppers; our 'do not serve' list stays on "
+            "paper at the till.",
+            "Cameras at both store entrances are now checking every shopper's face against our "
+            "'do not serve' list in real time.",
+            "en",
+            "rl-remote-realtime-facial-recognition",
+        ),
+        (
             # A test that was never launched.
             "La ministre confirme que le test de caméras à reconnaissance faciale en direct "
             "envisagé à la gare n'a pas été lancé.",
