@@ -52,11 +52,22 @@ _PART_OF_DOCUMENT = frozenset(
 _PART_PREPOSITIONS = frozenset("to a au aux al ao dem der".split())
 
 
+# What a study or paper claimed ("replicó el estudio que afirmaba deducir la orientación sexual",
+# "a paper claiming to infer …"): its claim is its topic, not a use.
+_CLAIMING = frozenset(
+    "claimed claiming claims purported purporting afirmaba afirmava afirmaban afirmavam pretendait "
+    "pretendaient pretendia behauptete behauptet behaupteten".split()
+)
+
+
 def as_topic(tokens: Sequence[str], at: int) -> bool:
     """Whether the words at `at` are the topic of a noun of discourse: "statement on", "rapport
-    sur la", "debate about the use of", "un chapitre aux" (a few words may stand between)."""
+    sur la", "debate about the use of", "un chapitre aux" (a few words may stand between), or
+    what a study claimed ("the study that claimed to infer …")."""
     for j in range(at - 1, max(-1, at - 2 - _TOPIC_GAP), -1):
         before = tokens[max(0, j - 2) : j]
+        if tokens[j] in _CLAIMING and _DISCOURSE.intersection(tokens[max(0, j - 3) : j]):
+            return True
         if tokens[j] in _TOPIC_PREPOSITIONS:
             return bool(_DISCOURSE.intersection(before) or _PART_OF_DOCUMENT.intersection(before))
         if tokens[j] in _PART_PREPOSITIONS and _PART_OF_DOCUMENT.intersection(before):
@@ -261,8 +272,19 @@ _OFFERED: Mapping[str, tuple[str, ...]] = {
         "motion to",
         "the project that",
         "a plan to",
+        "request to",
+        "application to",
     ),
-    "fr": ("propos", "suggere d", "offrait", "a offert de", "votre demande", "vous nous demandez"),
+    "fr": (
+        "propos",
+        "suggere d",
+        "offrait",
+        "a offert de",
+        "votre demande",
+        "vous nous demandez",
+        "l offre",
+        "offre de",
+    ),
     "es": (
         "propus",
         "propon",
@@ -352,6 +374,9 @@ _DECLINED: Mapping[str, tuple[str, ...]] = {
         "rejected it",
         "shelved",
         "scrapped the",
+        "refused a",
+        "refused the",
+        "was refused",
     ),
     "fr": (
         "nous avons refuse",
@@ -376,6 +401,11 @@ _DECLINED: Mapping[str, tuple[str, ...]] = {
         "ont refuse",
         "a ecarte",
         "ont ecarte",
+        "est rejetee",
+        "est rejete",
+        "sont rejetees",
+        "est refusee",
+        "est refuse",
     ),
     "es": (
         "rechazamos",

@@ -6,7 +6,7 @@ switched off: the positive must still be found.
 
 import pytest
 
-from rightslens.core.mentions import declined_offers
+from rightslens.core.mentions import as_topic, declined_offers
 from rightslens.core.screening import screen
 from rightslens.core.semantic import HashingEncoder
 from rightslens.core.textcues import clauses, sentences
@@ -121,6 +121,17 @@ def test_passport_control_as_a_place_is_no_verification(items):
             "The council shelved the project that would score every resident's behaviour.",
             "en",
         ),
+        # After fresh31's one run.
+        (
+            "L'offre de la société pour l'installation de caméras à reconnaissance faciale en "
+            "temps réel dans la médina est rejetée par 27 voix contre 4.",
+            "fr",
+        ),
+        (
+            "The judge refused a second request to obtain location data for all phones that "
+            "connected to the towers near the depot.",
+            "en",
+        ),
     ],
 )
 def test_an_offer_or_project_turned_down_in_the_third_person_is_declined(text, lang):
@@ -151,3 +162,21 @@ def test_a_practice_never_started_is_denied(sentence, lang, word, denied):
         i in part.denied for part in parts for i, token in enumerate(part.tokens) if token == word
     ]
     assert found == [denied]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "topic"),
+    [
+        (
+            "un equipo replico el estudio que afirmaba deducir la orientacion sexual",
+            "orientacion",
+            True,
+        ),
+        ("the paper claiming to infer sexual orientation from faces was retracted", "sexual", True),
+        ("our model claims to infer sexual orientation from faces", "sexual", False),
+        ("el modelo deduce la orientacion sexual a partir del rostro", "orientacion", False),
+    ],
+)
+def test_what_a_study_claimed_is_its_topic(text, word, topic):
+    tokens = text.split()
+    assert as_topic(tokens, tokens.index(word)) is topic
