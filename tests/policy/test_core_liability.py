@@ -179,3 +179,23 @@ def test_an_exemption_for_the_case_a_sentence_opens_on_is_conditioned(opening, l
 def test_a_defence_exclusion_without_an_opening_case_is_still_contrary():
     text = "Article 25\nLa présente loi ne s'applique pas aux activités de la défense nationale."
     assert status(text, "C11", language="fr") == "contrary"
+
+
+# C17 (companies abroad), after policy_fresh26's one run.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Art. 2\nDer Nachrichtendienst beschafft Informationen im Ausland über sicherheitspolitisch "
+            "bedeutsame Vorgänge.",
+            "partial",
+        ),
+        (
+            "Art. 2\nUnternehmen mit Sitz in der Schweiz müssen auch bei ihren Tätigkeiten im Ausland "
+            "die Menschenrechte achten.",
+            "addressed",
+        ),
+    ],
+)
+def test_abroad_is_about_companies_only_where_the_sentence_names_them(text, expected):
+    assert status(text, "C17", language="de") == expected

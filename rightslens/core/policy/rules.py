@@ -167,6 +167,10 @@ def decide(
         hits = [h for h in hits if not names_gazette(h.sentence.normalised)]
     if rule.about_business:
         hits = [h for h in hits if h.signal.strength is not Strength.TOUCH or about_companies(h)]
+        # A place ("abroad", "im Ausland") is what companies do there only where the sentence names
+        # one; elsewhere (data sent abroad, foreign intelligence) it is a mention. A company word
+        # ("domiciled", "Tochtergesellschaft") is about them by itself.
+        hits = [_mention(h) if _place_alone(h) else h for h in hits]
     if rule.ranked_by_severity:
         hits = [*hits, *_ranked_by_severity(hits, references)]
     if rule.anchored:
@@ -331,6 +335,14 @@ def about_companies(hit: Hit) -> bool:
     if any(word in hit.signal.pattern for word in _CHAIN_WORDS):
         return True
     return Party.BUSINESS in parties_in(hit.sentence.normalised)
+
+
+def _place_alone(hit: Hit) -> bool:
+    return hit.signal.facet == "place" and not about_companies(hit)
+
+
+def _mention(hit: Hit) -> Hit:
+    return Hit(hit.sentence, replace(hit.signal, strength=Strength.TOUCH))
 
 
 def operative_hits(hits: Sequence[Hit], sentences: Sequence[Sentence]) -> Sequence[Hit]:
