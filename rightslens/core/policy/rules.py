@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from .carve_outs import SOFTENED, Fault, fault_of
 from .coherence import decide_coherence
-from .criteria import Criterion, Strength, find_phrase, parse_signal
+from .criteria import Criterion, Signal, Strength, find_phrase, parse_signal
 from .decision import (
     MAX_EVIDENCE,
     Decision,
@@ -196,10 +196,11 @@ def decide(
         bearers = duty_bearers(sentences, binding)
         if bearers:
             named = sorted({str(s.addressee) for s in bearers})
-            return Decision(
+            return _quoting(
                 "partial",
                 0.5,
-                tuple(Hit(s, _BEARER_SIGNAL) for s in bearers[:MAX_EVIDENCE]),
+                bearers,
+                _BEARER_SIGNAL,
                 f"Partial: {sentence_refs(bearers)} name{'s' if len(bearers) == 1 else ''} whom "
                 f"the instrument binds ({', '.join(named)} only), so one kind of actor carries "
                 "duties; nothing spreads them along the value chain by role.",
@@ -374,11 +375,21 @@ _BEARER_SIGNAL = parse_signal("bearer|duty-bearer")
 _HARBOUR_SIGNAL = parse_signal("-harbour|compliance with a voluntary framework as a defence")
 
 
-def _safe_harbour(harbours: Sequence[Sentence]) -> Decision:
+def _quoting(
+    status: str, confidence: float, sentences: Sequence[Sentence], signal: Signal, text: str
+) -> Decision:
+    """A decision that quotes whole sentences a rule found, not phrase hits."""
     return Decision(
+        status, confidence, tuple(Hit(s, signal) for s in sentences[:MAX_EVIDENCE]), text
+    )
+
+
+def _safe_harbour(harbours: Sequence[Sentence]) -> Decision:
+    return _quoting(
         "contrary",
         0.75,
-        tuple(Hit(s, _HARBOUR_SIGNAL) for s in harbours[:MAX_EVIDENCE]),
+        harbours,
+        _HARBOUR_SIGNAL,
         f"Contrary: compliance with a voluntary framework or code is made a ground for escaping "
         f"liability ({sentence_refs(harbours)}), so the framework stands in place of human rights "
         "as the standard.",
