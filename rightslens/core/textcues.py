@@ -212,7 +212,14 @@ _NOT_STARTED: Mapping[str, frozenset[str]] = {
     ),
     "de": frozenset("eingefuhrt eingesetzt installiert gestartet beschafft aktiviert".split()),
 }
-_NEVER = frozenset("not never n pas jamais no nunca jamas nao nicht nie niemals".split())
+# The negations of each language ("no" is Spanish, and English; Portuguese "no" means "in the").
+_NEVER: Mapping[str, frozenset[str]] = {
+    "en": frozenset("not never".split()),
+    "fr": frozenset("n ne pas jamais".split()),
+    "es": frozenset("no nunca jamas".split()),
+    "pt": frozenset("nao nunca jamais".split()),
+    "de": frozenset("nicht nie niemals".split()),
+}
 _STARTED_AUX = _PASSIVE_AUX | frozenset({"ser", "ete", "been", "sido"})
 # A prohibition put first ("Queda prohibido … el uso de sistemas que …", "Fica proibido o uso
 # de …") denies the rest of its clause, as "prohíbe" does.
@@ -393,6 +400,7 @@ class _OutOfUse:
     finite: frozenset[str]
     verb_final: frozenset[str]
     not_started: frozenset[str] = frozenset()
+    never: frozenset[str] = frozenset()
 
     def reach(self, tokens: Sequence[str]) -> set[int]:
         """Positions that such a verb denies ("is disabled", "was retired", "we removed",
@@ -417,7 +425,7 @@ class _OutOfUse:
                 denied.update(range(max(0, i - _OFF_WINDOW), i))
             if _said_prohibited(tokens, i):
                 denied.update(range(max(0, i - _LONG_POST_WINDOW), i))
-            if token in self.not_started and _never_started(tokens, i):
+            if token in self.not_started and _never_started(tokens, i, self.never):
                 denied.update(range(max(0, i - _LONG_POST_WINDOW), i))
         return denied
 
@@ -466,13 +474,13 @@ def _said_off(tokens: Sequence[str], i: int) -> bool:
     return token not in _OFF_NEEDS_BE or bool(_BE.intersection(before))
 
 
-def _never_started(tokens: Sequence[str], i: int) -> bool:
+def _never_started(tokens: Sequence[str], i: int, never: frozenset[str]) -> bool:
     """Whether the participle of starting at `i` is negated and passive ("n'a pas été lancé",
     "was never deployed", "nunca chegou a ser contratada"), or German with its auxiliary after
     ("dass das System nie eingeführt wurde")."""
     before = tokens[max(0, i - 4) : i]
     after = tokens[i + 1 : i + 1 + 2]
-    return bool(_NEVER.intersection(before)) and bool(
+    return bool(never.intersection(before)) and bool(
         _STARTED_AUX.intersection(before) or _GERMAN_AUX.intersection(after)
     )
 
@@ -493,6 +501,7 @@ def _out_of_use(langs: tuple[str, ...]) -> _OutOfUse:
         frozenset().union(*(_RETRACTED_FINITE[x] for x in langs)),
         _RETRACTED_VERB_FINAL if "de" in langs else frozenset(),
         frozenset().union(*(_NOT_STARTED[x] for x in langs)),
+        frozenset().union(*(_NEVER[x] for x in langs)),
     )
 
 

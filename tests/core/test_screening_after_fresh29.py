@@ -154,6 +154,13 @@ def test_an_offer_accepted_is_not_declined():
         ("the live face matching pilot at the station was deployed in may", "en", "face", False),
         ("o sistema de reconhecimento facial nunca chegou a ser contratado", "pt", "facial", True),
         ("o sistema de reconhecimento facial foi contratado em maio", "pt", "facial", False),
+        # Portuguese "no" is "in the", not a negation.
+        (
+            "o reconhecimento facial instalado no aeroporto foi contratado em maio",
+            "pt",
+            "facial",
+            False,
+        ),
     ],
 )
 def test_a_practice_never_started_is_denied(sentence, lang, word, denied):
