@@ -435,6 +435,7 @@ SENTENCES.update(FRIA_WORDS)
 FACET_CONTEXT = "core:policy.facet"
 POLICY_FACETS: tuple[str, ...] = (
     "after",
+    "bar",
     "before",
     "bias",
     "condition",
@@ -446,6 +447,7 @@ POLICY_FACETS: tuple[str, ...] = (
     "importer",
     "law",
     "link",
+    "place",
     "plan",
     "public",
     "rank",
