@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .carve_outs import operative
 from .hits import Hit, Sentence
 from .text import normalise
 
@@ -140,7 +141,7 @@ def safe_harbours(sentences: Sequence[Sentence], binding: bool) -> list[Sentence
     shield: Sentence | None = None
     complied = False
     for sentence in sentences:
-        if not _operative(sentence):
+        if not operative(sentence) or sentence.raw.rstrip().endswith("?"):
             continue
         text = sentence.normalised
         if _SHIELD.search(text):
@@ -156,12 +157,3 @@ def safe_harbours(sentences: Sequence[Sentence], binding: bool) -> list[Sentence
         if complied and _FRAMEWORK.search(text):
             found.append(sentence)
     return found
-
-
-def _operative(sentence: Sentence) -> bool:
-    return not (
-        sentence.heading
-        or sentence.definition
-        or sentence.provision.kind == "preamble"
-        or sentence.raw.rstrip().endswith("?")
-    )
