@@ -36,6 +36,19 @@ def test_the_corpus_has_twelve_real_instruments_in_four_languages_and_none_held_
         assert len(item["labels"]["a"]) == 21
 
 
+def test_no_labelled_split_holds_an_instrument_the_issue_holds_out():
+    """Every corpus the learned reading trains on, not only the first: a held-out instrument once
+    slipped into a later split (the NIST AI RMF in policy_fresh25) and was removed."""
+    from benchmarks.policy_calibration_train import CORPORA
+
+    for corpus_file in CORPORA:
+        corpus = yaml.safe_load(corpus_file.read_text(encoding="utf-8"))
+        for name, item in corpus["instruments"].items():
+            text = (corpus_file.parent / item["text_file"]).read_text(encoding="utf-8")
+            seen = " ".join([name, str(item.get("title", "")), text[:300]]).lower()
+            assert not any(h in seen for h in HELD_OUT), (corpus_file.parent.name, name)
+
+
 def test_every_split_in_the_corpus_is_reported_on_its_own(tmp_path, monkeypatch, capsys):
     """A split added to corpus.yaml (e.g. "fresh") is reported without code changes, and
     --split keeps the others out."""
