@@ -7,7 +7,7 @@ Run:
   .venv/bin/python benchmarks/policy_calibration_train.py check  # is the shipped model trained on today's data?
 
 Training data: every labelled instrument of benchmarks/policy_corpus/corpus.yaml (splits dev,
-heldout, fresh) and benchmarks/policy_fresh2 to policy_fresh26 (the CORPORA below), each folded in only after the
+heldout, fresh) and benchmarks/policy_fresh2 to policy_fresh27 (the CORPORA below), each folded in only after the
 checker had been run on it as an unseen split, scored against the reconciled labels (else
 labeller a). Never read: any later unseen split, and benchmarks/policy_heldout (the synthetic
 held-out texts). Each instrument is read by the
@@ -74,6 +74,7 @@ CORPORA = (
     ROOT / "benchmarks" / "policy_fresh24" / "corpus.yaml",
     ROOT / "benchmarks" / "policy_fresh25" / "corpus.yaml",
     ROOT / "benchmarks" / "policy_fresh26" / "corpus.yaml",
+    ROOT / "benchmarks" / "policy_fresh27" / "corpus.yaml",
 )
 #: Chosen by `cv` (leave one instrument out, 2026-12-06, rules of policy-criteria v5): among 10, 30
 #: and 100, 30 gave the best pooled agreement off the dev split (exact 0.776 -> 0.786, kappa

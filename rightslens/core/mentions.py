@@ -39,8 +39,16 @@ _DISCOURSE = frozenset(
     "pesquisa parecer posicao discussao oficina avaliacao inquerito perguntas bericht "
     "debatte studie forschung stellungnahme konsultation diskussion anhorung konferenz kurs "
     "schulung umfrage fragen vortrag gutachten case arguments argument plaidoyer alegato "
-    "argumente".split()
+    "argumente notiz".split()
 )
+# "Note" is a grade as well ("une note sur l'attitude des salariés"): a note is written on a
+# subject only where it is published or issued ("a publié une note sur les caméras").
+_NOTES = frozenset("note notes nota notas".split())
+_PUBLISHING = frozenset(
+    "published publishes issued issues publie publient publico publicou publicaram emitiu "
+    "emitio veroffentlicht".split()
+)
+_PUBLISHED_NOTE = 5
 _TOPIC_GAP = 3
 
 
@@ -60,6 +68,74 @@ _CLAIMING = frozenset(
 )
 
 
+# A text that says what a report, a course or its speakers examine ("This paper reviews published
+# evaluations of predictive policing", "Module 4 of this seminar examines how police forces have
+# deployed live facial recognition", "Nuestro informe analiza sistemas de puntuación", "Os
+# oradores compararam …"): what comes after the verb is what they discuss. The subject must be a
+# noun of discourse or a speaker, right before the verb (one word may stand between), since
+# systems "analyse" too; a verb that only means discussing may open the clause without one
+# ("Discutiram também os riscos de …", "Wir besprechen, warum …").
+_SPEAKERS = frozenset(
+    "speakers panellists panelists authors researchers "
+    "scholars participants students intervenants auteurs chercheurs participants etudiants "
+    "ponentes autores investigadores participantes estudiantes oradores palestrantes "
+    "pesquisadores alunos referenten referentinnen autoren forschende teilnehmende".split()
+)
+# Works that have authors, as subjects of those verbs: not the nouns of discourse that also name a
+# place or an inquiry that looks at people ("atelier", "taller", "oficina" are workshops where
+# people work; an investigation, a hearing or a consultation may examine a person).
+_AUTHORED = frozenset(
+    "paper papers report reports study studies article articles seminar seminars webinar "
+    "lecture conference course briefing podcast documentary guidance guidelines "
+    "statement rapport etude seminaire cours informe estudio articulo seminario conferencia "
+    "curso relatorio estudo artigo bericht studie gutachten vortrag konferenz kurs "
+    "stellungnahme dictamen parecer avis".split()
+)
+_DISCOURSE_VERBS = frozenset(
+    "reviews reviewed examines examined discusses discussed debates debated compares compared "
+    "explores explored analyses analyzes analysed analyzed examine examinent analysent "
+    "discute discutent comparent explore explorent etudie etudient analiza analizan examina "
+    "examinan discuten debaten compara comparan exploran estudia estudian analisa analisam "
+    "examinam discutem debatem comparam exploram estuda estudam untersucht analysiert "
+    "diskutiert vergleicht beleuchtet behandelt erortert bespricht compararam analisaram "
+    "discutiram debateram compararon analizaron discutieron debatieron".split()
+)
+_DISCUSSING = frozenset(
+    "discuss discussed debated discutiram debateram discutieron debatieron discutimos "
+    "discutem discuten discutent debatimos besprechen diskutieren diskutierten".split()
+)
+_SUBJECT_GAP = 2
+_OPENING = 2
+# What a law or a bill classifies or lists ("el proyecto de ley …, que clasifica como de «riesgo
+# inaceptable» la puntuación social", "the AI Act lists emotion recognition at work among …"):
+# the law's subject, not a use.
+_CLASSIFYING = frozenset(
+    "classifies classify lists categorises categorizes clasifica clasifican enumera enumeran "
+    "classe classent classifica classificam elenca stuft einstuft listet".split()
+)
+_LAWS = frozenset(
+    "law laws act regulation directive ley proyecto reglamento directiva loi projet "
+    "reglement lei projeto regulamento diretiva gesetz gesetzentwurf verordnung richtlinie".split()
+)
+_LAW_GAP = 8
+
+
+def as_discussed(tokens: Sequence[str], at: int) -> bool:
+    """Whether the words at `at` follow a verb of discussing whose subject is a report, a course or
+    its speakers, a verb that only means discussing at the opening of the clause, or what a law
+    classifies or lists."""
+    for j in range(min(at, len(tokens))):
+        if j < _OPENING and tokens[j] in _DISCUSSING:
+            return True
+        if tokens[j] in _DISCOURSE_VERBS:
+            subject = tokens[max(0, j - _SUBJECT_GAP) : j]
+            if _SPEAKERS.intersection(subject) or _AUTHORED.intersection(subject):
+                return True
+        if tokens[j] in _CLASSIFYING and _LAWS.intersection(tokens[max(0, j - _LAW_GAP) : j]):
+            return True
+    return False
+
+
 def as_topic(tokens: Sequence[str], at: int) -> bool:
     """Whether the words at `at` are the topic of a noun of discourse: "statement on", "rapport
     sur la", "debate about the use of", "un chapitre aux" (a few words may stand between), or
@@ -69,10 +145,27 @@ def as_topic(tokens: Sequence[str], at: int) -> bool:
         if tokens[j] in _CLAIMING and _DISCOURSE.intersection(tokens[max(0, j - 3) : j]):
             return True
         if tokens[j] in _TOPIC_PREPOSITIONS:
-            return bool(_DISCOURSE.intersection(before) or _PART_OF_DOCUMENT.intersection(before))
+            return bool(
+                _DISCOURSE.intersection(before)
+                or _PART_OF_DOCUMENT.intersection(before)
+                or _published_note(tokens, j)
+                or _MORATORIA.intersection(tokens[max(0, j - _MORATORIUM_GAP) : j])
+            )
         if tokens[j] in _PART_PREPOSITIONS and _PART_OF_DOCUMENT.intersection(before):
             return True
     return False
+
+
+# A moratorium or a ban is on what it stops, however long it runs ("una moratoria de tres años
+# sobre el reconocimiento facial").
+_MORATORIA = frozenset("moratorium moratoire moratoria moratorio moratorium ban".split())
+_MORATORIUM_GAP = 5
+
+
+def _published_note(tokens: Sequence[str], j: int) -> bool:
+    """Whether the preposition at `j` follows a note that was published or issued."""
+    before = tokens[max(0, j - _PUBLISHED_NOTE) : j]
+    return bool(_NOTES.intersection(tokens[max(0, j - 2) : j]) and _PUBLISHING.intersection(before))
 
 
 # A practice named as the kind of crime a text is about ("impersonation scams", "les arnaques
@@ -259,6 +352,7 @@ def _negation_at(tokens: Sequence[str], i: int) -> bool:
 # people ("flagged applicants are rejected").
 _OFFERED: Mapping[str, tuple[str, ...]] = {
     "en": (
+        "wanted to",
         "propos",
         "pitched",
         "offered to",
@@ -276,6 +370,8 @@ _OFFERED: Mapping[str, tuple[str, ...]] = {
         "application to",
     ),
     "fr": (
+        "voulait",
+        "voulaient",
         "propos",
         "suggere d",
         "offrait",
@@ -286,6 +382,8 @@ _OFFERED: Mapping[str, tuple[str, ...]] = {
         "offre de",
     ),
     "es": (
+        "queria",
+        "querian",
         "propus",
         "propon",
         "propuesta",
@@ -302,6 +400,8 @@ _OFFERED: Mapping[str, tuple[str, ...]] = {
         "el proyecto que",
     ),
     "pt": (
+        "queria",
+        "queriam",
         "propos",
         "propost",
         "propunha",
@@ -315,6 +415,8 @@ _OFFERED: Mapping[str, tuple[str, ...]] = {
         "o projeto que",
     ),
     "de": (
+        "wollte",
+        "wollten",
         "vorgeschlagen",
         "vorschlag",
         "schlug",
@@ -326,18 +428,21 @@ _OFFERED: Mapping[str, tuple[str, ...]] = {
     ),
 }
 # A decision set out before what it decides on ("Application 311 is not approved. The applicants
-# proposed …"): these, in any language, are also read in the sentence before an offer. "Option
+# proposed …", "Ticket 8812, Status: abgelehnt. Das Marketing wollte …"): these, in any language, are also read in the sentence before an offer. "Option
 # A was rejected. We propose live matching" turns down something else.
 _NOT_APPROVED: Mapping[str, tuple[str, ...]] = {
-    "en": ("is not approved", "was not approved"),
-    "fr": ("n est pas approuve", "n a pas ete approuve"),
-    "es": ("no fue aprobad", "no se aprueba"),
-    "pt": ("nao foi aprovad", "nao e aprovad"),
-    "de": ("nicht genehmigt",),
+    "en": ("is not approved", "was not approved", "status rejected"),
+    "fr": ("n est pas approuve", "n a pas ete approuve", "statut rejete"),
+    "es": ("no fue aprobad", "no se aprueba", "estado rechazado"),
+    "pt": ("nao foi aprovad", "nao e aprovad", "status rejeitado", "estado rejeitado"),
+    "de": ("nicht genehmigt", "status abgelehnt"),
 }
 _NOT_APPROVED_ANY = tuple(c for lang in LANGUAGES for c in _NOT_APPROVED[lang])
 _DECLINED: Mapping[str, tuple[str, ...]] = {
     "en": (
+        "stopped the feature",
+        "blocked the feature",
+        "will not be implemented",
         "we declined",
         "we rejected",
         "we refused",
@@ -379,6 +484,10 @@ _DECLINED: Mapping[str, tuple[str, ...]] = {
         "was refused",
     ),
     "fr": (
+        "a bloque",
+        "ont bloque",
+        "ne sera pas mis en oeuvre",
+        "ne sera pas mise en oeuvre",
         "nous avons refuse",
         "avons refuse",
         "avons decline",
@@ -394,6 +503,10 @@ _DECLINED: Mapping[str, tuple[str, ...]] = {
         "n acceptons pas",
         "refuse la proposition",
         "rejette la proposition",
+        "rejette cette",
+        "rejettent cette",
+        "refuse cette",
+        "ecarte cette",
         *_NOT_APPROVED["fr"],
         "a rejete",
         "ont rejete",
@@ -408,6 +521,9 @@ _DECLINED: Mapping[str, tuple[str, ...]] = {
         "est refuse",
     ),
     "es": (
+        "bloqueo la",
+        "bloquearon",
+        "no se implementara",
         "rechazamos",
         "declinamos",
         "no dimos curso",
@@ -421,6 +537,9 @@ _DECLINED: Mapping[str, tuple[str, ...]] = {
         "no aceptaremos",
         "no podemos aceptar",
         "rechaza la propuesta",
+        "rechaza esta",
+        "rechaza esa",
+        "rechazan",
         *_NOT_APPROVED["es"],
         "rechazo",
         "rechazaron",
@@ -430,6 +549,9 @@ _DECLINED: Mapping[str, tuple[str, ...]] = {
         "desestimaron",
     ),
     "pt": (
+        "bloqueou",
+        "bloquearam",
+        "nao sera implementad",
         "recusamos",
         "rejeitamos",
         "declinamos",
@@ -444,6 +566,9 @@ _DECLINED: Mapping[str, tuple[str, ...]] = {
         "nao aceitamos",
         "nao podemos aceitar",
         "rejeita a proposta",
+        "rejeita esta",
+        "rejeita essa",
+        "rejeitam",
         *_NOT_APPROVED["pt"],
         "rejeitou",
         "rejeitaram",
@@ -455,6 +580,8 @@ _DECLINED: Mapping[str, tuple[str, ...]] = {
         "engavetaram",
     ),
     "de": (
+        "gestoppt",
+        "nicht umgesetzt",
         "abgelehnt",
         "lehnt",
         "lehnen",
@@ -546,7 +673,9 @@ def affirmed_cue(
             at = find_cue(clause.tokens, cue)
             if at < 0 or at in clause.denied:
                 continue
-            if as_topic(clause.tokens, at) or as_crime(clause.tokens, at, len(cue_tokens(cue)[0])):
+            if as_topic(clause.tokens, at) or as_discussed(clause.tokens, at):
+                continue
+            if as_crime(clause.tokens, at, len(cue_tokens(cue)[0])):
                 continue
             if as_protected_from(clause.tokens, at) or as_prevented(clause.tokens, at):
                 continue

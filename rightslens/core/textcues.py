@@ -240,9 +240,16 @@ _SAID_PROHIBITED = frozenset(
     "interdit interdite interdits interdites prohibited banned forbidden".split()
 )
 _BE_BEFORE_PROHIBITED = frozenset(
-    "is are was were be been remains esta estan es son fue sera seran e sao foi "
+    "is are was were be been remains esta estan es son fue sera seran e sao foi estao "
     "est sont etait seront reste restent".split()
 )
+# The practices said to be prohibited after the verb ("estão proibidas na União Europeia
+# práticas como a pontuação social …", "sont interdites les pratiques suivantes"): the list that
+# follows is what the law forbids.
+_PRACTICES = frozenset(
+    "practices practicas praticas pratiques praktiken usos uses utilisations".split()
+)
+_PRACTICES_AFTER = 6
 # But people said to be banned ("shoppers who are banned from the store", "les clients qui sont
 # interdits de magasin") are those a watch-list names: after a relative pronoun the participle
 # describes a noun, and denies nothing.
@@ -324,12 +331,13 @@ class _Bounds:
 
     forward: frozenset[int] = frozenset()
     both: frozenset[int] = frozenset()
+    commas: frozenset[int] = frozenset()
 
     def shifted(self, offset: int, length: int) -> _Bounds:
         def inside(points: frozenset[int]) -> frozenset[int]:
             return frozenset(p - offset for p in points if offset < p < offset + length)
 
-        return _Bounds(inside(self.forward), inside(self.both))
+        return _Bounds(inside(self.forward), inside(self.both), inside(self.commas))
 
     def ahead(self, at: int, default: int) -> int:
         return min((p for p in self.forward | self.both if p > at), default=default)
@@ -370,7 +378,7 @@ def _tokens_and_bounds(text: str, lang: str) -> tuple[list[str], _Bounds]:
         and 0 < at < len(tokens)
         and (tokens[at - 1] in _GERMAN_CLAUSE_END or tokens[at] in _GERMAN_CLAUSE_START)
     }
-    return tokens, _Bounds(frozenset(forward), frozenset(both))
+    return tokens, _Bounds(frozenset(forward), frozenset(both), frozenset(commas))
 
 
 def _clauses(sentence: str, lang: str) -> list[Clause]:
@@ -383,7 +391,7 @@ def _clauses(sentence: str, lang: str) -> list[Clause]:
     out_of_use = _out_of_use(langs)
     out: list[Clause] = []
     offset = 0
-    for part in _split(tokens, pre):
+    for part in _split(tokens, pre, bounds.commas if lang in _LIST_BEFORE_VERB else frozenset()):
         within = bounds.shifted(offset, len(part))
         denied = _denied(part, pre, post, short, within) | out_of_use.reach(part)
         out.append(Clause(tuple(part), frozenset(denied)))
@@ -425,6 +433,8 @@ class _OutOfUse:
                 denied.update(range(max(0, i - _OFF_WINDOW), i))
             if _said_prohibited(tokens, i):
                 denied.update(range(max(0, i - _LONG_POST_WINDOW), i))
+                if _PRACTICES.intersection(tokens[i + 1 : i + 1 + _PRACTICES_AFTER]):
+                    denied.update(range(i + 1, len(tokens)))
             if token in self.not_started and _never_started(tokens, i, self.never):
                 denied.update(range(max(0, i - _LONG_POST_WINDOW), i))
         return denied
@@ -453,12 +463,21 @@ def _what_it_used(tokens: Sequence[str], i: int) -> bool:
 _AUX_AFTER = 6
 
 
+_LONG_RELATIVE = 26
+_HEAD_BEFORE_RELATIVE = 6
+
+
 def _passive_reach(tokens: Sequence[str], i: int) -> int:
     """How far back a passive withdrawal ("est retiré", "was retired") reaches: its subject,
     further where a relative clause describes it ("le module « humeur de la classe », qui
     analysait les visages …, est retiré")."""
     if RELATIVE.intersection(tokens[max(0, i - _OFF_WINDOW) : i]):
         return _LONG_POST_WINDOW
+    # A longer relative clause ("o projeto-piloto de câmaras que iriam medir a atenção e o estado
+    # de espírito dos alunos nas salas do 7.º ano foi cancelado"): back to the noun it describes.
+    for back in range(_OFF_WINDOW, _LONG_RELATIVE):
+        if i - back >= 0 and tokens[i - back] in RELATIVE:
+            return back + _HEAD_BEFORE_RELATIVE
     return _OFF_WINDOW
 
 
@@ -505,9 +524,18 @@ def _out_of_use(langs: tuple[str, ...]) -> _OutOfUse:
     )
 
 
-def _split(tokens: list[str], negations: frozenset[str]) -> list[list[str]]:
+# Languages where a list of subjects commonly comes before the verb its denial stands on; in
+# English "…, live and does not store" is as likely, so English keeps cutting there.
+_LIST_BEFORE_VERB = frozenset({"de", "fr", "es", "pt"})
+
+
+def _split(
+    tokens: list[str], negations: frozenset[str], list_commas: frozenset[int] = frozenset()
+) -> list[list[str]]:
     """Cut at contrast words, and at 'and'/'or' when a denial follows ("… live and does not
-    store images")."""
+    store images"). `list_commas`: an "or" or "and" that closes a list with commas before it
+    joins nouns, not clauses ("aus Namen, Fotos oder Stimmen findet nicht statt", "Nomes, fotos ou
+    vozes não são usados": the denial after the list denies all of it)."""
     parts: list[list[str]] = [[]]
     for i, token in enumerate(tokens):
         # Not inside a list a denial already covers ("aucune donnée vidéo, audio ou biométrique
@@ -516,6 +544,7 @@ def _split(tokens: list[str], negations: frozenset[str]) -> list[list[str]]:
             token in _CONJUNCTIONS
             and not negations.intersection(parts[-1])
             and any(t in negations for t in tokens[i + 1 : i + 4])
+            and not list_commas.intersection((i - 1, i))
         )
         if (token in _CONTRAST or starts_denial) and parts[-1]:
             parts.append([])
@@ -542,6 +571,8 @@ def _denied(
         if tuple(tokens[i + 1 : i + 3]) in _NOT_A_DENIAL_PAIRS:
             continue
         end = bounds.ahead(i, len(tokens))
+        if end in bounds.commas and _describes_denied(tokens, i, end):
+            end = bounds.ahead(end, len(tokens))
         if token in ("ne", "n") and _restrictive(tokens, i):
             continue
         if token in pre or (token == "t" and i and tokens[i - 1] == "can"):  # "can't"
@@ -552,6 +583,18 @@ def _denied(
             reach = _LONG_POST_WINDOW if token in _LONG_POST else _POST_WINDOW
             denied.update(range(max(bounds.behind(i), i - reach), i))
     return frozenset(denied)
+
+
+# A denied thing described by a relative clause after a comma ("Wir setzen keine Software ein,
+# die aus Video-Interviews, Stimme, Mimik … Rückschlüsse auf Gefühle … zieht"): what the clause
+# says it does is denied with it. Only where the denied noun stands just before the comma.
+_DENIED_NOUN = 4
+
+
+def _describes_denied(tokens: Sequence[str], i: int, end: int) -> bool:
+    """Whether the boundary `end` after the negation at `i` opens a relative clause on the
+    negated noun (a few words after the negation)."""
+    return 0 < end - i <= _DENIED_NOUN and end < len(tokens) and tokens[end] in RELATIVE
 
 
 # French "ne … que" means "only" ("ne déverrouille que si elle la classe comme femme"): no denial,

@@ -128,7 +128,7 @@ def test_a_moved_finding_says_so_and_quotes_the_text():
     moved = []
     for name, language in (
         ("en-oecd-ai-principles", "en"),
-        ("de-ch-or-964j-vsotr", "de"),
+        ("fr-crpa-algorithmes", "fr"),
     ):
         text = instrument_text(CORPUS.parent / f"{name}.txt")
         meta = InstrumentMeta(language=language)

@@ -247,7 +247,35 @@ PART_AND_WHOLE = [
         "Artículo 2.- Quedan excluidos de la presente ley los tratamientos de seguridad nacional.",
         "es",
     ),
+    (
+        # California SB 53 (policy fresh27): a US subdivision, numbered in front.
+        "22757.12. (a) A developer shall publish a framework.\n"
+        "(2) This subdivision does not apply to a statement made in good faith.\n"
+        "(f) (1) A developer may redact documents to protect the national security of the "
+        "United States.\n"
+        "22757.13. The Office shall receive reports.\n",
+        "22757.12. (a) A developer shall publish a framework.\n"
+        "(2) This Act does not apply to a statement made in good faith.\n"
+        "(f) (1) A developer may redact documents to protect the national security of the "
+        "United States.\n"
+        "22757.13. The Office shall receive reports.\n",
+        "en",
+    ),
 ]
+
+
+def test_an_exemption_from_another_named_law_is_not_one_from_this_instrument():
+    other = (
+        "Section 3\nDevelopers shall report incidents to the Office.\n"
+        "Section 4\nReports submitted to the Office are exempt from the California Public Records "
+        "Act (Division 10 of Title 1 of the Government Code).\n"
+    )
+    this = (
+        "Section 3\nDevelopers shall report incidents to the Office.\n"
+        "Section 4\nGovernment agencies are exempt from this Act.\n"
+    )
+    assert "contrary" not in statuses(other, binding=True, language="en").values()
+    assert "contrary" in statuses(this, binding=True, language="en").values()
 
 
 @pytest.mark.parametrize(("part", "whole", "lang"), PART_AND_WHOLE)

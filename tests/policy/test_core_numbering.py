@@ -593,3 +593,28 @@ def test_a_numbered_title_over_its_first_decimal_subsection_is_a_section():
     )
     assert "Section 2" in _refs(text)
     _slices_back(text)
+
+
+US_STATE_BILL = (
+    "SECTION 1. The Legislature finds and declares all of the following:\n"
+    "(a) Frontier models pose risks.\n"
+    "SEC. 2. Chapter 9 is added to Division 8 of the Business and Professions Code, to read:\n"
+    "CHAPTER 9. Transparency\n"
+    "22757.11. For purposes of this chapter:\n"
+    "(a) “Developer” means a person who trains a model.\n"
+    "22757.12. (a) A developer shall publish a framework.\n"
+    "(b) This subdivision does not apply to a statement made in good faith.\n"
+    "22757.13. The Office shall establish a mechanism to report incidents.\n"
+)
+
+
+def test_us_state_code_sections_added_by_a_bill_are_articles_cited_with_the_section_sign():
+    refs = _refs(US_STATE_BILL)
+    assert "§ 22757.12" in refs and "§ 22757.13" in refs
+    assert "§ 22757.12(b)" in refs
+    _slices_back(US_STATE_BILL)
+
+
+def test_a_numbered_paragraph_is_no_code_section():
+    text = "12. The Ministry shall publish a plan.\n13. The plan shall be reviewed.\n"
+    assert not any(ref.startswith("§") for ref in _refs(text))

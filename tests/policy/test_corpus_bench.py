@@ -4,7 +4,10 @@ import yaml
 from benchmarks.policy_corpus_bench import CORPUS, cohen_kappa
 
 HELD_OUT = (
-    "artificial intelligence act",
+    # The EU AI Act by its number and its short title in brackets, as the Official Journal gives
+    # it: "Transparency in Frontier Artificial Intelligence Act" (California SB 53) is another law.
+    "(artificial intelligence act)",
+    "laying down harmonised rules on artificial intelligence",
     "nist ai",
     "78/265",
     "2338",

@@ -279,11 +279,12 @@ _THIS_RULE = re.compile(
     rf"(?:{_alternatives(_APPLIES)})\b"
 )
 _PART_OF_PROVISION = re.compile(
-    r"^(?:(?:the|this|that|le|la|l|el|lo|o|a|der|die|das|dieser|diese) )?"
+    r"^(?:(?:\d{1,3}|[a-z]) )?"
+    r"(?:(?:the|this|thi|that|le|la|l|el|lo|o|a|der|die|das|dieser|diese) )?"
     r"(?:(?:preceding|foregoing|first|second|third|previous|present) )?"
     r"(?:satz|satze|absatz|absatze|unterabsatz|nummer|buchstabe|sentence|subsection|subparagraph"
-    r"|paragraph|point|alinea|alineas|inciso|incisos|apartado|apartados|parrafo|parrafos|paragrafo"
-    r"|numero|letra|letras|item)\b"
+    r"|subdivision|paragraph|point|alinea|alineas|inciso|incisos|apartado|apartados|parrafo"
+    r"|parrafos|paragrafo|numero|letra|letras|item)\b"
 )
 
 
@@ -317,6 +318,14 @@ _ACTIVITIES = (
     r"|compartilhamento|divulgacao|publicacao|acesso|transferencia|austausch|veroffentlichung"
     r"|offenlegung|zugang|ubermittlung)"
 )
+# An exemption from another, named law ("are exempt from the California Public Records Act",
+# "exentos de la Ley de Contratos"): that law's rule is set aside for them, not this
+# instrument's protection. "Exempt from this Act" is not one.
+_FROM_ANOTHER_LAW = re.compile(
+    r"\b(?:exempt|exent|isent|exempte)\w* (?:from the|de la|du|da|do|del) "
+    r"(?:(?!thi\b|this\b|present\w*\b|provision\w*\b|disposi\w*\b)\w+ ){1,5}"
+    r"(?:act|code|law|ley|loi|lei|codigo)\b"
+)
 _FROM_AN_ACTIVITY = re.compile(
     r"\b(?:exclu|exempt|exent|isent|exceptuad)\w* (?:from|du|de|des|del|da|do|of)"
     r"(?: (?:the|la|le|l|el|a|o|any|all))? " + _ACTIVITIES + r"\b"
@@ -345,6 +354,7 @@ def sets_aside_one_rule(normalised: str) -> bool:
         or _THIS_RULE.match(text)
         or _FROM_A_PART.search(text)
         or _FROM_AN_ACTIVITY.search(text)
+        or _FROM_ANOTHER_LAW.search(text)
         or _KEEPS_RULES.search(text)
     )
 

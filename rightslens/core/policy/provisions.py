@@ -111,6 +111,16 @@ _MARGINAL_SECTION = re.compile(
     r"(?=[ \t]+(?:\(1\)[ \t]|[A-ZÀ-Ý«\"“][^\n]{20,}))",
     re.MULTILINE,
 )
+# A section of a US state code at the head of its text, as enacting bills set out the sections
+# they add ("22757.12. (a) A large frontier developer shall …", "1107. For purposes of this
+# chapter:", "6-1-1702. Developer duty"): four or more digits, or dashed title-article-section
+# numbers, so that a numbered paragraph ("12. The Ministry …") is not one. Read only where a text
+# has several; cited with "§", as the codes are.
+_CODE_SECTION = re.compile(
+    r"^[ \t]*(?P<num>\d{4,6}(?:\.\d{1,3})?|\d{1,3}-\d{1,3}-\d{3,5}(?:\.\d{1,3})?)\.(?=[ \t]+(?:\([a-z0-9]\)[ \t]|[A-Z]))",
+    re.MULTILINE,
+)
+_CODE_SECTIONS_NEEDED = 2
 # A title numbered in Roman numerals on a line of its own ("I. Sobre notificação de violação de
 # dados", "II. Medidas técnicas e organizativas …"), as guidance numbers its parts over numbered
 # paragraphs; read as a section only in a text without articles. A list item ends with ";" or ","
@@ -314,6 +324,9 @@ def _marks(text: str) -> list[_Mark]:
             continue
         ref = f"{label} {_canonical_number(m.group('num'))}"
         marks.append(_Mark(m.start(), _line_end(text, m.start()), ref, kind))
+    codes = list(_CODE_SECTION.finditer(text))
+    if len(codes) >= _CODE_SECTIONS_NEEDED:
+        marks.extend(_Mark(m.start(), m.end(), f"§ {m.group('num')}", "article") for m in codes)
     # Numbered titles stand in for sections only where the text has none of its own: in a law
     # with "§ 1 … § 31" a list item "7. Digitale Infrastruktur" is not a section.
     if not has_articles and not any(mark.ref.startswith("§") for mark in marks):
