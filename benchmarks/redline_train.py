@@ -7,8 +7,8 @@ Run:
   .venv/bin/python benchmarks/redline_train.py check   # is the shipped model trained on today's data?
 
 Training data: cases whose split starts with "dev" (benchmarks/redlines/cases.jsonl,
-dev_vendor.jsonl, cases-r5.jsonl to cases-r33.jsonl: the former fresh … fresh33 sets folded in as
-dev-f1 … dev-f33 after each had been measured) and the library's typical wordings as positives. Held-out splits (heldout*) and
+dev_vendor.jsonl, cases-r5.jsonl to cases-r34.jsonl: the former fresh … fresh34 sets folded in as
+dev-f1 … dev-f34 after each had been measured) and the library's typical wordings as positives. Held-out splits (heldout*) and
 anything named fresh* are never read: the split filter is applied while loading, before any text
 is kept.
 
@@ -95,6 +95,7 @@ CASE_FILES = (
     ROOT / "benchmarks" / "redlines" / "cases-r31.jsonl",
     ROOT / "benchmarks" / "redlines" / "cases-r32.jsonl",
     ROOT / "benchmarks" / "redlines" / "cases-r33.jsonl",
+    ROOT / "benchmarks" / "redlines" / "cases-r34.jsonl",
 )
 #: Hyper-parameters chosen by `cv` and `redline_sweep.py` (see benchmarks/README.md).
 L2 = 30.0

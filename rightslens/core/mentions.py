@@ -39,7 +39,8 @@ _DISCOURSE = frozenset(
     "pesquisa parecer posicao discussao oficina avaliacao inquerito perguntas bericht "
     "debatte studie forschung stellungnahme konsultation diskussion anhorung konferenz kurs "
     "schulung umfrage fragen vortrag gutachten case arguments argument plaidoyer alegato "
-    "argumente notiz".split()
+    "argumente notiz estudos estudios informes relatorios artigos articulos etudes rapports "
+    "berichte studien".split()
 )
 # "Note" is a grade as well ("une note sur l'attitude des salariés"): a note is written on a
 # subject only where it is published or issued ("a publié une note sur les caméras").

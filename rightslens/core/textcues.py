@@ -78,7 +78,7 @@ _POST_NEGATION: Mapping[str, frozenset[str]] = {
     "es": frozenset("nunca jamas prohibido prohibida".split()),
     "pt": frozenset("nao nunca jamais proibido proibida".split()),
     # "Gesichter werden weder erkannt noch gespeichert": "weder" denies what comes before it too.
-    "de": frozenset("nicht nie niemals weder verboten untersagt ausgeschlossen".split()),
+    "de": frozenset("nicht nie niemals weder verboten untersagt ausgeschlossen unzulassig".split()),
 }
 # "not only … but also", "doesn't just …" affirm.
 _NOT_NEGATING = (
@@ -106,9 +106,22 @@ _NOT_NEGATING = (
     "nicht bloss",
 )
 # A negation word that is part of an ordinary term ("comportamiento no verbal", "supporter
-# interdit de stade": a banned fan, whom a watch-list names).
+# interdit de stade": a banned fan, whom a watch-list names; "no individual suspicion").
 _NOT_A_DENIAL_BEFORE = frozenset({"verbal", "verbale", "verbales", "verbais"})
-_NOT_A_DENIAL_PAIRS = frozenset({("de", "stade"), ("de", "stades")})
+_NOT_A_DENIAL_PAIRS = frozenset(
+    {
+        ("de", "stade"),
+        ("de", "stades"),
+        # "with no individual suspicion required", "sans soupçon individuel": watching people
+        # without a suspect is what mass surveillance is, not a denial of it.
+        ("individual", "suspicion"),
+        ("soupcon", "individuel"),
+        ("sospecha", "individual"),
+        ("suspeita", "individual"),
+        ("individuellen", "verdacht"),
+        ("konkreten", "verdacht"),
+    }
+)
 _POST_WINDOW = 6
 # A feature said to be switched off ("the emotion module is technically disabled", "la détection
 # du genre est désactivée"). English "disabled" denies only after a form of "to be" close before
@@ -190,6 +203,12 @@ _RETRACTED_FINITE: Mapping[str, frozenset[str]] = {
     "de": frozenset(),
 }
 _RETRACT_FORWARD = 12
+# Stopping something ("la app deja de calcular el índice", "o banco deixa de usar", "l'application
+# cesse de noter"): only with its "de", since "deja que el sistema analice" lets it go on.
+_STOPS = frozenset(
+    "deja dejan dejo dejamos dejara dejaran deixa deixam deixou deixamos deixara deixarao "
+    "cesse cessent cessons cessera arrete arretent arretons arretera".split()
+)
 # A practice said never to have started ("le test … envisagé à la gare n'a pas été lancé", "the
 # pilot was never deployed", "nunca chegou a ser contratada", "wurde nie eingeführt"): a negated
 # passive of starting denies its subject, as far back as a German verb-final denial.
@@ -229,7 +248,7 @@ _PROHIBITED = frozenset(
 _PROHIBITION_AUX = frozenset("queda quedan fica ficam".split())
 # German puts the verb, and with it the denial, at the end of a long clause ("Angebote, die eine
 # Echtzeit-Gesichtserkennung ermöglichen, werden nicht berücksichtigt"): these reach further back.
-_LONG_POST = frozenset("nicht weder ausgeschlossen untersagt verboten".split())
+_LONG_POST = frozenset("nicht weder ausgeschlossen untersagt verboten unzulassig".split())
 _LONG_POST_WINDOW = 16
 # A practice said to be prohibited, with a form of "to be" before the participle ("por qué la
 # identificación facial en directo de personas en la vía pública está prohibida", "la notation
@@ -418,8 +437,13 @@ class _OutOfUse:
             before = tokens[max(0, i - 3) : i]
             if token in _PROHIBITED and i and tokens[i - 1] in _PROHIBITION_AUX:
                 denied.update(range(i + 1, len(tokens)))
-            elif token in self.finite or (
-                token in self.participles and _ACTIVE_AUX.intersection(tokens[max(0, i - 2) : i])
+            elif (
+                (token in _STOPS and tokens[i + 1 : i + 2] in (["de"], ["d"]))
+                or token in self.finite
+                or (
+                    token in self.participles
+                    and _ACTIVE_AUX.intersection(tokens[max(0, i - 2) : i])
+                )
             ):
                 end = len(tokens) if _what_it_used(tokens, i) else i + 1 + _RETRACT_FORWARD
                 denied.update(range(i + 1, min(len(tokens), end)))

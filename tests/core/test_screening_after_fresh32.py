@@ -198,3 +198,58 @@ def test_a_cancellation_reaches_back_over_a_long_relative_clause_to_its_project(
     assert {clause.tokens.index("atencao"), clause.tokens.index("camaras")} <= clause.denied
     kept = clauses("As câmaras medem o estado de espírito dos alunos nas salas.", "pt")
     assert not kept[0].denied
+
+
+# After fresh34's one run (on the session's last code): new wordings of its misses and of the
+# general readings it lacked.
+AFTER_FRESH34 = [
+    (
+        # Watching everyone without suspicion is the practice, not a denial of it.
+        "The platform reads the call records of the five suspects named in the court order.",
+        "Call records and location pings from every SIM registered in the district feed a model "
+        "that maps social networks, with no individual suspicion required.",
+        "en",
+        "rl-mass-surveillance",
+    ),
+    (
+        # Stopping something.
+        "A partir de hoy la aplicación deja de calcular el índice de confiabilidad que usaba tus "
+        "redes sociales y tu historial crediticio para decidir tu acceso a los pedidos.",
+        "A partir de hoy la aplicación calcula un índice de confiabilidad que usa tus redes "
+        "sociales y tu historial crediticio para decidir tu acceso a los pedidos.",
+        "es",
+        "rl-social-scoring",
+    ),
+    (
+        # Plural works with authors.
+        "O projeto fará uma revisão dos estudos publicados sobre policiamento preditivo.",
+        "A polícia usa policiamento preditivo para decidir onde patrulhar.",
+        "pt",
+        "rl-predictive-policing",
+    ),
+]
+
+
+@pytest.mark.parametrize(("harmless", "positive", "lang", "red_line"), AFTER_FRESH34)
+def test_after_fresh34_harmless_is_clear_and_its_neighbour_is_not(
+    items, harmless, positive, lang, red_line
+):
+    assert red_line not in hit_ids(harmless, items, lang)
+    assert red_line in hit_ids(positive, items, lang)
+
+
+def test_an_exam_is_education_and_a_review_of_a_case_is_not(items):
+    (clause,) = clauses("Die Prüfungsaufsicht liest die Mimik der Studierenden.", "de")
+    assert "prufungsaufsicht" in clause.tokens
+    found = hit_ids(
+        "Während des Video-Idents analysiert das System Mimik und Stimme, um Nervosität zu "
+        "erkennen. Support: Ich leite eine erneute Prüfung ein.",
+        items,
+        "de",
+    )
+    assert "rl-emotion-recognition-work-education" not in found
+
+
+def test_inadmissible_denies_what_comes_before_it():
+    (clause,) = clauses("Eine Auswertung der Mimik der Beschäftigten ist unzulässig.", "de")
+    assert clause.tokens.index("mimik") in clause.denied
