@@ -102,7 +102,7 @@ _DISCOURSE_VERBS = frozenset(
     "discutiram debateram compararon analizaron discutieron debatieron".split()
 )
 _DISCUSSING = frozenset(
-    "discuss discussed debated discutiram debateram discutieron debatieron discutimos "
+    "discussed debated discutiram debateram discutieron debatieron discutimos "
     "discutem discuten discutent debatimos besprechen diskutieren diskutierten".split()
 )
 _SUBJECT_GAP = 2
@@ -111,14 +111,23 @@ _OPENING = 2
 # inaceptable» la puntuación social", "the AI Act lists emotion recognition at work among …"):
 # the law's subject, not a use.
 _CLASSIFYING = frozenset(
-    "classifies classify lists categorises categorizes clasifica clasifican enumera enumeran "
-    "classe classent classifica classificam elenca stuft einstuft listet".split()
+    "classifies categorises categorizes clasifica clasifican enumera enumeran classent "
+    "classifica classificam elenca stuft einstuft listet".split()
 )
+# Verbs only: "lists" ("police watch lists"), "classe" ("dans chaque classe") and "classify" are
+# nouns or follow a law that lets someone do it. Laws only: a "projet" is also any project, and
+# "law" in "law enforcement" is the police.
 _LAWS = frozenset(
-    "law laws act regulation directive ley proyecto reglamento directiva loi projet "
-    "reglement lei projeto regulamento diretiva gesetz gesetzentwurf verordnung richtlinie".split()
+    "law laws act regulation directive ley reglamento directiva loi reglement lei regulamento "
+    "diretiva gesetz gesetzentwurf verordnung richtlinie".split()
 )
 _LAW_GAP = 8
+
+
+def _names_a_law(window: Sequence[str]) -> bool:
+    return any(
+        t in _LAWS and window[k + 1 : k + 2] != ["enforcement"] for k, t in enumerate(window)
+    )
 
 
 def as_discussed(tokens: Sequence[str], at: int) -> bool:
@@ -132,7 +141,7 @@ def as_discussed(tokens: Sequence[str], at: int) -> bool:
             subject = tokens[max(0, j - _SUBJECT_GAP) : j]
             if _SPEAKERS.intersection(subject) or _AUTHORED.intersection(subject):
                 return True
-        if tokens[j] in _CLASSIFYING and _LAWS.intersection(tokens[max(0, j - _LAW_GAP) : j]):
+        if tokens[j] in _CLASSIFYING and _names_a_law(tokens[max(0, j - _LAW_GAP) : j]):
             return True
     return False
 

@@ -204,10 +204,11 @@ _RETRACTED_FINITE: Mapping[str, frozenset[str]] = {
 }
 _RETRACT_FORWARD = 12
 # Stopping something ("la app deja de calcular el índice", "o banco deixa de usar", "l'application
-# cesse de noter"): only with its "de", since "deja que el sistema analice" lets it go on.
+# cesse de noter"): only with its "de", since "deja que el sistema analice" lets it go on; not
+# French "arrête de", which reads as "arrêté de" (a decree of) once accents are dropped.
 _STOPS = frozenset(
     "deja dejan dejo dejamos dejara dejaran deixa deixam deixou deixamos deixara deixarao "
-    "cesse cessent cessons cessera arrete arretent arretons arretera".split()
+    "cesse cessent cessons cessera arretent arretons".split()
 )
 # A practice said never to have started ("le test … envisagé à la gare n'a pas été lancé", "the
 # pilot was never deployed", "nunca chegou a ser contratada", "wurde nie eingeführt"): a negated
@@ -264,10 +265,8 @@ _BE_BEFORE_PROHIBITED = frozenset(
 )
 # The practices said to be prohibited after the verb ("estão proibidas na União Europeia
 # práticas como a pontuação social …", "sont interdites les pratiques suivantes"): the list that
-# follows is what the law forbids.
-_PRACTICES = frozenset(
-    "practices practicas praticas pratiques praktiken usos uses utilisations".split()
-)
+# follows is what the law forbids. Nouns only: "banned in schools; the city uses it" goes on.
+_PRACTICES = frozenset("practices practicas praticas pratiques praktiken usos utilisations".split())
 _PRACTICES_AFTER = 6
 # But people said to be banned ("shoppers who are banned from the store", "les clients qui sont
 # interdits de magasin") are those a watch-list names: after a relative pronoun the participle

@@ -115,8 +115,8 @@ PAIRS = [
 PAIRS.append(
     (
         # What a law classifies is its subject.
-        "Le projet de loi adopté hier classe la notation sociale des habitants parmi les "
-        "pratiques à risque inacceptable.",
+        "La loi adoptée hier, dont les articles classent la notation sociale des habitants parmi "
+        "les pratiques à risque inacceptable, entre en vigueur en juin.",
         "Depuis hier, la mairie applique la notation sociale des habitants.",
         "fr",
         "rl-social-scoring",
@@ -157,16 +157,19 @@ def test_a_grade_on_people_is_no_note_on_a_subject():
     assert as_topic(tokens, tokens.index("cameras"))
 
 
-def test_a_system_that_analyses_is_no_report_that_analyses():
-    tokens = words("Nuestro sistema analiza las emociones de los clientes.")
-    assert not as_discussed(tokens, tokens.index("emociones"))
-    tokens = words("Nuestro informe analiza las emociones de los clientes.")
-    assert as_discussed(tokens, tokens.index("emociones"))
-    # A software module, or a workshop where people work, is no work with authors.
-    tokens = words("The emotion module analyses the faces of pupils.")
-    assert not as_discussed(tokens, tokens.index("faces"))
-    tokens = words("Les caméras de l'atelier analysent le visage des ouvriers.")
-    assert not as_discussed(tokens, tokens.index("visage"))
+@pytest.mark.parametrize(
+    ("text", "word", "discussed"),
+    [
+        ("Nuestro sistema analiza las emociones de los clientes.", "emociones", False),
+        ("Nuestro informe analiza las emociones de los clientes.", "emociones", True),
+        # A software module, or a workshop where people work, is no work with authors.
+        ("The emotion module analyses the faces of pupils.", "faces", False),
+        ("Les caméras de l'atelier analysent le visage des ouvriers.", "visage", False),
+    ],
+)
+def test_a_system_that_analyses_is_no_report_that_analyses(text, word, discussed):
+    tokens = words(text)
+    assert as_discussed(tokens, tokens.index(word)) is discussed
 
 
 def test_a_list_before_a_denial_is_cut_in_english_only_where_a_clause_starts():
@@ -253,3 +256,19 @@ def test_an_exam_is_education_and_a_review_of_a_case_is_not(items):
 def test_inadmissible_denies_what_comes_before_it():
     (clause,) = clauses("Eine Auswertung der Mimik der Beschäftigten ist unzulässig.", "de")
     assert clause.tokens.index("mimik") in clause.denied
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Under the law, the police watch lists are matched against live faces.",
+        "The law enforcement agency classifies suspects by their predicted risk.",
+        "Conformément à la loi, dans chaque classe des caméras lisent les émotions des élèves.",
+        "Un arrêté de la préfecture autorise la reconnaissance faciale en temps réel.",
+    ],
+)
+def test_words_near_a_law_or_a_decree_do_not_make_a_use_a_topic(text):
+    tokens = words(text)
+    assert not any(as_discussed(tokens, at) for at in range(len(tokens)))
+    (first, *_) = clauses(text, "fr" if "la" in tokens else "en")
+    assert not first.denied
