@@ -78,7 +78,7 @@ _CLAIMING = frozenset(
 # ("Discutiram também os riscos de …", "Wir besprechen, warum …").
 _SPEAKERS = frozenset(
     "speakers panellists panelists authors researchers "
-    "scholars participants students intervenants auteurs chercheurs participants etudiants "
+    "scholars participants students intervenants auteurs chercheurs etudiants "
     "ponentes autores investigadores participantes estudiantes oradores palestrantes "
     "pesquisadores alunos referenten referentinnen autoren forschende teilnehmende".split()
 )
@@ -168,7 +168,7 @@ def as_topic(tokens: Sequence[str], at: int) -> bool:
 
 # A moratorium or a ban is on what it stops, however long it runs ("una moratoria de tres años
 # sobre el reconocimiento facial").
-_MORATORIA = frozenset("moratorium moratoire moratoria moratorio moratorium ban".split())
+_MORATORIA = frozenset("moratorium moratoire moratoria moratorio ban".split())
 _MORATORIUM_GAP = 5
 
 

@@ -278,9 +278,14 @@ _THIS_RULE = re.compile(
     rf"^(?:{_alternatives(_THIS_SUBJECTS)}) (?:(?:{_alternatives(_AUXILIARIES)}) ){{0,2}}"
     rf"(?:{_alternatives(_APPLIES)})\b"
 )
+# Written as the text reads them after normalising (which turns "this" into "thi").
+_DETERMINERS = (
+    *("the", "this", "that", "le", "la", "l", "el", "lo", "o", "a"),
+    *("der", "die", "das", "dieser", "diese"),
+)
 _PART_OF_PROVISION = re.compile(
     r"^(?:(?:\d{1,3}|[a-z]) )?"
-    r"(?:(?:the|this|thi|that|le|la|l|el|lo|o|a|der|die|das|dieser|diese) )?"
+    rf"(?:(?:{_alternatives(_DETERMINERS)}) )?"
     r"(?:(?:preceding|foregoing|first|second|third|previous|present) )?"
     r"(?:satz|satze|absatz|absatze|unterabsatz|nummer|buchstabe|sentence|subsection|subparagraph"
     r"|subdivision|paragraph|point|alinea|alineas|inciso|incisos|apartado|apartados|parrafo"
@@ -323,7 +328,7 @@ _ACTIVITIES = (
 # instrument's protection. "Exempt from this Act" is not one.
 _FROM_ANOTHER_LAW = re.compile(
     r"\b(?:exempt|exent|isent|exempte)\w* (?:from the|de la|du|da|do|del) "
-    r"(?:(?!thi\b|this\b|present\w*\b|provision\w*\b|disposi\w*\b)\w+ ){1,5}"
+    rf"(?:(?!{_alternatives(('this',))}\b|present\w*\b|provision\w*\b|disposi\w*\b)\w+ ){{1,5}}"
     r"(?:act|code|law|ley|loi|lei|codigo)\b"
 )
 _FROM_AN_ACTIVITY = re.compile(
